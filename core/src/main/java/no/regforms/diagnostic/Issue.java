@@ -1,0 +1,106 @@
+package no.regforms.diagnostic;
+
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One problem found in a definition or a record.
+ *
+ * <p>Issues are values: loaders, compilers and validators return them instead of throwing. A
+ * message never contains a record value (health data); it names variables, codes of the definition
+ * and limits only.
+ *
+ * @param severity how serious it is
+ * @param code stable machine code
+ * @param message what is wrong, in the registry's languages (definition issues are in English)
+ * @param location where it was found
+ * @param hint what would be right, when the engine can tell ("did you mean 'visibleIf'?")
+ */
+public record Issue(
+    Severity severity,
+    IssueCode code,
+    LocalizedText message,
+    Location location,
+    Optional<String> hint) {
+
+  /** Errors first, then by location (definition files in file order, records by path). */
+  public static final Comparator<Issue> ORDER =
+      Comparator.comparing(Issue::severity).thenComparing(Issue::location, Issue::compareLocations);
+
+  public Issue {
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(location, "location");
+    Objects.requireNonNull(hint, "hint");
+  }
+
+  /** An error in a definition, with an English message. */
+  public static Issue error(IssueCode code, String message, Location location) {
+    return new Issue(Severity.ERROR, code, LocalizedText.of("en", message), location, Optional.empty());
+  }
+
+  /** A warning in a definition, with an English message. */
+  public static Issue warning(IssueCode code, String message, Location location) {
+    return new Issue(Severity.WARNING, code, LocalizedText.of("en", message), location, Optional.empty());
+  }
+
+  /** This issue with a hint added. */
+  public Issue withHint(String hint) {
+    return new Issue(severity, code, message, location, Optional.of(hint));
+  }
+
+  /** This issue at another location. */
+  public Issue at(Location newLocation) {
+    return new Issue(severity, code, message, newLocation, hint);
+  }
+
+  /** Whether this issue is an error. */
+  public boolean isError() {
+    return severity == Severity.ERROR;
+  }
+
+  /** The message in English (with fallbacks), followed by the hint. */
+  public String text() {
+    return text("en");
+  }
+
+  /** The message in {@code language} (with fallbacks), followed by the hint. */
+  public String text(String language) {
+    String text = message.in(language);
+    return hint.map(h -> text + "; " + h).orElse(text);
+  }
+
+  /**
+   * The compiler-style display: {@code file:line:column: error: message}, then the JSON pointer and,
+   * for expressions, the expression with a caret under the offending part.
+   */
+  public String toDisplayString() {
+    StringBuilder out = new StringBuilder();
+    out.append(location.display()).append(": ").append(severity.label()).append(": ").append(text());
+    if (location instanceof SourceLocation source) {
+      if (!source.jsonPointer().isEmpty()) {
+        out.append("\n    at ").append(source.jsonPointer());
+      }
+      source.excerpt().ifPresent(excerpt -> out.append('\n').append(excerpt.caretDisplay()));
+    }
+    return out.toString();
+  }
+
+  @Override
+  public String toString() {
+    return toDisplayString();
+  }
+
+  private static int compareLocations(Location a, Location b) {
+    if (a instanceof SourceLocation sa && b instanceof SourceLocation sb) {
+      return sa.compareTo(sb);
+    }
+    if (a instanceof RecordPath ra && b instanceof RecordPath rb) {
+      int byLine = Long.compare(ra.line(), rb.line());
+      return byLine != 0 ? byLine : ra.path().compareTo(rb.path());
+    }
+    return a instanceof SourceLocation ? -1 : 1;
+  }
+}

@@ -1,0 +1,89 @@
+package no.regforms.diagnostic;
+
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A place in a definition file.
+ *
+ * @param file path relative to the registry root ({@code forms/course.json}), or a description
+ *     such as {@code <expression>} for text that did not come from a file
+ * @param line 1-based line, or 0 if unknown
+ * @param column 1-based column, or 0 if unknown
+ * @param jsonPointer JSON Pointer (RFC 6901) of the value in the file; empty for the whole document
+ * @param excerpt the expression text and the offending span, when the issue is inside an expression
+ */
+public record SourceLocation(
+    String file, int line, int column, String jsonPointer, Optional<Excerpt> excerpt)
+    implements Location, Comparable<SourceLocation> {
+
+  /** No location at all (Jackson's {@code JsonLocation.NA}). */
+  public static final SourceLocation UNKNOWN = new SourceLocation("", 0, 0, "", Optional.empty());
+
+  private static final Comparator<SourceLocation> ORDER =
+      Comparator.comparing(SourceLocation::file)
+          .thenComparingInt(SourceLocation::line)
+          .thenComparingInt(SourceLocation::column)
+          .thenComparing(SourceLocation::jsonPointer);
+
+  public SourceLocation {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(jsonPointer, "jsonPointer");
+    Objects.requireNonNull(excerpt, "excerpt");
+    if (line < 0 || column < 0) {
+      throw new IllegalArgumentException("line and column are 1-based, or 0 when unknown");
+    }
+  }
+
+  /** A location in a file without an expression excerpt. */
+  public static SourceLocation of(String file, int line, int column, String jsonPointer) {
+    return new SourceLocation(file, line, column, jsonPointer, Optional.empty());
+  }
+
+  /** This location with an expression excerpt attached. */
+  public SourceLocation withExcerpt(Excerpt excerpt) {
+    return new SourceLocation(file, line, column, jsonPointer, Optional.of(excerpt));
+  }
+
+  /** Whether line and column are known. */
+  public boolean hasPosition() {
+    return line > 0;
+  }
+
+  @Override
+  public String display() {
+    if (!hasPosition()) {
+      return file.isEmpty() ? "<unknown>" : file;
+    }
+    return file + ":" + line + ":" + column;
+  }
+
+  @Override
+  public int compareTo(SourceLocation other) {
+    return ORDER.compare(this, other);
+  }
+
+  /**
+   * The text of an expression and the part of it an issue is about, for caret display.
+   *
+   * @param text the whole expression
+   * @param start offset of the first character of the offending part
+   * @param end offset just past the offending part ({@code end >= start})
+   */
+  public record Excerpt(String text, int start, int end) {
+    public Excerpt {
+      Objects.requireNonNull(text, "text");
+      if (start < 0 || end < start || end > text.length()) {
+        throw new IllegalArgumentException("span " + start + ".." + end + " is outside the text");
+      }
+    }
+
+    /** The expression on one line and a caret line under the offending part. */
+    public String caretDisplay() {
+      String oneLine = text.replace('\n', ' ').replace('\r', ' ').replace('\t', ' ');
+      int width = Math.max(1, end - start);
+      return "    " + oneLine + "\n    " + " ".repeat(start) + "^".repeat(width);
+    }
+  }
+}
