@@ -1,0 +1,153 @@
+package no.regforms.definition;
+
+import no.regforms.diagnostic.NameSuggester;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import no.regforms.diagnostic.Diagnostics;
+import no.regforms.diagnostic.Issue;
+import no.regforms.diagnostic.IssueCode;
+import no.regforms.diagnostic.SourceLocation;
+import no.regforms.expression.ExpressionCompiler;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads registry definitions from a folder on disk or from a definition module on the classpath,
+ * through the same path: JSON read with locations, checked against the definition schema, read into
+ * the model, checked for meaning, and every expression compiled.
+ *
+ * <p>Every problem of every file is reported in one {@link LoadResult}; nothing is thrown for a bad
+ * definition. Immutable and thread-safe: create one and reuse it.
+ *
+ * <pre>{@code
+ * LoadResult result = DefinitionLoader.create().load(Path.of("my-registry"));
+ * if (result.hasErrors()) {
+ *   System.err.println(result.diagnostics().toDisplayString());
+ * }
+ * Registry registry = result.registryOrThrow();
+ * }</pre>
+ */
+public final class DefinitionLoader {
+
+  private static final Logger log = LoggerFactory.getLogger(DefinitionLoader.class);
+
+  private final SchemaChecker schemas;
+  private final ExpressionCompiler compiler;
+  private final Validator validator;
+
+  private DefinitionLoader(ExpressionCompiler compiler) {
+    this.schemas = new SchemaChecker();
+    this.compiler = compiler;
+    // The parameter interpolator needs no Expression Language implementation at run time.
+    ValidatorFactory factory = Validation.byDefaultProvider().configure()
+        .messageInterpolator(new ParameterMessageInterpolator())
+        .buildValidatorFactory();
+    this.validator = factory.getValidator();
+  }
+
+  /** A loader with the default expression compiler. */
+  public static DefinitionLoader create() {
+    return new DefinitionLoader(ExpressionCompiler.create());
+  }
+
+  /** A loader that compiles expressions with {@code compiler} (for custom limits). */
+  public static DefinitionLoader create(ExpressionCompiler compiler) {
+    return new DefinitionLoader(Objects.requireNonNull(compiler, "compiler"));
+  }
+
+  /** Loads the registry folder {@code folder} (a registry developer's working copy). */
+  public LoadResult load(Path folder) {
+    Objects.requireNonNull(folder, "folder");
+    long started = System.nanoTime();
+    LoadResult result = new RegistryReader(schemas, compiler, validator).read(new DefinitionSource(folder));
+    log.info("loaded registry folder {} in {} ms: {} issues", folder.getFileName(),
+        (System.nanoTime() - started) / 1_000_000, result.diagnostics().issues().size());
+    return result;
+  }
+
+  /** Loads the registry packaged in {@code module}. */
+  public LoadResult load(RegistryModule module) {
+    Objects.requireNonNull(module, "module");
+    String root = module.resourceRoot().replaceAll("^/+|/+$", "");
+    URL url = module.classLoader().getResource(root + "/" + DefinitionSource.REGISTRY_FILE);
+    if (url == null) {
+      return failure(IssueCode.FILE_MISSING, "module '" + module.id() + "' has no " + root + "/registry.json on its classpath");
+    }
+    try {
+      URI uri = url.toURI();
+      if ("jar".equals(uri.getScheme())) {
+        try (FileSystem jar = newJarFileSystem(uri)) {
+          return load(jar.provider().getPath(uri).getParent());
+        }
+      }
+      return load(Path.of(uri).getParent());
+    } catch (URISyntaxException | IOException e) {
+      return failure(IssueCode.FILE_UNREADABLE, "cannot open module '" + module.id() + "': " + e.getMessage());
+    }
+  }
+
+  private static FileSystem newJarFileSystem(URI uri) throws IOException {
+    try {
+      return FileSystems.newFileSystem(uri, Map.of());
+    } catch (FileSystemAlreadyExistsException e) {
+      // Another load holds it open; a fresh one over the same jar file is independent.
+      String jar = uri.getSchemeSpecificPart();
+      return FileSystems.newFileSystem(Path.of(URI.create(jar.substring(0, jar.indexOf("!/")))), (ClassLoader) null);
+    }
+  }
+
+  /**
+   * Loads a registry by folder path or by module id: an existing folder is loaded from disk,
+   * anything else is looked up among the definition modules on the classpath.
+   */
+  public LoadResult load(String folderOrId) {
+    Objects.requireNonNull(folderOrId, "folderOrId");
+    Path path = Path.of(folderOrId);
+    if (Files.isDirectory(path)) {
+      return load(path);
+    }
+    Optional<RegistryModule> module = module(folderOrId);
+    if (module.isPresent()) {
+      return load(module.get());
+    }
+    List<String> known = modules().stream().map(RegistryModule::id).sorted().toList();
+    Issue issue = Issue.error(IssueCode.FILE_MISSING, "'" + folderOrId + "' is neither a registry folder nor a known registry id",
+        SourceLocation.of(folderOrId, 0, 0, ""));
+    issue = NameSuggester.hint(folderOrId, known).map(issue::withHint)
+        .orElse(issue.withHint("known registries: " + (known.isEmpty() ? "none on the classpath" : String.join(", ", known))));
+    return new LoadResult(Optional.empty(), Diagnostics.of(List.of(issue)));
+  }
+
+  /** The definition modules on the classpath. */
+  public static List<RegistryModule> modules() {
+    List<RegistryModule> out = new ArrayList<>();
+    ServiceLoader.load(RegistryModule.class).forEach(out::add);
+    return out;
+  }
+
+  /** The definition module with id {@code id}, if one is on the classpath. */
+  public static Optional<RegistryModule> module(String id) {
+    return modules().stream().filter(m -> m.id().equals(id)).findFirst();
+  }
+
+  private static LoadResult failure(IssueCode code, String message) {
+    return new LoadResult(Optional.empty(), Diagnostics.of(List.of(Issue.error(code, message, SourceLocation.UNKNOWN))));
+  }
+}

@@ -1,0 +1,188 @@
+package no.regforms.definition;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+/**
+ * The order in which a form's conditions and computed values are evaluated, as JavaRosa's
+ * triggerable DAG: each item depends on the items its {@code visibleIf} and {@code compute} read,
+ * and on its enclosing section. Sorted once, at load; the validator and the rendered form both
+ * follow it, and a change re-evaluates only {@link #affectedBy what depends on it}.
+ *
+ * <p>One graph covers one scope: the form's top level, or one row of a repeat group ({@link
+ * #rowGraph}). A repeat group depends, in the outer scope, on everything its rows read from outside.
+ * Immutable and thread-safe.
+ */
+public final class DependencyGraph {
+
+  private final List<String> order;
+  private final Map<String, Set<String>> dependencies;
+  private final Map<String, DependencyGraph> rowGraphs;
+
+  private DependencyGraph(List<String> order, Map<String, Set<String>> dependencies,
+      Map<String, DependencyGraph> rowGraphs) {
+    this.order = List.copyOf(order);
+    Map<String, Set<String>> copy = new LinkedHashMap<>();
+    dependencies.forEach((k, v) -> copy.put(k, Collections.unmodifiableSet(new LinkedHashSet<>(v))));
+    this.dependencies = Collections.unmodifiableMap(copy);
+    this.rowGraphs = Collections.unmodifiableMap(new LinkedHashMap<>(rowGraphs));
+  }
+
+  /** Item ids of this scope in evaluation order: every item after the items it depends on. */
+  public List<String> order() {
+    return order;
+  }
+
+  /** The items of this scope that {@code item} reads directly. */
+  public Set<String> dependencies(String item) {
+    return dependencies.getOrDefault(item, Set.of());
+  }
+
+  /** Every item of this scope whose visibility or value may change when {@code item} changes, in evaluation order. */
+  public List<String> affectedBy(String item) {
+    Set<String> affected = new LinkedHashSet<>();
+    Deque<String> work = new ArrayDeque<>(List.of(item));
+    while (!work.isEmpty()) {
+      String changed = work.pop();
+      dependencies.forEach((node, reads) -> {
+        if (reads.contains(changed) && affected.add(node)) {
+          work.push(node);
+        }
+      });
+    }
+    return order.stream().filter(affected::contains).toList();
+  }
+
+  /** The graph of one row of the repeat group {@code repeatId} in this scope. */
+  public Optional<DependencyGraph> rowGraph(String repeatId) {
+    return Optional.ofNullable(rowGraphs.get(repeatId));
+  }
+
+  /** The nodes and edges of one scope, before sorting. */
+  static final class Builder {
+    private final Map<String, Set<String>> edges = new LinkedHashMap<>();
+    private final Map<String, DependencyGraph> rowGraphs = new LinkedHashMap<>();
+
+    /** Adds {@code node}, reading {@code reads} (names outside this scope are ignored at build). */
+    void node(String node, Set<String> reads) {
+      edges.computeIfAbsent(node, k -> new LinkedHashSet<>()).addAll(reads);
+    }
+
+    void rowGraph(String repeatId, DependencyGraph graph) {
+      rowGraphs.put(repeatId, graph);
+    }
+
+    /**
+     * Sorts the nodes. Returns the graph and, for every cycle, its members in cycle order; nodes on a
+     * cycle are placed last, in form order, so a caller can still report on them.
+     */
+    Sorted build() {
+      Map<String, Integer> position = new HashMap<>();
+      List<String> nodes = new ArrayList<>(edges.keySet());
+      for (int i = 0; i < nodes.size(); i++) position.put(nodes.get(i), i);
+      Map<String, Set<String>> local = new LinkedHashMap<>();
+      edges.forEach((node, reads) -> {
+        Set<String> inScope = new LinkedHashSet<>();
+        for (String read : reads) {
+          if (position.containsKey(read)) inScope.add(read);
+        }
+        local.put(node, inScope);
+      });
+
+      Map<String, Integer> waiting = new HashMap<>();
+      Map<String, List<String>> readers = new HashMap<>();
+      local.forEach((node, reads) -> {
+        waiting.put(node, reads.size());
+        reads.forEach(read -> readers.computeIfAbsent(read, k -> new ArrayList<>()).add(node));
+      });
+      PriorityQueue<String> ready = new PriorityQueue<>((a, b) -> Integer.compare(position.get(a), position.get(b)));
+      waiting.forEach((node, count) -> {
+        if (count == 0) ready.add(node);
+      });
+      List<String> order = new ArrayList<>();
+      while (!ready.isEmpty()) {
+        String node = ready.poll();
+        order.add(node);
+        for (String reader : readers.getOrDefault(node, List.of())) {
+          if (waiting.merge(reader, -1, Integer::sum) == 0) ready.add(reader);
+        }
+      }
+      List<List<String>> cycles = new ArrayList<>();
+      if (order.size() < nodes.size()) {
+        Set<String> stuck = new LinkedHashSet<>(nodes);
+        order.forEach(stuck::remove);
+        cycles.addAll(new CycleFinder(local, stuck).cycles());
+        order.addAll(stuck);
+      }
+      return new Sorted(new DependencyGraph(order, local, rowGraphs), cycles);
+    }
+  }
+
+  /** A sorted graph and the cycles found while sorting. */
+  record Sorted(DependencyGraph graph, List<List<String>> cycles) {}
+
+  /** Tarjan's strongly connected components among the nodes that could not be sorted. */
+  private static final class CycleFinder {
+    private final Map<String, Set<String>> edges;
+    private final Set<String> nodes;
+    private final Map<String, Integer> index = new HashMap<>();
+    private final Map<String, Integer> low = new HashMap<>();
+    private final Deque<String> stack = new ArrayDeque<>();
+    private final Set<String> onStack = new LinkedHashSet<>();
+    private final List<List<String>> cycles = new ArrayList<>();
+    private int counter;
+
+    CycleFinder(Map<String, Set<String>> edges, Set<String> nodes) {
+      this.edges = edges;
+      this.nodes = nodes;
+    }
+
+    List<List<String>> cycles() {
+      for (String node : nodes) {
+        if (!index.containsKey(node)) connect(node);
+      }
+      return cycles;
+    }
+
+    private void connect(String node) {
+      index.put(node, counter);
+      low.put(node, counter);
+      counter++;
+      stack.push(node);
+      onStack.add(node);
+      for (String next : edges.getOrDefault(node, Set.of())) {
+        if (!nodes.contains(next)) continue;
+        if (!index.containsKey(next)) {
+          connect(next);
+          low.put(node, Math.min(low.get(node), low.get(next)));
+        } else if (onStack.contains(next)) {
+          low.put(node, Math.min(low.get(node), index.get(next)));
+        }
+      }
+      if (low.get(node).equals(index.get(node))) {
+        List<String> component = new ArrayList<>();
+        String member;
+        do {
+          member = stack.pop();
+          onStack.remove(member);
+          component.add(member);
+        } while (!member.equals(node));
+        boolean selfLoop = component.size() == 1 && edges.getOrDefault(node, Set.of()).contains(node);
+        if (component.size() > 1 || selfLoop) {
+          Collections.reverse(component);
+          cycles.add(List.copyOf(component));
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,185 @@
+package no.regforms.definition;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import no.regforms.diagnostic.LocalizedText;
+import no.regforms.diagnostic.SourceLocation;
+import no.regforms.expression.TypeEnvironment;
+
+/**
+ * A form: the items a record of it holds, in display order, and its cross-field rules.
+ *
+ * <p>Immutable and thread-safe. Variables inside sections belong to the form's top level; variables
+ * inside a {@link RepeatGroup} belong to its rows.
+ */
+public final class Form {
+
+  @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
+  private final String id;
+  private final LocalizedText title;
+  private final Optional<LocalizedText> description;
+  private final Respondent respondent;
+  private final String version;
+  private final Optional<LocalDate> validFrom;
+  private final Optional<LocalDate> validTo;
+  private final Optional<String> dateVariable;
+  private final List<FormItem> items;
+  private final List<Rule> rules;
+  private final SourceLocation location;
+  private final Map<String, Variable> variables;
+  private final Map<String, RepeatGroup> repeats;
+  private final TypeEnvironment environment;
+  private final DependencyGraph graph;
+
+  Form(Parts parts, TypeEnvironment environment, DependencyGraph graph) {
+    this.id = Objects.requireNonNull(parts.id, "id");
+    this.title = Objects.requireNonNull(parts.title, "title");
+    this.description = parts.description;
+    this.respondent = parts.respondent;
+    this.version = parts.version;
+    this.validFrom = parts.validFrom;
+    this.validTo = parts.validTo;
+    this.dateVariable = parts.dateVariable;
+    this.items = List.copyOf(parts.items);
+    this.rules = List.copyOf(parts.rules);
+    this.location = parts.location;
+    List<Variable> flat = new ArrayList<>();
+    collectVariables(items, flat);
+    Map<String, Variable> byId = new LinkedHashMap<>();
+    flat.forEach(v -> byId.putIfAbsent(v.id(), v));
+    this.variables = Collections.unmodifiableMap(byId);
+    Map<String, RepeatGroup> repeatsById = new LinkedHashMap<>();
+    collectRepeats(items, repeatsById);
+    this.repeats = Collections.unmodifiableMap(repeatsById);
+    this.environment = environment;
+    this.graph = graph;
+  }
+
+  /** The parts of a form as read from its file, before expressions are compiled. */
+  static final class Parts {
+    String id;
+    LocalizedText title;
+    Optional<LocalizedText> description = Optional.empty();
+    Respondent respondent = Respondent.CLINICIAN;
+    String version = "";
+    Optional<LocalDate> validFrom = Optional.empty();
+    Optional<LocalDate> validTo = Optional.empty();
+    Optional<String> dateVariable = Optional.empty();
+    List<FormItem> items = List.of();
+    List<Rule> rules = List.of();
+    SourceLocation location = SourceLocation.UNKNOWN;
+  }
+
+  static void collectVariables(List<FormItem> items, List<Variable> out) {
+    for (FormItem item : items) {
+      if (item instanceof Variable v) {
+        out.add(v);
+      } else if (item instanceof Section s) {
+        collectVariables(s.items(), out);
+      }
+    }
+  }
+
+  private static void collectRepeats(List<FormItem> items, Map<String, RepeatGroup> out) {
+    for (FormItem item : items) {
+      if (item instanceof RepeatGroup r) {
+        out.putIfAbsent(r.id(), r);
+      } else if (item instanceof Section s) {
+        collectRepeats(s.items(), out);
+      }
+    }
+  }
+
+  /** Stable id. */
+  public String id() {
+    return id;
+  }
+
+  /** Title. */
+  public LocalizedText title() {
+    return title;
+  }
+
+  /** Longer description. */
+  public Optional<LocalizedText> description() {
+    return description;
+  }
+
+  /** Who fills the form in. */
+  public Respondent respondent() {
+    return respondent;
+  }
+
+  /** Form version; the registry's version when the form gives none. */
+  public String version() {
+    return version;
+  }
+
+  /** First day the form is in use. */
+  public Optional<LocalDate> validFrom() {
+    return validFrom;
+  }
+
+  /** Last day the form is in use. */
+  public Optional<LocalDate> validTo() {
+    return validTo;
+  }
+
+  /** The date variable that dates a record, for code validity. */
+  public Optional<String> dateVariable() {
+    return dateVariable;
+  }
+
+  /** The items in display order. */
+  public List<FormItem> items() {
+    return items;
+  }
+
+  /** Cross-field rules. */
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  /** Where the form is defined. */
+  public SourceLocation location() {
+    return location;
+  }
+
+  /** The top-level variables (sections flattened, repeat rows excluded), in form order. */
+  public Map<String, Variable> variables() {
+    return variables;
+  }
+
+  /** The top-level variable {@code id}. */
+  public Optional<Variable> variable(String id) {
+    return Optional.ofNullable(variables.get(id));
+  }
+
+  /** The top-level repeat groups, in form order. */
+  public Map<String, RepeatGroup> repeats() {
+    return repeats;
+  }
+
+  /** The names and types expressions of this form may read at its top level. */
+  public TypeEnvironment environment() {
+    return environment;
+  }
+
+  /** The dependency order of the form's conditions and computed values. */
+  public DependencyGraph graph() {
+    return graph;
+  }
+
+  @Override
+  public String toString() {
+    return "Form[" + id + "]";
+  }
+}

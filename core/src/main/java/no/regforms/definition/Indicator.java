@@ -1,0 +1,93 @@
+package no.regforms.definition;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import no.regforms.diagnostic.LocalizedText;
+import no.regforms.diagnostic.SourceLocation;
+
+/**
+ * A quality indicator as defined: which cases count, for which period, and the target levels.
+ *
+ * @param id stable id (SKDE's {@code ind_id})
+ * @param title title
+ * @param shortTitle short title for charts
+ * @param description description
+ * @param type proportion, mean, median or coverage
+ * @param subject whether a case is one record of {@code form} or one patient
+ * @param form the form whose variables the expressions read directly
+ * @param period the year a case counts for
+ * @param denominator which cases count
+ * @param numerator which counted cases meet the indicator (proportions)
+ * @param value the number averaged (mean, median)
+ * @param exclusions cases left out, each counted
+ * @param levels target levels
+ * @param minDenominator smallest denominator that is published
+ * @param groupBy organisation levels to report
+ * @param attribution whether cases belong to the treating unit or the home health trust
+ * @param unitOfMeasure unit of a mean or median
+ * @param kind structure, process or outcome
+ * @param dimension quality dimension
+ * @param national whether it is a national quality indicator
+ * @param location where it is defined
+ */
+public record Indicator(
+    @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
+    LocalizedText title,
+    Optional<LocalizedText> shortTitle,
+    Optional<LocalizedText> description,
+    Type type,
+    Subject subject,
+    String form,
+    Formula period,
+    Formula denominator,
+    Optional<Formula> numerator,
+    Optional<Formula> value,
+    List<Exclusion> exclusions,
+    Optional<Levels> levels,
+    Optional<@Min(value = 0, message = "must be 0 or more") Integer> minDenominator,
+    List<String> groupBy,
+    String attribution,
+    Optional<String> unitOfMeasure,
+    Optional<String> kind,
+    Optional<String> dimension,
+    boolean national,
+    SourceLocation location) {
+
+  public Indicator {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(subject, "subject");
+    Objects.requireNonNull(form, "form");
+    exclusions = List.copyOf(exclusions);
+    groupBy = List.copyOf(groupBy);
+    Objects.requireNonNull(location, "location");
+  }
+
+  /** The kinds of indicator. */
+  public enum Type { PROPORTION, MEAN, MEDIAN, COVERAGE }
+
+  /** What one case is. */
+  public enum Subject { FORM, PATIENT }
+
+  /**
+   * Cases left out of an indicator, counted separately.
+   *
+   * @param id stable id
+   * @param when the condition that excludes a case
+   * @param description why
+   */
+  public record Exclusion(String id, Formula when, Optional<LocalizedText> description) {}
+
+  /**
+   * Target levels graded as SKDE's results service grades them: with {@code higher} better, a value
+   * at or above {@code high} is high, below {@code medium} low, else medium; {@code lower} mirrors it.
+   *
+   * @param higherIsBetter the direction
+   * @param high the green threshold, inclusive
+   * @param medium the yellow threshold, inclusive; equal to {@code high} when not given
+   */
+  public record Levels(boolean higherIsBetter, java.math.BigDecimal high, java.math.BigDecimal medium) {}
+}

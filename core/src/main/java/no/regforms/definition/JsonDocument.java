@@ -1,0 +1,194 @@
+package no.regforms.definition;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import no.regforms.diagnostic.Issue;
+import no.regforms.diagnostic.IssueCode;
+import no.regforms.diagnostic.SourceLocation;
+
+/**
+ * One definition file read with Jackson, with the line and column of every value and key, so that
+ * any problem found later can be reported at its place in the file.
+ */
+final class JsonDocument {
+
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+  private final String file;
+  private final String text;
+  private final JsonNode root;
+  private final Map<String, JsonLocation> values;
+  private final Map<String, JsonLocation> keys;
+
+  private JsonDocument(
+      String file, String text, JsonNode root, Map<String, JsonLocation> values, Map<String, JsonLocation> keys) {
+    this.file = file;
+    this.text = text;
+    this.root = root;
+    this.values = values;
+    this.keys = keys;
+  }
+
+  /** Reads {@code text}; a syntax error comes back as an issue located where the parser stopped. */
+  static Result parse(String file, String text) {
+    try {
+      JsonNode root = MAPPER.readTree(text);
+      if (root == null || root.isMissingNode()) {
+        return new Result(null, Issue.error(IssueCode.JSON_SYNTAX, "the file is empty; expected a JSON object",
+            SourceLocation.of(file, 1, 1, "")));
+      }
+      Map<String, JsonLocation> values = new HashMap<>();
+      Map<String, JsonLocation> keys = new HashMap<>();
+      index(text, values, keys);
+      return new Result(new JsonDocument(file, text, root, values, keys), null);
+    } catch (JsonProcessingException e) {
+      JsonLocation where = e.getLocation();
+      int line = where == null ? 0 : Math.max(where.getLineNr(), 0);
+      int column = where == null ? 0 : Math.max(where.getColumnNr(), 0);
+      String message = "not valid JSON: " + firstLine(e.getOriginalMessage());
+      return new Result(null, Issue.error(IssueCode.JSON_SYNTAX, message, SourceLocation.of(file, line, column, ""))
+          .withHint("check for a missing comma, quote or bracket just before this point"));
+    } catch (IOException e) {
+      return new Result(null, Issue.error(IssueCode.FILE_UNREADABLE, "cannot read the file: " + e.getMessage(),
+          SourceLocation.of(file, 0, 0, "")));
+    }
+  }
+
+  /** A parsed document, or the issue that stopped parsing. */
+  record Result(JsonDocument document, Issue issue) {}
+
+  private static String firstLine(String message) {
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  /** Walks the tokens once, remembering where each value (and each object key) starts. */
+  private static void index(String text, Map<String, JsonLocation> values, Map<String, JsonLocation> keys)
+      throws IOException {
+    try (JsonParser parser = new JsonFactory().createParser(text)) {
+      Deque<Frame> frames = new ArrayDeque<>();
+      String fieldName = null;
+      JsonToken token;
+      while ((token = parser.nextToken()) != null) {
+        if (token == JsonToken.FIELD_NAME) {
+          fieldName = parser.currentName();
+          keys.put(frames.peek().pointer + "/" + escape(fieldName), parser.currentTokenLocation());
+          continue;
+        }
+        if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+          frames.pop();
+          continue;
+        }
+        Frame parent = frames.peek();
+        String here;
+        if (parent == null) {
+          here = "";
+        } else if (parent.isArray) {
+          here = parent.pointer + "/" + parent.nextIndex++;
+        } else {
+          here = parent.pointer + "/" + escape(fieldName);
+        }
+        values.put(here, parser.currentTokenLocation());
+        if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+          frames.push(new Frame(here, token == JsonToken.START_ARRAY));
+        }
+      }
+    }
+  }
+
+  /** An open object or array while indexing. */
+  private static final class Frame {
+    final String pointer;
+    final boolean isArray;
+    int nextIndex;
+
+    Frame(String pointer, boolean isArray) {
+      this.pointer = pointer;
+      this.isArray = isArray;
+    }
+  }
+
+  /** Escapes a key for a JSON Pointer (RFC 6901). */
+  static String escape(String key) {
+    return key.replace("~", "~0").replace("/", "~1");
+  }
+
+  String file() {
+    return file;
+  }
+
+  String text() {
+    return text;
+  }
+
+  JsonNode root() {
+    return root;
+  }
+
+  /** The node at {@code pointer}, if present. */
+  Optional<JsonNode> at(String pointer) {
+    JsonNode node = root.at(JsonPointer.compile(pointer));
+    return node.isMissingNode() ? Optional.empty() : Optional.of(node);
+  }
+
+  /** The location of the value at {@code pointer}, or of the nearest enclosing value that exists. */
+  SourceLocation locate(String pointer) {
+    String probe = pointer;
+    while (true) {
+      JsonLocation where = values.get(probe);
+      if (where != null) return location(where, pointer);
+      if (probe.isEmpty()) return SourceLocation.of(file, 1, 1, pointer);
+      probe = probe.substring(0, probe.lastIndexOf('/'));
+    }
+  }
+
+  /** The location of the key of the member at {@code pointer}; falls back to its value. */
+  SourceLocation locateKey(String pointer) {
+    JsonLocation where = keys.get(pointer);
+    return where != null ? location(where, pointer) : locate(pointer);
+  }
+
+  /**
+   * The location of characters {@code start..end} inside the string value at {@code pointer},
+   * counting escape sequences, so that a caret lands on the right column of the file.
+   */
+  SourceLocation locateInString(String pointer, String value, int start, int end) {
+    JsonLocation where = values.get(pointer);
+    SourceLocation.Excerpt excerpt = new SourceLocation.Excerpt(value, start, end);
+    if (where == null) {
+      return locate(pointer).withExcerpt(excerpt);
+    }
+    int raw = (int) where.getCharOffset() + 1; // just after the opening quote
+    int column = where.getColumnNr() + 1;
+    for (int decoded = 0; decoded < start && raw < text.length(); decoded++) {
+      int width = escapeWidth(raw);
+      raw += width;
+      column += width;
+    }
+    return new SourceLocation(file, where.getLineNr(), column, pointer, Optional.of(excerpt));
+  }
+
+  private int escapeWidth(int raw) {
+    if (text.charAt(raw) != '\\') return 1;
+    return raw + 1 < text.length() && text.charAt(raw + 1) == 'u' ? 6 : 2;
+  }
+
+  private SourceLocation location(JsonLocation where, String pointer) {
+    return SourceLocation.of(file, Math.max(where.getLineNr(), 0), Math.max(where.getColumnNr(), 0), pointer);
+  }
+}

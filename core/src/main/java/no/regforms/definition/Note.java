@@ -1,0 +1,29 @@
+package no.regforms.definition;
+
+import jakarta.validation.constraints.Pattern;
+import java.util.Objects;
+import java.util.Optional;
+import no.regforms.diagnostic.LocalizedText;
+import no.regforms.diagnostic.SourceLocation;
+
+/**
+ * A text shown in a form that holds no value.
+ *
+ * @param id stable id
+ * @param text the text
+ * @param visibleIf condition for showing it
+ * @param location where it is defined
+ */
+public record Note(
+    @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
+    LocalizedText text,
+    Optional<Formula> visibleIf,
+    SourceLocation location) implements FormItem {
+
+  public Note {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(visibleIf, "visibleIf");
+    Objects.requireNonNull(location, "location");
+  }
+}

@@ -1,0 +1,189 @@
+package no.regforms.definition;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import no.regforms.diagnostic.LocalizedText;
+
+/**
+ * A loaded, checked and compiled registry: its forms, code lists and indicators.
+ *
+ * <p>Immutable and thread-safe: load it once and share it. Obtain one from {@link
+ * DefinitionLoader}; every expression in it has been type-checked and compiled.
+ */
+public final class Registry {
+
+  /** The missing-value reasons every registry knows, with their labels. */
+  public static final Map<String, LocalizedText> BUILT_IN_MISSING_REASONS = builtInMissingReasons();
+
+  private final String id;
+  private final LocalizedText title;
+  private final Optional<LocalizedText> description;
+  private final String version;
+  private final List<String> languages;
+  private final Optional<Owner> owner;
+  private final Optional<LocalizedText> legalBasis;
+  private final List<String> keywords;
+  private final Map<String, LocalizedText> missingReasons;
+  private final Map<String, CodeList> codeLists;
+  private final Map<String, Form> forms;
+  private final Map<String, Indicator> indicators;
+
+  Registry(Header header, Map<String, CodeList> codeLists, Map<String, Form> forms, Map<String, Indicator> indicators) {
+    this.id = Objects.requireNonNull(header.id, "id");
+    this.title = Objects.requireNonNull(header.title, "title");
+    this.description = header.description;
+    this.version = header.version;
+    this.languages = List.copyOf(header.languages);
+    this.owner = header.owner;
+    this.legalBasis = header.legalBasis;
+    this.keywords = List.copyOf(header.keywords);
+    Map<String, LocalizedText> reasons = new LinkedHashMap<>(BUILT_IN_MISSING_REASONS);
+    reasons.putAll(header.missingReasons);
+    this.missingReasons = Collections.unmodifiableMap(reasons);
+    this.codeLists = ordered(codeLists);
+    this.forms = ordered(forms);
+    this.indicators = ordered(indicators);
+  }
+
+  private static <V> Map<String, V> ordered(Map<String, V> map) {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+  }
+
+  private static Map<String, LocalizedText> builtInMissingReasons() {
+    Map<String, LocalizedText> reasons = new LinkedHashMap<>();
+    reasons.put("unknown", LocalizedText.nbEn("Ukjent", "Unknown"));
+    reasons.put("not_applicable", LocalizedText.nbEn("Ikke relevant", "Not applicable"));
+    reasons.put("not_asked", LocalizedText.nbEn("Ikke spurt", "Not asked"));
+    reasons.put("declined", LocalizedText.nbEn("Ønsker ikke å svare", "Declined to answer"));
+    return Collections.unmodifiableMap(reasons);
+  }
+
+  /** The contents of {@code registry.json}. */
+  static final class Header {
+    String id;
+    LocalizedText title;
+    Optional<LocalizedText> description = Optional.empty();
+    String version = "";
+    List<String> languages = List.of(LocalizedText.DEFAULT_LANGUAGE);
+    Optional<Owner> owner = Optional.empty();
+    Optional<LocalizedText> legalBasis = Optional.empty();
+    List<String> keywords = List.of();
+    Map<String, LocalizedText> missingReasons = Map.of();
+  }
+
+  /**
+   * The data controller of the registry.
+   *
+   * @param name name
+   * @param organisationNumber Norwegian organisation number (9 digits)
+   * @param email contact e-mail
+   * @param url web page
+   */
+  public record Owner(LocalizedText name, Optional<String> organisationNumber, Optional<String> email, Optional<String> url) {}
+
+  /** Stable id, such as {@code ect}. */
+  public String id() {
+    return id;
+  }
+
+  /** Title. */
+  public LocalizedText title() {
+    return title;
+  }
+
+  /** Description. */
+  public Optional<LocalizedText> description() {
+    return description;
+  }
+
+  /** Definition version. */
+  public String version() {
+    return version;
+  }
+
+  /** The languages the registry's texts are given in; the first is the main language. */
+  public List<String> languages() {
+    return languages;
+  }
+
+  /** The data controller. */
+  public Optional<Owner> owner() {
+    return owner;
+  }
+
+  /** Legal basis, for metadata. */
+  public Optional<LocalizedText> legalBasis() {
+    return legalBasis;
+  }
+
+  /** Keywords, for metadata. */
+  public List<String> keywords() {
+    return keywords;
+  }
+
+  /** Every missing-value reason the registry knows (built in and its own), with labels. */
+  public Map<String, LocalizedText> missingReasons() {
+    return missingReasons;
+  }
+
+  /** Code lists by id, in file order. */
+  public Map<String, CodeList> codeLists() {
+    return codeLists;
+  }
+
+  /** Forms by id, in file order. */
+  public Map<String, Form> forms() {
+    return forms;
+  }
+
+  /** Indicators by id, in file order. */
+  public Map<String, Indicator> indicators() {
+    return indicators;
+  }
+
+  /** The form {@code id}, if the registry has it. */
+  public Optional<Form> form(String id) {
+    return Optional.ofNullable(forms.get(id));
+  }
+
+  /**
+   * The form {@code id}.
+   *
+   * @throws IllegalArgumentException naming the known forms, if there is no such form
+   */
+  public Form formOrThrow(String id) {
+    Form form = forms.get(id);
+    if (form == null) {
+      throw new IllegalArgumentException("registry '" + this.id + "' has no form '" + id
+          + "'; its forms are " + String.join(", ", forms.keySet()));
+    }
+    return form;
+  }
+
+  /** The code list {@code id}, if the registry has it. */
+  public Optional<CodeList> codeList(String id) {
+    return Optional.ofNullable(codeLists.get(id));
+  }
+
+  /** The number of variables in all forms, repeat-group members included. */
+  public int variableCount() {
+    int count = 0;
+    for (Form form : forms.values()) {
+      count += form.variables().size();
+      for (RepeatGroup repeat : form.repeats().values()) {
+        count += repeat.variables().size();
+      }
+    }
+    return count;
+  }
+
+  @Override
+  public String toString() {
+    return "Registry[" + id + " " + version + "]";
+  }
+
+}

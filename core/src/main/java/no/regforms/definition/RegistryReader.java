@@ -1,0 +1,349 @@
+package no.regforms.definition;
+
+import no.regforms.diagnostic.NameSuggester;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path.Node;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import no.regforms.diagnostic.Diagnostics;
+import no.regforms.diagnostic.Issue;
+import no.regforms.diagnostic.IssueCode;
+import no.regforms.diagnostic.LocalizedText;
+import no.regforms.diagnostic.SourceLocation;
+import no.regforms.expression.ExprType;
+import no.regforms.expression.ExpressionCompiler;
+import no.regforms.expression.TypeEnvironment;
+
+/**
+ * One load of one registry folder. Collects the issues of every file and goes on after each, so a
+ * registry developer sees all problems in one run. Used once, then discarded.
+ */
+final class RegistryReader {
+
+  private final SchemaChecker schemas;
+  private final Validator validator;
+  private final FormulaCompiler formulas;
+  private final List<Issue> issues = new ArrayList<>();
+  private final Map<String, JsonDocument> documents = new HashMap<>();
+
+  RegistryReader(SchemaChecker schemas, ExpressionCompiler compiler, Validator validator) {
+    this.schemas = schemas;
+    this.validator = validator;
+    this.formulas = new FormulaCompiler(compiler, issues);
+  }
+
+  LoadResult read(DefinitionSource source) {
+    if (!source.hasRegistryFile()) {
+      issues.add(Issue.error(IssueCode.FILE_MISSING, "the folder has no registry.json",
+              SourceLocation.of(DefinitionSource.REGISTRY_FILE, 0, 0, ""))
+          .withHint("a registry folder holds registry.json, codelists/, forms/ and indicators/"));
+      return result(null);
+    }
+    JsonDocument registryFile = parse(source, DefinitionSource.REGISTRY_FILE, SchemaChecker.FileKind.REGISTRY);
+    Map<String, JsonDocument> unchecked = new LinkedHashMap<>();
+    List<JsonDocument> codeListFiles = parseAll(source, "codelists", SchemaChecker.FileKind.CODE_LIST, unchecked);
+    List<JsonDocument> formFiles = parseAll(source, "forms", SchemaChecker.FileKind.FORM, unchecked);
+    List<JsonDocument> indicatorFiles = parseAll(source, "indicators", SchemaChecker.FileKind.INDICATOR, unchecked);
+
+    Registry.Header header = registryFile == null ? null : readHeader(registryFile);
+    Set<String> brokenIds = new HashSet<>();
+    unchecked.values().forEach(doc -> doc.at("/id").ifPresent(id -> brokenIds.add(id.asText())));
+
+    Map<String, CodeList> codeLists = new LinkedHashMap<>();
+    for (JsonDocument doc : codeListFiles) {
+      CodeList list = readCodeList(doc);
+      putUnique(codeLists, list.id(), list, doc, "code list");
+    }
+    Set<String> missingReasons = new LinkedHashSet<>(Registry.BUILT_IN_MISSING_REASONS.keySet());
+    if (header != null) missingReasons.addAll(header.missingReasons.keySet());
+    String version = header == null ? "" : header.version;
+
+    Map<String, Form> forms = new LinkedHashMap<>();
+    for (JsonDocument doc : formFiles) {
+      Form form = new FormReader(doc, formulas, codeLists, brokenIds, missingReasons, version, issues).read();
+      putUnique(forms, form.id(), form, doc, "form");
+    }
+    Map<String, Indicator> indicators = new LinkedHashMap<>();
+    for (JsonDocument doc : indicatorFiles) {
+      readIndicator(doc, forms, brokenIds).ifPresent(indicator -> putUnique(indicators, indicator.id(), indicator, doc, "indicator"));
+    }
+
+    codeLists.values().forEach(this::validateFields);
+    forms.values().forEach(this::validateFields);
+    indicators.values().forEach(this::validateFields);
+
+    if (header == null || hasErrors()) {
+      return result(null);
+    }
+    return result(new Registry(header, codeLists, forms, indicators));
+  }
+
+  private boolean hasErrors() {
+    return issues.stream().anyMatch(Issue::isError);
+  }
+
+  private LoadResult result(Registry registry) {
+    return new LoadResult(Optional.ofNullable(registry), Diagnostics.of(issues));
+  }
+
+  // ---- files -------------------------------------------------------------------------------
+
+  private JsonDocument parse(DefinitionSource source, String file, SchemaChecker.FileKind kind) {
+    String text;
+    try {
+      text = source.read(file);
+    } catch (IOException e) {
+      issues.add(Issue.error(IssueCode.FILE_UNREADABLE, "cannot read the file: " + e.getMessage(), SourceLocation.of(file, 0, 0, "")));
+      return null;
+    }
+    JsonDocument.Result parsed = JsonDocument.parse(file, text);
+    if (parsed.issue() != null) {
+      issues.add(parsed.issue());
+      return null;
+    }
+    JsonDocument doc = parsed.document();
+    documents.put(file, doc);
+    List<Issue> violations = schemas.check(doc, kind);
+    issues.addAll(violations);
+    return violations.isEmpty() ? doc : null;
+  }
+
+  /** Parses every file of a folder; files that fail the schema go to {@code unchecked} only. */
+  private List<JsonDocument> parseAll(DefinitionSource source, String folder, SchemaChecker.FileKind kind,
+      Map<String, JsonDocument> unchecked) {
+    List<String> files;
+    try {
+      files = source.files(folder);
+    } catch (IOException e) {
+      issues.add(Issue.error(IssueCode.FILE_UNREADABLE, "cannot list the folder: " + e.getMessage(), SourceLocation.of(folder, 0, 0, "")));
+      return List.of();
+    }
+    List<JsonDocument> valid = new ArrayList<>();
+    for (String file : files) {
+      JsonDocument doc = parse(source, file, kind);
+      if (doc != null) {
+        valid.add(doc);
+      } else if (documents.containsKey(file)) {
+        unchecked.put(file, documents.get(file));
+      }
+    }
+    return valid;
+  }
+
+  private <T> void putUnique(Map<String, T> map, String id, T value, JsonDocument doc, String what) {
+    if (map.putIfAbsent(id, value) != null) {
+      issues.add(Issue.error(IssueCode.DUPLICATE_ID, "another " + what + " already has id '" + id + "'", doc.locate("/id"))
+          .withHint("ids must be unique within a registry; rename one of them"));
+    }
+  }
+
+  // ---- registry.json and code lists ----------------------------------------------------------------
+
+  private Registry.Header readHeader(JsonDocument doc) {
+    JsonFields root = new JsonFields(doc.root(), "");
+    Registry.Header header = new Registry.Header();
+    header.id = root.text("id");
+    if (!header.id.matches(Ids.PATTERN)) {
+      issues.add(Issue.error(IssueCode.INVALID_VALUE, "registry id '" + header.id + "' " + Ids.MESSAGE, doc.locate("/id")));
+    }
+    header.title = root.localized("title");
+    header.description = root.optionalLocalized("description");
+    header.version = root.text("version");
+    if (root.has("languages")) header.languages = root.texts("languages");
+    if (root.has("owner")) {
+      JsonFields owner = new JsonFields(root.node().get("owner"), "/owner");
+      header.owner = Optional.of(new Registry.Owner(owner.localized("name"), owner.optionalText("organisationNumber"),
+          owner.optionalText("email"), owner.optionalText("url")));
+    }
+    header.legalBasis = root.optionalLocalized("legalBasis");
+    header.keywords = root.texts("keywords");
+    Map<String, LocalizedText> reasons = new LinkedHashMap<>();
+    root.node().path("missingReasons").fields().forEachRemaining(e -> {
+      if (!e.getKey().matches(Ids.PATTERN)) {
+        issues.add(Issue.error(IssueCode.INVALID_VALUE, "missing-value reason '" + e.getKey() + "' " + Ids.MESSAGE,
+            doc.locateKey("/missingReasons/" + JsonDocument.escape(e.getKey()))));
+      }
+      reasons.put(e.getKey(), JsonFields.localizedOf(e.getValue()));
+    });
+    header.missingReasons = reasons;
+    checkLanguages(doc, header);
+    return header;
+  }
+
+  private void checkLanguages(JsonDocument doc, Registry.Header header) {
+    if (!header.languages.isEmpty() && !header.languages.get(0).equals(LocalizedText.DEFAULT_LANGUAGE)
+        && !header.languages.contains(LocalizedText.DEFAULT_LANGUAGE)) {
+      issues.add(Issue.error(IssueCode.INVALID_VALUE, "languages must include 'nb'", doc.locate("/languages"))
+          .withHint("every text has a Norwegian Bokmål version; list \"nb\" first"));
+    }
+  }
+
+  private CodeList readCodeList(JsonDocument doc) {
+    JsonFields root = new JsonFields(doc.root(), "");
+    List<Code> codes = new ArrayList<>();
+    Map<String, SourceLocation> seen = new HashMap<>();
+    for (JsonFields code : root.objects("codes")) {
+      String value = code.text("code");
+      SourceLocation here = doc.locate(code.pointer("code"));
+      SourceLocation first = seen.putIfAbsent(value, here);
+      if (first != null) {
+        issues.add(Issue.error(IssueCode.DUPLICATE_CODE, "code '" + value + "' appears twice in code list '" + root.text("id") + "'", here)
+            .withHint("first at line " + first.line() + "; each code may appear once"));
+      }
+      Optional<java.time.LocalDate> from = code.date("validFrom");
+      Optional<java.time.LocalDate> to = code.date("validTo");
+      if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
+        issues.add(Issue.error(IssueCode.RANGE_INVERTED, "code '" + value + "' is valid from " + from.get() + ", after its validTo " + to.get(),
+            doc.locate(code.pointer("validFrom"))));
+      }
+      codes.add(new Code(value, code.localized("label"), code.optionalLocalized("description"), code.decimal("score"),
+          from, to, doc.locate(code.pointer())));
+    }
+    return new CodeList(root.text("id"), root.localized("title"), root.optionalLocalized("description"),
+        root.optionalText("system").orElse("local"), root.optionalText("systemOid"), root.optionalText("systemVersion"),
+        codes, doc.locate(""));
+  }
+
+  // ---- indicators -----------------------------------------------------------------------------
+
+  private Optional<Indicator> readIndicator(JsonDocument doc, Map<String, Form> forms, Set<String> brokenIds) {
+    JsonFields root = new JsonFields(doc.root(), "");
+    String formId = root.text("form");
+    Form form = forms.get(formId);
+    if (form == null) {
+      if (!brokenIds.contains(formId)) {
+        Issue issue = Issue.error(IssueCode.UNKNOWN_FORM, "unknown form '" + formId + "'", doc.locate("/form"));
+        issues.add(NameSuggester.hint(formId, forms.keySet()).map(issue::withHint)
+            .orElse(issue.withHint("forms of this registry: " + String.join(", ", forms.keySet()))));
+      }
+      return Optional.empty();
+    }
+    Indicator.Subject subject = Indicator.Subject.valueOf(root.text("subject").toUpperCase(Locale.ROOT));
+    Indicator.Type type = Indicator.Type.valueOf(root.text("type").toUpperCase(Locale.ROOT));
+    TypeEnvironment environment = indicatorEnvironment(form, forms, subject);
+
+    Optional<Formula> period = formulas.number(root, "period", environment, doc);
+    Optional<Formula> denominator = formulas.condition(root, "denominator", environment, doc);
+    Optional<Formula> numerator = formulas.condition(root, "numerator", environment, doc);
+    Optional<Formula> value = formulas.number(root, "value", environment, doc);
+    if (type == Indicator.Type.PROPORTION && !root.has("numerator")) {
+      issues.add(Issue.error(IssueCode.MISSING_KEY, "a proportion needs a 'numerator'", doc.locate("")));
+    }
+    if ((type == Indicator.Type.MEAN || type == Indicator.Type.MEDIAN) && !root.has("value")) {
+      issues.add(Issue.error(IssueCode.MISSING_KEY, "a " + type.name().toLowerCase(Locale.ROOT) + " needs a 'value' to average",
+          doc.locate("")));
+    }
+    List<Indicator.Exclusion> exclusions = new ArrayList<>();
+    for (JsonFields exclusion : root.objects("exclusions")) {
+      formulas.condition(exclusion, "when", environment, doc).ifPresent(when ->
+          exclusions.add(new Indicator.Exclusion(exclusion.text("id"), when, exclusion.optionalLocalized("description"))));
+    }
+    Optional<Indicator.Levels> levels = readLevels(doc, root, type);
+    if (period.isEmpty() || denominator.isEmpty()) return Optional.empty();
+    return Optional.of(new Indicator(root.text("id"), root.localized("title"), root.optionalLocalized("shortTitle"),
+        root.optionalLocalized("description"), type, subject, formId, period.get(), denominator.get(), numerator, value,
+        exclusions, levels, root.integer("minDenominator"),
+        root.has("groupBy") ? root.texts("groupBy") : List.of("unit", "hf", "rhf", "national"),
+        root.optionalText("attribution").orElse("unit"), root.optionalText("unitOfMeasure"), root.optionalText("kind"),
+        root.optionalText("dimension"), root.bool("national"), doc.locate("")));
+  }
+
+  /** The names an indicator reads: the base form's variables, and with a patient subject every form as rows. */
+  private static TypeEnvironment indicatorEnvironment(Form form, Map<String, Form> forms, Indicator.Subject subject) {
+    TypeEnvironment environment = form.environment();
+    if (subject == Indicator.Subject.PATIENT) {
+      for (Form other : forms.values()) {
+        if (environment.lookup(other.id()).isEmpty()) {
+          environment = environment.with(other.id(), ExprType.rows(other.environment().names()));
+        }
+      }
+    }
+    return environment
+        .with("report_year", ExprType.NUMBER)
+        .with("period_start", ExprType.DATE)
+        .with("period_end", ExprType.DATE);
+  }
+
+  private Optional<Indicator.Levels> readLevels(JsonDocument doc, JsonFields root, Indicator.Type type) {
+    if (!root.has("levels")) return Optional.empty();
+    JsonFields levels = new JsonFields(root.node().get("levels"), "/levels");
+    boolean higher = "higher".equals(levels.text("direction"));
+    BigDecimal high = levels.decimal("high").orElse(BigDecimal.ZERO);
+    BigDecimal medium = levels.decimal("medium").orElse(high);
+    boolean wrongOrder = higher ? medium.compareTo(high) > 0 : medium.compareTo(high) < 0;
+    if (wrongOrder) {
+      issues.add(Issue.error(IssueCode.RANGE_INVERTED,
+              "with direction '" + levels.text("direction") + "', the medium level " + medium.toPlainString()
+                  + " must be " + (higher ? "at most" : "at least") + " the high level " + high.toPlainString(),
+              doc.locate("/levels/medium"))
+          .withHint(higher ? "higher is better: high is the upper threshold" : "lower is better: high is the lower threshold"));
+    }
+    boolean share = type == Indicator.Type.PROPORTION || type == Indicator.Type.COVERAGE;
+    for (String key : List.of("high", "medium")) {
+      Optional<BigDecimal> level = levels.decimal(key);
+      if (share && level.isPresent() && (level.get().signum() < 0 || level.get().compareTo(BigDecimal.ONE) > 0)) {
+        issues.add(Issue.error(IssueCode.INVALID_VALUE, "a level of a share must lie between 0 and 1",
+                doc.locate("/levels/" + key))
+            .withHint("write 80 % as 0.80"));
+      }
+    }
+    return Optional.of(new Indicator.Levels(higher, high, medium));
+  }
+
+  // ---- field rules (Bean Validation) ---------------------------------------------------------------
+
+  private void validateFields(CodeList list) {
+    report(validator.validate(list), list.location(), "id");
+    list.codes().forEach(code -> report(validator.validate(code), code.location(), "code"));
+  }
+
+  private void validateFields(Form form) {
+    report(validator.validate(form), form.location(), "id");
+    validateItems(form.items());
+    form.rules().forEach(rule -> report(validator.validate(rule), rule.location(), "id"));
+  }
+
+  private void validateItems(List<FormItem> items) {
+    for (FormItem item : items) {
+      String idKey = item instanceof Variable ? "variable" : item instanceof Section ? "section"
+          : item instanceof RepeatGroup ? "repeat" : "note";
+      report(validator.validate(item), item.location(), idKey);
+      if (item instanceof Section s) validateItems(s.items());
+      if (item instanceof RepeatGroup r) validateItems(r.items());
+    }
+  }
+
+  private void validateFields(Indicator indicator) {
+    report(validator.validate(indicator), indicator.location(), "id");
+  }
+
+  /** Reports each violation at the JSON location of the field it concerns. */
+  private <T> void report(Set<ConstraintViolation<T>> violations, SourceLocation owner, String idKey) {
+    JsonDocument doc = documents.get(owner.file());
+    for (ConstraintViolation<T> violation : violations) {
+      String field = firstNode(violation.getPropertyPath());
+      String key = field.equals("id") ? idKey : field;
+      String pointer = owner.jsonPointer() + "/" + JsonDocument.escape(key);
+      SourceLocation where = doc == null ? owner : doc.locate(pointer);
+      issues.add(Issue.error(IssueCode.INVALID_VALUE, "'" + key + "' " + violation.getMessage(), where));
+    }
+  }
+
+  private static String firstNode(jakarta.validation.Path path) {
+    for (Node node : path) {
+      if (node.getName() != null) return node.getName();
+    }
+    return "";
+  }
+}

@@ -1,0 +1,71 @@
+package no.regforms.record;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import no.regforms.diagnostic.Issue;
+import no.regforms.diagnostic.IssueCode;
+import no.regforms.diagnostic.LocalizedText;
+import no.regforms.diagnostic.RecordPath;
+import no.regforms.diagnostic.Severity;
+
+/**
+ * Reads one record from its JSON text. Never throws on bad input: a line that is not JSON, or not a
+ * record, comes back as a located {@code record_syntax} issue. Thread-safe.
+ */
+public final class RecordParser {
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .build();
+
+  private RecordParser() {}
+
+  /** Parses the record in {@code json}, which stood on line {@code line} (0 when not from a file). */
+  public static RecordLine parse(String json, long line) {
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
+      return problem(line, "Linjen er ikke gyldig JSON" + where, "The line is not valid JSON" + where
+          + ": " + e.getOriginalMessage().split("\n")[0]);
+    }
+    if (node == null || !node.isObject()) {
+      return problem(line, "Linjen er ikke et JSON-objekt", "The line is not a JSON object");
+    }
+    List<String> missing = new ArrayList<>();
+    if (!node.path("form").isTextual()) missing.add("form");
+    if (node.has("values") && !node.get("values").isObject()) {
+      return problem(line, "\"values\" må være et objekt", "\"values\" must be an object");
+    }
+    if (!missing.isEmpty()) {
+      return problem(line, "Posten mangler \"form\"", "The record has no \"form\" (the form id)");
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> values = node.has("values") ? MAPPER.convertValue(node.get("values"), Map.class) : Map.of();
+    Record record = new Record(
+        text(node, "registry"), text(node, "form"), text(node, "version"), text(node, "id"),
+        text(node, "patient"), text(node, "unit"), RecordValues.of(values), line);
+    return new RecordLine(line, Optional.of(record), Optional.empty());
+  }
+
+  private static String text(JsonNode node, String key) {
+    JsonNode value = node.get(key);
+    return value == null || value.isNull() ? "" : value.asText();
+  }
+
+  private static RecordLine problem(long line, String nb, String en) {
+    Issue issue = new Issue(Severity.ERROR, IssueCode.RECORD_SYNTAX, LocalizedText.nbEn(nb, en),
+        new RecordPath("", line), Optional.empty());
+    return new RecordLine(line, Optional.empty(), Optional.of(issue));
+  }
+}

@@ -1,0 +1,63 @@
+package no.regforms.validation;
+
+import com.google.re2j.Pattern;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import no.regforms.definition.Code;
+import no.regforms.definition.CodeList;
+import no.regforms.definition.Form;
+import no.regforms.definition.FormItem;
+import no.regforms.definition.RepeatGroup;
+import no.regforms.definition.Registry;
+import no.regforms.definition.Section;
+import no.regforms.definition.Variable;
+
+/**
+ * What validating a form needs beyond the model, prepared once: code lookups and compiled text
+ * patterns. Immutable and thread-safe.
+ */
+final class CompiledForm {
+
+  private final Form form;
+  private final Registry registry;
+  private final Map<String, Map<String, Code>> codes = new HashMap<>();
+  private final Map<Variable, Pattern> patterns = new HashMap<>();
+
+  CompiledForm(Registry registry, Form form) {
+    this.registry = registry;
+    this.form = form;
+    registry.codeLists().values().forEach(list -> codes.put(list.id(), list.byCode()));
+    preparePatterns(form.items());
+  }
+
+  private void preparePatterns(List<FormItem> items) {
+    for (FormItem item : items) {
+      if (item instanceof Variable v) {
+        // The loader has checked every pattern compiles; RE2/J matches in linear time.
+        v.pattern().ifPresent(p -> patterns.put(v, Pattern.compile(p)));
+      } else if (item instanceof Section s) {
+        preparePatterns(s.items());
+      } else if (item instanceof RepeatGroup r) {
+        preparePatterns(r.items());
+      }
+    }
+  }
+
+  Form form() {
+    return form;
+  }
+
+  Optional<CodeList> codeList(String id) {
+    return registry.codeList(id);
+  }
+
+  Map<String, Code> codes(CodeList list) {
+    return codes.getOrDefault(list.id(), Map.of());
+  }
+
+  Optional<Pattern> pattern(Variable variable) {
+    return Optional.ofNullable(patterns.get(variable));
+  }
+}

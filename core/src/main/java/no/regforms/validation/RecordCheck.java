@@ -1,0 +1,395 @@
+package no.regforms.validation;
+
+import no.regforms.diagnostic.NameSuggester;
+import com.google.re2j.Pattern;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import no.regforms.definition.Bound;
+import no.regforms.definition.Code;
+import no.regforms.definition.CodeList;
+import no.regforms.definition.DependencyGraph;
+import no.regforms.definition.Form;
+import no.regforms.definition.FormItem;
+import no.regforms.definition.Formula;
+import no.regforms.definition.Note;
+import no.regforms.definition.Range;
+import no.regforms.definition.RepeatGroup;
+import no.regforms.definition.Rule;
+import no.regforms.definition.Section;
+import no.regforms.definition.Variable;
+import no.regforms.diagnostic.Issue;
+import no.regforms.diagnostic.IssueCode;
+import no.regforms.diagnostic.LocalizedText;
+import no.regforms.diagnostic.RecordPath;
+import no.regforms.diagnostic.Severity;
+import no.regforms.expression.EvaluationContext;
+import no.regforms.record.Record;
+
+/**
+ * One validation of one record: walks the form's scopes in dependency order, deciding visibility,
+ * deriving computed values, and checking every value. Short-lived and single-threaded.
+ */
+final class RecordCheck {
+
+  private final CompiledForm compiled;
+  private final Form form;
+  private final LocalDate today;
+  private final long line;
+  private final List<Issue> issues = new ArrayList<>();
+  private final Map<String, Object> computed = new LinkedHashMap<>();
+  private LocalDate recordDate;
+
+  RecordCheck(CompiledForm compiled, LocalDate today, long line) {
+    this.compiled = compiled;
+    this.form = compiled.form();
+    this.today = today;
+    this.line = line;
+  }
+
+  ValidationResult run(Record record) {
+    Scope top = new Scope(null, record.values().asMap(), new RecordPath("", line));
+    form.dateVariable().ifPresent(name -> {
+      Variable dateVariable = form.variables().get(name);
+      Object raw = record.values().get(name);
+      if (dateVariable != null && raw != null) {
+        ValueReader.Read read = ValueReader.read(dateVariable, raw);
+        if (read.isOk()) recordDate = (LocalDate) read.value();
+      }
+    });
+    walk(form.items(), form.graph(), top);
+    checkRules(top);
+    return new ValidationResult(no.regforms.diagnostic.Diagnostics.of(issues), computed);
+  }
+
+  /** The values of one scope (the form's top level or one repeat-group row) as they are decided. */
+  private final class Scope implements EvaluationContext {
+    final Scope outer;
+    final Map<String, Object> raw;
+    final RecordPath path;
+    final Map<String, Object> values = new HashMap<>();
+    final Set<String> missingReasons = new HashSet<>();
+    final Set<String> visible = new HashSet<>();
+
+    Scope(Scope outer, Map<String, Object> raw, RecordPath path) {
+      this.outer = outer;
+      this.raw = raw;
+      this.path = path;
+    }
+
+    @Override
+    public Object value(String name) {
+      if (values.containsKey(name)) return values.get(name);
+      return outer == null ? null : outer.value(name);
+    }
+
+    @Override
+    public boolean hasMissingReason(String name) {
+      return missingReasons.contains(name) || (outer != null && outer.hasMissingReason(name));
+    }
+
+    @Override
+    public LocalDate today() {
+      return today;
+    }
+  }
+
+  // ---- walking a scope -----------------------------------------------------------------------
+
+  private void walk(List<FormItem> items, DependencyGraph graph, Scope scope) {
+    Map<String, FormItem> byId = new LinkedHashMap<>();
+    Map<String, String> parentSection = new HashMap<>();
+    index(items, null, byId, parentSection);
+    reportUndefined(byId, scope);
+
+    for (String id : graph.order()) {
+      FormItem item = byId.get(id);
+      if (item == null) continue;
+      String parent = parentSection.get(id);
+      boolean shown = (parent == null || scope.visible.contains(parent)) && isTrue(item.visibleIf(), scope);
+      if (shown) scope.visible.add(id);
+      if (item instanceof Variable variable) {
+        decide(variable, shown, scope);
+      } else if (item instanceof RepeatGroup repeat) {
+        decideRows(repeat, shown, graph, scope);
+      }
+    }
+    for (FormItem item : byId.values()) {
+      if (item instanceof Variable variable && scope.visible.contains(variable.id()) && !variable.isComputed()) {
+        checkRequired(variable, scope);
+      }
+    }
+  }
+
+  private static void index(List<FormItem> items, String section, Map<String, FormItem> byId, Map<String, String> parent) {
+    for (FormItem item : items) {
+      byId.put(item.id(), item);
+      if (section != null) parent.put(item.id(), section);
+      if (item instanceof Section s) index(s.items(), s.id(), byId, parent);
+    }
+  }
+
+  private void reportUndefined(Map<String, FormItem> byId, Scope scope) {
+    for (String key : scope.raw.keySet()) {
+      FormItem item = byId.get(key);
+      if (item instanceof Variable || item instanceof RepeatGroup) continue;
+      Issue issue = issue(Severity.ERROR, IssueCode.UNDEFINED_VARIABLE, Messages.undefinedVariable(form.id()), scope.path.member(key));
+      Set<String> known = byId.values().stream()
+          .filter(i -> i instanceof Variable || i instanceof RepeatGroup)
+          .map(FormItem::id)
+          .collect(Collectors.toSet());
+      issues.add(NameSuggester.hint(key, known).map(issue::withHint).orElse(issue));
+    }
+  }
+
+  private boolean isTrue(Optional<Formula> condition, Scope scope) {
+    return condition.isEmpty() || Boolean.TRUE.equals(condition.get().compiled().evaluate(scope));
+  }
+
+  /** Decides one variable's value: computed, read from input, or absent because hidden. */
+  private void decide(Variable variable, boolean shown, Scope scope) {
+    RecordPath path = scope.path.member(variable.id());
+    Object raw = scope.raw.get(variable.id());
+    if (variable.isComputed()) {
+      if (raw != null) {
+        issues.add(issue(Severity.WARNING, IssueCode.COMPUTED_VALUE_IGNORED, Messages.computedIgnored(), path));
+      }
+      if (shown) {
+        Object value = variable.compute().get().compiled().evaluate(scope);
+        if (value != null) {
+          scope.values.put(variable.id(), value);
+          computed.put(path.path(), value);
+        }
+      }
+      return;
+    }
+    if (raw == null) return;
+    if (!shown) {
+      issues.add(issue(Severity.ERROR, IssueCode.HIDDEN_VALUE, Messages.hiddenValue(), path));
+      return;
+    }
+    if (raw instanceof Map<?, ?> map && map.containsKey("missing")) {
+      Object reason = map.get("missing");
+      if (map.size() == 1 && reason instanceof String text) {
+        if (variable.missing().contains(text)) {
+          scope.missingReasons.add(variable.id());
+        } else {
+          String allowed = variable.missing().isEmpty() ? "-" : String.join(", ", variable.missing());
+          issues.add(issue(Severity.ERROR, IssueCode.MISSING_REASON_NOT_ALLOWED,
+              Messages.missingReasonNotAllowed(text, allowed), path));
+          scope.missingReasons.add(variable.id()); // answered, though wrongly: do not also report required
+        }
+        return;
+      }
+    }
+    ValueReader.Read read = ValueReader.read(variable, raw);
+    if (!read.isOk()) {
+      issues.add(issue(Severity.ERROR, read.problem(), read.message(), path));
+      scope.missingReasons.add(variable.id()); // a wrong value was given: required is not the problem
+      return;
+    }
+    if (checkValue(variable, read.value(), path)) {
+      scope.values.put(variable.id(), read.value());
+    } else {
+      scope.missingReasons.add(variable.id());
+    }
+  }
+
+  private void decideRows(RepeatGroup repeat, boolean shown, DependencyGraph graph, Scope scope) {
+    RecordPath path = scope.path.member(repeat.id());
+    Object raw = scope.raw.get(repeat.id());
+    if (raw == null) {
+      if (shown && repeat.min() > 0) {
+        issues.add(issue(Severity.ERROR, IssueCode.TOO_FEW_ROWS, Messages.tooFewRows(repeat.min()), path));
+      }
+      if (shown) scope.values.put(repeat.id(), List.of());
+      return;
+    }
+    if (!shown) {
+      boolean hasRows = !(raw instanceof List<?> list) || !list.isEmpty();
+      if (hasRows) issues.add(issue(Severity.ERROR, IssueCode.HIDDEN_VALUE, Messages.hiddenValue(), path));
+      return;
+    }
+    if (!(raw instanceof List<?> rows)) {
+      issues.add(issue(Severity.ERROR, IssueCode.INVALID_TYPE, Messages.invalidType("en liste av rader", "a list of rows"), path));
+      return;
+    }
+    if (rows.size() < repeat.min()) {
+      issues.add(issue(Severity.ERROR, IssueCode.TOO_FEW_ROWS, Messages.tooFewRows(repeat.min()), path));
+    }
+    if (repeat.max().isPresent() && rows.size() > repeat.max().get()) {
+      issues.add(issue(Severity.ERROR, IssueCode.TOO_MANY_ROWS, Messages.tooManyRows(repeat.max().get()), path));
+    }
+    DependencyGraph rowGraph = graph.rowGraph(repeat.id()).orElseThrow();
+    List<Map<String, Object>> decided = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      RecordPath rowPath = path.row(i + 1);
+      if (!(rows.get(i) instanceof Map<?, ?> row)) {
+        issues.add(issue(Severity.ERROR, IssueCode.INVALID_TYPE, Messages.invalidType("et objekt (en rad)", "an object (a row)"), rowPath));
+        continue;
+      }
+      Map<String, Object> rowRaw = new LinkedHashMap<>();
+      row.forEach((k, v) -> rowRaw.put(String.valueOf(k), v));
+      Scope rowScope = new Scope(scope, rowRaw, rowPath);
+      walk(repeat.items(), rowGraph, rowScope);
+      decided.add(java.util.Collections.unmodifiableMap(new HashMap<>(rowScope.values)));
+    }
+    scope.values.put(repeat.id(), List.copyOf(decided));
+  }
+
+  private void checkRequired(Variable variable, Scope scope) {
+    if (scope.values.containsKey(variable.id()) || scope.missingReasons.contains(variable.id())) return;
+    boolean required = variable.required()
+        || variable.requiredIf().map(f -> Boolean.TRUE.equals(f.compiled().evaluate(scope))).orElse(false);
+    if (required) {
+      issues.add(issue(Severity.ERROR, IssueCode.REQUIRED, Messages.required(), scope.path.member(variable.id())));
+    }
+  }
+
+  // ---- value checks --------------------------------------------------------------------------
+
+  /** Checks a typed value against the variable's constraints; false if it must not be used further. */
+  private boolean checkValue(Variable variable, Object value, RecordPath path) {
+    int before = errorCount();
+    if (value instanceof BigDecimal number) {
+      checkNumber(variable, number, path);
+    } else if (value instanceof LocalDate date) {
+      variable.range().ifPresent(range -> checkTemporal(range, date, null, path));
+    } else if (value instanceof YearMonth month) {
+      variable.range().ifPresent(range -> checkTemporal(range, null, month, path));
+    } else if (value instanceof String text) {
+      checkText(variable, text, path);
+    } else if (value instanceof List<?> codes) {
+      checkCodes(variable, codes, path);
+    }
+    return errorCount() == before;
+  }
+
+  private int errorCount() {
+    return (int) issues.stream().filter(Issue::isError).count();
+  }
+
+  private void checkNumber(Variable variable, BigDecimal number, RecordPath path) {
+    Optional<Range> range = variable.range();
+    if (range.isPresent() && outside(number, range.get())) {
+      issues.add(issue(Severity.ERROR, IssueCode.OUT_OF_RANGE,
+          Messages.outOfRange(range.get().min().toString(), range.get().max().toString()), path));
+      return;
+    }
+    variable.decimals().ifPresent(decimals -> {
+      if (number.stripTrailingZeros().scale() > decimals) {
+        issues.add(issue(Severity.ERROR, IssueCode.TOO_MANY_DECIMALS, Messages.tooManyDecimals(decimals), path));
+      }
+    });
+    variable.step().ifPresent(step -> {
+      BigDecimal base = range.flatMap(Range::numericMin).orElse(BigDecimal.ZERO);
+      if (number.subtract(base).remainder(step).signum() != 0) {
+        issues.add(issue(Severity.ERROR, IssueCode.STEP, Messages.step(step.toPlainString(), base.toPlainString()), path));
+      }
+    });
+    variable.plausibleRange().ifPresent(plausible -> {
+      if (outside(number, plausible)) {
+        issues.add(issue(Severity.WARNING, IssueCode.IMPLAUSIBLE,
+            Messages.implausible(plausible.min().toString(), plausible.max().toString()), path));
+      }
+    });
+  }
+
+  private static boolean outside(BigDecimal number, Range range) {
+    return range.numericMin().map(min -> number.compareTo(min) < 0).orElse(false)
+        || range.numericMax().map(max -> number.compareTo(max) > 0).orElse(false);
+  }
+
+  private void checkTemporal(Range range, LocalDate date, YearMonth month, RecordPath path) {
+    boolean below = date != null ? date.isBefore(lowDate(range.min(), true)) : month.isBefore(lowMonth(range.min(), true));
+    boolean above = date != null ? date.isAfter(lowDate(range.max(), false)) : month.isAfter(lowMonth(range.max(), false));
+    if (below || above) {
+      issues.add(issue(Severity.ERROR, IssueCode.OUT_OF_RANGE,
+          Messages.outOfRange(display(range.min()), display(range.max())), path));
+    }
+  }
+
+  private LocalDate lowDate(Bound bound, boolean isMin) {
+    if (bound instanceof Bound.Date d) return d.value();
+    if (bound instanceof Bound.Today) return today;
+    return isMin ? LocalDate.MIN : LocalDate.MAX;
+  }
+
+  private YearMonth lowMonth(Bound bound, boolean isMin) {
+    if (bound instanceof Bound.Month m) return m.value();
+    if (bound instanceof Bound.Today) return YearMonth.from(today);
+    return isMin ? YearMonth.of(-999_999, 1) : YearMonth.of(999_999, 12);
+  }
+
+  private static String display(Bound bound) {
+    return bound instanceof Bound.Today ? "i dag/today" : bound.toString();
+  }
+
+  private void checkText(Variable variable, String text, RecordPath path) {
+    if (variable.type().isCoded()) {
+      checkCode(variable, text, path);
+      return;
+    }
+    variable.maxLength().ifPresent(max -> {
+      if (text.codePointCount(0, text.length()) > max) {
+        issues.add(issue(Severity.ERROR, IssueCode.TOO_LONG, Messages.tooLong(max), path));
+      }
+    });
+    Optional<Pattern> pattern = compiled.pattern(variable);
+    if (pattern.isPresent() && !pattern.get().matches(text)) {
+      issues.add(issue(Severity.ERROR, IssueCode.PATTERN_MISMATCH, Messages.patternMismatch(), path));
+    }
+  }
+
+  private void checkCodes(Variable variable, List<?> codes, RecordPath path) {
+    for (int i = 0; i < codes.size(); i++) {
+      checkCode(variable, (String) codes.get(i), path.row(i + 1));
+    }
+    variable.minChoices().ifPresent(min -> {
+      if (codes.size() < min) issues.add(issue(Severity.ERROR, IssueCode.TOO_FEW_CHOICES, Messages.tooFewChoices(min), path));
+    });
+    variable.maxChoices().ifPresent(max -> {
+      if (codes.size() > max) issues.add(issue(Severity.ERROR, IssueCode.TOO_MANY_CHOICES, Messages.tooManyChoices(max), path));
+    });
+  }
+
+  private void checkCode(Variable variable, String value, RecordPath path) {
+    Optional<CodeList> list = variable.codeList().flatMap(compiled::codeList);
+    if (list.isEmpty()) return;
+    Code code = compiled.codes(list.get()).get(value);
+    if (code == null) {
+      issues.add(issue(Severity.ERROR, IssueCode.UNKNOWN_CODE, Messages.unknownCode(list.get().id()), path));
+    } else if (recordDate != null && !code.isValidOn(recordDate)) {
+      issues.add(issue(Severity.ERROR, IssueCode.CODE_NOT_VALID, Messages.codeNotValid(list.get().id()), path));
+    }
+  }
+
+  // ---- rules ---------------------------------------------------------------------------------
+
+  private void checkRules(Scope top) {
+    for (Rule rule : form.rules()) {
+      if (!isTrue(rule.when(), top)) continue;
+      if (!Boolean.FALSE.equals(rule.check().compiled().evaluate(top))) continue;
+      if (rule.variables().isEmpty()) {
+        issues.add(issue(rule.severity(), IssueCode.RULE_FAILED, rule.message(), top.path).withHint("rule " + rule.id()));
+      }
+      for (String variable : rule.variables()) {
+        issues.add(issue(rule.severity(), IssueCode.RULE_FAILED, rule.message(), top.path.member(variable))
+            .withHint("rule " + rule.id()));
+      }
+    }
+  }
+
+  private static Issue issue(Severity severity, IssueCode code, LocalizedText message, RecordPath path) {
+    return new Issue(severity, code, message, path, Optional.empty());
+  }
+}

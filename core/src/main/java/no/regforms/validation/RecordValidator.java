@@ -1,0 +1,83 @@
+package no.regforms.validation;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import no.regforms.definition.Form;
+import no.regforms.definition.Registry;
+import no.regforms.diagnostic.Diagnostics;
+import no.regforms.diagnostic.Issue;
+import no.regforms.diagnostic.IssueCode;
+import no.regforms.diagnostic.RecordPath;
+import no.regforms.diagnostic.Severity;
+import no.regforms.record.Record;
+
+/**
+ * Validates records against a registry's forms: types and formats, required and required-if, hard
+ * and plausible ranges, steps, decimals, text length and pattern, codes (and their validity on the
+ * record's date), choice and row counts, missing-value reasons, values hidden by skip logic, values
+ * the form does not define, and the form's cross-field rules. Computed values are derived, never
+ * taken from the input, and returned with the result.
+ *
+ * <p>Immutable and thread-safe: build one per registry and share it. It never changes its input and
+ * never throws on bad data; every problem is an {@link Issue} located by variable path.
+ *
+ * <pre>{@code
+ * RecordValidator validator = RecordValidator.of(registry);
+ * ValidationResult result = validator.validate(record);
+ * result.diagnostics().errors().forEach(issue -> ...);
+ * }</pre>
+ */
+public final class RecordValidator {
+
+  private final Registry registry;
+  private final Clock clock;
+  private final Map<String, CompiledForm> forms;
+
+  private RecordValidator(Registry registry, Clock clock) {
+    this.registry = registry;
+    this.clock = clock;
+    Map<String, CompiledForm> compiled = new LinkedHashMap<>();
+    for (Form form : registry.forms().values()) {
+      compiled.put(form.id(), new CompiledForm(registry, form));
+    }
+    this.forms = Collections.unmodifiableMap(compiled);
+  }
+
+  /** A validator for {@code registry}, with today's date from the system clock. */
+  public static RecordValidator of(Registry registry) {
+    return of(registry, Clock.systemDefaultZone());
+  }
+
+  /** A validator for {@code registry} whose "today" (date ranges, {@code today()}) comes from {@code clock}. */
+  public static RecordValidator of(Registry registry, Clock clock) {
+    return new RecordValidator(Objects.requireNonNull(registry, "registry"), Objects.requireNonNull(clock, "clock"));
+  }
+
+  /** The registry this validator checks against. */
+  public Registry registry() {
+    return registry;
+  }
+
+  /** Validates {@code record} against the form it names. */
+  public ValidationResult validate(Record record) {
+    Objects.requireNonNull(record, "record");
+    CompiledForm form = forms.get(record.form());
+    boolean otherRegistry = !record.registry().isEmpty() && !record.registry().equals(registry.id());
+    if (form == null || otherRegistry) {
+      Issue issue = new Issue(Severity.ERROR, IssueCode.WRONG_FORM, Messages.wrongForm(record.registry(), record.form()),
+          new RecordPath("", record.line()), Optional.empty());
+      if (!otherRegistry) {
+        issue = no.regforms.diagnostic.NameSuggester.hint(record.form(), forms.keySet()).map(issue::withHint)
+            .orElse(issue.withHint("forms: " + String.join(", ", forms.keySet())));
+      }
+      return new ValidationResult(Diagnostics.of(List.of(issue)), Map.of());
+    }
+    return new RecordCheck(form, LocalDate.now(clock), record.line()).run(record);
+  }
+}
