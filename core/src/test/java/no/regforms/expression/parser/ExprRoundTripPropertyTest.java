@@ -15,7 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import no.regforms.expression.ExpressionOrigin;
 
-class ExprRoundTripProperties {
+class ExprRoundTripPropertyTest {
 
   private static final Span NO_SPAN = new Span(0, 0);
   private static final String[] NAMES = {"a", "b", "x_1", "age", "Drug", "t", "_y"};
