@@ -1,0 +1,114 @@
+package no.regforms.expression.eval;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Calendar arithmetic on dates, year-months and date-times: whole calendar units, never
+ * timestamps. A year-month on either side makes a difference work at month precision.
+ */
+final class CalendarArithmetic {
+
+  private CalendarArithmetic() {}
+
+  static LocalDate date(Object value) {
+    if (value instanceof LocalDateTime dateTime) {
+      return dateTime.toLocalDate();
+    }
+    return (LocalDate) value;
+  }
+
+  static YearMonth yearMonth(Object value) {
+    if (value instanceof YearMonth yearMonth) {
+      return yearMonth;
+    }
+    return YearMonth.from(date(value));
+  }
+
+  static BigDecimal year(Object value) {
+    return BigDecimal.valueOf(yearMonth(value).getYear());
+  }
+
+  static BigDecimal month(Object value) {
+    return BigDecimal.valueOf(yearMonth(value).getMonthValue());
+  }
+
+  static BigDecimal daysBetween(Object from, Object to) {
+    return BigDecimal.valueOf(ChronoUnit.DAYS.between(date(from), date(to)));
+  }
+
+  /** Whole months from {@code from} to {@code to}, truncated toward zero. */
+  static long months(Object from, Object to) {
+    if (from instanceof YearMonth || to instanceof YearMonth) {
+      return monthIndex(yearMonth(to)) - monthIndex(yearMonth(from));
+    }
+    return ChronoUnit.MONTHS.between(date(from), date(to));
+  }
+
+  static BigDecimal monthsBetween(Object from, Object to) {
+    return BigDecimal.valueOf(months(from, to));
+  }
+
+  /** Whole years from {@code from} to {@code to}; Java's division truncates toward zero too. */
+  static BigDecimal yearsBetween(Object from, Object to) {
+    if (from instanceof YearMonth || to instanceof YearMonth) {
+      return BigDecimal.valueOf(months(from, to) / 12);
+    }
+    return BigDecimal.valueOf(ChronoUnit.YEARS.between(date(from), date(to)));
+  }
+
+  private static long monthIndex(YearMonth yearMonth) {
+    return yearMonth.getYear() * 12L + yearMonth.getMonthValue();
+  }
+
+  /** {@code value} moved by {@code amount} of {@code unit}, or unknown when out of range. */
+  static Object plus(Object value, BigDecimal amount, ChronoUnit unit) {
+    Long whole = wholeNumber(amount);
+    if (whole == null) {
+      return null;
+    }
+    try {
+      if (value instanceof LocalDate date) {
+        return date.plus(whole, unit);
+      }
+      if (value instanceof LocalDateTime dateTime) {
+        return dateTime.plus(whole, unit);
+      }
+      return ((YearMonth) value).plus(whole, unit);
+    } catch (DateTimeException | ArithmeticException e) {
+      return null;
+    }
+  }
+
+  /** The date of {@code parts} (year, month, day) or (year, month), or unknown if invalid. */
+  static Object make(BigDecimal[] parts) {
+    Long[] whole = new Long[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      whole[i] = wholeNumber(parts[i]);
+      if (whole[i] == null || Math.abs(whole[i]) > Integer.MAX_VALUE) {
+        return null;
+      }
+    }
+    try {
+      if (parts.length == 3) {
+        return LocalDate.of(whole[0].intValue(), whole[1].intValue(), whole[2].intValue());
+      }
+      return YearMonth.of(whole[0].intValue(), whole[1].intValue());
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  /** {@code value} as a long if it is a whole number in range, else {@code null}. */
+  static Long wholeNumber(BigDecimal value) {
+    try {
+      return value.longValueExact();
+    } catch (ArithmeticException e) {
+      return null;
+    }
+  }
+}
