@@ -68,7 +68,7 @@ final class RecordCheck {
     });
     walk(form.items(), form.graph(), top);
     checkRules(top);
-    return new ValidationResult(no.regforms.diagnostic.Diagnostics.of(issues), computed);
+    return new ValidationResult(no.regforms.diagnostic.Diagnostics.of(issues), computed, top.values);
   }
 
   /** The values of one scope (the form's top level or one repeat-group row) as they are decided. */

@@ -67,7 +67,17 @@ public final class RecordValidator {
   /** Validates {@code record} against the form it names. */
   public ValidationResult validate(Record record) {
     Objects.requireNonNull(record, "record");
-    CompiledForm form = forms.get(record.form());
+    return validate(record, record.form());
+  }
+
+  /**
+   * Validates {@code record} as a record of form {@code formId}; a record that names another form
+   * gets a {@code wrong_form} error (a bulk file meant for one form).
+   */
+  public ValidationResult validate(Record record, String formId) {
+    Objects.requireNonNull(record, "record");
+    Objects.requireNonNull(formId, "formId");
+    CompiledForm form = record.form().equals(formId) ? forms.get(formId) : null;
     boolean otherRegistry = !record.registry().isEmpty() && !record.registry().equals(registry.id());
     if (form == null || otherRegistry) {
       Issue issue = new Issue(Severity.ERROR, IssueCode.WRONG_FORM, Messages.wrongForm(record.registry(), record.form()),
@@ -76,7 +86,7 @@ public final class RecordValidator {
         issue = no.regforms.diagnostic.NameSuggester.hint(record.form(), forms.keySet()).map(issue::withHint)
             .orElse(issue.withHint("forms: " + String.join(", ", forms.keySet())));
       }
-      return new ValidationResult(Diagnostics.of(List.of(issue)), Map.of());
+      return new ValidationResult(Diagnostics.of(List.of(issue)), Map.of(), Map.of());
     }
     return new RecordCheck(form, LocalDate.now(clock), record.line()).run(record);
   }

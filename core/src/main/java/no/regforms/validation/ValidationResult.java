@@ -14,12 +14,16 @@ import no.regforms.diagnostic.Diagnostics;
  * @param diagnostics every issue, each located by its variable path
  * @param computed computed values by path ({@code madrs_total}, {@code sessions[2].energy}); a value
  *     that could not be computed (an input missing) is absent
+ * @param values the record's top-level values as the form sees them, typed as expressions read them
+ *     ({@link no.regforms.expression.ExprType}): hidden and invalid values left out, computed values
+ *     included, repeat groups as lists of rows
  */
-public record ValidationResult(Diagnostics diagnostics, Map<String, Object> computed) {
+public record ValidationResult(Diagnostics diagnostics, Map<String, Object> computed, Map<String, Object> values) {
 
   public ValidationResult {
     Objects.requireNonNull(diagnostics, "diagnostics");
     computed = Collections.unmodifiableMap(new LinkedHashMap<>(computed));
+    values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
 
   /** Whether any issue is an error; warnings alone leave a record valid. */

@@ -1,0 +1,117 @@
+package no.regforms.examples.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.temporal.TemporalAccessor;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import no.regforms.definition.Form;
+import no.regforms.definition.Registry;
+import no.regforms.expression.CompilationResult;
+import no.regforms.expression.EvaluationContext;
+import no.regforms.expression.ExpressionCompiler;
+import no.regforms.expression.ExpressionOrigin;
+import no.regforms.record.RecordLine;
+import no.regforms.record.RecordParser;
+import no.regforms.validation.RecordValidator;
+import no.regforms.validation.ValidationResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code regforms eval}: evaluates one expression against one record, as the validator would see the
+ * record (hidden values removed, computed values derived), and prints the value as JSON.
+ */
+@Command(name = "eval", description = "Evaluate an expression against a record; prints the value as JSON (null when unknown).")
+final class EvalCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--registry", required = true, description = "Registry folder or id.")
+  String registry;
+
+  @Option(names = "--form", required = true, description = "Form id.")
+  String form;
+
+  @Option(names = "--record", description = "A record as JSON (the record format); without it, an empty record.")
+  Path record;
+
+  @Parameters(paramLabel = "<expression>", description = "The expression, e.g. \"months_between(onset, diagnosis_date)\".")
+  String expression;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Optional<Registry> loaded = RegistryOptions.load(registry, err);
+    if (loaded.isEmpty()) return Main.USAGE;
+    Optional<Form> target = loaded.get().form(form);
+    if (target.isEmpty()) {
+      err.printf("registry '%s' has no form '%s'; its forms are %s%n", loaded.get().id(), form,
+          String.join(", ", loaded.get().forms().keySet()));
+      err.flush();
+      return Main.USAGE;
+    }
+    CompilationResult compiled = ExpressionCompiler.create()
+        .compile(expression, target.get().environment(), ExpressionOrigin.inline("<expression>"));
+    if (compiled.hasErrors()) {
+      err.println(compiled.diagnostics().toDisplayString());
+      err.flush();
+      return 1;
+    }
+    Map<String, Object> values = Map.of();
+    if (record != null) {
+      RecordLine line = RecordParser.parse(Files.readString(record, StandardCharsets.UTF_8), 0);
+      if (line.problem().isPresent()) {
+        err.println(record + ": " + line.problem().get().text());
+        err.flush();
+        return Main.USAGE;
+      }
+      ValidationResult result = RecordValidator.of(loaded.get()).validate(line.record().orElseThrow());
+      values = result.values();
+      if (result.hasErrors()) {
+        err.printf("note: the record has %d errors; values with errors count as unknown%n", result.diagnostics().errors().size());
+        err.flush();
+      }
+    }
+    Object value = compiled.expressionOrThrow().evaluate(EvaluationContext.of(values));
+    out.println(toJson(value));
+    out.flush();
+    return 0;
+  }
+
+  static JsonNode toJson(Object value) {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    if (value == null) return nodes.nullNode();
+    if (value instanceof BigDecimal number) return nodes.numberNode(number.stripTrailingZeros().scale() < 0
+        ? number.setScale(0) : number.stripTrailingZeros());
+    if (value instanceof Boolean bool) return nodes.booleanNode(bool);
+    if (value instanceof String text) return nodes.textNode(text);
+    if (value instanceof TemporalAccessor) return nodes.textNode(value.toString());
+    if (value instanceof List<?> list) {
+      ArrayNode array = nodes.arrayNode();
+      list.forEach(element -> array.add(toJson(element)));
+      return array;
+    }
+    if (value instanceof Map<?, ?> map) {
+      var object = nodes.objectNode();
+      map.forEach((k, v) -> object.set(String.valueOf(k), toJson(v)));
+      return object;
+    }
+    return new ObjectMapper().valueToTree(value);
+  }
+}

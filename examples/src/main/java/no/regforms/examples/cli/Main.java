@@ -1,0 +1,39 @@
+package no.regforms.examples.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code regforms} command line: check registries, validate records, evaluate expressions.
+ * Run it through the {@code ./regforms} script at the repository root.
+ */
+@Command(
+    name = "regforms",
+    mixinStandardHelpOptions = true,
+    version = "regforms 0.1.0",
+    description = "Medical quality registries defined as data.",
+    subcommands = {CheckCommand.class, ValidateCommand.class, EvalCommand.class})
+public final class Main implements Runnable {
+
+  /** Exit code for a usage error or a definition that does not load. */
+  static final int USAGE = 2;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns its exit code, without exiting (for tests). */
+  public static int run(String... args) {
+    return new CommandLine(new Main())
+        .setExitCodeExceptionMapper(e -> USAGE)
+        .execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

@@ -1,0 +1,25 @@
+package no.regforms.examples.cli;
+
+import java.io.PrintWriter;
+import java.util.Optional;
+import no.regforms.definition.DefinitionLoader;
+import no.regforms.definition.LoadResult;
+import no.regforms.definition.Registry;
+
+/** Loads the registry a command names, printing every definition problem when it does not load. */
+final class RegistryOptions {
+
+  private RegistryOptions() {}
+
+  /** The registry {@code folderOrId}, or empty after printing why it did not load. */
+  static Optional<Registry> load(String folderOrId, PrintWriter err) {
+    LoadResult result = DefinitionLoader.create().load(folderOrId);
+    if (result.hasErrors()) {
+      err.println(result.diagnostics().toDisplayString());
+      err.printf("registry '%s' has %d errors%n", folderOrId, result.diagnostics().errors().size());
+      err.flush();
+      return Optional.empty();
+    }
+    return result.registry();
+  }
+}
