@@ -84,7 +84,10 @@ final class FhirExport {
     FormExport(Form form) {
       this.form = form;
       for (FormWalk.Entry entry : FormWalk.entries(form)) {
-        if (isForPatient(entry.variable())) exported.put(entry.variable().id(), entry.variable());
+        // Computed values are nobody's answer: the questionnaire calculates them, whoever the definition names.
+        if (isForPatient(entry.variable()) || entry.variable().isComputed()) {
+          exported.put(entry.variable().id(), entry.variable());
+        }
       }
       this.fhirPath = new FhirPath(exported);
     }

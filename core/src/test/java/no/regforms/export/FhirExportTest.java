@@ -73,7 +73,8 @@ class FhirExportTest {
       assertThat(errors(json)).as("HAPI validation errors in %s", form.id())
           .extracting(m -> m.getLocationString() + ": " + m.getMessage()).isEmpty();
       Map<String, QuestionnaireItemComponent> items = flatten(q.getItem());
-      FormWalk.entries(form).stream().filter(e -> e.variable().respondent().orElse(Respondent.PATIENT) == Respondent.PATIENT)
+      FormWalk.entries(form).stream()
+          .filter(e -> e.variable().isComputed() || e.variable().respondent().orElse(Respondent.PATIENT) == Respondent.PATIENT)
           .forEach(e -> assertThat(items).containsKey(e.variable().id()));
     }
   }
