@@ -69,7 +69,7 @@ final class JsonSchemaExport {
     for (String key : List.of("version", "id", "patient", "unit")) {
       envelope.putObject(key).put("type", "string");
     }
-    envelope.with("unit").put("description", "RESH id of the reporting unit");
+    ((ObjectNode) envelope.get("unit")).put("description", "RESH id of the reporting unit");
     ObjectNode values = envelope.putObject("values");
     values.put("type", "object");
     fillObject(form, values, form.items(), false);
