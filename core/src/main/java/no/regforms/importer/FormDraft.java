@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import no.regforms.definition.VariableType;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.Severity;
@@ -32,6 +33,7 @@ final class FormDraft {
   private final List<Object> items = new ArrayList<>();
   private final Map<String, VariableDraft> variables = new LinkedHashMap<>();
   private final List<Pending> formulas = new ArrayList<>();
+  private final Map<String, Note> notes = new LinkedHashMap<>();
   private final List<String> description = new ArrayList<>();
   private Section currentSection;
   private String respondent = "clinician";
@@ -40,11 +42,24 @@ final class FormDraft {
   /** A section and the items inside it. */
   private record Section(String id, String title, List<Object> items) {}
 
-  /** A note: text shown in the form. */
-  private record Note(String id, String text) {}
+  /** A note: text shown in the form, maybe only under a condition. */
+  private static final class Note {
+    private final String id;
+    private final String text;
+    private String visibleIf;
+
+    Note(String id, String text) {
+      this.id = id;
+      this.text = text;
+    }
+  }
+
+  /** Which item a translated expression belongs to, for reports. */
+  private record Target(String id, String source, String where) {}
 
   /** A translated expression to compile against the finished form. */
-  private record Pending(VariableDraft variable, String key, String text, String original, ImportNote.Kind kind) {}
+  private record Pending(Target target, String key, String text, String original, ImportNote.Kind kind,
+      Consumer<String> accept, Consumer<String> describe) {}
 
   FormDraft(RegistryDraft registry, String id, String source, String title) {
     this.registry = registry;
@@ -84,10 +99,13 @@ final class FormDraft {
     items.add(currentSection);
   }
 
-  /** Adds a note (text without a value) at the current place. */
-  void note(String name, String text, String where) {
+  /** Adds a note (text without a value) at the current place; returns its id. */
+  String note(String name, String text, String where) {
     String noteId = allocate(name, where, "note");
-    place(new Note(noteId, text));
+    Note note = new Note(noteId, text);
+    notes.put(noteId, note);
+    place(note);
+    return noteId;
   }
 
   /** Adds a variable at the current place; its id is {@code name} made snake_case and unique. */
@@ -118,7 +136,15 @@ final class FormDraft {
    * against the finished form; otherwise reports it as {@code kind} with the compiler's reason.
    */
   void formula(VariableDraft variable, String key, String text, String original, ImportNote.Kind kind) {
-    formulas.add(new Pending(variable, key, text, original, kind));
+    formulas.add(new Pending(new Target(variable.id(), variable.source(), variable.where()), key, text, original, kind,
+        expression -> variable.string(key, expression), variable::describe));
+  }
+
+  /** Sets the {@code visibleIf} of note {@code noteId} to {@code text} if it compiles, like {@link #formula}. */
+  void noteCondition(String noteId, String source, String where, String text, String original) {
+    Note note = notes.get(noteId);
+    formulas.add(new Pending(new Target(noteId, source, where), "visibleIf", text, original,
+        ImportNote.Kind.LOGIC_NOT_TRANSLATED, expression -> note.visibleIf = expression, sentence -> { }));
   }
 
   /** The form as a definition file, after compiling its pending expressions. */
@@ -128,12 +154,12 @@ final class FormDraft {
       CompilationResult result = compiler.compile(pending.text(), environment);
       if (result.hasErrors()) {
         Issue first = result.diagnostics().errors().get(0);
-        registry.note(Severity.WARNING, pending.kind(), pending.variable().where(), id, pending.variable().id(),
-            pending.variable().source(), "'" + pending.original() + "' was translated to '" + pending.text()
+        registry.note(Severity.WARNING, pending.kind(), pending.target().where(), id, pending.target().id(),
+            pending.target().source(), "'" + pending.original() + "' was translated to '" + pending.text()
                 + "', which does not compile: " + first.message() + "; not carried over");
-        pending.variable().describe("Source " + pending.key() + " (not carried over): " + pending.original());
+        pending.describe().accept("Source " + pending.key() + " (not carried over): " + pending.original());
       } else {
-        pending.variable().string(pending.key(), pending.text());
+        pending.accept().accept(pending.text());
       }
     }
     ObjectNode root = JSON.objectNode();
@@ -158,8 +184,9 @@ final class FormDraft {
         node.set("items", toJson(s.items()));
       } else if (item instanceof Note n) {
         ObjectNode node = out.addObject();
-        node.put("note", n.id());
-        node.set("text", VariableDraft.nb(n.text()));
+        node.put("note", n.id);
+        node.set("text", VariableDraft.nb(n.text));
+        if (n.visibleIf != null) node.put("visibleIf", n.visibleIf);
       }
     }
     return out;

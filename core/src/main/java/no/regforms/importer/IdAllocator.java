@@ -47,6 +47,11 @@ final class IdAllocator {
    * has no letter or digit.
    */
   static String snakeCase(String name) {
+    return snakeCase(name, true);
+  }
+
+  /** As {@link #snakeCase(String)}, splitting camel case only when {@code splitCamelCase}. */
+  static String snakeCase(String name, boolean splitCamelCase) {
     String folded = fold(name);
     StringBuilder out = new StringBuilder();
     char previous = ' ';
@@ -55,7 +60,7 @@ final class IdAllocator {
       if (isAsciiLetterOrDigit(c)) {
         boolean upper = c >= 'A' && c <= 'Z';
         char next = i + 1 < folded.length() ? folded.charAt(i + 1) : ' ';
-        boolean wordStart = upper && out.length() > 0 && out.charAt(out.length() - 1) != '_'
+        boolean wordStart = splitCamelCase && upper && out.length() > 0 && out.charAt(out.length() - 1) != '_'
             && ((previous >= 'a' && previous <= 'z') || (previous >= '0' && previous <= '9')
                 || (previous >= 'A' && previous <= 'Z' && next >= 'a' && next <= 'z'));
         if (wordStart) out.append('_');

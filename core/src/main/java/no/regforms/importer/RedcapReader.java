@@ -30,6 +30,7 @@ final class RedcapReader {
       "questionnumber", "matrixgroupname", "matrixranking", "fieldannotation");
 
   private static final Pattern TAG = Pattern.compile("<[^>]{1,200}>");
+  private static final Pattern BREAK = Pattern.compile("(?i)<(br|/?p|/?div|/?li|/?tr|/?td)\\b[^>]{0,200}>");
   private static final Pattern ACTION_TAG = Pattern.compile("@[A-Z][A-Z0-9_-]+");
   private static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
 
@@ -38,6 +39,11 @@ final class RedcapReader {
   private final Map<String, FormDraft> forms = new LinkedHashMap<>();
   private final Map<String, String> formOfField = new HashMap<>();
   private final Map<String, Map<String, RedcapLogic.Field>> fieldsByForm = new HashMap<>();
+
+  /** A descriptive field waiting for its branching logic until every field is known. */
+  private record NoteLater(FormDraft form, String noteId, String name, String where, String formName, String logic) {}
+
+  private final List<NoteLater> noteLogic = new ArrayList<>();
 
   /** A field waiting for its branching logic or calculation until every field is known. */
   private record Later(FormDraft form, VariableDraft variable, String formName, String logic, boolean calculation) {}
@@ -80,14 +86,31 @@ final class RedcapReader {
       }
     }
     for (Later item : later) translate(item);
+    for (NoteLater item : noteLogic) translate(item);
+  }
+
+  private void translate(NoteLater item) {
+    RedcapLogic.Translation translation = RedcapLogic.condition(item.logic(),
+        fieldsByForm.getOrDefault(item.formName(), Map.of()), elsewhere(item.formName()));
+    if (translation instanceof RedcapLogic.Translation.Translated t) {
+      item.form().noteCondition(item.noteId(), item.name(), item.where(), t.expression(), item.logic());
+    } else if (translation instanceof RedcapLogic.Translation.Refused r) {
+      draft.note(Severity.WARNING, ImportNote.Kind.LOGIC_NOT_TRANSLATED, item.where(), item.form().id(), item.noteId(),
+          item.name(), "branching logic '" + item.logic() + "' not carried over: " + r.reason() + "; the note is always shown");
+    }
+  }
+
+  private Map<String, String> elsewhere(String formName) {
+    Map<String, String> elsewhere = new HashMap<>();
+    formOfField.forEach((field, form) -> {
+      if (!form.equals(formName)) elsewhere.put(field, form);
+    });
+    return elsewhere;
   }
 
   private void translate(Later item) {
     Map<String, RedcapLogic.Field> fields = fieldsByForm.getOrDefault(item.formName(), Map.of());
-    Map<String, String> elsewhere = new HashMap<>();
-    formOfField.forEach((field, form) -> {
-      if (!form.equals(item.formName())) elsewhere.put(field, form);
-    });
+    Map<String, String> elsewhere = elsewhere(item.formName());
     RedcapLogic.Translation translation = item.calculation()
         ? RedcapLogic.calculation(item.logic(), fields, elsewhere)
         : RedcapLogic.condition(item.logic(), fields, elsewhere);
@@ -113,7 +136,9 @@ final class RedcapReader {
           "HTML markup in the label was removed; labels are plain text");
     }
     if (type.equals("descriptive")) {
-      form.note(name, label.isEmpty() ? name : label, where);
+      String noteId = form.note(name, label.isEmpty() ? name : label, where);
+      String logic = get(row, "branchinglogic");
+      if (!logic.isEmpty()) noteLogic.add(new NoteLater(form, noteId, name, where, form.source(), logic));
       return Optional.empty();
     }
     if (type.equals("file") || type.equals("sql")) {
@@ -327,7 +352,7 @@ final class RedcapReader {
 
   /** Text with HTML tags removed and white space collapsed. */
   static String plain(String text) {
-    return TAG.matcher(text).replaceAll(" ").replaceAll("\\s+", " ").strip();
+    return TAG.matcher(BREAK.matcher(text).replaceAll(" ")).replaceAll("").replaceAll("\\s+", " ").strip();
   }
 
   /** {@code baseline_data} becomes {@code Baseline data}. */
