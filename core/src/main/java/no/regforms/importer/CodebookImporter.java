@@ -100,7 +100,8 @@ public final class CodebookImporter {
   private ImportResult readWorkbook(RegistryDraft draft, Path file) throws IOException {
     Optional<Workbook> opened = open(file, draft);
     if (opened.isEmpty()) {
-      return draft.fail(draft.sourceFile(), "not an Excel workbook that can be read (.xlsx or .xls)");
+      return draft.fail(draft.sourceFile(), "not an Excel workbook that can be read (.xlsx or .xls): "
+          + String.join("; ", draft.readAs()));
     }
     try (Workbook workbook = opened.get()) {
       if (!new MrsReader(draft, workbook).read()) {
@@ -112,11 +113,13 @@ public final class CodebookImporter {
 
   private static Optional<Workbook> open(Path file, RegistryDraft draft) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      return Optional.of(WorkbookFactory.create(in));
-    } catch (EncryptedDocumentException | IllegalArgumentException e) {
-      // POI signals a file that is not a workbook (UnsupportedFileFormatException) with IllegalArgumentException.
-      draft.readAs("unreadable as a workbook: " + e.getMessage());
-      return Optional.empty();
+      try {
+        return Optional.of(WorkbookFactory.create(in));
+      } catch (IOException | EncryptedDocumentException | IllegalArgumentException e) {
+        // POI reports a file that is not a workbook as an IOException or IllegalArgumentException.
+        draft.readAs("unreadable as a workbook: " + e.getMessage());
+        return Optional.empty();
+      }
     }
   }
 }

@@ -59,6 +59,10 @@ final class RegistryDraft {
     return sourceFile;
   }
 
+  List<String> readAs() {
+    return readAs;
+  }
+
   /** Records how the file was read (encoding, separator), for the report. */
   void readAs(String fact) {
     readAs.add(fact);

@@ -15,6 +15,7 @@ import no.regforms.definition.Sensitivity;
 import no.regforms.definition.Variable;
 import no.regforms.definition.VariableType;
 import no.regforms.importer.ImportFixtures.Imported;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,11 +23,21 @@ import org.junit.jupiter.api.io.TempDir;
 class RedcapImportTest {
 
   @TempDir
+  static Path shared;
+
+  @TempDir
   Path folder;
+
+  private static Imported longitudinal;
+
+  @BeforeAll
+  static void importLongitudinal() throws IOException {
+    longitudinal = ImportFixtures.importInto(shared.resolve("longitudinal"), CodebookFormat.REDCAP, "redcap/longitudinal.csv");
+  }
 
   @Test
   void import_longitudinalDictionary_loadsWithItsFormsVariablesAndCodeLists() throws IOException {
-    Imported imported = ImportFixtures.importInto(folder, CodebookFormat.REDCAP, "redcap/longitudinal.csv");
+    Imported imported = longitudinal;
     Registry registry = imported.registry();
 
     assertThat(imported.load().diagnostics().errors()).isEmpty();
@@ -40,8 +51,7 @@ class RedcapImportTest {
 
   @Test
   void import_longitudinalDictionary_translatesBranchingLogicAndCalculation() throws IOException {
-    Form demographics = ImportFixtures.importInto(folder, CodebookFormat.REDCAP, "redcap/longitudinal.csv")
-        .registry().formOrThrow("demographics");
+    Form demographics = longitudinal.registry().formOrThrow("demographics");
 
     Variable children = demographics.variable("num_children").orElseThrow();
     assertThat(children.visibleIf().orElseThrow().text()).isEqualTo("sex = '0' and given_birth = true");
@@ -53,7 +63,7 @@ class RedcapImportTest {
 
   @Test
   void import_longitudinalDictionary_carriesTypesLimitsAndSections() throws IOException {
-    Registry registry = ImportFixtures.importInto(folder, CodebookFormat.REDCAP, "redcap/longitudinal.csv").registry();
+    Registry registry = longitudinal.registry();
     Form demographics = registry.formOrThrow("demographics");
 
     Variable height = demographics.variable("height").orElseThrow();
