@@ -81,7 +81,7 @@ public final class CodebookImporter {
         ? CsvTable.read(bytes, OpenQRegReader.REQUIRED, OpenQRegReader.OPTIONAL)
         : CsvTable.read(bytes, RedcapReader.REQUIRED, RedcapReader.OPTIONAL);
     if (read.table().isEmpty()) {
-      return draft.fail(draft.sourceFile() + ":1", "not a " + format.title() + ": " + read.problem());
+      return draft.fail(draft.sourceFile() + ":1", "not in the " + format.title() + " format: " + read.problem());
     }
     CsvTable table = read.table().get();
     draft.readAs(table.encoding());
