@@ -62,7 +62,7 @@ final class VariableDraft {
   }
 
   VariableDraft label(String text) {
-    return text(  "label", text);
+    return text("label", text);
   }
 
   VariableDraft help(String text) {
