@@ -16,8 +16,21 @@ public record ImportOptions(Optional<String> registryId, Optional<String> title,
   /** The version given to an imported registry unless another is chosen. */
   public static final String DEFAULT_VERSION = "1";
 
+  /** The shape of a registry id. */
+  public static final String ID_PATTERN = "[a-z][a-z0-9_]{0,63}";
+
+  /**
+   * Checks the options.
+   *
+   * @throws IllegalArgumentException if {@code registryId} is not snake_case
+   */
   public ImportOptions {
     Objects.requireNonNull(registryId, "registryId");
+    registryId.ifPresent(id -> {
+      if (!id.matches(ID_PATTERN)) {
+        throw new IllegalArgumentException("registry id '" + id + "' must be snake_case: " + ID_PATTERN);
+      }
+    });
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(version, "version");
   }

@@ -32,6 +32,7 @@ final class ImportReport {
     out.append("\nWarnings mark something of the source that is **not** in the imported definition; "
         + "info entries mark something carried over in another shape (a new id, a description).\n");
     Map<String, List<ImportNote>> byForm = result.notes().stream()
+        .filter(n -> n.kind() != ImportNote.Kind.RENAMED)
         .collect(Collectors.groupingBy(ImportNote::form, LinkedHashMap::new, Collectors.toList()));
     for (Map.Entry<String, List<ImportNote>> entry : byForm.entrySet()) {
       out.append("\n## ").append(entry.getKey().isEmpty() ? "Registry" : "Form `" + entry.getKey() + "`").append("\n\n");
@@ -43,6 +44,16 @@ final class ImportReport {
             .append(" | ").append(note.severity() == Severity.INFO ? "info" : note.severity().label())
             .append(" | `").append(note.kind().code()).append("` | ")
             .append(cell(note.message())).append(" |\n");
+      }
+    }
+    List<ImportNote> renamed = result.notes().stream().filter(n -> n.kind() == ImportNote.Kind.RENAMED).toList();
+    if (!renamed.isEmpty()) {
+      out.append("\n## Renamed ids\n\nIds are snake_case and unique; the source name is also in each variable's "
+          + "description.\n\n| form | source name | id |\n|---|---|---|\n");
+      for (ImportNote note : renamed) {
+        out.append("| ").append(note.form().isEmpty() ? "" : "`" + note.form() + "`").append(" | ")
+            .append(cell(note.source())).append(" | `").append(note.variable().isEmpty() ? note.form() : note.variable())
+            .append("` |\n");
       }
     }
     return out.toString();

@@ -54,7 +54,7 @@ final class MrsReader {
     for (Sheet sheet : workbook) {
       if (sheet(sheet)) read++;
     }
-    draft.readAs(read + " of " + workbook.getNumberOfSheets() + " sheets");
+    draft.readAs("an Excel workbook, " + read + " of " + workbook.getNumberOfSheets() + " sheets used");
     return read > 0;
   }
 

@@ -114,4 +114,10 @@ class CodebookImporterTest {
     assertThat(CodebookFormat.fromName("redcap")).contains(CodebookFormat.REDCAP);
     assertThat(CodebookFormat.fromName("odk")).isEmpty();
   }
+
+  @Test
+  void options_registryIdNotSnakeCase_isRejected() {
+    assertThatThrownBy(() -> ImportOptions.defaults().withRegistryId("My Registry"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("snake_case");
+  }
 }

@@ -88,6 +88,13 @@ class MrsImportTest {
   }
 
   @Test
+  void import_report_listsRenamedIdsApart() throws java.io.IOException {
+    String report = java.nio.file.Files.readString(scir.folder().resolve(ImportResult.REPORT_MARKDOWN));
+
+    assertThat(report).contains("## Renamed ids", "| `kontrollskjema` | CSensLvlAreaR | `c_sens_lvl_area_r` |", "`placeholder_code_dropped`");
+  }
+
+  @Test
   void import_camelCaseNames_becomeSnakeCaseWithTheSourceNameReported() {
     assertThat(scir.notesFor("c_sens_lvl_area_r")).anySatisfy(note -> {
       assertThat(note.kind()).isEqualTo(ImportNote.Kind.RENAMED);

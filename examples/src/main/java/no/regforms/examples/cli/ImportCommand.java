@@ -69,6 +69,11 @@ final class ImportCommand implements Callable<Integer> {
       return Main.USAGE;
     }
     ImportOptions options = ImportOptions.defaults();
+    if (id != null && !id.matches(ImportOptions.ID_PATTERN)) {
+      err.println("--id '" + id + "' must be snake_case: a lower-case letter, then lower-case letters, digits or _");
+      err.flush();
+      return Main.USAGE;
+    }
     if (id != null) options = options.withRegistryId(id);
     if (title != null) options = options.withTitle(title);
     ImportResult result = CodebookImporter.create().read(format.get(), file, options);

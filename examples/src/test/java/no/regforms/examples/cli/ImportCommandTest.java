@@ -73,4 +73,13 @@ class ImportCommandTest {
     assertThat(run.exit()).isEqualTo(Main.USAGE);
     assertThat(run.err()).contains("use oqr, mrs or redcap");
   }
+
+  @Test
+  void import_invalidRegistryId_isAUsageError() {
+    Run run = run("import", "--from", "redcap", FIXTURES.resolve("redcap/longitudinal.csv").toString(), "--out",
+        temp.resolve("x").toString(), "--id", "Bad Id");
+
+    assertThat(run.exit()).isEqualTo(Main.USAGE);
+    assertThat(run.err()).contains("must be snake_case");
+  }
 }
