@@ -188,6 +188,7 @@ final class MrsReader {
   private VariableDraft choices(FormDraft form, String sheet, Entry entry, String name, String label, String where) {
     List<RegistryDraft.CodeDraft> codes = new ArrayList<>();
     List<String> seen = new ArrayList<>();
+    List<String> placeholders = new ArrayList<>();
     for (String line : entry.values()) {
       Matcher m = VALUE.matcher(line);
       if (!m.matches()) {
@@ -199,9 +200,7 @@ final class MrsReader {
       String text = m.group(2).strip();
       if (text.startsWith(code + " ")) text = text.substring(code.length()).strip();
       if (PLACEHOLDERS.contains(text.toLowerCase(Locale.ROOT))) {
-        draft.note(Severity.INFO, ImportNote.Kind.PLACEHOLDER_CODE_DROPPED, where, form.id(), IdAllocator.snakeCase(name), name,
-            "'" + line + "' is MRS's 'nothing chosen' placeholder, left out of the code list: "
-                + "a regforms variable that is not filled in is simply empty");
+        placeholders.add(line);
         continue;
       }
       if (seen.contains(code)) {
@@ -219,6 +218,11 @@ final class MrsReader {
     }
     VariableDraft v = form.variable(name, VariableType.CODE, where);
     v.codeList(draft.codeList(v.id(), label.isEmpty() ? name : label, codes));
+    for (String line : placeholders) {
+      draft.note(Severity.INFO, ImportNote.Kind.PLACEHOLDER_CODE_DROPPED, where, form.id(), v.id(), name,
+          "'" + line + "' is MRS's 'nothing chosen' placeholder, left out of the code list: "
+              + "a regforms variable that is not filled in is simply empty");
+    }
     return v;
   }
 
