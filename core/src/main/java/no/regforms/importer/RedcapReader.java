@@ -131,10 +131,7 @@ final class RedcapReader {
   private Optional<VariableDraft> field(CSVRecord row, FormDraft form, String name, String where) {
     String type = get(row, "fieldtype").toLowerCase(Locale.ROOT);
     String label = plain(get(row, "fieldlabel"));
-    if (TAG.matcher(get(row, "fieldlabel")).find()) {
-      draft.note(Severity.INFO, ImportNote.Kind.NOT_CARRIED, where, form.id(), "", name,
-          "HTML markup in the label was removed; labels are plain text");
-    }
+    boolean markup = TAG.matcher(get(row, "fieldlabel")).find();
     if (type.equals("descriptive")) {
       String noteId = form.note(name, label.isEmpty() ? name : label, where);
       String logic = get(row, "branchinglogic");
@@ -180,6 +177,10 @@ final class RedcapReader {
         v = form.variable(name, VariableType.TEXT, where);
     }
     v.label(label);
+    if (markup) {
+      draft.note(Severity.INFO, ImportNote.Kind.NOT_CARRIED, where, form.id(), v.id(), name,
+          "HTML markup in the label was removed; labels are plain text");
+    }
     v.help(plain(get(row, "fieldnote")));
     if (!v.id().equals(name)) v.describe("REDCap field: " + name + ".");
     v.required(get(row, "requiredfield").equalsIgnoreCase("y"));
@@ -316,7 +317,10 @@ final class RedcapReader {
     if (annotation.isEmpty()) return;
     Matcher tags = ACTION_TAG.matcher(annotation);
     List<String> found = new ArrayList<>();
-    while (tags.find()) found.add(tags.group());
+    while (tags.find()) {
+      // @FORCE-MINMAX is carried over: it makes the validation limits a hard range.
+      if (!tags.group().equals("@FORCE-MINMAX")) found.add(tags.group());
+    }
     if (!found.isEmpty()) {
       draft.note(Severity.WARNING, ImportNote.Kind.NOT_CARRIED, where, form.id(), v.id(), v.source(),
           "action tags " + String.join(", ", found) + " have no counterpart in the definition format");

@@ -117,6 +117,9 @@ class RedcapImportTest {
     assertThat(imported.load().diagnostics().errors()).isEmpty();
     assertThat(enrolment.variable("cigarettes").orElseThrow().visibleIf().orElseThrow().text()).isEqualTo("smoker = '1'");
     assertThat(enrolment.variable("cigarettes").orElseThrow().range()).isPresent();
+    assertThat(imported.notesFor("cigarettes")).isEmpty();
+    assertThat(imported.notesFor("smoker")).extracting(ImportNote::message)
+        .containsExactly("HTML markup in the label was removed; labels are plain text");
     assertThat(enrolment.variable("quit_year").orElseThrow().visibleIf().orElseThrow().text())
         .isEqualTo("(empty(smoker) or smoker != '1') and filled(smoker)");
     assertThat(enrolment.variable("fever_days").orElseThrow().visibleIf().orElseThrow().text())
