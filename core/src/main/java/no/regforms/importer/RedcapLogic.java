@@ -474,7 +474,7 @@ final class RedcapLogic {
           String inner = sum();
           if (peek().kind() != Kind.CLOSE) throw new Refusal("a '(' is never closed");
           next();
-          return "(" + inner + ")";
+          return group(inner);
         }
         case WORD:
           return function(t.text());
@@ -505,6 +505,24 @@ final class RedcapLogic {
       next();
       return name + "(" + argument + digits + ")";
     }
+  }
+
+  /** {@code inner} in parentheses, unless it is a single name or number or already wholly parenthesised. */
+  static String group(String inner) {
+    if (inner.matches("[A-Za-z0-9_.]+")) return inner;
+    if (inner.startsWith("(")) {
+      int depth = 0;
+      for (int i = 0; i < inner.length(); i++) {
+        char c = inner.charAt(i);
+        if (c == '(') depth++;
+        if (c == ')') depth--;
+        if (depth == 0) {
+          if (i == inner.length() - 1) return inner;
+          break;
+        }
+      }
+    }
+    return "(" + inner + ")";
   }
 
   private static java.util.Optional<String> number(String text) {

@@ -114,10 +114,12 @@ class RedcapLogicTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-      "round(([weight]*10000)/(([height])^(2)),1) | round((weight * 10000) / (((height) * (height))), 1)",
+      "round(([weight]*10000)/(([height])^(2)),1) | round((weight * 10000) / (height * height), 1)",
       "[weight] / 2 + abs([height] - 170)         | weight / 2 + abs(height - 170)",
       "-[age] * 1.50                              | -age * 1.50",
       "[height]^3                                 | (height * height * height)",
+      "(([weight]) - (1)) * ((([age] + 1)))         | (weight - 1) * (age + 1)",
+      "([weight] + 1) * ([age] - 1)                 | (weight + 1) * (age - 1)",
   })
   void calculation_arithmetic_translatesAndCompiles(String formula, String expected) {
     Translation translation = RedcapLogic.calculation(formula, FIELDS, ELSEWHERE);
