@@ -26,10 +26,11 @@ import picocli.CommandLine.Spec;
  * {@code regforms import --from oqr|mrs|redcap <file> --out <folder>}: turns a codebook into a
  * registry folder with an import report, then checks the folder as {@code regforms check} would.
  */
-@Command(name = "import", description = {
+@Command(name = "import", mixinStandardHelpOptions = true, description = {
     "Turn an OpenQReg Klokeboken (oqr), an MRS Kodebok (mrs) or a REDCap data dictionary (redcap) into a registry folder.",
-    "Writes registry.json, codelists/, forms/ and import-report.md/.json (what could not be carried over, per variable),",
-    "then loads the folder and prints any problem."})
+    "",
+    "Writes registry.json, codelists/, forms/ and import-report.md/.json, which list per variable what could not be "
+        + "carried over and why; then loads the folder like 'check' and prints any problem."})
 final class ImportCommand implements Callable<Integer> {
 
   @Spec
