@@ -32,7 +32,17 @@ final class RedcapReader {
   private static final Pattern TAG = Pattern.compile("<[^>]{1,200}>");
   private static final Pattern BREAK = Pattern.compile("(?i)<(br|/?p|/?div|/?li|/?tr|/?td)\\b[^>]{0,200}>");
   private static final Pattern ACTION_TAG = Pattern.compile("@[A-Z][A-Z0-9_-]+");
-  private static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+  /** REDCap text validations that are a fixed shape, as RE2 patterns the whole text must match. */
+  private static final Map<String, String> TEXT_PATTERNS = Map.of(
+      "email", "[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
+      "alpha_only", "[A-Za-z]*",
+      "time", "([01][0-9]|2[0-3]):[0-5][0-9]",
+      "time_hh_mm_ss", "([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]",
+      "time_mm_ss", "[0-5][0-9]:[0-5][0-9]",
+      "zipcode", "[0-9]{5}(-[0-9]{4})?",
+      "mrn_10d", "[0-9]{10}",
+      "postalcode_french", "[0-9]{5}",
+      "postalcode_germany", "[0-9]{5}");
 
   private final RegistryDraft draft;
   private final CsvTable table;
@@ -245,13 +255,9 @@ final class RedcapReader {
       if (validation.contains("comma")) v.describe("REDCap shows it with a decimal comma.");
       numberRange(row, form, v, min, max, where);
       return v;
-    } else if (validation.equals("time")) {
-      v = form.variable(name, VariableType.TEXT, where).string("pattern", "([01][0-9]|2[0-3]):[0-5][0-9]");
-      v.describe("Time of day hh:mm.");
-    } else if (validation.equals("email")) {
-      v = form.variable(name, VariableType.TEXT, where).string("pattern", EMAIL);
-    } else if (validation.equals("alpha_only")) {
-      v = form.variable(name, VariableType.TEXT, where).string("pattern", "[A-Za-z]*");
+    } else if (TEXT_PATTERNS.containsKey(validation)) {
+      v = form.variable(name, VariableType.TEXT, where).string("pattern", TEXT_PATTERNS.get(validation));
+      v.describe("REDCap validation: " + validation + ".");
     } else {
       v = form.variable(name, VariableType.TEXT, where);
       draft.note(Severity.WARNING, ImportNote.Kind.LIMIT_NOT_CARRIED, where, form.id(), v.id(), name,

@@ -151,4 +151,29 @@ class RedcapImportTest {
     assertThat(imported.registry().formOrThrow("followup").variable("outcome_date").orElseThrow().visibleIf()
         .orElseThrow().text()).isEqualTo("outcome = true");
   }
+
+  @Test
+  void import_fieldTypesAndValidations_mapOrAreReported() throws IOException {
+    Imported imported = ImportFixtures.importInto(folder, CodebookFormat.REDCAP, "redcap/field-types.csv");
+    Form intake = imported.registry().formOrThrow("intake");
+
+    assertThat(imported.load().diagnostics().errors()).isEmpty();
+    assertThat(intake.variable("constant").orElseThrow().compute().orElseThrow().text()).isEqualTo("3 + 4");
+    Variable pain = intake.variable("pain_scale").orElseThrow();
+    assertThat(pain.type()).isEqualTo(VariableType.INTEGER);
+    assertThat(pain.range().orElseThrow().numericMin()).contains(new BigDecimal("-1"));
+    assertThat(pain.range().orElseThrow().numericMax()).contains(new BigDecimal("101"));
+    assertThat(intake.variable("agree").orElseThrow().type()).isEqualTo(VariableType.BOOLEAN);
+    assertThat(intake.variable("arrival").orElseThrow().pattern()).contains("([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]");
+    assertThat(intake.variable("zip").orElseThrow().pattern()).contains("[0-9]{5}(-[0-9]{4})?");
+    Variable weight = intake.variable("weight_kg").orElseThrow();
+    assertThat(weight.decimals()).contains(2);
+    assertThat(weight.plausibleRange().orElseThrow().numericMax()).contains(new BigDecimal("300"));
+    assertThat(intake.variable("seen_at").orElseThrow().type()).isEqualTo(VariableType.DATETIME);
+    assertThat(intake.variable("born").orElseThrow().range().orElseThrow().max()).hasToString("today");
+    assertThat(intake.variable("signature")).isEmpty();
+    assertThat(intake.variable("query")).isEmpty();
+    assertThat(imported.notesFor("phone")).extracting(ImportNote::kind).containsExactly(ImportNote.Kind.LIMIT_NOT_CARRIED);
+    assertThat(imported.notesFor("seen_at")).extracting(ImportNote::kind).containsExactly(ImportNote.Kind.LIMIT_NOT_CARRIED);
+  }
 }
