@@ -80,7 +80,16 @@ final class Messages {
     return LocalizedText.nbEn("Det kan være høyst " + max + " rader", "There may be at most " + max + " rows");
   }
 
-  static LocalizedText missingReasonNotAllowed(String reason, String allowed) {
+  /**
+   * A missing-value reason the variable does not take. {@code knownReason} is the reason when the
+   * registry knows it; an unknown reason is free text from the record and is never echoed.
+   */
+  static LocalizedText missingReasonNotAllowed(java.util.Optional<String> knownReason, String allowed) {
+    if (knownReason.isEmpty()) {
+      return LocalizedText.nbEn("Manglende verdi-årsaken er ukjent for registeret (tillatt her: " + allowed + ")",
+          "The missing-value reason is unknown to the registry (allowed here: " + allowed + ")");
+    }
+    String reason = knownReason.get();
     return LocalizedText.nbEn("Manglende verdi-årsaken '" + reason + "' er ikke tillatt her (tillatt: " + allowed + ")",
         "The missing-value reason '" + reason + "' is not allowed here (allowed: " + allowed + ")");
   }

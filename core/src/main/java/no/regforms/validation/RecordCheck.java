@@ -185,7 +185,7 @@ final class RecordCheck {
         } else {
           String allowed = variable.missing().isEmpty() ? "-" : String.join(", ", variable.missing());
           issues.add(issue(Severity.ERROR, IssueCode.MISSING_REASON_NOT_ALLOWED,
-              Messages.missingReasonNotAllowed(text, allowed), path));
+              Messages.missingReasonNotAllowed(compiled.knownMissingReason(text), allowed), path));
           scope.missingReasons.add(variable.id()); // answered, though wrongly: do not also report required
         }
         return;

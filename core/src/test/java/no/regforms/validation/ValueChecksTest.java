@@ -237,6 +237,23 @@ class ValueChecksTest {
         TOO_MANY_DECIMALS, "sessions[1].charge", Severity.ERROR);
   }
 
+  @Test
+  @org.junit.jupiter.api.Timeout(5)
+  void validate_tinyNumberWithHugeScale_reportsTooManyDecimalsQuickly() {
+    ValidationResult result = validate(TestRegistry.validVisit().number("edss", "1E-999999999"));
+
+    assertThat(result.diagnostics().issues()).extracting(Issue::code).contains(TOO_MANY_DECIMALS);
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(5)
+  void validate_hugeNumbers_reportOutOfRangeQuickly() {
+    ValidationResult result = validate(TestRegistry.validVisit().number("age", "1E+999999999")
+        .number("weight", "-1E+999999999").number("edss", "1E+999999999"));
+
+    assertThat(result.diagnostics().issues()).extracting(Issue::code).containsOnly(OUT_OF_RANGE);
+  }
+
   // ---- texts -----------------------------------------------------------------------------------
 
   @Test
@@ -364,6 +381,14 @@ class ValueChecksTest {
   void validate_missingReasonOnVariableWithoutReasons_reportsMissingReasonNotAllowed() {
     assertOnly(validate(TestRegistry.validVisit().set("sex", missing("unknown"))), MISSING_REASON_NOT_ALLOWED, "sex",
         Severity.ERROR);
+  }
+
+  @Test
+  void validate_missingReasonUnknownToRegistry_reportsWithoutEchoingIt() {
+    ValidationResult result = validate(TestRegistry.validVisit().set("age", missing("patient said Ola")));
+
+    assertOnly(result, MISSING_REASON_NOT_ALLOWED, "age", Severity.ERROR);
+    assertThat(result.diagnostics().issues().get(0).text("nb")).doesNotContain("Ola").contains("unknown, declined");
   }
 
   @Test
