@@ -90,6 +90,7 @@ public final class TestRegistry {
         .set("treated", true)
         .set("start_date", "2024-05-01")
         .set("end_date", "2024-05-20")
+        .set("remission", true)
         .set("sessions", List.of(
             RecordBuilder.row("session_date", "2024-05-03", "charge", RecordBuilder.decimal("250.5")),
             RecordBuilder.row("session_date", "2024-05-06", "charge", 300)))

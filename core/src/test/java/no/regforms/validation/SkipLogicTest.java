@@ -125,16 +125,60 @@ class SkipLogicTest {
     assertThat(issues(result)).containsExactlyInAnyOrder(
         tuple(HIDDEN_VALUE, "start_date", Severity.ERROR),
         tuple(HIDDEN_VALUE, "end_date", Severity.ERROR),
+        tuple(HIDDEN_VALUE, "remission", Severity.ERROR),
         tuple(HIDDEN_VALUE, "sessions", Severity.ERROR));
   }
 
   @Test
   void validate_hiddenSectionEmpty_isValidAndSkipsRowMinimum() {
     ValidationResult result = validate(TestRegistry.validVisit().set("treated", false)
-        .remove("start_date").remove("end_date").remove("sessions"));
+        .remove("start_date").remove("end_date").remove("remission").remove("sessions"));
 
     assertThat(result.diagnostics().issues()).isEmpty();
     assertThat(result.computed()).doesNotContainKeys("sessions[1].day");
+  }
+
+  @Test
+  void validate_nestedSectionHiddenByOwnCondition_reportsHiddenValue() {
+    assertThat(issues(validate(TestRegistry.validVisit().remove("end_date"))))
+        .containsExactly(tuple(HIDDEN_VALUE, "remission", Severity.ERROR));
+  }
+
+  @Test
+  void validate_nestedSectionHiddenByOwnCondition_isNotRequired() {
+    assertThat(validate(TestRegistry.validVisit().remove("end_date").remove("remission")).diagnostics().issues()).isEmpty();
+  }
+
+  @Test
+  void validate_nestedSectionVisible_requiresItsVariables() {
+    assertThat(issues(validate(TestRegistry.validVisit().remove("remission"))))
+        .containsExactly(tuple(REQUIRED, "remission", Severity.ERROR));
+  }
+
+  @Test
+  void validate_nestedSectionInsideHiddenSection_isHiddenEvenIfOwnConditionHolds() {
+    ValidationResult result = validate(TestRegistry.validVisit().set("treated", false)
+        .remove("start_date").remove("sessions"));
+
+    assertThat(issues(result)).containsExactlyInAnyOrder(
+        tuple(HIDDEN_VALUE, "end_date", Severity.ERROR),
+        tuple(HIDDEN_VALUE, "remission", Severity.ERROR));
+  }
+
+  @Test
+  void validate_requiredIfInRowTrue_reportsRequiredAtRowPath() {
+    ValidationResult result = validate(TestRegistry.validVisit()
+        .addRow("medications", RecordBuilder.row("drug", "other")));
+
+    assertThat(issues(result)).containsExactly(tuple(REQUIRED, "medications[2].other_reason", Severity.ERROR));
+  }
+
+  @Test
+  void validate_requiredIfInRowSatisfied_accepts() {
+    ValidationResult result = validate(TestRegistry.validVisit()
+        .addRow("medications", RecordBuilder.row("drug", "other", "other_reason", "intolerance")));
+
+    assertThat(result.diagnostics().issues()).isEmpty();
   }
 
   @Test

@@ -81,7 +81,7 @@ class ValueChecksTest {
 
   @Test
   void validate_impossibleDate_reportsInvalidFormat() {
-    assertOnly(validate(TestRegistry.validVisit().set("end_date", "2024-02-30")), INVALID_FORMAT, "end_date", Severity.ERROR);
+    assertOnly(validate(TestRegistry.validVisit().set("start_date", "2024-02-30")), INVALID_FORMAT, "start_date", Severity.ERROR);
   }
 
   @Test
@@ -92,12 +92,12 @@ class ValueChecksTest {
   @ParameterizedTest
   @ValueSource(strings = {"02.05.2024", "2024-5-2", "2024-05-02T10:00", "20240502", ""})
   void validate_dateInWrongFormat_reportsInvalidFormat(String text) {
-    assertOnly(validate(TestRegistry.validVisit().set("end_date", text)), INVALID_FORMAT, "end_date", Severity.ERROR);
+    assertOnly(validate(TestRegistry.validVisit().set("start_date", text)), INVALID_FORMAT, "start_date", Severity.ERROR);
   }
 
   @Test
   void validate_dateGivenNumber_reportsInvalidType() {
-    assertOnly(validate(TestRegistry.validVisit().set("end_date", 20240502)), INVALID_TYPE, "end_date", Severity.ERROR);
+    assertOnly(validate(TestRegistry.validVisit().set("start_date", 20240502)), INVALID_TYPE, "start_date", Severity.ERROR);
   }
 
   @ParameterizedTest
@@ -183,7 +183,7 @@ class ValueChecksTest {
 
   @Test
   void validate_dateAfterToday_reportsOutOfRange() {
-    assertOnly(validate(TestRegistry.validVisit().set("end_date", "2025-06-16")), OUT_OF_RANGE, "end_date", Severity.ERROR);
+    assertOnly(validate(TestRegistry.validVisit().set("start_date", "2025-06-16")), OUT_OF_RANGE, "start_date", Severity.ERROR);
   }
 
   @Test
