@@ -12,8 +12,10 @@ import no.regforms.record.Record;
 public interface RegistryRecordSource {
 
   /**
-   * The record this object holds; {@code null} when it holds none yet, which Bean Validation
-   * counts as valid (combine with {@code @NotNull} on the relevant field to demand one).
+   * The record this object holds.
+   *
+   * @return the record, or {@code null} when the object holds none yet, which Bean Validation
+   *     counts as valid (combine with {@code @NotNull} on the relevant field to demand one)
    */
   Record toRecord();
 }

@@ -40,6 +40,8 @@ import java.lang.annotation.Target;
  *   public Record toRecord() { return Record.of("ect", "course", RecordValues.of(values)); }
  * }
  *
+ * // Without an Expression Language implementation on the classpath, configure
+ * // .messageInterpolator(new ParameterMessageInterpolator()) instead.
  * Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
  * for (ConstraintViolation<CourseSubmission> violation : validator.validate(submission)) {
  *   show(violation.getPropertyPath().toString(), violation.getMessage()); // "sessions[2].charge", "..."
