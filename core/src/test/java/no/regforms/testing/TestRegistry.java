@@ -13,6 +13,7 @@ import java.util.Map;
 import no.regforms.definition.DefinitionLoader;
 import no.regforms.definition.LoadResult;
 import no.regforms.definition.Registry;
+import no.regforms.definition.RegistryModule;
 import no.regforms.validation.RecordValidator;
 
 /**
@@ -41,7 +42,34 @@ public final class TestRegistry {
 
   private TestRegistry() {}
 
-  /** The registry folder on disk (the test classpath copy). */
+  /**
+   * The registry as a definition module over the test classpath, so it loads the same from
+   * {@code target/test-classes} and from the {@code core} test-jar in another module.
+   */
+  public static RegistryModule module() {
+    return new RegistryModule() {
+      @Override
+      public String id() {
+        return ID;
+      }
+
+      @Override
+      public String resourceRoot() {
+        return "registries/test";
+      }
+
+      @Override
+      public ClassLoader classLoader() {
+        return TestRegistry.class.getClassLoader();
+      }
+    };
+  }
+
+  /**
+   * The registry folder on disk (the test classpath copy).
+   *
+   * @throws IllegalStateException when the registry is inside a jar; use {@link #module()} there
+   */
   public static Path folder() {
     URL url = TestRegistry.class.getResource("/registries/test/registry.json");
     if (url == null) {
@@ -49,14 +77,14 @@ public final class TestRegistry {
     }
     try {
       return Path.of(url.toURI()).getParent();
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
+    } catch (URISyntaxException | java.nio.file.FileSystemNotFoundException e) {
+      throw new IllegalStateException("registries/test is not a folder on disk: " + url, e);
     }
   }
 
   /** Loads the registry afresh, with every issue. */
   public static LoadResult load() {
-    return DefinitionLoader.create().load(folder());
+    return DefinitionLoader.create().load(module());
   }
 
   /** The registry, loaded once. */

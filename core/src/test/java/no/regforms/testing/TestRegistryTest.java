@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import no.regforms.definition.Bound;
 import no.regforms.definition.Code;
+import no.regforms.definition.DefinitionLoader;
 import no.regforms.definition.Form;
 import no.regforms.definition.FormItem;
 import no.regforms.definition.LoadResult;
@@ -30,6 +31,16 @@ class TestRegistryTest {
 
     assertThat(result.diagnostics().issues()).isEmpty();
     assertThat(result.registry()).isPresent();
+  }
+
+  @Test
+  void load_fromFolderAndFromModule_giveTheSameRegistry() {
+    LoadResult fromFolder = DefinitionLoader.create().load(TestRegistry.folder());
+
+    assertThat(fromFolder.diagnostics().issues()).isEmpty();
+    Registry other = fromFolder.registryOrThrow();
+    assertThat(other.forms().keySet()).containsExactlyElementsOf(registry.forms().keySet());
+    assertThat(other.variableCount()).isEqualTo(registry.variableCount());
   }
 
   @Test

@@ -148,6 +148,21 @@ class RecordValidatorTest {
   }
 
   @Test
+  void validate_sharedAcrossThreads_givesTheSameResultEverywhere() {
+    Record record = TestRegistry.validVisit().set("age", 130).set("weight", 300).setInRow("sessions", 2, "charge", "x")
+        .build();
+    ValidationResult expected = validator.validate(record);
+
+    List<ValidationResult> results = java.util.stream.IntStream.range(0, 64).parallel()
+        .mapToObj(i -> validator.validate(record)).toList();
+
+    assertThat(results).allSatisfy(result -> {
+      assertThat(result.diagnostics()).isEqualTo(expected.diagnostics());
+      assertThat(result.computed()).isEqualTo(expected.computed());
+    });
+  }
+
+  @Test
   void validate_nullRecord_isMisuse() {
     assertThatNullPointerException().isThrownBy(() -> validator.validate(null));
   }
