@@ -21,7 +21,6 @@ import no.regforms.definition.DependencyGraph;
 import no.regforms.definition.Form;
 import no.regforms.definition.FormItem;
 import no.regforms.definition.Formula;
-import no.regforms.definition.Note;
 import no.regforms.definition.Range;
 import no.regforms.definition.RepeatGroup;
 import no.regforms.definition.Rule;

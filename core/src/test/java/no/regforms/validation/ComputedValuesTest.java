@@ -1,6 +1,8 @@
 package no.regforms.validation;
 
 import static no.regforms.diagnostic.IssueCode.COMPUTED_VALUE_IGNORED;
+import static no.regforms.diagnostic.IssueCode.HIDDEN_VALUE;
+import static no.regforms.diagnostic.IssueCode.REQUIRED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
@@ -54,7 +56,7 @@ class ComputedValuesTest {
     ValidationResult result = validate(TestRegistry.validProm().remove("overall"));
 
     assertThat(result.diagnostics().issues()).extracting(Issue::code, IssuePaths::path)
-        .containsExactly(tuple(no.regforms.diagnostic.IssueCode.REQUIRED, "overall"));
+        .containsExactly(tuple(REQUIRED, "overall"));
   }
 
   @Test
@@ -63,8 +65,8 @@ class ComputedValuesTest {
 
     assertThat(result.computed()).doesNotContainKeys("total", "total_percent", "severe");
     assertThat(result.diagnostics().issues()).extracting(Issue::code, IssuePaths::path).containsExactlyInAnyOrder(
-        tuple(no.regforms.diagnostic.IssueCode.REQUIRED, "q05"),
-        tuple(no.regforms.diagnostic.IssueCode.HIDDEN_VALUE, "overall"));
+        tuple(REQUIRED, "q05"),
+        tuple(HIDDEN_VALUE, "overall"));
   }
 
   @Test

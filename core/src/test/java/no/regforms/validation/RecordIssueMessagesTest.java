@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
-import no.regforms.diagnostic.Issue;
 import no.regforms.testing.IssuePaths;
 import no.regforms.testing.RecordBuilder;
 import no.regforms.testing.TestRegistry;

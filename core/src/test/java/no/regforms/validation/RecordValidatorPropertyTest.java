@@ -15,6 +15,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import no.regforms.definition.Form;
 import no.regforms.definition.RepeatGroup;
 import no.regforms.definition.Variable;
@@ -77,7 +78,7 @@ class RecordValidatorPropertyTest {
         Arbitraries.just(List.of("pain", SECRET)));
     return Arbitraries.of(FORMS).flatMap(form -> Combinators.combine(
             values(form, Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, scalar()), net.jqwik.api.Tuple.of(2, planted))),
+                Tuple.of(3, scalar()), Tuple.of(2, planted))),
             Arbitraries.of(names(form)), planted)
         .as((values, name, secret) -> {
           Map<String, Object> withSecret = new LinkedHashMap<>(values);
@@ -98,10 +99,10 @@ class RecordValidatorPropertyTest {
     List<String> names = names(formId);
     Arbitrary<Object> row = Arbitraries.maps(Arbitraries.of(rowNames(form)), scalar).ofMaxSize(5).map(m -> (Object) m);
     Arbitrary<Object> value = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(6, scalar),
-        net.jqwik.api.Tuple.of(2, row.list().ofMaxSize(5).map(l -> (Object) l)),
-        net.jqwik.api.Tuple.of(1, scalar.list().ofMaxSize(4).map(l -> (Object) l)),
-        net.jqwik.api.Tuple.of(1, row));
+        Tuple.of(6, scalar),
+        Tuple.of(2, row.list().ofMaxSize(5).map(l -> (Object) l)),
+        Tuple.of(1, scalar.list().ofMaxSize(4).map(l -> (Object) l)),
+        Tuple.of(1, row));
     return Arbitraries.maps(Arbitraries.of(names), value).ofMaxSize(names.size());
   }
 

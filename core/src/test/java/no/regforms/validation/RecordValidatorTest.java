@@ -4,8 +4,11 @@ import static no.regforms.diagnostic.IssueCode.UNDEFINED_VARIABLE;
 import static no.regforms.diagnostic.IssueCode.WRONG_FORM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.groups.Tuple.tuple;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.stream.IntStream;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.RecordPath;
 import no.regforms.diagnostic.Severity;
@@ -94,7 +97,7 @@ class RecordValidatorTest {
     ValidationResult result = validator.validate(record);
 
     assertThat(result.diagnostics().issues()).extracting(Issue::code, IssuePaths::path, Issue::severity)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(UNDEFINED_VARIABLE, "hieght", Severity.ERROR));
+        .containsExactly(tuple(UNDEFINED_VARIABLE, "hieght", Severity.ERROR));
     assertThat(result.diagnostics().issues().get(0).hint()).contains("did you mean 'height'?");
   }
 
@@ -113,7 +116,7 @@ class RecordValidatorTest {
     ValidationResult result = validator.validate(record);
 
     assertThat(result.diagnostics().issues()).extracting(Issue::code, IssuePaths::path)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(UNDEFINED_VARIABLE, "sessions[2].chrage"));
+        .containsExactly(tuple(UNDEFINED_VARIABLE, "sessions[2].chrage"));
     assertThat(result.diagnostics().issues().get(0).hint()).contains("did you mean 'charge'?");
   }
 
@@ -122,8 +125,8 @@ class RecordValidatorTest {
     ValidationResult result = validator.validate(TestRegistry.validVisit().set("basics", "x").set("intro", "y").build());
 
     assertThat(result.diagnostics().issues()).extracting(Issue::code, IssuePaths::path).containsExactlyInAnyOrder(
-        org.assertj.core.groups.Tuple.tuple(UNDEFINED_VARIABLE, "basics"),
-        org.assertj.core.groups.Tuple.tuple(UNDEFINED_VARIABLE, "intro"));
+        tuple(UNDEFINED_VARIABLE, "basics"),
+        tuple(UNDEFINED_VARIABLE, "intro"));
   }
 
   @Test
@@ -144,7 +147,7 @@ class RecordValidatorTest {
     validator.validate(record);
 
     assertThat(record.values()).isEqualTo(before);
-    assertThat(record.values().asMap()).containsEntry("bmi", new java.math.BigDecimal(99));
+    assertThat(record.values().asMap()).containsEntry("bmi", new BigDecimal(99));
   }
 
   @Test
@@ -153,7 +156,7 @@ class RecordValidatorTest {
         .build();
     ValidationResult expected = validator.validate(record);
 
-    List<ValidationResult> results = java.util.stream.IntStream.range(0, 64).parallel()
+    List<ValidationResult> results = IntStream.range(0, 64).parallel()
         .mapToObj(i -> validator.validate(record)).toList();
 
     assertThat(results).allSatisfy(result -> {

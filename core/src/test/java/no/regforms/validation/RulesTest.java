@@ -1,5 +1,7 @@
 package no.regforms.validation;
 
+import static no.regforms.diagnostic.IssueCode.HIDDEN_VALUE;
+import static no.regforms.diagnostic.IssueCode.INVALID_FORMAT;
 import static no.regforms.diagnostic.IssueCode.RULE_FAILED;
 import static no.regforms.testing.TestRegistry.missing;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,8 +48,8 @@ class RulesTest {
     ValidationResult result = validate(TestRegistry.validVisit().set("end_date", "2024-04-31"));
 
     assertThat(result.diagnostics().issues()).extracting(Issue::code, IssuePaths::path).containsExactlyInAnyOrder(
-        tuple(no.regforms.diagnostic.IssueCode.INVALID_FORMAT, "end_date"),
-        tuple(no.regforms.diagnostic.IssueCode.HIDDEN_VALUE, "remission"));
+        tuple(INVALID_FORMAT, "end_date"),
+        tuple(HIDDEN_VALUE, "remission"));
   }
 
   @Test

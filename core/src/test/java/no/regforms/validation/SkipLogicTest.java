@@ -1,6 +1,7 @@
 package no.regforms.validation;
 
 import static no.regforms.diagnostic.IssueCode.HIDDEN_VALUE;
+import static no.regforms.diagnostic.IssueCode.INVALID_FORMAT;
 import static no.regforms.diagnostic.IssueCode.INVALID_TYPE;
 import static no.regforms.diagnostic.IssueCode.REQUIRED;
 import static no.regforms.diagnostic.IssueCode.TOO_FEW_ROWS;
@@ -16,6 +17,7 @@ import no.regforms.diagnostic.Severity;
 import no.regforms.testing.IssuePaths;
 import no.regforms.testing.RecordBuilder;
 import no.regforms.testing.TestRegistry;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** Required and required-if, visibility of variables, sections and repeat groups, and row counts. */
@@ -25,7 +27,7 @@ class SkipLogicTest {
     return TestRegistry.validator().validate(record.build());
   }
 
-  private static List<org.assertj.core.groups.Tuple> issues(ValidationResult result) {
+  private static List<Tuple> issues(ValidationResult result) {
     return result.diagnostics().issues().stream().map(i -> tuple(i.code(), IssuePaths.path(i), i.severity())).toList();
   }
 
@@ -245,7 +247,7 @@ class SkipLogicTest {
 
     assertThat(issues(validate(record))).containsExactlyInAnyOrder(
         tuple(TOO_MANY_ROWS, "sessions", Severity.ERROR),
-        tuple(no.regforms.diagnostic.IssueCode.INVALID_FORMAT, "sessions[4].session_date", Severity.ERROR));
+        tuple(INVALID_FORMAT, "sessions[4].session_date", Severity.ERROR));
   }
 
   @Test

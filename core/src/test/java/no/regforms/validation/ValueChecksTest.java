@@ -27,6 +27,7 @@ import no.regforms.testing.IssuePaths;
 import no.regforms.testing.RecordBuilder;
 import no.regforms.testing.TestRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -238,7 +239,7 @@ class ValueChecksTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Timeout(5)
+  @Timeout(5)
   void validate_tinyNumberWithHugeScale_reportsTooManyDecimalsQuickly() {
     ValidationResult result = validate(TestRegistry.validVisit().number("edss", "1E-999999999"));
 
@@ -246,7 +247,7 @@ class ValueChecksTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Timeout(5)
+  @Timeout(5)
   void validate_hugeNumbers_reportOutOfRangeQuickly() {
     ValidationResult result = validate(TestRegistry.validVisit().number("age", "1E+999999999")
         .number("weight", "-1E+999999999").number("edss", "1E+999999999"));
