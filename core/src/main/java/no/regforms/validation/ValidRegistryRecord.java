@@ -30,7 +30,9 @@ import java.lang.annotation.Target;
  * <p>The registry is loaded once per constraint validator instance (the provider keeps one per
  * annotated class), when the validator is initialised. A registry that cannot be loaded, or a
  * {@link #form()} it does not have, is a mistake in the declaration and fails with a {@link
- * jakarta.validation.ConstraintDeclarationException} carrying every load issue.
+ * jakarta.validation.ConstraintDeclarationException} carrying every load issue; on a class that does
+ * not implement {@link RegistryRecordSource} the provider reports an {@link
+ * jakarta.validation.UnexpectedTypeException}.
  *
  * <pre>{@code
  * @ValidRegistryRecord(registry = "ect", form = "course")

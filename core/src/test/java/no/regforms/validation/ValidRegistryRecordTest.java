@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validation;
+import jakarta.validation.UnexpectedTypeException;
 import jakarta.validation.ValidationException;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
@@ -76,6 +77,9 @@ class ValidRegistryRecordTest {
       return TestRegistry.validVisit().build();
     }
   }
+
+  @ValidRegistryRecord(registry = REGISTRY)
+  static final class NotASource {}
 
   @AfterAll
   static void closeFactory() {
@@ -173,6 +177,11 @@ class ValidRegistryRecordTest {
     assertThatThrownBy(() -> VALIDATOR.validate(new UnknownForm()))
         .isInstanceOf(ValidationException.class)
         .hasStackTraceContaining("has no such form");
+  }
+
+  @Test
+  void validate_annotatedClassNotARecordSource_failsAsUnexpectedType() {
+    assertThatThrownBy(() -> VALIDATOR.validate(new NotASource())).isInstanceOf(UnexpectedTypeException.class);
   }
 
   @Test
