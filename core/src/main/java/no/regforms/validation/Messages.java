@@ -77,6 +77,10 @@ final class Messages {
     return LocalizedText.nbEn("Velg høyst " + max, "Choose at most " + max);
   }
 
+  static LocalizedText duplicateChoice() {
+    return LocalizedText.nbEn("Samme kode er valgt to ganger", "The same code is chosen twice");
+  }
+
   static LocalizedText tooFewRows(int min) {
     return LocalizedText.nbEn("Det må være minst " + count(min, "rad", "rader"), "There must be at least " + count(min, "row", "rows"));
   }

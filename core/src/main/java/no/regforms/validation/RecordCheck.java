@@ -350,8 +350,12 @@ final class RecordCheck {
   }
 
   private void checkCodes(Variable variable, List<?> codes, RecordPath path) {
+    Set<Object> seen = new HashSet<>();
     for (int i = 0; i < codes.size(); i++) {
       checkCode(variable, (String) codes.get(i), path.row(i + 1));
+      if (!seen.add(codes.get(i))) {
+        issues.add(issue(Severity.ERROR, IssueCode.DUPLICATE_CHOICE, Messages.duplicateChoice(), path.row(i + 1)));
+      }
     }
     variable.minChoices().ifPresent(min -> {
       if (codes.size() < min) issues.add(issue(Severity.ERROR, IssueCode.TOO_FEW_CHOICES, Messages.tooFewChoices(min), path));

@@ -1,5 +1,6 @@
 package no.regforms.validation;
 
+import static no.regforms.diagnostic.IssueCode.DUPLICATE_CHOICE;
 import static no.regforms.diagnostic.IssueCode.CODE_NOT_VALID;
 import static no.regforms.diagnostic.IssueCode.IMPLAUSIBLE;
 import static no.regforms.diagnostic.IssueCode.INVALID_FORMAT;
@@ -347,6 +348,12 @@ class ValueChecksTest {
   void validate_tooManyChoices_reportsTooManyChoices() {
     assertOnly(validate(TestRegistry.validVisit().set("symptoms", List.of("pain", "nausea", "fatigue", "headache"))),
         TOO_MANY_CHOICES, "symptoms", Severity.ERROR);
+  }
+
+  @Test
+  void validate_sameCodeTwice_reportsDuplicateChoiceAtSecond() {
+    assertOnly(validate(TestRegistry.validVisit().set("symptoms", List.of("pain", "pain"))),
+        DUPLICATE_CHOICE, "symptoms[2]", Severity.ERROR);
   }
 
   @Test
