@@ -29,7 +29,8 @@ import no.regforms.validation.ValidationResult;
  *
  * <p>Each record is filled within the form's constraints and the profile's distributions, then
  * validated; a record that breaks a cross-field rule is drawn again, so every record not planted with
- * a fault validates without errors. Immutable and thread-safe; each {@link #generate} call has its
+ * a fault validates without errors, and a planted record reports errors of exactly its fault's code
+ * (a fault that would also hide or expose other items is drawn again). Immutable and thread-safe; each {@link #generate} call has its
  * own random stream.
  *
  * <pre>{@code
@@ -40,6 +41,7 @@ import no.regforms.validation.ValidationResult;
 public final class SyntheticDataGenerator {
 
   private static final int ATTEMPTS = 200;
+  private static final int FAULT_ATTEMPTS = 10;
 
   private final Registry registry;
   private final SyntheticProfile profile;
@@ -98,11 +100,11 @@ public final class SyntheticDataGenerator {
     for (SyntheticProfile.PatientForm spec : profile.patientForms()) {
       Form form = registry.formOrThrow(spec.form());
       int count = spec.min() + random.nextInt(spec.max() - spec.min() + 1);
-      LocalDate formAnchor = anchor;
+      LocalDate formAnchor = spec.start().filter(anchor::isBefore).orElse(anchor);
       for (int i = 0; i < count; i++) {
         formAnchor = formAnchor.plusDays(spec.gapMin() + (spec.gapMax() > spec.gapMin()
             ? random.nextInt(spec.gapMax() - spec.gapMin() + 1) : 0));
-        if (formAnchor.isAfter(today)) break;
+        if (formAnchor.isAfter(today) || afterEnd(formAnchor, spec, shared)) break;
         sequence++;
         String id = patient + "-" + form.id() + "-" + sequence;
         Filled filled = fillValid(form, formAnchor, shared, synthesizer);
@@ -112,10 +114,14 @@ public final class SyntheticDataGenerator {
         Map<String, Object> values = filled.raw();
         Optional<IssueCode> planted = Optional.empty();
         if (random.nextDouble() < invalidFraction) {
-          Optional<Map.Entry<IssueCode, Map<String, Object>>> fault = planter.plant(form, values, filled.hidden());
-          if (fault.isPresent()) {
-            planted = Optional.of(fault.get().getKey());
-            values = fault.get().getValue();
+          // A fault whose effects reach other items (a removed value that controls another's
+          // visibility) would bring a second code; draw again so the record carries exactly one.
+          for (int attempt = 0; attempt < FAULT_ATTEMPTS && planted.isEmpty(); attempt++) {
+            Optional<Map.Entry<IssueCode, Map<String, Object>>> fault = planter.plant(form, values, filled.hidden());
+            if (fault.isPresent() && reportsOnly(form, fault.get().getValue(), fault.get().getKey())) {
+              planted = Optional.of(fault.get().getKey());
+              values = fault.get().getValue();
+            }
           }
         }
         Record record = new Record(registry.id(), form.id(), form.version(), id, patient, unit, RecordValues.of(values), 0);
@@ -142,6 +148,18 @@ public final class SyntheticDataGenerator {
         .collect(Collectors.joining(", "));
     throw new IllegalStateException("could not fill form '" + form.id() + "' validly in " + ATTEMPTS
         + " attempts; most common problems: " + common + ". Adjust synthetic.json (e.g. \"from\"/\"days\" for dates).");
+  }
+
+  /** True if {@code values} of {@code form} break exactly one kind of check: {@code code}. */
+  private boolean reportsOnly(Form form, Map<String, Object> values, IssueCode code) {
+    ValidationResult result = validator.validate(Record.of(registry.id(), form.id(), RecordValues.of(values)));
+    return result.diagnostics().errors().stream().map(Issue::code).distinct().toList().equals(List.of(code));
+  }
+
+  /** True if {@code date} lies after the patient's value of the form's {@code until} variable. */
+  private static boolean afterEnd(LocalDate date, SyntheticProfile.PatientForm spec, Map<String, Object> shared) {
+    return spec.until().map(shared::get).filter(LocalDate.class::isInstance)
+        .map(end -> date.isAfter((LocalDate) end)).orElse(false);
   }
 
   private String unit(SplittableRandom random) {

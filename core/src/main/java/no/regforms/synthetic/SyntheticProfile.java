@@ -37,6 +37,24 @@ import no.regforms.definition.RegistryModule;
  *     "involuntary": {"probability": 0.1} } }
  * }</pre>
  *
+ *
+ * <p>Keys of a {@code patientForms} entry: {@code form}; {@code count} {@code [min, max]} records per
+ * patient; {@code gapDays} {@code [min, max]} days from the patient's anchor, then between records;
+ * {@code start}, an earliest date ({@code "2018-11-01"}: records of a patient anchored earlier are
+ * counted from it); {@code until}, a date variable listed in {@code shared} after whose value no
+ * record of the form is made ({@code "death_date"}).
+ *
+ * <p>Keys of a variable's distribution: {@code fill} (share filled when optional), {@code missingRate}
+ * (share given its first missing reason), {@code values} (drawn uniformly), {@code weights} (codes, or
+ * numbers written as keys such as {@code "2.5"}, drawn by weight), {@code normal} {@code [mean, sd]}
+ * (numbers), {@code probability} (booleans); for dates {@code from} another date variable plus
+ * {@code days}, either {@code [min, max]} or a histogram {@code [[min, max, weight], ...]} (a bucket
+ * drawn by weight, then a day uniformly inside it), {@code yearsBefore} {@code [min, max]} the anchor,
+ * {@code between} two dates, and {@code "future": "empty"} to leave the variable empty when the drawn
+ * date lies after today (an event that has not happened yet) instead of moving it to today; for a
+ * repeat group {@code rows} {@code [min, max]}. Distributions are keyed by variable id across all
+ * forms of the registry.
+ *
  * @param patientForms the forms of one patient, in the order they are filled in
  * @param windowStart first possible anchor date of a patient
  * @param windowEnd last possible anchor date of a patient
@@ -76,8 +94,24 @@ public record SyntheticProfile(
    * @param max most records of it per patient
    * @param gapMin fewest days between the patient's anchor (or the previous record of this form) and this record
    * @param gapMax most such days
+   * @param start the earliest date counted from: a patient anchored before it starts this form's records here
+   *     (e.g. a PROM collected only from 2019)
+   * @param until a date variable listed in {@code shared}: no record of this form is anchored after its
+   *     value (e.g. no control after the date of death)
    */
-  public record PatientForm(String form, int min, int max, int gapMin, int gapMax) {}
+  public record PatientForm(String form, int min, int max, int gapMin, int gapMax, Optional<LocalDate> start, Optional<String> until) {
+
+    public PatientForm {
+      Objects.requireNonNull(form, "form");
+      Objects.requireNonNull(start, "start");
+      Objects.requireNonNull(until, "until");
+    }
+
+    /** A form with no earliest date and no ending variable. */
+    public PatientForm(String form, int min, int max, int gapMin, int gapMax) {
+      this(form, min, max, gapMin, gapMax, Optional.empty(), Optional.empty());
+    }
+  }
 
   /** A profile with no preferences: one record of each form per patient. */
   public static SyntheticProfile uniform(List<String> forms) {
@@ -111,7 +145,9 @@ public record SyntheticProfile(
     for (JsonNode form : root.path("patientForms")) {
       int[] count = pair(form.path("count"), 1, 1);
       int[] gap = pair(form.path("gapDays"), 0, 0);
-      forms.add(new PatientForm(required(form, "form"), count[0], count[1], gap[0], gap[1]));
+      Optional<LocalDate> first = form.path("start").isTextual() ? Optional.of(LocalDate.parse(form.get("start").asText())) : Optional.empty();
+      Optional<String> until = form.path("until").isTextual() ? Optional.of(form.get("until").asText()) : Optional.empty();
+      forms.add(new PatientForm(required(form, "form"), count[0], count[1], gap[0], gap[1], first, until));
     }
     LocalDate start = LocalDate.parse(root.path("window").path(0).asText("2019-01-01"));
     LocalDate end = LocalDate.parse(root.path("window").path(1).asText("2024-12-31"));
