@@ -149,7 +149,7 @@ final class RecordSynthesizer {
   }
 
   private void fillVariable(Variable variable, Scope scope) {
-    if (variable.isComputed() || scope.typed.containsKey(variable.id())) return;
+    if (variable.isComputed() || scope.raw.containsKey(variable.id())) return; // filled already, perhaps on demand as a "from" base
     if (scope.shared.containsKey(variable.id())) {
       Object typed = scope.shared.get(variable.id());
       put(variable, typed, scope);

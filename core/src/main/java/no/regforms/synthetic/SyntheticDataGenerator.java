@@ -3,7 +3,6 @@ package no.regforms.synthetic;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -92,7 +91,8 @@ public final class SyntheticDataGenerator {
   private void generatePatient(String patient, SplittableRandom random, double invalidFraction, Consumer<SyntheticRecord> sink) {
     long window = ChronoUnit.DAYS.between(profile.windowStart(), profile.windowEnd());
     LocalDate anchor = profile.windowStart().plusDays(random.nextLong(Math.max(1, window)));
-    String unit = unit(random);
+    String unit = unit(profile.units(), random);
+    boolean unitFixed = profile.unitsBy().isEmpty();
     Map<String, Object> shared = new HashMap<>();
     RecordSynthesizer synthesizer = new RecordSynthesizer(registry, profile, random, today);
     FaultPlanter planter = new FaultPlanter(random);
@@ -110,6 +110,11 @@ public final class SyntheticDataGenerator {
         Filled filled = fillValid(form, formAnchor, shared, synthesizer);
         for (String name : profile.shared()) {
           if (filled.typed().containsKey(name)) shared.putIfAbsent(name, filled.typed().get(name));
+        }
+        if (!unitFixed && filled.typed().get(profile.unitsBy().get().variable()) instanceof String value) {
+          unitFixed = true;
+          Map<String, Double> units = profile.unitsBy().get().units().get(value);
+          if (units != null && !units.isEmpty()) unit = unit(units, random);
         }
         Map<String, Object> values = filled.raw();
         Optional<IssueCode> planted = Optional.empty();
@@ -162,12 +167,12 @@ public final class SyntheticDataGenerator {
         .map(end -> date.isAfter((LocalDate) end)).orElse(false);
   }
 
-  private String unit(SplittableRandom random) {
-    if (profile.units().isEmpty()) return "";
-    double total = profile.units().values().stream().mapToDouble(Double::doubleValue).sum();
+  private static String unit(Map<String, Double> units, SplittableRandom random) {
+    if (units.isEmpty()) return "";
+    double total = units.values().stream().mapToDouble(Double::doubleValue).sum();
     double pick = random.nextDouble() * total;
     String last = "";
-    for (Map.Entry<String, Double> e : new LinkedHashMap<>(profile.units()).entrySet()) {
+    for (Map.Entry<String, Double> e : units.entrySet()) {
       last = e.getKey();
       pick -= e.getValue();
       if (pick < 0) break;

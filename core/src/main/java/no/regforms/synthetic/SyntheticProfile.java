@@ -42,7 +42,8 @@ import no.regforms.definition.RegistryModule;
  * patient; {@code gapDays} {@code [min, max]} days from the patient's anchor, then between records;
  * {@code start}, an earliest date ({@code "2018-11-01"}: records of a patient anchored earlier are
  * counted from it); {@code until}, a date variable listed in {@code shared} after whose value no
- * record of the form is made ({@code "death_date"}).
+ * record of the form is made ({@code "death_date"}). {@code unitsBy} ties a patient's unit to one of
+ * their values (see {@link UnitsBy}).
  *
  * <p>Keys of a variable's distribution: {@code fill} (share filled when optional), {@code missingRate}
  * (share given its first missing reason), {@code values} (drawn uniformly), {@code weights} (codes, or
@@ -62,6 +63,8 @@ import no.regforms.definition.RegistryModule;
  * @param shared variables that keep one value across all forms of a patient
  * @param variables per-variable distributions
  * @param fillRate share of optional visible variables that are filled in
+ * @param unitsBy units that depend on a value of the patient ({@code "unitsBy": {"variable":
+ *     "home_hf", "units": {"bergen": {"4201115": 1}}}}), if any
  */
 public record SyntheticProfile(
     List<PatientForm> patientForms,
@@ -70,7 +73,8 @@ public record SyntheticProfile(
     Map<String, Double> units,
     List<String> shared,
     Map<String, JsonNode> variables,
-    double fillRate) {
+    double fillRate,
+    Optional<UnitsBy> unitsBy) {
 
   /** The file name of a profile in a registry folder. */
   public static final String FILE = "synthetic.json";
@@ -84,6 +88,32 @@ public record SyntheticProfile(
     units = Collections.unmodifiableMap(new LinkedHashMap<>(units));
     shared = List.copyOf(shared);
     variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+    Objects.requireNonNull(unitsBy, "unitsBy");
+  }
+
+  /** A profile whose units do not depend on a variable. */
+  public SyntheticProfile(List<PatientForm> patientForms, LocalDate windowStart, LocalDate windowEnd,
+      Map<String, Double> units, List<String> shared, Map<String, JsonNode> variables, double fillRate) {
+    this(patientForms, windowStart, windowEnd, units, shared, variables, fillRate, Optional.empty());
+  }
+
+  /**
+   * Reporting units that depend on a value of the patient, such as the units of the patient's home
+   * health trust: the first record of a patient that has {@code variable} fixes the patient's unit,
+   * drawn from the units listed for its value (that record included); before that, and for values
+   * not listed, the unit is drawn from {@code units}.
+   *
+   * @param variable the variable whose value picks the units
+   * @param units per value, unit ids (RESH) and their relative sizes
+   */
+  public record UnitsBy(String variable, Map<String, Map<String, Double>> units) {
+
+    public UnitsBy {
+      Objects.requireNonNull(variable, "variable");
+      Map<String, Map<String, Double>> copy = new LinkedHashMap<>();
+      units.forEach((value, sizes) -> copy.put(value, Collections.unmodifiableMap(new LinkedHashMap<>(sizes))));
+      units = Collections.unmodifiableMap(copy);
+    }
   }
 
   /**
@@ -157,12 +187,22 @@ public record SyntheticProfile(
     root.path("shared").forEach(n -> shared.add(n.asText()));
     Map<String, JsonNode> variables = new LinkedHashMap<>();
     root.path("variables").fields().forEachRemaining(e -> variables.put(e.getKey(), e.getValue()));
-    return new SyntheticProfile(forms, start, end, units, shared, variables, root.path("fillRate").asDouble(0.9));
+    Optional<UnitsBy> unitsBy = Optional.empty();
+    if (root.path("unitsBy").isObject()) {
+      Map<String, Map<String, Double>> byValue = new LinkedHashMap<>();
+      root.path("unitsBy").path("units").fields().forEachRemaining(e -> {
+        Map<String, Double> sizes = new LinkedHashMap<>();
+        e.getValue().fields().forEachRemaining(u -> sizes.put(u.getKey(), u.getValue().asDouble()));
+        byValue.put(e.getKey(), sizes);
+      });
+      unitsBy = Optional.of(new UnitsBy(required(root.get("unitsBy"), "variable"), byValue));
+    }
+    return new SyntheticProfile(forms, start, end, units, shared, variables, root.path("fillRate").asDouble(0.9), unitsBy);
   }
 
   private static String required(JsonNode node, String key) {
     if (!node.path(key).isTextual()) {
-      throw new IllegalArgumentException("synthetic profile: every patientForms entry needs \"" + key + "\"");
+      throw new IllegalArgumentException("synthetic profile: \"" + key + "\" is required");
     }
     return node.get(key).asText();
   }

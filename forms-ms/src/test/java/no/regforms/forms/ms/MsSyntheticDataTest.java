@@ -118,6 +118,24 @@ class MsSyntheticDataTest {
   }
 
   @Test
+  void generate_unit_isAUnitOfThePatientsHomeHf_onEveryRecord() {
+    SyntheticProfile.UnitsBy unitsBy = profile.unitsBy().orElseThrow();
+    Map<String, List<SyntheticRecord>> byPatient = records.stream()
+        .collect(Collectors.groupingBy(r -> r.record().patient(), LinkedHashMap::new, Collectors.toList()));
+
+    assertThat(unitsBy.variable()).isEqualTo("home_hf");
+    assertThat(unitsBy.units()).containsOnlyKeys(TABELL_4_1_1.keySet());
+    assertThat(byPatient).hasSize(300).allSatisfy((patient, forms) -> {
+      Object homeHf = forms.get(0).record().values().get("home_hf");
+      assertThat(forms.get(0).record().form()).isEqualTo("inclusion");
+      assertThat(forms).extracting(r -> r.record().unit()).containsOnly(forms.get(0).record().unit());
+      if (forms.get(0).plantedFault().isEmpty() && homeHf instanceof String hf) {
+        assertThat(unitsBy.units().get(hf)).as(patient).containsKey(forms.get(0).record().unit());
+      }
+    });
+  }
+
+  @Test
   void generate_homeHf_followsTabell411() {
     List<Map<String, Object>> inclusions = inclusions(4000, 11L);
     double total = TABELL_4_1_1.values().stream().mapToInt(Integer::intValue).sum();
@@ -178,7 +196,7 @@ class MsSyntheticDataTest {
   private static List<Map<String, Object>> inclusions(int patients, long seed) {
     SyntheticProfile.PatientForm inclusion = profile.patientForms().get(0);
     SyntheticProfile onlyInclusion = new SyntheticProfile(List.of(inclusion), profile.windowStart(), profile.windowEnd(),
-        profile.units(), profile.shared(), profile.variables(), profile.fillRate());
+        profile.units(), profile.shared(), profile.variables(), profile.fillRate(), profile.unitsBy());
     return generate(onlyInclusion, patients, seed, 0).stream().map(r -> r.record().values().asMap()).toList();
   }
 
