@@ -29,8 +29,8 @@ import no.regforms.validation.ValidationResult;
  * <p>Each record is filled within the form's constraints and the profile's distributions, then
  * validated; a record that breaks a cross-field rule is drawn again, so every record not planted with
  * a fault validates without errors, and a planted record reports errors of exactly its fault's code
- * (a fault that would also hide or expose other items is drawn again). Immutable and thread-safe; each {@link #generate} call has its
- * own random stream.
+ * (a fault that would also hide or expose other items is drawn again). Immutable and thread-safe;
+ * each {@link #generate} call has its own random stream.
  *
  * <pre>{@code
  * SyntheticDataGenerator generator = SyntheticDataGenerator.of(registry, profile);
@@ -55,6 +55,10 @@ public final class SyntheticDataGenerator {
         today.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), java.time.ZoneOffset.UTC));
     for (SyntheticProfile.PatientForm form : profile.patientForms()) {
       registry.formOrThrow(form.form());
+      form.until().filter(until -> !profile.shared().contains(until)).ifPresent(until -> {
+        throw new IllegalArgumentException("synthetic profile: \"until\": \"" + until + "\" of form '" + form.form()
+            + "' must be listed in \"shared\"");
+      });
     }
   }
 
@@ -63,7 +67,12 @@ public final class SyntheticDataGenerator {
     return of(registry, profile, LocalDate.of(2025, 6, 30));
   }
 
-  /** A generator whose "today" (for date ranges and ages) is {@code today}. */
+  /**
+   * A generator whose "today" (for date ranges and ages) is {@code today}.
+   *
+   * @throws IllegalArgumentException if the profile names a form the registry lacks, or an {@code until}
+   *     variable that is not listed in {@code shared}
+   */
   public static SyntheticDataGenerator of(Registry registry, SyntheticProfile profile, LocalDate today) {
     return new SyntheticDataGenerator(Objects.requireNonNull(registry, "registry"),
         Objects.requireNonNull(profile, "profile"), Objects.requireNonNull(today, "today"));

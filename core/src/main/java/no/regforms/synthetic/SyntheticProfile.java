@@ -37,7 +37,6 @@ import no.regforms.definition.RegistryModule;
  *     "involuntary": {"probability": 0.1} } }
  * }</pre>
  *
- *
  * <p>Keys of a {@code patientForms} entry: {@code form}; {@code count} {@code [min, max]} records per
  * patient; {@code gapDays} {@code [min, max]} days from the patient's anchor, then between records;
  * {@code start}, an earliest date ({@code "2018-11-01"}: records of a patient anchored earlier are

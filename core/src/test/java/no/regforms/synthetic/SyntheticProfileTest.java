@@ -123,6 +123,15 @@ class SyntheticProfileTest {
   }
 
   @Test
+  void of_untilNotShared_isRejected() {
+    SyntheticProfile unshared = new SyntheticProfile(profile.patientForms(), profile.windowStart(), profile.windowEnd(),
+        profile.units(), List.of(), profile.variables(), profile.fillRate(), profile.unitsBy());
+
+    assertThatThrownBy(() -> SyntheticDataGenerator.of(REGISTRY, unshared))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("death_date").hasMessageContaining("shared");
+  }
+
+  @Test
   void parse_unitsByWithoutVariable_isRejected() throws IOException {
     var json = new ObjectMapper().readTree("{\"unitsBy\": {\"units\": {}}}");
 
