@@ -44,6 +44,7 @@ final class FormulaInWords {
       return words(in.operand()) + (in.negated() ? " er ingen av (" : " er en av (") + items + ")";
     }
     if (expr instanceof Expr.Call c) return call(c);
+    if (expr instanceof Expr.BooleanLiteral b) return b.value() ? "ja" : "nei";
     return ExprPrinter.print(expr);
   }
 

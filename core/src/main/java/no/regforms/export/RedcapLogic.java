@@ -87,7 +87,7 @@ final class RedcapLogic {
     }
     if (expr instanceof Expr.Call c) {
       List<String> args = new ArrayList<>();
-      boolean dates = c.function().equals("days_between");
+      boolean dates = c.function().equals("days_between") || c.function().equals("year");
       for (Expr argument : c.arguments()) {
         Optional<String> value = dates ? date(argument) : calculation(argument);
         if (value.isEmpty()) return Optional.empty();
@@ -103,6 +103,8 @@ final class RedcapLogic {
           return Optional.of("round(" + args.get(0) + ", " + (args.size() > 1 ? args.get(1) : "0") + ")");
         case "abs":
           return Optional.of("abs(" + args.get(0) + ")");
+        case "year":
+          return args.size() == 1 ? Optional.of("year(" + args.get(0) + ")") : Optional.empty();
         case "days_between":
           return Optional.of("datediff(" + args.get(0) + ", " + args.get(1) + ", \"d\", true)");
         default:

@@ -115,7 +115,7 @@ class CodebookExportTest {
     String html = MetadataExporter.create().export(Registries.load("tricky"), ExportFormat.CODEBOOK)
         .fileOrThrow(CodebookExport.HTML_FILE).content();
 
-    assertThat(html).contains("«Røyker du?» er true")
+    assertThat(html).contains("«Røyker du?» er ja")
         .contains("dager fra «Svardato» til dagens dato er større enn 30 eller «Søvnvansker» er &#39;2&#39;");
   }
 }

@@ -122,6 +122,16 @@ class RedcapExportTest {
   }
 
   @Test
+  void dictionary_computedAgeFromYear_becomesACalcField() throws IOException {
+    CSVRecord age = read(MetadataExporter.create().export(Registries.load("ect"), ExportFormat.REDCAP)
+        .fileOrThrow(RedcapExport.FILE).content()).stream()
+        .filter(r -> r.get(0).equals("age_at_start")).findFirst().orElseThrow();
+
+    assertThat(age.get("Field Type")).isEqualTo("calc");
+    assertThat(age.get("Choices, Calculations, OR Slider Labels")).isEqualTo("(year([course_start]) - [birth_year])");
+  }
+
+  @Test
   void dictionary_conditionWithoutRedcapForm_isNotedAndLeftOut() throws IOException {
     ExportResult result = MetadataExporter.create().export(Registries.load("ect"), ExportFormat.REDCAP);
 
