@@ -50,6 +50,8 @@ final class FhirExport {
   static final String AUTHENTICATION = "http://ehelse.no/fhir/StructureDefinition/sdf-authenticationrequirement";
   static final String SCORING_SYSTEM = "http://ehelse.no/scoringFormulas";
   static final String SECURITY_SYSTEM = "urn:oid:2.16.578.1.12.4.1.1.7618";
+  /** The code system of missing-value reasons offered as answers ({@code {"missing": code}} in a record). */
+  static final String MISSING_REASON_SYSTEM = "urn:regforms:missing-reason";
 
   private final Registry registry;
   private final List<ExportNote> notes = new ArrayList<>();
@@ -187,7 +189,7 @@ final class FhirExport {
       // Units are free text in definitions (kg, dager, timer/uke), not all UCUM: give the display only.
       v.unit().ifPresent(u -> extensions.add(extension(UNIT).set("valueCoding", JsonOutput.object().put("display", u))));
       if (!extensions.isEmpty()) item.withArray("extension").addAll(extensions);
-      if (!v.missing().isEmpty()) {
+      if (!v.missing().isEmpty() && v.type() != no.regforms.definition.VariableType.CODE) {
         note(v.id(), "missing-value reasons " + v.missing() + " have no Questionnaire counterpart", v.location());
       }
       v.help().ifPresent(h -> item.putArray("item").add(help(v.id(), h)));
@@ -293,6 +295,13 @@ final class FhirExport {
         coding.put("system", system).put("code", code.code()).put("display", code.label().in("nb"));
         if (code.validFrom().isPresent() || code.validTo().isPresent()) {
           note(v.id(), "validity dates of code '" + code.code() + "' have no Questionnaire counterpart", code.location());
+        }
+      }
+      // A single-choice item offers the accepted missing-value reasons as answers of their own system.
+      if (v.type() == no.regforms.definition.VariableType.CODE) {
+        for (String reason : v.missing()) {
+          options.addObject().putObject("valueCoding").put("system", MISSING_REASON_SYSTEM).put("code", reason)
+              .put("display", Optional.ofNullable(registry.missingReasons().get(reason)).map(t -> t.in("nb")).orElse(reason));
         }
       }
       if (v.type() == no.regforms.definition.VariableType.CODES) {

@@ -99,6 +99,12 @@ class FhirExportTest {
           .getCodingFirstRep().getCode()).isEqualTo("help");
     });
 
+    assertThat(items.get("sleep").getAnswerOption()).hasSize(4).last().satisfies(declined -> {
+      assertThat(declined.getValueCoding().getSystem()).isEqualTo(FhirExport.MISSING_REASON_SYSTEM);
+      assertThat(declined.getValueCoding().getCode()).isEqualTo("declined");
+      assertThat(declined.getValueCoding().getDisplay()).isEqualTo("Ønsker ikke å svare");
+    });
+
     QuestionnaireItemComponent cigarettes = items.get("cigarettes");
     assertThat(cigarettes.getEnableWhen()).singleElement().satisfies(w -> {
       assertThat(w.getQuestion()).isEqualTo("smoker");
