@@ -118,6 +118,12 @@ class FhirExportTest {
     assertThat(detail.getEnableBehavior()).isEqualTo(Questionnaire.EnableWhenBehavior.ANY);
     assertThat(detail.getMaxLength()).isEqualTo(200);
 
+    Extension high = items.get("high_score_comment").getExtensionByUrl(FhirExport.ENABLE_WHEN_EXPRESSION);
+    assertThat(((org.hl7.fhir.r4.model.Expression) high.getValue()).getExpression())
+        .isEqualTo("((%resource.repeat(item).where(linkId='q1').answer.value + "
+            + "%resource.repeat(item).where(linkId='q2').answer.value) > 3)");
+    assertThat(items.get("high_score_comment").getEnableWhen()).isEmpty();
+
     Extension late = items.get("late_help").getExtensionByUrl(FhirExport.ENABLE_WHEN_EXPRESSION);
     assertThat(late).as("days_between has no FHIRPath form here").isNull();
     assertThat(items.get("late_help").getEnableWhen()).isEmpty();
