@@ -202,12 +202,13 @@ final class RecordSynthesizer {
   // ---- values by type -------------------------------------------------------------------------
 
   private Object value(Variable variable, JsonNode spec, Scope scope) {
+    if (spec != null && spec.path("ordinal").asBoolean(false) && variable.type().isNumeric()) {
+      return BigDecimal.valueOf(scope.ordinal);
+    }
+
     if (spec != null && spec.has("values")) {
       JsonNode values = spec.get("values");
       return fromJson(variable, values.get(random.nextInt(values.size())));
-    }
-    if (spec != null && spec.path("ordinal").asBoolean(false) && variable.type().isNumeric()) {
-      return BigDecimal.valueOf(scope.ordinal);
     }
     switch (variable.type()) {
       case INTEGER:
@@ -277,7 +278,18 @@ final class RecordSynthesizer {
   private LocalDate date(Variable variable, JsonNode spec, Scope scope) {
     LocalDate date;
     if (spec != null && spec.has("from")) {
-      LocalDate anchor = base(spec.get("from").asText(), scope);
+      String from = spec.get("from").asText();
+      Object base = from.indexOf('.') > 0 ? latest(from, scope) : scope.value(from);
+      if (base == null && scope.variables.containsKey(from)) {
+        fillVariable(scope.variables.get(from), scope);
+        base = scope.value(from);
+      }
+      for (Scope s = scope; base == null && s != null; s = s.outer) {
+        base = s.shared.get(from); // a shared value from the patient's earlier forms
+      }
+
+      LocalDate anchor = base instanceof LocalDate d ? d : base instanceof YearMonth m ? m.atDay(15)
+          : base instanceof LocalDateTime t ? t.toLocalDate() : scope.anchor;
       date = anchor.plusDays(between(spec.path("days"), 0, 30));
     } else if (spec != null && spec.has("yearsBefore")) {
       int years = (int) between(spec.get("yearsBefore"), 20, 70);
@@ -294,38 +306,19 @@ final class RecordSynthesizer {
     return clamp(variable, date);
   }
 
-  /**
-   * The date a {@code from} names: a date of this record (filled first if need be), the latest
-   * date of a repeat member ({@code "sessions.session_date"}), or a shared value from the patient's
-   * earlier forms; the scope's anchor when none is known.
-   */
-  private LocalDate base(String from, Scope scope) {
-    int dot = from.indexOf('.');
-    if (dot > 0) {
-      LocalDate latest = null;
-      if (scope.value(from.substring(0, dot)) instanceof List<?> rows) {
-        for (Object row : rows) {
-          LocalDate date = row instanceof Map<?, ?> values ? asDate(values.get(from.substring(dot + 1))) : null;
-          if (date != null && (latest == null || date.isAfter(latest))) latest = date;
+  /** The latest date of a repeat member named {@code "repeat.member"}, or null if it has none. */
+  private static LocalDate latest(String path, Scope scope) {
+    int dot = path.indexOf('.');
+    LocalDate latest = null;
+    if (scope.value(path.substring(0, dot)) instanceof List<?> rows) {
+      for (Object row : rows) {
+        if (row instanceof Map<?, ?> values && values.get(path.substring(dot + 1)) instanceof LocalDate date
+            && (latest == null || date.isAfter(latest))) {
+          latest = date;
         }
       }
-      return latest == null ? scope.anchor : latest;
     }
-    Object base = scope.value(from);
-    if (base == null && scope.variables.containsKey(from)) {
-      fillVariable(scope.variables.get(from), scope);
-      base = scope.value(from);
-    }
-    for (Scope s = scope; base == null && s != null; s = s.outer) {
-      base = s.shared.get(from);
-    }
-    LocalDate date = asDate(base);
-    return date == null ? scope.anchor : date;
-  }
-
-  private static LocalDate asDate(Object value) {
-    return value instanceof LocalDate d ? d : value instanceof YearMonth m ? m.atDay(15)
-        : value instanceof LocalDateTime t ? t.toLocalDate() : null;
+    return latest;
   }
 
   private LocalDate clamp(Variable variable, LocalDate date) {

@@ -25,18 +25,6 @@ import no.regforms.definition.RegistryModule;
  * <p>Immutable. Every key is optional: without a profile the generator fills each visible variable
  * uniformly within its constraints.
  *
- * <pre>{@code
- * { "patientForms": [ {"form": "course", "count": [1, 2], "gapDays": [60, 400]} ],
- *   "window": ["2019-01-01", "2024-12-31"],
- *   "units": {"4001031": 3, "4001032": 1},
- *   "shared": ["birth_date", "sex"],
- *   "variables": {
- *     "indication": {"weights": {"F32.2": 40, "F33.2": 30}},
- *     "madrs_1": {"normal": [4.2, 1.1]},
- *     "end_date": {"from": "start_date", "days": [14, 60]},
- *     "involuntary": {"probability": 0.1} } }
- * }</pre>
- *
  * <p>A {@code variables} entry is keyed by variable id, or by {@code "<form>.<id>"} for one form
  * only (that key wins over the plain id, for variables that several forms share). Its keys:
  * <ul>
@@ -60,6 +48,18 @@ import no.regforms.definition.RegistryModule;
  *       repeat group: after the previous row's latest date, plus one day).
  *   <li>{@code yearsBefore [min, max]} (before the record's anchor) or {@code between [first, last]}.
  * </ul>
+ *
+ * <pre>{@code
+ * { "patientForms": [ {"form": "course", "count": [1, 2], "gapDays": [60, 400]} ],
+ *   "window": ["2019-01-01", "2024-12-31"],
+ *   "units": {"4001031": 3, "4001032": 1},
+ *   "shared": ["birth_date", "sex"],
+ *   "variables": {
+ *     "indication": {"weights": {"F32.2": 40, "F33.2": 30}},
+ *     "madrs_1": {"normal": [4.2, 1.1]},
+ *     "end_date": {"from": "start_date", "days": [14, 60]},
+ *     "involuntary": {"probability": 0.1} } }
+ * }</pre>
  *
  * @param patientForms the forms of one patient, in the order they are filled in
  * @param windowStart first possible anchor date of a patient
