@@ -167,7 +167,7 @@ final class RecordSynthesizer {
       put(variable, typed, scope);
       return;
     }
-    JsonNode spec = spec(variable.id(), scope);
+    JsonNode spec = byCase(spec(variable.id(), scope), scope);
     boolean required = variable.required()
         || variable.requiredIf().map(f -> Boolean.TRUE.equals(f.compiled().evaluate(scope))).orElse(false);
     double fillRate = spec != null && spec.has("fill") ? spec.get("fill").asDouble() : profile.fillRate();
@@ -178,6 +178,21 @@ final class RecordSynthesizer {
     }
     Object typed = value(variable, spec, scope);
     if (typed != null) put(variable, typed, scope);
+  }
+
+  /**
+   * The case of {@code spec} that its {@code by} variable's value picks ({@code {"by": "consent",
+   * "cases": {"none": {...}}}}), or {@code spec} itself when it has no {@code by} or no case matches.
+   * The {@code by} variable is filled first if need be.
+   */
+  private JsonNode byCase(JsonNode spec, Scope scope) {
+    if (spec == null || !spec.has("by")) return spec;
+    String by = spec.get("by").asText();
+    if (!scope.raw.containsKey(by) && scope.variables.containsKey(by)) fillVariable(scope.variables.get(by), scope);
+    Object value = scope.value(by);
+    String key = value instanceof BigDecimal number ? number.stripTrailingZeros().toPlainString() : String.valueOf(value);
+    JsonNode match = value == null ? null : spec.path("cases").get(key);
+    return match != null && match.isObject() ? match : spec;
   }
 
   /** The profile's entry for a variable: {@code "<form>.<id>"} if there is one, else {@code "<id>"}. */

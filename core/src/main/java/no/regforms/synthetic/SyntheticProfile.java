@@ -37,6 +37,10 @@ import no.regforms.definition.RegistryModule;
  *       of its form (measurement 1, 2, 3).
  *   <li>{@code prefix}: a text, the prefix and eight random base-36 digits (an episode id; list it
  *       in {@code shared} to keep it across a patient's forms).
+ *   <li>{@code by} + {@code cases}: a distribution that depends on another variable's value,
+ *       {@code {"probability": 0.003, "by": "consent", "cases": {"none": {"probability": 1}}}}; the
+ *       case whose key is the value (a code, {@code true}/{@code false}, a number) replaces the entry.
+ *       The {@code by} variable is filled first, so it should be visible whenever this one is.
  * </ul>
  * Dates:
  * <ul>

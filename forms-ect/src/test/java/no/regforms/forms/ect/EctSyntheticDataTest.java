@@ -113,6 +113,17 @@ class EctSyntheticDataTest {
   }
 
   @Test
+  void generate_emergencyLaw_isRareAndCoversEveryCourseWithoutConsent() {
+    List<Record> courses = valid("course");
+    long emergency = courses.stream().filter(r -> Boolean.TRUE.equals(r.values().get("emergency_law"))).count();
+    List<Record> noConsent = courses.stream().filter(r -> "none".equals(r.values().get("consent"))).toList();
+
+    // 000:L179-181 and L150-153: 7 emergency-law treatments against 526 forms in 2024.
+    assertThat((double) emergency / courses.size()).isCloseTo(7.0 / 526, org.assertj.core.data.Offset.offset(0.015));
+    assertThat(noConsent).allSatisfy(r -> assertThat(r.values().get("emergency_law")).isEqualTo(Boolean.TRUE));
+  }
+
+  @Test
   void generate_units_are22Hospitals() {
     assertThat(profile.units()).hasSize(22);
     assertThat(records.stream().map(r -> r.record().unit()).distinct().count()).isEqualTo(22);

@@ -83,6 +83,14 @@ class KvarusSyntheticDataTest {
   }
 
   @Test
+  void generate_recordsWithoutPlantedFault_rarelyWarn() {
+    long warned = valid().stream().filter(r -> !VALIDATOR.validate(r).diagnostics().warnings().isEmpty()).count();
+
+    // Use days follow the frequency band ("by"), so the consistency warnings fire only in the tails.
+    assertThat((double) warned / valid().size()).isLessThan(0.02);
+  }
+
+  @Test
   void generate_sameSeed_sameOutput_otherSeed_otherOutput() {
     assertThat(lines(generate(20, 7L, 0.1))).isEqualTo(lines(generate(20, 7L, 0.1)));
     assertThat(lines(generate(20, 7L, 0.1))).isNotEqualTo(lines(generate(20, 8L, 0.1)));
