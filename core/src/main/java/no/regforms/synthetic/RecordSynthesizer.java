@@ -382,11 +382,11 @@ final class RecordSynthesizer {
         double total = codes.stream().mapToDouble(c -> weights.path(c.code()).asDouble(0)).sum();
         double at = random.nextDouble() * total;
         for (int c = 0; c < codes.size() && total > 0; c++) {
-          at -= weights.path(codes.get(c).code()).asDouble(0);
-          if (at < 0) {
-            pick = c;
-            break;
-          }
+          double weight = weights.path(codes.get(c).code()).asDouble(0);
+          if (weight <= 0) continue;
+          pick = c; // ends on the last weighted code should rounding leave "at" just above zero
+          at -= weight;
+          if (at < 0) break;
         }
       }
       chosen.add(codes.remove(pick).code());
