@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.IssueCode;
+import no.regforms.diagnostic.LocalizedText;
 import org.everit.json.schema.EnumSchema;
 import org.everit.json.schema.ObjectSchema;
 import org.everit.json.schema.Schema;
@@ -125,21 +126,26 @@ final class SchemaChecker {
           return Issue.error(IssueCode.MISSING_KEY, "an item needs one of the keys 'variable', 'section', "
               + "'repeat' or 'note' to say what kind of item it is", document.locate(pointer));
         }
+        if (key.equals(LocalizedText.DEFAULT_LANGUAGE)) {
+          return Issue.error(IssueCode.MISSING_KEY, "text has no Norwegian Bokmål version 'nb'", document.locate(pointer))
+              .withHint("every text needs \"nb\"; other languages (nn, en, se) may be added beside it");
+        }
         return Issue.error(IssueCode.MISSING_KEY, "missing required key '" + key + "'", document.locate(pointer))
             .withHint("add \"" + key + "\"");
       }
       case "type": {
         Matcher m = FOUND_TYPE.matcher(message);
         String text = m.find()
-            ? "expected " + article(m.group(1)) + ", found " + article(m.group(2))
+            ? describe(pointer) + " must be " + article(m.group(1)) + ", not " + article(m.group(2))
             : message;
         return Issue.error(IssueCode.WRONG_JSON_TYPE, text, document.locate(pointer));
       }
       case "enum": {
-        Issue issue = Issue.error(IssueCode.INVALID_VALUE, "value is not one of the allowed values", document.locate(pointer));
+        String actual = document.at(pointer).map(n -> n.asText()).orElse("");
+        Issue issue = Issue.error(IssueCode.INVALID_VALUE, "'" + actual + "' is not an allowed value of "
+            + describe(pointer), document.locate(pointer));
         if (e.getViolatedSchema() instanceof EnumSchema enumSchema) {
           List<String> allowed = enumSchema.getPossibleValuesAsList().stream().map(String::valueOf).sorted().toList();
-          String actual = document.at(pointer).map(n -> n.asText()).orElse("");
           issue = NameSuggester.hint(actual, allowed)
               .map(h -> h + " (allowed: " + String.join(", ", allowed) + ")")
               .map(issue::withHint)
@@ -152,6 +158,21 @@ final class SchemaChecker {
       default:
         return Issue.error(IssueCode.INVALID_VALUE, message, document.locate(pointer));
     }
+  }
+
+  /** The key a pointer ends in, as {@code 'required'}, or {@code an item of 'missing'} for an array element. */
+  private static String describe(String pointer) {
+    if (pointer.isEmpty()) return "the file";
+    String[] steps = pointer.substring(1).split("/", -1);
+    String last = unescape(steps[steps.length - 1]);
+    if (last.matches("\\d+") && steps.length > 1) {
+      return "an item of '" + unescape(steps[steps.length - 2]) + "'";
+    }
+    return "'" + last + "'";
+  }
+
+  private static String unescape(String step) {
+    return step.replace("~1", "/").replace("~0", "~");
   }
 
   private static boolean isUnkindedItem(JsonDocument document, String pointer) {
