@@ -151,7 +151,7 @@ final class JsonDocument {
 
   private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '(.*)'");
   private static final Pattern TRAILING_COMMA =
-      Pattern.compile("^Unexpected character \\('([}\\]])'\\): (was expecting double-quote to start field name|expected a value)");
+      Pattern.compile("^Unexpected character \\('([}\\]])'\\): (was expecting double-quote to start field name|expected a (valid )?value)");
   private static final Pattern CHAR_CODE = Pattern.compile(" \\(code -?\\d+\\)");
   private static final Pattern START_MARKER =
       Pattern.compile("\\s*\\(start marker at \\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]\\)");
