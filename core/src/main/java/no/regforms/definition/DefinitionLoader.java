@@ -9,13 +9,12 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -93,23 +92,30 @@ public final class DefinitionLoader {
     try {
       URI uri = url.toURI();
       if ("jar".equals(uri.getScheme())) {
-        try (FileSystem jar = newJarFileSystem(uri)) {
-          return load(jar.provider().getPath(uri).getParent());
-        }
+        return loadFromJar(uri);
       }
       return load(Path.of(uri).getParent());
-    } catch (URISyntaxException | IOException e) {
+    } catch (URISyntaxException | IOException | FileSystemNotFoundException | IllegalArgumentException e) {
       return failure(IssueCode.FILE_UNREADABLE, "cannot open module '" + module.id() + "': " + e.getMessage());
     }
   }
 
-  private static FileSystem newJarFileSystem(URI uri) throws IOException {
-    try {
-      return FileSystems.newFileSystem(uri, Map.of());
-    } catch (FileSystemAlreadyExistsException e) {
-      // Another load holds it open; a fresh one over the same jar file is independent.
-      String jar = uri.getSchemeSpecificPart();
-      return FileSystems.newFileSystem(Path.of(URI.create(jar.substring(0, jar.indexOf("!/")))), (ClassLoader) null);
+  /**
+   * Loads the registry folder of {@code registryJson}, a {@code jar:file:...!/root/registry.json}
+   * URI. Each load opens its own, unregistered view of the jar, so loads running at the same time
+   * never share, or close, one another's file system.
+   */
+  private LoadResult loadFromJar(URI registryJson) throws IOException {
+    String raw = registryJson.getRawSchemeSpecificPart();
+    int separator = raw.indexOf("!/");
+    if (separator < 0) {
+      throw new IOException("not a jar entry: " + registryJson);
+    }
+    Path jarFile = Path.of(URI.create(raw.substring(0, separator)));
+    String decoded = registryJson.getSchemeSpecificPart();
+    String entry = decoded.substring(decoded.indexOf("!/") + 1);
+    try (FileSystem jar = FileSystems.newFileSystem(jarFile, (ClassLoader) null)) {
+      return load(jar.getPath(entry).getParent());
     }
   }
 
