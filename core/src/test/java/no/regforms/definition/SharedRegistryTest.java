@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class SharedRegistryTest {
 
   private static final int THREADS = 8;
-  private static final int ROUNDS = 200;
+  private static final int ROUNDS = 60;
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-15T12:00:00Z"), ZoneOffset.UTC);
 
   /** What one thread observes of the shared registry in one round. */
