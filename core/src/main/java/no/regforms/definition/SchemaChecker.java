@@ -50,6 +50,9 @@ final class SchemaChecker {
   private static final String SCHEMA_ROOT = "/no/regforms/definition/schema/";
   private static final Pattern BRACKETED = Pattern.compile("\\[(.*?)\\]");
   private static final Pattern FOUND_TYPE = Pattern.compile("expected type: (\\w+), found: (\\w+)");
+  private static final Pattern PATTERN = Pattern.compile("does not match pattern (.*)$");
+  private static final Pattern ITEM_COUNT = Pattern.compile("expected (minimum|maximum) item count: (\\d+), found: (\\d+)");
+  private static final String DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
   private static final Set<String> ITEM_KINDS = Set.of("variable", "section", "repeat", "note");
 
   private final Map<FileKind, Schema> schemas = new EnumMap<>(FileKind.class);
@@ -95,8 +98,13 @@ final class SchemaChecker {
   }
 
   private static void collectLeaves(ValidationException e, List<ValidationException> leaves) {
-    if (e.getCausingExceptions().isEmpty()) {
+    List<ValidationException> causes = e.getCausingExceptions();
+    if (causes.isEmpty()) {
       leaves.add(e);
+    } else if ("else".equals(e.getKeyword()) && causes.size() > 1) {
+      // The failed "if" only chose the branch (an item is not a variable, so try a section);
+      // what the author must hear of is why the chosen "else" branch failed.
+      collectLeaves(causes.get(causes.size() - 1), leaves);
     } else {
       e.getCausingExceptions().forEach(cause -> collectLeaves(cause, leaves));
     }
@@ -153,8 +161,29 @@ final class SchemaChecker {
         }
         return issue;
       }
-      case "pattern":
-        return Issue.error(IssueCode.INVALID_VALUE, message.replace("string ", "text "), document.locate(pointer));
+      case "pattern": {
+        String actual = document.at(pointer).map(n -> n.asText()).orElse("");
+        Matcher m = PATTERN.matcher(message);
+        String pattern = m.find() ? m.group(1) : "";
+        if (pattern.equals(DATE_PATTERN)) {
+          return Issue.error(IssueCode.INVALID_VALUE, describe(pointer) + " is '" + actual + "', which is not a date yyyy-mm-dd",
+              document.locate(pointer)).withHint("write dates as year-month-day, such as \"2024-01-31\"");
+        }
+        return Issue.error(IssueCode.INVALID_VALUE, describe(pointer) + " is '" + actual + "', which does not match "
+            + "the pattern " + pattern, document.locate(pointer));
+      }
+      case "minItems":
+      case "maxItems": {
+        Matcher m = ITEM_COUNT.matcher(message);
+        Issue issue = Issue.error(IssueCode.INVALID_VALUE, m.find()
+            ? describe(pointer) + " has " + m.group(3) + (m.group(3).equals("1") ? " item" : " items") + ", but needs "
+                + (m.group(1).equals("minimum") ? "at least " : "at most ") + m.group(2)
+            : message, document.locate(pointer));
+        return pointer.endsWith("range") || pointer.endsWith("Range") ? issue.withHint("write a range as [min, max]") : issue;
+      }
+      case "uniqueItems":
+        return Issue.error(IssueCode.INVALID_VALUE, describe(pointer) + " lists the same value more than once",
+            document.locate(pointer)).withHint("list each value once");
       default:
         return Issue.error(IssueCode.INVALID_VALUE, message, document.locate(pointer));
     }
