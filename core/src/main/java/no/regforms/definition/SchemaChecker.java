@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -16,8 +17,10 @@ import java.util.stream.Collectors;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.IssueCode;
 import no.regforms.diagnostic.LocalizedText;
+import org.everit.json.schema.CombinedSchema;
 import org.everit.json.schema.EnumSchema;
 import org.everit.json.schema.ObjectSchema;
+import org.everit.json.schema.ReferenceSchema;
 import org.everit.json.schema.Schema;
 import org.everit.json.schema.ValidationException;
 import org.everit.json.schema.loader.SchemaClient;
@@ -89,12 +92,53 @@ final class SchemaChecker {
     } catch (ValidationException e) {
       List<ValidationException> leaves = new ArrayList<>();
       collectLeaves(e, leaves);
+      Set<String> misspelt = misspeltRequiredKeys(leaves);
       List<Issue> issues = new ArrayList<>();
       for (ValidationException leaf : leaves) {
-        issues.add(toIssue(document, leaf));
+        boolean coveredByTypo = "required".equals(leaf.getKeyword())
+            && misspelt.contains(pointerOf(leaf) + "/" + JsonDocument.escape(bracketed(leaf.getErrorMessage())));
+        if (!coveredByTypo) {
+          issues.add(toIssue(document, leaf));
+        }
       }
       return issues.stream().distinct().collect(Collectors.toList());
     }
+  }
+
+  /**
+   * The pointers of required keys that an unknown key next to them is a misspelling of: the
+   * "did you mean" of the unknown key says all, so "missing required key" is not reported too.
+   */
+  private static Set<String> misspeltRequiredKeys(List<ValidationException> leaves) {
+    Set<String> out = new java.util.HashSet<>();
+    for (ValidationException leaf : leaves) {
+      if ("additionalProperties".equals(leaf.getKeyword()) && leaf.getViolatedSchema() instanceof ObjectSchema object) {
+        String pointer = pointerOf(leaf);
+        NameSuggester.closest(bracketed(leaf.getErrorMessage()), object.getPropertySchemas().keySet())
+            .filter(object.getRequiredProperties()::contains)
+            .ifPresent(key -> out.add(pointer + "/" + JsonDocument.escape(key)));
+      }
+    }
+    return out;
+  }
+
+  /** The values an enumerated key allows, sorted, when its schema is (or combines) an enum. */
+  private static Optional<List<String>> allowedValues(Schema schema) {
+    if (schema instanceof EnumSchema enumSchema) {
+      return Optional.of(enumSchema.getPossibleValuesAsList().stream().map(String::valueOf).sorted().toList());
+    }
+    if (schema instanceof CombinedSchema combined) {
+      return combined.getSubschemas().stream().map(SchemaChecker::allowedValues).flatMap(Optional::stream).findFirst();
+    }
+    if (schema instanceof ReferenceSchema reference && reference.getReferredSchema() != null) {
+      return allowedValues(reference.getReferredSchema());
+    }
+    return Optional.empty();
+  }
+
+  private static String pointerOf(ValidationException e) {
+    String pointer = e.getPointerToViolation();
+    return pointer.startsWith("#") ? pointer.substring(1) : pointer;
   }
 
   private static void collectLeaves(ValidationException e, List<ValidationException> leaves) {
@@ -111,8 +155,7 @@ final class SchemaChecker {
   }
 
   private static Issue toIssue(JsonDocument document, ValidationException e) {
-    String pointer = e.getPointerToViolation().startsWith("#") ? e.getPointerToViolation().substring(1)
-        : e.getPointerToViolation();
+    String pointer = pointerOf(e);
     String keyword = e.getKeyword() == null ? "" : e.getKeyword();
     String message = e.getErrorMessage();
     switch (keyword) {
@@ -138,8 +181,12 @@ final class SchemaChecker {
           return Issue.error(IssueCode.MISSING_KEY, "text has no Norwegian Bokmål version 'nb'", document.locate(pointer))
               .withHint("every text needs \"nb\"; other languages (nn, en, se) may be added beside it");
         }
+        String allowed = e.getViolatedSchema() instanceof ObjectSchema object
+            ? allowedValues(object.getPropertySchemas().get(key)).map(values -> ", one of: " + String.join(", ", values))
+                .orElse("")
+            : "";
         return Issue.error(IssueCode.MISSING_KEY, "missing required key '" + key + "'", document.locate(pointer))
-            .withHint("add \"" + key + "\"");
+            .withHint("add \"" + key + "\"" + allowed);
       }
       case "type": {
         Matcher m = FOUND_TYPE.matcher(message);
