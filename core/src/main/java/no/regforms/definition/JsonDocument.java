@@ -101,6 +101,13 @@ final class JsonDocument {
               + "' (a trailing comma) is not allowed", position(file, text, before, pointer))
           .withHint("remove the comma after the last " + (close.group(1).equals("}") ? "member of the object" : "item of the list"));
     }
+    Matcher end = UNCLOSED.matcher(message);
+    if (end.find()) {
+      boolean list = end.group(1).equals("Array");
+      return Issue.error(IssueCode.JSON_SYNTAX, "not valid JSON: the file ends inside the " + (list ? "list" : "object")
+              + " opened at line " + end.group(2) + ", column " + end.group(3), SourceLocation.of(file, at(file, where).line(), at(file, where).column(), pointer))
+          .withHint("close it with '" + (list ? "]" : "}") + "', and close whatever is still open around it");
+    }
     return Issue.error(IssueCode.JSON_SYNTAX, "not valid JSON: " + message,
             SourceLocation.of(file, at(file, where).line(), at(file, where).column(), pointer))
         .withHint("check for a missing comma, quote or bracket just before this point");
@@ -152,6 +159,8 @@ final class JsonDocument {
   private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '(.*)'");
   private static final Pattern TRAILING_COMMA =
       Pattern.compile("^Unexpected character \\('([}\\]])'\\): (was expecting double-quote to start field name|expected a (valid )?value)");
+  private static final Pattern UNCLOSED =
+      Pattern.compile("^Unexpected end-of-input: expected close marker for (Array|Object) \\(opened at line (\\d+), column (\\d+)\\)");
   private static final Pattern CHAR_CODE = Pattern.compile(" \\(code -?\\d+\\)");
   private static final Pattern START_MARKER =
       Pattern.compile("\\s*\\(start marker at \\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]\\)");

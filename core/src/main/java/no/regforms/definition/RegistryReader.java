@@ -208,7 +208,7 @@ final class RegistryReader {
       Optional<java.time.LocalDate> to = code.date("validTo");
       if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
         issues.add(Issue.error(IssueCode.RANGE_INVERTED, "code '" + value + "' is valid from " + from.get() + ", after its validTo " + to.get(),
-            doc.locate(code.pointer("validFrom"))));
+            doc.locate(code.pointer("validFrom"))).withHint("validFrom is the first day and validTo the last day the code may be used"));
       }
       codes.add(new Code(value, code.localized("label"), code.optionalLocalized("description"), code.decimal("score"),
           from, to, doc.locate(code.pointer())));

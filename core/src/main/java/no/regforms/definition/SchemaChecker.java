@@ -193,7 +193,11 @@ final class SchemaChecker {
         String text = m.find()
             ? describe(pointer) + " must be " + article(m.group(1)) + ", not " + article(m.group(2))
             : message;
-        return Issue.error(IssueCode.WRONG_JSON_TYPE, text, document.locate(pointer));
+        Issue issue = Issue.error(IssueCode.WRONG_JSON_TYPE, text, document.locate(pointer));
+        boolean quoted = m.find(0) && m.group(2).equals("String")
+            && List.of("Boolean", "Number", "Integer", "BigDecimal").contains(m.group(1));
+        return quoted ? issue.withHint("write it without quotes, such as " + (m.group(1).equals("Boolean") ? "true" : "12"))
+            : issue;
       }
       case "enum": {
         String actual = document.at(pointer).map(n -> n.asText()).orElse("");
