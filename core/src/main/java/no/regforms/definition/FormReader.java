@@ -135,9 +135,10 @@ final class FormReader {
     declare(item.objects("items"), row);
     int min = item.integer("min").orElse(0);
     Optional<Integer> max = item.integer("max");
-    if (max.isPresent() && min > max.get()) {
-      issues.add(Issue.error(IssueCode.RANGE_INVERTED,
-              "repeat group '" + id + "' has min " + min + " above max " + max.get(), document.locate(item.pointer("min")))
+    // A negative min or a max below 1 is a field-rule violation of its own; reporting the pair too would say it twice.
+    if (max.isPresent() && min >= 0 && max.get() >= 1 && min > max.get()) {
+      issues.add(Issue.error(IssueCode.RANGE_INVERTED, "repeat group '" + id + "' has min " + min + " above max " + max.get(),
+              document.locate(item.pointer(item.has("min") ? "min" : "max")))
           .withHint("make min at most max, or raise max"));
     }
     List<FormItem> rowItems = readItems(item.objects("items"), environment.withRow(row));
@@ -259,8 +260,9 @@ final class FormReader {
       if (node.isNumber()) {
         return new Bound.Number(node.decimalValue());
       }
-      issues.add(Issue.error(IssueCode.WRONG_JSON_TYPE, "a bound of a number variable must be a number",
-          document.locate(pointer)));
+      Issue issue = Issue.error(IssueCode.WRONG_JSON_TYPE, "range bound " + node + " of " + (type == VariableType.INTEGER
+          ? "an integer" : "a decimal") + " variable must be a number, not a text", document.locate(pointer));
+      issues.add(node.asText().matches("-?\\d+(\\.\\d+)?") ? issue.withHint("write it without quotes: " + node.asText()) : issue);
       return null;
     }
     String text = node.asText();
@@ -281,7 +283,8 @@ final class FormReader {
     issues.add(Issue.error(IssueCode.INVALID_VALUE,
             "range bound " + node + " of a " + type.jsonName() + " variable is not " + expected + " or 'today'",
             document.locate(pointer))
-        .withHint(type == VariableType.DATE ? "write a date that exists, such as \"2020-02-29\"" : "write it as \"2020-02\""));
+        .withHint(!node.isTextual() ? "write the bound in quotes, such as " + (type == VariableType.DATE ? "\"2020-01-31\"" : "\"2020-01\"")
+            : type == VariableType.DATE ? "write a date that exists, such as \"2020-02-29\"" : "write it as \"2020-02\""));
     return null;
   }
 
@@ -329,7 +332,7 @@ final class FormReader {
   private void checkChoices(JsonFields item) {
     Optional<Integer> min = item.integer("minChoices");
     Optional<Integer> max = item.integer("maxChoices");
-    if (min.isPresent() && max.isPresent() && min.get() > max.get()) {
+    if (min.isPresent() && max.isPresent() && min.get() >= 0 && max.get() >= 1 && min.get() > max.get()) {
       issues.add(Issue.error(IssueCode.RANGE_INVERTED, "minChoices " + min.get() + " is above maxChoices " + max.get(),
           document.locate(item.pointer("minChoices"))).withHint("make minChoices at most maxChoices"));
     }

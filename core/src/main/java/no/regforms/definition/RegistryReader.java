@@ -341,9 +341,12 @@ final class RegistryReader {
       String pointer = owner.jsonPointer() + "/" + JsonDocument.escape(key);
       SourceLocation where = doc == null ? owner : doc.locate(pointer);
       Object value = violation.getInvalidValue();
-      Issue issue = Issue.error(IssueCode.INVALID_VALUE,
-          "'" + key + "' is " + (value instanceof String ? "'" + value + "'" : String.valueOf(value)) + ", but "
-              + violation.getMessage(), where);
+      // The value as written in the file: a number too large for the model is shown as the author wrote it.
+      String written = Optional.ofNullable(doc).flatMap(d -> d.at(pointer))
+          .map(node -> node.isTextual() ? "'" + node.asText() + "'" : node.toString())
+          .orElse(value instanceof String ? "'" + value + "'" : String.valueOf(value));
+      Issue issue = Issue.error(IssueCode.INVALID_VALUE, "'" + key + "' is " + written + ", but " + violation.getMessage(),
+          where);
       if (field.equals("id") && value instanceof String text) {
         issue = issue.withHint("for example '" + snakeCase(text) + "'");
       }

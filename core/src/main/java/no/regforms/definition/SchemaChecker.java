@@ -191,7 +191,8 @@ final class SchemaChecker {
       case "type": {
         Matcher m = FOUND_TYPE.matcher(message);
         String text = m.find()
-            ? describe(pointer) + " must be " + article(m.group(1)) + ", not " + article(m.group(2))
+            ? describe(pointer) + " must be " + article(m.group(1)) + ", not "
+                + (m.group(1).equals("Integer") && article(m.group(2)).equals("a number") ? "a decimal number" : article(m.group(2)))
             : message;
         Issue issue = Issue.error(IssueCode.WRONG_JSON_TYPE, text, document.locate(pointer));
         boolean quoted = m.find(0) && m.group(2).equals("String")
