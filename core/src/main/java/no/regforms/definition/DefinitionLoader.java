@@ -91,13 +91,22 @@ public final class DefinitionLoader {
     }
     try {
       URI uri = url.toURI();
-      if ("jar".equals(uri.getScheme())) {
-        return loadFromJar(uri);
-      }
-      return load(Path.of(uri).getParent());
+      LoadResult result = "jar".equals(uri.getScheme()) ? loadFromJar(uri) : load(Path.of(uri).getParent());
+      return checkId(module, result);
     } catch (URISyntaxException | IOException | FileSystemNotFoundException | IllegalArgumentException e) {
       return failure(IssueCode.FILE_UNREADABLE, "cannot open module '" + module.id() + "': " + e.getMessage());
     }
+  }
+
+  /** A module must hold the registry it names: {@code load("ect")} must not give another registry. */
+  private static LoadResult checkId(RegistryModule module, LoadResult result) {
+    if (result.registry().isEmpty() || result.registry().get().id().equals(module.id())) {
+      return result;
+    }
+    Issue issue = Issue.error(IssueCode.INVALID_VALUE, "module '" + module.id() + "' holds a registry with id '"
+            + result.registry().get().id() + "'", SourceLocation.of(DefinitionSource.REGISTRY_FILE, 0, 0, "/id"))
+        .withHint("the module's id() and the id in registry.json must be the same");
+    return new LoadResult(Optional.empty(), result.diagnostics().plus(Diagnostics.of(List.of(issue))));
   }
 
   /**

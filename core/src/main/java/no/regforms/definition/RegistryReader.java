@@ -45,6 +45,12 @@ final class RegistryReader {
   }
 
   LoadResult read(DefinitionSource source) {
+    if (!source.isFolder()) {
+      issues.add(Issue.error(IssueCode.FILE_MISSING, "there is no registry folder '" + source.name() + "'",
+              SourceLocation.of(source.name(), 0, 0, ""))
+          .withHint("give the path of a folder that holds registry.json, or the id of a registry module"));
+      return result(null);
+    }
     if (!source.hasRegistryFile()) {
       issues.add(Issue.error(IssueCode.FILE_MISSING, "the folder has no registry.json",
               SourceLocation.of(DefinitionSource.REGISTRY_FILE, 0, 0, ""))

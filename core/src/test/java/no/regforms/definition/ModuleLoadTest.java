@@ -154,12 +154,17 @@ class ModuleLoadTest {
   }
 
   @Test
-  void loadById_unknownId_reportsMissingRegistry() {
-    LoadResult result = LOADER.load("no_such_registry_here");
+  void loadModule_idDiffersFromRegistryJson_reportsTheMismatch() throws IOException {
+    Path folder = ValidDefinitionCorpusTest.CORPUS.resolve("minimal");
 
-    assertThat(result.registry()).isEmpty();
-    assertThat(result.diagnostics().errors()).singleElement().satisfies(issue ->
-        assertThat(issue.code()).isEqualTo(IssueCode.FILE_MISSING));
+    try (URLClassLoader classLoader = loaderOver(jar(folder, "registries/minimal", false))) {
+      LoadResult result = LOADER.load(new JarModule("other", "registries/minimal", classLoader));
+
+      assertThat(result.registry()).isEmpty();
+      assertThat(result.diagnostics().toDisplayString()).isEqualTo(
+          "registry.json: error: module 'other' holds a registry with id 'minimal'; the module's id() and the id in "
+              + "registry.json must be the same\n    at /id");
+    }
   }
 
   @Test
