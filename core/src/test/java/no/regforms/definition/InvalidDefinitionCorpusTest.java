@@ -69,7 +69,10 @@ class InvalidDefinitionCorpusTest {
     List<String> names = cases().toList();
     assertThat(names).hasSizeGreaterThanOrEqualTo(45);
     for (String name : names) {
-      assertThat(CORPUS.resolve(name).resolve(GOLDEN)).exists();
+      if (!UPDATE) {
+        // While goldens are being written, a new case may not have its golden yet.
+        assertThat(CORPUS.resolve(name).resolve(GOLDEN)).exists();
+      }
       if (!name.equals("registry_json_missing")) {
         assertThat(CORPUS.resolve(name).resolve("registry.json")).exists();
       }

@@ -62,7 +62,7 @@ class NameSuggesterTest {
   }
 
   @Test
-  void distance_isSymmetricAndZeroForEqualNames() {
+  void distance_swappedArguments_isSymmetricAndZeroForEqualNames() {
     assertThat(NameSuggester.distance("kitten", "sitting")).isEqualTo(3);
     assertThat(NameSuggester.distance("sitting", "kitten")).isEqualTo(3);
     assertThat(NameSuggester.distance("same", "same")).isZero();
