@@ -80,13 +80,15 @@ final class JsonDocument {
     JsonLocation where = e.getLocation();
     String pointer = e.getProcessor() instanceof JsonParser parser
         ? parser.getParsingContext().pathAsPointer().toString() : "";
+    SourceLocation parserStop = at(file, where);
+    SourceLocation here = SourceLocation.of(file, parserStop.line(), parserStop.column(), pointer);
     int offset = where == null ? -1 : (int) Math.min(where.getCharOffset(), text.length());
     Matcher duplicate = DUPLICATE_KEY.matcher(message);
     if (duplicate.matches() && where != null) {
-      SourceLocation at = at(file, where);
-      int column = Math.max(1, at.column() - duplicate.group(1).length() - 2);
+      // Jackson stops just after the key; the caret belongs on its opening quote.
+      int column = Math.max(1, here.column() - duplicate.group(1).length() - 2);
       return Issue.error(IssueCode.JSON_SYNTAX, "key '" + duplicate.group(1) + "' appears twice in the same object",
-              SourceLocation.of(file, at.line(), column, pointer))
+              SourceLocation.of(file, here.line(), column, pointer))
           .withHint("each key may appear once in an object; remove or rename one of them");
     }
     int before = offset < 0 ? -1 : previousNonBlank(text, offset);
@@ -105,11 +107,10 @@ final class JsonDocument {
     if (end.find()) {
       boolean list = end.group(1).equals("Array");
       return Issue.error(IssueCode.JSON_SYNTAX, "not valid JSON: the file ends inside the " + (list ? "list" : "object")
-              + " opened at line " + end.group(2) + ", column " + end.group(3), SourceLocation.of(file, at(file, where).line(), at(file, where).column(), pointer))
+              + " opened at line " + end.group(2) + ", column " + end.group(3), here)
           .withHint("close it with '" + (list ? "]" : "}") + "', and close whatever is still open around it");
     }
-    return Issue.error(IssueCode.JSON_SYNTAX, "not valid JSON: " + message,
-            SourceLocation.of(file, at(file, where).line(), at(file, where).column(), pointer))
+    return Issue.error(IssueCode.JSON_SYNTAX, "not valid JSON: " + message, here)
         .withHint("check for a missing comma, quote or bracket just before this point");
   }
 
