@@ -56,7 +56,7 @@ public final class Browser implements AutoCloseable {
       options.setBinary(CHROMIUM.toFile());
       options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
           "--disable-background-networking", "--disable-component-update", "--disable-sync",
-          "--no-first-run", "--window-size=1100,1400", "--user-data-dir=" + profile);
+          "--no-first-run", "--lang=nb-NO", "--window-size=1100,1400", "--user-data-dir=" + profile);
       ChromeDriverService service = new ChromeDriverService.Builder()
           .usingDriverExecutable(DRIVER.toFile())
           .usingAnyFreePort()
@@ -89,6 +89,7 @@ public final class Browser implements AutoCloseable {
     try {
       Path dir = Path.of("target", "screenshots");
       Files.createDirectories(dir);
+      script("if (document.activeElement) document.activeElement.blur(); window.scrollTo(0, 0);");
       Object height = script("return document.documentElement.scrollHeight;");
       driver.manage().window().setSize(new org.openqa.selenium.Dimension(1100,
           (int) Math.min(8000, ((Number) height).longValue() + 40)));
