@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "regforms 0.1.0",
     description = "Medical quality registries defined as data.",
-    subcommands = {CheckCommand.class, ValidateCommand.class, EvalCommand.class, RenderCommand.class})
+    subcommands = {CheckCommand.class, ValidateCommand.class, EvalCommand.class, GenerateCommand.class,
+        RenderCommand.class})
 public final class Main implements Runnable {
 
   /** Exit code for a usage error or a definition that does not load. */
