@@ -7,7 +7,8 @@
  * Public face, per form: RegformsForm.forms[formId] and window.regforms (the last form booted):
  *   record() the record as an object; recordJson() the same as exact JSON text;
  *   issues() every issue the form has now [{path, code, severity, message}];
- *   shownIssues() the issues on screen; submit() tries to submit (true when the record went out).
+ *   shownIssues() the issues on screen; computed() computed values by record path, as text;
+ *   submit() tries to submit (true when the record went out).
  * On submit the form element raises the event "regforms:submit" with detail {record, json}, and
  * posts the JSON to the model's submitUrl when there is one.
  */
@@ -763,6 +764,21 @@ var RegformsForm = (function () {
     });
   };
 
+  /** Computed values by record path, as canonical text (numbers plain, dates ISO). */
+  function collectComputed(scope, out) {
+    Object.keys(scope.def.vars).forEach(function (id) {
+      var def = scope.def.vars[id];
+      if (def.comp !== undefined && scope.visible[id] === true && Object.prototype.hasOwnProperty.call(scope.values, id)) {
+        var v = scope.values[id];
+        out[scope.member(id)] = v instanceof R.Dec ? R.decText(v) : def.t === 'boolean' ? String(v) : display(scope.form, def, v);
+      }
+    });
+    Object.keys(scope.rows).forEach(function (id) {
+      (scope.rows[id] || []).forEach(function (row) { collectComputed(row, out); });
+    });
+    return out;
+  }
+
   // ---- the record ----------------------------------------------------------------------------
 
   function scopeValues(scope) {
@@ -880,6 +896,7 @@ var RegformsForm = (function () {
       record: function () { return JSON.parse(form.recordJson()); },
       recordJson: function () { return form.recordJson(); },
       issues: function () { return form.issues(); },
+      computed: function () { return collectComputed(form.top, {}); },
       shownIssues: function () { return form.shownIssues(); },
       submit: function () { return form.submit(); },
       today: function () { return R.dateText(form.today); }

@@ -84,12 +84,16 @@ public final class Browser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(script, arguments);
   }
 
-  /** Saves a full-page screenshot as {@code target/screenshots/<name>.png} and returns its path. */
+  /**
+   * Saves a full-page screenshot as {@code target/screenshots/<name>.png}, and the first screen as
+   * {@code <name>-top.png}, and returns the path of the first.
+   */
   public Path screenshot(String name) {
     try {
       Path dir = Path.of("target", "screenshots");
       Files.createDirectories(dir);
       script("if (document.activeElement) document.activeElement.blur(); window.scrollTo(0, 0);");
+      Files.write(dir.resolve(name + "-top.png"), driver.getScreenshotAs(OutputType.BYTES));
       Object height = script("return document.documentElement.scrollHeight;");
       driver.manage().window().setSize(new org.openqa.selenium.Dimension(1100,
           (int) Math.min(8000, ((Number) height).longValue() + 40)));

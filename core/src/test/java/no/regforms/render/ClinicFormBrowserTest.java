@@ -171,6 +171,9 @@ class ClinicFormBrowserTest {
       if (!shown.isEmpty()) {
         withIssues++;
       }
+      if (!page.pageComputed().equals(page.jvmComputed())) {
+        differences.add("seed " + seed + " computed:\n  page " + page.pageComputed() + "\n  jvm  " + page.jvmComputed());
+      }
       if (!shown.equals(server)) {
         differences.add("seed " + seed + ":\n  page " + shown + "\n  jvm  " + server + "\n  record " + page.recordJson());
       }

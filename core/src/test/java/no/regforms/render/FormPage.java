@@ -129,6 +129,58 @@ public final class FormPage {
     return out;
   }
 
+  /** The computed values the page shows, by record path, as canonical text. */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> pageComputed() {
+    return new java.util.TreeMap<>((Map<String, Object>) browser.script("return window.regforms.computed();"));
+  }
+
+  /** The computed values the server validator derives from the page's record, as canonical text. */
+  public Map<String, Object> jvmComputed() {
+    Record record = RecordParser.parse(recordJson(), 1).record().orElseThrow();
+    Map<String, Object> out = new java.util.TreeMap<>();
+    RecordValidator.of(registry).validate(record).computed().forEach((path, value) -> {
+      Object text = value;
+      if (value instanceof java.math.BigDecimal number) {
+        text = number.signum() == 0 ? "0" : number.stripTrailingZeros().toPlainString();
+      }
+      out.put(path, String.valueOf(text));
+    });
+    return out;
+  }
+
+  /** The DOM id of variable {@code var}'s input in row {@code row} (1-based) of repeat group {@code repeat}. */
+  public String rowInput(String repeat, int row, String var) {
+    return (String) browser.script("var rows = document.querySelectorAll('#rf-' + arguments[0] + ' > .rf-rows > .rf-row');"
+        + "var e = rows[arguments[1] - 1].querySelector('[data-var=\"' + arguments[2] + '\"] .rf-input, [data-var=\"' + arguments[2] + '\"] output');"
+        + "return e.id;", repeat, row, var);
+  }
+
+  /** The number of rows of repeat group {@code repeat} on the page. */
+  public long rows(String repeat) {
+    return (Long) browser.script("return document.querySelectorAll('#rf-' + arguments[0] + ' > .rf-rows > .rf-row').length;", repeat);
+  }
+
+  /** Clicks the add button of repeat group {@code repeat}. */
+  public void addRow(String repeat) {
+    element("rf-" + repeat).findElement(By.cssSelector(":scope > .rf-add")).click();
+  }
+
+  /** Clicks the remove button of row {@code row} (1-based) of repeat group {@code repeat}. */
+  public void removeRow(String repeat, int row) {
+    element("rf-" + repeat).findElements(By.cssSelector(":scope > .rf-rows > .rf-row > .rf-row-head > .rf-remove")).get(row - 1).click();
+  }
+
+  /** Whether the add button of {@code repeat} is enabled. */
+  public boolean canAdd(String repeat) {
+    return element("rf-" + repeat).findElement(By.cssSelector(":scope > .rf-add")).isEnabled();
+  }
+
+  /** Whether the remove button of row {@code row} is enabled. */
+  public boolean canRemove(String repeat, int row) {
+    return element("rf-" + repeat).findElements(By.cssSelector(":scope > .rf-rows > .rf-row > .rf-row-head > .rf-remove")).get(row - 1).isEnabled();
+  }
+
   /** The page's record as JSON text. */
   public String recordJson() {
     return (String) browser.script("return window.regforms.recordJson();");
