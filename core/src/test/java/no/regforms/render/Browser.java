@@ -106,6 +106,16 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /** Saves a screenshot of the page as it prints (CSS print media) as {@code target/screenshots/<name>.png}. */
+  public Path printScreenshot(String name) {
+    driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+    try {
+      return screenshot(name);
+    } finally {
+      driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
+    }
+  }
+
   @Override
   public void close() {
     driver.quit();

@@ -148,6 +148,7 @@ class ClinicFormBrowserTest {
     assertThat(page.jvmIssues()).isEmpty();
     assertThat(page.recordJson()).contains("\"height\":{\"missing\":\"unknown\"}").contains("\"drugs\":[{");
     browser.screenshot("clinic-visit");
+    browser.printScreenshot("clinic-visit-print");
   }
 
   @Test
