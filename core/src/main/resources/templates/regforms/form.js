@@ -8,6 +8,7 @@
  *   record() the record as an object; recordJson() the same as exact JSON text;
  *   issues() every issue the form has now [{path, code, severity, message}];
  *   shownIssues() the issues on screen; computed() computed values by record path, as text;
+ *   evaluated() the items re-decided after the last input (the dependency cascade);
  *   submit() tries to submit (true when the record went out).
  * On submit the form element raises the event "regforms:submit" with detail {record, json}, and
  * posts the JSON to the model's submitUrl when there is one.
@@ -250,6 +251,7 @@ var RegformsForm = (function () {
 
   /** Re-decides the visibility and value of one item; clears what becomes hidden. */
   Scope.prototype.evaluate = function (id) {
+    this.form.evaluated.push(this.member(id));
     var item = this.def.items[id];
     var shown = this.isShown(id);
     var node = this.nodes[id];
@@ -444,6 +446,7 @@ var RegformsForm = (function () {
     this.confirmed = {};
     this.submitted = false;
     this.rowCounter = 0;
+    this.evaluated = []; // items re-decided since the last input, for tests of the cascade
     this.top = new Scope(this, model.scope, null, element, 0);
   }
 
@@ -589,6 +592,7 @@ var RegformsForm = (function () {
     if (commit) {
       this.touched[path] = true;
     }
+    this.evaluated = [];
     if (at.scope === this.top && at.id === this.model.dateVariable) {
       this.readRecordDate();
       this.top.walk();
@@ -897,6 +901,7 @@ var RegformsForm = (function () {
       recordJson: function () { return form.recordJson(); },
       issues: function () { return form.issues(); },
       computed: function () { return collectComputed(form.top, {}); },
+      evaluated: function () { return form.evaluated.slice(); },
       shownIssues: function () { return form.shownIssues(); },
       submit: function () { return form.submit(); },
       today: function () { return R.dateText(form.today); }

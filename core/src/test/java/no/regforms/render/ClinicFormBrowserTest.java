@@ -65,6 +65,21 @@ class ClinicFormBrowserTest {
   }
 
   @Test
+  void change_answer_reDecidesOnlyItsDependencyCascade() {
+    String evaluated = "return window.regforms.evaluated();";
+    page.type("rf-comment", "fritekst");
+    assertThat(page.script(evaluated)).asList().isEmpty();
+    page.choose("rf-smoking", "daily");
+    assertThat(page.script(evaluated)).asList().containsExactly("cigarettes");
+    page.type("rf-weight", "70");
+    // a row of drugs shows reason_other when weight > 150, so the group depends on weight
+    assertThat(page.script(evaluated)).asList().containsExactly("bmi", "drugs", "total_daily_dose");
+    page.choose("rf-has_symptoms", "true");
+    assertThat(page.script(evaluated)).asList()
+        .contains("treatment", "symptoms", "drugs", "total_daily_dose").doesNotContain("weight", "bmi", "cigarettes");
+  }
+
+  @Test
   void computed_typing_updatesBmiAndRowTotals() {
     page.type("rf-weight", "70");
     page.type("rf-height", "175");
