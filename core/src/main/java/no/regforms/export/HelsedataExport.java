@@ -228,6 +228,7 @@ final class HelsedataExport {
   }
 
   private void note(String item, String message) {
-    notes.add(new ExportNote(ExportFormat.HELSEDATA, "", item, message, SourceLocation.UNKNOWN));
+    // Registry-level metadata lives in registry.json; point the reader there.
+    notes.add(new ExportNote(ExportFormat.HELSEDATA, "", item, message, SourceLocation.of("registry.json", 0, 0, "")));
   }
 }

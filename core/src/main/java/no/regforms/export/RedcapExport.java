@@ -84,7 +84,8 @@ final class RedcapExport {
     if (registry.forms().values().stream().flatMap(f -> FormWalk.entries(f).stream()).anyMatch(e -> !e.variable().missing().isEmpty())) {
       notes.add(new ExportNote(ExportFormat.REDCAP, "", "", "missing-value reasons ("
           + String.join(", ", registry.missingReasons().keySet())
-          + ") belong in the project's Missing Data Codes, which the data dictionary does not hold", SourceLocation.UNKNOWN));
+          + ") belong in the project's Missing Data Codes, which the data dictionary does not hold",
+          SourceLocation.of("registry.json", 0, 0, "/missingReasons")));
     }
     return new ExportResult(ExportFormat.REDCAP, List.of(new ExportFile(FILE, "text/csv", table.toCsv(','))), notes);
   }
