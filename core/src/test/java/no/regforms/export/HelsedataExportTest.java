@@ -87,9 +87,18 @@ class HelsedataExportTest {
 
   @Test
   void dataset_ownerWithoutOrganisationNumber_notesIt() {
-    ExportResult result = MetadataExporter.create().export(Registries.load("ms"), ExportFormat.HELSEDATA);
+    ExportResult result = MetadataExporter.create().export(Registries.load("kvarus"), ExportFormat.HELSEDATA);
 
     assertThat(result.notes()).extracting(ExportNote::message).anyMatch(m -> m.contains("organisationNumber"));
+  }
+
+  @Test
+  void dataset_ownerWithOrganisationNumber_publisherIsItsRegisterUri() {
+    ExportResult result = MetadataExporter.create().export(Registries.load("ms"), ExportFormat.HELSEDATA);
+
+    assertThat(result.fileOrThrow(HelsedataExport.DATASET_FILE).content())
+        .contains("https://data.brreg.no/enhetsregisteret/api/enheter/983974724");
+    assertThat(result.notes()).extracting(ExportNote::message).noneMatch(m -> m.contains("organisationNumber"));
   }
 
   @ParameterizedTest
