@@ -97,10 +97,12 @@ final class FormReader {
     }
     String listId = variable.optionalText("codeList").orElse("");
     // An unknown or unreadable list accepts any code literal, so one mistake is not reported twice.
-    Set<String> codes = Optional.ofNullable(codeLists.get(listId))
-        .map(list -> list.byCode().keySet())
-        .orElse(Set.of());
-    return type == VariableType.CODE ? ExprType.code(listId, codes) : ExprType.codes(listId, codes);
+    Optional<CodeList> list = Optional.ofNullable(codeLists.get(listId));
+    Set<String> codes = list.map(l -> l.byCode().keySet()).orElse(Set.of());
+    if (type == VariableType.CODES) return ExprType.codes(listId, codes);
+    Map<String, BigDecimal> scores = new HashMap<>();
+    list.ifPresent(l -> l.codes().forEach(code -> code.score().ifPresent(score -> scores.put(code.code(), score))));
+    return ExprType.code(listId, codes, scores);
   }
 
   // ---- items -------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package no.regforms.expression;
 
+import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,9 +27,12 @@ import java.util.Set;
  * @param codeList for {@code CODE} and {@code CODES}: the id of the code list, else empty
  * @param codes for {@code CODE} and {@code CODES}: the codes of the list, else empty
  * @param fields for {@code ROWS}: the member variables of a row, in form order, else empty
+ * @param scores for {@code CODE}: the ordinal score of each scored code (MADRS 0–6), read by
+ *     {@code score(x)}; empty when the code list has no scores
  */
 public record ExprType(
-    Kind kind, Optional<String> codeList, Set<String> codes, Map<String, ExprType> fields) {
+    Kind kind, Optional<String> codeList, Set<String> codes, Map<String, ExprType> fields,
+    Map<String, BigDecimal> scores) {
 
   /** The kinds of value an expression can have. */
   public enum Kind { NUMBER, TEXT, BOOLEAN, DATE, YEARMONTH, DATETIME, CODE, CODES, ROWS }
@@ -45,6 +49,12 @@ public record ExprType(
     Objects.requireNonNull(codeList, "codeList");
     codes = Set.copyOf(codes);
     fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    scores = Map.copyOf(scores);
+  }
+
+  /** A type without code scores. */
+  public ExprType(Kind kind, Optional<String> codeList, Set<String> codes, Map<String, ExprType> fields) {
+    this(kind, codeList, codes, fields, Map.of());
   }
 
   private static ExprType simple(Kind kind) {
@@ -54,6 +64,11 @@ public record ExprType(
   /** A single code from {@code codeList}, which holds {@code codes}. */
   public static ExprType code(String codeList, Set<String> codes) {
     return new ExprType(Kind.CODE, Optional.of(codeList), codes, Map.of());
+  }
+
+  /** A single code from {@code codeList}, which holds {@code codes}, some of them with a score. */
+  public static ExprType code(String codeList, Set<String> codes, Map<String, BigDecimal> scores) {
+    return new ExprType(Kind.CODE, Optional.of(codeList), codes, Map.of(), scores);
   }
 
   /** Several codes from {@code codeList}, which holds {@code codes}. */

@@ -115,7 +115,8 @@ class ValidDefinitionCorpusTest {
         .containsExactly(java.util.Optional.of(BigDecimal.ZERO), java.util.Optional.of(BigDecimal.ONE),
             java.util.Optional.of(new BigDecimal("2")));
     assertThat(form.environment().lookup("smoking")).contains(
-        ExprType.code("smoking", java.util.Set.of("never", "former", "current")));
+        ExprType.code("smoking", java.util.Set.of("never", "former", "current"),
+            java.util.Map.of("never", BigDecimal.ZERO, "former", BigDecimal.ONE, "current", new BigDecimal("2"))));
   }
 
   @Test

@@ -143,11 +143,27 @@ final class FunctionSignatures {
     all.put("contains", new Signature("contains(text, 'part') or contains(codes, 'code')", 2, 2,
         FunctionSignatures::contains));
     all.put("length", fixed("length(text)", ExprType.NUMBER, TEXTS));
+    all.put("score", new Signature("score(code)", 1, 1, FunctionSignatures::score));
     all.put("any", new Signature("any(rows, t, condition)", 3, 3, (c, call, s) ->
         collection(c, call, s, Kind.BOOLEAN)));
     all.put("all", new Signature("all(rows, t, condition)", 3, 3, (c, call, s) ->
         collection(c, call, s, Kind.BOOLEAN)));
     return Collections.unmodifiableMap(all);
+  }
+
+  /** {@code score(x)}: the score the code list gives x's code; the list must have scores. */
+  private static ExprType score(TypeChecker c, Expr.Call call, TypeChecker.Scope s) {
+    Expr argument = call.arguments().get(0);
+    ExprType type = c.check(argument, s);
+    if (!c.expect(argument, type, argumentName(call, 0), Kind.CODE)) {
+      return null;
+    }
+    if (type.scores().isEmpty() && !type.codes().isEmpty()) {
+      c.report(IssueCode.TYPE_MISMATCH, "code list '" + type.codeList().orElse("") + "' gives its codes no score; "
+          + "add \"score\" to its codes to use score(...)", argument.span());
+      return null;
+    }
+    return ExprType.NUMBER;
   }
 
   /** A function with a fixed list of arguments, each of one of the given kinds. */

@@ -77,6 +77,10 @@ final class Functions {
         return nodes.size() == 1
             ? unary(nodes.get(0), x -> ((BigDecimal) x).setScale(0, RoundingMode.HALF_UP))
             : binary(nodes, (x, digits) -> round((BigDecimal) x, (BigDecimal) digits));
+      case "score": {
+        java.util.Map<String, BigDecimal> scores = planner.typeOf(args.get(0)).scores();
+        return unary(nodes.get(0), code -> scores.get((String) code));
+      }
       case "abs":
         return unary(nodes.get(0), x -> ((BigDecimal) x).abs());
       case "min":

@@ -33,6 +33,11 @@ final class Planner {
     return typing.kindOf(expr);
   }
 
+  /** The checked type of {@code expr}; planning runs only on checked trees, so it has one. */
+  no.regforms.expression.ExprType typeOf(Expr expr) {
+    return typing.typeOf(expr).orElseThrow();
+  }
+
   /** Binds {@code name} to a new innermost slot and returns the slot; undo with {@link #unbind}. */
   int bind(String name) {
     bound.add(name);

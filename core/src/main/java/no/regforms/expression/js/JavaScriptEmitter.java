@@ -240,6 +240,12 @@ public final class JavaScriptEmitter {
       case "date":
       case "yearmonth":
         return R + "make(" + args(args) + ")";
+      case "score": {
+        List<String> entries = new ArrayList<>();
+        new java.util.TreeMap<>(expression.typeOf(args.get(0)).orElseThrow().scores()).forEach((code, score) ->
+            entries.add(stringLiteral(code) + ":" + R + "n(" + stringLiteral(score.toPlainString()) + ")"));
+        return R + "score(" + emit(args.get(0)) + ",{" + String.join(",", entries) + "})";
+      }
       case "round":
       case "abs":
       case "min":

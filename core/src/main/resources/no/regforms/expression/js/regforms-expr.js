@@ -664,6 +664,9 @@ var RegformsExpr = (function () {
     containsText: function (text, part) {
       return text === null || part === null ? null : text.indexOf(part) >= 0;
     },
+    score: function (code, scores) {
+      return code === null || !Object.prototype.hasOwnProperty.call(scores, code) ? null : scores[code];
+    },
     length: function (text) {
       return text === null ? null : fromInt(codePoints(text));
     },

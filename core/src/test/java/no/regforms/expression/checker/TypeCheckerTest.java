@@ -27,6 +27,9 @@ class TypeCheckerTest {
     treatment.put("doses", ExprType.rows(Map.of("amount", ExprType.NUMBER)));
     Map<String, ExprType> names = new LinkedHashMap<>();
     names.put("age", ExprType.NUMBER);
+    names.put("madrs_1", ExprType.code("madrs_item", Set.of("0", "3", "6"),
+        Map.of("0", java.math.BigDecimal.ZERO, "3", java.math.BigDecimal.valueOf(3), "6", java.math.BigDecimal.valueOf(6))));
+    names.put("sex", ExprType.code("sex", Set.of("m", "f")));
     names.put("weight", ExprType.NUMBER);
     names.put("comment", ExprType.TEXT);
     names.put("smoker", ExprType.BOOLEAN);
@@ -276,5 +279,24 @@ class TypeCheckerTest {
   @Test
   void check_nestedCollections_seeOuterBinding() {
     assertThat(typeOf("any(treatments, t, any(t.doses, d, d.amount > t.dose))")).isEqualTo(ExprType.BOOLEAN);
+  }
+
+  @Test
+  void check_scoreOfScoredCode_isNumber() {
+    assertThat(typeOf("score(madrs_1) + 1")).isEqualTo(ExprType.NUMBER);
+  }
+
+  @Test
+  void check_scoreOfUnscoredCodeList_reportsTypeMismatchOnArgument() {
+    List<Issue> issues = errors("score(sex) > 0");
+
+    assertThat(issues).extracting(Issue::code).containsExactly(IssueCode.TYPE_MISMATCH);
+    assertThat(issues.get(0).text()).contains("code list 'sex' gives its codes no score");
+    assertThat(issues.get(0).location()).extracting("column").isEqualTo(7);
+  }
+
+  @Test
+  void check_scoreOfNumber_reportsTypeMismatch() {
+    assertThat(codes("score(age)")).containsExactly(IssueCode.TYPE_MISMATCH);
   }
 }

@@ -41,7 +41,7 @@ class EvaluatorTest {
     names.put("m1", ExprType.YEARMONTH);
     names.put("dt", ExprType.DATETIME);
     names.put("s", ExprType.TEXT);
-    names.put("code", ExprType.code("list", Set.of("k1", "k2", "k3")));
+    names.put("code", ExprType.code("list", Set.of("k1", "k2", "k3"), Map.of("k1", BigDecimal.ONE, "k2", new BigDecimal("3"))));
     names.put("codes", ExprType.codes("list", Set.of("k1", "k2", "k3")));
     names.put("rows", ExprType.rows(treatment));
     return TypeEnvironment.of(names);
@@ -236,6 +236,9 @@ class EvaluatorTest {
     assertThat(eval("contains(codes, 'k2')", "codes", List.of("k1", "k2"))).isEqualTo(true);
     assertThat(eval("contains(codes, 'k3')", "codes", List.of("k1"))).isEqualTo(false);
     assertThat(eval("length(s)", "s", "blåbær")).isEqualTo(n("6"));
+    assertThat(eval("score(code)", "code", "k2")).isEqualTo(n("3"));
+    assertThat(eval("score(code)", "code", "k3")).isNull();
+    assertThat(eval("score(code)", "code", null)).isNull();
     assertThat(eval("count(codes)", "codes", List.of("k1", "k3"))).isEqualTo(n("2"));
   }
 

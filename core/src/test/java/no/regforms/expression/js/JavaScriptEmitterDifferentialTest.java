@@ -58,7 +58,7 @@ class JavaScriptEmitterDifferentialTest {
     f.put("ym2", ExprType.YEARMONTH);
     f.put("dt", ExprType.DATETIME);
     f.put("flag", ExprType.BOOLEAN);
-    f.put("code", ExprType.code("abc", Set.of("x", "y", "z")));
+    f.put("code", ExprType.code("abc", Set.of("x", "y", "z"), Map.of("x", BigDecimal.ZERO, "y", new BigDecimal("2.5"))));
     f.put("codes", ExprType.codes("abc", Set.of("x", "y", "z")));
     Map<String, ExprType> row = new LinkedHashMap<>();
     row.put("n", ExprType.NUMBER);
@@ -74,7 +74,7 @@ class JavaScriptEmitterDifferentialTest {
       "t = 'Hello åø'", "t < 'Z'", "length(t)", "contains(t, 'll')", "matches(t, 'H[a-z]+ .*')",
       "matches(t, '\\\\w+\\\\s\\\\S+')", "matches(t, 'a{2,}|H.llo\\\\b.*')",
       "flag and a > 0", "flag or a > 100", "not flag", "flag and b > 100", "flag or b > 100",
-      "(a > 100) and (b > 100)", "code = 'x'", "code in ('x', 'y')", "code not in ('y', 'z')",
+      "(a > 100) and (b > 100)", "code = 'x'", "score(code)", "score(code) + a", "code in ('x', 'y')", "code not in ('y', 'z')",
       "a in (1, 12.5)", "contains(codes, 'z')", "count(codes)",
       "filled(a)", "empty(a)", "answered(a)", "coalesce(a, b, 0)", "coalesce(b, a)",
       "if(flag, a, b)", "if(a > 1000, 'big', 'small')",
