@@ -27,7 +27,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RedcapExportTest {
 
   /** Real REDCap data dictionaries (from REDCapR's test projects), in the shared examples. */
-  private static final Path EXAMPLES = Path.of("..", "..", "shared", "examples", "redcap");
+  /** The real public REDCap dictionaries, copied into the test resources by the import tests. */
+  private static final Path EXAMPLES = Path.of("src", "test", "resources", "importer", "redcap");
+  private static final List<String> REAL = List.of(
+      "clinical-trial-1.csv", "longitudinal.csv", "potentially-problematic-dictionary.csv", "repeating-instruments.csv");
   private static final Set<String> FIELD_TYPES = Set.of("text", "notes", "calc", "dropdown", "radio", "checkbox",
       "yesno", "truefalse", "file", "slider", "descriptive", "sql");
   private static final Pattern FIELD_REFERENCE = Pattern.compile("\\[([a-z][a-z0-9_]*)(\\([^)]*\\))?]");
@@ -42,10 +45,8 @@ class RedcapExportTest {
     }
   }
 
-  static Stream<Path> examples() throws IOException {
-    try (Stream<Path> files = Files.list(EXAMPLES)) {
-      return files.filter(p -> p.toString().endsWith(".csv")).sorted().toList().stream();
-    }
+  static Stream<Path> examples() {
+    return REAL.stream().map(EXAMPLES::resolve);
   }
 
   @ParameterizedTest
