@@ -74,9 +74,13 @@ final class RegistryReader {
       Form form = new FormReader(doc, formulas, codeLists, brokenIds, missingReasons, version, issues).read();
       putUnique(forms, form.id(), form, doc, "form");
     }
+    Organisations organisations = new OrganisationReader(issues).read(
+        source.has(DefinitionSource.ORGANISATIONS_FILE)
+            ? parse(source, DefinitionSource.ORGANISATIONS_FILE, SchemaChecker.FileKind.ORGANISATIONS) : null);
     Map<String, Indicator> indicators = new LinkedHashMap<>();
     for (JsonDocument doc : indicatorFiles) {
-      readIndicator(doc, forms, brokenIds).ifPresent(indicator -> putUnique(indicators, indicator.id(), indicator, doc, "indicator"));
+      readIndicator(doc, forms, brokenIds, organisations)
+          .ifPresent(indicator -> putUnique(indicators, indicator.id(), indicator, doc, "indicator"));
     }
 
     codeLists.values().forEach(this::validateFields);
@@ -86,7 +90,7 @@ final class RegistryReader {
     if (header == null || hasErrors()) {
       return result(null);
     }
-    return result(new Registry(header, codeLists, forms, indicators));
+    return result(new Registry(header, codeLists, forms, indicators, organisations));
   }
 
   private boolean hasErrors() {
@@ -217,7 +221,8 @@ final class RegistryReader {
 
   // ---- indicators -----------------------------------------------------------------------------
 
-  private Optional<Indicator> readIndicator(JsonDocument doc, Map<String, Form> forms, Set<String> brokenIds) {
+  private Optional<Indicator> readIndicator(JsonDocument doc, Map<String, Form> forms, Set<String> brokenIds,
+      Organisations organisations) {
     JsonFields root = new JsonFields(doc.root(), "");
     String formId = root.text("form");
     Form form = forms.get(formId);
@@ -250,13 +255,44 @@ final class RegistryReader {
           exclusions.add(new Indicator.Exclusion(exclusion.text("id"), when, exclusion.optionalLocalized("description"))));
     }
     Optional<Indicator.Levels> levels = readLevels(doc, root, type);
+    String attribution = root.optionalText("attribution").orElse("unit");
+    Optional<Formula> homeHf = readHomeHf(doc, root, environment, attribution, organisations);
     if (period.isEmpty() || denominator.isEmpty()) return Optional.empty();
     return Optional.of(new Indicator(root.text("id"), root.localized("title"), root.optionalLocalized("shortTitle"),
         root.optionalLocalized("description"), type, subject, formId, period.get(), denominator.get(), numerator, value,
         exclusions, levels, root.integer("minDenominator"),
         root.has("groupBy") ? root.texts("groupBy") : List.of("unit", "hf", "rhf", "national"),
-        root.optionalText("attribution").orElse("unit"), root.optionalText("unitOfMeasure"), root.optionalText("kind"),
+        attribution, homeHf, root.optionalText("unitOfMeasure"), root.optionalText("kind"),
         root.optionalText("dimension"), root.bool("national"), doc.locate("")));
+  }
+
+  /**
+   * The home health trust of a case, required with {@code home_hf} attribution. When it reads a code
+   * list, every code must name a health trust of the organisation table.
+   */
+  private Optional<Formula> readHomeHf(JsonDocument doc, JsonFields root, TypeEnvironment environment, String attribution,
+      Organisations organisations) {
+    if (!root.has("homeHf")) {
+      if ("home_hf".equals(attribution)) {
+        issues.add(Issue.error(IssueCode.MISSING_KEY, "attribution 'home_hf' needs 'homeHf', the expression giving the patient's home HF",
+                doc.locate("/attribution"))
+            .withHint("name the variable holding it, e.g. \"homeHf\": \"home_hf\""));
+      }
+      return Optional.empty();
+    }
+    Optional<Formula> homeHf = formulas.computation(root, "homeHf", environment, doc, ExprType.code("", Set.of()));
+    homeHf.ifPresent(formula -> {
+      for (String code : new java.util.TreeSet<>(formula.compiled().type().codes())) {
+        if (organisations.healthTrust(code).isEmpty()) {
+          Issue issue = Issue.error(IssueCode.UNKNOWN_ORGANISATION,
+              "home HF code '" + code + "' of code list '" + formula.compiled().type().codeList().orElse("")
+                  + "' is no health trust of the organisation table", doc.locate("/homeHf"));
+          issues.add(NameSuggester.hint(code, organisations.healthTrusts().stream().map(Organisations.HealthTrust::id).toList())
+              .map(issue::withHint).orElse(issue.withHint("use the health-trust ids of the organisation table as codes")));
+        }
+      }
+    });
+    return homeHf;
   }
 
   /** The names an indicator reads: the base form's variables, and with a patient subject every form as rows. */
