@@ -101,10 +101,11 @@ final class Aggregator {
     suppress(indicator, all);
     List<IndicatorResult> out = new ArrayList<>();
     for (Group group : all) {
-      if (group.id.equals(UNKNOWN) && group.tally.denominator == 0 && group.tally.leftOut.isEmpty() && group.tally.excluded.isEmpty()) {
-        continue;
-      }
-      out.add(result(indicator, year, group, all));
+      IndicatorResult result = result(indicator, year, group, all);
+      boolean empty = group.tally.denominator == 0 && group.tally.leftOut.isEmpty() && group.tally.excluded.isEmpty()
+          && result.expected().isEmpty();
+      if (empty && group.level != GroupLevel.NATIONAL) continue; // a group without cases is no row
+      out.add(result);
     }
     return out;
   }
