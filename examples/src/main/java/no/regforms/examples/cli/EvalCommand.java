@@ -47,8 +47,8 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--form", required = true, description = "Form id.")
   String form;
 
-  @Option(names = "--record", description = "A record as JSON (the record format); without it, an empty record.")
-  Path record;
+  @Option(names = "--record", description = "A record file (the record format), or the record's JSON itself; without it, an empty record.")
+  String record;
 
   @Parameters(paramLabel = "<expression>", description = "The expression, e.g. \"months_between(onset, diagnosis_date)\".")
   String expression;
@@ -75,7 +75,19 @@ final class EvalCommand implements Callable<Integer> {
     }
     Map<String, Object> values = Map.of();
     if (record != null) {
-      RecordLine line = RecordParser.parse(Files.readString(record, StandardCharsets.UTF_8), 0);
+      String json;
+      if (record.trim().startsWith("{")) {
+        json = record;
+      } else {
+        try {
+          json = Files.readString(Path.of(record), StandardCharsets.UTF_8);
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+          err.printf("cannot read record file %s: %s%n", record, e.getMessage());
+          err.flush();
+          return Main.USAGE;
+        }
+      }
+      RecordLine line = RecordParser.parse(json, 0);
       if (line.problem().isPresent()) {
         err.println(record + ": " + line.problem().get().text());
         err.flush();

@@ -1,5 +1,6 @@
 package no.regforms.examples.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "regforms 0.1.0",
     description = "Medical quality registries defined as data.",
-    subcommands = {CheckCommand.class, ValidateCommand.class, EvalCommand.class, IndicatorsCommand.class})
+    subcommands = {CheckCommand.class, ValidateCommand.class, EvalCommand.class, GenerateCommand.class,
+        IndicatorsCommand.class})
 public final class Main implements Runnable {
 
   /** Exit code for a usage error or a definition that does not load. */
@@ -25,9 +27,16 @@ public final class Main implements Runnable {
     System.exit(run(args));
   }
 
-  /** Runs the command line and returns its exit code, without exiting (for tests). */
+  /** Runs the command line and returns its exit code, without exiting. */
   public static int run(String... args) {
+    return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs the command line writing to {@code out} and {@code err}, and returns its exit code. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
     return new CommandLine(new Main())
+        .setOut(out)
+        .setErr(err)
         .setExitCodeExceptionMapper(e -> USAGE)
         .execute(args);
   }

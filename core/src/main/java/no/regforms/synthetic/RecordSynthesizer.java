@@ -1,0 +1,345 @@
+package no.regforms.synthetic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import no.regforms.definition.Bound;
+import no.regforms.definition.Code;
+import no.regforms.definition.CodeList;
+import no.regforms.definition.DependencyGraph;
+import no.regforms.definition.Form;
+import no.regforms.definition.FormItem;
+import no.regforms.definition.Range;
+import no.regforms.definition.Registry;
+import no.regforms.definition.RepeatGroup;
+import no.regforms.definition.Section;
+import no.regforms.definition.Variable;
+import no.regforms.expression.EvaluationContext;
+
+/**
+ * Fills in one form with random values that respect the form's constraints: visibility in
+ * dependency order, ranges (inside the plausible range), steps, decimals, codes valid on the record's
+ * date, choice and row counts, and the profile's distributions. Cross-field rules are left to the
+ * caller, which validates and retries. Single-threaded; one per generation run.
+ */
+final class RecordSynthesizer {
+
+  private final Registry registry;
+  private final SyntheticProfile profile;
+  private final SplittableRandom random;
+  private final LocalDate today;
+
+  RecordSynthesizer(Registry registry, SyntheticProfile profile, SplittableRandom random, LocalDate today) {
+    this.registry = registry;
+    this.profile = profile;
+    this.random = random;
+    this.today = today;
+  }
+
+  /** A filled-in record: raw (JSON-shaped) values, typed values, and the top-level items hidden by skip logic. */
+  record Filled(Map<String, Object> raw, Map<String, Object> typed, java.util.Set<String> hidden) {}
+
+  /** Values for a record of {@code form} anchored at {@code anchor}. */
+  Filled fill(Form form, LocalDate anchor, Map<String, Object> sharedValues) {
+    Scope scope = new Scope(null, anchor, sharedValues);
+    fillScope(form.items(), form.graph(), scope);
+    java.util.Set<String> hidden = new java.util.HashSet<>();
+    scope.visible.forEach((id, shown) -> {
+      if (!shown) hidden.add(id);
+    });
+    // Items inside a hidden section were never reached: they are hidden too.
+    form.variables().keySet().forEach(id -> {
+      if (!scope.visible.containsKey(id)) hidden.add(id);
+    });
+    return new Filled(scope.raw, scope.typed, hidden);
+  }
+
+  private final class Scope implements EvaluationContext {
+    final Scope outer;
+    final LocalDate anchor;
+    final Map<String, Object> shared;
+    final Map<String, Object> typed = new HashMap<>();
+    final Map<String, Object> raw = new LinkedHashMap<>();
+    final Map<String, Variable> variables = new HashMap<>();
+    final Map<String, Boolean> visible = new HashMap<>();
+    LocalDate cursor;
+
+    Scope(Scope outer, LocalDate anchor, Map<String, Object> shared) {
+      this.outer = outer;
+      this.anchor = anchor;
+      this.shared = shared;
+      this.cursor = anchor;
+    }
+
+    @Override
+    public Object value(String name) {
+      if (typed.containsKey(name)) return typed.get(name);
+      return outer == null ? null : outer.value(name);
+    }
+
+    @Override
+    public LocalDate today() {
+      return today;
+    }
+  }
+
+  private void fillScope(List<FormItem> items, DependencyGraph graph, Scope scope) {
+    Map<String, FormItem> byId = new LinkedHashMap<>();
+    Map<String, String> parent = new HashMap<>();
+    index(items, null, byId, parent);
+    byId.values().forEach(item -> {
+      if (item instanceof Variable v) scope.variables.put(v.id(), v);
+    });
+    for (String id : graph.order()) {
+      FormItem item = byId.get(id);
+      if (item == null) continue;
+      String section = parent.get(id);
+      boolean shown = (section == null || scope.visible.getOrDefault(section, false))
+          && item.visibleIf().map(f -> Boolean.TRUE.equals(f.compiled().evaluate(scope))).orElse(true);
+      scope.visible.put(id, shown);
+      if (!shown) continue;
+      if (item instanceof Variable variable) {
+        fillVariable(variable, scope);
+      } else if (item instanceof RepeatGroup repeat) {
+        fillRows(repeat, graph.rowGraph(repeat.id()).orElseThrow(), scope);
+      }
+    }
+  }
+
+  private static void index(List<FormItem> items, String section, Map<String, FormItem> byId, Map<String, String> parent) {
+    for (FormItem item : items) {
+      byId.put(item.id(), item);
+      if (section != null) parent.put(item.id(), section);
+      if (item instanceof Section s) index(s.items(), s.id(), byId, parent);
+    }
+  }
+
+  private void fillRows(RepeatGroup repeat, DependencyGraph rowGraph, Scope scope) {
+    JsonNode spec = profile.variables().get(repeat.id());
+    int min = repeat.min();
+    int max = repeat.max().orElse(min + 3);
+    if (spec != null && spec.has("rows")) {
+      min = Math.max(min, spec.path("rows").path(0).asInt(min));
+      max = Math.min(max, spec.path("rows").path(1).asInt(max));
+    }
+    int count = min + random.nextInt(Math.max(1, max - min + 1));
+    List<Object> rawRows = new ArrayList<>();
+    List<Map<String, Object>> typedRows = new ArrayList<>();
+    LocalDate rowAnchor = scope.cursor;
+    for (int i = 0; i < count; i++) {
+      Scope row = new Scope(scope, rowAnchor, Map.of());
+      fillScope(repeat.items(), rowGraph, row);
+      rawRows.add(row.raw);
+      typedRows.add(row.typed);
+      rowAnchor = row.cursor.plusDays(1);
+    }
+    scope.raw.put(repeat.id(), rawRows);
+    scope.typed.put(repeat.id(), typedRows);
+  }
+
+  private void fillVariable(Variable variable, Scope scope) {
+    if (variable.isComputed() || scope.typed.containsKey(variable.id())) return;
+    if (scope.shared.containsKey(variable.id())) {
+      Object typed = scope.shared.get(variable.id());
+      put(variable, typed, scope);
+      return;
+    }
+    JsonNode spec = profile.variables().get(variable.id());
+    boolean required = variable.required()
+        || variable.requiredIf().map(f -> Boolean.TRUE.equals(f.compiled().evaluate(scope))).orElse(false);
+    double fillRate = spec != null && spec.has("fill") ? spec.get("fill").asDouble() : profile.fillRate();
+    if (!required && random.nextDouble() >= fillRate) return;
+    if (!variable.missing().isEmpty() && random.nextDouble() < (spec != null ? spec.path("missingRate").asDouble(0.02) : 0.02)) {
+      scope.raw.put(variable.id(), Map.of("missing", variable.missing().get(0)));
+      return;
+    }
+    Object typed = value(variable, spec, scope);
+    if (typed != null) put(variable, typed, scope);
+  }
+
+  private void put(Variable variable, Object typed, Scope scope) {
+    scope.typed.put(variable.id(), typed);
+    scope.raw.put(variable.id(), toRaw(typed));
+    if (typed instanceof LocalDate date && date.isAfter(scope.cursor) && !date.isAfter(today)) {
+      scope.cursor = date;
+    }
+  }
+
+  static Object toRaw(Object typed) {
+    if (typed instanceof LocalDate || typed instanceof YearMonth || typed instanceof LocalDateTime) return typed.toString();
+    return typed;
+  }
+
+  // ---- values by type -------------------------------------------------------------------------
+
+  private Object value(Variable variable, JsonNode spec, Scope scope) {
+    if (spec != null && spec.has("values")) {
+      JsonNode values = spec.get("values");
+      return fromJson(variable, values.get(random.nextInt(values.size())));
+    }
+    switch (variable.type()) {
+      case INTEGER:
+      case DECIMAL:
+        return number(variable, spec);
+      case BOOLEAN:
+        return random.nextDouble() < (spec != null ? spec.path("probability").asDouble(0.5) : 0.5);
+      case DATE:
+        return date(variable, spec, scope);
+      case YEARMONTH: {
+        LocalDate date = date(variable, spec, scope);
+        return date == null ? null : YearMonth.from(date);
+      }
+      case DATETIME: {
+        LocalDate date = date(variable, spec, scope);
+        return date == null ? null : date.atTime(8 + random.nextInt(9), random.nextInt(60));
+      }
+      case CODE:
+        return code(variable, spec, scope);
+      case CODES:
+        return codes(variable, spec, scope);
+      case TEXT:
+        return variable.pattern().isPresent() ? null : text(variable);
+      default:
+        return null;
+    }
+  }
+
+  private Object fromJson(Variable variable, JsonNode node) {
+    switch (variable.type()) {
+      case INTEGER: case DECIMAL: return node.decimalValue();
+      case BOOLEAN: return node.asBoolean();
+      case DATE: return LocalDate.parse(node.asText());
+      case YEARMONTH: return YearMonth.parse(node.asText());
+      case DATETIME: return LocalDateTime.parse(node.asText());
+      case CODES: {
+        List<String> codes = new ArrayList<>();
+        node.forEach(n -> codes.add(n.asText()));
+        return List.copyOf(codes);
+      }
+      default: return node.asText();
+    }
+  }
+
+  private BigDecimal number(Variable variable, JsonNode spec) {
+    Range limits = variable.plausibleRange().or(variable::range).orElse(null);
+    BigDecimal min = limits == null ? BigDecimal.ZERO : limits.numericMin().orElse(BigDecimal.ZERO);
+    BigDecimal max = limits == null ? BigDecimal.valueOf(100) : limits.numericMax().orElse(min.add(BigDecimal.valueOf(100)));
+    double raw;
+    if (spec != null && spec.has("normal")) {
+      raw = spec.get("normal").path(0).asDouble() + random.nextGaussian() * spec.get("normal").path(1).asDouble(1);
+    } else {
+      raw = min.doubleValue() + random.nextDouble() * (max.doubleValue() - min.doubleValue());
+    }
+    raw = Math.max(min.doubleValue(), Math.min(max.doubleValue(), raw));
+    BigDecimal base = variable.range().flatMap(Range::numericMin).orElse(BigDecimal.ZERO);
+    BigDecimal step = variable.step().orElse(variable.type() == no.regforms.definition.VariableType.INTEGER
+        ? BigDecimal.ONE : BigDecimal.ONE.movePointLeft(variable.decimals().orElse(1)));
+    BigDecimal steps = BigDecimal.valueOf(raw).subtract(base).divide(step, 0, RoundingMode.HALF_UP);
+    BigDecimal value = base.add(steps.multiply(step));
+    while (value.compareTo(max) > 0) value = value.subtract(step);
+    while (value.compareTo(min) < 0) value = value.add(step);
+    return value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros();
+  }
+
+  private LocalDate date(Variable variable, JsonNode spec, Scope scope) {
+    LocalDate date;
+    if (spec != null && spec.has("from")) {
+      String from = spec.get("from").asText();
+      Object base = scope.value(from);
+      if (base == null && scope.variables.containsKey(from)) {
+        fillVariable(scope.variables.get(from), scope);
+        base = scope.value(from);
+      }
+      LocalDate anchor = base instanceof LocalDate d ? d : base instanceof YearMonth m ? m.atDay(15)
+          : base instanceof LocalDateTime t ? t.toLocalDate() : scope.anchor;
+      date = anchor.plusDays(between(spec.path("days"), 0, 30));
+    } else if (spec != null && spec.has("yearsBefore")) {
+      int years = (int) between(spec.get("yearsBefore"), 20, 70);
+      date = scope.anchor.minusYears(years).minusDays(random.nextInt(365));
+    } else if (spec != null && spec.has("between")) {
+      LocalDate start = LocalDate.parse(spec.get("between").path(0).asText());
+      LocalDate end = LocalDate.parse(spec.get("between").path(1).asText());
+      date = start.plusDays(random.nextLong(ChronoUnit.DAYS.between(start, end) + 1));
+    } else {
+      date = scope.cursor.plusDays(random.nextInt(8));
+    }
+    return clamp(variable, date);
+  }
+
+  private LocalDate clamp(Variable variable, LocalDate date) {
+    LocalDate result = date.isAfter(today) ? today : date;
+    Optional<Range> range = variable.range();
+    if (range.isPresent() && range.get().min() instanceof Bound.Date min && result.isBefore(min.value())) {
+      result = min.value();
+    }
+    return result;
+  }
+
+  private long between(JsonNode pair, long defaultMin, long defaultMax) {
+    long min = pair.path(0).asLong(defaultMin);
+    long max = pair.path(1).asLong(defaultMax);
+    return min + (max > min ? random.nextLong(max - min + 1) : 0);
+  }
+
+  private String code(Variable variable, JsonNode spec, Scope scope) {
+    List<Code> codes = validCodes(variable, scope);
+    if (codes.isEmpty()) return null;
+    if (spec != null && spec.has("weights")) {
+      return weighted(spec.get("weights"));
+    }
+    return codes.get(random.nextInt(codes.size())).code();
+  }
+
+  private List<String> codes(Variable variable, JsonNode spec, Scope scope) {
+    List<Code> codes = new ArrayList<>(validCodes(variable, scope));
+    int min = variable.minChoices().orElse(1);
+    int max = Math.min(codes.size(), variable.maxChoices().orElse(Math.min(3, codes.size())));
+    if (codes.isEmpty() || max < min) return null;
+    int count = min + random.nextInt(max - min + 1);
+    List<String> chosen = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      chosen.add(codes.remove(random.nextInt(codes.size())).code());
+    }
+    return List.copyOf(chosen);
+  }
+
+  private List<Code> validCodes(Variable variable, Scope scope) {
+    Optional<CodeList> list = variable.codeList().flatMap(registry::codeList);
+    if (list.isEmpty()) return List.of();
+    LocalDate on = scope.anchor;
+    return list.get().codes().stream().filter(c -> c.isValidOn(on)).toList();
+  }
+
+  /** A key of {@code weights} ({@code {"a": 3, "b": 1}}), drawn by weight. */
+  String weighted(JsonNode weights) {
+    double total = 0;
+    for (JsonNode w : weights) total += w.asDouble();
+    double pick = random.nextDouble() * total;
+    var fields = weights.fields();
+    String last = null;
+    while (fields.hasNext()) {
+      var e = fields.next();
+      last = e.getKey();
+      pick -= e.getValue().asDouble();
+      if (pick < 0) return last;
+    }
+    return last;
+  }
+
+  private String text(Variable variable) {
+    String text = "Fritekst " + (1 + random.nextInt(999));
+    int max = variable.maxLength().orElse(text.length());
+    return text.substring(0, Math.min(max, text.length()));
+  }
+}

@@ -1,0 +1,160 @@
+package no.regforms.synthetic;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import no.regforms.definition.Form;
+import no.regforms.definition.Registry;
+import no.regforms.diagnostic.Issue;
+import no.regforms.diagnostic.IssueCode;
+import no.regforms.diagnostic.RecordPath;
+import no.regforms.record.Record;
+import no.regforms.record.RecordValues;
+import no.regforms.synthetic.RecordSynthesizer.Filled;
+import no.regforms.validation.RecordValidator;
+import no.regforms.validation.ValidationResult;
+
+/**
+ * Generates synthetic patients of a registry (no real persons): all their forms as records, sorted
+ * by patient, deterministic from a seed, with a chosen share made invalid by one planted fault.
+ *
+ * <p>Each record is filled within the form's constraints and the profile's distributions, then
+ * validated; a record that breaks a cross-field rule is drawn again, so every record not planted with
+ * a fault validates without errors. Immutable and thread-safe; each {@link #generate} call has its
+ * own random stream.
+ *
+ * <pre>{@code
+ * SyntheticDataGenerator generator = SyntheticDataGenerator.of(registry, profile);
+ * generator.generate(1000, 42L, 0.05, record -> writer.write(record.record()));
+ * }</pre>
+ */
+public final class SyntheticDataGenerator {
+
+  private static final int ATTEMPTS = 200;
+
+  private final Registry registry;
+  private final SyntheticProfile profile;
+  private final RecordValidator validator;
+  private final LocalDate today;
+
+  private SyntheticDataGenerator(Registry registry, SyntheticProfile profile, LocalDate today) {
+    this.registry = registry;
+    this.profile = profile;
+    this.today = today;
+    this.validator = RecordValidator.of(registry, java.time.Clock.fixed(
+        today.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), java.time.ZoneOffset.UTC));
+    for (SyntheticProfile.PatientForm form : profile.patientForms()) {
+      registry.formOrThrow(form.form());
+    }
+  }
+
+  /** A generator for {@code registry} following {@code profile}; "today" is fixed so output is repeatable. */
+  public static SyntheticDataGenerator of(Registry registry, SyntheticProfile profile) {
+    return of(registry, profile, LocalDate.of(2025, 6, 30));
+  }
+
+  /** A generator whose "today" (for date ranges and ages) is {@code today}. */
+  public static SyntheticDataGenerator of(Registry registry, SyntheticProfile profile, LocalDate today) {
+    return new SyntheticDataGenerator(Objects.requireNonNull(registry, "registry"),
+        Objects.requireNonNull(profile, "profile"), Objects.requireNonNull(today, "today"));
+  }
+
+  /**
+   * Generates {@code patients} patients from {@code seed}, passing each record to {@code sink} in
+   * patient order; about {@code invalidFraction} of the records get one planted fault.
+   *
+   * @throws IllegalStateException naming the failing checks if a form cannot be filled validly (the
+   *     definition or the profile makes valid records too rare)
+   */
+  public void generate(int patients, long seed, double invalidFraction, Consumer<SyntheticRecord> sink) {
+    if (patients < 0) throw new IllegalArgumentException("patients must be 0 or more");
+    if (invalidFraction < 0 || invalidFraction > 1) throw new IllegalArgumentException("invalidFraction must lie in [0, 1]");
+    SplittableRandom root = new SplittableRandom(seed);
+    int width = Math.max(6, String.valueOf(patients).length());
+    for (int p = 1; p <= patients; p++) {
+      SplittableRandom random = root.split();
+      String patient = "p-" + String.format("%0" + width + "d", p);
+      generatePatient(patient, random, invalidFraction, sink);
+    }
+  }
+
+  private void generatePatient(String patient, SplittableRandom random, double invalidFraction, Consumer<SyntheticRecord> sink) {
+    long window = ChronoUnit.DAYS.between(profile.windowStart(), profile.windowEnd());
+    LocalDate anchor = profile.windowStart().plusDays(random.nextLong(Math.max(1, window)));
+    String unit = unit(random);
+    Map<String, Object> shared = new HashMap<>();
+    RecordSynthesizer synthesizer = new RecordSynthesizer(registry, profile, random, today);
+    FaultPlanter planter = new FaultPlanter(random);
+    int sequence = 0;
+    for (SyntheticProfile.PatientForm spec : profile.patientForms()) {
+      Form form = registry.formOrThrow(spec.form());
+      int count = spec.min() + random.nextInt(spec.max() - spec.min() + 1);
+      LocalDate formAnchor = anchor;
+      for (int i = 0; i < count; i++) {
+        formAnchor = formAnchor.plusDays(spec.gapMin() + (spec.gapMax() > spec.gapMin()
+            ? random.nextInt(spec.gapMax() - spec.gapMin() + 1) : 0));
+        if (formAnchor.isAfter(today)) break;
+        sequence++;
+        String id = patient + "-" + form.id() + "-" + sequence;
+        Filled filled = fillValid(form, formAnchor, shared, synthesizer);
+        for (String name : profile.shared()) {
+          if (filled.typed().containsKey(name)) shared.putIfAbsent(name, filled.typed().get(name));
+        }
+        Map<String, Object> values = filled.raw();
+        Optional<IssueCode> planted = Optional.empty();
+        if (random.nextDouble() < invalidFraction) {
+          Optional<Map.Entry<IssueCode, Map<String, Object>>> fault = planter.plant(form, values, filled.hidden());
+          if (fault.isPresent()) {
+            planted = Optional.of(fault.get().getKey());
+            values = fault.get().getValue();
+          }
+        }
+        Record record = new Record(registry.id(), form.id(), form.version(), id, patient, unit, RecordValues.of(values), 0);
+        sink.accept(new SyntheticRecord(record, planted));
+      }
+    }
+  }
+
+  private Filled fillValid(Form form, LocalDate anchor, Map<String, Object> shared, RecordSynthesizer synthesizer) {
+    Map<String, Integer> failures = new TreeMap<>();
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      Filled filled = synthesizer.fill(form, anchor, shared);
+      ValidationResult result = validator.validate(Record.of(registry.id(), form.id(), RecordValues.of(filled.raw())));
+      if (!result.hasErrors()) return filled;
+      for (Issue issue : result.diagnostics().errors()) {
+        String where = issue.location() instanceof RecordPath path ? path.path().replaceAll("\\[\\d+]", "[]") : "";
+        failures.merge(issue.code().code() + " at " + where, 1, Integer::sum);
+      }
+    }
+    String common = failures.entrySet().stream()
+        .sorted((a, b) -> b.getValue() - a.getValue())
+        .limit(5)
+        .map(e -> e.getKey() + " (" + e.getValue() + "x)")
+        .collect(Collectors.joining(", "));
+    throw new IllegalStateException("could not fill form '" + form.id() + "' validly in " + ATTEMPTS
+        + " attempts; most common problems: " + common + ". Adjust synthetic.json (e.g. \"from\"/\"days\" for dates).");
+  }
+
+  private String unit(SplittableRandom random) {
+    if (profile.units().isEmpty()) return "";
+    double total = profile.units().values().stream().mapToDouble(Double::doubleValue).sum();
+    double pick = random.nextDouble() * total;
+    String last = "";
+    for (Map.Entry<String, Double> e : new LinkedHashMap<>(profile.units()).entrySet()) {
+      last = e.getKey();
+      pick -= e.getValue();
+      if (pick < 0) break;
+    }
+    return last;
+  }
+
+}

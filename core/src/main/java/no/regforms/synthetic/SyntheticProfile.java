@@ -1,0 +1,141 @@
+package no.regforms.synthetic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import no.regforms.definition.DefinitionLoader;
+import no.regforms.definition.RegistryModule;
+
+/**
+ * How synthetic patients of one registry look: which forms a patient has and how many, the
+ * reporting units and their sizes, and distributions for variables where uniform values would be
+ * unrealistic. Read from {@code synthetic.json} beside {@code registry.json}.
+ *
+ * <p>Immutable. Every key is optional: without a profile the generator fills each visible variable
+ * uniformly within its constraints.
+ *
+ * <pre>{@code
+ * { "patientForms": [ {"form": "course", "count": [1, 2], "gapDays": [60, 400]} ],
+ *   "window": ["2019-01-01", "2024-12-31"],
+ *   "units": {"4001031": 3, "4001032": 1},
+ *   "shared": ["birth_date", "sex"],
+ *   "variables": {
+ *     "indication": {"weights": {"F32.2": 40, "F33.2": 30}},
+ *     "madrs_1": {"normal": [4.2, 1.1]},
+ *     "end_date": {"from": "start_date", "days": [14, 60]},
+ *     "involuntary": {"probability": 0.1} } }
+ * }</pre>
+ *
+ * @param patientForms the forms of one patient, in the order they are filled in
+ * @param windowStart first possible anchor date of a patient
+ * @param windowEnd last possible anchor date of a patient
+ * @param units reporting unit ids (RESH) and their relative sizes
+ * @param shared variables that keep one value across all forms of a patient
+ * @param variables per-variable distributions
+ * @param fillRate share of optional visible variables that are filled in
+ */
+public record SyntheticProfile(
+    List<PatientForm> patientForms,
+    LocalDate windowStart,
+    LocalDate windowEnd,
+    Map<String, Double> units,
+    List<String> shared,
+    Map<String, JsonNode> variables,
+    double fillRate) {
+
+  /** The file name of a profile in a registry folder. */
+  public static final String FILE = "synthetic.json";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public SyntheticProfile {
+    patientForms = List.copyOf(patientForms);
+    Objects.requireNonNull(windowStart, "windowStart");
+    Objects.requireNonNull(windowEnd, "windowEnd");
+    units = Collections.unmodifiableMap(new LinkedHashMap<>(units));
+    shared = List.copyOf(shared);
+    variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+  }
+
+  /**
+   * One form a synthetic patient fills in.
+   *
+   * @param form form id
+   * @param min fewest records of it per patient
+   * @param max most records of it per patient
+   * @param gapMin fewest days between the patient's anchor (or the previous record of this form) and this record
+   * @param gapMax most such days
+   */
+  public record PatientForm(String form, int min, int max, int gapMin, int gapMax) {}
+
+  /** A profile with no preferences: one record of each form per patient. */
+  public static SyntheticProfile uniform(List<String> forms) {
+    List<PatientForm> each = forms.stream().map(f -> new PatientForm(f, 1, 1, 0, 0)).toList();
+    return new SyntheticProfile(each, LocalDate.of(2019, 1, 1), LocalDate.of(2024, 12, 31), Map.of(), List.of(), Map.of(), 0.9);
+  }
+
+  /**
+   * The profile of a registry folder or of a definition module ({@code synthetic.json} beside its
+   * {@code registry.json}); empty when it has none.
+   *
+   * @throws IllegalArgumentException if the profile is not valid JSON of the expected shape
+   */
+  public static Optional<SyntheticProfile> load(String folderOrId) throws IOException {
+    Path folder = Path.of(folderOrId);
+    if (Files.isDirectory(folder)) {
+      Path file = folder.resolve(FILE);
+      return Files.isRegularFile(file) ? Optional.of(parse(JSON.readTree(file.toFile()))) : Optional.empty();
+    }
+    Optional<RegistryModule> module = DefinitionLoader.module(folderOrId);
+    if (module.isEmpty()) return Optional.empty();
+    String resource = module.get().resourceRoot().replaceAll("^/+|/+$", "") + "/" + FILE;
+    try (InputStream in = module.get().classLoader().getResourceAsStream(resource)) {
+      return in == null ? Optional.empty() : Optional.of(parse(JSON.readTree(in)));
+    }
+  }
+
+  /** Reads a profile from its JSON. */
+  public static SyntheticProfile parse(JsonNode root) {
+    List<PatientForm> forms = new ArrayList<>();
+    for (JsonNode form : root.path("patientForms")) {
+      int[] count = pair(form.path("count"), 1, 1);
+      int[] gap = pair(form.path("gapDays"), 0, 0);
+      forms.add(new PatientForm(required(form, "form"), count[0], count[1], gap[0], gap[1]));
+    }
+    LocalDate start = LocalDate.parse(root.path("window").path(0).asText("2019-01-01"));
+    LocalDate end = LocalDate.parse(root.path("window").path(1).asText("2024-12-31"));
+    Map<String, Double> units = new LinkedHashMap<>();
+    root.path("units").fields().forEachRemaining(e -> units.put(e.getKey(), e.getValue().asDouble()));
+    List<String> shared = new ArrayList<>();
+    root.path("shared").forEach(n -> shared.add(n.asText()));
+    Map<String, JsonNode> variables = new LinkedHashMap<>();
+    root.path("variables").fields().forEachRemaining(e -> variables.put(e.getKey(), e.getValue()));
+    return new SyntheticProfile(forms, start, end, units, shared, variables, root.path("fillRate").asDouble(0.9));
+  }
+
+  private static String required(JsonNode node, String key) {
+    if (!node.path(key).isTextual()) {
+      throw new IllegalArgumentException("synthetic profile: every patientForms entry needs \"" + key + "\"");
+    }
+    return node.get(key).asText();
+  }
+
+  private static int[] pair(JsonNode node, int defaultMin, int defaultMax) {
+    if (!node.isArray()) return new int[] {defaultMin, defaultMax};
+    int min = node.path(0).asInt(defaultMin);
+    int max = node.path(1).asInt(min);
+    if (min > max) throw new IllegalArgumentException("synthetic profile: [" + min + ", " + max + "] has min above max");
+    return new int[] {min, max};
+  }
+}

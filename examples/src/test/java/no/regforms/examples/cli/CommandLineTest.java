@@ -1,0 +1,163 @@
+package no.regforms.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CommandLineTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+  @TempDir
+  Path temp;
+
+  record Run(int exit, String out, String err) {
+    List<JsonNode> jsonLines() throws IOException {
+      List<JsonNode> lines = new ArrayList<>();
+      for (String line : out.split("\n")) {
+        if (!line.isBlank()) lines.add(JSON.readTree(line));
+      }
+      return lines;
+    }
+  }
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ect", "ms", "kvarus"})
+  void check_realRegistry_isCleanWithSummary(String id) {
+    Run run = run("check", id);
+
+    assertThat(run.exit()).as(run.out()).isZero();
+    assertThat(run.out()).startsWith(id + " ").contains(": ok: ").contains(" forms, ").contains(" indicators");
+  }
+
+  @Test
+  void check_brokenFolder_printsLocatedErrorsAndExitsOne() throws IOException {
+    Files.writeString(temp.resolve("registry.json"), "{\"id\": \"demo\", \"title\": {\"nb\": \"Demo\"}, \"version\": \"1\"}");
+    Files.createDirectories(temp.resolve("forms"));
+    Files.writeString(temp.resolve("forms/a.json"), String.join("\n",
+        "{\"id\": \"a\", \"title\": {\"nb\": \"A\"}, \"respondent\": \"clinician\",",
+        " \"items\": [",
+        "   {\"variable\": \"age\", \"type\": \"integer\", \"visibelIf\": \"true\"}",
+        " ]}"));
+
+    Run run = run("check", temp.toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("forms/a.json:3:43: error: unknown key 'visibelIf'; did you mean 'visibleIf'?")
+        .contains("    at /items/0/visibelIf");
+  }
+
+  @Test
+  void check_unknownRegistry_suggestsKnownOnes() {
+    Run run = run("check", "ectt");
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).contains("did you mean 'ect'?");
+  }
+
+  @Test
+  void validate_validSamples_exitZeroWithSummaryOnly() throws IOException {
+    Run run = run("validate", "--registry", "ect", ROOT.resolve("forms-ect/src/test/resources/samples/valid.jsonl").toString());
+
+    assertThat(run.exit()).as(run.out() + run.err()).isZero();
+    List<JsonNode> lines = run.jsonLines();
+    assertThat(lines).hasSize(1);
+    assertThat(lines.get(0).get("summary").asBoolean()).isTrue();
+    assertThat(lines.get(0).get("withErrors").asInt()).isZero();
+  }
+
+  @Test
+  void validate_badLines_reportsEachByNumberAndGoesOn() throws IOException {
+    Path records = temp.resolve("records.jsonl");
+    Files.writeString(records, String.join("\n",
+        "{\"registry\": \"ms\", \"form\": \"msis29\", \"id\": \"r1\", \"values\": {\"nonsense_key\": 1}}",
+        "this is not json",
+        "",
+        "{\"registry\": \"ms\", \"form\": \"nosuchform\", \"id\": \"r3\", \"values\": {}}"));
+
+    Run run = run("validate", "--registry", "ms", records.toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    List<JsonNode> lines = run.jsonLines();
+    assertThat(lines).extracting(l -> l.path("line").asInt()).containsExactly(1, 2, 4, 0);
+    assertThat(codes(lines.get(0))).contains("undefined_variable");
+    assertThat(codes(lines.get(1))).containsExactly("record_syntax");
+    assertThat(codes(lines.get(2))).containsExactly("wrong_form");
+    assertThat(lines.get(3).get("records").asInt()).isEqualTo(3);
+    assertThat(lines.get(3).get("unreadableLines").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void validate_messagesInNorwegian_whenAsked() throws IOException {
+    Path records = temp.resolve("records.jsonl");
+    Files.writeString(records, "{\"registry\": \"ms\", \"form\": \"msis29\", \"values\": {\"nonsense_key\": 1}}\n");
+
+    Run run = run("validate", "--registry", "ms", "--lang", "nb", records.toString());
+
+    assertThat(run.jsonLines().get(0).toString()).contains("Skjemaet msis29 har ikke denne variabelen");
+  }
+
+  @Test
+  void validate_unknownForm_isUsageError() {
+    Run run = run("validate", "--registry", "ms", "--form", "nope", "x.jsonl");
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("has no form 'nope'");
+  }
+
+  @Test
+  void eval_expressionOnRecord_printsJsonValue() throws IOException {
+    Path record = temp.resolve("record.json");
+    Files.writeString(record, "{\"registry\": \"ms\", \"form\": \"inclusion\", \"values\": "
+        + "{\"onset\": \"2022-06\", \"diagnosis_date\": \"2024-06-30\"}}");
+
+    Run run = run("eval", "--registry", "ms", "--form", "inclusion", "--record", record.toString(),
+        "months_between(onset, diagnosis_date)");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out().trim()).isEqualTo("24");
+  }
+
+  @Test
+  void eval_missingValue_printsNull() {
+    Run run = run("eval", "--registry", "ms", "--form", "inclusion", "months_between(onset, diagnosis_date)");
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.out().trim()).isEqualTo("null");
+  }
+
+  @Test
+  void eval_typeError_printsLocatedErrorWithCaret() {
+    Run run = run("eval", "--registry", "ms", "--form", "inclusion", "diagnosis_date > 3");
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("<expression>:1:").contains("error:").contains("^");
+  }
+
+  private static List<String> codes(JsonNode line) {
+    List<String> codes = new ArrayList<>();
+    line.get("issues").forEach(issue -> codes.add(issue.get("code").asText()));
+    return codes;
+  }
+}
