@@ -178,7 +178,7 @@ public final class IndicatorReport {
       bar.put("width", "0");
       bar.put("valueText", hidden
           ? (r.suppression() == Suppression.PRIMARY ? (language.equals("nb") ? "Færre enn " + min + " observasjoner" : "Fewer than " + min + " cases")
-              : (language.equals("nb") ? "Skjult (kan regnes ut)" : "Hidden (could be derived)"))
+              : (language.equals("nb") ? "Skjult for å verne små tall" : "Hidden to protect small numbers"))
           : (language.equals("nb") ? "Ingen data" : "No data"));
       bar.put("valueX", String.valueOf(CHART_X + 6));
       bar.put("level", "");
@@ -314,6 +314,7 @@ public final class IndicatorReport {
       s.put("endX", fmt(Double.parseDouble((String) last.get("x")) + 8));
       s.put("endY", last.get("y"));
     }
+    spreadEndLabels(series, top, top + height);
     List<Map<String, Object>> xTicks = new ArrayList<>();
     for (int i = 0; i < years.size(); i++) {
       xTicks.add(Map.of("x", fmt(left + step * i), "y", String.valueOf(top + height + 18), "label", String.valueOf(years.get(i))));
@@ -333,6 +334,22 @@ public final class IndicatorReport {
     trend.put("height", String.valueOf(top + height + 30));
     trend.put("bands", trendBands(indicator, scale, left, width, top, height));
     return trend;
+  }
+
+  /** Moves the series' end labels apart so no two overlap (at least 13 px between baselines). */
+  private static void spreadEndLabels(List<Map<String, Object>> series, int top, int bottom) {
+    List<Map<String, Object>> byY = new ArrayList<>(series);
+    byY.sort(Comparator.comparingDouble(s -> Double.parseDouble((String) s.get("endY"))));
+    double previous = Double.NEGATIVE_INFINITY;
+    for (Map<String, Object> s : byY) {
+      double y = Math.max(Double.parseDouble((String) s.get("endY")), previous + 13);
+      s.put("endY", fmt(y));
+      previous = y;
+    }
+    double overflow = previous - (bottom + 10);
+    if (overflow > 0) {
+      for (Map<String, Object> s : byY) s.put("endY", fmt(Math.max(top, Double.parseDouble((String) s.get("endY")) - overflow)));
+    }
   }
 
   private List<Map<String, Object>> trendBands(Indicator indicator, double scale, int left, int width, int top, int height) {
