@@ -324,6 +324,21 @@ public final class IndicatorReport {
       double value = scale * i / 4;
       yTicks.add(Map.of("y", fmt(top + height - height * i / 4.0), "label", format(value, share)));
     }
+    int legendY = top + height + 40;
+    int legendX = left;
+    for (Map<String, Object> s : series) {
+      s.put("legendX", String.valueOf(legendX));
+      s.put("legendY", String.valueOf(legendY));
+      s.put("legendMid", String.valueOf(legendX + 14));
+      s.put("legendEnd", String.valueOf(legendX + 28));
+      s.put("legendTextX", String.valueOf(legendX + 34));
+      s.put("legendTextY", String.valueOf(legendY + 4));
+      legendX += 44 + 6 * ((String) s.get("name")).length();
+      if (legendX > 700) {
+        legendX = left;
+        legendY += 18;
+      }
+    }
     trend.put("series", series);
     trend.put("xTicks", xTicks);
     trend.put("yTicks", yTicks);
@@ -331,7 +346,7 @@ public final class IndicatorReport {
     trend.put("right", String.valueOf(left + width));
     trend.put("top", String.valueOf(top));
     trend.put("bottom", String.valueOf(top + height));
-    trend.put("height", String.valueOf(top + height + 30));
+    trend.put("height", String.valueOf(legendY + 14));
     trend.put("bands", trendBands(indicator, scale, left, width, top, height));
     return trend;
   }
