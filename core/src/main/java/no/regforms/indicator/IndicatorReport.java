@@ -78,7 +78,7 @@ public final class IndicatorReport {
     EventCartridge cartridge = new EventCartridge();
     ReferenceInsertionEventHandler escaper = (ctx, reference, value) ->
         value == null || reference.startsWith("$raw") || reference.startsWith("${raw") ? value
-            : StringEscapeUtils.escapeHtml4(String.valueOf(value));
+            : StringEscapeUtils.escapeXml10(String.valueOf(value));
     cartridge.addEventHandler(escaper);
     cartridge.attachToContext(context);
     context.put("registry", registry.title().in(language));
@@ -91,7 +91,7 @@ public final class IndicatorReport {
     }
     context.put("indicators", indicators);
     context.put("issues", results.diagnostics().issues().stream().map(i -> i.severity().name().toLowerCase(Locale.ROOT)
-        + ": " + i.message()).toList());
+        + ": " + i.message().in(language)).toList());
     Template template = engine.getTemplate(TEMPLATE, "UTF-8");
     template.merge(context, out);
   }

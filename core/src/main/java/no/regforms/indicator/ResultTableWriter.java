@@ -59,7 +59,7 @@ public final class ResultTableWriter {
     doc.put("results", results.results().stream().map(ResultTableWriter::row).toList());
     doc.put("issues", results.diagnostics().issues().stream().map(issue -> Map.of(
         "severity", issue.severity().name().toLowerCase(java.util.Locale.ROOT), "code", issue.code().code(),
-        "message", issue.message())).toList());
+        "message", issue.message().in("en"))).toList());
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
         .writeValue(out, doc);
   }

@@ -31,7 +31,8 @@ import org.apache.commons.csv.CSVPrinter;
  * organisation number and year at the lowest level computed (units mapped from RESH id to the
  * hospital's organisation number through the dated organisation table, else health trusts), which
  * the service sums upward itself; other indicators ({@code gjennomsnitt}, {@code median}) as one
- * pre-computed row per group at every level, since the service does not aggregate them. The context
+ * pre-computed row per health trust, region and the nation (not per unit, since units sharing a
+ * hospital's number cannot be merged), since the service does not aggregate them. The context
  * is {@code caregiver} for the treating unit and {@code resident} for home-HF attribution. Cases of
  * unknown units or health trusts carry SKDE's sentinel numbers (444444444, 333333333). Every check
  * of the upload tool is applied before anything is written; a file with a failing row is not
@@ -133,7 +134,8 @@ public final class SkdeExport {
         }
       } else {
         for (IndicatorResult r : mine) {
-          if (r.value().isEmpty() || r.denominator() == 0) continue;
+          // Several units can share one hospital number, and a mean cannot be merged: units are not uploaded.
+          if (r.level() == GroupLevel.UNIT || r.value().isEmpty() || r.denominator() == 0) continue;
           others.add(new UploadRow(context, r.year(), orgnr(r), indicator.id(),
               BigDecimal.valueOf(r.value().get()).setScale(3, RoundingMode.HALF_UP), r.denominator()));
         }
