@@ -158,7 +158,8 @@ final class Aggregator {
         break;
       case MEAN:
         if (tally.denominator > 0) {
-          double[] values = tally.values.stream().mapToDouble(Double::doubleValue).toArray();
+          // Sorted, so the floating-point sum and the result never depend on record order.
+          double[] values = tally.values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
           double mean = java.util.Arrays.stream(values).average().orElse(Double.NaN);
           value = Optional.of(mean);
           if (values.length >= 2) {
