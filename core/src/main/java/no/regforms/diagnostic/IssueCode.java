@@ -98,6 +98,8 @@ public enum IssueCode {
   TOO_FEW_CHOICES,
   /** More choices than a multi-choice variable allows. */
   TOO_MANY_CHOICES,
+  /** The same code chosen twice in a multi-choice variable. */
+  DUPLICATE_CHOICE,
   /** Fewer rows than a repeat group requires. */
   TOO_FEW_ROWS,
   /** More rows than a repeat group allows. */

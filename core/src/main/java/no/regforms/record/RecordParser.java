@@ -2,8 +2,10 @@ package no.regforms.record;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
@@ -25,6 +27,9 @@ public final class RecordParser {
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      // Keep numbers as written ("2.50" stays 2.50): the reader passes records on unchanged.
+      .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
       .build();
 
   private RecordParser() {}
@@ -35,9 +40,17 @@ public final class RecordParser {
     try {
       node = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
-      return problem(line, "Linjen er ikke gyldig JSON" + where, "The line is not valid JSON" + where
-          + ": " + e.getOriginalMessage().split("\n")[0]);
+      // Jackson's own message quotes the offending text, which may be health data: say only where.
+      String where = e.getLocation() == null || e.getLocation().getColumnNr() < 1 ? "" : " (column " + e.getLocation().getColumnNr() + ")";
+      if (e instanceof JsonEOFException) {
+        return problem(line, "Linjen slutter før JSON-verdien er fullstendig" + where,
+            "The line ends before the JSON value is complete" + where);
+      }
+      if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
+        return problem(line, "Linjen har samme nøkkel to ganger i ett objekt" + where,
+            "The line has the same key twice in one object" + where);
+      }
+      return problem(line, "Linjen er ikke gyldig JSON" + where, "The line is not valid JSON" + where);
     }
     if (node == null || !node.isObject()) {
       return problem(line, "Linjen er ikke et JSON-objekt", "The line is not a JSON object");

@@ -149,7 +149,7 @@ final class RecordSynthesizer {
   }
 
   private void fillVariable(Variable variable, Scope scope) {
-    if (variable.isComputed() || scope.typed.containsKey(variable.id())) return;
+    if (variable.isComputed() || scope.raw.containsKey(variable.id())) return; // filled already, perhaps on demand as a "from" base
     if (scope.shared.containsKey(variable.id())) {
       Object typed = scope.shared.get(variable.id());
       put(variable, typed, scope);
@@ -187,6 +187,9 @@ final class RecordSynthesizer {
     if (spec != null && spec.has("values")) {
       JsonNode values = spec.get("values");
       return fromJson(variable, values.get(random.nextInt(values.size())));
+    }
+    if (spec != null && spec.has("weights") && variable.type().isNumeric()) {
+      return new BigDecimal(weighted(spec.get("weights")));
     }
     switch (variable.type()) {
       case INTEGER:
@@ -263,7 +266,7 @@ final class RecordSynthesizer {
       }
       LocalDate anchor = base instanceof LocalDate d ? d : base instanceof YearMonth m ? m.atDay(15)
           : base instanceof LocalDateTime t ? t.toLocalDate() : scope.anchor;
-      date = anchor.plusDays(between(spec.path("days"), 0, 30));
+      date = anchor.plusDays(offset(spec.path("days"), 0, 30));
     } else if (spec != null && spec.has("yearsBefore")) {
       int years = (int) between(spec.get("yearsBefore"), 20, 70);
       date = scope.anchor.minusYears(years).minusDays(random.nextInt(365));
@@ -273,6 +276,9 @@ final class RecordSynthesizer {
       date = start.plusDays(random.nextLong(ChronoUnit.DAYS.between(start, end) + 1));
     } else {
       date = scope.cursor.plusDays(random.nextInt(8));
+    }
+    if (date.isAfter(today) && spec != null && "empty".equals(spec.path("future").asText())) {
+      return null; // the event has not happened yet
     }
     return clamp(variable, date);
   }
@@ -284,6 +290,26 @@ final class RecordSynthesizer {
       result = min.value();
     }
     return result;
+  }
+
+  /**
+   * Days from a {@code from} date: uniform in a pair {@code [min, max]}, or from a histogram
+   * {@code [[min, max, weight], ...]} (a bucket drawn by weight, then uniform inside it).
+   */
+  private long offset(JsonNode days, long defaultMin, long defaultMax) {
+    if (!days.path(0).isArray()) return between(days, defaultMin, defaultMax);
+    double total = 0;
+    for (JsonNode bucket : days) total += bucket.path(2).asDouble(1);
+    double pick = random.nextDouble() * total;
+    JsonNode chosen = days.get(days.size() - 1);
+    for (JsonNode bucket : days) {
+      pick -= bucket.path(2).asDouble(1);
+      if (pick < 0) {
+        chosen = bucket;
+        break;
+      }
+    }
+    return between(chosen, defaultMin, defaultMax);
   }
 
   private long between(JsonNode pair, long defaultMin, long defaultMax) {

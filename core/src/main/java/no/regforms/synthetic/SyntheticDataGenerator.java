@@ -3,7 +3,6 @@ package no.regforms.synthetic;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,8 +28,9 @@ import no.regforms.validation.ValidationResult;
  *
  * <p>Each record is filled within the form's constraints and the profile's distributions, then
  * validated; a record that breaks a cross-field rule is drawn again, so every record not planted with
- * a fault validates without errors. Immutable and thread-safe; each {@link #generate} call has its
- * own random stream.
+ * a fault validates without errors, and a planted record reports errors of exactly its fault's code
+ * (a fault that would also hide or expose other items is drawn again). Immutable and thread-safe;
+ * each {@link #generate} call has its own random stream.
  *
  * <pre>{@code
  * SyntheticDataGenerator generator = SyntheticDataGenerator.of(registry, profile);
@@ -40,6 +40,7 @@ import no.regforms.validation.ValidationResult;
 public final class SyntheticDataGenerator {
 
   private static final int ATTEMPTS = 200;
+  private static final int FAULT_ATTEMPTS = 10;
 
   private final Registry registry;
   private final SyntheticProfile profile;
@@ -54,6 +55,10 @@ public final class SyntheticDataGenerator {
         today.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), java.time.ZoneOffset.UTC));
     for (SyntheticProfile.PatientForm form : profile.patientForms()) {
       registry.formOrThrow(form.form());
+      form.until().filter(until -> !profile.shared().contains(until)).ifPresent(until -> {
+        throw new IllegalArgumentException("synthetic profile: \"until\": \"" + until + "\" of form '" + form.form()
+            + "' must be listed in \"shared\"");
+      });
     }
   }
 
@@ -62,7 +67,12 @@ public final class SyntheticDataGenerator {
     return of(registry, profile, LocalDate.of(2025, 6, 30));
   }
 
-  /** A generator whose "today" (for date ranges and ages) is {@code today}. */
+  /**
+   * A generator whose "today" (for date ranges and ages) is {@code today}.
+   *
+   * @throws IllegalArgumentException if the profile names a form the registry lacks, or an {@code until}
+   *     variable that is not listed in {@code shared}
+   */
   public static SyntheticDataGenerator of(Registry registry, SyntheticProfile profile, LocalDate today) {
     return new SyntheticDataGenerator(Objects.requireNonNull(registry, "registry"),
         Objects.requireNonNull(profile, "profile"), Objects.requireNonNull(today, "today"));
@@ -90,7 +100,8 @@ public final class SyntheticDataGenerator {
   private void generatePatient(String patient, SplittableRandom random, double invalidFraction, Consumer<SyntheticRecord> sink) {
     long window = ChronoUnit.DAYS.between(profile.windowStart(), profile.windowEnd());
     LocalDate anchor = profile.windowStart().plusDays(random.nextLong(Math.max(1, window)));
-    String unit = unit(random);
+    String unit = unit(profile.units(), random);
+    boolean unitFixed = profile.unitsBy().isEmpty();
     Map<String, Object> shared = new HashMap<>();
     RecordSynthesizer synthesizer = new RecordSynthesizer(registry, profile, random, today);
     FaultPlanter planter = new FaultPlanter(random);
@@ -98,24 +109,33 @@ public final class SyntheticDataGenerator {
     for (SyntheticProfile.PatientForm spec : profile.patientForms()) {
       Form form = registry.formOrThrow(spec.form());
       int count = spec.min() + random.nextInt(spec.max() - spec.min() + 1);
-      LocalDate formAnchor = anchor;
+      LocalDate formAnchor = spec.start().filter(anchor::isBefore).orElse(anchor);
       for (int i = 0; i < count; i++) {
         formAnchor = formAnchor.plusDays(spec.gapMin() + (spec.gapMax() > spec.gapMin()
             ? random.nextInt(spec.gapMax() - spec.gapMin() + 1) : 0));
-        if (formAnchor.isAfter(today)) break;
+        if (formAnchor.isAfter(today) || afterEnd(formAnchor, spec, shared)) break;
         sequence++;
         String id = patient + "-" + form.id() + "-" + sequence;
         Filled filled = fillValid(form, formAnchor, shared, synthesizer);
         for (String name : profile.shared()) {
           if (filled.typed().containsKey(name)) shared.putIfAbsent(name, filled.typed().get(name));
         }
+        if (!unitFixed && filled.typed().get(profile.unitsBy().get().variable()) instanceof String value) {
+          unitFixed = true;
+          Map<String, Double> units = profile.unitsBy().get().units().get(value);
+          if (units != null && !units.isEmpty()) unit = unit(units, random);
+        }
         Map<String, Object> values = filled.raw();
         Optional<IssueCode> planted = Optional.empty();
         if (random.nextDouble() < invalidFraction) {
-          Optional<Map.Entry<IssueCode, Map<String, Object>>> fault = planter.plant(form, values, filled.hidden());
-          if (fault.isPresent()) {
-            planted = Optional.of(fault.get().getKey());
-            values = fault.get().getValue();
+          // A fault whose effects reach other items (a removed value that controls another's
+          // visibility) would bring a second code; draw again so the record carries exactly one.
+          for (int attempt = 0; attempt < FAULT_ATTEMPTS && planted.isEmpty(); attempt++) {
+            Optional<Map.Entry<IssueCode, Map<String, Object>>> fault = planter.plant(form, values, filled.hidden());
+            if (fault.isPresent() && reportsOnly(form, fault.get().getValue(), fault.get().getKey())) {
+              planted = Optional.of(fault.get().getKey());
+              values = fault.get().getValue();
+            }
           }
         }
         Record record = new Record(registry.id(), form.id(), form.version(), id, patient, unit, RecordValues.of(values), 0);
@@ -144,12 +164,24 @@ public final class SyntheticDataGenerator {
         + " attempts; most common problems: " + common + ". Adjust synthetic.json (e.g. \"from\"/\"days\" for dates).");
   }
 
-  private String unit(SplittableRandom random) {
-    if (profile.units().isEmpty()) return "";
-    double total = profile.units().values().stream().mapToDouble(Double::doubleValue).sum();
+  /** True if {@code values} of {@code form} break exactly one kind of check: {@code code}. */
+  private boolean reportsOnly(Form form, Map<String, Object> values, IssueCode code) {
+    ValidationResult result = validator.validate(Record.of(registry.id(), form.id(), RecordValues.of(values)));
+    return result.diagnostics().errors().stream().map(Issue::code).distinct().toList().equals(List.of(code));
+  }
+
+  /** True if {@code date} lies after the patient's value of the form's {@code until} variable. */
+  private static boolean afterEnd(LocalDate date, SyntheticProfile.PatientForm spec, Map<String, Object> shared) {
+    return spec.until().map(shared::get).filter(LocalDate.class::isInstance)
+        .map(end -> date.isAfter((LocalDate) end)).orElse(false);
+  }
+
+  private static String unit(Map<String, Double> units, SplittableRandom random) {
+    if (units.isEmpty()) return "";
+    double total = units.values().stream().mapToDouble(Double::doubleValue).sum();
     double pick = random.nextDouble() * total;
     String last = "";
-    for (Map.Entry<String, Double> e : new LinkedHashMap<>(profile.units()).entrySet()) {
+    for (Map.Entry<String, Double> e : units.entrySet()) {
       last = e.getKey();
       pick -= e.getValue();
       if (pick < 0) break;

@@ -37,6 +37,24 @@ import no.regforms.definition.RegistryModule;
  *     "involuntary": {"probability": 0.1} } }
  * }</pre>
  *
+ * <p>Keys of a {@code patientForms} entry: {@code form}; {@code count} {@code [min, max]} records per
+ * patient; {@code gapDays} {@code [min, max]} days from the patient's anchor, then between records;
+ * {@code start}, an earliest date ({@code "2018-11-01"}: records of a patient anchored earlier are
+ * counted from it); {@code until}, a date variable listed in {@code shared} after whose value no
+ * record of the form is made ({@code "death_date"}). {@code unitsBy} ties a patient's unit to one of
+ * their values (see {@link UnitsBy}).
+ *
+ * <p>Keys of a variable's distribution: {@code fill} (share filled when optional), {@code missingRate}
+ * (share given its first missing reason), {@code values} (drawn uniformly), {@code weights} (codes, or
+ * numbers written as keys such as {@code "2.5"}, drawn by weight), {@code normal} {@code [mean, sd]}
+ * (numbers), {@code probability} (booleans); for dates {@code from} another date variable plus
+ * {@code days}, either {@code [min, max]} or a histogram {@code [[min, max, weight], ...]} (a bucket
+ * drawn by weight, then a day uniformly inside it), {@code yearsBefore} {@code [min, max]} the anchor,
+ * {@code between} two dates, and {@code "future": "empty"} to leave the variable empty when the drawn
+ * date lies after today (an event that has not happened yet) instead of moving it to today; for a
+ * repeat group {@code rows} {@code [min, max]}. Distributions are keyed by variable id across all
+ * forms of the registry.
+ *
  * @param patientForms the forms of one patient, in the order they are filled in
  * @param windowStart first possible anchor date of a patient
  * @param windowEnd last possible anchor date of a patient
@@ -44,6 +62,8 @@ import no.regforms.definition.RegistryModule;
  * @param shared variables that keep one value across all forms of a patient
  * @param variables per-variable distributions
  * @param fillRate share of optional visible variables that are filled in
+ * @param unitsBy units that depend on a value of the patient ({@code "unitsBy": {"variable":
+ *     "home_hf", "units": {"bergen": {"4201115": 1}}}}), if any
  */
 public record SyntheticProfile(
     List<PatientForm> patientForms,
@@ -52,7 +72,8 @@ public record SyntheticProfile(
     Map<String, Double> units,
     List<String> shared,
     Map<String, JsonNode> variables,
-    double fillRate) {
+    double fillRate,
+    Optional<UnitsBy> unitsBy) {
 
   /** The file name of a profile in a registry folder. */
   public static final String FILE = "synthetic.json";
@@ -66,6 +87,32 @@ public record SyntheticProfile(
     units = Collections.unmodifiableMap(new LinkedHashMap<>(units));
     shared = List.copyOf(shared);
     variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+    Objects.requireNonNull(unitsBy, "unitsBy");
+  }
+
+  /** A profile whose units do not depend on a variable. */
+  public SyntheticProfile(List<PatientForm> patientForms, LocalDate windowStart, LocalDate windowEnd,
+      Map<String, Double> units, List<String> shared, Map<String, JsonNode> variables, double fillRate) {
+    this(patientForms, windowStart, windowEnd, units, shared, variables, fillRate, Optional.empty());
+  }
+
+  /**
+   * Reporting units that depend on a value of the patient, such as the units of the patient's home
+   * health trust: the first record of a patient that has {@code variable} fixes the patient's unit,
+   * drawn from the units listed for its value (that record included); before that, and for values
+   * not listed, the unit is drawn from {@code units}.
+   *
+   * @param variable the variable whose value picks the units
+   * @param units per value, unit ids (RESH) and their relative sizes
+   */
+  public record UnitsBy(String variable, Map<String, Map<String, Double>> units) {
+
+    public UnitsBy {
+      Objects.requireNonNull(variable, "variable");
+      Map<String, Map<String, Double>> copy = new LinkedHashMap<>();
+      units.forEach((value, sizes) -> copy.put(value, Collections.unmodifiableMap(new LinkedHashMap<>(sizes))));
+      units = Collections.unmodifiableMap(copy);
+    }
   }
 
   /**
@@ -76,8 +123,24 @@ public record SyntheticProfile(
    * @param max most records of it per patient
    * @param gapMin fewest days between the patient's anchor (or the previous record of this form) and this record
    * @param gapMax most such days
+   * @param start the earliest date counted from: a patient anchored before it starts this form's records here
+   *     (e.g. a PROM collected only from 2019)
+   * @param until a date variable listed in {@code shared}: no record of this form is anchored after its
+   *     value (e.g. no control after the date of death)
    */
-  public record PatientForm(String form, int min, int max, int gapMin, int gapMax) {}
+  public record PatientForm(String form, int min, int max, int gapMin, int gapMax, Optional<LocalDate> start, Optional<String> until) {
+
+    public PatientForm {
+      Objects.requireNonNull(form, "form");
+      Objects.requireNonNull(start, "start");
+      Objects.requireNonNull(until, "until");
+    }
+
+    /** A form with no earliest date and no ending variable. */
+    public PatientForm(String form, int min, int max, int gapMin, int gapMax) {
+      this(form, min, max, gapMin, gapMax, Optional.empty(), Optional.empty());
+    }
+  }
 
   /** A profile with no preferences: one record of each form per patient. */
   public static SyntheticProfile uniform(List<String> forms) {
@@ -111,7 +174,9 @@ public record SyntheticProfile(
     for (JsonNode form : root.path("patientForms")) {
       int[] count = pair(form.path("count"), 1, 1);
       int[] gap = pair(form.path("gapDays"), 0, 0);
-      forms.add(new PatientForm(required(form, "form"), count[0], count[1], gap[0], gap[1]));
+      Optional<LocalDate> first = form.path("start").isTextual() ? Optional.of(LocalDate.parse(form.get("start").asText())) : Optional.empty();
+      Optional<String> until = form.path("until").isTextual() ? Optional.of(form.get("until").asText()) : Optional.empty();
+      forms.add(new PatientForm(required(form, "form"), count[0], count[1], gap[0], gap[1], first, until));
     }
     LocalDate start = LocalDate.parse(root.path("window").path(0).asText("2019-01-01"));
     LocalDate end = LocalDate.parse(root.path("window").path(1).asText("2024-12-31"));
@@ -121,12 +186,22 @@ public record SyntheticProfile(
     root.path("shared").forEach(n -> shared.add(n.asText()));
     Map<String, JsonNode> variables = new LinkedHashMap<>();
     root.path("variables").fields().forEachRemaining(e -> variables.put(e.getKey(), e.getValue()));
-    return new SyntheticProfile(forms, start, end, units, shared, variables, root.path("fillRate").asDouble(0.9));
+    Optional<UnitsBy> unitsBy = Optional.empty();
+    if (root.path("unitsBy").isObject()) {
+      Map<String, Map<String, Double>> byValue = new LinkedHashMap<>();
+      root.path("unitsBy").path("units").fields().forEachRemaining(e -> {
+        Map<String, Double> sizes = new LinkedHashMap<>();
+        e.getValue().fields().forEachRemaining(u -> sizes.put(u.getKey(), u.getValue().asDouble()));
+        byValue.put(e.getKey(), sizes);
+      });
+      unitsBy = Optional.of(new UnitsBy(required(root.get("unitsBy"), "variable"), byValue));
+    }
+    return new SyntheticProfile(forms, start, end, units, shared, variables, root.path("fillRate").asDouble(0.9), unitsBy);
   }
 
   private static String required(JsonNode node, String key) {
     if (!node.path(key).isTextual()) {
-      throw new IllegalArgumentException("synthetic profile: every patientForms entry needs \"" + key + "\"");
+      throw new IllegalArgumentException("synthetic profile: \"" + key + "\" is required");
     }
     return node.get(key).asText();
   }

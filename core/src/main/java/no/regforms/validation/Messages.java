@@ -10,6 +10,11 @@ final class Messages {
 
   private Messages() {}
 
+  /** {@code n} and the noun in singular or plural: "1 row", "2 rows". */
+  private static String count(int n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
+  }
+
   static LocalizedText wrongForm(String registry, String form) {
     return LocalizedText.nbEn("Posten gjelder ikke et kjent skjema (" + registry + "/" + form + ")",
         "The record is not for a known form (" + registry + "/" + form + ")");
@@ -43,12 +48,12 @@ final class Messages {
   }
 
   static LocalizedText tooManyDecimals(int decimals) {
-    return LocalizedText.nbEn("Verdien kan ha høyst " + decimals + " desimaler",
-        "The value may have at most " + decimals + " decimals");
+    return LocalizedText.nbEn("Verdien kan ha høyst " + count(decimals, "desimal", "desimaler"),
+        "The value may have at most " + count(decimals, "decimal", "decimals"));
   }
 
   static LocalizedText tooLong(int maxLength) {
-    return LocalizedText.nbEn("Teksten kan være høyst " + maxLength + " tegn", "The text may be at most " + maxLength + " characters");
+    return LocalizedText.nbEn("Teksten kan være høyst " + maxLength + " tegn", "The text may be at most " + count(maxLength, "character", "characters"));
   }
 
   static LocalizedText patternMismatch() {
@@ -72,15 +77,28 @@ final class Messages {
     return LocalizedText.nbEn("Velg høyst " + max, "Choose at most " + max);
   }
 
+  static LocalizedText duplicateChoice() {
+    return LocalizedText.nbEn("Samme kode er valgt to ganger", "The same code is chosen twice");
+  }
+
   static LocalizedText tooFewRows(int min) {
-    return LocalizedText.nbEn("Det må være minst " + min + " rader", "There must be at least " + min + " rows");
+    return LocalizedText.nbEn("Det må være minst " + count(min, "rad", "rader"), "There must be at least " + count(min, "row", "rows"));
   }
 
   static LocalizedText tooManyRows(int max) {
-    return LocalizedText.nbEn("Det kan være høyst " + max + " rader", "There may be at most " + max + " rows");
+    return LocalizedText.nbEn("Det kan være høyst " + count(max, "rad", "rader"), "There may be at most " + count(max, "row", "rows"));
   }
 
-  static LocalizedText missingReasonNotAllowed(String reason, String allowed) {
+  /**
+   * A missing-value reason the variable does not take. {@code knownReason} is the reason when the
+   * registry knows it; an unknown reason is free text from the record and is never echoed.
+   */
+  static LocalizedText missingReasonNotAllowed(java.util.Optional<String> knownReason, String allowed) {
+    if (knownReason.isEmpty()) {
+      return LocalizedText.nbEn("Manglende verdi-årsaken er ukjent for registeret (tillatt her: " + allowed + ")",
+          "The missing-value reason is unknown to the registry (allowed here: " + allowed + ")");
+    }
+    String reason = knownReason.get();
     return LocalizedText.nbEn("Manglende verdi-årsaken '" + reason + "' er ikke tillatt her (tillatt: " + allowed + ")",
         "The missing-value reason '" + reason + "' is not allowed here (allowed: " + allowed + ")");
   }

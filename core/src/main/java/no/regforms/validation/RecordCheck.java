@@ -21,7 +21,6 @@ import no.regforms.definition.DependencyGraph;
 import no.regforms.definition.Form;
 import no.regforms.definition.FormItem;
 import no.regforms.definition.Formula;
-import no.regforms.definition.Note;
 import no.regforms.definition.Range;
 import no.regforms.definition.RepeatGroup;
 import no.regforms.definition.Rule;
@@ -185,7 +184,7 @@ final class RecordCheck {
         } else {
           String allowed = variable.missing().isEmpty() ? "-" : String.join(", ", variable.missing());
           issues.add(issue(Severity.ERROR, IssueCode.MISSING_REASON_NOT_ALLOWED,
-              Messages.missingReasonNotAllowed(text, allowed), path));
+              Messages.missingReasonNotAllowed(compiled.knownMissingReason(text), allowed), path));
           scope.missingReasons.add(variable.id()); // answered, though wrongly: do not also report required
         }
         return;
@@ -351,8 +350,12 @@ final class RecordCheck {
   }
 
   private void checkCodes(Variable variable, List<?> codes, RecordPath path) {
+    Set<Object> seen = new HashSet<>();
     for (int i = 0; i < codes.size(); i++) {
       checkCode(variable, (String) codes.get(i), path.row(i + 1));
+      if (!seen.add(codes.get(i))) {
+        issues.add(issue(Severity.ERROR, IssueCode.DUPLICATE_CHOICE, Messages.duplicateChoice(), path.row(i + 1)));
+      }
     }
     variable.minChoices().ifPresent(min -> {
       if (codes.size() < min) issues.add(issue(Severity.ERROR, IssueCode.TOO_FEW_CHOICES, Messages.tooFewChoices(min), path));

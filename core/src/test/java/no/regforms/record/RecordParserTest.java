@@ -1,0 +1,103 @@
+package no.regforms.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import no.regforms.diagnostic.Issue;
+import no.regforms.diagnostic.IssueCode;
+import no.regforms.diagnostic.RecordPath;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RecordParserTest {
+
+  @Test
+  void parse_fullEnvelope_readsEveryField() {
+    RecordLine line = RecordParser.parse("{\"registry\":\"test\",\"form\":\"visit\",\"version\":\"2025.1\",\"id\":\"c-1\","
+        + "\"patient\":\"p-9f\",\"unit\":\"4001031\",\"values\":{\"age\":45}}", 7);
+
+    Record record = line.record().orElseThrow();
+    assertThat(record.registry()).isEqualTo("test");
+    assertThat(record.form()).isEqualTo("visit");
+    assertThat(record.version()).isEqualTo("2025.1");
+    assertThat(record.id()).isEqualTo("c-1");
+    assertThat(record.optionalId()).contains("c-1");
+    assertThat(record.patient()).isEqualTo("p-9f");
+    assertThat(record.unit()).isEqualTo("4001031");
+    assertThat(record.line()).isEqualTo(7L);
+    assertThat(line.number()).isEqualTo(7L);
+  }
+
+  @Test
+  void parse_onlyForm_leavesEnvelopeEmpty() {
+    Record record = RecordParser.parse("{\"form\":\"visit\"}", 1).record().orElseThrow();
+
+    assertThat(record.registry()).isEmpty();
+    assertThat(record.version()).isEmpty();
+    assertThat(record.optionalId()).isEmpty();
+    assertThat(record.values().keys()).isEmpty();
+  }
+
+  @Test
+  void parse_nullEnvelopeFields_readAsEmpty() {
+    Record record = RecordParser.parse("{\"form\":\"visit\",\"id\":null,\"unit\":null}", 1).record().orElseThrow();
+
+    assertThat(record.id()).isEmpty();
+    assertThat(record.unit()).isEmpty();
+  }
+
+  @Test
+  void parse_values_becomePlainJavaValues() {
+    Record record = RecordParser.parse("{\"form\":\"visit\",\"values\":{\"a\":1,\"b\":2.50,\"c\":\"x\",\"d\":true,"
+        + "\"e\":[\"p\",\"q\"],\"f\":{\"missing\":\"unknown\"},\"g\":[{\"h\":1}],\"n\":null}}", 1).record().orElseThrow();
+
+    RecordValues values = record.values();
+    assertThat(values.get("a")).isEqualTo(BigDecimal.ONE);
+    assertThat(values.get("b")).isEqualTo(new BigDecimal("2.50"));
+    assertThat(values.get("c")).isEqualTo("x");
+    assertThat(values.get("d")).isEqualTo(true);
+    assertThat(values.get("e")).isEqualTo(List.of("p", "q"));
+    assertThat(values.get("f")).isEqualTo(Map.of("missing", "unknown"));
+    assertThat(values.get("g")).isEqualTo(List.of(Map.of("h", BigDecimal.ONE)));
+    assertThat(values.has("n")).isFalse();
+    assertThat(values.keys()).containsExactly("a", "b", "c", "d", "e", "f", "g");
+  }
+
+  @Test
+  void parse_bigNumbers_keepEveryDigit() {
+    Record record = RecordParser.parse("{\"form\":\"visit\",\"values\":{\"a\":123456789012345678901234567890,"
+        + "\"b\":0.1000000000000000000001}}", 1).record().orElseThrow();
+
+    assertThat(record.values().get("a")).isEqualTo(new BigDecimal("123456789012345678901234567890"));
+    assertThat(record.values().get("b")).isEqualTo(new BigDecimal("0.1000000000000000000001"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "not json", "{", "[1,2]", "\"text\"", "42", "null", "{\"values\":{}}", "{\"form\":12}",
+      "{\"form\":\"visit\",\"values\":[1]}", "{\"form\":\"visit\",\"values\":\"x\"}",
+      "{\"form\":\"visit\",\"form\":\"prom\"}", "{\"form\":\"visit\"} trailing"})
+  void parse_notARecord_reportsRecordSyntaxOnItsLine(String json) {
+    RecordLine line = RecordParser.parse(json, 12);
+
+    assertThat(line.record()).isEmpty();
+    Issue issue = line.problem().orElseThrow();
+    assertThat(issue.code()).isEqualTo(IssueCode.RECORD_SYNTAX);
+    assertThat(issue.location()).isEqualTo(new RecordPath("", 12));
+    assertThat(issue.message().exactly("nb")).isPresent();
+    assertThat(issue.message().exactly("en")).isPresent();
+  }
+
+  @Test
+  void recordValues_areImmutable() {
+    RecordValues values = RecordParser.parse("{\"form\":\"visit\",\"values\":{\"e\":[\"p\"],\"g\":[{\"h\":1}]}}", 1)
+        .record().orElseThrow().values();
+
+    assertThat(values.asMap()).isUnmodifiable();
+    assertThat((List<?>) values.get("e")).isUnmodifiable();
+    assertThat((Map<?, ?>) ((List<?>) values.get("g")).get(0)).isUnmodifiable();
+  }
+}
