@@ -179,7 +179,10 @@ public final class IndicatorReport {
       bar.put("valueText", hidden
           ? (r.suppression() == Suppression.PRIMARY ? (language.equals("nb") ? "Færre enn " + min + " observasjoner" : "Fewer than " + min + " cases")
               : (language.equals("nb") ? "Skjult for å verne små tall" : "Hidden to protect small numbers"))
-          : (language.equals("nb") ? "Ingen data" : "No data"));
+          : r.expected().isEmpty() && r.numerator() > 0 && r.denominator() > 0 && r.lower().isEmpty() && r.upper().isEmpty()
+              && r.value().isEmpty()
+              ? (language.equals("nb") ? "Forventet antall mangler" : "Expected count missing")
+              : (language.equals("nb") ? "Ingen data" : "No data"));
       bar.put("valueX", String.valueOf(CHART_X + 6));
       bar.put("level", "");
       bar.put("fill", "none");
