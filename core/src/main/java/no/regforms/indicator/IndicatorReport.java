@@ -139,11 +139,11 @@ public final class IndicatorReport {
     List<Map<String, Object>> bars = new ArrayList<>();
     int y = TOP;
     if (national.isPresent()) {
-      bars.add(bar(national.get(), y, scale, share, min, true));
+      bars.add(bar(national.get(), y, scale, share, min, true, indicator.type() == Indicator.Type.COVERAGE));
       y += ROW + 6;
     }
     for (IndicatorResult r : rows) {
-      bars.add(bar(r, y, scale, share, min, false));
+      bars.add(bar(r, y, scale, share, min, false, indicator.type() == Indicator.Type.COVERAGE));
       y += ROW;
     }
     model.put("bars", bars);
@@ -163,7 +163,8 @@ public final class IndicatorReport {
     return model;
   }
 
-  private Map<String, Object> bar(IndicatorResult r, int y, double scale, boolean share, int min, boolean isNational) {
+  private Map<String, Object> bar(IndicatorResult r, int y, double scale, boolean share, int min, boolean isNational,
+      boolean coverage) {
     Map<String, Object> bar = new LinkedHashMap<>();
     boolean hidden = r.isSuppressed();
     String n = r.expected().isPresent() && !share ? "" : String.valueOf(hidden ? "–" : r.denominator());
@@ -179,8 +180,7 @@ public final class IndicatorReport {
       bar.put("valueText", hidden
           ? (r.suppression() == Suppression.PRIMARY ? (language.equals("nb") ? "Færre enn " + min + " observasjoner" : "Fewer than " + min + " cases")
               : (language.equals("nb") ? "Skjult for å verne små tall" : "Hidden to protect small numbers"))
-          : r.expected().isEmpty() && r.numerator() > 0 && r.denominator() > 0 && r.lower().isEmpty() && r.upper().isEmpty()
-              && r.value().isEmpty()
+          : coverage && r.expected().isEmpty()
               ? (language.equals("nb") ? "Forventet antall mangler" : "Expected count missing")
               : (language.equals("nb") ? "Ingen data" : "No data"));
       bar.put("valueX", String.valueOf(CHART_X + 6));
