@@ -74,7 +74,7 @@ public final class ExpectedCounts {
       }
       if (!issues.isEmpty()) return new ExpectedCounts(Map.of(), Diagnostics.of(issues));
       for (CSVRecord row : parser) {
-        int line = (int) parser.getCurrentLineNumber();
+        int line = (int) row.getRecordNumber() + 1; // the header is line 1
         SourceLocation where = SourceLocation.of(file, line, 1, "");
         Optional<String> group = group(row.get("hf"), organisations);
         if (group.isEmpty()) {
@@ -85,8 +85,8 @@ public final class ExpectedCounts {
           int year = Integer.parseInt(row.get("year"));
           double expected = new BigDecimal(row.get("expected").replace(',', '.')).doubleValue();
           if (expected < 0) throw new NumberFormatException("negative");
-          if (counts.put(key(row.get("indicator"), year, group.get()), expected) != null) {
-            issues.add(Issue.error(IssueCode.DUPLICATE_ID, "a second row for the same indicator, year and group", where));
+          if (counts.putIfAbsent(key(row.get("indicator"), year, group.get()), expected) != null) {
+            issues.add(Issue.error(IssueCode.DUPLICATE_ID, "a second row for the same indicator, year and group; the first is kept", where));
           }
         } catch (NumberFormatException e) {
           issues.add(Issue.error(IssueCode.INVALID_VALUE, "year must be a whole number and expected a number of 0 or more", where));
