@@ -294,6 +294,12 @@ public final class IndicatorCalculator {
     for (String name : formula.compiled().references()) {
       if (!CaseContext.isParameter(name) && context.value(name) == null) names.add(name);
     }
+    if (names.isEmpty()) {
+      // The unknown came from inside rows (a row's value was missing): name the row lists, as followup[].
+      for (String name : formula.compiled().references()) {
+        if (context.value(name) instanceof List<?>) names.add(name + "[]");
+      }
+    }
     return names.isEmpty() ? "unknown" : String.join("+", names);
   }
 
