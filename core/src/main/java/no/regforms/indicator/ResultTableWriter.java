@@ -43,7 +43,8 @@ public final class ResultTableWriter {
       for (IndicatorResult result : results.results()) {
         List<Object> row = new ArrayList<>();
         for (Object cell : row(result).values()) {
-          row.add(cell instanceof Map<?, ?> map ? joined(map) : cell == null ? "" : cell);
+          row.add(cell instanceof Map<?, ?> map ? joined(map) : cell instanceof BigDecimal d ? d.toPlainString()
+              : cell == null ? "" : cell);
         }
         printer.printRecord(row);
       }
@@ -61,6 +62,7 @@ public final class ResultTableWriter {
         "severity", issue.severity().name().toLowerCase(java.util.Locale.ROOT), "code", issue.code().code(),
         "message", issue.message().in("en"))).toList());
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+        .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
         .writeValue(out, doc);
   }
 

@@ -86,10 +86,12 @@ final class IndicatorsCommand implements Callable<Integer> {
       err.flush();
       return Main.USAGE;
     }
-    if (!Files.isReadable(data)) {
-      err.printf("cannot read %s%n", data);
-      err.flush();
-      return Main.USAGE;
+    for (Path input : expected == null ? List.of(data) : List.of(data, expected)) {
+      if (!Files.isRegularFile(input) || !Files.isReadable(input)) {
+        err.printf("cannot read %s%n", input);
+        err.flush();
+        return Main.USAGE;
+      }
     }
     Registry reg = loaded.get();
     ExpectedCounts counts = ExpectedCounts.NONE;
