@@ -82,5 +82,9 @@ class IndicatorReportBrowserTest {
     browser.executeScript("arguments[0].scrollIntoView()", section);
     Files.write(OUT.resolve("ms-report-onset.png"), section.getScreenshotAs(OutputType.BYTES));
     assertThat(OUT.resolve("ms-report-onset.png")).isNotEmptyFile();
+    // Without colour (a black-and-white print): levels must still read from the letters, band names and patterns.
+    browser.executeScript("document.documentElement.style.filter = 'grayscale(1)'");
+    Files.write(OUT.resolve("ms-report-onset-grey.png"), section.getScreenshotAs(OutputType.BYTES));
+    assertThat(barText).containsPattern("\\d+ % [HML]");
   }
 }
