@@ -21,7 +21,7 @@ import no.regforms.diagnostic.SourceLocation;
  * @param location where the code is defined
  */
 public record Code(
-    @NotBlank @Size(max = 64) String code,
+    @NotBlank(message = "must not be blank") @Size(max = 64, message = "must be at most {max} characters") String code,
     LocalizedText label,
     Optional<LocalizedText> description,
     Optional<BigDecimal> score,

@@ -9,13 +9,12 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -92,24 +91,40 @@ public final class DefinitionLoader {
     }
     try {
       URI uri = url.toURI();
-      if ("jar".equals(uri.getScheme())) {
-        try (FileSystem jar = newJarFileSystem(uri)) {
-          return load(jar.provider().getPath(uri).getParent());
-        }
-      }
-      return load(Path.of(uri).getParent());
-    } catch (URISyntaxException | IOException e) {
+      LoadResult result = "jar".equals(uri.getScheme()) ? loadFromJar(uri) : load(Path.of(uri).getParent());
+      return checkId(module, result);
+    } catch (URISyntaxException | IOException | FileSystemNotFoundException | IllegalArgumentException e) {
       return failure(IssueCode.FILE_UNREADABLE, "cannot open module '" + module.id() + "': " + e.getMessage());
     }
   }
 
-  private static FileSystem newJarFileSystem(URI uri) throws IOException {
-    try {
-      return FileSystems.newFileSystem(uri, Map.of());
-    } catch (FileSystemAlreadyExistsException e) {
-      // Another load holds it open; a fresh one over the same jar file is independent.
-      String jar = uri.getSchemeSpecificPart();
-      return FileSystems.newFileSystem(Path.of(URI.create(jar.substring(0, jar.indexOf("!/")))), (ClassLoader) null);
+  /** A module must hold the registry it names: {@code load("ect")} must not give another registry. */
+  private static LoadResult checkId(RegistryModule module, LoadResult result) {
+    if (result.registry().isEmpty() || result.registry().get().id().equals(module.id())) {
+      return result;
+    }
+    Issue issue = Issue.error(IssueCode.INVALID_VALUE, "module '" + module.id() + "' holds a registry with id '"
+            + result.registry().get().id() + "'", SourceLocation.of(DefinitionSource.REGISTRY_FILE, 0, 0, "/id"))
+        .withHint("the module's id() and the id in registry.json must be the same");
+    return new LoadResult(Optional.empty(), result.diagnostics().plus(Diagnostics.of(List.of(issue))));
+  }
+
+  /**
+   * Loads the registry folder of {@code registryJson}, a {@code jar:file:...!/root/registry.json}
+   * URI. Each load opens its own, unregistered view of the jar, so loads running at the same time
+   * never share, or close, one another's file system.
+   */
+  private LoadResult loadFromJar(URI registryJson) throws IOException {
+    String raw = registryJson.getRawSchemeSpecificPart();
+    int separator = raw.indexOf("!/");
+    if (separator < 0) {
+      throw new IOException("not a jar entry: " + registryJson);
+    }
+    Path jarFile = Path.of(URI.create(raw.substring(0, separator)));
+    String decoded = registryJson.getSchemeSpecificPart();
+    String entry = decoded.substring(decoded.indexOf("!/") + 1);
+    try (FileSystem jar = FileSystems.newFileSystem(jarFile, (ClassLoader) null)) {
+      return load(jar.getPath(entry).getParent());
     }
   }
 

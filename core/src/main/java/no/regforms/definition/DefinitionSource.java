@@ -24,6 +24,16 @@ final class DefinitionSource {
     this.root = root;
   }
 
+  boolean isFolder() {
+    return Files.isDirectory(root);
+  }
+
+  /** The folder's name, for messages. */
+  String name() {
+    Path name = root.getFileName();
+    return name == null ? root.toString() : name.toString();
+  }
+
   boolean hasRegistryFile() {
     return Files.isRegularFile(root.resolve(REGISTRY_FILE));
   }

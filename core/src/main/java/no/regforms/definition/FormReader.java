@@ -135,9 +135,10 @@ final class FormReader {
     declare(item.objects("items"), row);
     int min = item.integer("min").orElse(0);
     Optional<Integer> max = item.integer("max");
-    if (max.isPresent() && min > max.get()) {
-      issues.add(Issue.error(IssueCode.RANGE_INVERTED,
-              "repeat group '" + id + "' has min " + min + " above max " + max.get(), document.locate(item.pointer("min")))
+    // A negative min or a max below 1 is a field-rule violation of its own; reporting the pair too would say it twice.
+    if (max.isPresent() && min >= 0 && max.get() >= 1 && min > max.get()) {
+      issues.add(Issue.error(IssueCode.RANGE_INVERTED, "repeat group '" + id + "' has min " + min + " above max " + max.get(),
+              document.locate(item.pointer(item.has("min") ? "min" : "max")))
           .withHint("make min at most max, or raise max"));
     }
     List<FormItem> rowItems = readItems(item.objects("items"), environment.withRow(row));
@@ -259,8 +260,9 @@ final class FormReader {
       if (node.isNumber()) {
         return new Bound.Number(node.decimalValue());
       }
-      issues.add(Issue.error(IssueCode.WRONG_JSON_TYPE, "a bound of a number variable must be a number",
-          document.locate(pointer)));
+      Issue issue = Issue.error(IssueCode.WRONG_JSON_TYPE, "range bound " + node + " of " + (type == VariableType.INTEGER
+          ? "an integer" : "a decimal") + " variable must be a number, not a text", document.locate(pointer));
+      issues.add(node.asText().matches("-?\\d+(\\.\\d+)?") ? issue.withHint("write it without quotes: " + node.asText()) : issue);
       return null;
     }
     String text = node.asText();
@@ -277,9 +279,12 @@ final class FormReader {
     } catch (DateTimeParseException e) {
       // reported below
     }
+    String expected = type == VariableType.DATE ? "a real calendar date yyyy-mm-dd" : "a year and month yyyy-mm";
     issues.add(Issue.error(IssueCode.INVALID_VALUE,
-            "a bound of a " + type.jsonName() + " variable must be " + (type == VariableType.DATE ? "a date yyyy-mm-dd" : "a year-month yyyy-mm")
-                + " or 'today'", document.locate(pointer)));
+            "range bound " + node + " of a " + type.jsonName() + " variable is not " + expected + " or 'today'",
+            document.locate(pointer))
+        .withHint(!node.isTextual() ? "write the bound in quotes, such as " + (type == VariableType.DATE ? "\"2020-01-31\"" : "\"2020-01\"")
+            : type == VariableType.DATE ? "write a date that exists, such as \"2020-02-29\"" : "write it as \"2020-02\""));
     return null;
   }
 
@@ -327,9 +332,9 @@ final class FormReader {
   private void checkChoices(JsonFields item) {
     Optional<Integer> min = item.integer("minChoices");
     Optional<Integer> max = item.integer("maxChoices");
-    if (min.isPresent() && max.isPresent() && min.get() > max.get()) {
+    if (min.isPresent() && max.isPresent() && min.get() >= 0 && max.get() >= 1 && min.get() > max.get()) {
       issues.add(Issue.error(IssueCode.RANGE_INVERTED, "minChoices " + min.get() + " is above maxChoices " + max.get(),
-          document.locate(item.pointer("minChoices"))));
+          document.locate(item.pointer("minChoices"))).withHint("make minChoices at most maxChoices"));
     }
   }
 
@@ -337,7 +342,8 @@ final class FormReader {
     try {
       com.google.re2j.Pattern.compile(pattern);
     } catch (com.google.re2j.PatternSyntaxException e) {
-      issues.add(Issue.error(IssueCode.INVALID_PATTERN, "pattern is not a valid regular expression: " + e.getDescription(),
+      issues.add(Issue.error(IssueCode.INVALID_PATTERN, "pattern '" + pattern + "' is not a valid regular expression: "
+              + e.getDescription(),
               document.locate(item.pointer("pattern")))
           .withHint("patterns use RE2 syntax (no back-references or look-around), so they run in linear time"));
     }
@@ -364,8 +370,10 @@ final class FormReader {
     for (JsonFields rule : rules) {
       String id = rule.text("id");
       SourceLocation here = document.locate(rule.pointer("id"));
-      if (ids.putIfAbsent(id, here) != null) {
-        issues.add(Issue.error(IssueCode.DUPLICATE_ID, "rule id '" + id + "' is used twice in this form", here));
+      SourceLocation first = ids.putIfAbsent(id, here);
+      if (first != null) {
+        issues.add(Issue.error(IssueCode.DUPLICATE_ID, "rule id '" + id + "' is used twice in this form", here)
+            .withHint("it was first used at line " + first.line() + "; rule ids must be unique within a form"));
       }
       List<String> variables = rule.texts("variables");
       for (int i = 0; i < variables.size(); i++) {
@@ -397,8 +405,12 @@ final class FormReader {
             document.locate(root.pointer("dateVariable")));
         issues.add(NameSuggester.hint(name, topLevel.keySet()).map(issue::withHint).orElse(issue));
       } else if (type.kind() != ExprType.Kind.DATE) {
-        issues.add(Issue.error(IssueCode.TYPE_MISMATCH, "dateVariable '" + name + "' must be a date variable, not "
-            + type.displayName(), document.locate(root.pointer("dateVariable"))));
+        List<String> dates = topLevel.entrySet().stream().filter(e -> e.getValue().kind() == ExprType.Kind.DATE)
+            .map(Map.Entry::getKey).toList();
+        issues.add(Issue.error(IssueCode.TYPE_MISMATCH, "dateVariable '" + name + "' must be a variable of type 'date', but it "
+                + "is a " + type.displayName(), document.locate(root.pointer("dateVariable")))
+            .withHint(dates.isEmpty() ? "add a date variable that dates the record, or remove dateVariable"
+                : "date variables of this form: " + String.join(", ", dates)));
       }
     });
   }
@@ -423,9 +435,13 @@ final class FormReader {
       issues.add(Issue.error(IssueCode.DEPENDENCY_CYCLE,
               "computed values and conditions depend on each other in a cycle: " + path,
               first == null ? document.locate("") : first.location())
-          .withHint("each of " + String.join(", ", cycle) + " waits for the next; break the cycle in one of their expressions"));
+          .withHint(cycleHint(cycle)));
     }
     return sorted.graph();
+  }
+
+  private static String cycleHint(List<String> cycle) {
+    return "each of " + String.join(", ", cycle) + " waits for the next; break the cycle in one of their expressions";
   }
 
   private void addNodes(List<FormItem> items, Optional<String> section, DependencyGraph.Builder builder) {
@@ -448,6 +464,20 @@ final class FormReader {
         v.compute().ifPresent(f -> reads.addAll(f.compiled().references()));
         builder.node(v.id(), reads);
       } else if (item instanceof Section s) {
+        s.visibleIf().ifPresent(f -> {
+          Set<String> inside = new LinkedHashSet<>();
+          collectIds(s.items(), inside);
+          inside.retainAll(f.compiled().references());
+          if (!inside.isEmpty()) {
+            String names = "'" + String.join("', '", inside) + "'";
+            issues.add(Issue.error(IssueCode.DEPENDENCY_CYCLE,
+                    "visibleIf of section '" + s.id() + "' reads " + names + ", which the section itself holds: whether "
+                        + "the section shows would depend on a value it hides (cycle: "
+                        + s.id() + " -> " + inside.iterator().next() + " -> " + s.id() + ")", f.location())
+                .withHint("move " + names + " out of the section, before it, or make the condition read other variables"));
+            reads.removeAll(inside);
+          }
+        });
         builder.node(s.id(), reads);
         addNodes(s.items(), Optional.of(s.id()), builder);
       } else if (item instanceof Note n) {
@@ -456,10 +486,14 @@ final class FormReader {
         DependencyGraph.Builder rows = new DependencyGraph.Builder();
         addNodes(r.items(), Optional.empty(), rows);
         DependencyGraph.Sorted sortedRows = rows.build();
+        Map<String, FormItem> rowItems = new HashMap<>();
+        index(r.items(), rowItems);
         for (List<String> cycle : sortedRows.cycles()) {
+          FormItem first = rowItems.get(cycle.get(0));
           issues.add(Issue.error(IssueCode.DEPENDENCY_CYCLE,
-              "computed values and conditions in repeat group '" + r.id() + "' depend on each other in a cycle: "
-                  + String.join(" -> ", cycle) + " -> " + cycle.get(0), r.location()));
+                  "computed values and conditions in repeat group '" + r.id() + "' depend on each other in a cycle: "
+                      + String.join(" -> ", cycle) + " -> " + cycle.get(0), first == null ? r.location() : first.location())
+              .withHint(cycleHint(cycle)));
         }
         builder.rowGraph(r.id(), sortedRows.graph());
         Set<String> rowNames = new LinkedHashSet<>();

@@ -16,6 +16,8 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.IssueCode;
 import no.regforms.diagnostic.SourceLocation;
@@ -46,35 +48,132 @@ final class JsonDocument {
 
   /** Reads {@code text}; a syntax error comes back as an issue located where the parser stopped. */
   static Result parse(String file, String text) {
-    try {
-      JsonNode root = MAPPER.readTree(text);
+    try (JsonParser parser = MAPPER.createParser(text)) {
+      JsonNode root = MAPPER.readTree(parser);
       if (root == null || root.isMissingNode()) {
         return new Result(null, Issue.error(IssueCode.JSON_SYNTAX, "the file is empty; expected a JSON object",
             SourceLocation.of(file, 1, 1, "")));
+      }
+      Optional<Issue> trailing = trailingContent(file, parser);
+      if (trailing.isPresent()) {
+        return new Result(null, trailing.get());
       }
       Map<String, JsonLocation> values = new HashMap<>();
       Map<String, JsonLocation> keys = new HashMap<>();
       index(text, values, keys);
       return new Result(new JsonDocument(file, text, root, values, keys), null);
     } catch (JsonProcessingException e) {
-      JsonLocation where = e.getLocation();
-      int line = where == null ? 0 : Math.max(where.getLineNr(), 0);
-      int column = where == null ? 0 : Math.max(where.getColumnNr(), 0);
-      String message = "not valid JSON: " + firstLine(e.getOriginalMessage());
-      return new Result(null, Issue.error(IssueCode.JSON_SYNTAX, message, SourceLocation.of(file, line, column, ""))
-          .withHint("check for a missing comma, quote or bracket just before this point"));
+      return new Result(null, syntaxIssue(file, text, e));
     } catch (IOException e) {
       return new Result(null, Issue.error(IssueCode.FILE_UNREADABLE, "cannot read the file: " + e.getMessage(),
           SourceLocation.of(file, 0, 0, "")));
     }
   }
 
-  /** A parsed document, or the issue that stopped parsing. */
+  /**
+   * The issue for a syntax error, with Jackson's message made plain for the commonest mistakes: a
+   * missing comma is reported where the comma belongs, a trailing comma at the comma, a repeated key
+   * at the key. The JSON pointer is that of the member being read, when the parser knows it.
+   */
+  private static Issue syntaxIssue(String file, String text, JsonProcessingException e) {
+    String message = clean(e.getOriginalMessage());
+    JsonLocation where = e.getLocation();
+    String pointer = e.getProcessor() instanceof JsonParser parser
+        ? parser.getParsingContext().pathAsPointer().toString() : "";
+    SourceLocation parserStop = at(file, where);
+    SourceLocation here = SourceLocation.of(file, parserStop.line(), parserStop.column(), pointer);
+    int offset = where == null ? -1 : (int) Math.min(where.getCharOffset(), text.length());
+    Matcher duplicate = DUPLICATE_KEY.matcher(message);
+    if (duplicate.matches() && where != null) {
+      // Jackson stops just after the key; the caret belongs on its opening quote.
+      int column = Math.max(1, here.column() - duplicate.group(1).length() - 2);
+      return Issue.error(IssueCode.JSON_SYNTAX, "key '" + duplicate.group(1) + "' appears twice in the same object",
+              SourceLocation.of(file, here.line(), column, pointer))
+          .withHint("each key may appear once in an object; remove or rename one of them");
+    }
+    int before = offset < 0 ? -1 : previousNonBlank(text, offset);
+    if (message.contains("was expecting comma to separate") && before >= 0) {
+      return Issue.error(IssueCode.JSON_SYNTAX, "not valid JSON: a comma is missing after this value",
+              position(file, text, before + 1, pointer))
+          .withHint("separate the members of an object, and the items of a list, with commas");
+    }
+    Matcher close = TRAILING_COMMA.matcher(message);
+    if (close.find() && before >= 0 && text.charAt(before) == ',') {
+      return Issue.error(IssueCode.JSON_SYNTAX, "not valid JSON: a comma before '" + close.group(1)
+              + "' (a trailing comma) is not allowed", position(file, text, before, pointer))
+          .withHint("remove the comma after the last " + (close.group(1).equals("}") ? "member of the object" : "item of the list"));
+    }
+    Matcher end = UNCLOSED.matcher(message);
+    if (end.find()) {
+      boolean list = end.group(1).equals("Array");
+      return Issue.error(IssueCode.JSON_SYNTAX, "not valid JSON: the file ends inside the " + (list ? "list" : "object")
+              + " opened at line " + end.group(2) + ", column " + end.group(3), here)
+          .withHint("close it with '" + (list ? "]" : "}") + "', and close whatever is still open around it");
+    }
+    return Issue.error(IssueCode.JSON_SYNTAX, "not valid JSON: " + message, here)
+        .withHint("check for a missing comma, quote or bracket just before this point");
+  }
+
+  /** The offset of the last character before {@code offset} that is not white space, or -1. */
+  private static int previousNonBlank(String text, int offset) {
+    int i = offset - 1;
+    while (i >= 0 && Character.isWhitespace(text.charAt(i))) i--;
+    return i;
+  }
+
+  /** The 1-based line and column of character {@code offset} of {@code text}. */
+  private static SourceLocation position(String file, String text, int offset, String pointer) {
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < offset && i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return SourceLocation.of(file, line, offset - lineStart + 1, pointer);
+  }
+
+  /** Text after the end of the root value: a second object, a stray bracket, garbage. */
+  private static Optional<Issue> trailingContent(String file, JsonParser parser) throws IOException {
+    JsonLocation where;
+    try {
+      if (parser.nextToken() == null) return Optional.empty();
+      where = parser.currentTokenLocation();
+    } catch (JsonProcessingException e) {
+      where = e.getLocation();
+    }
+    return Optional.of(Issue.error(IssueCode.JSON_SYNTAX, "not valid JSON: unexpected text after the end of the "
+            + "JSON object that the file holds", at(file, where))
+        .withHint("a definition file holds exactly one JSON object; remove what follows its closing '}'"));
+  }
+
+  private static SourceLocation at(String file, JsonLocation where) {
+    int line = where == null ? 0 : Math.max(where.getLineNr(), 0);
+    int column = where == null ? 0 : Math.max(where.getColumnNr(), 0);
+    return SourceLocation.of(file, line, column, "");
+  }
+
+  /** A result of parsing: a document, or the issue that stopped parsing. */
   record Result(JsonDocument document, Issue issue) {}
 
-  private static String firstLine(String message) {
+  private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '(.*)'");
+  private static final Pattern TRAILING_COMMA =
+      Pattern.compile("^Unexpected character \\('([}\\]])'\\): (was expecting double-quote to start field name|expected a (valid )?value)");
+  private static final Pattern UNCLOSED =
+      Pattern.compile("^Unexpected end-of-input: expected close marker for (Array|Object) \\(opened at line (\\d+), column (\\d+)\\)");
+  private static final Pattern CHAR_CODE = Pattern.compile(" \\(code -?\\d+\\)");
+  private static final Pattern START_MARKER =
+      Pattern.compile("\\s*\\(start marker at \\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]\\)");
+  private static final Pattern SOURCE = Pattern.compile("\\s*(\\(for \\w+ starting )?at \\[Source: [^\\]]*\\]\\)?");
+
+  /** Jackson's message on one line, without character codes and source descriptions meant for programmers. */
+  private static String clean(String message) {
     int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+    String text = newline < 0 ? message : message.substring(0, newline);
+    text = CHAR_CODE.matcher(text).replaceAll("");
+    text = START_MARKER.matcher(text).replaceAll(" (opened at line $1, column $2)");
+    return SOURCE.matcher(text).replaceAll("");
   }
 
   /** Walks the tokens once, remembering where each value (and each object key) starts. */

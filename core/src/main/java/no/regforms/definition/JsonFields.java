@@ -53,8 +53,15 @@ final class JsonFields {
     return node.path(key).asBoolean(false);
   }
 
+  /**
+   * A whole-number field. A value beyond the range of {@code int} is clamped to it, so that a field
+   * rule reports it (with the value as written) instead of a wrapped-around number.
+   */
   Optional<Integer> integer(String key) {
-    return has(key) ? Optional.of(node.get(key).asInt()) : Optional.empty();
+    if (!has(key)) return Optional.empty();
+    JsonNode value = node.get(key);
+    if (value.canConvertToInt()) return Optional.of(value.asInt());
+    return Optional.of(value.decimalValue().signum() < 0 ? Integer.MIN_VALUE : Integer.MAX_VALUE);
   }
 
   Optional<BigDecimal> decimal(String key) {

@@ -36,6 +36,7 @@ final class RegistryReader {
   private final FormulaCompiler formulas;
   private final List<Issue> issues = new ArrayList<>();
   private final Map<String, JsonDocument> documents = new HashMap<>();
+  private final Map<String, String> firstFiles = new HashMap<>();
 
   RegistryReader(SchemaChecker schemas, ExpressionCompiler compiler, Validator validator) {
     this.schemas = schemas;
@@ -44,6 +45,12 @@ final class RegistryReader {
   }
 
   LoadResult read(DefinitionSource source) {
+    if (!source.isFolder()) {
+      issues.add(Issue.error(IssueCode.FILE_MISSING, "there is no registry folder '" + source.name() + "'",
+              SourceLocation.of(source.name(), 0, 0, ""))
+          .withHint("give the path of a folder that holds registry.json, or the id of a registry module"));
+      return result(null);
+    }
     if (!source.hasRegistryFile()) {
       issues.add(Issue.error(IssueCode.FILE_MISSING, "the folder has no registry.json",
               SourceLocation.of(DefinitionSource.REGISTRY_FILE, 0, 0, ""))
@@ -146,8 +153,9 @@ final class RegistryReader {
   }
 
   private <T> void putUnique(Map<String, T> map, String id, T value, JsonDocument doc, String what) {
+    String firstFile = firstFiles.putIfAbsent(what + "/" + id, doc.file());
     if (map.putIfAbsent(id, value) != null) {
-      issues.add(Issue.error(IssueCode.DUPLICATE_ID, "another " + what + " already has id '" + id + "'", doc.locate("/id"))
+      issues.add(Issue.error(IssueCode.DUPLICATE_ID, what + " id '" + id + "' is already used by " + firstFile, doc.locate("/id"))
           .withHint("ids must be unique within a registry; rename one of them"));
     }
   }
@@ -159,7 +167,8 @@ final class RegistryReader {
     Registry.Header header = new Registry.Header();
     header.id = root.text("id");
     if (!header.id.matches(Ids.PATTERN)) {
-      issues.add(Issue.error(IssueCode.INVALID_VALUE, "registry id '" + header.id + "' " + Ids.MESSAGE, doc.locate("/id")));
+      issues.add(Issue.error(IssueCode.INVALID_VALUE, "registry id '" + header.id + "' " + Ids.MESSAGE, doc.locate("/id"))
+          .withHint("for example '" + snakeCase(header.id) + "'"));
     }
     header.title = root.localized("title");
     header.description = root.optionalLocalized("description");
@@ -209,7 +218,7 @@ final class RegistryReader {
       Optional<java.time.LocalDate> to = code.date("validTo");
       if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
         issues.add(Issue.error(IssueCode.RANGE_INVERTED, "code '" + value + "' is valid from " + from.get() + ", after its validTo " + to.get(),
-            doc.locate(code.pointer("validFrom"))));
+            doc.locate(code.pointer("validFrom"))).withHint("validFrom is the first day and validTo the last day the code may be used"));
       }
       codes.add(new Code(value, code.localized("label"), code.optionalLocalized("description"), code.decimal("score"),
           from, to, doc.locate(code.pointer())));
@@ -243,11 +252,12 @@ final class RegistryReader {
     Optional<Formula> numerator = formulas.condition(root, "numerator", environment, doc);
     Optional<Formula> value = formulas.number(root, "value", environment, doc);
     if (type == Indicator.Type.PROPORTION && !root.has("numerator")) {
-      issues.add(Issue.error(IssueCode.MISSING_KEY, "a proportion needs a 'numerator'", doc.locate("")));
+      issues.add(Issue.error(IssueCode.MISSING_KEY, "a proportion needs a 'numerator'", doc.locate(""))
+          .withHint("add \"numerator\": the condition a counted case must meet, such as \"treated = true\""));
     }
     if ((type == Indicator.Type.MEAN || type == Indicator.Type.MEDIAN) && !root.has("value")) {
       issues.add(Issue.error(IssueCode.MISSING_KEY, "a " + type.name().toLowerCase(Locale.ROOT) + " needs a 'value' to average",
-          doc.locate("")));
+          doc.locate("")).withHint("add \"value\": the number expression to average, such as \"madrs_after\""));
     }
     List<Indicator.Exclusion> exclusions = new ArrayList<>();
     for (JsonFields exclusion : root.objects("exclusions")) {
@@ -372,8 +382,26 @@ final class RegistryReader {
       String key = field.equals("id") ? idKey : field;
       String pointer = owner.jsonPointer() + "/" + JsonDocument.escape(key);
       SourceLocation where = doc == null ? owner : doc.locate(pointer);
-      issues.add(Issue.error(IssueCode.INVALID_VALUE, "'" + key + "' " + violation.getMessage(), where));
+      Object value = violation.getInvalidValue();
+      // The value as written in the file: a number too large for the model is shown as the author wrote it.
+      String written = Optional.ofNullable(doc).flatMap(d -> d.at(pointer))
+          .map(node -> node.isTextual() ? "'" + node.asText() + "'" : node.toString())
+          .orElse(value instanceof String ? "'" + value + "'" : String.valueOf(value));
+      Issue issue = Issue.error(IssueCode.INVALID_VALUE, "'" + key + "' is " + written + ", but " + violation.getMessage(),
+          where);
+      if (field.equals("id") && value instanceof String text) {
+        issue = issue.withHint("for example '" + snakeCase(text) + "'");
+      }
+      issues.add(issue);
     }
+  }
+
+  /** {@code Body-Weight} as {@code body_weight}: a suggestion for an id that breaks the pattern. */
+  private static String snakeCase(String id) {
+    String snake = id.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT)
+        .replaceAll("[^a-z0-9_]+", "_").replaceAll("_+", "_").replaceAll("^[_0-9]+|_$", "");
+    snake = snake.isEmpty() ? "x" : snake;
+    return snake.length() > 64 ? snake.substring(0, 64) : snake;
   }
 
   private static String firstNode(jakarta.validation.Path path) {

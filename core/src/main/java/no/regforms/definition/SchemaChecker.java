@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -15,8 +16,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.IssueCode;
+import no.regforms.diagnostic.LocalizedText;
+import org.everit.json.schema.CombinedSchema;
 import org.everit.json.schema.EnumSchema;
 import org.everit.json.schema.ObjectSchema;
+import org.everit.json.schema.ReferenceSchema;
 import org.everit.json.schema.Schema;
 import org.everit.json.schema.ValidationException;
 import org.everit.json.schema.loader.SchemaClient;
@@ -50,6 +54,9 @@ final class SchemaChecker {
   private static final String SCHEMA_ROOT = "/no/regforms/definition/schema/";
   private static final Pattern BRACKETED = Pattern.compile("\\[(.*?)\\]");
   private static final Pattern FOUND_TYPE = Pattern.compile("expected type: (\\w+), found: (\\w+)");
+  private static final Pattern PATTERN = Pattern.compile("does not match pattern (.*)$");
+  private static final Pattern ITEM_COUNT = Pattern.compile("expected (minimum|maximum) item count: (\\d+), found: (\\d+)");
+  private static final String DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
   private static final Set<String> ITEM_KINDS = Set.of("variable", "section", "repeat", "note");
 
   private final Map<FileKind, Schema> schemas = new EnumMap<>(FileKind.class);
@@ -86,25 +93,70 @@ final class SchemaChecker {
     } catch (ValidationException e) {
       List<ValidationException> leaves = new ArrayList<>();
       collectLeaves(e, leaves);
+      Set<String> misspelt = misspeltRequiredKeys(leaves);
       List<Issue> issues = new ArrayList<>();
       for (ValidationException leaf : leaves) {
-        issues.add(toIssue(document, leaf));
+        boolean coveredByTypo = "required".equals(leaf.getKeyword())
+            && misspelt.contains(pointerOf(leaf) + "/" + JsonDocument.escape(bracketed(leaf.getErrorMessage())));
+        if (!coveredByTypo) {
+          issues.add(toIssue(document, leaf));
+        }
       }
       return issues.stream().distinct().collect(Collectors.toList());
     }
   }
 
+  /**
+   * The pointers of required keys that an unknown key next to them is a misspelling of: the
+   * "did you mean" of the unknown key says all, so "missing required key" is not reported too.
+   */
+  private static Set<String> misspeltRequiredKeys(List<ValidationException> leaves) {
+    Set<String> out = new java.util.HashSet<>();
+    for (ValidationException leaf : leaves) {
+      if ("additionalProperties".equals(leaf.getKeyword()) && leaf.getViolatedSchema() instanceof ObjectSchema object) {
+        String pointer = pointerOf(leaf);
+        NameSuggester.closest(bracketed(leaf.getErrorMessage()), object.getPropertySchemas().keySet())
+            .filter(object.getRequiredProperties()::contains)
+            .ifPresent(key -> out.add(pointer + "/" + JsonDocument.escape(key)));
+      }
+    }
+    return out;
+  }
+
+  /** The values an enumerated key allows, sorted, when its schema is (or combines) an enum. */
+  private static Optional<List<String>> allowedValues(Schema schema) {
+    if (schema instanceof EnumSchema enumSchema) {
+      return Optional.of(enumSchema.getPossibleValuesAsList().stream().map(String::valueOf).sorted().toList());
+    }
+    if (schema instanceof CombinedSchema combined) {
+      return combined.getSubschemas().stream().map(SchemaChecker::allowedValues).flatMap(Optional::stream).findFirst();
+    }
+    if (schema instanceof ReferenceSchema reference && reference.getReferredSchema() != null) {
+      return allowedValues(reference.getReferredSchema());
+    }
+    return Optional.empty();
+  }
+
+  private static String pointerOf(ValidationException e) {
+    String pointer = e.getPointerToViolation();
+    return pointer.startsWith("#") ? pointer.substring(1) : pointer;
+  }
+
   private static void collectLeaves(ValidationException e, List<ValidationException> leaves) {
-    if (e.getCausingExceptions().isEmpty()) {
+    List<ValidationException> causes = e.getCausingExceptions();
+    if (causes.isEmpty()) {
       leaves.add(e);
+    } else if ("else".equals(e.getKeyword()) && causes.size() > 1) {
+      // The failed "if" only chose the branch (an item is not a variable, so try a section);
+      // what the author must hear of is why the chosen "else" branch failed.
+      collectLeaves(causes.get(causes.size() - 1), leaves);
     } else {
       e.getCausingExceptions().forEach(cause -> collectLeaves(cause, leaves));
     }
   }
 
   private static Issue toIssue(JsonDocument document, ValidationException e) {
-    String pointer = e.getPointerToViolation().startsWith("#") ? e.getPointerToViolation().substring(1)
-        : e.getPointerToViolation();
+    String pointer = pointerOf(e);
     String keyword = e.getKeyword() == null ? "" : e.getKeyword();
     String message = e.getErrorMessage();
     switch (keyword) {
@@ -126,21 +178,35 @@ final class SchemaChecker {
           return Issue.error(IssueCode.MISSING_KEY, "an item needs one of the keys 'variable', 'section', "
               + "'repeat' or 'note' to say what kind of item it is", document.locate(pointer));
         }
+        if (key.equals(LocalizedText.DEFAULT_LANGUAGE)) {
+          return Issue.error(IssueCode.MISSING_KEY, "text has no Norwegian Bokmål version 'nb'", document.locate(pointer))
+              .withHint("every text needs \"nb\"; other languages (nn, en, se) may be added beside it");
+        }
+        String allowed = e.getViolatedSchema() instanceof ObjectSchema object
+            ? allowedValues(object.getPropertySchemas().get(key)).map(values -> ", one of: " + String.join(", ", values))
+                .orElse("")
+            : "";
         return Issue.error(IssueCode.MISSING_KEY, "missing required key '" + key + "'", document.locate(pointer))
-            .withHint("add \"" + key + "\"");
+            .withHint("add \"" + key + "\"" + allowed);
       }
       case "type": {
         Matcher m = FOUND_TYPE.matcher(message);
         String text = m.find()
-            ? "expected " + article(m.group(1)) + ", found " + article(m.group(2))
+            ? describe(pointer) + " must be " + article(m.group(1)) + ", not "
+                + (m.group(1).equals("Integer") && article(m.group(2)).equals("a number") ? "a decimal number" : article(m.group(2)))
             : message;
-        return Issue.error(IssueCode.WRONG_JSON_TYPE, text, document.locate(pointer));
+        Issue issue = Issue.error(IssueCode.WRONG_JSON_TYPE, text, document.locate(pointer));
+        boolean quoted = m.find(0) && m.group(2).equals("String")
+            && List.of("Boolean", "Number", "Integer", "BigDecimal").contains(m.group(1));
+        return quoted ? issue.withHint("write it without quotes, such as " + (m.group(1).equals("Boolean") ? "true" : "12"))
+            : issue;
       }
       case "enum": {
-        Issue issue = Issue.error(IssueCode.INVALID_VALUE, "value is not one of the allowed values", document.locate(pointer));
+        String actual = document.at(pointer).map(n -> n.asText()).orElse("");
+        Issue issue = Issue.error(IssueCode.INVALID_VALUE, "'" + actual + "' is not an allowed value of "
+            + describe(pointer), document.locate(pointer));
         if (e.getViolatedSchema() instanceof EnumSchema enumSchema) {
           List<String> allowed = enumSchema.getPossibleValuesAsList().stream().map(String::valueOf).sorted().toList();
-          String actual = document.at(pointer).map(n -> n.asText()).orElse("");
           issue = NameSuggester.hint(actual, allowed)
               .map(h -> h + " (allowed: " + String.join(", ", allowed) + ")")
               .map(issue::withHint)
@@ -148,11 +214,47 @@ final class SchemaChecker {
         }
         return issue;
       }
-      case "pattern":
-        return Issue.error(IssueCode.INVALID_VALUE, message.replace("string ", "text "), document.locate(pointer));
+      case "pattern": {
+        String actual = document.at(pointer).map(n -> n.asText()).orElse("");
+        Matcher m = PATTERN.matcher(message);
+        String pattern = m.find() ? m.group(1) : "";
+        if (pattern.equals(DATE_PATTERN)) {
+          return Issue.error(IssueCode.INVALID_VALUE, describe(pointer) + " is '" + actual + "', which is not a date yyyy-mm-dd",
+              document.locate(pointer)).withHint("write dates as year-month-day, such as \"2024-01-31\"");
+        }
+        return Issue.error(IssueCode.INVALID_VALUE, describe(pointer) + " is '" + actual + "', which does not match "
+            + "the pattern " + pattern, document.locate(pointer));
+      }
+      case "minItems":
+      case "maxItems": {
+        Matcher m = ITEM_COUNT.matcher(message);
+        Issue issue = Issue.error(IssueCode.INVALID_VALUE, m.find()
+            ? describe(pointer) + " has " + m.group(3) + (m.group(3).equals("1") ? " item" : " items") + ", but needs "
+                + (m.group(1).equals("minimum") ? "at least " : "at most ") + m.group(2)
+            : message, document.locate(pointer));
+        return pointer.endsWith("range") || pointer.endsWith("Range") ? issue.withHint("write a range as [min, max]") : issue;
+      }
+      case "uniqueItems":
+        return Issue.error(IssueCode.INVALID_VALUE, describe(pointer) + " lists the same value more than once",
+            document.locate(pointer)).withHint("list each value once");
       default:
         return Issue.error(IssueCode.INVALID_VALUE, message, document.locate(pointer));
     }
+  }
+
+  /** The key a pointer ends in, as {@code 'required'}, or {@code an item of 'missing'} for an array element. */
+  private static String describe(String pointer) {
+    if (pointer.isEmpty()) return "the file";
+    String[] steps = pointer.substring(1).split("/", -1);
+    String last = unescape(steps[steps.length - 1]);
+    if (last.matches("\\d+") && steps.length > 1) {
+      return "an item of '" + unescape(steps[steps.length - 2]) + "'";
+    }
+    return "'" + last + "'";
+  }
+
+  private static String unescape(String step) {
+    return step.replace("~1", "/").replace("~0", "~");
   }
 
   private static boolean isUnkindedItem(JsonDocument document, String pointer) {

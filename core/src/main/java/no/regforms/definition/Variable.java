@@ -60,7 +60,7 @@ public record Variable(
     Optional<@Min(value = 0, message = "must be 0 or more") @Max(value = 10, message = "must be at most 10") Integer> decimals,
     Optional<@Min(value = 1, message = "must be 1 or more") Integer> maxLength,
     Optional<String> pattern,
-    Optional<@Size(max = 32, message = "a unit is a short symbol, at most {max} characters") String> unit,
+    Optional<@Size(max = 32, message = "must be a short symbol of at most {max} characters") String> unit,
     List<String> missing,
     Optional<@Min(value = 0, message = "must be 0 or more") Integer> minChoices,
     Optional<@Min(value = 1, message = "must be 1 or more") Integer> maxChoices,

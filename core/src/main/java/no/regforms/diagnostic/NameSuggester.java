@@ -13,7 +13,10 @@ public final class NameSuggester {
 
   private NameSuggester() {}
 
-  /** The candidate closest to {@code name}, if one is close enough to be a likely typo. */
+  /**
+   * The candidate closest to {@code name}, if one is close enough to be a likely typo: at most a
+   * third of the name's length away (two edits for short names), and never a full rewrite of it.
+   */
   public static Optional<String> closest(String name, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
@@ -24,7 +27,8 @@ public final class NameSuggester {
         bestDistance = distance;
       }
     }
-    int tolerated = Math.max(2, name.length() / 3);
+    // A short name is "close" to every other short name; a suggestion must keep part of the name.
+    int tolerated = Math.min(Math.max(2, name.length() / 3), name.length() - 1);
     return best != null && bestDistance <= tolerated ? Optional.of(best) : Optional.empty();
   }
 

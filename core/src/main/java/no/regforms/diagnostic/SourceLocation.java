@@ -79,11 +79,28 @@ public record SourceLocation(
       }
     }
 
-    /** The expression on one line and a caret line under the offending part. */
+    /** The widest excerpt shown; a longer expression is cut to a window around the offending part. */
+    static final int MAX_WIDTH = 100;
+
+    /**
+     * The expression on one line and a caret line under the offending part. An expression longer
+     * than {@value #MAX_WIDTH} characters is shown as a window around the part, with {@code ...}
+     * where text was cut.
+     */
     public String caretDisplay() {
       String oneLine = text.replace('\n', ' ').replace('\r', ' ').replace('\t', ' ');
-      int width = Math.max(1, end - start);
-      return "    " + oneLine + "\n    " + " ".repeat(start) + "^".repeat(width);
+      int from = 0;
+      int to = oneLine.length();
+      if (to > MAX_WIDTH) {
+        from = Math.max(0, Math.min(start - MAX_WIDTH / 4, oneLine.length() - MAX_WIDTH));
+        to = Math.min(oneLine.length(), from + MAX_WIDTH);
+      }
+      String prefix = from > 0 ? "..." : "";
+      String suffix = to < oneLine.length() ? "..." : "";
+      int caretStart = prefix.length() + start - from;
+      int width = Math.max(1, Math.min(end, to) - start);
+      return "    " + prefix + oneLine.substring(from, to) + suffix
+          + "\n    " + " ".repeat(caretStart) + "^".repeat(width);
     }
   }
 }

@@ -1,7 +1,9 @@
 package no.regforms.expression;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import no.regforms.expression.checker.Typing;
 import no.regforms.expression.eval.Program;
 import no.regforms.expression.parser.Expr;
 
@@ -25,14 +27,17 @@ public final class CompiledExpression {
   private final ExprType type;
   private final Set<String> references;
   private final Program program;
+  private final Typing typing;
 
   // Package-private: only the compiler makes compiled expressions.
-  CompiledExpression(String text, Expr syntax, ExprType type, Set<String> references, Program program) {
+  CompiledExpression(String text, Expr syntax, ExprType type, Set<String> references, Program program,
+      Typing typing) {
     this.text = Objects.requireNonNull(text, "text");
     this.syntax = Objects.requireNonNull(syntax, "syntax");
     this.type = Objects.requireNonNull(type, "type");
     this.references = Set.copyOf(references);
     this.program = Objects.requireNonNull(program, "program");
+    this.typing = Objects.requireNonNull(typing, "typing");
   }
 
   /** The source text. */
@@ -51,6 +56,18 @@ public final class CompiledExpression {
   /** The static type of the result. */
   public ExprType type() {
     return type;
+  }
+
+  /**
+   * The static type the checker gave {@code node}, a node of {@link #syntax()} (compared by
+   * identity), for translators that must tell overloads apart ({@code sum(a, b)} from {@code
+   * sum(rows, r, x)}) or choose a representation by type.
+   *
+   * @return the type, or empty for a node of another tree or one the checker did not type (the
+   *     bound name of a collection function)
+   */
+  public Optional<ExprType> typeOf(Expr node) {
+    return typing.typeOf(node);
   }
 
   /**

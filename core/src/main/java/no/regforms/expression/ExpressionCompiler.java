@@ -75,7 +75,7 @@ public final class ExpressionCompiler {
     }
     Program program = Program.plan(parsed.syntax().get(), checked.typing());
     CompiledExpression compiled = new CompiledExpression(
-        text, parsed.syntax().get(), checked.type().get(), checked.references(), program);
+        text, parsed.syntax().get(), checked.type().get(), checked.references(), program, checked.typing());
     return new CompilationResult(Optional.of(compiled), Diagnostics.of(checked.issues()));
   }
 

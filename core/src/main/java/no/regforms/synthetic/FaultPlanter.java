@@ -2,6 +2,7 @@ package no.regforms.synthetic;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,15 +11,18 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 import no.regforms.definition.Form;
+import no.regforms.definition.FormItem;
 import no.regforms.definition.Range;
 import no.regforms.definition.RepeatGroup;
+import no.regforms.definition.Section;
 import no.regforms.definition.Variable;
 import no.regforms.definition.VariableType;
 import no.regforms.diagnostic.IssueCode;
 
 /**
  * Plants one known fault in a valid record's values, so tests and demonstrations can check that the
- * validator catches it with the expected code. Works on the top level of a form.
+ * validator catches it with the expected code, and only that code: variables that other items' visibility
+ * or required-if conditions read are left alone. Works on the top level of a form.
  */
 final class FaultPlanter {
 
@@ -43,8 +47,12 @@ final class FaultPlanter {
   private List<Fault> applicable(Form form, Map<String, Object> values, Set<String> hidden) {
     List<Fault> faults = new ArrayList<>();
     faults.add(new Fault(IssueCode.UNDEFINED_VARIABLE, v -> with(v, "zz_not_a_variable", BigDecimal.ONE)));
+    Set<String> controlling = new HashSet<>();
+    controlling(form.items(), controlling);
     for (Variable variable : form.variables().values()) {
       if (variable.isComputed()) continue;
+      // A fault in a variable that shows or requires others would add a second issue there.
+      if (controlling.contains(variable.id())) continue;
       String id = variable.id();
       Object value = values.get(id);
       boolean filled = value != null && !(value instanceof Map);
@@ -80,6 +88,16 @@ final class FaultPlanter {
       }
     }
     return faults;
+  }
+
+  /** Collects the variables that visibility and required-if conditions read. */
+  private static void controlling(List<FormItem> items, Set<String> names) {
+    for (FormItem item : items) {
+      item.visibleIf().ifPresent(f -> names.addAll(f.compiled().references()));
+      if (item instanceof Variable v) v.requiredIf().ifPresent(f -> names.addAll(f.compiled().references()));
+      if (item instanceof Section s) controlling(s.items(), names);
+      if (item instanceof RepeatGroup r) controlling(r.items(), names);
+    }
   }
 
   /** A value of the right type for a hidden variable, so that only its being hidden is wrong. */

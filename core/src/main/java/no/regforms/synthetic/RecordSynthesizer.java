@@ -52,7 +52,15 @@ final class RecordSynthesizer {
 
   /** Values for a record of {@code form} anchored at {@code anchor}. */
   Filled fill(Form form, LocalDate anchor, Map<String, Object> sharedValues) {
-    Scope scope = new Scope(null, anchor, sharedValues);
+    return fill(form, anchor, sharedValues, 1);
+  }
+
+  /**
+   * Values for a record of {@code form} anchored at {@code anchor}, the patient's {@code ordinal}-th
+   * (1-based) record of that form.
+   */
+  Filled fill(Form form, LocalDate anchor, Map<String, Object> sharedValues, int ordinal) {
+    Scope scope = new Scope(null, form.id(), ordinal, anchor, sharedValues);
     fillScope(form.items(), form.graph(), scope);
     java.util.Set<String> hidden = new java.util.HashSet<>();
     scope.visible.forEach((id, shown) -> {
@@ -67,6 +75,8 @@ final class RecordSynthesizer {
 
   private final class Scope implements EvaluationContext {
     final Scope outer;
+    final String form;
+    final int ordinal;
     final LocalDate anchor;
     final Map<String, Object> shared;
     final Map<String, Object> typed = new HashMap<>();
@@ -75,8 +85,10 @@ final class RecordSynthesizer {
     final Map<String, Boolean> visible = new HashMap<>();
     LocalDate cursor;
 
-    Scope(Scope outer, LocalDate anchor, Map<String, Object> shared) {
+    Scope(Scope outer, String form, int ordinal, LocalDate anchor, Map<String, Object> shared) {
       this.outer = outer;
+      this.form = form;
+      this.ordinal = ordinal;
       this.anchor = anchor;
       this.shared = shared;
       this.cursor = anchor;
@@ -126,7 +138,7 @@ final class RecordSynthesizer {
   }
 
   private void fillRows(RepeatGroup repeat, DependencyGraph rowGraph, Scope scope) {
-    JsonNode spec = profile.variables().get(repeat.id());
+    JsonNode spec = spec(repeat.id(), scope);
     int min = repeat.min();
     int max = repeat.max().orElse(min + 3);
     if (spec != null && spec.has("rows")) {
@@ -138,7 +150,7 @@ final class RecordSynthesizer {
     List<Map<String, Object>> typedRows = new ArrayList<>();
     LocalDate rowAnchor = scope.cursor;
     for (int i = 0; i < count; i++) {
-      Scope row = new Scope(scope, rowAnchor, Map.of());
+      Scope row = new Scope(scope, scope.form, scope.ordinal, rowAnchor, Map.of());
       fillScope(repeat.items(), rowGraph, row);
       rawRows.add(row.raw);
       typedRows.add(row.typed);
@@ -155,7 +167,7 @@ final class RecordSynthesizer {
       put(variable, typed, scope);
       return;
     }
-    JsonNode spec = profile.variables().get(variable.id());
+    JsonNode spec = byCase(spec(variable.id(), scope), scope);
     boolean required = variable.required()
         || variable.requiredIf().map(f -> Boolean.TRUE.equals(f.compiled().evaluate(scope))).orElse(false);
     double fillRate = spec != null && spec.has("fill") ? spec.get("fill").asDouble() : profile.fillRate();
@@ -166,6 +178,27 @@ final class RecordSynthesizer {
     }
     Object typed = value(variable, spec, scope);
     if (typed != null) put(variable, typed, scope);
+  }
+
+  /**
+   * The case of {@code spec} that its {@code by} variable's value picks ({@code {"by": "consent",
+   * "cases": {"none": {...}}}}), or {@code spec} itself when it has no {@code by} or no case matches.
+   * The {@code by} variable is filled first if need be.
+   */
+  private JsonNode byCase(JsonNode spec, Scope scope) {
+    if (spec == null || !spec.has("by")) return spec;
+    String by = spec.get("by").asText();
+    if (!scope.raw.containsKey(by) && scope.variables.containsKey(by)) fillVariable(scope.variables.get(by), scope);
+    Object value = scope.value(by);
+    String key = value instanceof BigDecimal number ? number.stripTrailingZeros().toPlainString() : String.valueOf(value);
+    JsonNode match = value == null ? null : spec.path("cases").get(key);
+    return match != null && match.isObject() ? match : spec;
+  }
+
+  /** The profile's entry for a variable: {@code "<form>.<id>"} if there is one, else {@code "<id>"}. */
+  private JsonNode spec(String id, Scope scope) {
+    JsonNode spec = profile.variables().get(scope.form + "." + id);
+    return spec != null ? spec : profile.variables().get(id);
   }
 
   private void put(Variable variable, Object typed, Scope scope) {
@@ -184,6 +217,10 @@ final class RecordSynthesizer {
   // ---- values by type -------------------------------------------------------------------------
 
   private Object value(Variable variable, JsonNode spec, Scope scope) {
+    if (spec != null && spec.path("ordinal").asBoolean(false) && variable.type().isNumeric()) {
+      return BigDecimal.valueOf(scope.ordinal);
+    }
+
     if (spec != null && spec.has("values")) {
       JsonNode values = spec.get("values");
       return fromJson(variable, values.get(random.nextInt(values.size())));
@@ -212,6 +249,7 @@ final class RecordSynthesizer {
       case CODES:
         return codes(variable, spec, scope);
       case TEXT:
+        if (spec != null && spec.has("prefix")) return token(spec.get("prefix").asText());
         return variable.pattern().isPresent() ? null : text(variable);
       default:
         return null;
@@ -259,11 +297,15 @@ final class RecordSynthesizer {
     LocalDate date;
     if (spec != null && spec.has("from")) {
       String from = spec.get("from").asText();
-      Object base = scope.value(from);
+      Object base = from.indexOf('.') > 0 ? latest(from, scope) : scope.value(from);
       if (base == null && scope.variables.containsKey(from)) {
         fillVariable(scope.variables.get(from), scope);
         base = scope.value(from);
       }
+      for (Scope s = scope; base == null && s != null; s = s.outer) {
+        base = s.shared.get(from); // a shared value from the patient's earlier forms
+      }
+
       LocalDate anchor = base instanceof LocalDate d ? d : base instanceof YearMonth m ? m.atDay(15)
           : base instanceof LocalDateTime t ? t.toLocalDate() : scope.anchor;
       date = anchor.plusDays(offset(spec.path("days"), 0, 30));
@@ -274,6 +316,8 @@ final class RecordSynthesizer {
       LocalDate start = LocalDate.parse(spec.get("between").path(0).asText());
       LocalDate end = LocalDate.parse(spec.get("between").path(1).asText());
       date = start.plusDays(random.nextLong(ChronoUnit.DAYS.between(start, end) + 1));
+    } else if (spec != null && spec.has("days")) {
+      date = scope.cursor.plusDays(between(spec.get("days"), 0, 7));
     } else {
       date = scope.cursor.plusDays(random.nextInt(8));
     }
@@ -281,6 +325,21 @@ final class RecordSynthesizer {
       return null; // the event has not happened yet
     }
     return clamp(variable, date);
+  }
+
+  /** The latest date of a repeat member named {@code "repeat.member"}, or null if it has none. */
+  private static LocalDate latest(String path, Scope scope) {
+    int dot = path.indexOf('.');
+    LocalDate latest = null;
+    if (scope.value(path.substring(0, dot)) instanceof List<?> rows) {
+      for (Object row : rows) {
+        if (row instanceof Map<?, ?> values && values.get(path.substring(dot + 1)) instanceof LocalDate date
+            && (latest == null || date.isAfter(latest))) {
+          latest = date;
+        }
+      }
+    }
+    return latest;
   }
 
   private LocalDate clamp(Variable variable, LocalDate date) {
@@ -321,6 +380,13 @@ final class RecordSynthesizer {
   private String code(Variable variable, JsonNode spec, Scope scope) {
     List<Code> codes = validCodes(variable, scope);
     if (codes.isEmpty()) return null;
+    if (spec != null && spec.has("among")) {
+      String among = spec.get("among").asText();
+      if (scope.value(among) == null && scope.variables.containsKey(among)) fillVariable(scope.variables.get(among), scope);
+      if (scope.value(among) instanceof List<?> chosen && !chosen.isEmpty()) {
+        return String.valueOf(chosen.get(random.nextInt(chosen.size())));
+      }
+    }
     if (spec != null && spec.has("weights")) {
       return weighted(spec.get("weights"));
     }
@@ -334,8 +400,22 @@ final class RecordSynthesizer {
     if (codes.isEmpty() || max < min) return null;
     int count = min + random.nextInt(max - min + 1);
     List<String> chosen = new ArrayList<>();
+    JsonNode weights = spec == null ? null : spec.get("weights");
     for (int i = 0; i < count; i++) {
-      chosen.add(codes.remove(random.nextInt(codes.size())).code());
+      int pick = random.nextInt(codes.size());
+      if (weights != null) {
+        // Draw without replacement by weight; codes the weights leave out are never drawn first.
+        double total = codes.stream().mapToDouble(c -> weights.path(c.code()).asDouble(0)).sum();
+        double at = random.nextDouble() * total;
+        for (int c = 0; c < codes.size() && total > 0; c++) {
+          double weight = weights.path(codes.get(c).code()).asDouble(0);
+          if (weight <= 0) continue;
+          pick = c; // ends on the last weighted code should rounding leave "at" just above zero
+          at -= weight;
+          if (at < 0) break;
+        }
+      }
+      chosen.add(codes.remove(pick).code());
     }
     return List.copyOf(chosen);
   }
@@ -361,6 +441,13 @@ final class RecordSynthesizer {
       if (pick < 0) return last;
     }
     return last;
+  }
+
+  /** {@code prefix} followed by eight random base-36 digits: an identifier such as an episode id. */
+  private String token(String prefix) {
+    StringBuilder token = new StringBuilder(prefix);
+    for (int i = 0; i < 8; i++) token.append(Character.forDigit(random.nextInt(36), 36));
+    return token.toString();
   }
 
   private String text(Variable variable) {

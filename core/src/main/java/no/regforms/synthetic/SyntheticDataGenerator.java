@@ -116,7 +116,7 @@ public final class SyntheticDataGenerator {
         if (formAnchor.isAfter(today) || afterEnd(formAnchor, spec, shared)) break;
         sequence++;
         String id = patient + "-" + form.id() + "-" + sequence;
-        Filled filled = fillValid(form, formAnchor, shared, synthesizer);
+        Filled filled = fillValid(form, formAnchor, shared, synthesizer, i + 1);
         for (String name : profile.shared()) {
           if (filled.typed().containsKey(name)) shared.putIfAbsent(name, filled.typed().get(name));
         }
@@ -144,10 +144,10 @@ public final class SyntheticDataGenerator {
     }
   }
 
-  private Filled fillValid(Form form, LocalDate anchor, Map<String, Object> shared, RecordSynthesizer synthesizer) {
+  private Filled fillValid(Form form, LocalDate anchor, Map<String, Object> shared, RecordSynthesizer synthesizer, int ordinal) {
     Map<String, Integer> failures = new TreeMap<>();
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      Filled filled = synthesizer.fill(form, anchor, shared);
+      Filled filled = synthesizer.fill(form, anchor, shared, ordinal);
       ValidationResult result = validator.validate(Record.of(registry.id(), form.id(), RecordValues.of(filled.raw())));
       if (!result.hasErrors()) return filled;
       for (Issue issue : result.diagnostics().errors()) {

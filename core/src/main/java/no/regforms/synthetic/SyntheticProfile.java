@@ -25,6 +25,34 @@ import no.regforms.definition.RegistryModule;
  * <p>Immutable. Every key is optional: without a profile the generator fills each visible variable
  * uniformly within its constraints.
  *
+ * <p>A {@code variables} entry is keyed by variable id, or by {@code "<form>.<id>"} for one form
+ * only (that key wins over the plain id, for variables that several forms share). Its keys:
+ * <ul>
+ *   <li>{@code weights} (codes and relative sizes; for a {@code codes} variable, drawn without
+ *       replacement), {@code normal} {@code [mean, sd]}, {@code probability} (booleans),
+ *       {@code values} (a list to draw from), {@code fill} and {@code missingRate} (shares),
+ *       {@code rows} {@code [min, max]} (repeat groups).
+ *   <li>{@code among}: a code drawn from the codes chosen for another, {@code codes} variable.
+ *   <li>{@code ordinal: true}: a number, the record's 1-based position among the patient's records
+ *       of its form (measurement 1, 2, 3).
+ *   <li>{@code prefix}: a text, the prefix and eight random base-36 digits (an episode id; list it
+ *       in {@code shared} to keep it across a patient's forms).
+ *   <li>{@code by} + {@code cases}: a distribution that depends on another variable's value,
+ *       {@code {"probability": 0.003, "by": "consent", "cases": {"none": {"probability": 1}}}}; the
+ *       case whose key is the value (a code, {@code true}/{@code false}, a number) replaces the entry.
+ *       The {@code by} variable is filled first, so it should be visible whenever this one is.
+ * </ul>
+ * Dates:
+ * <ul>
+ *   <li>{@code from} + {@code days [min, max]}: that many days after another date. {@code from}
+ *       names a date of the same record (or, in a repeat row, of the row or the record), the latest
+ *       date of a repeat member ({@code "sessions.session_date"}), or a {@code shared} value from
+ *       the patient's earlier forms; {@code days} may be negative.
+ *   <li>{@code days [min, max]} alone: that many days after the record's latest date so far (in a
+ *       repeat group: after the previous row's latest date, plus one day).
+ *   <li>{@code yearsBefore [min, max]} (before the record's anchor) or {@code between [first, last]}.
+ * </ul>
+ *
  * <pre>{@code
  * { "patientForms": [ {"form": "course", "count": [1, 2], "gapDays": [60, 400]} ],
  *   "window": ["2019-01-01", "2024-12-31"],

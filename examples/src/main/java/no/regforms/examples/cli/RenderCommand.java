@@ -1,0 +1,92 @@
+package no.regforms.examples.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import no.regforms.definition.Form;
+import no.regforms.definition.Registry;
+import no.regforms.render.FormRenderer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code regforms render --registry <id> [--form <form>] --lang nb|en --out <dir>}: writes the
+ * forms of a registry as self-contained HTML pages, and an index page when no form is named.
+ */
+@Command(name = "render", description = "Write forms as self-contained HTML pages (all forms and an index without --form).")
+final class RenderCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--registry", required = true, paramLabel = "<folder or id>",
+      description = "A registry folder, or the id of a definition module.")
+  String registry;
+
+  @Option(names = "--form", paramLabel = "<form>", description = "The form to write; all forms when left out.")
+  String form;
+
+  @Option(names = "--lang", defaultValue = "nb", paramLabel = "<language>", description = "nb or en (default: ${DEFAULT-VALUE}).")
+  String lang;
+
+  @Option(names = "--out", required = true, paramLabel = "<dir>", description = "The folder to write the pages to.")
+  Path out;
+
+  @Option(names = "--submit-url", paramLabel = "<url>", description = "Where the pages post records as JSON (default: nowhere; the page raises an event).")
+  String submitUrl;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!lang.matches("[a-z]{2,3}")) {
+      err.println("--lang must be a language code such as nb or en");
+      return Main.USAGE;
+    }
+    Optional<Registry> loaded = RegistryOptions.load(registry, err);
+    if (loaded.isEmpty()) {
+      return Main.USAGE;
+    }
+    Registry reg = loaded.get();
+    List<Form> forms;
+    if (form != null) {
+      Optional<Form> one = reg.form(form);
+      if (one.isEmpty()) {
+        err.printf("registry %s has no form '%s'; its forms: %s%n", reg.id(), form, String.join(", ", reg.forms().keySet()));
+        return Main.USAGE;
+      }
+      forms = List.of(one.get());
+    } else {
+      forms = List.copyOf(reg.forms().values());
+    }
+    FormRenderer.Builder builder = FormRenderer.builder();
+    if (submitUrl != null) {
+      builder.submitUrl(submitUrl);
+    }
+    FormRenderer renderer = builder.build();
+    Files.createDirectories(out);
+    Map<String, String> links = new LinkedHashMap<>();
+    for (Form f : forms) {
+      String file = f.id() + "." + lang + ".html";
+      Files.writeString(out.resolve(file), renderer.renderPage(reg, f, lang), StandardCharsets.UTF_8);
+      links.put(f.id(), file);
+      stdout.println(out.resolve(file));
+    }
+    if (form == null) {
+      Path index = out.resolve("index." + lang + ".html");
+      Files.writeString(index, renderer.renderIndex(reg, lang, links), StandardCharsets.UTF_8);
+      stdout.println(index);
+    }
+    stdout.flush();
+    return 0;
+  }
+}
