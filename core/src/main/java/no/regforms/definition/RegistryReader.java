@@ -34,6 +34,7 @@ final class RegistryReader {
   private final SchemaChecker schemas;
   private final Validator validator;
   private final FormulaCompiler formulas;
+  private final ExpressionCompiler compiler;
   private final List<Issue> issues = new ArrayList<>();
   private final Map<String, JsonDocument> documents = new HashMap<>();
   private final Map<String, String> firstFiles = new HashMap<>();
@@ -42,6 +43,7 @@ final class RegistryReader {
     this.schemas = schemas;
     this.validator = validator;
     this.formulas = new FormulaCompiler(compiler, issues);
+    this.compiler = compiler;
   }
 
   LoadResult read(DefinitionSource source) {
@@ -282,15 +284,19 @@ final class RegistryReader {
    */
   private Optional<Formula> readHomeHf(JsonDocument doc, JsonFields root, TypeEnvironment environment, String attribution,
       Organisations organisations) {
-    if (!root.has("homeHf")) {
-      if ("home_hf".equals(attribution)) {
-        issues.add(Issue.error(IssueCode.MISSING_KEY, "attribution 'home_hf' needs 'homeHf', the expression giving the patient's home HF",
-                doc.locate("/attribution"))
-            .withHint("name the variable holding it, e.g. \"homeHf\": \"home_hf\""));
-      }
+    Optional<Formula> homeHf;
+    if (root.has("homeHf")) {
+      homeHf = formulas.computation(root, "homeHf", environment, doc, ExprType.code("", Set.of()));
+    } else if ("home_hf".equals(attribution) && environment.lookup(DEFAULT_HOME_HF).isPresent()) {
+      // Without 'homeHf' a variable named home_hf is the home HF; without either, the run reports
+      // the indicator's cases under an unknown HF.
+      SourceLocation where = doc.locate("/attribution");
+      homeHf = compiler.compile(DEFAULT_HOME_HF, environment, (text, start, end) -> where).expression()
+          .filter(compiled -> compiled.type().kind() == ExprType.Kind.CODE || compiled.type().kind() == ExprType.Kind.TEXT)
+          .map(compiled -> new Formula(DEFAULT_HOME_HF, compiled, where));
+    } else {
       return Optional.empty();
     }
-    Optional<Formula> homeHf = formulas.computation(root, "homeHf", environment, doc, ExprType.code("", Set.of()));
     homeHf.ifPresent(formula -> {
       for (String code : new java.util.TreeSet<>(formula.compiled().type().codes())) {
         if (organisations.healthTrust(code).isEmpty()) {
@@ -304,6 +310,9 @@ final class RegistryReader {
     });
     return homeHf;
   }
+
+  /** The variable that gives the home HF when an indicator with home-HF attribution names none. */
+  static final String DEFAULT_HOME_HF = "home_hf";
 
   /** The names an indicator reads: the base form's variables, and with a patient subject every form as rows. */
   private static TypeEnvironment indicatorEnvironment(Form form, Map<String, Form> forms, Indicator.Subject subject) {

@@ -141,9 +141,18 @@ public final class IndicatorCalculator {
             SourceLocation.UNKNOWN).withHint("its indicators: " + String.join(", ", registry.indicators().keySet())));
       }
     }
-    return registry.indicators().values().stream()
+    List<Indicator> selected = registry.indicators().values().stream()
         .filter(i -> options.indicators().isEmpty() || options.indicators().contains(i.id()))
         .toList();
+    for (Indicator indicator : selected) {
+      if ("home_hf".equals(indicator.attribution()) && indicator.homeHf().isEmpty()) {
+        issues.add(Issue.warning(IssueCode.MISSING_KEY, "indicator '" + indicator.id()
+                + "' is attributed to the home HF but names no 'homeHf' (and its form has no home_hf variable); "
+                + "its cases count under an unknown HF", indicator.location())
+            .withHint("add \"homeHf\": \"<variable holding the home HF>\" to the indicator"));
+      }
+    }
+    return selected;
   }
 
   /** The state of one run: tallies per indicator, year and attribution group. */

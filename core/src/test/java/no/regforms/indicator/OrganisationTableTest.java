@@ -23,7 +23,7 @@ class OrganisationTableTest {
     LoadResult result = DefinitionLoader.create().load(folder);
 
     assertThat(result.diagnostics().errors()).extracting(Issue::code).containsExactly(IssueCode.TYPE_MISMATCH,
-        IssueCode.MISSING_KEY, IssueCode.UNKNOWN_ORGANISATION, IssueCode.UNKNOWN_ORGANISATION, IssueCode.DUPLICATE_ID);
+        IssueCode.UNKNOWN_ORGANISATION, IssueCode.UNKNOWN_ORGANISATION, IssueCode.DUPLICATE_ID);
     assertThat(result.diagnostics().toDisplayString().strip())
         .isEqualTo(Files.readString(folder.resolve("expected-issues.txt"), StandardCharsets.UTF_8).strip());
   }
