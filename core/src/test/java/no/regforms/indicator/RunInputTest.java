@@ -64,4 +64,18 @@ class RunInputTest {
         .containsExactlyInAnyOrder(IssueCode.WRONG_FORM, IssueCode.INVALID_VALUE);
     assertThat(results.find("qi_ms_diagnosis", 2024, GroupLevel.NATIONAL, "national").orElseThrow().denominator()).isEqualTo(1);
   }
+
+  @Test
+  void calculate_homeHfAttributionWithoutHomeHf_warnsAndCountsUnderUnknownHf() {
+    Registry registry = no.regforms.definition.DefinitionLoader.create()
+        .load(java.nio.file.Path.of("src", "test", "resources", "definitions", "valid", "patient_indicators")).registryOrThrow();
+    String form = registry.indicators().get("edss_in_year").form();
+    List<Record> records = List.of(record(registry.id(), form, "i1", "p1", "", "diagnosis_date", "2020-01-01"));
+
+    IndicatorResults results = IndicatorCalculator.of(registry).calculate(records.iterator(),
+        RunOptions.years(2024).withIndicators(Set.of("edss_in_year")));
+
+    assertThat(results.diagnostics().warnings()).extracting(Issue::code).contains(IssueCode.MISSING_KEY);
+    assertThat(results.find("edss_in_year", 2024, GroupLevel.HF, "unknown").orElseThrow().denominator()).isEqualTo(1);
+  }
 }
