@@ -69,18 +69,25 @@ final class CaseAssembler {
   private void stream(Iterator<Record> records, Consumer<List<Record>> patient, boolean check) {
     List<Record> group = new ArrayList<>();
     String current = null;
+    String lastPatient = null;
     boolean reported = false;
     while (records.hasNext()) {
       Record record = records.next();
+      if (record.patient().isEmpty()) {
+        // A record without a patient key is a patient of its own, wherever it stands.
+        patient.accept(List.of(record));
+        continue;
+      }
       String key = key(record);
+      if (check && lastPatient != null && record.patient().compareTo(lastPatient) < 0 && !reported) {
+        reported = true;
+        issues.add(Issue.error(IssueCode.INVALID_VALUE,
+                "the input was declared sorted by patient, but a patient key comes before the one on the line above it",
+                new RecordPath("", record.line()))
+            .withHint("sort the file by patient, or run without declaring it sorted"));
+      }
+      lastPatient = record.patient();
       if (current != null && !key.equals(current)) {
-        if (check && key.compareTo(current) < 0 && !reported) {
-          reported = true;
-          issues.add(Issue.error(IssueCode.INVALID_VALUE,
-                  "the input was declared sorted by patient, but a patient key comes before the one on the line above it",
-                  new RecordPath("", record.line()))
-              .withHint("sort the file by patient, or run without declaring it sorted"));
-        }
         patient.accept(List.copyOf(group));
         group.clear();
       }
