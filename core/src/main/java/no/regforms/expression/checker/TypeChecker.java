@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.IssueCode;
+import no.regforms.diagnostic.NameSuggester;
 import no.regforms.expression.ExprType;
 import no.regforms.expression.ExprType.Kind;
 import no.regforms.expression.ExpressionOrigin;

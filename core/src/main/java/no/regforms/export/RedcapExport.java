@@ -1,0 +1,200 @@
+package no.regforms.export;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import no.regforms.definition.Bound;
+import no.regforms.definition.Code;
+import no.regforms.definition.CodeList;
+import no.regforms.definition.Form;
+import no.regforms.definition.Formula;
+import no.regforms.definition.Registry;
+import no.regforms.definition.Sensitivity;
+import no.regforms.definition.Variable;
+import no.regforms.definition.VariableType;
+import no.regforms.diagnostic.SourceLocation;
+
+/**
+ * A REDCap data dictionary (the 18 standard columns) mirroring the registry's forms: one instrument
+ * per form and one per repeat group (to be marked as a repeating instrument), {@code visibleIf}
+ * and enclosing section conditions translated to branching logic where REDCap can say them, and
+ * computed values as {@code calc} fields where the formula translates. Variable ids that occur in
+ * more than one form are renamed {@code <form>_<id>}, because REDCap field names are project-wide.
+ */
+final class RedcapExport {
+
+  static final String FILE = "redcap/data_dictionary.csv";
+
+  /** REDCap's data dictionary header, exactly as REDCap writes it. */
+  static final List<String> COLUMNS = List.of("Variable / Field Name", "Form Name", "Section Header", "Field Type",
+      "Field Label", "Choices, Calculations, OR Slider Labels", "Field Note",
+      "Text Validation Type OR Show Slider Number", "Text Validation Min", "Text Validation Max", "Identifier?",
+      "Branching Logic (Show field only if...)", "Required Field?", "Custom Alignment",
+      "Question Number (surveys only)", "Matrix Group Name", "Matrix Ranking?", "Field Annotation");
+
+  private final Registry registry;
+  private final List<ExportNote> notes = new ArrayList<>();
+
+  RedcapExport(Registry registry) {
+    this.registry = registry;
+  }
+
+  ExportResult export() {
+    Map<String, Integer> formsPerId = new HashMap<>();
+    for (Form form : registry.forms().values()) {
+      FormWalk.entries(form).stream().map(e -> e.variable().id()).distinct().forEach(id -> formsPerId.merge(id, 1, Integer::sum));
+    }
+    CsvTable table = new CsvTable(COLUMNS);
+    boolean first = true;
+    for (Form form : registry.forms().values()) {
+      List<FormWalk.Entry> entries = FormWalk.entries(form);
+      Map<String, Variable> variables = new LinkedHashMap<>();
+      entries.forEach(e -> variables.putIfAbsent(e.variable().id(), e.variable()));
+      Map<String, String> names = new HashMap<>();
+      for (String id : variables.keySet()) {
+        String name = formsPerId.getOrDefault(id, 1) > 1 || id.equals("record_id") ? form.id() + "_" + id : id;
+        names.put(id, name);
+        if (!name.equals(id)) {
+          note(form, id, "renamed to '" + name + "': REDCap field names are unique across the project", variables.get(id).location());
+        }
+      }
+      RedcapLogic logic = new RedcapLogic(variables, id -> names.getOrDefault(id, id));
+      if (first) {
+        table.add(row("record_id", form.id(), "", "text", "Record ID", "", "", "", "", "", "", "", "", "", "", "", "", ""));
+        first = false;
+      }
+      String lastHeader = "";
+      for (FormWalk.Entry entry : entries) {
+        String instrument = entry.repeat().map(r -> form.id() + "_" + r.id()).orElse(form.id());
+        String header = entry.repeat().map(r -> r.label().in("nb"))
+            .orElseGet(() -> entry.section().map(s -> s.title().in("nb")).orElse(""));
+        String sectionHeader = header.equals(lastHeader) ? "" : header;
+        lastHeader = header;
+        table.add(field(form, entry, instrument, sectionHeader, names, logic));
+      }
+      form.repeats().values().forEach(r -> note(form, r.id(), "exported as instrument '" + form.id() + "_" + r.id()
+          + "'; mark it as a repeating instrument in the project setup", r.location()));
+      form.rules().forEach(r -> note(form, r.id(), "cross-field rule '" + r.check().text()
+          + "' has no data dictionary counterpart (a REDCap data quality rule could hold it)", r.location()));
+    }
+    if (registry.forms().values().stream().flatMap(f -> FormWalk.entries(f).stream()).anyMatch(e -> !e.variable().missing().isEmpty())) {
+      notes.add(new ExportNote(ExportFormat.REDCAP, "", "", "missing-value reasons ("
+          + String.join(", ", registry.missingReasons().keySet())
+          + ") belong in the project's Missing Data Codes, which the data dictionary does not hold",
+          SourceLocation.of("registry.json", 0, 0, "/missingReasons")));
+    }
+    return new ExportResult(ExportFormat.REDCAP, List.of(new ExportFile(FILE, "text/csv", table.toCsv(','))), notes);
+  }
+
+  private List<String> field(Form form, FormWalk.Entry entry, String instrument, String sectionHeader,
+      Map<String, String> names, RedcapLogic logic) {
+    Variable v = entry.variable();
+    String type;
+    String choices = "";
+    String validation = "";
+    String min = "";
+    String max = "";
+    List<String> fieldNotes = new ArrayList<>();
+    List<String> annotations = new ArrayList<>();
+    v.unit().ifPresent(fieldNotes::add);
+    v.help().ifPresent(h -> fieldNotes.add(h.in("nb")));
+    if (v.isComputed()) {
+      Formula compute = v.compute().orElseThrow();
+      Optional<String> calc = v.type().isNumeric() ? logic.calculation(compute.compiled().syntax()) : Optional.empty();
+      if (calc.isPresent()) {
+        type = "calc";
+        choices = calc.get();
+      } else {
+        type = "text";
+        annotations.add("@READONLY");
+        note(form, v.id(), "computed value '" + compute.text() + "' has no REDCap calculation; exported as a read-only text field",
+            compute.location());
+      }
+    } else {
+      switch (v.type()) {
+        case INTEGER:
+        case DECIMAL:
+          type = "text";
+          validation = v.type() == VariableType.INTEGER ? "integer"
+              : v.decimals().filter(d -> d >= 1 && d <= 4).map(d -> "number_" + d + "dp").orElse("number");
+          min = v.range().flatMap(r -> r.numericMin()).map(b -> b.toPlainString()).orElse("");
+          max = v.range().flatMap(r -> r.numericMax()).map(b -> b.toPlainString()).orElse("");
+          v.plausibleRange().ifPresent(r -> note(form, v.id(), "plausible range " + r
+              + " has no REDCap counterpart (REDCap's min/max are soft already; the hard range is used)", v.location()));
+          break;
+        case TEXT:
+          type = v.maxLength().map(m -> m <= 255).orElse(false) ? "text" : "notes";
+          v.pattern().ifPresent(p -> note(form, v.id(), "pattern " + p + " has no standard REDCap validation type", v.location()));
+          break;
+        case BOOLEAN:
+          type = "yesno";
+          break;
+        case DATE:
+          type = "text";
+          validation = "date_ymd";
+          min = v.range().map(r -> date(r.min())).orElse("");
+          max = v.range().map(r -> date(r.max())).orElse("");
+          break;
+        case DATETIME:
+          type = "text";
+          validation = "datetime_ymd";
+          break;
+        case YEARMONTH:
+          type = "text";
+          fieldNotes.add("yyyy-mm");
+          note(form, v.id(), "REDCap has no year-month validation; exported as text with a note", v.location());
+          break;
+        case CODE:
+        case CODES:
+          CodeList list = registry.codeList(v.codeList().orElseThrow()).orElseThrow();
+          type = v.type() == VariableType.CODES ? "checkbox" : list.codes().size() > 10 ? "dropdown" : "radio";
+          choices = list.codes().stream().map(c -> c.code() + ", " + c.label().in("nb").replace("|", "/"))
+              .collect(Collectors.joining(" | "));
+          for (Code code : list.codes()) {
+            if (!code.code().matches("[A-Za-z0-9_.-]+")) {
+              note(form, v.id(), "code '" + code.code() + "' has characters REDCap does not accept in raw values", code.location());
+            }
+          }
+          break;
+        default:
+          throw new IllegalStateException("unhandled type " + v.type());
+      }
+    }
+    String branching = "";
+    if (!entry.conditions().isEmpty()) {
+      List<String> parts = new ArrayList<>();
+      for (Formula condition : entry.conditions()) {
+        Optional<String> translated = logic.condition(condition.compiled().syntax());
+        if (translated.isEmpty()) {
+          note(form, v.id(), "condition '" + condition.text() + "' cannot be written as REDCap branching logic; the field is always shown",
+              condition.location());
+          parts.clear();
+          break;
+        }
+        parts.add(translated.get());
+      }
+      branching = parts.size() == 1 ? parts.get(0) : parts.stream().map(p -> "(" + p + ")").collect(Collectors.joining(" and "));
+    }
+    v.requiredIf().ifPresent(f -> note(form, v.id(), "'requiredIf: " + f.text() + "' has no REDCap counterpart", v.location()));
+    return row(names.getOrDefault(v.id(), v.id()), instrument, sectionHeader, type, v.labelOrId().in("nb"), choices,
+        String.join(" ", fieldNotes), validation, min, max,
+        v.sensitivity() == Sensitivity.IDENTIFYING ? "y" : "", branching, v.required() && !v.isComputed() ? "y" : "",
+        "", "", "", "", String.join(" ", annotations));
+  }
+
+  private static String date(Bound bound) {
+    return bound instanceof Bound.Today ? "today" : bound instanceof Bound.Date d ? d.value().toString() : "";
+  }
+
+  private static List<String> row(String... cells) {
+    return List.of(cells);
+  }
+
+  private void note(Form form, String item, String message, SourceLocation location) {
+    notes.add(new ExportNote(ExportFormat.REDCAP, form.id(), item, message, location));
+  }
+}
