@@ -40,4 +40,24 @@ class IndicatorsCommandTest {
           .startsWith("context;year;orgnr;ind_id;var;denominator\n");
     }
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ect", "ms", "kvarus"})
+  void indicators_syntheticData_everyUnitKnownAndSkdeFileWritten(String id) throws Exception {
+    Path data = temp.resolve(id + ".jsonl");
+    Path out = temp.resolve("out");
+    StringWriter log = new StringWriter();
+    assertThat(Main.run(new PrintWriter(log, true), new PrintWriter(log, true), "generate", "--registry", id, "--patients",
+        "300", "--seed", "3", "--out", data.toString())).as(log.toString()).isZero();
+    StringWriter err = new StringWriter();
+
+    int exit = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "indicators", "--registry", id,
+        "--data", data.toString(), "--year", "2024", "--out", out.toString());
+
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(err.toString()).doesNotContain("not in the organisation table").doesNotContain("Exception");
+    assertThat(out.resolve("skde-upload-andel.csv")).content(StandardCharsets.UTF_8)
+        .startsWith("context;year;orgnr;ind_id;var;denominator\n").doesNotContain(";444444444;").doesNotContain(";333333333;");
+    assertThat(Files.readString(out.resolve("results.csv"), StandardCharsets.UTF_8)).contains(",2024,national,national,Norge,1,");
+  }
 }
