@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 final class DefinitionSource {
 
   static final String REGISTRY_FILE = "registry.json";
+  static final String ORGANISATIONS_FILE = "organisations.json";
   static final List<String> FOLDERS = List.of("codelists", "forms", "indicators");
 
   private final Path root;
@@ -49,6 +50,10 @@ final class DefinitionSource {
           .forEach(out::add);
     }
     return out;
+  }
+
+  boolean has(String file) {
+    return Files.isRegularFile(root.resolve(file));
   }
 
   String read(String file) throws IOException {

@@ -27,6 +27,8 @@ import no.regforms.diagnostic.SourceLocation;
  * @param minDenominator smallest denominator that is published
  * @param groupBy organisation levels to report
  * @param attribution whether cases belong to the treating unit or the home health trust
+ * @param homeHf with {@code home_hf} attribution: the case's home health trust, a code or text equal to
+ *     an id (or organisation number) in the registry's organisation table
  * @param unitOfMeasure unit of a mean or median
  * @param kind structure, process or outcome
  * @param dimension quality dimension
@@ -50,6 +52,7 @@ public record Indicator(
     Optional<@Min(value = 0, message = "must be 0 or more") Integer> minDenominator,
     List<String> groupBy,
     String attribution,
+    Optional<Formula> homeHf,
     Optional<String> unitOfMeasure,
     Optional<String> kind,
     Optional<String> dimension,
@@ -63,6 +66,7 @@ public record Indicator(
     Objects.requireNonNull(form, "form");
     exclusions = List.copyOf(exclusions);
     groupBy = List.copyOf(groupBy);
+    Objects.requireNonNull(homeHf, "homeHf");
     Objects.requireNonNull(location, "location");
   }
 

@@ -31,8 +31,11 @@ public final class Registry {
   private final Map<String, CodeList> codeLists;
   private final Map<String, Form> forms;
   private final Map<String, Indicator> indicators;
+  private final Organisations organisations;
 
-  Registry(Header header, Map<String, CodeList> codeLists, Map<String, Form> forms, Map<String, Indicator> indicators) {
+  Registry(Header header, Map<String, CodeList> codeLists, Map<String, Form> forms, Map<String, Indicator> indicators,
+      Organisations organisations) {
+    this.organisations = Objects.requireNonNull(organisations, "organisations");
     this.id = Objects.requireNonNull(header.id, "id");
     this.title = Objects.requireNonNull(header.title, "title");
     this.description = header.description;
@@ -143,6 +146,14 @@ public final class Registry {
   /** Indicators by id, in file order. */
   public Map<String, Indicator> indicators() {
     return indicators;
+  }
+
+  /**
+   * The organisation table: the shared Norwegian regions and health trusts plus the registry's own
+   * units from {@code organisations.json} (no units when the registry has no such file).
+   */
+  public Organisations organisations() {
+    return organisations;
   }
 
   /** The form {@code id}, if the registry has it. */

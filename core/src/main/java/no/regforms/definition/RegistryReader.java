@@ -34,6 +34,7 @@ final class RegistryReader {
   private final SchemaChecker schemas;
   private final Validator validator;
   private final FormulaCompiler formulas;
+  private final ExpressionCompiler compiler;
   private final List<Issue> issues = new ArrayList<>();
   private final Map<String, JsonDocument> documents = new HashMap<>();
   private final Map<String, String> firstFiles = new HashMap<>();
@@ -42,6 +43,7 @@ final class RegistryReader {
     this.schemas = schemas;
     this.validator = validator;
     this.formulas = new FormulaCompiler(compiler, issues);
+    this.compiler = compiler;
   }
 
   LoadResult read(DefinitionSource source) {
@@ -81,9 +83,13 @@ final class RegistryReader {
       Form form = new FormReader(doc, formulas, codeLists, brokenIds, missingReasons, version, issues).read();
       putUnique(forms, form.id(), form, doc, "form");
     }
+    Organisations organisations = new OrganisationReader(issues).read(
+        source.has(DefinitionSource.ORGANISATIONS_FILE)
+            ? parse(source, DefinitionSource.ORGANISATIONS_FILE, SchemaChecker.FileKind.ORGANISATIONS) : null);
     Map<String, Indicator> indicators = new LinkedHashMap<>();
     for (JsonDocument doc : indicatorFiles) {
-      readIndicator(doc, forms, brokenIds).ifPresent(indicator -> putUnique(indicators, indicator.id(), indicator, doc, "indicator"));
+      readIndicator(doc, forms, brokenIds, organisations)
+          .ifPresent(indicator -> putUnique(indicators, indicator.id(), indicator, doc, "indicator"));
     }
 
     codeLists.values().forEach(this::validateFields);
@@ -93,7 +99,7 @@ final class RegistryReader {
     if (header == null || hasErrors()) {
       return result(null);
     }
-    return result(new Registry(header, codeLists, forms, indicators));
+    return result(new Registry(header, codeLists, forms, indicators, organisations));
   }
 
   private boolean hasErrors() {
@@ -226,7 +232,8 @@ final class RegistryReader {
 
   // ---- indicators -----------------------------------------------------------------------------
 
-  private Optional<Indicator> readIndicator(JsonDocument doc, Map<String, Form> forms, Set<String> brokenIds) {
+  private Optional<Indicator> readIndicator(JsonDocument doc, Map<String, Form> forms, Set<String> brokenIds,
+      Organisations organisations) {
     JsonFields root = new JsonFields(doc.root(), "");
     String formId = root.text("form");
     Form form = forms.get(formId);
@@ -260,14 +267,52 @@ final class RegistryReader {
           exclusions.add(new Indicator.Exclusion(exclusion.text("id"), when, exclusion.optionalLocalized("description"))));
     }
     Optional<Indicator.Levels> levels = readLevels(doc, root, type);
+    String attribution = root.optionalText("attribution").orElse("unit");
+    Optional<Formula> homeHf = readHomeHf(doc, root, environment, attribution, organisations);
     if (period.isEmpty() || denominator.isEmpty()) return Optional.empty();
     return Optional.of(new Indicator(root.text("id"), root.localized("title"), root.optionalLocalized("shortTitle"),
         root.optionalLocalized("description"), type, subject, formId, period.get(), denominator.get(), numerator, value,
         exclusions, levels, root.integer("minDenominator"),
         root.has("groupBy") ? root.texts("groupBy") : List.of("unit", "hf", "rhf", "national"),
-        root.optionalText("attribution").orElse("unit"), root.optionalText("unitOfMeasure"), root.optionalText("kind"),
+        attribution, homeHf, root.optionalText("unitOfMeasure"), root.optionalText("kind"),
         root.optionalText("dimension"), root.bool("national"), doc.locate("")));
   }
+
+  /**
+   * The home health trust of a case, required with {@code home_hf} attribution. When it reads a code
+   * list, every code must name a health trust of the organisation table.
+   */
+  private Optional<Formula> readHomeHf(JsonDocument doc, JsonFields root, TypeEnvironment environment, String attribution,
+      Organisations organisations) {
+    Optional<Formula> homeHf;
+    if (root.has("homeHf")) {
+      homeHf = formulas.computation(root, "homeHf", environment, doc, ExprType.code("", Set.of()));
+    } else if ("home_hf".equals(attribution) && environment.lookup(DEFAULT_HOME_HF).isPresent()) {
+      // Without 'homeHf' a variable named home_hf is the home HF; without either, the run reports
+      // the indicator's cases under an unknown HF.
+      SourceLocation where = doc.locate("/attribution");
+      homeHf = compiler.compile(DEFAULT_HOME_HF, environment, (text, start, end) -> where).expression()
+          .filter(compiled -> compiled.type().kind() == ExprType.Kind.CODE || compiled.type().kind() == ExprType.Kind.TEXT)
+          .map(compiled -> new Formula(DEFAULT_HOME_HF, compiled, where));
+    } else {
+      return Optional.empty();
+    }
+    homeHf.ifPresent(formula -> {
+      for (String code : new java.util.TreeSet<>(formula.compiled().type().codes())) {
+        if (organisations.healthTrust(code).isEmpty()) {
+          Issue issue = Issue.error(IssueCode.UNKNOWN_ORGANISATION,
+              "home HF code '" + code + "' of code list '" + formula.compiled().type().codeList().orElse("")
+                  + "' is no health trust of the organisation table", doc.locate("/homeHf"));
+          issues.add(NameSuggester.hint(code, organisations.healthTrusts().stream().map(Organisations.HealthTrust::id).toList())
+              .map(issue::withHint).orElse(issue.withHint("use the health-trust ids of the organisation table as codes")));
+        }
+      }
+    });
+    return homeHf;
+  }
+
+  /** The variable that gives the home HF when an indicator with home-HF attribution names none. */
+  static final String DEFAULT_HOME_HF = "home_hf";
 
   /** The names an indicator reads: the base form's variables, and with a patient subject every form as rows. */
   private static TypeEnvironment indicatorEnvironment(Form form, Map<String, Form> forms, Indicator.Subject subject) {

@@ -41,7 +41,8 @@ final class SchemaChecker {
     REGISTRY("registry.json"),
     CODE_LIST("codelist.json"),
     FORM("form.json"),
-    INDICATOR("indicator.json");
+    INDICATOR("indicator.json"),
+    ORGANISATIONS("organisations.json");
 
     final String schemaFile;
 

@@ -46,6 +46,8 @@ public enum IssueCode {
   SELF_REFERENCE,
   /** A text pattern that is not a valid regular expression. */
   INVALID_PATTERN,
+  /** An organisation (health trust, region) that the organisation table does not know. */
+  UNKNOWN_ORGANISATION,
 
   // Expressions.
   /** An expression that does not parse. */
@@ -111,7 +113,12 @@ public enum IssueCode {
   /** A value supplied for a computed variable; it is ignored and derived instead. */
   COMPUTED_VALUE_IGNORED,
   /** A cross-field rule of the form does not hold. */
-  RULE_FAILED;
+  RULE_FAILED,
+  // Indicator runs and exports.
+  /** A record's unit (RESH id) is not in the registry's organisation table. */
+  UNKNOWN_UNIT,
+  /** A row of an indicator export breaks a rule of the receiving service (SKDE's upload checks). */
+  EXPORT_CHECK_FAILED;
 
   /** The stable lower-case code, such as {@code hidden_value}. */
   public String code() {

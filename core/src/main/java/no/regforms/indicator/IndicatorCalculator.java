@@ -1,0 +1,320 @@
+package no.regforms.indicator;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import no.regforms.definition.Formula;
+import no.regforms.definition.Indicator;
+import no.regforms.definition.Registry;
+import no.regforms.diagnostic.Diagnostics;
+import no.regforms.diagnostic.Issue;
+import no.regforms.diagnostic.IssueCode;
+import no.regforms.diagnostic.SourceLocation;
+import no.regforms.record.JsonLinesRecordReader;
+import no.regforms.record.Record;
+import no.regforms.record.RecordLine;
+import no.regforms.validation.RecordValidator;
+import no.regforms.validation.ValidationResult;
+
+/**
+ * Computes a registry's quality indicators from its records.
+ *
+ * <p>A case is one record of the indicator's form ({@code subject: form}) or one patient with all
+ * their records ({@code subject: patient}: the base form's values, plus every form as a list of
+ * rows named by its id). Each record is validated first, so expressions see typed values and an
+ * invalid value counts as missing. For each year asked for, a case counts when its period equals
+ * the year and its denominator is true; it is then excluded when an exclusion is true, and otherwise
+ * counted, in the numerator when that is true. An unknown denominator, numerator or value leaves the
+ * case out, counted by the variables that were missing. Cases are attributed to the treating unit
+ * or the home health trust, and results grouped unit → HF → RHF → nation.
+ *
+ * <p>Immutable and thread-safe; a run's state lives in the call. Bad input is reported in
+ * {@link IndicatorResults#diagnostics()}, never thrown; no record value or patient key is logged.
+ *
+ * <pre>{@code
+ * IndicatorCalculator calculator = IndicatorCalculator.of(registry);
+ * IndicatorResults results = calculator.calculate(Path.of("records.jsonl"), RunOptions.years(2022, 2023, 2024));
+ * }</pre>
+ */
+public final class IndicatorCalculator {
+
+  private final Registry registry;
+  private final RecordValidator validator;
+
+  private IndicatorCalculator(Registry registry) {
+    this.registry = registry;
+    this.validator = RecordValidator.of(registry);
+  }
+
+  /** A calculator for {@code registry}'s indicators. */
+  public static IndicatorCalculator of(Registry registry) {
+    return new IndicatorCalculator(Objects.requireNonNull(registry, "registry"));
+  }
+
+  /** The registry whose indicators this computes. */
+  public Registry registry() {
+    return registry;
+  }
+
+  /**
+   * Computes from a JSON Lines file. The file is scanned once to see whether it is sorted by patient:
+   * if so, patients stream through; if not, records are sorted with bounded memory.
+   *
+   * @throws IOException if the file cannot be read
+   */
+  public IndicatorResults calculate(Path records, RunOptions options) throws IOException {
+    Objects.requireNonNull(records, "records");
+    Objects.requireNonNull(options, "options");
+    boolean sorted = options.sortedByPatient() || isSortedByPatient(records);
+    List<Issue> unreadable = new ArrayList<>();
+    try (JsonLinesRecordReader reader = new JsonLinesRecordReader(Files.newBufferedReader(records, StandardCharsets.UTF_8));
+        Stream<RecordLine> lines = reader.lines()) {
+      Iterator<Record> iterator = lines.peek(line -> line.problem().ifPresent(unreadable::add))
+          .flatMap(line -> line.record().stream()).iterator();
+      IndicatorResults results = calculate(iterator, options.withSortedByPatient(sorted));
+      List<Issue> all = new ArrayList<>(unreadable);
+      all.addAll(results.diagnostics().issues());
+      return new IndicatorResults(results.years(), results.results(), Diagnostics.of(all));
+    }
+  }
+
+  private static boolean isSortedByPatient(Path records) throws IOException {
+    try (BufferedReader in = Files.newBufferedReader(records, StandardCharsets.UTF_8);
+        JsonLinesRecordReader reader = new JsonLinesRecordReader(in);
+        Stream<RecordLine> lines = reader.lines()) {
+      String previous = null;
+      Iterator<RecordLine> it = lines.iterator();
+      while (it.hasNext()) {
+        Optional<Record> record = it.next().record();
+        if (record.isEmpty() || record.get().patient().isEmpty()) continue;
+        String patient = record.get().patient();
+        if (previous != null && patient.compareTo(previous) < 0) return false;
+        previous = patient;
+      }
+      return true;
+    }
+  }
+
+  /** Computes from records in any order (or sorted by patient, as {@code options} declares). */
+  public IndicatorResults calculate(Iterator<Record> records, RunOptions options) {
+    Objects.requireNonNull(records, "records");
+    Objects.requireNonNull(options, "options");
+    List<Issue> issues = new ArrayList<>(options.expected().diagnostics().issues());
+    List<Indicator> indicators = selected(options, issues);
+    Run run = new Run(indicators, options);
+    CaseAssembler assembler = new CaseAssembler(options.sortedByPatient(), options.maxRecordsInMemory(),
+        options.spillDirectory(), issues);
+    assembler.assemble(records, run::patient);
+    run.summarise(issues);
+    List<IndicatorResult> results = new ArrayList<>();
+    Aggregator aggregator = new Aggregator(registry.organisations(), options.expected());
+    for (Indicator indicator : indicators) {
+      for (int year : options.years()) {
+        results.addAll(aggregator.aggregate(indicator, year, run.tallies(indicator, year)));
+      }
+    }
+    return new IndicatorResults(options.years(), results, Diagnostics.of(issues));
+  }
+
+  private List<Indicator> selected(RunOptions options, List<Issue> issues) {
+    for (String id : new TreeSet<>(options.indicators())) {
+      if (!registry.indicators().containsKey(id)) {
+        issues.add(Issue.error(IssueCode.INVALID_VALUE, "registry '" + registry.id() + "' has no indicator '" + id + "'",
+            SourceLocation.UNKNOWN).withHint("its indicators: " + String.join(", ", registry.indicators().keySet())));
+      }
+    }
+    List<Indicator> selected = registry.indicators().values().stream()
+        .filter(i -> options.indicators().isEmpty() || options.indicators().contains(i.id()))
+        .toList();
+    for (Indicator indicator : selected) {
+      if ("home_hf".equals(indicator.attribution()) && indicator.homeHf().isEmpty()) {
+        issues.add(Issue.warning(IssueCode.MISSING_KEY, "indicator '" + indicator.id()
+                + "' is attributed to the home HF but names no 'homeHf' (and its form has no home_hf variable); "
+                + "its cases count under an unknown HF", indicator.location())
+            .withHint("add \"homeHf\": \"<variable holding the home HF>\" to the indicator"));
+      }
+    }
+    return selected;
+  }
+
+  /** The state of one run: tallies per indicator, year and attribution group. */
+  private final class Run {
+    private final List<Indicator> indicators;
+    private final RunOptions options;
+    private final Map<String, Map<Integer, Map<String, Tally>>> tallies = new HashMap<>();
+    private final Map<String, Long> unknownUnits = new TreeMap<>();
+    private long records;
+    private long withErrors;
+    private long wrongForm;
+
+    Run(List<Indicator> indicators, RunOptions options) {
+      this.indicators = indicators;
+      this.options = options;
+    }
+
+    Map<String, Tally> tallies(Indicator indicator, int year) {
+      return tallies.getOrDefault(indicator.id(), Map.of()).getOrDefault(year, Map.of());
+    }
+
+    void patient(List<Record> group) {
+      Map<Record, Map<String, Object>> typed = new IdentityHashMap<>();
+      for (Record record : group) {
+        records++;
+        ValidationResult result = validator.validate(record);
+        if (result.diagnostics().issues().stream().anyMatch(i -> i.code() == IssueCode.WRONG_FORM)) {
+          wrongForm++;
+          continue;
+        }
+        if (result.hasErrors()) withErrors++;
+        typed.put(record, result.values());
+      }
+      if (typed.isEmpty()) return;
+      List<Record> valid = group.stream().filter(typed::containsKey).sorted(CANONICAL).toList();
+      Map<String, Object> rows = null;
+      for (Indicator indicator : indicators) {
+        if (indicator.subject() == Indicator.Subject.FORM) {
+          for (Record record : valid) {
+            if (record.form().equals(indicator.form())) count(indicator, record, typed.get(record));
+          }
+          continue;
+        }
+        Optional<Record> base = valid.stream().filter(r -> r.form().equals(indicator.form())).findFirst();
+        if (base.isEmpty()) continue;
+        if (rows == null) rows = rowsByForm(valid, typed);
+        Map<String, Object> values = new HashMap<>(rows);
+        values.putAll(typed.get(base.get()));
+        count(indicator, base.get(), values);
+      }
+    }
+
+    private Map<String, Object> rowsByForm(List<Record> valid, Map<Record, Map<String, Object>> typed) {
+      Map<String, Object> rows = new LinkedHashMap<>();
+      for (String form : registry.forms().keySet()) rows.put(form, new ArrayList<Map<String, Object>>());
+      for (Record record : valid) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> list = (List<Map<String, Object>>) rows.get(record.form());
+        if (list != null) list.add(typed.get(record));
+      }
+      return rows;
+    }
+
+    private void count(Indicator indicator, Record record, Map<String, Object> values) {
+      for (int year : options.years()) {
+        CaseContext context = new CaseContext(values, year, options.today());
+        Object period = indicator.period().compiled().evaluate(context);
+        if (!(period instanceof BigDecimal number) || number.compareTo(BigDecimal.valueOf(year)) != 0) continue;
+        Object denominator = indicator.denominator().compiled().evaluate(context);
+        if (Boolean.FALSE.equals(denominator)) continue;
+        Tally tally = tally(indicator, year, record, context);
+        if (denominator == null) {
+          tally.leftOut.merge(missing(indicator.denominator(), context), 1L, Long::sum);
+          continue;
+        }
+        Optional<Indicator.Exclusion> exclusion = indicator.exclusions().stream()
+            .filter(e -> Boolean.TRUE.equals(e.when().compiled().evaluate(context))).findFirst();
+        if (exclusion.isPresent()) {
+          tally.excluded.merge(exclusion.get().id(), 1L, Long::sum);
+          continue;
+        }
+        switch (indicator.type()) {
+          case PROPORTION: {
+            Object numerator = indicator.numerator().orElseThrow().compiled().evaluate(context);
+            if (numerator == null) {
+              tally.leftOut.merge(missing(indicator.numerator().get(), context), 1L, Long::sum);
+              continue;
+            }
+            tally.denominator++;
+            if (Boolean.TRUE.equals(numerator)) tally.numerator++;
+            break;
+          }
+          case MEAN:
+          case MEDIAN: {
+            Object value = indicator.value().orElseThrow().compiled().evaluate(context);
+            if (!(value instanceof BigDecimal amount)) {
+              tally.leftOut.merge(missing(indicator.value().get(), context), 1L, Long::sum);
+              continue;
+            }
+            tally.denominator++;
+            tally.values.add(amount.doubleValue());
+            break;
+          }
+          default: // COVERAGE: every counted case is a registered case.
+            tally.denominator++;
+            tally.numerator++;
+        }
+      }
+    }
+
+    private Tally tally(Indicator indicator, int year, Record record, CaseContext context) {
+      String group;
+      if ("home_hf".equals(indicator.attribution())) {
+        Object hf = indicator.homeHf().map(f -> f.compiled().evaluate(context)).orElse(null);
+        group = hf == null ? Aggregator.UNKNOWN
+            : registry.organisations().healthTrust(hf.toString()).map(h -> h.id()).orElse(Aggregator.UNKNOWN);
+      } else {
+        group = record.unit().isEmpty() ? Aggregator.UNKNOWN : record.unit();
+        if (!record.unit().isEmpty() && registry.organisations().unit(record.unit(), LocalDate.of(year, 12, 31)).isEmpty()) {
+          unknownUnits.merge(record.unit(), 1L, Long::sum);
+        }
+      }
+      return tallies.computeIfAbsent(indicator.id(), k -> new HashMap<>())
+          .computeIfAbsent(year, k -> new HashMap<>())
+          .computeIfAbsent(group, k -> new Tally());
+    }
+
+    void summarise(List<Issue> issues) {
+      if (wrongForm > 0) {
+        issues.add(Issue.warning(IssueCode.WRONG_FORM, wrongForm + " of " + records
+            + " records belong to another registry or to no form of this one; they were left out", SourceLocation.UNKNOWN));
+      }
+      if (withErrors > 0) {
+        issues.add(Issue.warning(IssueCode.INVALID_VALUE, withErrors + " of " + records
+            + " records have validation errors; their invalid values counted as missing", SourceLocation.UNKNOWN)
+            .withHint("run './regforms validate' on the file to see them"));
+      }
+      unknownUnits.forEach((resh, count) -> issues.add(Issue.warning(IssueCode.UNKNOWN_UNIT,
+          "unit " + resh + " is not in the organisation table (" + count + " case-years); its cases count under an unknown HF",
+          SourceLocation.of("organisations.json", 0, 0, "/units"))
+          .withHint("add the unit with its health trust and organisation number to organisations.json")));
+    }
+  }
+
+  /** The names an unknown result depended on that had no value. */
+  private static String missing(Formula formula, CaseContext context) {
+    TreeSet<String> names = new TreeSet<>();
+    for (String name : formula.compiled().references()) {
+      if (!CaseContext.isParameter(name) && context.value(name) == null) names.add(name);
+    }
+    if (names.isEmpty()) {
+      // The unknown came from inside rows (a row's value was missing): name the row lists, as followup[].
+      for (String name : formula.compiled().references()) {
+        if (context.value(name) instanceof List<?>) names.add(name + "[]");
+      }
+    }
+    return names.isEmpty() ? "unknown" : String.join("+", names);
+  }
+
+  /** An order of a patient's records that does not depend on input order: by form, id, unit, then values. */
+  private static final Comparator<Record> CANONICAL = Comparator.comparing(Record::form)
+      .thenComparing(Record::id)
+      .thenComparing(Record::unit)
+      .thenComparing(r -> r.values().asMap().toString());
+}

@@ -1,0 +1,90 @@
+package no.regforms.indicator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import no.regforms.definition.Registry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Opens the indicator report in Debian's headless Chromium (driven through the system chromedriver;
+ * nothing is downloaded), checks what a reader of an annual report looks for, and saves screenshots
+ * under {@code target/indicator-report/}.
+ */
+class IndicatorReportBrowserTest {
+
+  private static final Path OUT = Path.of("target", "indicator-report");
+  private static ChromeDriver browser;
+  private static Path profile;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Files.createDirectories(OUT);
+    profile = Files.createTempDirectory("regforms-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--no-first-run", "--user-data-dir=" + profile);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().window().setSize(new Dimension(1000, 1400));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (browser != null) browser.quit();
+    try (var files = Files.walk(profile)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  private static Path render(Registry registry, IndicatorResults results, String name) throws Exception {
+    Path page = OUT.resolve(name + ".html").toAbsolutePath();
+    Files.writeString(page, IndicatorReport.of(registry, "nb").render(results, 2024, GroupLevel.HF), StandardCharsets.UTF_8);
+    browser.get(page.toUri().toString());
+    return page;
+  }
+
+  @Test
+  void report_msSyntheticData_showsBarsPerHfNationalBandsAndTrend() throws Exception {
+    Registry ms = Fixtures.registry("ms");
+    RunOptions options = new RunOptions(List.of(2020, 2021, 2022, 2023, 2024),
+        Set.of("ms_onset_to_diagnosis", "ms_referral_to_diagnosis", "ms_edss_in_year"), ExpectedCounts.NONE, false,
+        RunOptions.DEFAULT_MAX_RECORDS_IN_MEMORY, Optional.empty(), java.time.LocalDate.of(2025, 5, 15));
+    IndicatorResults results = IndicatorCalculator.of(ms).calculate(MsSynthetic.patients(120, 42).iterator(), options);
+
+    render(ms, results, "ms-report");
+
+    WebElement section = browser.findElement(By.id("ms_onset_to_diagnosis"));
+    List<WebElement> charts = section.findElements(By.cssSelector("svg[role=img]"));
+    assertThat(charts).hasSize(2);
+    String barText = charts.get(0).getText();
+    assertThat(barText).contains("Norge (").contains("Helse Bergen HF (").contains("Høy").contains("Middels").contains("Lav");
+    assertThat(barText).contains("Færre enn 5 observasjoner");
+    assertThat(charts.get(1).getText()).contains("2020").contains("2024").contains("Norge");
+    assertThat(charts.get(0).getSize().getHeight()).isGreaterThan(300);
+    Files.write(OUT.resolve("ms-report.png"), browser.getScreenshotAs(OutputType.BYTES));
+    browser.executeScript("arguments[0].scrollIntoView()", section);
+    Files.write(OUT.resolve("ms-report-onset.png"), section.getScreenshotAs(OutputType.BYTES));
+    assertThat(OUT.resolve("ms-report-onset.png")).isNotEmptyFile();
+    // Without colour (a black-and-white print): levels must still read from the letters, band names and patterns.
+    browser.executeScript("document.documentElement.style.filter = 'grayscale(1)'");
+    Files.write(OUT.resolve("ms-report-onset-grey.png"), section.getScreenshotAs(OutputType.BYTES));
+    assertThat(barText).containsPattern("\\d+ % [HML]");
+  }
+}
