@@ -78,7 +78,11 @@ public record Issue(
    */
   public String toDisplayString() {
     StringBuilder out = new StringBuilder();
-    out.append(location.display()).append(": ").append(severity.label()).append(": ").append(text());
+    // An issue about no place in particular (a whole run) starts with its severity, as compilers print them.
+    if (!SourceLocation.UNKNOWN.equals(location)) {
+      out.append(location.display()).append(": ");
+    }
+    out.append(severity.label()).append(": ").append(text());
     if (location instanceof SourceLocation source) {
       if (!source.jsonPointer().isEmpty()) {
         out.append("\n    at ").append(source.jsonPointer());
