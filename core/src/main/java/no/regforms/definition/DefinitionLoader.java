@@ -1,6 +1,5 @@
 package no.regforms.definition;
 
-import no.regforms.diagnostic.NameSuggester;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
@@ -21,6 +20,7 @@ import java.util.ServiceLoader;
 import no.regforms.diagnostic.Diagnostics;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.IssueCode;
+import no.regforms.diagnostic.NameSuggester;
 import no.regforms.diagnostic.SourceLocation;
 import no.regforms.expression.ExpressionCompiler;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;

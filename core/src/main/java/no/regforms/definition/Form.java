@@ -1,6 +1,5 @@
 package no.regforms.definition;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
 import java.util.ArrayList;

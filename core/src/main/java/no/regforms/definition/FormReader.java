@@ -1,6 +1,5 @@
 package no.regforms.definition;
 
-import no.regforms.diagnostic.NameSuggester;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -16,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.IssueCode;
+import no.regforms.diagnostic.NameSuggester;
 import no.regforms.diagnostic.Severity;
 import no.regforms.diagnostic.SourceLocation;
 import no.regforms.expression.ExprType;

@@ -1,6 +1,5 @@
 package no.regforms.definition;
 
-import no.regforms.diagnostic.NameSuggester;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path.Node;
 import jakarta.validation.Validator;
@@ -20,6 +19,7 @@ import no.regforms.diagnostic.Diagnostics;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.IssueCode;
 import no.regforms.diagnostic.LocalizedText;
+import no.regforms.diagnostic.NameSuggester;
 import no.regforms.diagnostic.SourceLocation;
 import no.regforms.expression.ExprType;
 import no.regforms.expression.ExpressionCompiler;

@@ -1,6 +1,5 @@
 package no.regforms.definition;
 
-import no.regforms.diagnostic.NameSuggester;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,6 +16,7 @@ import java.util.stream.Collectors;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.IssueCode;
 import no.regforms.diagnostic.LocalizedText;
+import no.regforms.diagnostic.NameSuggester;
 import org.everit.json.schema.CombinedSchema;
 import org.everit.json.schema.EnumSchema;
 import org.everit.json.schema.ObjectSchema;

@@ -1,6 +1,5 @@
 package no.regforms.validation;
 
-import no.regforms.diagnostic.NameSuggester;
 import com.google.re2j.Pattern;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -29,6 +28,7 @@ import no.regforms.definition.Variable;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.IssueCode;
 import no.regforms.diagnostic.LocalizedText;
+import no.regforms.diagnostic.NameSuggester;
 import no.regforms.diagnostic.RecordPath;
 import no.regforms.diagnostic.Severity;
 import no.regforms.expression.EvaluationContext;

@@ -2,82 +2,50 @@ package no.regforms.forms.ect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import no.regforms.definition.DefinitionLoader;
-import no.regforms.definition.LoadResult;
 import no.regforms.definition.Registry;
-import no.regforms.diagnostic.Issue;
-import no.regforms.record.Record;
-import no.regforms.record.RecordLine;
-import no.regforms.record.RecordParser;
+import no.regforms.testing.RegistryModuleChecks;
+import no.regforms.testing.RegistryModuleChecks.SampleLine;
 import no.regforms.validation.RecordValidator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The ECT definition module loads clean, and its hand-made samples validate as they say. */
 class EctRegistryTest {
 
-  private static final Path FOLDER = Path.of("src/main/resources/registries/ect");
   private static final Path SAMPLES = Path.of("src/test/resources/samples");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Registry REGISTRY =
+      RegistryModuleChecks.assertLoadsCleanByIdAndFromFolder("ect", Path.of("src/main/resources/registries/ect"));
+  private static final RecordValidator VALIDATOR = RecordValidator.of(REGISTRY);
 
-  @Test
-  void load_byModuleId_isCleanWithAllForms() {
-    LoadResult result = DefinitionLoader.create().load("ect");
+  static List<SampleLine> valid() {
+    return RegistryModuleChecks.samples(SAMPLES.resolve("valid.jsonl"));
+  }
 
-    assertThat(result.diagnostics().issues()).isEmpty();
-    Registry registry = result.registryOrThrow();
-    assertThat(registry.id()).isEqualTo("ect");
-    assertThat(registry.forms().keySet()).containsExactlyInAnyOrder("course", "followup", "patient_after", "patient_followup", "unit_yearly");
-    assertThat(registry.indicators()).hasSize(5);
+  static List<SampleLine> invalid() {
+    return RegistryModuleChecks.samples(SAMPLES.resolve("invalid.jsonl"));
   }
 
   @Test
-  void load_fromFolder_isCleanAndMatchesModule() {
-    LoadResult result = DefinitionLoader.create().load(FOLDER);
-
-    assertThat(result.diagnostics().issues()).isEmpty();
-    assertThat(result.registryOrThrow().forms()).hasSameSizeAs(DefinitionLoader.create().load("ect").registryOrThrow().forms());
+  void load_byModuleIdAndFolder_isCleanWithAllForms() {
+    assertThat(REGISTRY.forms().keySet())
+        .containsExactlyInAnyOrder("course", "followup", "patient_after", "patient_followup", "unit_yearly");
+    assertThat(REGISTRY.indicators()).hasSize(5);
+    assertThat(valid()).hasSizeGreaterThanOrEqualTo(5);
+    assertThat(invalid()).hasSizeGreaterThanOrEqualTo(10);
   }
 
-  @Test
-  void validate_validSamples_reportNoIssues() throws IOException {
-    RecordValidator validator = RecordValidator.of(DefinitionLoader.create().load("ect").registryOrThrow());
-    List<String> lines = lines("valid.jsonl");
-
-    assertThat(lines).hasSizeGreaterThanOrEqualTo(5);
-    for (int i = 0; i < lines.size(); i++) {
-      Record record = record(lines.get(i), i + 1);
-      assertThat(validator.validate(record).diagnostics().issues()).as(record.id()).isEmpty();
-    }
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("valid")
+  void validate_validSample_reportsNoIssues(SampleLine sample) {
+    RegistryModuleChecks.assertValid(VALIDATOR, sample);
   }
 
-  @Test
-  void validate_invalidSamples_reportTheirExpectedCode() throws IOException {
-    RecordValidator validator = RecordValidator.of(DefinitionLoader.create().load("ect").registryOrThrow());
-    List<String> lines = lines("invalid.jsonl");
-
-    assertThat(lines).hasSizeGreaterThanOrEqualTo(10);
-    for (int i = 0; i < lines.size(); i++) {
-      String expect = JSON.readTree(lines.get(i)).path("expect").asText();
-      Record record = record(lines.get(i), i + 1);
-      List<String> codes = validator.validate(record).diagnostics().issues().stream()
-          .map(Issue::code).map(c -> c.code()).toList();
-      assertThat(expect).as(record.id() + " names its expected code").isNotBlank();
-      assertThat(codes).as(record.id()).containsExactly(expect);
-    }
-  }
-
-  private static List<String> lines(String file) throws IOException {
-    return Files.readAllLines(SAMPLES.resolve(file)).stream().filter(l -> !l.isBlank()).toList();
-  }
-
-  private static Record record(String line, long number) {
-    RecordLine parsed = RecordParser.parse(line, number);
-    assertThat(parsed.problem()).as("line " + number).isEmpty();
-    return parsed.record().orElseThrow();
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalid")
+  void validate_invalidSample_reportsExactlyItsExpectedCode(SampleLine sample) {
+    RegistryModuleChecks.assertReportsExpected(VALIDATOR, sample);
   }
 }

@@ -4,21 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import no.regforms.definition.DefinitionLoader;
 import no.regforms.definition.Registry;
-import no.regforms.diagnostic.Issue;
-import no.regforms.diagnostic.RecordPath;
-import no.regforms.record.JsonLinesRecordWriter;
 import no.regforms.record.Record;
-import no.regforms.synthetic.SyntheticDataGenerator;
 import no.regforms.synthetic.SyntheticProfile;
 import no.regforms.synthetic.SyntheticRecord;
+import no.regforms.testing.RegistryModuleChecks;
 import no.regforms.validation.RecordValidator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,13 +32,7 @@ class EctSyntheticDataTest {
   @BeforeAll
   static void generate() throws IOException {
     profile = SyntheticProfile.load("ect").orElseThrow();
-    records = generate(600, 42L, 0.1);
-  }
-
-  private static List<SyntheticRecord> generate(int patients, long seed, double invalid) {
-    List<SyntheticRecord> out = new ArrayList<>();
-    SyntheticDataGenerator.of(REGISTRY, profile).generate(patients, seed, invalid, out::add);
-    return out;
+    records = RegistryModuleChecks.generate(REGISTRY, 600, 42L, 0.1);
   }
 
   @Test
@@ -57,33 +46,23 @@ class EctSyntheticDataTest {
 
   @Test
   void generate_recordsWithoutPlantedFault_validateWithoutErrors() {
-    Map<String, List<String>> failing = new LinkedHashMap<>();
-    for (SyntheticRecord generated : records) {
-      if (generated.plantedFault().isPresent()) continue;
-      List<Issue> errors = VALIDATOR.validate(generated.record()).diagnostics().errors();
-      if (!errors.isEmpty()) failing.put(generated.record().id(), errors.stream().map(EctSyntheticDataTest::describe).toList());
-    }
-
-    assertThat(failing).as("records with errors (first few): %s", failing.entrySet().stream().limit(5).toList()).isEmpty();
+    RegistryModuleChecks.assertUnplantedRecordsValid(VALIDATOR, records);
   }
 
   @Test
   void generate_plantedFaults_areReportedWithExactlyTheirCode() {
-    List<SyntheticRecord> planted = records.stream().filter(r -> r.plantedFault().isPresent()).toList();
+    long planted = records.stream().filter(r -> r.plantedFault().isPresent()).count();
 
-    assertThat(planted.size()).isBetween(records.size() / 20, records.size() / 5);
-    assertThat(planted.stream().map(r -> r.plantedFault().get()).distinct().count()).isGreaterThanOrEqualTo(5);
-    for (SyntheticRecord generated : planted) {
-      List<String> codes = VALIDATOR.validate(generated.record()).diagnostics().errors().stream()
-          .map(Issue::code).map(c -> c.code()).distinct().toList();
-      assertThat(codes).as(generated.record().id()).containsExactly(generated.plantedFault().get().code());
-    }
+    assertThat(planted).isBetween((long) records.size() / 20, (long) records.size() / 5);
+    RegistryModuleChecks.assertPlantedFaultsCaught(VALIDATOR, records, 5);
   }
 
   @Test
   void generate_sameSeed_sameOutput_otherSeed_otherOutput() {
-    assertThat(lines(generate(40, 7L, 0.1))).isEqualTo(lines(generate(40, 7L, 0.1)));
-    assertThat(lines(generate(40, 7L, 0.1))).isNotEqualTo(lines(generate(40, 8L, 0.1)));
+    List<String> first = RegistryModuleChecks.lines(RegistryModuleChecks.generate(REGISTRY, 40, 7L, 0.1));
+
+    assertThat(RegistryModuleChecks.lines(RegistryModuleChecks.generate(REGISTRY, 40, 7L, 0.1))).isEqualTo(first);
+    assertThat(RegistryModuleChecks.lines(RegistryModuleChecks.generate(REGISTRY, 40, 8L, 0.1))).isNotEqualTo(first);
   }
 
   @Test
@@ -130,8 +109,7 @@ class EctSyntheticDataTest {
   }
 
   private static List<Record> valid(String form) {
-    return records.stream().filter(r -> r.plantedFault().isEmpty()).map(SyntheticRecord::record)
-        .filter(r -> r.form().equals(form)).toList();
+    return RegistryModuleChecks.valid(records, form);
   }
 
   /** Mean of the ten-item totals, over the records where all ten items are filled. */
@@ -141,16 +119,5 @@ class EctSyntheticDataTest {
       for (int i = 1; i <= 10; i++) total += ((BigDecimal) r.values().get(prefix + "_" + i)).intValue();
       return total;
     }).average().orElseThrow();
-  }
-
-  private static String describe(Issue issue) {
-    String where = issue.location() instanceof RecordPath path ? path.path() : "";
-    return issue.code().code() + " at " + where;
-  }
-
-  private static List<String> lines(List<SyntheticRecord> generated) {
-    return generated.stream()
-        .map(r -> JsonLinesRecordWriter.toJson(r.record(), Map.of("planted", r.plantedFault().map(c -> c.code()).orElse(""))).toString())
-        .toList();
   }
 }

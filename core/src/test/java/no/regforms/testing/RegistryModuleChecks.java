@@ -1,0 +1,154 @@
+package no.regforms.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import no.regforms.definition.DefinitionLoader;
+import no.regforms.definition.LoadResult;
+import no.regforms.definition.Registry;
+import no.regforms.diagnostic.Issue;
+import no.regforms.diagnostic.RecordPath;
+import no.regforms.record.JsonLinesRecordWriter;
+import no.regforms.record.Record;
+import no.regforms.record.RecordLine;
+import no.regforms.record.RecordParser;
+import no.regforms.synthetic.SyntheticDataGenerator;
+import no.regforms.synthetic.SyntheticProfile;
+import no.regforms.synthetic.SyntheticRecord;
+import no.regforms.validation.RecordValidator;
+
+/**
+ * The checks every definition module runs on itself: it loads clean from the classpath and from its
+ * folder, its hand-made samples validate as they say, and its synthetic data is valid except where a
+ * fault was planted. Shared through the core test-jar so the modules test alike.
+ */
+public final class RegistryModuleChecks {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private RegistryModuleChecks() {}
+
+  /** Loads module {@code id} and its {@code folder}; both must be free of issues and hold the same forms. */
+  public static Registry assertLoadsCleanByIdAndFromFolder(String id, Path folder) {
+    LoadResult byId = DefinitionLoader.create().load(id);
+    LoadResult fromFolder = DefinitionLoader.create().load(folder);
+
+    assertThat(byId.diagnostics().issues()).as("%s by id", id).isEmpty();
+    assertThat(fromFolder.diagnostics().issues()).as("%s from %s", id, folder).isEmpty();
+    Registry registry = byId.registryOrThrow();
+    assertThat(registry.id()).isEqualTo(id);
+    assertThat(fromFolder.registryOrThrow().forms().keySet()).isEqualTo(registry.forms().keySet());
+    return registry;
+  }
+
+  /** One non-blank line of a sample file, with its 1-based number. */
+  public record SampleLine(long number, String text, String id, String expect) {
+    @Override
+    public String toString() {
+      return id.isEmpty() ? "line " + number : id;
+    }
+  }
+
+  /** The non-blank lines of a JSON Lines sample file; {@code expect} is the line's top-level "expect" field. */
+  public static List<SampleLine> samples(Path file) {
+    try {
+      List<String> texts = Files.readAllLines(file);
+      List<SampleLine> lines = new ArrayList<>();
+      for (int i = 0; i < texts.size(); i++) {
+        if (texts.get(i).isBlank()) continue;
+        JsonNode node = JSON.readTree(texts.get(i));
+        lines.add(new SampleLine(i + 1, texts.get(i), node.path("id").asText(""), node.path("expect").asText("")));
+      }
+      assertThat(lines).as(file.toString()).isNotEmpty();
+      return lines;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The distinct codes of every issue (errors and warnings) on {@code sample}. */
+  public static List<String> issueCodes(RecordValidator validator, SampleLine sample) {
+    RecordLine parsed = RecordParser.parse(sample.text(), sample.number());
+    assertThat(parsed.problem()).as("%s reads", sample).isEmpty();
+    return validator.validate(parsed.record().orElseThrow()).diagnostics().issues().stream()
+        .map(issue -> issue.code().code()).distinct().toList();
+  }
+
+  /** A hand-made valid sample has no issue at all. */
+  public static void assertValid(RecordValidator validator, SampleLine sample) {
+    assertThat(issueCodes(validator, sample)).as(sample.toString()).isEmpty();
+  }
+
+  /** A hand-made invalid sample names its fault in "expect" and reports exactly that code. */
+  public static void assertReportsExpected(RecordValidator validator, SampleLine sample) {
+    assertThat(sample.expect()).as("%s names its expected code", sample).isNotBlank();
+    assertThat(issueCodes(validator, sample)).as(sample.toString()).containsExactly(sample.expect());
+  }
+
+  /** Synthetic records of {@code registry}'s own profile. */
+  public static List<SyntheticRecord> generate(Registry registry, int patients, long seed, double invalid) {
+    try {
+      SyntheticProfile profile = SyntheticProfile.load(registry.id()).orElseThrow();
+      List<SyntheticRecord> out = new ArrayList<>();
+      SyntheticDataGenerator.of(registry, profile).generate(patients, seed, invalid, out::add);
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Every record without a planted fault validates without errors; on failure, the first few paths are shown. */
+  public static void assertUnplantedRecordsValid(RecordValidator validator, List<SyntheticRecord> records) {
+    Map<String, List<String>> failing = new LinkedHashMap<>();
+    for (SyntheticRecord generated : records) {
+      if (generated.plantedFault().isPresent()) continue;
+      List<Issue> errors = validator.validate(generated.record()).diagnostics().errors();
+      if (!errors.isEmpty()) {
+        failing.put(generated.record().id(), errors.stream().map(RegistryModuleChecks::describe).toList());
+      }
+    }
+    assertThat(failing).as("records with errors (first few): %s", failing.entrySet().stream().limit(5).toList()).isEmpty();
+  }
+
+  /** Every planted fault is reported with exactly its code among the record's errors; at least {@code kinds} kinds are planted. */
+  public static void assertPlantedFaultsCaught(RecordValidator validator, List<SyntheticRecord> records, int kinds) {
+    List<SyntheticRecord> planted = records.stream().filter(r -> r.plantedFault().isPresent()).toList();
+    assertThat(planted).as("records with a planted fault").isNotEmpty();
+    assertThat(planted.stream().map(r -> r.plantedFault().get()).distinct().count()).isGreaterThanOrEqualTo(kinds);
+    for (SyntheticRecord generated : planted) {
+      List<String> codes = validator.validate(generated.record()).diagnostics().errors().stream()
+          .map(issue -> issue.code().code()).distinct().toList();
+      assertThat(codes).as(generated.record().id()).containsExactly(generated.plantedFault().get().code());
+    }
+  }
+
+  /** The records as the JSON lines {@code generate} would write, for comparing runs. */
+  public static List<String> lines(List<SyntheticRecord> records) {
+    return records.stream()
+        .map(r -> JsonLinesRecordWriter.toJson(r.record(),
+            r.plantedFault().map(code -> Map.of("planted", code.code())).orElse(Map.of())).toString())
+        .toList();
+  }
+
+  /** The valid records of {@code form}, for distribution checks. */
+  public static List<Record> valid(List<SyntheticRecord> records, String form) {
+    return records.stream()
+        .filter(r -> r.plantedFault().isEmpty() && r.record().form().equals(form))
+        .map(SyntheticRecord::record)
+        .toList();
+  }
+
+  private static String describe(Issue issue) {
+    String path = issue.location() instanceof RecordPath p ? p.path() : issue.location().display();
+    return issue.code().code() + " at " + path;
+  }
+}
