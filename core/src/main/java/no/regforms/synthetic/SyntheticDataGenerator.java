@@ -60,6 +60,9 @@ public final class SyntheticDataGenerator {
             + "' must be listed in \"shared\"");
       });
     }
+    for (SyntheticProfile.UnitForm form : profile.unitForms()) {
+      registry.formOrThrow(form.form());
+    }
   }
 
   /** A generator for {@code registry} following {@code profile}; "today" is fixed so output is repeatable. */
@@ -95,6 +98,27 @@ public final class SyntheticDataGenerator {
       String patient = "p-" + String.format("%0" + width + "d", p);
       generatePatient(patient, random, invalidFraction, sink);
     }
+    generateUnitForms(root.split(), invalidFraction, sink);
+  }
+
+  /** The yearly records of every unit, after the patients ("p-unit-…" sorts after "p-000…"). */
+  private void generateUnitForms(SplittableRandom random, double invalidFraction, Consumer<SyntheticRecord> sink) {
+    RecordSynthesizer synthesizer = new RecordSynthesizer(registry, profile, random, today);
+    FaultPlanter planter = new FaultPlanter(random);
+    for (String unit : new java.util.TreeSet<>(profile.units().keySet())) {
+      String patient = "p-unit-" + unit;
+      for (SyntheticProfile.UnitForm spec : profile.unitForms()) {
+        Form form = registry.formOrThrow(spec.form());
+        for (int year : spec.years()) {
+          LocalDate anchor = LocalDate.of(year + 1, 1, 10);
+          if (anchor.isAfter(today)) continue;
+          Map<String, Object> preset = new HashMap<>();
+          spec.yearVariable().ifPresent(name -> preset.put(name, java.math.BigDecimal.valueOf(year)));
+          Filled filled = fillValid(form, anchor, preset, synthesizer, 1);
+          emit(form, filled, patient + "-" + form.id() + "-" + year, patient, unit, random, planter, invalidFraction, sink);
+        }
+      }
+    }
   }
 
   private void generatePatient(String patient, SplittableRandom random, double invalidFraction, Consumer<SyntheticRecord> sink) {
@@ -125,23 +149,29 @@ public final class SyntheticDataGenerator {
           Map<String, Double> units = profile.unitsBy().get().units().get(value);
           if (units != null && !units.isEmpty()) unit = unit(units, random);
         }
-        Map<String, Object> values = filled.raw();
-        Optional<IssueCode> planted = Optional.empty();
-        if (random.nextDouble() < invalidFraction) {
-          // A fault whose effects reach other items (a removed value that controls another's
-          // visibility) would bring a second code; draw again so the record carries exactly one.
-          for (int attempt = 0; attempt < FAULT_ATTEMPTS && planted.isEmpty(); attempt++) {
-            Optional<Map.Entry<IssueCode, Map<String, Object>>> fault = planter.plant(form, values, filled.hidden());
-            if (fault.isPresent() && reportsOnly(form, fault.get().getValue(), fault.get().getKey())) {
-              planted = Optional.of(fault.get().getKey());
-              values = fault.get().getValue();
-            }
-          }
-        }
-        Record record = new Record(registry.id(), form.id(), form.version(), id, patient, unit, RecordValues.of(values), 0);
-        sink.accept(new SyntheticRecord(record, planted));
+        emit(form, filled, id, patient, unit, random, planter, invalidFraction, sink);
       }
     }
+  }
+
+  /** Passes on one filled record, with one fault planted in about {@code invalidFraction} of them. */
+  private void emit(Form form, Filled filled, String id, String patient, String unit, SplittableRandom random,
+      FaultPlanter planter, double invalidFraction, Consumer<SyntheticRecord> sink) {
+    Map<String, Object> values = filled.raw();
+    Optional<IssueCode> planted = Optional.empty();
+    if (random.nextDouble() < invalidFraction) {
+      // A fault whose effects reach other items (a removed value that controls another's
+      // visibility) would bring a second code; draw again so the record carries exactly one.
+      for (int attempt = 0; attempt < FAULT_ATTEMPTS && planted.isEmpty(); attempt++) {
+        Optional<Map.Entry<IssueCode, Map<String, Object>>> fault = planter.plant(form, values, filled.hidden());
+        if (fault.isPresent() && reportsOnly(form, fault.get().getValue(), fault.get().getKey())) {
+          planted = Optional.of(fault.get().getKey());
+          values = fault.get().getValue();
+        }
+      }
+    }
+    Record record = new Record(registry.id(), form.id(), form.version(), id, patient, unit, RecordValues.of(values), 0);
+    sink.accept(new SyntheticRecord(record, planted));
   }
 
   private Filled fillValid(Form form, LocalDate anchor, Map<String, Object> shared, RecordSynthesizer synthesizer, int ordinal) {

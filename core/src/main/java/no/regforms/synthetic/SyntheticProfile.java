@@ -70,7 +70,8 @@ import no.regforms.definition.RegistryModule;
  * {@code start}, an earliest date ({@code "2018-11-01"}: records of a patient anchored earlier are
  * counted from it); {@code until}, a date variable listed in {@code shared} after whose value no
  * record of the form is made ({@code "death_date"}). {@code unitsBy} ties a patient's unit to one of
- * their values (see {@link UnitsBy}).
+ * their values (see {@link UnitsBy}). {@code unitForms} lists forms each unit fills in once a year
+ * (see {@link UnitForm}).
  *
  * <p>Keys of a variable's distribution: {@code fill} (share filled when optional), {@code missingRate}
  * (share given its first missing reason), {@code values} (drawn uniformly), {@code weights} (codes, or
@@ -92,6 +93,8 @@ import no.regforms.definition.RegistryModule;
  * @param fillRate share of optional visible variables that are filled in
  * @param unitsBy units that depend on a value of the patient ({@code "unitsBy": {"variable":
  *     "home_hf", "units": {"bergen": {"4201115": 1}}}}), if any
+ * @param unitForms forms filled in once a year by each reporting unit rather than per patient
+ *     ({@code "unitForms": [{"form": "unit_yearly", "years": [2023, 2024], "yearVariable": "survey_year"}]})
  */
 public record SyntheticProfile(
     List<PatientForm> patientForms,
@@ -101,7 +104,8 @@ public record SyntheticProfile(
     List<String> shared,
     Map<String, JsonNode> variables,
     double fillRate,
-    Optional<UnitsBy> unitsBy) {
+    Optional<UnitsBy> unitsBy,
+    List<UnitForm> unitForms) {
 
   /** The file name of a profile in a registry folder. */
   public static final String FILE = "synthetic.json";
@@ -116,6 +120,14 @@ public record SyntheticProfile(
     shared = List.copyOf(shared);
     variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
     Objects.requireNonNull(unitsBy, "unitsBy");
+    unitForms = List.copyOf(unitForms);
+  }
+
+  /** A profile without unit forms. */
+  public SyntheticProfile(List<PatientForm> patientForms, LocalDate windowStart, LocalDate windowEnd,
+      Map<String, Double> units, List<String> shared, Map<String, JsonNode> variables, double fillRate,
+      Optional<UnitsBy> unitsBy) {
+    this(patientForms, windowStart, windowEnd, units, shared, variables, fillRate, unitsBy, List.of());
   }
 
   /** A profile whose units do not depend on a variable. */
@@ -140,6 +152,24 @@ public record SyntheticProfile(
       Map<String, Map<String, Double>> copy = new LinkedHashMap<>();
       units.forEach((value, sizes) -> copy.put(value, Collections.unmodifiableMap(new LinkedHashMap<>(sizes))));
       units = Collections.unmodifiableMap(copy);
+    }
+  }
+
+  /**
+   * A form every reporting unit fills in once a year (an ECT unit's yearly survey). Its records
+   * follow the patients', under the pseudo-patient {@code p-unit-<unit>}, dated early in the year
+   * after the one they describe.
+   *
+   * @param form form id
+   * @param years the years described
+   * @param yearVariable the variable that holds the year described, if any
+   */
+  public record UnitForm(String form, List<Integer> years, Optional<String> yearVariable) {
+
+    public UnitForm {
+      Objects.requireNonNull(form, "form");
+      years = List.copyOf(years);
+      Objects.requireNonNull(yearVariable, "yearVariable");
     }
   }
 
@@ -224,7 +254,17 @@ public record SyntheticProfile(
       });
       unitsBy = Optional.of(new UnitsBy(required(root.get("unitsBy"), "variable"), byValue));
     }
-    return new SyntheticProfile(forms, start, end, units, shared, variables, root.path("fillRate").asDouble(0.9), unitsBy);
+    List<UnitForm> unitForms = new ArrayList<>();
+    for (JsonNode form : root.path("unitForms")) {
+      List<Integer> years = new ArrayList<>();
+      form.path("years").forEach(y -> years.add(y.asInt()));
+      if (years.isEmpty()) throw new IllegalArgumentException("synthetic profile: a unitForms entry needs \"years\"");
+      Optional<String> yearVariable = form.path("yearVariable").isTextual()
+          ? Optional.of(form.get("yearVariable").asText()) : Optional.empty();
+      unitForms.add(new UnitForm(required(form, "form"), years, yearVariable));
+    }
+    return new SyntheticProfile(forms, start, end, units, shared, variables, root.path("fillRate").asDouble(0.9), unitsBy,
+        unitForms);
   }
 
   private static String required(JsonNode node, String key) {

@@ -84,6 +84,25 @@ class SyntheticDataGeneratorTest {
         .hasMessageContaining("no form 'nosuchform'");
   }
 
+  @Test
+  void generate_unitForms_oneRecordPerUnitAndYearAfterThePatients() throws IOException {
+    SyntheticProfile base = SyntheticProfile.load(FOLDER.toString()).orElseThrow();
+    SyntheticProfile profile = new SyntheticProfile(base.patientForms(), base.windowStart(), base.windowEnd(), base.units(),
+        base.shared(), base.variables(), base.fillRate(), base.unitsBy(),
+        List.of(new SyntheticProfile.UnitForm("visit", List.of(2021, 2022), java.util.Optional.empty())));
+    List<SyntheticRecord> records = new ArrayList<>();
+    SyntheticDataGenerator.of(REGISTRY, profile).generate(10, 4, 0, records::add);
+
+    List<SyntheticRecord> unitRecords = records.stream().filter(r -> r.record().patient().startsWith("p-unit-")).toList();
+    assertThat(unitRecords).extracting(r -> r.record().id()).containsExactly(
+        "p-unit-100001-visit-2021", "p-unit-100001-visit-2022", "p-unit-100002-visit-2021", "p-unit-100002-visit-2022");
+    assertThat(unitRecords).extracting(r -> r.record().unit()).containsExactly("100001", "100001", "100002", "100002");
+    assertThat(records.subList(records.size() - 4, records.size())).isEqualTo(unitRecords);
+    assertThat(records.stream().map(r -> r.record().patient()).toList()).isSorted();
+    RecordValidator validator = RecordValidator.of(REGISTRY);
+    assertThat(unitRecords).allSatisfy(r -> assertThat(validator.validate(r.record()).diagnostics().errors()).isEmpty());
+  }
+
   private static List<String> lines(List<SyntheticRecord> records) {
     return records.stream()
         .map(r -> JsonLinesRecordWriter.toJson(r.record(), Map.of("planted", r.plantedFault().map(c -> c.code()).orElse(""))).toString())

@@ -138,4 +138,21 @@ class SyntheticProfileTest {
     assertThatThrownBy(() -> SyntheticProfile.parse(json))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"variable\"");
   }
+
+  @Test
+  void parse_unitForms_readsFormYearsAndYearVariable() throws IOException {
+    var json = new ObjectMapper().readTree(
+        "{\"unitForms\": [{\"form\": \"survey\", \"years\": [2023, 2024], \"yearVariable\": \"survey_year\"}]}");
+
+    assertThat(SyntheticProfile.parse(json).unitForms()).containsExactly(
+        new SyntheticProfile.UnitForm("survey", List.of(2023, 2024), java.util.Optional.of("survey_year")));
+  }
+
+  @Test
+  void parse_unitFormWithoutYears_isRejected() throws IOException {
+    var json = new ObjectMapper().readTree("{\"unitForms\": [{\"form\": \"survey\"}]}");
+
+    assertThatThrownBy(() -> SyntheticProfile.parse(json))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"years\"");
+  }
 }

@@ -39,8 +39,12 @@ class EctSyntheticDataTest {
   void generate_600patients_yieldsEveryFormOfTheProfile() {
     Set<String> forms = records.stream().map(r -> r.record().form()).collect(Collectors.toSet());
 
-    assertThat(forms).containsExactlyInAnyOrderElementsOf(profile.patientForms().stream().map(f -> f.form()).toList());
+    assertThat(forms).containsExactlyInAnyOrderElementsOf(REGISTRY.forms().keySet());
     assertThat(records.stream().filter(r -> r.record().form().equals("course"))).hasSize(600);
+    // Every one of the 22 units answers the yearly survey for 2023 and 2024, after the patients.
+    assertThat(records.stream().filter(r -> r.record().form().equals("unit_yearly")).map(r -> r.record().patient()).distinct())
+        .hasSize(22).allSatisfy(patient -> assertThat(patient).startsWith("p-unit-"));
+    assertThat(records.stream().filter(r -> r.record().form().equals("unit_yearly"))).hasSize(44);
     assertThat(records.stream().map(r -> r.record().patient()).toList()).isSorted();
   }
 
