@@ -28,10 +28,14 @@ public final class DependencyGraph {
   private final List<String> order;
   private final Map<String, Set<String>> dependencies;
   private final Map<String, DependencyGraph> rowGraphs;
+  private final Map<String, FormItem> items;
+  private final Map<String, String> sections;
 
   private DependencyGraph(List<String> order, Map<String, Set<String>> dependencies,
-      Map<String, DependencyGraph> rowGraphs) {
+      Map<String, DependencyGraph> rowGraphs, Map<String, FormItem> items, Map<String, String> sections) {
     this.order = List.copyOf(order);
+    this.items = Collections.unmodifiableMap(new LinkedHashMap<>(items));
+    this.sections = Map.copyOf(sections);
     Map<String, Set<String>> copy = new LinkedHashMap<>();
     dependencies.forEach((k, v) -> copy.put(k, Collections.unmodifiableSet(new LinkedHashSet<>(v))));
     this.dependencies = Collections.unmodifiableMap(copy);
@@ -41,6 +45,19 @@ public final class DependencyGraph {
   /** Item ids of this scope in evaluation order: every item after the items it depends on. */
   public List<String> order() {
     return order;
+  }
+
+  /**
+   * The items of this scope by id, in form order, sections flattened (their items included);
+   * repeat-group rows are a scope of their own. Empty for a graph built from bare ids.
+   */
+  public Map<String, FormItem> items() {
+    return items;
+  }
+
+  /** The section directly enclosing {@code item} in this scope, if any. */
+  public Optional<String> section(String item) {
+    return Optional.ofNullable(sections.get(item));
   }
 
   /** The items of this scope that {@code item} reads directly. */
@@ -72,10 +89,19 @@ public final class DependencyGraph {
   static final class Builder {
     private final Map<String, Set<String>> edges = new LinkedHashMap<>();
     private final Map<String, DependencyGraph> rowGraphs = new LinkedHashMap<>();
+    private final Map<String, FormItem> items = new LinkedHashMap<>();
+    private final Map<String, String> sections = new HashMap<>();
 
     /** Adds {@code node}, reading {@code reads} (names outside this scope are ignored at build). */
     void node(String node, Set<String> reads) {
       edges.computeIfAbsent(node, k -> new LinkedHashSet<>()).addAll(reads);
+    }
+
+    /** Adds {@code item}, enclosed by {@code section}, reading {@code reads}. */
+    void node(FormItem item, Optional<String> section, Set<String> reads) {
+      items.putIfAbsent(item.id(), item);
+      section.ifPresent(id -> sections.putIfAbsent(item.id(), id));
+      node(item.id(), reads);
     }
 
     void rowGraph(String repeatId, DependencyGraph graph) {
@@ -124,7 +150,7 @@ public final class DependencyGraph {
         cycles.addAll(new CycleFinder(local, stuck).cycles());
         order.addAll(stuck);
       }
-      return new Sorted(new DependencyGraph(order, local, rowGraphs), cycles);
+      return new Sorted(new DependencyGraph(order, local, rowGraphs, items, sections), cycles);
     }
   }
 

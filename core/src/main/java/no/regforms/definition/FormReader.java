@@ -464,7 +464,7 @@ final class FormReader {
       });
       if (item instanceof Variable v) {
         v.compute().ifPresent(f -> reads.addAll(f.compiled().references()));
-        builder.node(v.id(), reads);
+        builder.node(v, section, reads);
       } else if (item instanceof Section s) {
         s.visibleIf().ifPresent(f -> {
           Set<String> inside = new LinkedHashSet<>();
@@ -480,10 +480,10 @@ final class FormReader {
             reads.removeAll(inside);
           }
         });
-        builder.node(s.id(), reads);
+        builder.node(s, section, reads);
         addNodes(s.items(), Optional.of(s.id()), builder);
       } else if (item instanceof Note n) {
-        builder.node(n.id(), reads);
+        builder.node(n, section, reads);
       } else if (item instanceof RepeatGroup r) {
         DependencyGraph.Builder rows = new DependencyGraph.Builder();
         addNodes(r.items(), Optional.empty(), rows);
@@ -502,7 +502,7 @@ final class FormReader {
         collectIds(r.items(), rowNames);
         collectReads(r.items(), reads);
         reads.removeAll(rowNames);
-        builder.node(r.id(), reads);
+        builder.node(r, section, reads);
       }
     }
   }

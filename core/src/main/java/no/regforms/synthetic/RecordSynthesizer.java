@@ -23,7 +23,6 @@ import no.regforms.definition.FormItem;
 import no.regforms.definition.Range;
 import no.regforms.definition.Registry;
 import no.regforms.definition.RepeatGroup;
-import no.regforms.definition.Section;
 import no.regforms.definition.Variable;
 import no.regforms.expression.EvaluationContext;
 
@@ -61,7 +60,7 @@ final class RecordSynthesizer {
    */
   Filled fill(Form form, LocalDate anchor, Map<String, Object> sharedValues, int ordinal) {
     Scope scope = new Scope(null, form.id(), ordinal, anchor, sharedValues);
-    fillScope(form.items(), form.graph(), scope);
+    fillScope(form.graph(), scope);
     java.util.Set<String> hidden = new java.util.HashSet<>();
     scope.visible.forEach((id, shown) -> {
       if (!shown) hidden.add(id);
@@ -106,18 +105,15 @@ final class RecordSynthesizer {
     }
   }
 
-  private void fillScope(List<FormItem> items, DependencyGraph graph, Scope scope) {
-    Map<String, FormItem> byId = new LinkedHashMap<>();
-    Map<String, String> parent = new HashMap<>();
-    index(items, null, byId, parent);
-    byId.values().forEach(item -> {
+  private void fillScope(DependencyGraph graph, Scope scope) {
+    Map<String, FormItem> items = graph.items();
+    items.values().forEach(item -> {
       if (item instanceof Variable v) scope.variables.put(v.id(), v);
     });
     for (String id : graph.order()) {
-      FormItem item = byId.get(id);
+      FormItem item = items.get(id);
       if (item == null) continue;
-      String section = parent.get(id);
-      boolean shown = (section == null || scope.visible.getOrDefault(section, false))
+      boolean shown = graph.section(id).map(section -> scope.visible.getOrDefault(section, false)).orElse(true)
           && item.visibleIf().map(f -> Boolean.TRUE.equals(f.compiled().evaluate(scope))).orElse(true);
       scope.visible.put(id, shown);
       if (!shown) continue;
@@ -126,14 +122,6 @@ final class RecordSynthesizer {
       } else if (item instanceof RepeatGroup repeat) {
         fillRows(repeat, graph.rowGraph(repeat.id()).orElseThrow(), scope);
       }
-    }
-  }
-
-  private static void index(List<FormItem> items, String section, Map<String, FormItem> byId, Map<String, String> parent) {
-    for (FormItem item : items) {
-      byId.put(item.id(), item);
-      if (section != null) parent.put(item.id(), section);
-      if (item instanceof Section s) index(s.items(), s.id(), byId, parent);
     }
   }
 
@@ -151,7 +139,7 @@ final class RecordSynthesizer {
     LocalDate rowAnchor = scope.cursor;
     for (int i = 0; i < count; i++) {
       Scope row = new Scope(scope, scope.form, scope.ordinal, rowAnchor, Map.of());
-      fillScope(repeat.items(), rowGraph, row);
+      fillScope(rowGraph, row);
       rawRows.add(row.raw);
       typedRows.add(row.typed);
       rowAnchor = row.cursor.plusDays(1);

@@ -23,7 +23,6 @@ import no.regforms.definition.Formula;
 import no.regforms.definition.Range;
 import no.regforms.definition.RepeatGroup;
 import no.regforms.definition.Rule;
-import no.regforms.definition.Section;
 import no.regforms.definition.Variable;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.IssueCode;
@@ -65,7 +64,7 @@ final class RecordCheck {
         if (read.isOk()) recordDate = (LocalDate) read.value();
       }
     });
-    walk(form.items(), form.graph(), top);
+    walk(form.graph(), top);
     checkRules(top);
     return new ValidationResult(no.regforms.diagnostic.Diagnostics.of(issues), computed, top.values);
   }
@@ -104,17 +103,14 @@ final class RecordCheck {
 
   // ---- walking a scope -----------------------------------------------------------------------
 
-  private void walk(List<FormItem> items, DependencyGraph graph, Scope scope) {
-    Map<String, FormItem> byId = new LinkedHashMap<>();
-    Map<String, String> parentSection = new HashMap<>();
-    index(items, null, byId, parentSection);
-    reportUndefined(byId, scope);
+  private void walk(DependencyGraph graph, Scope scope) {
+    Map<String, FormItem> items = graph.items();
+    reportUndefined(items, scope);
 
     for (String id : graph.order()) {
-      FormItem item = byId.get(id);
+      FormItem item = items.get(id);
       if (item == null) continue;
-      String parent = parentSection.get(id);
-      boolean shown = (parent == null || scope.visible.contains(parent)) && isTrue(item.visibleIf(), scope);
+      boolean shown = graph.section(id).map(scope.visible::contains).orElse(true) && isTrue(item.visibleIf(), scope);
       if (shown) scope.visible.add(id);
       if (item instanceof Variable variable) {
         decide(variable, shown, scope);
@@ -122,18 +118,10 @@ final class RecordCheck {
         decideRows(repeat, shown, graph, scope);
       }
     }
-    for (FormItem item : byId.values()) {
+    for (FormItem item : items.values()) {
       if (item instanceof Variable variable && scope.visible.contains(variable.id()) && !variable.isComputed()) {
         checkRequired(variable, scope);
       }
-    }
-  }
-
-  private static void index(List<FormItem> items, String section, Map<String, FormItem> byId, Map<String, String> parent) {
-    for (FormItem item : items) {
-      byId.put(item.id(), item);
-      if (section != null) parent.put(item.id(), section);
-      if (item instanceof Section s) index(s.items(), s.id(), byId, parent);
     }
   }
 
@@ -239,7 +227,7 @@ final class RecordCheck {
       Map<String, Object> rowRaw = new LinkedHashMap<>();
       row.forEach((k, v) -> rowRaw.put(String.valueOf(k), v));
       Scope rowScope = new Scope(scope, rowRaw, rowPath);
-      walk(repeat.items(), rowGraph, rowScope);
+      walk(rowGraph, rowScope);
       decided.add(java.util.Collections.unmodifiableMap(new HashMap<>(rowScope.values)));
     }
     scope.values.put(repeat.id(), List.copyOf(decided));
@@ -258,7 +246,7 @@ final class RecordCheck {
 
   /** Checks a typed value against the variable's constraints; false if it must not be used further. */
   private boolean checkValue(Variable variable, Object value, RecordPath path) {
-    int before = errorCount();
+    int before = issues.size();
     if (value instanceof BigDecimal number) {
       checkNumber(variable, number, path);
     } else if (value instanceof LocalDate date) {
@@ -270,11 +258,9 @@ final class RecordCheck {
     } else if (value instanceof List<?> codes) {
       checkCodes(variable, codes, path);
     }
-    return errorCount() == before;
-  }
-
-  private int errorCount() {
-    return (int) issues.stream().filter(Issue::isError).count();
+    // Only this value's own issues are looked at: counting every error of the record each time
+    // made validation quadratic in the number of values.
+    return issues.subList(before, issues.size()).stream().noneMatch(Issue::isError);
   }
 
   private void checkNumber(Variable variable, BigDecimal number, RecordPath path) {
