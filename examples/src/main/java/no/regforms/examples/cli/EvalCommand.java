@@ -59,13 +59,8 @@ final class EvalCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Optional<Registry> loaded = RegistryOptions.load(registry, err);
     if (loaded.isEmpty()) return Main.USAGE;
-    Optional<Form> target = loaded.get().form(form);
-    if (target.isEmpty()) {
-      err.printf("registry '%s' has no form '%s'; its forms are %s%n", loaded.get().id(), form,
-          String.join(", ", loaded.get().forms().keySet()));
-      err.flush();
-      return Main.USAGE;
-    }
+    Optional<Form> target = RegistryOptions.form(loaded.get(), form, err);
+    if (target.isEmpty()) return Main.USAGE;
     CompilationResult compiled = ExpressionCompiler.create()
         .compile(expression, target.get().environment(), ExpressionOrigin.inline("<expression>"));
     if (compiled.hasErrors()) {

@@ -3,6 +3,7 @@ package no.regforms.examples.cli;
 import java.io.PrintWriter;
 import java.util.Optional;
 import no.regforms.definition.DefinitionLoader;
+import no.regforms.definition.Form;
 import no.regforms.definition.LoadResult;
 import no.regforms.definition.Registry;
 
@@ -21,5 +22,16 @@ final class RegistryOptions {
       return Optional.empty();
     }
     return result.registry();
+  }
+
+  /** The form {@code formId} of {@code registry}, or empty after printing which forms it has. */
+  static Optional<Form> form(Registry registry, String formId, PrintWriter err) {
+    Optional<Form> form = registry.form(formId);
+    if (form.isEmpty()) {
+      err.printf("registry '%s' has no form '%s'; its forms are %s%n", registry.id(), formId,
+          String.join(", ", registry.forms().keySet()));
+      err.flush();
+    }
+    return form;
   }
 }

@@ -59,11 +59,8 @@ final class RenderCommand implements Callable<Integer> {
     Registry reg = loaded.get();
     List<Form> forms;
     if (form != null) {
-      Optional<Form> one = reg.form(form);
-      if (one.isEmpty()) {
-        err.printf("registry %s has no form '%s'; its forms: %s%n", reg.id(), form, String.join(", ", reg.forms().keySet()));
-        return Main.USAGE;
-      }
+      Optional<Form> one = RegistryOptions.form(reg, form, err);
+      if (one.isEmpty()) return Main.USAGE;
       forms = List.of(one.get());
     } else {
       forms = List.copyOf(reg.forms().values());

@@ -56,12 +56,7 @@ final class ValidateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Optional<Registry> loaded = RegistryOptions.load(registry, err);
     if (loaded.isEmpty()) return Main.USAGE;
-    if (form != null && loaded.get().form(form).isEmpty()) {
-      err.printf("registry '%s' has no form '%s'; its forms are %s%n", loaded.get().id(), form,
-          String.join(", ", loaded.get().forms().keySet()));
-      err.flush();
-      return Main.USAGE;
-    }
+    if (form != null && RegistryOptions.form(loaded.get(), form, err).isEmpty()) return Main.USAGE;
     if (!Files.isReadable(records)) {
       err.printf("cannot read %s%n", records);
       err.flush();
