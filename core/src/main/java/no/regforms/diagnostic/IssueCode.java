@@ -72,6 +72,12 @@ public enum IssueCode {
   // Records.
   /** A record line that is not JSON, or not a record. */
   RECORD_SYNTAX,
+  /** A record line that is not UTF-8 text (a Latin-1 export, say); located by byte column. */
+  RECORD_ENCODING,
+  /** A record line beyond a reading limit (size, nesting depth, string or number length). */
+  RECORD_LIMIT,
+  /** A record stamped with a definition version the registry never had. */
+  UNKNOWN_VERSION,
   /** A record for another registry or an unknown form. */
   WRONG_FORM,
   /** A value of the wrong type for its variable. */

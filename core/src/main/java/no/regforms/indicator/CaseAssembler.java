@@ -20,6 +20,7 @@ import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.IssueCode;
 import no.regforms.diagnostic.RecordPath;
 import no.regforms.record.Record;
+import no.regforms.record.RecordLimits;
 import no.regforms.record.RecordLine;
 import no.regforms.record.RecordParser;
 
@@ -32,6 +33,9 @@ import no.regforms.record.RecordParser;
 final class CaseAssembler {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  // Spill files hold records already read within the run's limits: read them back without limits.
+  private static final RecordParser SPILL = RecordParser.of(new RecordLimits(RecordLimits.MAX_RECORD_BYTES,
+      Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE));
   private static final Comparator<Record> ORDER = Comparator.comparing(CaseAssembler::key)
       .thenComparingLong(Record::line);
 
@@ -175,7 +179,7 @@ final class CaseAssembler {
         return false;
       }
       int tab = line.indexOf('\t');
-      RecordLine parsed = RecordParser.parse(line.substring(tab + 1), Long.parseLong(line.substring(0, tab)));
+      RecordLine parsed = SPILL.read(line.substring(tab + 1), Long.parseLong(line.substring(0, tab)));
       next = parsed.record().orElseThrow(() -> new IOException("a spill file line could not be read back"));
       return true;
     }

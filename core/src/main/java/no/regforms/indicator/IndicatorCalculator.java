@@ -1,10 +1,7 @@
 package no.regforms.indicator;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,6 +26,7 @@ import no.regforms.diagnostic.IssueCode;
 import no.regforms.diagnostic.SourceLocation;
 import no.regforms.record.JsonLinesRecordReader;
 import no.regforms.record.Record;
+import no.regforms.record.RecordLimits;
 import no.regforms.record.RecordLine;
 import no.regforms.validation.RecordValidator;
 import no.regforms.validation.ValidationResult;
@@ -84,7 +82,7 @@ public final class IndicatorCalculator {
     Objects.requireNonNull(options, "options");
     boolean sorted = options.sortedByPatient() || isSortedByPatient(records);
     List<Issue> unreadable = new ArrayList<>();
-    try (JsonLinesRecordReader reader = new JsonLinesRecordReader(Files.newBufferedReader(records, StandardCharsets.UTF_8));
+    try (JsonLinesRecordReader reader = JsonLinesRecordReader.open(records, RecordLimits.DEFAULTS);
         Stream<RecordLine> lines = reader.lines()) {
       Iterator<Record> iterator = lines.peek(line -> line.problem().ifPresent(unreadable::add))
           .flatMap(line -> line.record().stream()).iterator();
@@ -96,8 +94,7 @@ public final class IndicatorCalculator {
   }
 
   private static boolean isSortedByPatient(Path records) throws IOException {
-    try (BufferedReader in = Files.newBufferedReader(records, StandardCharsets.UTF_8);
-        JsonLinesRecordReader reader = new JsonLinesRecordReader(in);
+    try (JsonLinesRecordReader reader = JsonLinesRecordReader.open(records, RecordLimits.DEFAULTS);
         Stream<RecordLine> lines = reader.lines()) {
       String previous = null;
       Iterator<RecordLine> it = lines.iterator();
