@@ -123,6 +123,10 @@ public enum IssueCode {
   // Indicator runs and exports.
   /** A record's unit (RESH id) is not in the registry's organisation table. */
   UNKNOWN_UNIT,
+  /** Records declared sorted by patient are not: a patient key comes before the one above it. */
+  UNSORTED_INPUT,
+  /** An indicator run read records, but no case of any indicator falls in the years asked for. */
+  NO_CASES,
   /** A row of an indicator export breaks a rule of the receiving service (SKDE's upload checks). */
   EXPORT_CHECK_FAILED;
 

@@ -44,12 +44,18 @@ final class CaseAssembler {
   private final Optional<Path> spillDirectory;
   private final List<Issue> issues;
   private int spilledRuns;
+  private boolean unsorted;
 
   CaseAssembler(boolean sorted, int maxInMemory, Optional<Path> spillDirectory, List<Issue> issues) {
     this.sorted = sorted;
     this.maxInMemory = maxInMemory;
     this.spillDirectory = spillDirectory;
     this.issues = issues;
+  }
+
+  /** Whether input declared sorted turned out not to be; assembling stopped at the first such line. */
+  boolean unsorted() {
+    return unsorted;
   }
 
   /** The number of sorted runs written to disk in the last {@link #assemble}. */
@@ -74,7 +80,7 @@ final class CaseAssembler {
     List<Record> group = new ArrayList<>();
     String current = null;
     String lastPatient = null;
-    boolean reported = false;
+    long lastLine = 0;
     while (records.hasNext()) {
       Record record = records.next();
       if (record.patient().isEmpty()) {
@@ -83,14 +89,16 @@ final class CaseAssembler {
         continue;
       }
       String key = key(record);
-      if (check && lastPatient != null && record.patient().compareTo(lastPatient) < 0 && !reported) {
-        reported = true;
-        issues.add(Issue.error(IssueCode.INVALID_VALUE,
-                "the input was declared sorted by patient, but a patient key comes before the one on the line above it",
-                new RecordPath("", record.line()))
-            .withHint("sort the file by patient, or run without declaring it sorted"));
+      if (check && lastPatient != null && record.patient().compareTo(lastPatient) < 0) {
+        // Figures from the rest would be wrong (a patient split in two): stop here.
+        unsorted = true;
+        issues.add(Issue.error(IssueCode.UNSORTED_INPUT, "the input was declared sorted by patient, but the patient key on line "
+                + record.line() + " comes before the one on line " + lastLine, new RecordPath("", record.line()))
+            .withHint("sort the file by patient, or leave out --sorted and the records are sorted on disk"));
+        return;
       }
       lastPatient = record.patient();
+      lastLine = record.line();
       if (current != null && !key.equals(current)) {
         patient.accept(List.copyOf(group));
         group.clear();

@@ -119,6 +119,7 @@ public final class IndicatorCalculator {
     CaseAssembler assembler = new CaseAssembler(options.sortedByPatient(), options.maxRecordsInMemory(),
         options.spillDirectory(), issues);
     assembler.assemble(records, run::patient);
+    if (assembler.unsorted()) return new IndicatorResults(options.years(), List.of(), Diagnostics.of(issues));
     run.summarise(issues);
     List<IndicatorResult> results = new ArrayList<>();
     Aggregator aggregator = new Aggregator(registry.organisations(), options.expected());
@@ -160,6 +161,9 @@ public final class IndicatorCalculator {
     private long records;
     private long withErrors;
     private long wrongForm;
+    private long casesInYears;
+    private int firstPeriod = Integer.MAX_VALUE;
+    private int lastPeriod = Integer.MIN_VALUE;
 
     Run(List<Indicator> indicators, RunOptions options) {
       this.indicators = indicators;
@@ -216,9 +220,14 @@ public final class IndicatorCalculator {
       for (int year : options.years()) {
         CaseContext context = new CaseContext(values, year, options.today());
         Object period = indicator.period().compiled().evaluate(context);
-        if (!(period instanceof BigDecimal number) || number.compareTo(BigDecimal.valueOf(year)) != 0) continue;
+        if (!(period instanceof BigDecimal number)) continue;
+        if (number.compareTo(BigDecimal.valueOf(year)) != 0) {
+          notePeriod(number);
+          continue;
+        }
         Object denominator = indicator.denominator().compiled().evaluate(context);
         if (Boolean.FALSE.equals(denominator)) continue;
+        casesInYears++;
         Tally tally = tally(indicator, year, record, context);
         if (denominator == null) {
           tally.leftOut.merge(missing(indicator.denominator(), context), 1L, Long::sum);
@@ -259,6 +268,13 @@ public final class IndicatorCalculator {
       }
     }
 
+    /** Keeps the first and last period seen, to say where the data lies when no case falls in the years asked for. */
+    private void notePeriod(BigDecimal period) {
+      if (period.abs().compareTo(BigDecimal.valueOf(1_000_000)) > 0) return;
+      firstPeriod = Math.min(firstPeriod, period.intValue());
+      lastPeriod = Math.max(lastPeriod, period.intValue());
+    }
+
     private Tally tally(Indicator indicator, int year, Record record, CaseContext context) {
       String group;
       if ("home_hf".equals(indicator.attribution())) {
@@ -277,6 +293,14 @@ public final class IndicatorCalculator {
     }
 
     void summarise(List<Issue> issues) {
+      if (records > wrongForm && casesInYears == 0 && !indicators.isEmpty()) {
+        List<Integer> years = options.years();
+        String span = years.get(0) + (years.size() > 1 ? "–" + years.get(years.size() - 1) : "");
+        issues.add(Issue.error(IssueCode.NO_CASES, "no case of any indicator falls in " + span
+            + (firstPeriod > lastPeriod ? "" : "; the cases in the data fall in " + firstPeriod
+                + (firstPeriod == lastPeriod ? "" : "–" + lastPeriod)), SourceLocation.UNKNOWN)
+            .withHint("choose --year (and --from-year) within the data"));
+      }
       if (wrongForm > 0) {
         issues.add(Issue.warning(IssueCode.WRONG_FORM, wrongForm + " of " + records
             + " records belong to another registry or to no form of this one; they were left out", SourceLocation.UNKNOWN));
