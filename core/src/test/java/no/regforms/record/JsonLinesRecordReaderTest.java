@@ -213,4 +213,50 @@ class JsonLinesRecordReaderTest {
       assertThat(counts.bytesRead()).isEqualTo(file.length);
     }
   }
+
+  @Test
+  void lines_fiftyMegabyteLine_isRefusedWithoutHoldingItInMemory() throws IOException {
+    // One 50 MB line: a record whose "codes" array has 6.5 million elements, then a good line.
+    byte[] head = utf8("{\"form\":\"visit\",\"values\":{\"codes\":[");
+    byte[] element = utf8("\"motor\",");
+    long elements = 6_500_000;
+    byte[] tail = utf8("\"x\"]}}\n" + GOOD + "\n");
+    long size = head.length + elements * element.length + tail.length;
+    InputStream fiftyMegabytes = new InputStream() {
+      private long position;
+
+      @Override
+      public int read() {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+      }
+
+      @Override
+      public int read(byte[] buffer, int offset, int length) {
+        if (position >= size) return -1;
+        int n = (int) Math.min(length, size - position);
+        for (int i = 0; i < n; i++, position++) {
+          long inElements = position - head.length;
+          buffer[offset + i] = position < head.length ? head[(int) position]
+              : inElements < elements * element.length ? element[(int) (inElements % element.length)]
+              : tail[(int) (inElements - elements * element.length)];
+        }
+        return n;
+      }
+    };
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+
+    List<RecordLine> lines;
+    try (JsonLinesRecordReader reader = new JsonLinesRecordReader(fiftyMegabytes, RecordLimits.DEFAULTS)) {
+      lines = reader.lines().toList();
+    }
+    long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+
+    assertThat(size).isGreaterThan(50_000_000L);
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0).problem().orElseThrow().code()).isEqualTo(IssueCode.RECORD_LIMIT);
+    assertThat(lines.get(1).record()).isPresent();
+    assertThat(allocated).as("bytes allocated while reading a 50 MB line").isLessThan(8L << 20);
+  }
 }

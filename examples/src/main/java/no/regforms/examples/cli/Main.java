@@ -83,17 +83,22 @@ public final class Main implements Runnable {
 
   /** Runs the command line as started by {@code invocation}; for tests that feed standard input. */
   static int run(Invocation invocation, PrintWriter out, PrintWriter err, String... args) {
-    CommandLine commandLine = new CommandLine(new Main(invocation))
-        .setOut(out)
-        .setErr(err)
-        .setParameterExceptionHandler(Main::usageError)
-        .setExecutionExceptionHandler((e, command, parsed) -> internalFailure(e, command, debug(parsed)));
+    CommandLine commandLine = commandLine(invocation, out, err);
     try {
       return commandLine.execute(args);
     } catch (OutOfMemoryError | StackOverflowError e) {
       // Errors pass through picocli; the stack has unwound, so one line can still be printed.
       return internalFailure(e, commandLine, java.util.Arrays.asList(args).contains("--debug"));
     }
+  }
+
+  /** The command line with its error handling, ready to execute. */
+  static CommandLine commandLine(Invocation invocation, PrintWriter out, PrintWriter err) {
+    return new CommandLine(new Main(invocation))
+        .setOut(out)
+        .setErr(err)
+        .setParameterExceptionHandler(Main::usageError)
+        .setExecutionExceptionHandler((e, command, parsed) -> internalFailure(e, command, debug(parsed)));
   }
 
   private static int usageError(ParameterException e, String[] args) {
