@@ -302,16 +302,18 @@ public final class IndicatorCalculator {
             .withHint("choose --year (and --from-year) within the data"));
       }
       if (wrongForm > 0) {
-        issues.add(Issue.warning(IssueCode.WRONG_FORM, wrongForm + " of " + records
-            + " records belong to another registry or to no form of this one; they were left out", SourceLocation.UNKNOWN));
+        issues.add(Issue.warning(IssueCode.WRONG_FORM, wrongForm + " of " + records + (wrongForm == 1 ? " record belongs" : " records belong")
+            + " to another registry or to no form of this one; " + (wrongForm == 1 ? "it was" : "they were") + " left out",
+            SourceLocation.UNKNOWN));
       }
       if (withErrors > 0) {
         issues.add(Issue.warning(IssueCode.INVALID_VALUE, withErrors + " of " + records
-            + " records have validation errors; their invalid values counted as missing", SourceLocation.UNKNOWN)
+            + (withErrors == 1 ? " record has" : " records have") + " validation errors; invalid values counted as missing",
+            SourceLocation.UNKNOWN)
             .withHint("run './regforms validate' on the file to see them"));
       }
       unknownUnits.forEach((resh, count) -> issues.add(Issue.warning(IssueCode.UNKNOWN_UNIT,
-          "unit " + resh + " is not in the organisation table (" + count + " case-years); its cases count under an unknown HF",
+          "unit " + resh + " is not in the organisation table (" + count + (count == 1 ? " case-year" : " case-years") + "); its cases count under an unknown HF",
           SourceLocation.of("organisations.json", 0, 0, "/units"))
           .withHint("add the unit with its health trust and organisation number to organisations.json")));
     }
