@@ -30,7 +30,7 @@ class RegistryFormsBrowserTest {
   @BeforeAll
   static void start() {
     for (String id : List.of("ect", "ms", "kvarus")) {
-      REGISTRIES.put(id, DefinitionLoader.create().load(id).registryOrThrow());
+      REGISTRIES.put(id, DefinitionLoader.create().loadModule(id).registryOrThrow());
     }
     browser = Browser.start();
   }
