@@ -11,7 +11,9 @@
  *   evaluated() the items re-decided after the last input (the dependency cascade);
  *   submit() tries to submit (true when the record went out).
  * On submit the form element raises the event "regforms:submit" with detail {record, json}, and
- * posts the JSON to the model's submitUrl when there is one.
+ * posts the JSON to the model's submitUrl when there is one. A 400 answer whose body holds the
+ * server's issues ({"issues": [{code, severity, path, message}]}, Diagnostics.toJson) shows each
+ * beside its field, until that field changes or the form is submitted again.
  */
 var RegformsForm = (function () {
   'use strict';
@@ -445,6 +447,7 @@ var RegformsForm = (function () {
     this.touched = {};
     this.confirmed = {};
     this.submitted = false;
+    this.serverIssues = []; // the server's answer to the last submit, shown beside the fields
     this.rowCounter = 0;
     this.evaluated = []; // items re-decided since the last input, for tests of the cascade
     this.top = new Scope(this, model.scope, null, element, 0);
@@ -589,6 +592,7 @@ var RegformsForm = (function () {
     }
     var path = at.scope.member(at.id);
     delete this.confirmed[path];
+    this.serverIssues = this.serverIssues.filter(function (i) { return i.path !== path; });
     if (commit) {
       this.touched[path] = true;
     }
@@ -656,7 +660,7 @@ var RegformsForm = (function () {
   /** Puts the issues on screen. */
   Form.prototype.refresh = function () {
     var self = this;
-    var issues = this.issues();
+    var issues = this.issues().concat(this.serverIssues);
     var byNode = new Map();
     var summary = [];
     this.element.querySelectorAll('.rf-msg').forEach(function (box) {
@@ -834,6 +838,7 @@ var RegformsForm = (function () {
 
   Form.prototype.submit = function () {
     this.submitted = true;
+    this.serverIssues = [];
     this.refresh();
     var issues = this.issues();
     var status = this.element.querySelector('.rf-status');
@@ -853,9 +858,20 @@ var RegformsForm = (function () {
     output.querySelector('.rf-record').textContent = JSON.stringify(record, null, 2);
     status.textContent = this.model.ui.ready;
     if (this.model.submitUrl) {
+      var self = this;
       var ui = this.model.ui;
       fetch(this.model.submitUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: json })
-        .then(function (response) { status.textContent = response.ok ? ui.sent : ui.failed; })
+        .then(function (response) {
+          if (response.status !== 400) {
+            status.textContent = response.ok ? ui.sent : ui.failed;
+            return;
+          }
+          return response.json().then(function (answer) {
+            self.serverIssues = Array.isArray(answer.issues) ? answer.issues : [];
+            status.textContent = ui.rejected;
+            self.refresh();
+          });
+        })
         .catch(function () { status.textContent = ui.failed; });
     }
     return true;
