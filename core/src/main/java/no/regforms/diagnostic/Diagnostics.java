@@ -18,6 +18,7 @@ public record Diagnostics(List<Issue> issues) {
   /** No issues. */
   public static final Diagnostics EMPTY = new Diagnostics(List.of());
 
+  /** Sorts {@code issues} into {@link Issue#ORDER} and keeps an unmodifiable copy. */
   public Diagnostics {
     Objects.requireNonNull(issues, "issues");
     List<Issue> sorted = new ArrayList<>(issues);

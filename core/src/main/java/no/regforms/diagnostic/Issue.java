@@ -30,6 +30,7 @@ public record Issue(
   public static final Comparator<Issue> ORDER =
       Comparator.comparing(Issue::severity).thenComparing(Issue::location, Issue::compareLocations);
 
+  /** Checks that no component is null. */
   public Issue {
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(code, "code");
