@@ -6,7 +6,7 @@
  * {@code diagnostic} (issues and locations), {@code expression} (the expression language),
  * {@code definition} (the model and its loader), {@code record} (records and JSON Lines),
  * {@code validation}, {@code render}, {@code export}, {@code indicator}, {@code importer} and
- * {@code synthetic}. The expression compiler's phases ({@code expression.parser}, {@code .checker},
- * {@code .eval}, {@code .js}) are internals: public only so the other packages can reach them.
+ * {@code synthetic}. The expression type checker and evaluator ({@code expression.checker},
+ * {@code expression.eval}) are internals: public only so the other packages can reach them.
  */
 package no.regforms;
