@@ -73,13 +73,22 @@ final class FolderWatcher implements Closeable {
           relevant |= drain(more);
         }
         if (relevant) {
-          onChange.run();
+          reload();
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ClosedWatchServiceException e) {
       // closed: stop watching
+    }
+  }
+
+  private void reload() {
+    try {
+      onChange.run();
+    } catch (RuntimeException e) {
+      // A bug in loading must not end the watching: say so, and load again on the next change.
+      log.error("reloading the folder failed", e);
     }
   }
 

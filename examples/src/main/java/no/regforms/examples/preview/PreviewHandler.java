@@ -104,8 +104,14 @@ final class PreviewHandler implements HttpHandler {
       log.debug("request for {} ended early: {}", path, e.toString());
       exchange.close();
     } catch (RuntimeException e) {
-      // A bug, not bad input: answer 500 rather than drop the connection, and log where (never a body).
-      log.error("preview failed answering {} {}", exchange.getRequestMethod(), path, e);
+      // A bug, not bad input: answer 500 rather than drop the connection, and log where. An exception
+      // met while validating a record may quote its values, so there only its type and place are logged.
+      if (path.equals(PreviewPages.RECORDS_PATH)) {
+        StackTraceElement[] trace = e.getStackTrace();
+        log.error("preview failed validating a record: {} at {}", e.getClass().getName(), trace.length > 0 ? trace[0] : "?");
+      } else {
+        log.error("preview failed answering {} {}", exchange.getRequestMethod(), path, e);
+      }
       send(exchange, Reply.text(500, "the preview failed; see its log"));
     }
   }

@@ -47,8 +47,18 @@ final class PreviewFixture implements AutoCloseable {
 
   /** Copies the test registry into {@code temp}/clinic and previews it. */
   static PreviewFixture start(Path temp, Optional<Path> data) throws IOException {
+    return serve(copyRegistry(temp), data);
+  }
+
+  /** Copies the test registry into {@code temp}/clinic, and returns that folder. */
+  static Path copyRegistry(Path temp) throws IOException {
     Path folder = temp.resolve("clinic");
     copy(resource("preview/clinic"), folder);
+    return folder;
+  }
+
+  /** Previews {@code folder}. */
+  static PreviewFixture serve(Path folder, Optional<Path> data) throws IOException {
     return new PreviewFixture(folder, data);
   }
 
@@ -139,6 +149,11 @@ final class PreviewFixture implements AutoCloseable {
 
   /** Replaces {@code from} with {@code to} in the folder's {@code file}. */
   void edit(String file, String from, String to) throws IOException {
+    edit(folder, file, from, to);
+  }
+
+  /** Replaces {@code from} with {@code to} in {@code file} of {@code folder}. */
+  static void edit(Path folder, String file, String from, String to) throws IOException {
     Path path = folder.resolve(file);
     String text = Files.readString(path);
     assertThat(text).as("text to replace in %s", file).contains(from);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +75,24 @@ class PreviewReloadTest {
       preview.edit("forms/visit.json", "\"Date of visit\"}", "\"Date of the visit\"}");
       assertThat(dataLine(in)).isEqualTo("data: 2");
     }
+  }
+
+  @Test
+  void start_brokenFolder_showsItsErrorsUntilItLoads() throws IOException {
+    preview.close();
+    Path folder = temp.resolve("second");
+    Files.createDirectories(folder);
+    Path broken = PreviewFixture.copyRegistry(folder);
+    PreviewFixture.edit(broken, "registry.json", "\"version\": \"2025.1\",", "\"version\": 2025,");
+    preview = PreviewFixture.serve(broken, Optional.empty());
+
+    String index = preview.get("/").body();
+    assertThat(index).contains(ERRORS).contains("registry.json:4:").contains("No version has loaded yet");
+    assertThat(preview.get("/form/visit/nb").statusCode()).isEqualTo(503);
+    assertThat(preview.post("/records", "{\"form\":\"visit\",\"values\":{}}").statusCode()).isEqualTo(503);
+
+    preview.edit("registry.json", "\"version\": 2025,", "\"version\": \"2025.1\",");
+    preview.await("/form/visit/nb", page -> page.contains("Dato for konsultasjon") && !page.contains(ERRORS));
   }
 
   @Test
