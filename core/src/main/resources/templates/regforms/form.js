@@ -11,9 +11,10 @@
  *   evaluated() the items re-decided after the last input (the dependency cascade);
  *   submit() tries to submit (true when the record went out).
  * On submit the form element raises the event "regforms:submit" with detail {record, json}, and
- * posts the JSON to the model's submitUrl when there is one. A 400 answer whose body holds the
- * server's issues ({"issues": [{code, severity, path, message}]}, Diagnostics.toJson) shows each
- * beside its field, until that field changes or the form is submitted again.
+ * posts the JSON to the model's submitUrl when there is one. Issues the server answers as JSON
+ * ({"issues": [{code, severity, path, message}]}, Diagnostics.toJson: 400 when the record has
+ * errors) are shown beside the fields with the page's own, until their field changes or the form is
+ * submitted again; they are not part of issues().
  */
 var RegformsForm = (function () {
   'use strict';
@@ -660,7 +661,11 @@ var RegformsForm = (function () {
   /** Puts the issues on screen. */
   Form.prototype.refresh = function () {
     var self = this;
-    var issues = this.issues().concat(this.serverIssues);
+    var own = this.issues();
+    var ownKeys = {};
+    own.forEach(function (i) { ownKeys[i.path + '|' + i.code + '|' + i.message] = true; });
+    // the server's issues, less those the page shows itself (a confirmed unusual value, say)
+    var issues = own.concat(this.serverIssues.filter(function (i) { return !ownKeys[i.path + '|' + i.code + '|' + i.message]; }));
     var byNode = new Map();
     var summary = [];
     this.element.querySelectorAll('.rf-msg').forEach(function (box) {
@@ -862,13 +867,12 @@ var RegformsForm = (function () {
       var ui = this.model.ui;
       fetch(this.model.submitUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: json })
         .then(function (response) {
-          if (response.status !== 400) {
-            status.textContent = response.ok ? ui.sent : ui.failed;
-            return;
-          }
-          return response.json().then(function (answer) {
-            self.serverIssues = Array.isArray(answer.issues) ? answer.issues : [];
-            status.textContent = ui.rejected;
+          var type = response.headers.get('Content-Type') || '';
+          var answer = type.indexOf('application/json') === 0 ? response.json() : Promise.resolve(null);
+          return answer.then(function (body) {
+            var issues = body && Array.isArray(body.issues) ? body.issues : [];
+            status.textContent = response.ok ? ui.sent : response.status === 400 && issues.length > 0 ? ui.rejected : ui.failed;
+            self.serverIssues = issues;
             self.refresh();
           });
         })
