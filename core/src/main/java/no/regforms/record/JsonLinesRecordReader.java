@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,6 @@ import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import no.regforms.diagnostic.IssueCode;
-import org.apache.commons.io.input.ReaderInputStream;
 
 /**
  * Streams records from JSON Lines (UTF-8, one record per line), holding at most one line in memory:
@@ -86,10 +86,54 @@ public final class JsonLinesRecordReader implements AutoCloseable {
   }
 
   private static InputStream utf8(Reader in) {
-    try {
-      return ReaderInputStream.builder().setReader(Objects.requireNonNull(in, "in")).setCharset(StandardCharsets.UTF_8).get();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    return new Utf8Bytes(Objects.requireNonNull(in, "in"));
+  }
+
+  /**
+   * The UTF-8 bytes of decoded text, encoded as they are read. The JDK has no such adapter, and a
+   * host that only validates records should not need a library for it.
+   */
+  private static final class Utf8Bytes extends InputStream {
+    private final Reader in;
+    private final CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    private final CharBuffer chars = CharBuffer.allocate(CHUNK).flip();
+    private final ByteBuffer bytes = ByteBuffer.allocate(4 * CHUNK).flip();
+    private boolean end;
+
+    Utf8Bytes(Reader in) {
+      this.in = in;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      while (!bytes.hasRemaining()) {
+        if (end && !chars.hasRemaining()) return -1;
+        if (!end) {
+          chars.compact();
+          end = in.read(chars) < 0;
+          chars.flip();
+        }
+        bytes.clear();
+        encoder.encode(chars, bytes, end);
+        if (end) encoder.flush(bytes);
+        bytes.flip();
+      }
+      int n = Math.min(length, bytes.remaining());
+      bytes.get(buffer, offset, n);
+      return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
     }
   }
 
@@ -210,7 +254,7 @@ public final class JsonLinesRecordReader implements AutoCloseable {
     int kept = lineLength;
     int start = number == 1 && kept >= 3 && line[0] == (byte) 0xEF && line[1] == (byte) 0xBB && line[2] == (byte) 0xBF ? 3 : 0;
     boolean carriageReturn = kept > start && line[kept - 1] == '\r';
-    if (length - start - (carriageReturn ? 1 : 0) > maxBytes) return RecordParser.tooLong(number, maxBytes);
+    if (length - start - (carriageReturn ? 1 : 0) > maxBytes) return RecordParser.tooLong(number, maxBytes, RecordParser.Subject.LINE);
     if (carriageReturn) kept--;
     ByteBuffer bytes = ByteBuffer.wrap(line, start, kept - start);
     CharBuffer text = CharBuffer.allocate(kept - start);

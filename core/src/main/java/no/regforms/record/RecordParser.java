@@ -57,32 +57,63 @@ public final class RecordParser {
     return limits;
   }
 
+  /** What a syntax message calls the text it read: a line of a file, or a record on its own. */
+  enum Subject {
+    LINE("Linjen", "The line"),
+    RECORD("Posten", "The record");
+
+    final String nb;
+    final String en;
+
+    Subject(String nb, String en) {
+      this.nb = nb;
+      this.en = en;
+    }
+  }
+
   /** Parses the record in {@code json}, which stood on line {@code line} (0 when not from a file). */
   public RecordLine read(String json, long line) {
+    return read(json, line, Subject.LINE);
+  }
+
+  /**
+   * Parses a record given on its own, such as an HTTP request body: messages speak of the record,
+   * not of a line, and its issues carry line 0.
+   */
+  public RecordLine read(String json) {
+    return read(json, 0, Subject.RECORD);
+  }
+
+  /** As {@link #read(String)}, within the default limits. */
+  public static RecordLine parse(String json) {
+    return DEFAULT.read(json);
+  }
+
+  private RecordLine read(String json, long line, Subject subject) {
     Objects.requireNonNull(json, "json");
     // Jackson checks the document length only on streams; a string is measured here (in characters,
     // which never exceed its UTF-8 bytes).
-    if (json.length() > limits.maxRecordBytes()) return tooLong(line, limits.maxRecordBytes());
+    if (json.length() > limits.maxRecordBytes()) return tooLong(line, limits.maxRecordBytes(), subject);
     JsonNode node;
     try {
       node = mapper.readTree(json);
     } catch (StreamConstraintsException e) {
-      return beyondLimit(line, String.valueOf(e.getOriginalMessage()));
+      return beyondLimit(line, String.valueOf(e.getOriginalMessage()), subject);
     } catch (JsonProcessingException e) {
       // Jackson's own message quotes the offending text, which may be health data: say only where.
       String where = e.getLocation() == null || e.getLocation().getColumnNr() < 1 ? "" : " (column " + e.getLocation().getColumnNr() + ")";
       if (e instanceof JsonEOFException) {
-        return problem(line, "Linjen slutter før JSON-verdien er fullstendig" + where,
-            "The line ends before the JSON value is complete" + where);
+        return problem(line, subject.nb + " slutter før JSON-verdien er fullstendig" + where,
+            subject.en + " ends before the JSON value is complete" + where);
       }
       if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
-        return problem(line, "Linjen har samme nøkkel to ganger i ett objekt" + where,
-            "The line has the same key twice in one object" + where);
+        return problem(line, subject.nb + " har samme nøkkel to ganger i ett objekt" + where,
+            subject.en + " has the same key twice in one object" + where);
       }
-      return problem(line, "Linjen er ikke gyldig JSON" + where, "The line is not valid JSON" + where);
+      return problem(line, subject.nb + " er ikke gyldig JSON" + where, subject.en + " is not valid JSON" + where);
     }
     if (node == null || !node.isObject()) {
-      return problem(line, "Linjen er ikke et JSON-objekt", "The line is not a JSON object");
+      return problem(line, subject.nb + " er ikke et JSON-objekt", subject.en + " is not a JSON object");
     }
     if (node.has("values") && !node.get("values").isObject()) {
       return problem(line, "\"values\" må være et objekt", "\"values\" must be an object");
@@ -99,7 +130,7 @@ public final class RecordParser {
   }
 
   /** Jackson names the limit it met in the first words of its message; say which in our words. */
-  private RecordLine beyondLimit(long line, String jacksonMessage) {
+  private RecordLine beyondLimit(long line, String jacksonMessage, Subject subject) {
     if (jacksonMessage.startsWith("Document nesting depth")) {
       return limit(line, "Posten er nøstet dypere enn " + limits.maxNestingDepth() + " nivåer",
           "The record is nested deeper than " + limits.maxNestingDepth() + " levels", "--max-depth", "maxNestingDepth");
@@ -114,13 +145,14 @@ public final class RecordParser {
           "The record has a number longer than " + limits.maxNumberLength() + " characters", "--max-number-length",
           "maxNumberLength");
     }
-    return tooLong(line, limits.maxRecordBytes());
+    return tooLong(line, limits.maxRecordBytes(), subject);
   }
 
-  /** The issue for a line longer than {@code maxRecordBytes}. */
-  static RecordLine tooLong(long line, int maxRecordBytes) {
-    return limit(line, "Linjen er lengre enn grensen på " + maxRecordBytes + " bytes per post",
-        "The line is longer than the limit of " + maxRecordBytes + " bytes per record", "--max-record-bytes", "maxRecordBytes");
+  /** The issue for a line (or record) longer than {@code maxRecordBytes}. */
+  static RecordLine tooLong(long line, int maxRecordBytes, Subject subject) {
+    return limit(line, subject.nb + " er lengre enn grensen på " + maxRecordBytes + " bytes per post",
+        subject.en + " is longer than the limit of " + maxRecordBytes + " bytes per record", "--max-record-bytes",
+        "maxRecordBytes");
   }
 
   private static RecordLine limit(long line, String nb, String en, String option, String component) {

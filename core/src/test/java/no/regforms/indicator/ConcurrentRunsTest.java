@@ -50,7 +50,7 @@ class ConcurrentRunsTest {
     Registry ms = Fixtures.registry("ms");
     Path folder = Path.of("..", "forms-ms", "src", "main", "resources", "registries", "ms");
     List<Record> records = new ArrayList<>();
-    SyntheticDataGenerator.of(ms, SyntheticProfile.load(folder.toString()).orElseThrow(), TODAY)
+    SyntheticDataGenerator.of(ms, SyntheticProfile.load(folder).orElseThrow(), TODAY)
         .generate(60, 7, 0.3, generated -> records.add(generated.record()));
     RecordValidator validator = RecordValidator.of(ms, CLOCK);
     IndicatorCalculator calculator = IndicatorCalculator.of(ms);

@@ -79,7 +79,7 @@ final class EvalCommand implements Callable<Integer> {
     if (record != null) {
       RecordLine line;
       try {
-        line = RecordParser.parse(recordJson(), 0);
+        line = RecordParser.parse(recordJson());
       } catch (UnreadableRecord e) {
         err.println("eval: --record: " + e.getMessage());
         err.flush();

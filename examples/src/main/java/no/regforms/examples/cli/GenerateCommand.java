@@ -64,7 +64,7 @@ final class GenerateCommand implements Callable<Integer> {
     AtomicOutput.check(spec, out, AtomicOutput.Kind.FILE, force);
     Optional<Registry> loaded = RegistryOptions.load(registry, err);
     if (loaded.isEmpty()) return Main.USAGE;
-    SyntheticProfile profile = SyntheticProfile.load(registry)
+    SyntheticProfile profile = RegistryOptions.profile(registry)
         .orElseGet(() -> SyntheticProfile.uniform(List.copyOf(loaded.get().forms().keySet())));
     long[] counts = new long[3]; // records, planted faults, patients
     Main main = (Main) spec.root().userObject();

@@ -23,11 +23,11 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(
     name = "regforms",
     mixinStandardHelpOptions = true,
-    version = "regforms 0.1.0",
+    versionProvider = Main.Version.class,
     description = "Medical quality registries defined as data.",
     subcommands = {CheckCommand.class, ValidateCommand.class, EvalCommand.class, GenerateCommand.class,
         ImportCommand.class, RenderCommand.class, ExportCommand.class, IndicatorsCommand.class,
-        CommandLine.HelpCommand.class},
+        PreviewCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes (the same for every command):%n",
     exitCodeList = {
         "0:clean (warnings allowed)",
@@ -163,6 +163,15 @@ public final class Main implements Runnable {
     static Invocation system() {
       return new Invocation(System.in, System.console() != null, java.time.Duration.ofSeconds(2),
           java.time.Duration.ofSeconds(10));
+    }
+  }
+
+  /** {@code --version}: the version in the jar's manifest, written there by the build. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"regforms " + (version == null ? "(not run from a built jar: no version)" : version)};
     }
   }
 }

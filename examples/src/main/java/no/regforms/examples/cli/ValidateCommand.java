@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 import no.regforms.definition.Registry;
 import no.regforms.diagnostic.Diagnostics;
 import no.regforms.diagnostic.Issue;
-import no.regforms.diagnostic.RecordPath;
 import no.regforms.record.JsonLinesRecordReader;
 import no.regforms.record.Record;
 import no.regforms.record.RecordLine;
@@ -120,11 +119,7 @@ final class ValidateCommand implements Callable<Integer> {
     ArrayNode issues = node.putArray("issues");
     List<Issue> all = diagnostics.issues();
     for (Issue issue : all.subList(0, Math.min(all.size(), MAX_ISSUES_SHOWN))) {
-      ObjectNode item = issues.addObject();
-      item.put("path", issue.location() instanceof RecordPath path ? path.path() : issue.location().display());
-      item.put("code", issue.code().code());
-      item.put("severity", issue.severity().label());
-      item.put("message", issue.text(language));
+      issues.add(issue.toJson(language));
     }
     if (all.size() > MAX_ISSUES_SHOWN) node.put("issuesNotShown", all.size() - MAX_ISSUES_SHOWN);
     return node.toString();
