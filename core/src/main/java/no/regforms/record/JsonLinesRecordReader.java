@@ -85,58 +85,6 @@ public final class JsonLinesRecordReader implements AutoCloseable {
     this(utf8(in), RecordLimits.DEFAULTS);
   }
 
-  private static InputStream utf8(Reader in) {
-    return new Utf8Bytes(Objects.requireNonNull(in, "in"));
-  }
-
-  /**
-   * The UTF-8 bytes of decoded text, encoded as they are read. The JDK has no such adapter, and a
-   * host that only validates records should not need a library for it.
-   */
-  private static final class Utf8Bytes extends InputStream {
-    private final Reader in;
-    private final CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    private final CharBuffer chars = CharBuffer.allocate(CHUNK).flip();
-    private final ByteBuffer bytes = ByteBuffer.allocate(4 * CHUNK).flip();
-    private boolean end;
-
-    Utf8Bytes(Reader in) {
-      this.in = in;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      while (!bytes.hasRemaining()) {
-        if (end && !chars.hasRemaining()) return -1;
-        if (!end) {
-          chars.compact();
-          end = in.read(chars) < 0;
-          chars.flip();
-        }
-        bytes.clear();
-        encoder.encode(chars, bytes, end);
-        if (end) encoder.flush(bytes);
-        bytes.flip();
-      }
-      int n = Math.min(length, bytes.remaining());
-      bytes.get(buffer, offset, n);
-      return n;
-    }
-
-    @Override
-    public void close() throws IOException {
-      in.close();
-    }
-  }
-
   /**
    * A reader of the file {@code file}.
    *
@@ -278,5 +226,57 @@ public final class JsonLinesRecordReader implements AutoCloseable {
   @Override
   public void close() throws IOException {
     in.close();
+  }
+
+  private static InputStream utf8(Reader in) {
+    return new Utf8Bytes(Objects.requireNonNull(in, "in"));
+  }
+
+  /**
+   * The UTF-8 bytes of decoded text, encoded as they are read. The JDK has no such adapter, and a
+   * host that only validates records should not need a library for it.
+   */
+  private static final class Utf8Bytes extends InputStream {
+    private final Reader in;
+    private final CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    private final CharBuffer chars = CharBuffer.allocate(CHUNK).flip();
+    private final ByteBuffer bytes = ByteBuffer.allocate(4 * CHUNK).flip();
+    private boolean end;
+
+    Utf8Bytes(Reader in) {
+      this.in = in;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      while (!bytes.hasRemaining()) {
+        if (end && !chars.hasRemaining()) return -1;
+        if (!end) {
+          chars.compact();
+          end = in.read(chars) < 0;
+          chars.flip();
+        }
+        bytes.clear();
+        encoder.encode(chars, bytes, end);
+        if (end) encoder.flush(bytes);
+        bytes.flip();
+      }
+      int n = Math.min(length, bytes.remaining());
+      bytes.get(buffer, offset, n);
+      return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
   }
 }

@@ -174,6 +174,19 @@ class JsonLinesRecordReaderTest {
   }
 
   @Test
+  void lines_textReader_keepsCharactersThatStraddleItsChunks() {
+    // A surrogate pair (the emoji) split at the text reader's 8192-character chunk, then ø and more.
+    for (int prefix = 8150; prefix < 8200; prefix++) {
+      String text = "a".repeat(prefix) + "\uD83D\uDE00\u00f8" + "b".repeat(prefix);
+      String json = "{\"form\":\"visit\",\"values\":{\"note\":\"" + text + "\"}}";
+
+      List<RecordLine> lines = read(json + "\n" + json + "\n");
+
+      assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(line.record().orElseThrow().values().get("note")).isEqualTo(text));
+    }
+  }
+
+  @Test
   void lines_byteOrderMark_isSkipped() {
     byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     byte[] text = utf8(GOOD + "\n" + GOOD + "\n");

@@ -122,7 +122,10 @@ final class IndicatorsCommand implements Callable<Integer> {
         Stream<RecordLine> lines = reader.lines()) {
       Iterator<Record> records = lines
           .peek(line -> {
-            line.problem().ifPresent(problem -> err.println(display(problem)));
+            line.problem().ifPresent(problem -> {
+              progress.clear();
+              err.println(display(problem));
+            });
             progress.update(line.number(), reader.counts().bytesRead());
           })
           .flatMap(line -> line.record().stream())

@@ -26,7 +26,7 @@ final class Progress implements AutoCloseable {
   private long next;
   private long done;
   private long amount;
-  private boolean shown;
+  private int drawn; // length of the bar now on the terminal's last line, 0 when none
 
   Progress(PrintWriter err, String task, String unit, long total, Main.Invocation invocation, LongSupplier clock) {
     this.err = err;
@@ -57,9 +57,10 @@ final class Progress implements AutoCloseable {
     long now = clock.getAsLong();
     if (now - next < 0) return;
     next = now + interval;
-    shown = true;
     if (terminal) {
-      err.print('\r' + text(now) + "  ");
+      String bar = text(now);
+      err.print('\r' + bar + " ".repeat(Math.max(0, drawn - bar.length())));
+      drawn = bar.length();
     } else {
       err.println(text(now));
     }
@@ -76,10 +77,21 @@ final class Progress implements AutoCloseable {
     return task + " [" + "#".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "] " + percent + " % (" + counted + ")";
   }
 
+  /**
+   * Erases a terminal's bar before the command prints a line of its own (standard output and error
+   * share the terminal); the next update draws it again.
+   */
+  void clear() {
+    if (drawn == 0) return;
+    err.print('\r' + " ".repeat(drawn) + '\r');
+    err.flush();
+    drawn = 0;
+  }
+
   /** Ends the display: a terminal's bar line is finished so later output starts on a line of its own. */
   @Override
   public void close() {
-    if (shown && terminal) {
+    if (drawn > 0) {
       err.println();
       err.flush();
     }

@@ -71,7 +71,7 @@ final class ValidateCommand implements Callable<Integer> {
         Progress progress = Progress.start(err, main.invocation(), "validate", "lines", input.size());
         Stream<RecordLine> lines = reader.lines()) {
       lines.forEach(line -> {
-        report(line, validator, out, counts);
+        report(line, validator, out, counts, progress);
         progress.update(line.number(), reader.counts().bytesRead());
       });
       read = reader.counts();
@@ -99,8 +99,9 @@ final class ValidateCommand implements Callable<Integer> {
     long withWarnings;
   }
 
-  private void report(RecordLine line, RecordValidator validator, PrintWriter out, Counts counts) {
+  private void report(RecordLine line, RecordValidator validator, PrintWriter out, Counts counts, Progress progress) {
     if (line.problem().isPresent()) {
+      progress.clear();
       out.println(lineJson(line.number(), Diagnostics.of(List.of(line.problem().get()))));
       return;
     }
@@ -109,6 +110,7 @@ final class ValidateCommand implements Callable<Integer> {
     if (diagnostics.issues().isEmpty()) return;
     if (diagnostics.hasErrors()) counts.withErrors++;
     if (!diagnostics.warnings().isEmpty()) counts.withWarnings++;
+    progress.clear();
     out.println(lineJson(line.number(), diagnostics));
   }
 

@@ -57,7 +57,7 @@ class HealthDataTest {
         List.of("render", "--registry", "ms", "--out", temp.resolve("pages").toString()),
         List.of("import", "--from", "redcap", Cli.ROOT.resolve("core/src/test/resources/importer/redcap/longitudinal.csv")
             .toString(), "--out", temp.resolve("imported").toString()),
-        List.of("export", "--registry", "ms", "--format", "all", "--out", temp.resolve("exported").toString()),
+        List.of("export", "--registry", "ms", "--format", "codebook", "--out", temp.resolve("exported").toString()),
         List.of("generate", "--registry", "ms", "--patients", "20", "--invalid", "0.5", "--out", generated.toString()));
     Path script = temp.resolve("commands.jsonl");
     List<String> lines = new ArrayList<>();
