@@ -26,8 +26,11 @@ final class FhirPath {
   /** The answer of item {@code id}: its value, or its code for coded items. */
   String answer(String id) {
     Variable v = variables.get(id);
-    String path = "%resource.repeat(item).where(linkId='" + id + "').answer.value";
-    return v != null && v.type().isCoded() ? path + ".code" : path;
+    return v != null && v.type().isCoded() ? value(id) + ".code" : value(id);
+  }
+
+  private static String value(String id) {
+    return "%resource.repeat(item).where(linkId='" + id + "').answer.value";
   }
 
   /** The FHIRPath of {@code expr}, or empty when part of it has no counterpart. */
@@ -65,6 +68,11 @@ final class FhirPath {
   }
 
   private Optional<String> call(Expr.Call c) {
+    if (c.function().equals("score") && c.arguments().size() == 1 && c.arguments().get(0) instanceof Expr.Name n
+        && variables.containsKey(n.name())) {
+      // SDC's weight(): the ordinalValue the questionnaire gives the chosen answer option.
+      return Optional.of(value(n.name()) + ".weight()");
+    }
     List<String> args = new ArrayList<>();
     for (Expr argument : c.arguments()) {
       Optional<String> value = translate(argument);
