@@ -304,7 +304,11 @@ final class FhirExport {
       String system = system(list);
       ArrayNode options = item.putArray("answerOption");
       for (Code code : list.codes()) {
-        ObjectNode coding = options.addObject().putObject("valueCoding");
+        ObjectNode option = options.addObject();
+        // R4 allows ordinalValue on the option and on its coding: SDC form fillers (LHC-Forms) read
+        // the option's, Helsenorge's form builder writes and its filler reads the coding's.
+        code.score().ifPresent(score -> option.putArray("extension").add(extension(ORDINAL_VALUE).put("valueDecimal", score)));
+        ObjectNode coding = option.putObject("valueCoding");
         code.score().ifPresent(score -> coding.putArray("extension").add(extension(ORDINAL_VALUE).put("valueDecimal", score)));
         coding.put("system", system).put("code", code.code()).put("display", code.label().in("nb"));
         if (code.validFrom().isPresent() || code.validTo().isPresent()) {

@@ -73,6 +73,8 @@ class FhirExportTest {
     Coding often = worry.getAnswerOption().get(2).getValueCoding();
     assertThat(often.getCode()).isEqualTo("2");
     assertThat(often.getExtensionByUrl(FhirExport.ORDINAL_VALUE).getValue().primitiveValue()).isEqualTo("2");
+    assertThat(worry.getAnswerOption().get(2).getExtensionByUrl(FhirExport.ORDINAL_VALUE).getValue().primitiveValue())
+        .as("on the option too, where SDC form fillers read it").isEqualTo("2");
     assertThat(worry.getItem()).singleElement().satisfies(help -> {
       assertThat(help.getType()).isEqualTo(Questionnaire.QuestionnaireItemType.DISPLAY);
       assertThat(((org.hl7.fhir.r4.model.CodeableConcept) help.getExtensionByUrl(FhirExport.ITEM_CONTROL).getValue())
