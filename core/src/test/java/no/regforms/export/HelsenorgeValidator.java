@@ -29,7 +29,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 final class HelsenorgeValidator {
 
   /**
-   * The one error every Questionnaire that follows the sdf profile gets, Helsenorge's own included:
+   * The one error every Questionnaire that follows the sdf profile gets:
    * the profile fixes {@code sdf-authenticationrequirement}'s {@code Coding.system} to a ValueSet's
    * URL, and the package has no CodeSystem of that URL.
    */
