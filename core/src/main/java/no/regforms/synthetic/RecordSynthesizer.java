@@ -385,9 +385,9 @@ final class RecordSynthesizer {
   }
 
   /**
-   * The code whose score lies nearest a normally drawn number, clamped to the scores' range (the
-   * higher on a tie): a scored answer scale drawn as a numeric item with the same {@code normal}
-   * is, so the same seed gives the same answers either way.
+   * The code whose score lies nearest a normally drawn number (the higher on a tie): the draw a
+   * numeric item with the same {@code normal} makes, so a scale turned from integers into a scored
+   * code list keeps its answers on the same seed.
    */
   private String nearestScore(List<Code> codes, JsonNode normal) {
     double raw = normal.path(0).asDouble() + random.nextGaussian() * normal.path(1).asDouble(1);
