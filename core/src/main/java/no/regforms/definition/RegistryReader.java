@@ -429,10 +429,8 @@ final class RegistryReader {
 
   /** {@code Body-Weight} as {@code body_weight}: a suggestion for an id that breaks the pattern. */
   private static String snakeCase(String id) {
-    String snake = id.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT)
-        .replaceAll("[^a-z0-9_]+", "_").replaceAll("_+", "_").replaceAll("^[_0-9]+|_$", "");
-    snake = snake.isEmpty() ? "x" : snake;
-    return snake.length() > 64 ? snake.substring(0, 64) : snake;
+    String snake = Ids.snakeCase(id);
+    return snake.isEmpty() ? "x" : snake;
   }
 
   private static String firstNode(jakarta.validation.Path path) {

@@ -148,8 +148,8 @@ final class RedcapExport {
               : v.decimals().filter(d -> d >= 1 && d <= 4).map(d -> "number_" + d + "dp").orElse("number");
           // REDCap's min/max only warn unless @FORCE-MINMAX: a hard range forces them, a plausible range does not.
           Optional<no.regforms.definition.Range> limits = v.range().or(v::plausibleRange);
-          min = limits.flatMap(r -> r.numericMin()).map(b -> b.toPlainString()).orElse("");
-          max = limits.flatMap(r -> r.numericMax()).map(b -> b.toPlainString()).orElse("");
+          min = limits.flatMap(r -> r.numericMin()).map(RedcapExport::number).orElse("");
+          max = limits.flatMap(r -> r.numericMax()).map(RedcapExport::number).orElse("");
           if (v.range().isPresent()) {
             annotations.add(FORCE_MINMAX);
             v.plausibleRange().ifPresent(r -> note(form, v.id(), "plausible range " + r
@@ -157,7 +157,9 @@ final class RedcapExport {
           }
           break;
         case TEXT:
-          type = v.maxLength().map(m -> m <= 255).orElse(false) ? "text" : "notes";
+          // REDCap's record id is a text field; other long texts are notes.
+          type = v.maxLength().map(m -> m <= 255).orElse(false) || entry.variable().id().equals(RECORD_ID)
+              && names.getOrDefault(RECORD_ID, "").equals(RECORD_ID) ? "text" : "notes";
           v.maxLength().ifPresent(m -> annotations.add(CHARLIMIT + m));
           v.pattern().ifPresent(p -> note(form, v.id(), "pattern " + p + " has no standard REDCap validation type", v.location()));
           break;
@@ -213,6 +215,10 @@ final class RedcapExport {
         String.join(" ", fieldNotes), validation, min, max,
         v.sensitivity() == Sensitivity.IDENTIFYING ? "y" : "", branching, v.required() && !v.isComputed() ? "y" : "",
         "", "", "", "", String.join(" ", annotations));
+  }
+
+  private static String number(java.math.BigDecimal value) {
+    return value.stripTrailingZeros().toPlainString();
   }
 
   private static String date(Bound bound) {
