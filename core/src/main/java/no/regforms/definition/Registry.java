@@ -78,6 +78,7 @@ public final class Registry {
     Optional<LocalizedText> legalBasis = Optional.empty();
     List<String> keywords = List.of();
     Optional<String> helsenorgeEndpoint = Optional.empty();
+    List<String> formOrder = List.of();
     Map<String, LocalizedText> missingReasons = Map.of();
   }
 

@@ -224,10 +224,11 @@ final class FhirExport {
     private void computed(Variable v, ObjectNode item, ArrayNode extensions) {
       item.put("readOnly", true);
       Formula compute = v.compute().orElseThrow();
-      Optional<String> expression = fhirPath.translate(compute.compiled().syntax());
+      Translation translation = fhirPath.translate(compute.compiled());
+      Optional<String> expression = translation.text();
       if (expression.isEmpty()) {
-        note(v.id(), "computed value '" + compute.text() + "' has no FHIRPath translation; the item is read-only without a formula",
-            compute.location());
+        note(v.id(), "computed value '" + compute.text() + "' has no FHIRPath translation (" + translation.reason()
+            + "); the item is read-only without a formula", compute.location());
         return;
       }
       // Helsenorge's form filler reads its own extension, SDC form fillers (LHC-Forms) the standard one.
@@ -350,13 +351,14 @@ final class FhirExport {
         if (simple.size() > 1) item.put("enableBehavior", behavior.get());
         return;
       }
-      Optional<String> expression = fhirPath.translate(formula.compiled().syntax());
+      Translation translation = fhirPath.translate(formula.compiled());
+      Optional<String> expression = translation.text();
       if (expression.isPresent()) {
         item.withArray("extension").add(expressionExtension(ENABLE_WHEN_EXPRESSION, formula.text(), expression.get()));
         return;
       }
-      note(id, "condition '" + formula.text() + "' has neither an enableWhen nor a FHIRPath form; the item is always shown",
-          formula.location());
+      note(id, "condition '" + formula.text() + "' has neither an enableWhen nor a FHIRPath form (" + translation.reason()
+          + "); the item is always shown", formula.location());
     }
 
     /** Fills {@code out} with enableWhen entries for {@code expr} and returns the behaviour, or empty if it is not simple. */
