@@ -35,10 +35,13 @@ final class FormReader {
   private final Set<String> missingReasons;
   private final String registryVersion;
   private final List<Issue> issues;
+  private final VersionScope scope;
   private final Map<String, SourceLocation> seenIds = new HashMap<>();
 
   FormReader(JsonDocument document, FormulaCompiler formulas, Map<String, CodeList> codeLists,
-      Set<String> unreadableCodeLists, Set<String> missingReasons, String registryVersion, List<Issue> issues) {
+      Set<String> unreadableCodeLists, Set<String> missingReasons, String registryVersion, List<Issue> issues,
+      VersionScope scope) {
+    this.scope = scope;
     this.document = document;
     this.formulas = formulas;
     this.codeLists = codeLists;
@@ -49,7 +52,7 @@ final class FormReader {
   }
 
   Form read() {
-    JsonFields root = new JsonFields(document.root(), "");
+    JsonFields root = new JsonFields(document.root(), "", scope);
     Map<String, ExprType> topLevel = new LinkedHashMap<>();
     declare(root.objects("items"), topLevel);
     TypeEnvironment environment = TypeEnvironment.of(topLevel);

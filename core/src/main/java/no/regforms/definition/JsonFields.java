@@ -19,10 +19,17 @@ final class JsonFields {
 
   private final JsonNode node;
   private final String pointer;
+  private final VersionScope scope;
 
   JsonFields(JsonNode node, String pointer) {
+    this(node, pointer, VersionScope.ALL);
+  }
+
+  /** Fields whose arrays of objects ({@link #objects}) hold only the elements {@code scope} includes. */
+  JsonFields(JsonNode node, String pointer, VersionScope scope) {
     this.node = node;
     this.pointer = pointer;
+    this.scope = scope;
   }
 
   String pointer() {
@@ -99,12 +106,15 @@ final class JsonFields {
     return out;
   }
 
-  /** The objects of an array field, each with its own pointer. */
+  /**
+   * The objects of an array field, each with its own pointer; an element whose {@code since}/{@code
+   * until} leave it out of this reading's version is skipped (its pointer keeps its place in the file).
+   */
   List<JsonFields> objects(String key) {
     List<JsonFields> out = new ArrayList<>();
     JsonNode array = node.path(key);
     for (int i = 0; i < array.size(); i++) {
-      out.add(new JsonFields(array.get(i), pointer(key) + "/" + i));
+      if (scope.includes(array.get(i))) out.add(new JsonFields(array.get(i), pointer(key) + "/" + i, scope));
     }
     return out;
   }

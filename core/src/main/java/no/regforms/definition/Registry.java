@@ -33,10 +33,19 @@ public final class Registry {
   private final Map<String, Form> forms;
   private final Map<String, Indicator> indicators;
   private final Organisations organisations;
+  private final Map<String, List<IndicatorVersion>> indicatorVersions;
+  private final List<InclusionCriterion> inclusion;
+  private final VersionHistory history;
+  private final Map<String, Registry> versions;
 
   Registry(Header header, Map<String, CodeList> codeLists, Map<String, Form> forms, Map<String, Indicator> indicators,
-      Organisations organisations) {
+      Organisations organisations, Map<String, List<IndicatorVersion>> indicatorVersions, List<InclusionCriterion> inclusion) {
     this.organisations = Objects.requireNonNull(organisations, "organisations");
+    this.indicatorVersions = ordered(indicatorVersions);
+    this.inclusion = List.copyOf(inclusion);
+    this.history = new VersionHistory(List.of(new VersionHistory.Released(header.version, Optional.empty(), Optional.empty(),
+        List.of(), no.regforms.diagnostic.SourceLocation.UNKNOWN)), Map.of());
+    this.versions = Map.of();
     this.id = Objects.requireNonNull(header.id, "id");
     this.title = Objects.requireNonNull(header.title, "title");
     this.description = header.description;
@@ -52,6 +61,42 @@ public final class Registry {
     this.codeLists = ordered(codeLists);
     this.forms = ordered(forms);
     this.indicators = ordered(indicators);
+  }
+
+  /** This registry with its version history and the registry of every released version. */
+  private Registry(Registry current, VersionHistory history, Map<String, Registry> versions) {
+    this.id = current.id;
+    this.title = current.title;
+    this.description = current.description;
+    this.version = current.version;
+    this.languages = current.languages;
+    this.owner = current.owner;
+    this.legalBasis = current.legalBasis;
+    this.keywords = current.keywords;
+    this.helsenorgeEndpoint = current.helsenorgeEndpoint;
+    this.missingReasons = current.missingReasons;
+    this.codeLists = current.codeLists;
+    this.forms = current.forms;
+    this.indicators = current.indicators;
+    this.organisations = current.organisations;
+    this.indicatorVersions = current.indicatorVersions;
+    this.inclusion = current.inclusion;
+    this.history = history;
+    Map<String, Registry> all = new LinkedHashMap<>();
+    for (String name : history.names()) {
+      Registry view = versions.get(name);
+      if (view != null && !name.equals(version)) all.put(name, new Registry(view, history));
+    }
+    this.versions = Collections.unmodifiableMap(all);
+  }
+
+  /** An earlier version's registry, knowing the history but holding no other version. */
+  private Registry(Registry view, VersionHistory history) {
+    this(view, history, Map.of());
+  }
+
+  Registry withHistory(VersionHistory history, Map<String, Registry> versions) {
+    return new Registry(this, history, versions);
   }
 
   private static <V> Map<String, V> ordered(Map<String, V> map) {
@@ -80,6 +125,23 @@ public final class Registry {
     Optional<String> helsenorgeEndpoint = Optional.empty();
     List<String> formOrder = List.of();
     Map<String, LocalizedText> missingReasons = Map.of();
+
+    /** The same contents, naming version {@code name}: the header of an earlier version's registry. */
+    Header at(String name) {
+      Header copy = new Header();
+      copy.id = id;
+      copy.title = title;
+      copy.description = description;
+      copy.version = name;
+      copy.languages = languages;
+      copy.owner = owner;
+      copy.legalBasis = legalBasis;
+      copy.keywords = keywords;
+      copy.helsenorgeEndpoint = helsenorgeEndpoint;
+      copy.formOrder = formOrder;
+      copy.missingReasons = missingReasons;
+      return copy;
+    }
   }
 
   /**
@@ -166,6 +228,45 @@ public final class Registry {
    */
   public Organisations organisations() {
     return organisations;
+  }
+
+  /**
+   * The released versions of the registry, oldest first, and the versions each form, variable, code
+   * and indicator lived in ({@code since}/{@code until}).
+   */
+  public VersionHistory history() {
+    return history;
+  }
+
+  /**
+   * The registry as version {@code name} defined it: this registry for its own version; for an
+   * earlier one, the forms, variables, codes, rules and indicators that version had. Empty when the
+   * registry never had that version; an earlier version's registry holds no other version.
+   */
+  public Optional<Registry> atVersion(String name) {
+    if (name.equals(version)) return Optional.of(this);
+    return Optional.ofNullable(versions.get(name));
+  }
+
+  /**
+   * Every definition of indicator {@code id} by reporting year, oldest first and the current one last
+   * ({@code history} in its file); empty when the registry has no such indicator.
+   */
+  public List<IndicatorVersion> indicatorVersions(String id) {
+    return indicatorVersions.getOrDefault(id, List.of());
+  }
+
+  /**
+   * The definition of indicator {@code id} that applies to reporting year {@code year}; empty when
+   * none does (a year before the indicator's {@code fromYear} or after its {@code untilYear}).
+   */
+  public Optional<IndicatorVersion> indicatorVersion(String id, int year) {
+    return indicatorVersions(id).stream().filter(dated -> dated.covers(year)).findFirst();
+  }
+
+  /** The registry's inclusion criteria in this version ({@code inclusion} in {@code registry.json}). */
+  public List<InclusionCriterion> inclusion() {
+    return inclusion;
   }
 
   /** The form {@code id}, if the registry has it. */

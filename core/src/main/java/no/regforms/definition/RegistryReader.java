@@ -68,10 +68,45 @@ final class RegistryReader {
     Registry.Header header = registryFile == null ? null : readHeader(registryFile);
     Set<String> brokenIds = new HashSet<>();
     unchecked.values().forEach(doc -> doc.at("/id").ifPresent(id -> brokenIds.add(id.asText())));
+    Organisations organisations = new OrganisationReader(issues).read(
+        source.has(DefinitionSource.ORGANISATIONS_FILE)
+            ? parse(source, DefinitionSource.ORGANISATIONS_FILE, SchemaChecker.FileKind.ORGANISATIONS) : null);
+    Files files = new Files(registryFile, codeListFiles, formFiles, indicatorFiles, brokenIds, organisations);
+    if (header == null) {
+      build(files, null, VersionScope.ALL, true);
+      return result(null);
+    }
+    HistoryReader historyReader = new HistoryReader(issues);
+    List<String> names = historyReader.readVersions(registryFile, header.version);
+    formFiles.forEach(historyReader::readForm);
+    codeListFiles.forEach(historyReader::readCodeList);
+    historyReader.readInclusion(registryFile);
 
+    Map<String, Registry> views = new VersionedBuild(issues, names, header.version)
+        .run(name -> build(files, header.at(name), names.size() > 1 ? VersionScope.of(names, name) : VersionScope.ALL,
+            name.equals(header.version)));
+    VersionHistory history = historyReader.history(new MigrationReader(formulas, issues).read(registryFile, names, views));
+    Registry current = views.get(header.version);
+    if (current == null || hasErrors()) {
+      return result(null);
+    }
+    return result(current.withHistory(history, views));
+  }
+
+  /** The files of one registry folder, read once and built into the registry of each version. */
+  private record Files(JsonDocument registryFile, List<JsonDocument> codeLists, List<JsonDocument> forms,
+      List<JsonDocument> indicators, Set<String> brokenIds, Organisations organisations) {}
+
+  /**
+   * The registry of one version ({@code header} gives it), or null when it has errors. Indicators
+   * belong to the current version only: they read the current names, over records of every version,
+   * and change by reporting year ({@code history} in their files), not by definition version.
+   */
+  private Registry build(Files files, Registry.Header header, VersionScope scope, boolean withIndicators) {
+    int mark = issues.size();
     Map<String, CodeList> codeLists = new LinkedHashMap<>();
-    for (JsonDocument doc : codeListFiles) {
-      CodeList list = readCodeList(doc);
+    for (JsonDocument doc : files.codeLists()) {
+      CodeList list = readCodeList(doc, scope);
       putUnique(codeLists, list.id(), list, doc, "code list");
     }
     Set<String> missingReasons = new LinkedHashSet<>(Registry.BUILT_IN_MISSING_REASONS.keySet());
@@ -79,28 +114,37 @@ final class RegistryReader {
     String version = header == null ? "" : header.version;
 
     Map<String, Form> forms = new LinkedHashMap<>();
-    for (JsonDocument doc : formFiles) {
-      Form form = new FormReader(doc, formulas, codeLists, brokenIds, missingReasons, version, issues).read();
+    Set<String> notInVersion = new HashSet<>(files.brokenIds());
+    for (JsonDocument doc : files.forms()) {
+      if (!scope.includes(doc.root())) {
+        doc.at("/id").ifPresent(id -> notInVersion.add(id.asText()));
+        continue;
+      }
+      Form form = new FormReader(doc, formulas, codeLists, files.brokenIds(), missingReasons, version, issues, scope).read();
       putUnique(forms, form.id(), form, doc, "form");
     }
-    if (header != null && registryFile != null) forms = ordered(forms, header.formOrder, registryFile, brokenIds);
-    Organisations organisations = new OrganisationReader(issues).read(
-        source.has(DefinitionSource.ORGANISATIONS_FILE)
-            ? parse(source, DefinitionSource.ORGANISATIONS_FILE, SchemaChecker.FileKind.ORGANISATIONS) : null);
-    Map<String, Indicator> indicators = new LinkedHashMap<>();
-    for (JsonDocument doc : indicatorFiles) {
-      readIndicator(doc, forms, brokenIds, organisations)
-          .ifPresent(indicator -> putUnique(indicators, indicator.id(), indicator, doc, "indicator"));
+    if (header != null && files.registryFile() != null) {
+      forms = ordered(forms, header.formOrder, files.registryFile(), notInVersion);
     }
+    Map<String, Indicator> indicators = new LinkedHashMap<>();
+    Map<String, List<IndicatorVersion>> indicatorVersions = new LinkedHashMap<>();
+    for (JsonDocument doc : withIndicators ? files.indicators() : List.<JsonDocument>of()) {
+      Optional<Indicator> read = readIndicator(doc, forms, files.brokenIds(), files.organisations());
+      if (read.isEmpty()) continue;
+      Indicator indicator = read.get();
+      putUnique(indicators, indicator.id(), indicator, doc, "indicator");
+      indicatorVersions.put(indicator.id(), new IndicatorHistoryReader(formulas, issues).read(doc, indicator,
+          indicatorEnvironment(forms.get(indicator.form()), forms, indicator.subject()), (owner, type) -> readLevels(doc, owner, type)));
+    }
+    List<InclusionCriterion> inclusion = files.registryFile() == null ? List.of()
+        : new InclusionReader(formulas, issues).read(files.registryFile(), forms, scope);
 
     codeLists.values().forEach(this::validateFields);
     forms.values().forEach(this::validateFields);
     indicators.values().forEach(this::validateFields);
 
-    if (header == null || hasErrors()) {
-      return result(null);
-    }
-    return result(new Registry(header, codeLists, forms, indicators, organisations));
+    if (header == null || issues.subList(mark, issues.size()).stream().anyMatch(Issue::isError)) return null;
+    return new Registry(header, codeLists, forms, indicators, files.organisations(), indicatorVersions, inclusion);
   }
 
   private boolean hasErrors() {
@@ -227,8 +271,8 @@ final class RegistryReader {
     }
   }
 
-  private CodeList readCodeList(JsonDocument doc) {
-    JsonFields root = new JsonFields(doc.root(), "");
+  private CodeList readCodeList(JsonDocument doc, VersionScope scope) {
+    JsonFields root = new JsonFields(doc.root(), "", scope);
     List<Code> codes = new ArrayList<>();
     Map<String, SourceLocation> seen = new HashMap<>();
     for (JsonFields code : root.objects("codes")) {
@@ -355,7 +399,7 @@ final class RegistryReader {
 
   private Optional<Indicator.Levels> readLevels(JsonDocument doc, JsonFields root, Indicator.Type type) {
     if (!root.has("levels")) return Optional.empty();
-    JsonFields levels = new JsonFields(root.node().get("levels"), "/levels");
+    JsonFields levels = new JsonFields(root.node().get("levels"), root.pointer("levels"));
     boolean higher = "higher".equals(levels.text("direction"));
     BigDecimal high = levels.decimal("high").orElse(BigDecimal.ZERO);
     BigDecimal medium = levels.decimal("medium").orElse(high);
@@ -364,7 +408,7 @@ final class RegistryReader {
       issues.add(Issue.error(IssueCode.RANGE_INVERTED,
               "with direction '" + levels.text("direction") + "', the medium level " + medium.toPlainString()
                   + " must be " + (higher ? "at most" : "at least") + " the high level " + high.toPlainString(),
-              doc.locate("/levels/medium"))
+              doc.locate(levels.pointer("medium")))
           .withHint(higher ? "higher is better: high is the upper threshold" : "lower is better: high is the lower threshold"));
     }
     boolean share = type == Indicator.Type.PROPORTION || type == Indicator.Type.COVERAGE;
@@ -372,7 +416,7 @@ final class RegistryReader {
       Optional<BigDecimal> level = levels.decimal(key);
       if (share && level.isPresent() && (level.get().signum() < 0 || level.get().compareTo(BigDecimal.ONE) > 0)) {
         issues.add(Issue.error(IssueCode.INVALID_VALUE, "a level of a share must lie between 0 and 1",
-                doc.locate("/levels/" + key))
+                doc.locate(levels.pointer(key)))
             .withHint("write 80 % as 0.80"));
       }
     }
