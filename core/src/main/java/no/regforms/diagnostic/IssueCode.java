@@ -120,6 +120,8 @@ public enum IssueCode {
   COMPUTED_VALUE_IGNORED,
   /** A cross-field rule of the form does not hold. */
   RULE_FAILED,
+  /** A record that fails one of the registry's inclusion criteria: it is not to be registered. */
+  NOT_INCLUDED,
   // Indicator runs and exports.
   /** A record's unit (RESH id) is not in the registry's organisation table. */
   UNKNOWN_UNIT,

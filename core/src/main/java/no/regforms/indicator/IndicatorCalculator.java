@@ -18,7 +18,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import no.regforms.definition.Formula;
+import no.regforms.definition.InclusionCriterion;
 import no.regforms.definition.Indicator;
+import no.regforms.definition.IndicatorVersion;
 import no.regforms.definition.Registry;
 import no.regforms.diagnostic.Diagnostics;
 import no.regforms.diagnostic.Issue;
@@ -125,7 +127,10 @@ public final class IndicatorCalculator {
     Aggregator aggregator = new Aggregator(registry.organisations(), options.expected());
     for (Indicator indicator : indicators) {
       for (int year : options.years()) {
-        results.addAll(aggregator.aggregate(indicator, year, run.tallies(indicator, year)));
+        Optional<IndicatorVersion> dated = registry.indicatorVersion(indicator.id(), year);
+        if (dated.isEmpty()) continue;
+        aggregator.aggregate(dated.get().indicator(), year, run.tallies(indicator, year))
+            .forEach(result -> results.add(result.withVersion(dated.get().version())));
       }
     }
     return new IndicatorResults(options.years(), results, Diagnostics.of(issues));
@@ -216,8 +221,12 @@ public final class IndicatorCalculator {
       return rows;
     }
 
-    private void count(Indicator indicator, Record record, Map<String, Object> values) {
+    private void count(Indicator current, Record record, Map<String, Object> values) {
       for (int year : options.years()) {
+        // Each year is counted by the definition valid that year (an indicator's history).
+        Optional<IndicatorVersion> dated = registry.indicatorVersion(current.id(), year);
+        if (dated.isEmpty()) continue;
+        Indicator indicator = dated.get().indicator();
         CaseContext context = new CaseContext(values, year, options.today());
         Object period = indicator.period().compiled().evaluate(context);
         if (!(period instanceof BigDecimal number)) continue;
@@ -231,6 +240,13 @@ public final class IndicatorCalculator {
         Tally tally = tally(indicator, year, record, context);
         if (denominator == null) {
           tally.leftOut.merge(missing(indicator.denominator(), context), 1L, Long::sum);
+          continue;
+        }
+        Optional<InclusionCriterion> notIncluded = registry.inclusion().stream()
+            .filter(c -> c.form().equals(indicator.form()))
+            .filter(c -> Boolean.FALSE.equals(c.check().compiled().evaluate(context))).findFirst();
+        if (notIncluded.isPresent()) {
+          tally.excluded.merge(notIncluded.get().id(), 1L, Long::sum);
           continue;
         }
         Optional<Indicator.Exclusion> exclusion = indicator.exclusions().stream()

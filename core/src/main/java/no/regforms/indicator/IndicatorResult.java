@@ -29,14 +29,26 @@ import java.util.TreeMap;
  * @param suppression whether the result is hidden
  * @param excluded cases left out by each exclusion, by exclusion id
  * @param leftOut cases left out because a value was missing, by the variable(s) missing
+ * @param version the name of the indicator's definition that computed it (its {@code version}, or
+ *     an entry of its {@code history} for an earlier year)
  */
 public record IndicatorResult(
     String indicator, int year, GroupLevel level, String group, String name, String parent, Optional<String> orgnr,
     long numerator, long denominator, Optional<Double> expected, Optional<Double> value, Optional<Double> lower,
     Optional<Double> upper, Optional<Attainment> attainment, Suppression suppression, Map<String, Long> excluded,
-    Map<String, Long> leftOut) {
+    Map<String, Long> leftOut, String version) {
+
+  /** A result of the indicator's current definition, before its version is named. */
+  public IndicatorResult(String indicator, int year, GroupLevel level, String group, String name, String parent,
+      Optional<String> orgnr, long numerator, long denominator, Optional<Double> expected, Optional<Double> value,
+      Optional<Double> lower, Optional<Double> upper, Optional<Attainment> attainment, Suppression suppression,
+      Map<String, Long> excluded, Map<String, Long> leftOut) {
+    this(indicator, year, level, group, name, parent, orgnr, numerator, denominator, expected, value, lower, upper,
+        attainment, suppression, excluded, leftOut, "");
+  }
 
   public IndicatorResult {
+    Objects.requireNonNull(version, "version");
     Objects.requireNonNull(indicator, "indicator");
     Objects.requireNonNull(level, "level");
     Objects.requireNonNull(group, "group");
@@ -66,6 +78,12 @@ public record IndicatorResult(
   /** A copy with {@code suppression} and, when hidden, no attainment. */
   IndicatorResult withSuppression(Suppression suppression) {
     return new IndicatorResult(indicator, year, level, group, name, parent, orgnr, numerator, denominator, expected, value,
-        lower, upper, suppression.isSuppressed() ? Optional.empty() : attainment, suppression, excluded, leftOut);
+        lower, upper, suppression.isSuppressed() ? Optional.empty() : attainment, suppression, excluded, leftOut, version);
+  }
+
+  /** A copy naming the definition of the indicator that computed it. */
+  IndicatorResult withVersion(String definition) {
+    return new IndicatorResult(indicator, year, level, group, name, parent, orgnr, numerator, denominator, expected, value,
+        lower, upper, attainment, suppression, excluded, leftOut, definition);
   }
 }

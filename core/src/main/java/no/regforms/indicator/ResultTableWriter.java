@@ -30,7 +30,7 @@ public final class ResultTableWriter {
   /** The columns, in order. */
   public static final List<String> COLUMNS = List.of("indicator", "year", "level", "group", "name", "orgnr", "numerator",
       "denominator", "expected", "value", "ci_lower", "ci_upper", "attainment", "suppressed", "excluded", "left_out",
-      "left_out_total");
+      "left_out_total", "version");
 
   private ResultTableWriter() {}
 
@@ -90,6 +90,7 @@ public final class ResultTableWriter {
     row.put("excluded", hidden ? Map.of() : r.excluded());
     row.put("left_out", hidden ? Map.of() : r.leftOut());
     row.put("left_out_total", hidden ? null : r.leftOutTotal());
+    row.put("version", r.version());
     return row;
   }
 

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import no.regforms.definition.Indicator;
+import no.regforms.definition.IndicatorVersion;
 import no.regforms.definition.Organisations;
 import no.regforms.definition.Registry;
 import no.regforms.diagnostic.Diagnostics;
@@ -226,7 +227,7 @@ public final class SkdeExport {
     List<Issue> issues = new ArrayList<>();
     for (Indicator indicator : registry.indicators().values()) {
       boolean share = isFraction(indicator);
-      String description = indicator.description().map(d -> d.in("nb")).orElse("");
+      String description = (indicator.description().map(d -> d.in("nb")).orElse("") + definitions(indicator)).strip();
       String shortDescription = firstSentence(description);
       Map<String, Object> ind = new LinkedHashMap<>();
       ind.put("id", indicator.id());
@@ -262,6 +263,22 @@ public final class SkdeExport {
       out.add(ind);
     }
     return new IndRecords(out, Diagnostics.of(issues));
+  }
+
+  /**
+   * For an indicator whose definition changed, the years each definition applies to, so a reader of
+   * a trend sees where it breaks: " Definisjoner: 2019 (til og med 2021); 2022 (fra 2022)."
+   */
+  private String definitions(Indicator indicator) {
+    List<IndicatorVersion> versions = registry.indicatorVersions(indicator.id());
+    if (versions.size() < 2) return "";
+    List<String> parts = new ArrayList<>();
+    for (IndicatorVersion v : versions) {
+      String years = v.fromYear().isPresent() && v.untilYear().isPresent() ? v.fromYear().get() + "–" + v.untilYear().get()
+          : v.untilYear().map(y -> "til og med " + y).orElseGet(() -> v.fromYear().map(y -> "fra " + y).orElse("alle år"));
+      parts.add(v.version() + " (" + years + ")");
+    }
+    return " Definisjoner: " + String.join("; ", parts) + ".";
   }
 
   private static void limit(Indicator indicator, String field, String text, int max, List<Issue> issues) {

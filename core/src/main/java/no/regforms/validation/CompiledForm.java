@@ -32,6 +32,11 @@ final class CompiledForm {
     preparePatterns(form.items());
   }
 
+  /** The registry of the version this form belongs to. */
+  Registry registry() {
+    return registry;
+  }
+
   private void preparePatterns(List<FormItem> items) {
     for (FormItem item : items) {
       if (item instanceof Variable v) {

@@ -38,15 +38,27 @@ public final class RecordValidator {
   private final Registry registry;
   private final Clock clock;
   private final Map<String, CompiledForm> forms;
+  private final Map<String, Map<String, CompiledForm>> formsByVersion;
+  private final Optional<String> asVersion;
 
-  private RecordValidator(Registry registry, Clock clock) {
+  private RecordValidator(Registry registry, Clock clock, Optional<String> asVersion) {
     this.registry = registry;
     this.clock = clock;
-    Map<String, CompiledForm> compiled = new LinkedHashMap<>();
-    for (Form form : registry.forms().values()) {
-      compiled.put(form.id(), new CompiledForm(registry, form));
+    this.asVersion = asVersion;
+    Map<String, Map<String, CompiledForm>> byVersion = new LinkedHashMap<>();
+    for (String version : registry.history().names()) {
+      registry.atVersion(version).ifPresent(view -> byVersion.put(version, compile(view)));
     }
-    this.forms = Collections.unmodifiableMap(compiled);
+    this.formsByVersion = Collections.unmodifiableMap(byVersion);
+    this.forms = byVersion.getOrDefault(asVersion.orElse(registry.version()), compile(registry));
+  }
+
+  private static Map<String, CompiledForm> compile(Registry view) {
+    Map<String, CompiledForm> compiled = new LinkedHashMap<>();
+    for (Form form : view.forms().values()) {
+      compiled.put(form.id(), new CompiledForm(view, form));
+    }
+    return Collections.unmodifiableMap(compiled);
   }
 
   /** A validator for {@code registry}, with today's date from the system clock. */
@@ -56,7 +68,23 @@ public final class RecordValidator {
 
   /** A validator for {@code registry} whose "today" (date ranges, {@code today()}) comes from {@code clock}. */
   public static RecordValidator of(Registry registry, Clock clock) {
-    return new RecordValidator(Objects.requireNonNull(registry, "registry"), Objects.requireNonNull(clock, "clock"));
+    return new RecordValidator(Objects.requireNonNull(registry, "registry"), Objects.requireNonNull(clock, "clock"),
+        Optional.empty());
+  }
+
+  /**
+   * A validator that checks every record as version {@code version} defines it, whatever version the
+   * record declares (an old record against the current version shows what a migration must fix).
+   *
+   * @throws IllegalArgumentException naming the known versions, if the registry never had {@code version}
+   */
+  public RecordValidator asVersion(String version) {
+    Objects.requireNonNull(version, "version");
+    if (!formsByVersion.containsKey(version)) {
+      throw new IllegalArgumentException("registry '" + registry.id() + "' never had version '" + version
+          + "'; its versions are " + String.join(", ", registry.history().names()));
+    }
+    return new RecordValidator(registry, clock, Optional.of(version));
   }
 
   /** The registry this validator checks against. */
@@ -77,29 +105,35 @@ public final class RecordValidator {
   public ValidationResult validate(Record record, String formId) {
     Objects.requireNonNull(record, "record");
     Objects.requireNonNull(formId, "formId");
-    CompiledForm form = record.form().equals(formId) ? forms.get(formId) : null;
     RecordPath whole = new RecordPath("", record.line());
     if (!record.registry().isEmpty() && !record.registry().equals(registry.id())) {
       Issue issue = new Issue(Severity.ERROR, IssueCode.WRONG_FORM, Messages.otherRegistry(record.registry(), registry.id()),
           whole, Optional.of("validate it against registry '" + record.registry() + "' (--registry " + record.registry() + ")"));
       return new ValidationResult(Diagnostics.of(List.of(issue)), Map.of(), Map.of());
     }
+    boolean known = record.version().isEmpty() || formsByVersion.containsKey(record.version());
+    Map<String, CompiledForm> versionForms = asVersion.isPresent() || record.version().isEmpty() || !known
+        ? forms : formsByVersion.get(record.version());
+    CompiledForm form = record.form().equals(formId) ? versionForms.get(formId) : null;
     if (form == null) {
       Issue issue = new Issue(Severity.ERROR, IssueCode.WRONG_FORM, Messages.wrongForm(record.registry(), record.form()),
           whole, Optional.empty());
-      issue = no.regforms.diagnostic.NameSuggester.hint(record.form(), forms.keySet()).map(issue::withHint)
-          .orElse(issue.withHint("forms: " + String.join(", ", forms.keySet())));
+      issue = no.regforms.diagnostic.NameSuggester.hint(record.form(), versionForms.keySet()).map(issue::withHint)
+          .orElse(issue.withHint("forms: " + String.join(", ", versionForms.keySet())));
       return new ValidationResult(Diagnostics.of(List.of(issue)), Map.of(), Map.of());
     }
     ValidationResult result = new RecordCheck(form, LocalDate.now(clock), record.line()).run(record);
-    if (record.version().isEmpty() || knownVersions().contains(record.version())) return result;
-    Issue unknown = new Issue(Severity.ERROR, IssueCode.UNKNOWN_VERSION,
-        Messages.unknownVersion(record.version(), registry.id(), knownVersions()), whole, Optional.empty());
-    return new ValidationResult(result.diagnostics().plus(Diagnostics.of(List.of(unknown))), result.computed(), result.values());
+    List<Issue> more = new java.util.ArrayList<>(InclusionCheck.run(form.registry(), record, result, LocalDate.now(clock)));
+    if (!known && asVersion.isEmpty()) {
+      more.add(new Issue(Severity.ERROR, IssueCode.UNKNOWN_VERSION,
+          Messages.unknownVersion(record.version(), registry.id(), registry.history().names()), whole, Optional.empty()));
+    }
+    if (more.isEmpty()) return result;
+    return new ValidationResult(result.diagnostics().plus(Diagnostics.of(more)), result.computed(), result.values());
   }
 
-  /** The definition versions records may be stamped with: for now, the registry's current version. */
-  private List<String> knownVersions() {
-    return List.of(registry.version());
+  /** The version records are checked against when they declare none: the current one, or the one {@link #asVersion} names. */
+  public String version() {
+    return asVersion.orElse(registry.version());
   }
 }
