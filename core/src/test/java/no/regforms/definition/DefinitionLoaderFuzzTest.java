@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.SourceLocation;
+import no.regforms.testing.FuzzDeadline;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Fuzzes the definition loader with registry folders made from arbitrary bytes: the loader never
@@ -47,8 +47,11 @@ class DefinitionLoaderFuzzTest {
   }
 
   @FuzzTest
-  @Timeout(10) // an input this slow is a finding: in fuzzing it is saved as a timeout
-  void load(byte[] input) throws IOException {
+  void load(byte[] input) {
+    FuzzDeadline.within(() -> loadChecked(input));
+  }
+
+  private void loadChecked(byte[] input) throws IOException {
     clear(folder);
     Files.createDirectories(folder);
     unpack(new String(input, StandardCharsets.UTF_8), folder);

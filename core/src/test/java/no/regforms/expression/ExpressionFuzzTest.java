@@ -16,7 +16,7 @@ import java.util.Set;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.SourceLocation;
 import no.regforms.expression.js.JavaScriptEmitter;
-import org.junit.jupiter.api.Timeout;
+import no.regforms.testing.FuzzDeadline;
 
 /**
  * Fuzzes the expression parser, type checker, evaluator and JavaScript emitter with arbitrary text:
@@ -66,8 +66,11 @@ class ExpressionFuzzTest {
   }
 
   @FuzzTest
-  @Timeout(10) // an input this slow is a finding: in fuzzing it is saved as a timeout
   void compile(byte[] input) {
+    FuzzDeadline.within(() -> compileChecked(input));
+  }
+
+  private void compileChecked(byte[] input) {
     String text = new String(input, StandardCharsets.UTF_8);
     CompilationResult result = COMPILER.compile(text, ENV);
     if (result.expression().isPresent()) {
