@@ -54,7 +54,7 @@ class RegexBrowserTest {
   @BeforeAll
   static void start() throws IOException {
     writeRegistry();
-    registry = DefinitionLoader.create().load(folder.toString()).registryOrThrow();
+    registry = DefinitionLoader.create().load(folder).registryOrThrow();
     browser = Browser.start();
   }
 

@@ -122,7 +122,7 @@ class MutationCorpusTest {
   @ParameterizedTest
   @ValueSource(strings = {"ect", "ms", "kvarus"})
   void mutatedRecords_eachGivesLocatedIssuesOnly(String id) throws IOException {
-    Registry registry = LOADER.load(id).registryOrThrow();
+    Registry registry = LOADER.loadModule(id).registryOrThrow();
     RecordValidator validator = RecordValidator.of(registry);
     List<String> records = syntheticRecords(registry, id);
     Random random = new Random(SEED - id.hashCode());
@@ -148,7 +148,7 @@ class MutationCorpusTest {
 
   /** Seeded synthetic patients of the registry, one record per JSON text. */
   private static List<String> syntheticRecords(Registry registry, String id) throws IOException {
-    SyntheticProfile profile = SyntheticProfile.load(id).orElseThrow();
+    SyntheticProfile profile = SyntheticProfile.loadModule(id).orElseThrow();
     List<String> out = new ArrayList<>();
     SyntheticDataGenerator.of(registry, profile, LocalDate.of(2025, 6, 1))
         .generate(40, SEED, 0.2, synthetic -> out.add(JsonLinesRecordWriter.toJson(synthetic.record(), Map.of()).toString()));
