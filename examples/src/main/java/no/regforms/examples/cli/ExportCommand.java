@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
  * {@code regforms export --registry <id> --format <name> --out <folder>}: writes a registry's
  * metadata in one format and lists what the format could not carry.
  */
-@Command(name = "export", mixinStandardHelpOptions = true, description = "Export a registry's metadata: helsedata (DCAT-AP-NO JSON-LD and variable list),"
+@Command(name = "export", description = "Export a registry's metadata: helsedata (DCAT-AP-NO JSON-LD and variable list),"
     + " codebook (canonical CSV and HTML), jsonschema (one per form), fhir (Questionnaires of patient forms), redcap"
     + " (data dictionary).")
 final class ExportCommand implements Callable<Integer> {
@@ -37,6 +37,14 @@ final class ExportCommand implements Callable<Integer> {
 
   @Option(names = "--out", required = true, paramLabel = "<dir>", description = "Output folder (created if needed).")
   Path out;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
+
+  // The command's own --version (a definition version) takes the place of the standard option.
+  @Option(names = "--version", paramLabel = "<version>",
+      description = "The definition version to write, as the registry's history has it (default: the current one).")
+  String version;
 
   @Option(names = "--force", description = "Replace the output folder if it is not empty.")
   boolean force;
@@ -63,11 +71,13 @@ final class ExportCommand implements Callable<Integer> {
     AtomicOutput.check(spec, out, AtomicOutput.Kind.FOLDER, force);
     Optional<Registry> loaded = RegistryOptions.load(registry, err);
     if (loaded.isEmpty()) return Main.USAGE;
+    Optional<Registry> atVersion = RegistryOptions.atVersion(loaded.get(), version, err);
+    if (atVersion.isEmpty()) return Main.USAGE;
     MetadataExporter exporter = MetadataExporter.create();
     List<String> report = new ArrayList<>();
     try (AtomicOutput output = AtomicOutput.folder(spec, out, force)) {
       for (ExportFormat each : formats) {
-        ExportResult result = exporter.export(loaded.get(), each);
+        ExportResult result = exporter.export(atVersion.get(), each);
         List<Path> written = result.writeTo(output.path());
         written.forEach(path -> report.add("wrote " + output.shown(path)));
         if (!quiet) {

@@ -80,4 +80,19 @@ final class RegistryOptions {
     }
     return form;
   }
+
+  /**
+   * {@code registry} as its version {@code version} defined it (the registry itself when {@code
+   * version} is null), or empty after printing the versions it had.
+   */
+  static Optional<Registry> atVersion(Registry registry, String version, PrintWriter err) {
+    if (version == null) return Optional.of(registry);
+    Optional<Registry> at = registry.atVersion(version);
+    if (at.isEmpty()) {
+      err.printf("registry '%s' never had version '%s'; its versions are %s%n", registry.id(), version,
+          String.join(", ", registry.history().names()));
+      err.flush();
+    }
+    return at;
+  }
 }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * {@code regforms render --registry <id> [--form <form>] --lang nb|en --out <dir>}: writes the
  * forms of a registry as self-contained HTML pages, and an index page when no form is named.
  */
-@Command(name = "render", mixinStandardHelpOptions = true, description = "Write forms as self-contained HTML pages (all forms and an index without --form).")
+@Command(name = "render", description = "Write forms as self-contained HTML pages (all forms and an index without --form).")
 final class RenderCommand implements Callable<Integer> {
 
   @Spec
@@ -42,6 +42,14 @@ final class RenderCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "<dir>", description = "The folder to write the pages to.")
   Path out;
 
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
+
+  // The command's own --version (a definition version) takes the place of the standard option.
+  @Option(names = "--version", paramLabel = "<version>",
+      description = "The definition version to write, as the registry's history has it (default: the current one).")
+  String version;
+
   @Option(names = "--force", description = "Replace the output folder if it is not empty.")
   boolean force;
 
@@ -58,7 +66,9 @@ final class RenderCommand implements Callable<Integer> {
     if (loaded.isEmpty()) {
       return Main.USAGE;
     }
-    Registry reg = loaded.get();
+    Optional<Registry> atVersion = RegistryOptions.atVersion(loaded.get(), version, err);
+    if (atVersion.isEmpty()) return Main.USAGE;
+    Registry reg = atVersion.get();
     List<Form> forms;
     if (form != null) {
       Optional<Form> one = RegistryOptions.form(reg, form, err);

@@ -51,6 +51,11 @@ final class ValidateCommand implements Callable<Integer> {
       description = "Language of messages: nb or en (default: ${DEFAULT-VALUE}).")
   String language;
 
+  @Option(names = "--as-version", paramLabel = "<version>",
+      description = "Check every record as this definition version defines it, whatever version it declares "
+          + "(old records against the current version: what a migration must fix). Default: each record's own version.")
+  String asVersion;
+
   @Mixin
   RecordInput input;
 
@@ -63,7 +68,9 @@ final class ValidateCommand implements Callable<Integer> {
     Optional<Registry> loaded = RegistryOptions.load(registry, err);
     if (loaded.isEmpty()) return Main.USAGE;
     if (form != null && RegistryOptions.form(loaded.get(), form, err).isEmpty()) return Main.USAGE;
-    RecordValidator validator = RecordValidator.of(loaded.get());
+    if (RegistryOptions.atVersion(loaded.get(), asVersion, err).isEmpty()) return Main.USAGE;
+    RecordValidator validator = asVersion == null ? RecordValidator.of(loaded.get())
+        : RecordValidator.of(loaded.get()).asVersion(asVersion);
     Counts counts = new Counts();
     JsonLinesRecordReader.Counts read;
     Main main = (Main) spec.root().userObject();
