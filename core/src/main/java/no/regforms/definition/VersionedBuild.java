@@ -57,7 +57,7 @@ final class VersionedBuild {
 
   private static Issue inVersions(Issue issue, List<String> versions) {
     String prefix = (versions.size() == 1 ? "in version " : "in versions ") + String.join(", ", versions) + ": ";
-    return new Issue(issue.severity(), issue.code(), LocalizedText.of("en", prefix + issue.text()), issue.location(), issue.hint());
+    return new Issue(issue.severity(), issue.code(), LocalizedText.of("en", prefix + issue.message().in("en")), issue.location(), issue.hint());
   }
 
   /** What makes two issues the same: code, place and message. */
