@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
@@ -14,13 +15,15 @@ final class ValuePaths {
 
   private ValuePaths() {}
 
-  /** Replaces the value at {@code path} by {@code change} of it; whether the record had it. */
+  /** Replaces the value at {@code path} by {@code change} of it; whether that changed the value. */
   static boolean update(Map<String, Object> values, String path, UnaryOperator<Object> change) {
     int dot = path.indexOf('.');
     if (dot < 0) {
       if (!values.containsKey(path)) return false;
-      values.put(path, change.apply(values.get(path)));
-      return true;
+      Object old = values.get(path);
+      Object changed = change.apply(old);
+      values.put(path, changed);
+      return !Objects.equals(old, changed);
     }
     return eachRow(values, path.substring(0, dot), row -> update(row, path.substring(dot + 1), change));
   }
