@@ -39,7 +39,7 @@ final class CodebookExport {
   static final List<String> COLUMNS = List.of("skjema_id", "skjemanamn", "kategori", "innleiing", "variabel_id",
       "variabeletikett", "forklaring", "variabeltype", "eining", "unik", "obligatorisk", "verdi", "verditekst",
       "manglande", "desimalar", "min", "maks", "min_rimeleg", "maks_rimeleg", "kommentar_rimeleg",
-      "utrekningsformel", "logikk", "kommentar");
+      "utrekningsformel", "logikk", "kommentar", "fyrste_versjon", "siste_versjon");
 
   private final Registry registry;
 
@@ -95,7 +95,9 @@ final class CodebookExport {
               v.plausibleRange().isPresent() ? "utanfor gir åtvaring som må stadfestast" : "",
               v.compute().map(f -> f.text()).orElse(""),
               CodebookTerms.conditions(entry.conditions()),
-              comment(entry)));
+              comment(entry),
+              registry.history().variable(form.id(), v.id()).first(),
+              registry.history().variable(form.id(), v.id()).last()));
         }
       }
     }

@@ -18,6 +18,7 @@ import no.regforms.definition.Note;
 import no.regforms.definition.RepeatGroup;
 import no.regforms.definition.Registry;
 import no.regforms.definition.Respondent;
+import no.regforms.definition.VersionHistory;
 import no.regforms.definition.Section;
 import no.regforms.definition.Variable;
 import no.regforms.diagnostic.LocalizedText;
@@ -123,19 +124,36 @@ final class FhirExport {
           extensions.add(extension(ENDPOINT).set("valueReference", JsonOutput.object().put("reference", endpoint))));
       q.put("url", "urn:regforms:questionnaire:" + registry.id() + ":" + form.id());
       q.putArray("identifier").addObject().put("system", "urn:regforms:form").put("value", registry.id() + "." + form.id());
-      if (!form.version().isEmpty()) q.put("version", form.version());
+      // A registry with a history versions its Questionnaires by the definition version exported.
+      String version = registry.history().names().size() > 1 ? registry.version() : form.version();
+      if (!version.isEmpty()) q.put("version", version);
       q.put("name", name(registry.id() + "_" + form.id()));
       q.put("title", form.title().in("nb"));
       q.put("status", "draft");
       q.putArray("subjectType").add("Patient");
       registry.owner().ifPresent(o -> q.put("publisher", o.name().in("nb")));
       form.description().ifPresent(d -> q.put("description", d.in("nb")));
+      effectivePeriod(registry, form, q);
       ArrayNode items = q.putArray("item");
       items(form.items(), items);
       return q;
     }
 
-    private void items(List<FormItem> source, ArrayNode out) {
+    /**
+   * The Questionnaire's effective period: the form's own validity, else the days of the versions it
+   * lived in (from the first version's date to the day before the version that dropped it).
+   */
+  private static void effectivePeriod(Registry registry, Form form, ObjectNode q) {
+    VersionHistory.Lifespan lifespan = registry.history().form(form.id());
+    Optional<java.time.LocalDate> start = form.validFrom().or(() -> registry.history().firstDay(lifespan));
+    Optional<java.time.LocalDate> end = form.validTo().or(() -> registry.history().lastDay(lifespan));
+    if (start.isEmpty() && end.isEmpty()) return;
+    ObjectNode period = q.putObject("effectivePeriod");
+    start.ifPresent(d -> period.put("start", d.toString()));
+    end.ifPresent(d -> period.put("end", d.toString()));
+  }
+
+  private void items(List<FormItem> source, ArrayNode out) {
       for (FormItem item : source) {
         if (item instanceof Section s) {
           ObjectNode group = JsonOutput.object();

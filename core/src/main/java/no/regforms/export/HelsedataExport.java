@@ -12,6 +12,7 @@ import java.util.Optional;
 import no.regforms.definition.CodeList;
 import no.regforms.definition.Form;
 import no.regforms.definition.Registry;
+import no.regforms.definition.VersionHistory;
 import no.regforms.definition.Respondent;
 import no.regforms.definition.Variable;
 import no.regforms.diagnostic.LocalizedText;
@@ -219,8 +220,12 @@ final class HelsedataExport {
     row.put(VariableListField.CONDITION, CodebookTerms.conditions(entry.conditions()));
     row.put(VariableListField.REQUIRED_IF, v.requiredIf().map(f -> f.text()).orElse(""));
     row.put(VariableListField.FORMULA, v.compute().map(f -> f.text()).orElse(""));
-    row.put(VariableListField.VALID_FROM, v.validFrom().or(form::validFrom).map(LocalDate::toString).orElse(""));
-    row.put(VariableListField.VALID_TO, v.validTo().or(form::validTo).map(LocalDate::toString).orElse(""));
+    // Explicit dates win; otherwise the variable's validity is that of the versions it lived in.
+    VersionHistory.Lifespan lifespan = registry.history().variable(form.id(), v.id());
+    row.put(VariableListField.VALID_FROM, v.validFrom().or(form::validFrom)
+        .or(() -> registry.history().firstDay(lifespan)).map(LocalDate::toString).orElse(""));
+    row.put(VariableListField.VALID_TO, v.validTo().or(form::validTo)
+        .or(() -> registry.history().lastDay(lifespan)).map(LocalDate::toString).orElse(""));
     Respondent respondent = v.respondent().orElse(form.respondent());
     row.put(VariableListField.RESPONDENT, respondent.name().toLowerCase(Locale.ROOT));
     row.put(VariableListField.SENSITIVITY, v.sensitivity().name().toLowerCase(Locale.ROOT));

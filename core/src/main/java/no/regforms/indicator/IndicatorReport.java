@@ -119,6 +119,7 @@ public final class IndicatorReport {
     model.put("id", indicator.id());
     model.put("title", indicator.title().in(language));
     model.put("description", indicator.description().map(d -> d.in(language)).orElse(""));
+    model.put("versions", versions(indicator, results));
     model.put("type", SkdeExport.type(indicator));
     int min = indicator.minDenominator().orElse(0);
     model.put("minDenominator", String.valueOf(min));
@@ -259,6 +260,23 @@ public final class IndicatorReport {
       ticks.add(tick);
     }
     return ticks;
+  }
+
+  /**
+   * For an indicator whose definition changed, which definition computed which years of the run
+   * ("2019: 2019–2021; 2022: 2022–2024"); empty when one definition computed them all.
+   */
+  private String versions(Indicator indicator, IndicatorResults results) {
+    if (registry.indicatorVersions(indicator.id()).size() < 2) return "";
+    Map<String, List<Integer>> years = new LinkedHashMap<>();
+    for (int year : results.years()) {
+      registry.indicatorVersion(indicator.id(), year)
+          .ifPresent(v -> years.computeIfAbsent(v.version(), k -> new ArrayList<>()).add(year));
+    }
+    List<String> parts = new ArrayList<>();
+    years.forEach((version, list) -> parts.add(version + ": " + list.get(0)
+        + (list.size() > 1 ? "–" + list.get(list.size() - 1) : "")));
+    return String.join("; ", parts);
   }
 
   private Map<String, Object> trend(Indicator indicator, IndicatorResults results, boolean share) {
