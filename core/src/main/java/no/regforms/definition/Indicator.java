@@ -33,6 +33,7 @@ import no.regforms.diagnostic.SourceLocation;
  * @param kind structure, process or outcome
  * @param dimension quality dimension
  * @param national whether it is a national quality indicator
+ * @param notes the registry developers' notes (sources, assumptions); never shown to users
  * @param location where it is defined
  */
 public record Indicator(
@@ -57,6 +58,7 @@ public record Indicator(
     Optional<String> kind,
     Optional<String> dimension,
     boolean national,
+    Optional<String> notes,
     SourceLocation location) {
 
   public Indicator {
@@ -67,6 +69,7 @@ public record Indicator(
     exclusions = List.copyOf(exclusions);
     groupBy = List.copyOf(groupBy);
     Objects.requireNonNull(homeHf, "homeHf");
+    Objects.requireNonNull(notes, "notes");
     Objects.requireNonNull(location, "location");
   }
 
@@ -82,8 +85,9 @@ public record Indicator(
    * @param id stable id
    * @param when the condition that excludes a case
    * @param description why
+   * @param notes the registry developers' notes; never shown to users
    */
-  public record Exclusion(String id, Formula when, Optional<LocalizedText> description) {}
+  public record Exclusion(String id, Formula when, Optional<LocalizedText> description, Optional<String> notes) {}
 
   /**
    * Target levels graded as SKDE's results service grades them: with {@code higher} better, a value
