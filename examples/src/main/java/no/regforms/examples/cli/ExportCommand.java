@@ -18,7 +18,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code regforms export --registry <id> --format <name> --out <folder>}: writes a registry's
- * metadata in one format and lists what the format could not carry.
+ * metadata in one format and lists what the format could not carry. A format whose receiving system
+ * requires a fact the registry does not give (helsedata.no: the organisation number) is refused with
+ * located errors and exit code 1; the other formats are still written.
  */
 @Command(name = "export", description = "Export a registry's metadata: helsedata (DCAT-AP-NO JSON-LD and variable list),"
     + " codebook (canonical CSV and HTML), jsonschema (one per form), fhir (Questionnaires of patient forms), redcap"
@@ -59,8 +61,16 @@ final class ExportCommand implements Callable<Integer> {
     Optional<Registry> loaded = RegistryOptions.load(registry, err);
     if (loaded.isEmpty()) return Main.USAGE;
     MetadataExporter exporter = MetadataExporter.create();
+    int exit = 0;
     for (ExportFormat each : formats) {
       ExportResult result = exporter.export(loaded.get(), each);
+      if (result.isRefused()) {
+        result.errors().forEach(error -> err.println(error.toDisplayString()));
+        err.printf("%s: not exported, %d errors%n", each.id(), result.errors().size());
+        err.flush();
+        exit = 1;
+        continue;
+      }
       List<Path> written;
       try {
         written = result.writeTo(out);
@@ -78,6 +88,6 @@ final class ExportCommand implements Callable<Integer> {
       stdout.printf("%s: %d files, %d notes%n", each.id(), written.size(), result.notes().size());
     }
     stdout.flush();
-    return 0;
+    return exit;
   }
 }
