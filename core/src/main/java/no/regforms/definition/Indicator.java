@@ -33,6 +33,8 @@ import no.regforms.diagnostic.SourceLocation;
  * @param kind structure, process or outcome
  * @param dimension quality dimension
  * @param national whether it is a national quality indicator
+ * @param coverageIndicator the id of the registry's coverage indicator this one's results depend on
+ *     (SKDE's {@code dg_id}), when the definition names one
  * @param notes the registry developers' notes (sources, assumptions); never shown to users
  * @param location where it is defined
  */
@@ -58,6 +60,7 @@ public record Indicator(
     Optional<String> kind,
     Optional<String> dimension,
     boolean national,
+    Optional<String> coverageIndicator,
     Optional<String> notes,
     SourceLocation location) {
 

@@ -93,6 +93,7 @@ final class RegistryReader {
           .ifPresent(indicator -> putUnique(indicators, indicator.id(), indicator, doc, "indicator"));
     }
 
+    indicators.values().forEach(indicator -> checkCoverageIndicator(indicator, indicators, brokenIds));
     codeLists.values().forEach(this::validateFields);
     forms.values().forEach(this::validateFields);
     indicators.values().forEach(this::validateFields);
@@ -303,7 +304,25 @@ final class RegistryReader {
         exclusions, levels, root.integer("minDenominator"),
         root.has("groupBy") ? root.texts("groupBy") : List.of("unit", "hf", "rhf", "national"),
         attribution, homeHf, root.optionalText("unitOfMeasure"), root.optionalText("kind"),
-        root.optionalText("dimension"), root.bool("national"), root.optionalText("notes"), doc.locate("")));
+        root.optionalText("dimension"), root.bool("national"), root.optionalText("coverageIndicator"),
+        root.optionalText("notes"), doc.locate("")));
+  }
+
+  /** {@code coverageIndicator} must name a coverage indicator of the registry. */
+  private void checkCoverageIndicator(Indicator indicator, Map<String, Indicator> indicators, Set<String> brokenIds) {
+    indicator.coverageIndicator().ifPresent(id -> {
+      JsonDocument doc = documents.get(indicator.location().file());
+      SourceLocation where = doc == null ? indicator.location() : doc.locate("/coverageIndicator");
+      Indicator coverage = indicators.get(id);
+      if (coverage == null && !brokenIds.contains(id)) {
+        Issue issue = Issue.error(IssueCode.INVALID_VALUE, "coverageIndicator '" + id + "' is no indicator of this registry", where);
+        issues.add(NameSuggester.hint(id, indicators.keySet()).map(issue::withHint).orElse(issue));
+      } else if (coverage != null && coverage.type() != Indicator.Type.COVERAGE) {
+        issues.add(Issue.error(IssueCode.INVALID_VALUE, "coverageIndicator '" + id + "' is a "
+            + coverage.type().name().toLowerCase(Locale.ROOT) + " indicator, not a coverage one", where)
+            .withHint("name an indicator of type coverage"));
+      }
+    });
   }
 
   /**

@@ -119,4 +119,26 @@ class SkdeExportTest {
     assertThat(out.toString()).startsWith(String.join(";", SkdeExport.IND_COLUMNS) + "\n");
     assertThat(out.toString()).contains("qi_score_mean;;1;Gjennomsnittlig skår;Gjennomsnittlig skår;gjennomsnitt;,.1f;");
   }
+
+  @Test
+  void indRecords_dgId_theCoverageIndicatorEachIndicatorNamesAndNoneForCoverage() {
+    Map<String, Object> dgIds = new java.util.LinkedHashMap<>();
+    SkdeExport.of(Fixtures.registry("ms")).indRecords().records().forEach(r -> dgIds.put((String) r.get("id"), r.get("dg_id")));
+
+    assertThat(dgIds).containsEntry("ms_onset_to_diagnosis", "ms_coverage_new").containsEntry("ms_edss_in_year", "ms_coverage")
+        .containsEntry("ms_coverage", null).containsEntry("ms_coverage_new", null);
+    assertThat(dgIds.entrySet()).filteredOn(e -> !e.getKey().startsWith("ms_coverage")).allSatisfy(e -> assertThat(e.getValue()).isNotNull());
+    assertThat(SkdeExport.of(Fixtures.registry("ect")).indRecords().records()).allSatisfy(r -> assertThat(r.get("dg_id")).isNull());
+  }
+
+  @Test
+  void indRecords_dgId_defaultsToTheRegistrysOnlyCoverageIndicator() {
+    Registry registry = Fixtures.testRegistry("coverage");
+
+    List<Map<String, Object>> records = SkdeExport.of(registry).indRecords().records();
+
+    assertThat(records).extracting(r -> r.get("id"), r -> r.get("dg_id")).containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple("visit_coverage", null),
+        org.assertj.core.groups.Tuple.tuple("treated_share", "visit_coverage"));
+  }
 }
