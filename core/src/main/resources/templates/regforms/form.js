@@ -11,7 +11,8 @@
  *   evaluated() the items re-decided after the last input (the dependency cascade);
  *   submit() tries to submit (true when the record went out).
  * On submit the form element raises the event "regforms:submit" with detail {record, json}, and
- * posts the JSON to the model's submitUrl when there is one.
+ * posts the JSON to the model's submitUrl when there is one; issues the server answers as JSON
+ * ({"issues": [{path, code, severity, message}]}) are shown beside the page's own.
  */
 var RegformsForm = (function () {
   'use strict';
@@ -854,11 +855,42 @@ var RegformsForm = (function () {
     status.textContent = this.model.ui.ready;
     if (this.model.submitUrl) {
       var ui = this.model.ui;
+      var self = this;
       fetch(this.model.submitUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: json })
-        .then(function (response) { status.textContent = response.ok ? ui.sent : ui.failed; })
+        .then(function (response) {
+          status.textContent = response.ok ? ui.sent : response.status === 400 ? ui.errors : ui.failed;
+          var type = response.headers.get('Content-Type') || '';
+          return type.indexOf('application/json') === 0 ? response.json() : null;
+        })
+        .then(function (reply) { self.showServerIssues(reply && Array.isArray(reply.issues) ? reply.issues : []); })
         .catch(function () { status.textContent = ui.failed; });
     }
     return true;
+  };
+
+  /**
+   * Shows the issues the server answered ({path, code, severity, message}) beside the page's own: in
+   * the message box of the field a path names, else in the summary. They stay until the field's own
+   * messages change or the next submit.
+   */
+  Form.prototype.showServerIssues = function (issues) {
+    var self = this;
+    this.element.querySelectorAll('.rf-server').forEach(function (p) { p.remove(); });
+    var summary = this.element.querySelector('.rf-summary');
+    issues.forEach(function (i) {
+      var node = typeof i.path === 'string' ? self.nodeFor(i.path) : null;
+      var box = node ? node.querySelector(':scope > .rf-msg') : null;
+      var p = document.createElement('p');
+      p.className = 'rf-server ' + (i.severity === 'error' ? 'rf-error' : 'rf-warning');
+      p.setAttribute('data-code', String(i.code));
+      p.textContent = String(i.message);
+      if (box) {
+        box.appendChild(p);
+      } else {
+        summary.hidden = false;
+        summary.appendChild(p);
+      }
+    });
   };
 
   // ---- start ---------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     version = "regforms 0.1.0",
     description = "Medical quality registries defined as data.",
     subcommands = {CheckCommand.class, ValidateCommand.class, EvalCommand.class, GenerateCommand.class,
-        ImportCommand.class, RenderCommand.class, ExportCommand.class, IndicatorsCommand.class})
+        ImportCommand.class, RenderCommand.class, ExportCommand.class, IndicatorsCommand.class, PreviewCommand.class})
 public final class Main implements Runnable {
 
   /** Exit code for a usage error or a definition that does not load. */
