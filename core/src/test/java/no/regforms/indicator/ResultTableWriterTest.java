@@ -106,10 +106,7 @@ class ResultTableWriterTest {
   @Test
   void writeCsv_coverage_denominatorIsTheExpectedCountAndEmptyWithoutOne() throws Exception {
     Registry ms = Fixtures.registry("ms");
-    List<Record> records = new ArrayList<>();
-    for (int i = 0; i < 6; i++) {
-      records.add(record("ms", "inclusion", "i" + i, "p" + i, "", "home_hf", "forde", "diagnosis_date", "2024-04-04"));
-    }
+    List<Record> records = Fixtures.msInclusions(6, "forde", "2024-04-04");
     RunOptions options = RunOptions.years(2024).withIndicators(Set.of("ms_coverage_new"));
     ExpectedCounts expected = ExpectedCounts.parse("indicator;year;hf;expected\nms_coverage_new;2024;forde;8\n", "exp.csv",
         ms.organisations());

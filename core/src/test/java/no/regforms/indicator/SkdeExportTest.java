@@ -79,10 +79,7 @@ class SkdeExportTest {
   @Test
   void upload_coverageAboveExpected_failsTheVarCheckAndNamesTheRow() throws Exception {
     Registry ms = Fixtures.registry("ms");
-    List<Record> records = new ArrayList<>();
-    for (int i = 0; i < 6; i++) {
-      records.add(record("ms", "inclusion", "i" + i, "p" + i, "", "home_hf", "forde", "diagnosis_date", "2024-04-04"));
-    }
+    List<Record> records = Fixtures.msInclusions(6, "forde", "2024-04-04");
     ExpectedCounts expected = ExpectedCounts.parse("indicator;year;hf;expected\nms_coverage_new;2024;forde;4.4\n", "exp.csv",
         ms.organisations());
     IndicatorResults results = IndicatorCalculator.of(ms).calculate(records.iterator(),
