@@ -36,7 +36,7 @@ class SyntheticProfileTest {
 
   @BeforeAll
   static void generate() throws IOException {
-    profile = SyntheticProfile.load(FOLDER.toString()).orElseThrow();
+    profile = SyntheticProfile.load(FOLDER).orElseThrow();
     records = new ArrayList<>();
     SyntheticDataGenerator.of(REGISTRY, profile, TODAY).generate(800, 4L, 0, records::add);
   }

@@ -43,7 +43,7 @@ public final class RegistryModuleChecks {
    * sources do not give, which the module's own test names.
    */
   public static Registry assertLoadsCleanByIdAndFromFolder(String id, Path folder) {
-    LoadResult byId = DefinitionLoader.create().load(id);
+    LoadResult byId = DefinitionLoader.create().loadModule(id);
     LoadResult fromFolder = DefinitionLoader.create().load(folder);
 
     Registry registry = byId.registryOrThrow();
@@ -103,7 +103,7 @@ public final class RegistryModuleChecks {
   /** Synthetic records of {@code registry}'s own profile. */
   public static List<SyntheticRecord> generate(Registry registry, int patients, long seed, double invalid) {
     try {
-      SyntheticProfile profile = SyntheticProfile.load(registry.id()).orElseThrow();
+      SyntheticProfile profile = SyntheticProfile.loadModule(registry.id()).orElseThrow();
       List<SyntheticRecord> out = new ArrayList<>();
       SyntheticDataGenerator.of(registry, profile).generate(patients, seed, invalid, out::add);
       return out;
