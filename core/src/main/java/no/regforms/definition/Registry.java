@@ -92,6 +92,7 @@ public final class Registry {
     Optional<Period> temporal = Optional.empty();
     Optional<String> notes = Optional.empty();
     List<Issue> publicationGaps = List.of();
+    List<String> formOrder = List.of();
     Map<String, LocalizedText> missingReasons = Map.of();
   }
 
