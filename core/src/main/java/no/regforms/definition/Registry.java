@@ -34,6 +34,7 @@ public final class Registry {
   private final Optional<Period> temporal;
   private final Optional<String> notes;
   private final List<Issue> publicationGaps;
+  private final Optional<String> helsenorgeEndpoint;
   private final Map<String, LocalizedText> missingReasons;
   private final Map<String, CodeList> codeLists;
   private final Map<String, Form> forms;
@@ -56,6 +57,7 @@ public final class Registry {
     this.temporal = header.temporal;
     this.notes = header.notes;
     this.publicationGaps = List.copyOf(header.publicationGaps);
+    this.helsenorgeEndpoint = header.helsenorgeEndpoint;
     Map<String, LocalizedText> reasons = new LinkedHashMap<>(BUILT_IN_MISSING_REASONS);
     reasons.putAll(header.missingReasons);
     this.missingReasons = Collections.unmodifiableMap(reasons);
@@ -92,6 +94,7 @@ public final class Registry {
     Optional<Period> temporal = Optional.empty();
     Optional<String> notes = Optional.empty();
     List<Issue> publicationGaps = List.of();
+    Optional<String> helsenorgeEndpoint = Optional.empty();
     List<String> formOrder = List.of();
     Map<String, LocalizedText> missingReasons = Map.of();
   }
@@ -191,6 +194,14 @@ public final class Registry {
    */
   public List<Issue> publicationGaps() {
     return publicationGaps;
+  }
+
+  /**
+   * The reference of the Endpoint in Helsenorge's form catalogue that receives the answers to the
+   * registry's patient forms ({@code Endpoint/<id>}), exported as {@code sdf-endpoint}.
+   */
+  public Optional<String> helsenorgeEndpoint() {
+    return helsenorgeEndpoint;
   }
 
   /** Every missing-value reason the registry knows (built in and its own), with labels. */

@@ -215,6 +215,7 @@ final class RegistryReader {
     if (root.has("owner") || root.has("baseUri")) {
       issues.addAll(header.publicationGaps);
     }
+    header.helsenorgeEndpoint = root.optionalText("helsenorgeEndpoint");
     Map<String, LocalizedText> reasons = new LinkedHashMap<>();
     root.node().path("missingReasons").fields().forEachRemaining(e -> {
       if (!e.getKey().matches(Ids.PATTERN)) {
