@@ -78,7 +78,8 @@ final class IndicatorHistoryReader {
       for (JsonFields exclusion : entry.objects("exclusions")) {
         Optional<Formula> when = formulas.condition(exclusion, "when", environment, doc);
         if (when.isPresent()) {
-          exclusions.add(new Indicator.Exclusion(exclusion.text("id"), when.get(), exclusion.optionalLocalized("description")));
+          exclusions.add(new Indicator.Exclusion(exclusion.text("id"), when.get(), exclusion.optionalLocalized("description"),
+              exclusion.optionalText("notes")));
         }
       }
     }
@@ -87,6 +88,7 @@ final class IndicatorHistoryReader {
         current.type(), current.subject(), current.form(), current.period(), denominator, numerator, value, exclusions,
         entry.has("levels") ? levels.apply(entry, current.type()) : current.levels(),
         current.minDenominator(), current.groupBy(), current.attribution(), current.homeHf(), current.unitOfMeasure(),
-        current.kind(), current.dimension(), current.national(), doc.locate(entry.pointer()));
+        current.kind(), current.dimension(), current.national(), current.coverageIndicator(),
+        entry.has("notes") ? entry.optionalText("notes") : current.notes(), doc.locate(entry.pointer()));
   }
 }
