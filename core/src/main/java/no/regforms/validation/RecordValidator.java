@@ -50,7 +50,8 @@ public final class RecordValidator {
       registry.atVersion(version).ifPresent(view -> byVersion.put(version, compile(view)));
     }
     this.formsByVersion = Collections.unmodifiableMap(byVersion);
-    this.forms = byVersion.getOrDefault(asVersion.orElse(registry.version()), compile(registry));
+    Map<String, CompiledForm> chosen = byVersion.get(asVersion.orElse(registry.version()));
+    this.forms = chosen != null ? chosen : compile(registry);
   }
 
   private static Map<String, CompiledForm> compile(Registry view) {
