@@ -18,6 +18,7 @@ import no.regforms.definition.Registry;
 import no.regforms.definition.Rule;
 import no.regforms.definition.Section;
 import no.regforms.definition.Variable;
+import no.regforms.definition.VersionHistory;
 import org.apache.velocity.Template;
 import org.apache.velocity.VelocityContext;
 import org.apache.velocity.app.VelocityEngine;
@@ -42,7 +43,7 @@ final class CodebookExport {
   static final List<String> COLUMNS = List.of("skjema_id", "skjemanamn", "kategori", "innleiing", "variabel_id",
       "variabeletikett", "forklaring", "variabeltype", "eining", "unik", "obligatorisk", "verdi", "verditekst",
       "manglande", "desimalar", "min", "maks", "min_rimeleg", "maks_rimeleg", "kommentar_rimeleg",
-      "utrekningsformel", "logikk", "kommentar", "fyrste_versjon", "siste_versjon");
+      "utrekningsformel", "logikk", "kommentar");
 
   private final Registry registry;
 
@@ -99,18 +100,17 @@ final class CodebookExport {
               v.plausibleRange().isPresent() ? "utanfor gir åtvaring som må stadfestast" : "",
               v.compute().map(f -> f.text()).orElse(""),
               CodebookTerms.conditions(entry.conditions()),
-              comment(entry),
-              registry.history().variable(form.id(), v.id()).first(),
-              registry.history().variable(form.id(), v.id()).last()));
+              comment(form, entry)));
         }
       }
     }
     return table;
   }
 
-  private static String comment(FormWalk.Entry entry) {
+  private String comment(Form form, FormWalk.Entry entry) {
     List<String> parts = new ArrayList<>();
     Variable v = entry.variable();
+    versions(form, v).ifPresent(parts::add);
     entry.repeat().ifPresent(r -> parts.add("rad i gruppa " + r.id()));
     if (v.type() == no.regforms.definition.VariableType.CODES) parts.add("fleirval");
     if (v.type() == no.regforms.definition.VariableType.YEARMONTH) parts.add("år og månad (yyyy-mm)");
@@ -119,6 +119,17 @@ final class CodebookExport {
     v.maxLength().ifPresent(m -> parts.add("maks " + m + " teikn"));
     v.step().ifPresent(s -> parts.add("steg " + s.toPlainString()));
     return String.join("; ", parts);
+  }
+
+  /**
+   * The first and last definition version that had {@code v} ("versjon 2019.1–2025.1"), when the
+   * registry has a history; the canonical columns have no place for it, so it goes in the comment.
+   */
+  private Optional<String> versions(Form form, Variable v) {
+    if (registry.history().names().size() < 2) return Optional.empty();
+    VersionHistory.Lifespan lifespan = registry.history().variable(form.id(), v.id());
+    return Optional.of("versjon " + lifespan.first()
+        + (lifespan.first().equals(lifespan.last()) ? "" : "–" + lifespan.last()));
   }
 
   // ---- HTML -------------------------------------------------------------------------------------
@@ -170,7 +181,7 @@ final class CodebookExport {
     view.put("respondent", form.respondent().name().toLowerCase(Locale.ROOT));
     view.put("notes", form.notes().orElse(""));
     List<Map<String, Object>> items = new ArrayList<>();
-    items(form.items(), 0, words, items);
+    items(form, form.items(), 0, words, items);
     view.put("items", items);
     List<Map<String, Object>> rules = new ArrayList<>();
     for (Rule rule : form.rules()) {
@@ -189,7 +200,7 @@ final class CodebookExport {
     return view;
   }
 
-  private void items(List<FormItem> items, int depth, FormulaInWords words, List<Map<String, Object>> out) {
+  private void items(Form form, List<FormItem> items, int depth, FormulaInWords words, List<Map<String, Object>> out) {
     for (FormItem item : items) {
       Map<String, Object> view = new LinkedHashMap<>();
       view.put("depth", depth);
@@ -203,7 +214,7 @@ final class CodebookExport {
         view.put("help", s.help().map(t -> t.in("nb")).orElse(""));
         view.put("notes", s.notes().orElse(""));
         out.add(view);
-        items(s.items(), depth + 1, words, out);
+        items(form, s.items(), depth + 1, words, out);
       } else if (item instanceof RepeatGroup r) {
         view.put("kind", "repeat");
         view.put("label", r.label().in("nb"));
@@ -211,7 +222,7 @@ final class CodebookExport {
         view.put("details", List.of("rader: " + r.min() + "–" + r.max().map(String::valueOf).orElse("")));
         view.put("notes", r.notes().orElse(""));
         out.add(view);
-        items(r.items(), depth + 1, words, out);
+        items(form, r.items(), depth + 1, words, out);
       } else if (item instanceof Note n) {
         view.put("kind", "note");
         view.put("label", n.text().in("nb"));
@@ -222,7 +233,9 @@ final class CodebookExport {
         view.put("kind", "variable");
         view.put("label", v.labelOrId().in("nb"));
         view.put("help", v.help().or(v::description).map(t -> t.in("nb")).orElse(""));
-        view.put("details", details(v, words));
+        List<String> details = new ArrayList<>(details(v, words));
+        versions(form, v).ifPresent(details::add);
+        view.put("details", details);
         view.put("notes", v.notes().orElse(""));
         out.add(view);
       }
