@@ -50,6 +50,6 @@ class MsRegistryTest {
     assertThat(variables(registry.forms().get("rand12"))).isEqualTo(13);
     assertThat(registry.variableCount()).isEqualTo(99);
     assertThat(registry.codeLists()).hasSize(22);
-    assertThat(registry.indicators()).hasSize(13);
+    assertThat(registry.indicators()).hasSize(14);
   }
 }
