@@ -34,14 +34,12 @@ final class CheckCommand implements Callable<Integer> {
       return Main.USAGE;
     }
     Registry loaded = result.registryOrThrow();
-    if (loaded.history().names().size() > 1) {
-      out.printf("%s: %s, each checked: %s%n", loaded.id(), Plural.of(loaded.history().names().size(), "version"),
-          String.join(", ", loaded.history().versions().stream()
-              .map(v -> v.version() + v.date().map(d -> " (" + d + ")").orElse("")).toList()));
-    }
-    out.printf("%s %s: ok: %s, %s, %s, %s%s%n",
+    // With a history, every released version was built and checked; the summary names them.
+    String versions = loaded.history().names().size() < 2 ? ""
+        : ", " + Plural.of(loaded.history().names().size(), "version") + " checked (" + String.join(", ", loaded.history().names()) + ")";
+    out.printf("%s %s: ok: %s, %s, %s, %s%s%s%n",
         loaded.id(), loaded.version(), Plural.of(loaded.forms().size(), "form"), Plural.of(loaded.variableCount(), "variable"),
-        Plural.of(loaded.codeLists().size(), "code list"), Plural.of(loaded.indicators().size(), "indicator"),
+        Plural.of(loaded.codeLists().size(), "code list"), Plural.of(loaded.indicators().size(), "indicator"), versions,
         result.diagnostics().warnings().isEmpty() ? "" : ", " + Plural.of(result.diagnostics().warnings().size(), "warning"));
     out.flush();
     return 0;
