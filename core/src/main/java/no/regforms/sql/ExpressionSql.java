@@ -36,6 +36,14 @@ final class ExpressionSql {
     }
   }
 
+  /**
+   * Takes a row aggregate that reads no row bound around it, to be computed once per case instead
+   * of once per outer row ({@code min(followup, g, ...)} inside {@code any(f.treatments, t, ...)}),
+   * and gives the SQL that reads its result.
+   */
+  interface Hoist {
+    String once(String sql);
+  }
   private final SqlDialect dialect;
   private final Syntax syntax;
   private final CompiledExpression expression;
@@ -43,10 +51,11 @@ final class ExpressionSql {
   private final String reportYear;
   private final LocalDate today;
   private final Aliases aliases;
-  private final Deque<String[]> bound = new ArrayDeque<>();
+  private final Hoist hoist;
+  private Deque<String[]> bound = new ArrayDeque<>();
 
   ExpressionSql(SqlDialect dialect, CompiledExpression expression, Names names, String reportYear, LocalDate today,
-      Aliases aliases) {
+      Aliases aliases, Hoist hoist) {
     this.dialect = dialect;
     this.syntax = dialect.syntax();
     this.expression = expression;
@@ -54,6 +63,7 @@ final class ExpressionSql {
     this.reportYear = reportYear;
     this.today = today;
     this.aliases = aliases;
+    this.hoist = hoist;
   }
 
   /** The whole expression as SQL. */
@@ -154,6 +164,15 @@ final class ExpressionSql {
 
   /** {@code f(rows, t, body)}: binds {@code t} to each row while writing the body. */
   String overRows(Builtin function, Expr.Call call) {
+    if (!bound.isEmpty() && !readsBound(call)) {
+      Deque<String[]> outer = bound;
+      bound = new ArrayDeque<>();
+      try {
+        return hoist.once(overRows(function, call));
+      } finally {
+        bound = outer;
+      }
+    }
     List<Expr> arguments = call.arguments();
     String rows = sql(arguments.get(0));
     String alias = aliases.next();
@@ -165,6 +184,16 @@ final class ExpressionSql {
       bound.pop();
     }
     return syntax.overRows(function, rows, alias, body, kindOf(arguments.get(2)));
+  }
+
+  private boolean readsBound(Expr node) {
+    if (node instanceof Expr.Name name) {
+      return bound.stream().anyMatch(b -> b[0].equals(name.name()));
+    }
+    for (Expr child : node.children()) {
+      if (readsBound(child)) return true;
+    }
+    return false;
   }
 
   /** The argument {@code index} of {@code call} as SQL. */

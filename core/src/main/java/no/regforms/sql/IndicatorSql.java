@@ -94,6 +94,7 @@ public final class IndicatorSql {
     private final Syntax syntax = dialect.syntax();
     private final ExpressionSql.Aliases aliases = new ExpressionSql.Aliases();
     private final Set<String> rowLists = new LinkedHashSet<>();
+    private final List<String> hoisted = new ArrayList<>();
 
     Query(Indicator indicator, List<Integer> years, LocalDate today) {
       this.indicator = indicator;
@@ -115,7 +116,16 @@ public final class IndicatorSql {
     }
 
     private String sql(Formula formula) {
-      return new ExpressionSql(dialect, formula.compiled(), this::read, "c.report_year", today, aliases).sql();
+      return new ExpressionSql(dialect, formula.compiled(), this::read, "c.report_year", today, aliases, this::hoist).sql();
+    }
+
+    private String hoist(String sql) {
+      int index = hoisted.indexOf(sql);
+      if (index < 0) {
+        hoisted.add(sql);
+        index = hoisted.size() - 1;
+      }
+      return "c.q_once" + index;
     }
 
     /** Which variables were missing, as the JVM engine names them: {@code a+b}, {@code rows[]} or {@code unknown}. */
@@ -216,11 +226,17 @@ public final class IndicatorSql {
         if (!rowLists.isEmpty()) q.append(" JOIN lists l ON l.pkey = b.pkey");
         q.append(" CROSS JOIN years y),\n");
       }
+      if (!hoisted.isEmpty()) {
+        // Materialized, so the planner does not copy the once-per-case expressions back into the row loops.
+        q.append("prepared AS ").append(dialect == SqlDialect.SPARK ? "" : "MATERIALIZED ").append("(\n  SELECT c.*");
+        for (int i = 0; i < hoisted.size(); i++) q.append(",\n    ").append(hoisted.get(i)).append(" AS q_once").append(i);
+        q.append("\n  FROM cases c),\n");
+      }
       q.append("evaluated AS (\n  SELECT c.*,\n    ").append(group).append(" AS q_group,\n    ")
           .append(period).append(" AS q_period,\n    ").append(denominator).append(" AS q_den");
       for (int i = 0; i < exclusions.size(); i++) q.append(",\n    ").append(exclusions.get(i)).append(" AS q_ex").append(i);
       if (counted != null) q.append(",\n    ").append(countedSql).append(" AS q_num");
-      q.append("\n  FROM cases c),\n");
+      q.append("\n  FROM ").append(hoisted.isEmpty() ? "cases" : "prepared").append(" c),\n");
       q.append("classified AS (\n  SELECT c.report_year, c.q_group AS grp,\n    ").append(outcome).append(" AS outcome,\n    ")
           .append(detail).append(" AS detail,\n    ").append(counted == null ? "TRUE" : "c.q_num").append(" AS q_num\n")
           .append("  FROM evaluated c\n  WHERE c.q_period = c.report_year AND (c.q_den IS NULL OR c.q_den))\n");

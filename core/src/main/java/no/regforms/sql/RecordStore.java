@@ -37,7 +37,7 @@ import no.regforms.validation.ValidationResult;
  */
 public final class RecordStore implements AutoCloseable {
 
-  private static final int BATCH = 1000;
+  static final int BATCH = 1000;
 
   private final Connection connection;
   private final SqlDialect dialect;
@@ -110,8 +110,7 @@ public final class RecordStore implements AutoCloseable {
     long unreadable = 0;
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
-    try (PreparedStatement insert = connection.prepareStatement(StoreSchema.insert(dialect))) {
-      int pending = 0;
+    try (Rows rows = dialect == SqlDialect.DUCKDB ? new DuckDbRows(connection) : new BatchRows(connection, dialect)) {
       while (lines.hasNext()) {
         RecordLine line = lines.next();
         if (line.record().isEmpty()) {
@@ -125,14 +124,13 @@ public final class RecordStore implements AutoCloseable {
         records++;
         if (wrongForm) otherForm++;
         else if (result.hasErrors()) withErrors++;
-        bind(insert, seq++, registry, record, wrongForm ? null : result.values(), result, source, line.number());
-        insert.addBatch();
-        if (++pending == BATCH) {
-          insert.executeBatch();
-          pending = 0;
-        }
+        Map<String, Object> checked = wrongForm ? null : result.values();
+        rows.add(new Object[] {seq++, registry.id(), record.form(), record.version(), record.id(), record.patient(),
+            record.unit(), checked == null ? null : recordDate(registry, record.form(), checked),
+            JsonLinesRecordWriter.toJson(record, Map.of()).toString(), checked == null ? null : CheckedJson.write(checked),
+            result.diagnostics().errors().size(), source, line.number()});
       }
-      if (pending > 0) insert.executeBatch();
+      rows.finish();
       connection.commit();
     } catch (SQLException | RuntimeException e) {
       connection.rollback();
@@ -143,28 +141,48 @@ public final class RecordStore implements AutoCloseable {
     return new Loaded(records, withErrors, otherForm, unreadable);
   }
 
-  private void bind(PreparedStatement insert, long seq, Registry registry, Record record, Map<String, Object> checked,
-      ValidationResult result, String source, long line) throws SQLException {
-    insert.setLong(1, seq);
-    insert.setString(2, registry.id());
-    insert.setString(3, record.form());
-    insert.setString(4, record.version());
-    insert.setString(5, record.id());
-    insert.setString(6, record.patient());
-    insert.setString(7, record.unit());
-    LocalDate date = checked == null ? null : recordDate(registry, record.form(), checked);
-    insert.setObject(8, date);
-    insert.setString(9, JsonLinesRecordWriter.toJson(record, Map.of()).toString());
-    insert.setString(10, checked == null ? null : CheckedJson.write(checked));
-    insert.setInt(11, result.diagnostics().errors().size());
-    insert.setString(12, source);
-    insert.setLong(13, line);
-  }
-
   private static LocalDate recordDate(Registry registry, String formId, Map<String, Object> checked) {
     Form form = registry.forms().get(formId);
     if (form == null || form.dateVariable().isEmpty()) return null;
     return checked.get(form.dateVariable().get()) instanceof LocalDate date ? date : null;
+  }
+
+  /** Writes rows of the table's columns, in {@link StoreSchema#COLUMNS} order. */
+  interface Rows extends AutoCloseable {
+    void add(Object[] row) throws SQLException;
+
+    void finish() throws SQLException;
+
+    @Override
+    void close() throws SQLException;
+  }
+
+  /** Batched inserts, for PostgreSQL. */
+  private static final class BatchRows implements Rows {
+    private final PreparedStatement insert;
+    private int pending;
+
+    BatchRows(Connection connection, SqlDialect dialect) throws SQLException {
+      this.insert = connection.prepareStatement(StoreSchema.insert(dialect));
+    }
+
+    @Override
+    public void add(Object[] row) throws SQLException {
+      for (int i = 0; i < row.length; i++) insert.setObject(i + 1, row[i]);
+      insert.addBatch();
+      if (++pending == BATCH) finish();
+    }
+
+    @Override
+    public void finish() throws SQLException {
+      if (pending > 0) insert.executeBatch();
+      pending = 0;
+    }
+
+    @Override
+    public void close() throws SQLException {
+      insert.close();
+    }
   }
 
   private long nextSeq() throws SQLException {

@@ -152,13 +152,16 @@ abstract class Syntax {
     return "(" + String.join(" + ", items) + ")";
   }
 
-  /** The three-valued {@code any}/{@code all}, the counts and the aggregates as SQL aggregates over a table of rows. */
+  /**
+   * The three-valued {@code any}/{@code all}, the counts and the aggregates as SQL aggregates over
+   * a table of rows whose column {@code body} holds each row's value (computed once per row).
+   */
   static String aggregate(Builtin function, String body, Kind bodyKind, boolean postgres) {
     switch (function) {
       case ANY:
-        return "CASE WHEN bool_or(" + body + ") THEN TRUE WHEN bool_or((" + body + ") IS NULL) THEN NULL ELSE FALSE END";
+        return "CASE WHEN bool_or(" + body + ") THEN TRUE WHEN bool_or(" + body + " IS NULL) THEN NULL ELSE FALSE END";
       case ALL:
-        return "CASE WHEN bool_or(NOT (" + body + ")) THEN FALSE WHEN bool_or((" + body + ") IS NULL) THEN NULL ELSE TRUE END";
+        return "CASE WHEN bool_or(NOT " + body + ") THEN FALSE WHEN bool_or(" + body + " IS NULL) THEN NULL ELSE TRUE END";
       case COUNT_WHERE:
         return "count(*) FILTER (WHERE " + body + ")";
       case SUM_ROWS:
@@ -269,8 +272,8 @@ abstract class Syntax {
 
     @Override
     String overRows(Builtin function, String rows, String alias, String body, Kind bodyKind) {
-      return "CASE WHEN " + rows + " IS NULL THEN NULL ELSE (SELECT " + aggregate(function, body, bodyKind, false)
-          + " FROM (SELECT unnest(" + rows + ") AS v) AS " + alias + ") END";
+      return "CASE WHEN " + rows + " IS NULL THEN NULL ELSE (SELECT " + aggregate(function, "b", bodyKind, false)
+          + " FROM (SELECT " + body + " AS b FROM (SELECT unnest(" + rows + ") AS v) AS " + alias + ") AS " + alias + "b) END";
     }
 
     @Override
@@ -372,8 +375,8 @@ abstract class Syntax {
 
     @Override
     String overRows(Builtin function, String rows, String alias, String body, Kind bodyKind) {
-      return "CASE WHEN " + rows + " IS NULL THEN NULL ELSE (SELECT " + aggregate(function, body, bodyKind, true)
-          + " FROM jsonb_array_elements(" + rows + ") AS " + alias + "(v)) END";
+      return "CASE WHEN " + rows + " IS NULL THEN NULL ELSE (SELECT " + aggregate(function, "b", bodyKind, true)
+          + " FROM (SELECT " + body + " AS b FROM jsonb_array_elements(" + rows + ") AS " + alias + "(v)) AS " + alias + "b) END";
     }
 
     @Override
