@@ -243,9 +243,11 @@ final class CsvExtract implements RecordSource {
       variables.values().forEach(v -> lower.put(v.id().toLowerCase(Locale.ROOT), v));
       for (int i = 0; i < headers.size(); i++) {
         String header = headers.get(i);
-        if (header.isBlank() || isEnvelope(header) || layout.metadataColumns().contains(header)) continue;
+        if (header.isBlank() || isEnvelope(header)) continue;
         Optional<String> mapped = mapping.variable(form, header);
         Variable variable = mapped.isPresent() ? variables.get(mapped.get()) : lower.get(header.toLowerCase(Locale.ROOT));
+        // A platform column a definition reads (OpenQReg's STATUS as a form-status variable) is read.
+        if (variable == null && layout.metadataColumns().contains(header)) continue;
         if (variable != null && !variable.isComputed()) {
           byColumn.put(header, variable);
         } else if (!variables.isEmpty() || registry.form(file.form()).isPresent()) {
