@@ -25,7 +25,7 @@ final class StoreSchema {
         + "  unit " + text + " NOT NULL,         -- RESH id of the reporting unit ('' when none)\n"
         + "  record_date DATE,               -- the form's date variable, when it holds a valid date\n"
         + "  record_json " + s.jsonType() + " NOT NULL,  -- the record as given: envelope and values\n"
-        + "  checked_json " + s.jsonType() + ",          -- checked values: typed, hidden and invalid ones left out, computed ones added;\n"
+        + "  checked_json " + s.jsonType() + ",          -- checked values: typed, hidden and invalid ones left out, computed ones added,\n"
         + "                                  -- NULL for a record of another registry or of no form of this one\n"
         + "  errors INTEGER NOT NULL,        -- validation errors of the record\n"
         + "  source " + text + " NOT NULL,       -- the file it was loaded from\n"

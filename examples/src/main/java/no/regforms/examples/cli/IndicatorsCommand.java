@@ -17,7 +17,6 @@ import no.regforms.diagnostic.Diagnostics;
 import no.regforms.diagnostic.Issue;
 import no.regforms.indicator.ExpectedCounts;
 import no.regforms.indicator.GroupLevel;
-import no.regforms.indicator.IndicatorCalculator;
 import no.regforms.indicator.IndicatorReport;
 import no.regforms.indicator.IndicatorResults;
 import no.regforms.indicator.ResultTableWriter;
@@ -42,8 +41,21 @@ final class IndicatorsCommand implements Callable<Integer> {
   @Option(names = "--registry", required = true, description = "Registry folder or id.")
   String registry;
 
-  @Option(names = "--data", required = true, description = "Records, one JSON object per line.")
+  @Option(names = "--data", description = "Records: JSON Lines, or a CSV extract (a .csv file or a folder of them); for --engine jvm.")
   Path data;
+
+  @Option(names = "--engine", defaultValue = "jvm", description = "Where cases are counted: jvm (from --data), duckdb or postgres "
+      + "(from --store, filled by './regforms load') (default ${DEFAULT-VALUE}).")
+  String engine;
+
+  @Option(names = "--store", description = "The record store: a DuckDB file (default regforms.duckdb) or a JDBC URL.")
+  String store;
+
+  @Option(names = "--layout", defaultValue = "mrs", description = "Layout of a CSV extract in --data: mrs or oqr (default ${DEFAULT-VALUE}).")
+  String layout;
+
+  @Option(names = "--mapping", description = "Mapping file for a CSV extract in --data (JSON).")
+  Path mapping;
 
   @Option(names = "--year", required = true, description = "Report year.")
   int year;
@@ -86,8 +98,25 @@ final class IndicatorsCommand implements Callable<Integer> {
       err.flush();
       return Main.USAGE;
     }
-    for (Path input : expected == null ? List.of(data) : List.of(data, expected)) {
-      if (!Files.isRegularFile(input) || !Files.isReadable(input)) {
+    IndicatorEngine countIn;
+    try {
+      countIn = IndicatorEngine.fromKey(engine);
+    } catch (IllegalArgumentException e) {
+      err.printf("--engine must be jvm, duckdb or postgres, not '%s'%n", engine);
+      err.flush();
+      return Main.USAGE;
+    }
+    String misfit = countIn.check(data, store);
+    if (misfit != null) {
+      err.println(misfit);
+      err.flush();
+      return Main.USAGE;
+    }
+    List<Path> inputs = new ArrayList<>();
+    if (data != null) inputs.add(data);
+    if (expected != null) inputs.add(expected);
+    for (Path input : inputs) {
+      if (!Files.isReadable(input)) {
         err.printf("cannot read %s%n", input);
         err.flush();
         return Main.USAGE;
@@ -105,7 +134,14 @@ final class IndicatorsCommand implements Callable<Integer> {
     for (int y = Math.min(first, year); y <= year; y++) years.add(y);
     RunOptions options = new RunOptions(years, Set.copyOf(indicators), counts, sorted, maxInMemory, Optional.empty(),
         java.time.LocalDate.now());
-    IndicatorResults results = IndicatorCalculator.of(reg).calculate(data, options);
+    IndicatorResults results;
+    try {
+      results = countIn.calculate(reg, options, data, store, layout, mapping);
+    } catch (java.sql.SQLException | IllegalArgumentException e) {
+      err.println("cannot count in the store: " + e.getMessage());
+      err.flush();
+      return Main.USAGE;
+    }
     Files.createDirectories(out);
     try (Writer w = Files.newBufferedWriter(out.resolve("results.csv"), StandardCharsets.UTF_8)) {
       ResultTableWriter.writeCsv(results, w);

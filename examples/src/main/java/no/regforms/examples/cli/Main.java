@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Medical quality registries defined as data.",
     subcommands = {CheckCommand.class, ValidateCommand.class, EvalCommand.class, GenerateCommand.class,
-        ImportCommand.class, RenderCommand.class, ExportCommand.class, IndicatorsCommand.class, PreviewCommand.class})
+        ImportCommand.class, RenderCommand.class, ExportCommand.class, IndicatorsCommand.class, PreviewCommand.class,
+        LoadCommand.class, SqlCommand.class})
 public final class Main implements Runnable {
 
   /** Exit code for a usage error or a definition that does not load. */
