@@ -137,7 +137,13 @@ final class IndicatorsCommand implements Callable<Integer> {
     IndicatorResults results;
     try {
       results = countIn.calculate(reg, options, data, store, layout, mapping);
-    } catch (java.sql.SQLException | IllegalArgumentException e) {
+    } catch (java.sql.SQLException e) {
+      // A query's message may quote a value: only a connection failure's (SQL state class 08) is printed.
+      String state = String.valueOf(e.getSQLState());
+      err.println("cannot count in the store (SQL state " + state + ")" + (state.startsWith("08") ? ": " + e.getMessage() : ""));
+      err.flush();
+      return Main.USAGE;
+    } catch (IllegalArgumentException e) {
       err.println("cannot count in the store: " + e.getMessage());
       err.flush();
       return Main.USAGE;
