@@ -2,7 +2,6 @@ package no.regforms.extract;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -12,6 +11,7 @@ import java.util.stream.Stream;
 import no.regforms.definition.Registry;
 import no.regforms.diagnostic.Issue;
 import no.regforms.record.JsonLinesRecordReader;
+import no.regforms.record.RecordLimits;
 import no.regforms.record.RecordLine;
 
 /**
@@ -61,7 +61,7 @@ public interface RecordSource {
       @Override
       public Iterator<RecordLine> records(Consumer<Issue> problems) {
         try {
-          JsonLinesRecordReader reader = new JsonLinesRecordReader(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+          JsonLinesRecordReader reader = JsonLinesRecordReader.open(file, RecordLimits.DEFAULTS);
           Stream<RecordLine> lines = reader.lines().onClose(() -> {
             try {
               reader.close();

@@ -36,7 +36,7 @@ public record CaseCounts(String indicator, int year, String group, long numerato
   }
 
   /** The cases attributed to the group this year: counted, excluded or left out. */
-  long cases() {
+  public long cases() {
     return denominator + excluded.values().stream().mapToLong(Long::longValue).sum()
         + leftOut.values().stream().mapToLong(Long::longValue).sum();
   }

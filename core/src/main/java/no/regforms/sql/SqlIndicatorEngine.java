@@ -59,11 +59,14 @@ public final class SqlIndicatorEngine {
   public IndicatorResults calculate(RunOptions options) throws SQLException {
     Objects.requireNonNull(options, "options");
     List<CaseCounts> counts = new ArrayList<>();
+    int indicators = 0;
     for (Indicator indicator : registry.indicators().values()) {
       if (!options.indicators().isEmpty() && !options.indicators().contains(indicator.id())) continue;
       counts.addAll(count(indicator, options));
+      indicators++;
     }
-    return IndicatorCalculator.of(registry).results(counts, options, recordIssues());
+    return IndicatorCalculator.of(registry).results(counts, options, recordIssues(options, indicators > 0
+        && counts.stream().allMatch(c -> c.cases() == 0)));
   }
 
   private List<CaseCounts> count(Indicator indicator, RunOptions options) throws SQLException {
@@ -101,8 +104,12 @@ public final class SqlIndicatorEngine {
     return out;
   }
 
-  /** The run's notes on the records themselves, counted in the store as the JVM engine counts them. */
-  private List<Issue> recordIssues() throws SQLException {
+  /**
+   * The run's notes on the records themselves, counted in the store as the JVM engine counts them,
+   * and the error of a run that found no case in its years (the store does not say where the
+   * data's cases fall instead).
+   */
+  private List<Issue> recordIssues(RunOptions options, boolean noCases) throws SQLException {
     String query = "SELECT count(*), sum(CASE WHEN checked_json IS NULL THEN 1 ELSE 0 END), "
         + "sum(CASE WHEN checked_json IS NOT NULL AND errors > 0 THEN 1 ELSE 0 END) FROM " + IndicatorSql.TABLE
         + " WHERE registry = ?";
@@ -110,7 +117,12 @@ public final class SqlIndicatorEngine {
       statement.setString(1, registry.id());
       try (ResultSet rows = statement.executeQuery()) {
         rows.next();
-        return IndicatorCalculator.recordIssues(rows.getLong(1), rows.getLong(3), rows.getLong(2));
+        long records = rows.getLong(1);
+        long otherForm = rows.getLong(2);
+        List<Issue> issues = new ArrayList<>();
+        if (noCases && records > otherForm) issues.add(IndicatorCalculator.noCases(options.years(), Integer.MAX_VALUE, Integer.MIN_VALUE));
+        issues.addAll(IndicatorCalculator.recordIssues(records, rows.getLong(3), otherForm));
+        return issues;
       }
     }
   }
