@@ -73,7 +73,7 @@ class EngineDifferentialTest {
   @ValueSource(strings = {"ms", "ect", "kvarus"})
   void everyIndicator_sameRecords_sameResultsOnJvmDuckDbAndPostgres(String id) throws Exception {
     Registry registry = registry(id);
-    List<Record> records = records(id, id.equals("ms") ? 80 : 150);
+    List<Record> records = records(id, id.equals("ms") ? 40 : 80);
     RunOptions options = new RunOptions(YEARS, java.util.Set.of(), no.regforms.indicator.ExpectedCounts.NONE, false,
         RunOptions.DEFAULT_MAX_RECORDS_IN_MEMORY, java.util.Optional.empty(), TODAY);
     IndicatorResults jvm = IndicatorCalculator.of(registry).calculate(records.iterator(), options);

@@ -258,6 +258,7 @@ final class IndicatorsCommand implements Callable<Integer> {
     if (misfit != null) throw OptionChecks.usage(spec, misfit);
     if (countIn == IndicatorEngine.JVM && isExtract()) {
       if (!Files.isReadable(input.file())) throw OptionChecks.usage(spec, "cannot read " + input.file());
+      if (!List.of("mrs", "oqr").contains(layout)) throw OptionChecks.usage(spec, "--layout must be mrs or oqr, not '" + layout + "'");
       if (mapping != null && !Files.isReadable(mapping)) throw OptionChecks.usage(spec, "--mapping: cannot read " + mapping);
     } else if (countIn == IndicatorEngine.JVM) {
       input.check();
