@@ -365,18 +365,13 @@ final class RegistryReader {
 
   private void validateFields(Form form) {
     report(validator.validate(form), form.location(), "id");
-    validateItems(form.items());
-    form.rules().forEach(rule -> report(validator.validate(rule), rule.location(), "id"));
-  }
-
-  private void validateItems(List<FormItem> items) {
-    for (FormItem item : items) {
+    for (PlacedItem placed : ItemWalker.all(form.items())) {
+      FormItem item = placed.item();
       String idKey = item instanceof Variable ? "variable" : item instanceof Section ? "section"
           : item instanceof RepeatGroup ? "repeat" : "note";
       report(validator.validate(item), item.location(), idKey);
-      if (item instanceof Section s) validateItems(s.items());
-      if (item instanceof RepeatGroup r) validateItems(r.items());
     }
+    form.rules().forEach(rule -> report(validator.validate(rule), rule.location(), "id"));
   }
 
   private void validateFields(Indicator indicator) {
