@@ -9,17 +9,18 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import no.regforms.definition.Bound;
 import no.regforms.definition.Code;
 import no.regforms.definition.CodeList;
 import no.regforms.definition.DependencyGraph;
 import no.regforms.definition.Form;
-import no.regforms.definition.FormItem;
 import no.regforms.definition.Range;
 import no.regforms.definition.Registry;
 import no.regforms.definition.RepeatGroup;
@@ -47,7 +48,7 @@ final class RecordSynthesizer {
   }
 
   /** A filled-in record: raw (JSON-shaped) values, typed values, and the top-level items hidden by skip logic. */
-  record Filled(Map<String, Object> raw, Map<String, Object> typed, java.util.Set<String> hidden) {}
+  record Filled(Map<String, Object> raw, Map<String, Object> typed, Set<String> hidden) {}
 
   /** Values for a record of {@code form} anchored at {@code anchor}. */
   Filled fill(Form form, LocalDate anchor, Map<String, Object> sharedValues) {
@@ -60,15 +61,9 @@ final class RecordSynthesizer {
    */
   Filled fill(Form form, LocalDate anchor, Map<String, Object> sharedValues, int ordinal) {
     Scope scope = new Scope(null, form.id(), ordinal, anchor, sharedValues);
-    fillScope(form.graph(), scope);
-    java.util.Set<String> hidden = new java.util.HashSet<>();
-    scope.visible.forEach((id, shown) -> {
-      if (!shown) hidden.add(id);
-    });
-    // Items inside a hidden section were never reached: they are hidden too.
-    form.variables().keySet().forEach(id -> {
-      if (!scope.visible.containsKey(id)) hidden.add(id);
-    });
+    Set<String> shown = fillScope(form.graph(), scope);
+    Set<String> hidden = new HashSet<>(form.graph().items().keySet());
+    hidden.removeAll(shown);
     return new Filled(scope.raw, scope.typed, hidden);
   }
 
@@ -81,7 +76,6 @@ final class RecordSynthesizer {
     final Map<String, Object> typed = new HashMap<>();
     final Map<String, Object> raw = new LinkedHashMap<>();
     final Map<String, Variable> variables = new HashMap<>();
-    final Map<String, Boolean> visible = new HashMap<>();
     LocalDate cursor;
 
     Scope(Scope outer, String form, int ordinal, LocalDate anchor, Map<String, Object> shared) {
@@ -105,24 +99,22 @@ final class RecordSynthesizer {
     }
   }
 
-  private void fillScope(DependencyGraph graph, Scope scope) {
-    Map<String, FormItem> items = graph.items();
-    items.values().forEach(item -> {
+  /** Fills one scope's shown variables and repeat groups in dependency order; returns the ids of the items shown. */
+  private Set<String> fillScope(DependencyGraph graph, Scope scope) {
+    graph.items().values().forEach(item -> {
       if (item instanceof Variable v) scope.variables.put(v.id(), v);
     });
-    for (String id : graph.order()) {
-      FormItem item = items.get(id);
-      if (item == null) continue;
-      boolean shown = graph.section(id).map(section -> scope.visible.getOrDefault(section, false)).orElse(true)
-          && item.visibleIf().map(f -> Boolean.TRUE.equals(f.compiled().evaluate(scope))).orElse(true);
-      scope.visible.put(id, shown);
-      if (!shown) continue;
-      if (item instanceof Variable variable) {
-        fillVariable(variable, scope);
-      } else if (item instanceof RepeatGroup repeat) {
-        fillRows(repeat, graph.rowGraph(repeat.id()).orElseThrow(), scope);
+    return graph.walk(scope, new DependencyGraph.ScopeVisitor() {
+      @Override
+      public void variable(Variable variable, boolean shown) {
+        if (shown) fillVariable(variable, scope);
       }
-    }
+
+      @Override
+      public void repeat(RepeatGroup repeat, boolean shown, DependencyGraph rows) {
+        if (shown) fillRows(repeat, rows, scope);
+      }
+    });
   }
 
   private void fillRows(RepeatGroup repeat, DependencyGraph rowGraph, Scope scope) {
