@@ -87,6 +87,12 @@ final class RegistryReader {
           .ifPresent(indicator -> putUnique(indicators, indicator.id(), indicator, doc, "indicator"));
     }
 
+    Optional<SyntheticProfile> profile = Optional.empty();
+    if (source.has(SyntheticProfile.FILE)) {
+      profile = Optional.ofNullable(parse(source, SyntheticProfile.FILE, SchemaChecker.FileKind.SYNTHETIC))
+          .map(doc -> new SyntheticProfileReader(doc, forms, brokenIds, issues).read());
+    }
+
     codeLists.values().forEach(fieldRules::check);
     forms.values().forEach(fieldRules::check);
     indicators.values().forEach(fieldRules::check);
@@ -94,7 +100,7 @@ final class RegistryReader {
     if (header == null || hasErrors()) {
       return result(null);
     }
-    return result(new Registry(header, codeLists, forms, indicators, organisations));
+    return result(new Registry(header, codeLists, forms, indicators, organisations, profile));
   }
 
   private boolean hasErrors() {

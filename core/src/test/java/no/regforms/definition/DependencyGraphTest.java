@@ -196,8 +196,8 @@ class DependencyGraphTest {
     List<String> calls = walked(form.graph(), Map.of("admitted", true, "treated", false), shown);
 
     assertThat(calls).containsExactly("admitted=true", "treated=true",
-        "sessions=false rows [session_date, effects, headache, reminder]", "discharged=true", "comment=true");
-    assertThat(shown).containsExactlyInAnyOrder("admitted", "stay", "treated", "discharged", "comment");
+        "sessions=false rows [session_date, effects, headache, reminder]", "discharged=true", "comment=true", "dose=true");
+    assertThat(shown).containsExactlyInAnyOrder("admitted", "stay", "treated", "discharged", "comment", "dose");
   }
 
   @Test
@@ -208,7 +208,7 @@ class DependencyGraphTest {
     List<String> calls = walked(form.graph(), Map.of("admitted", false, "treated", true), shown);
 
     assertThat(calls).containsExactly("admitted=true", "treated=false",
-        "sessions=false rows [session_date, effects, headache, reminder]", "discharged=false", "comment=true");
-    assertThat(shown).containsExactlyInAnyOrder("admitted", "comment");
+        "sessions=false rows [session_date, effects, headache, reminder]", "discharged=false", "comment=true", "dose=true");
+    assertThat(shown).containsExactlyInAnyOrder("admitted", "comment", "dose");
   }
 }

@@ -17,8 +17,8 @@ class ItemWalkerTest {
   @Test
   void all_nestedItems_displayOrderEachBeforeWhatItHolds() {
     assertThat(ItemWalker.all(FORM.items())).extracting(p -> p.item().id()).containsExactly(
-        "admitted", "stay", "treated", "sessions", "effects", "headache", "session_date", "reminder", "discharged", "comment");
-    assertThat(ItemWalker.all(FORM.items())).extracting(PlacedItem::depth).containsExactly(0, 0, 1, 1, 2, 3, 2, 2, 1, 0);
+        "admitted", "stay", "treated", "sessions", "effects", "headache", "session_date", "reminder", "discharged", "comment", "dose");
+    assertThat(ItemWalker.all(FORM.items())).extracting(PlacedItem::depth).containsExactly(0, 0, 1, 1, 2, 3, 2, 2, 1, 0, 0);
   }
 
   @Test
@@ -35,7 +35,7 @@ class ItemWalkerTest {
   @Test
   void all_byKind_keepsOnlyThatKind() {
     assertThat(ItemWalker.all(FORM.items(), Variable.class)).extracting(Variable::id)
-        .containsExactly("admitted", "treated", "headache", "session_date", "discharged", "comment");
+        .containsExactly("admitted", "treated", "headache", "session_date", "discharged", "comment", "dose");
   }
 
   @Test
@@ -43,7 +43,7 @@ class ItemWalkerTest {
     List<PlacedItem> scope = ItemWalker.scope(FORM.items());
 
     assertThat(scope).extracting(p -> p.item().id())
-        .containsExactly("admitted", "stay", "treated", "sessions", "discharged", "comment");
+        .containsExactly("admitted", "stay", "treated", "sessions", "discharged", "comment", "dose");
     assertThat(placed(scope, "discharged").section()).map(Section::id).contains("stay");
     assertThat(placed(scope, "admitted").section()).isEmpty();
   }

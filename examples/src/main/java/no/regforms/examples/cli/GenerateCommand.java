@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import no.regforms.definition.Registry;
+import no.regforms.definition.SyntheticProfile;
 import no.regforms.record.JsonLinesRecordWriter;
 import no.regforms.synthetic.SyntheticDataGenerator;
-import no.regforms.synthetic.SyntheticProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,7 +51,7 @@ final class GenerateCommand implements Callable<Integer> {
     }
     Optional<Registry> loaded = RegistryOptions.load(registry, err);
     if (loaded.isEmpty()) return Main.USAGE;
-    SyntheticProfile profile = SyntheticProfile.load(registry)
+    SyntheticProfile profile = loaded.get().syntheticProfile()
         .orElseGet(() -> SyntheticProfile.uniform(java.util.List.copyOf(loaded.get().forms().keySet())));
     long[] counts = new long[2];
     if (out.getParent() != null) Files.createDirectories(out.getParent());
