@@ -44,7 +44,7 @@ public final class RegistryModuleChecks {
 
   /** Loads module {@code id} and its {@code folder}; both must be free of issues and hold the same forms. */
   public static Registry assertLoadsCleanByIdAndFromFolder(String id, Path folder) {
-    LoadResult byId = DefinitionLoader.create().load(id);
+    LoadResult byId = DefinitionLoader.create().loadModule(id);
     LoadResult fromFolder = DefinitionLoader.create().load(folder);
 
     assertThat(byId.diagnostics().issues()).as("%s by id", id).isEmpty();

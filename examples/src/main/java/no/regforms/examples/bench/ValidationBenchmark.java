@@ -49,7 +49,7 @@ public class ValidationBenchmark {
 
   @Setup
   public void setUp() throws IOException {
-    Registry loaded = DefinitionLoader.create().load(registry).registryOrThrow();
+    Registry loaded = DefinitionLoader.create().loadModule(registry).registryOrThrow();
     validator = RecordValidator.of(loaded);
     lines = Files.readAllLines(Path.of(records)).stream().filter(l -> !l.isBlank()).toList();
   }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class EctSyntheticDataTest {
 
-  private static final Registry REGISTRY = DefinitionLoader.create().load("ect").registryOrThrow();
+  private static final Registry REGISTRY = DefinitionLoader.create().loadModule("ect").registryOrThrow();
   private static final RecordValidator VALIDATOR = RecordValidator.of(REGISTRY);
   private static SyntheticProfile profile;
   private static List<SyntheticRecord> records;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class KvarusSyntheticDataTest {
 
-  private static final Registry REGISTRY = DefinitionLoader.create().load("kvarus").registryOrThrow();
+  private static final Registry REGISTRY = DefinitionLoader.create().loadModule("kvarus").registryOrThrow();
   private static final RecordValidator VALIDATOR = RecordValidator.of(REGISTRY);
   private static SyntheticProfile profile;
   private static List<SyntheticRecord> records;

@@ -18,7 +18,7 @@ class MsRegistryTest {
   void load_byId_isFoundThroughServiceLoaderAndClean() {
     assertThat(DefinitionLoader.module("ms")).get().isInstanceOf(MsModule.class);
 
-    LoadResult result = DefinitionLoader.create().load("ms");
+    LoadResult result = DefinitionLoader.create().loadModule("ms");
 
     assertThat(result.diagnostics().issues()).as(result.diagnostics().toDisplayString()).isEmpty();
     assertCounts(result.registryOrThrow());
@@ -32,7 +32,7 @@ class MsRegistryTest {
     Registry registry = result.registryOrThrow();
     assertCounts(registry);
     assertThat(registry.forms().keySet())
-        .containsExactlyElementsOf(DefinitionLoader.create().load("ms").registryOrThrow().forms().keySet());
+        .containsExactlyElementsOf(DefinitionLoader.create().loadModule("ms").registryOrThrow().forms().keySet());
   }
 
   /** Variables of a form, those inside repeat groups included, as {@code ./regforms check} counts them. */

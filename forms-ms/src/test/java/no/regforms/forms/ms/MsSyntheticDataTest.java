@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class MsSyntheticDataTest {
 
-  private static final Registry REGISTRY = DefinitionLoader.create().load("ms").registryOrThrow();
+  private static final Registry REGISTRY = DefinitionLoader.create().loadModule("ms").registryOrThrow();
   private static final RecordValidator VALIDATOR = RecordValidator.of(REGISTRY);
 
   /** Tabell 4.1.1 (seed 004, lines 2098-2134): patients alive 31.12.2024 by home HF. */
