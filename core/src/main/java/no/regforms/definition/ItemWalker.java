@@ -25,9 +25,7 @@ public final class ItemWalker {
 
   /** Every item of {@code items} and inside them (sections and repeat rows entered), in display order. */
   public static List<PlacedItem> all(List<FormItem> items) {
-    List<PlacedItem> out = new ArrayList<>();
-    walk(items, List.of(), true, out);
-    return List.copyOf(out);
+    return walk(items, true);
   }
 
   /** The items of {@code items} of one kind, sections and repeat rows entered, in display order. */
@@ -40,14 +38,18 @@ public final class ItemWalker {
    * group is met but its rows are a scope of their own and not entered.
    */
   public static List<PlacedItem> scope(List<FormItem> items) {
-    List<PlacedItem> out = new ArrayList<>();
-    walk(items, List.of(), false, out);
-    return List.copyOf(out);
+    return walk(items, false);
   }
 
   /** The items of one kind in the scope of {@code items} (see {@link #scope}), in display order. */
   public static <T extends FormItem> List<T> scope(List<FormItem> items, Class<T> kind) {
     return only(scope(items), kind);
+  }
+
+  private static List<PlacedItem> walk(List<FormItem> items, boolean intoRows) {
+    List<PlacedItem> out = new ArrayList<>();
+    walk(items, List.of(), intoRows, out);
+    return List.copyOf(out);
   }
 
   private static void walk(List<FormItem> items, List<FormItem> enclosing, boolean intoRows, List<PlacedItem> out) {
