@@ -22,13 +22,13 @@ import no.regforms.definition.DependencyGraph;
 import no.regforms.definition.Form;
 import no.regforms.definition.Range;
 import no.regforms.definition.Registry;
+import no.regforms.definition.RepeatGroup;
 import no.regforms.definition.SyntheticProfile;
 import no.regforms.definition.SyntheticProfile.Bucket;
 import no.regforms.definition.SyntheticProfile.Days;
 import no.regforms.definition.SyntheticProfile.Distribution;
 import no.regforms.definition.SyntheticProfile.Histogram;
 import no.regforms.definition.SyntheticProfile.Span;
-import no.regforms.definition.RepeatGroup;
 import no.regforms.definition.Variable;
 import no.regforms.expression.EvaluationContext;
 
