@@ -77,6 +77,7 @@ public final class Registry {
     Optional<Owner> owner = Optional.empty();
     Optional<LocalizedText> legalBasis = Optional.empty();
     List<String> keywords = List.of();
+    List<String> formOrder = List.of();
     Map<String, LocalizedText> missingReasons = Map.of();
   }
 

@@ -15,6 +15,7 @@ import no.regforms.diagnostic.Diagnostics;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.IssueCode;
 import no.regforms.diagnostic.LocalizedText;
+import no.regforms.diagnostic.NameSuggester;
 import no.regforms.diagnostic.SourceLocation;
 import no.regforms.expression.ExpressionCompiler;
 
@@ -77,6 +78,7 @@ final class RegistryReader {
       Form form = new FormReader(doc, formulas, codeLists, brokenIds, missingReasons, version, issues).read();
       putUnique(forms, form.id(), form, doc, "form");
     }
+    if (header != null && registryFile != null) forms = ordered(forms, header.formOrder, registryFile, brokenIds);
     Organisations organisations = new OrganisationReader(issues).read(
         source.has(DefinitionSource.ORGANISATIONS_FILE)
             ? parse(source, DefinitionSource.ORGANISATIONS_FILE, SchemaChecker.FileKind.ORGANISATIONS) : null);
@@ -88,9 +90,10 @@ final class RegistryReader {
     }
 
     Optional<SyntheticProfile> profile = Optional.empty();
-    if (source.has(SyntheticProfile.FILE)) {
-      profile = Optional.ofNullable(parse(source, SyntheticProfile.FILE, SchemaChecker.FileKind.SYNTHETIC))
-          .map(doc -> new SyntheticProfileReader(doc, forms, brokenIds, issues).read());
+    JsonDocument profileFile = source.has(SyntheticProfile.FILE)
+        ? parse(source, SyntheticProfile.FILE, SchemaChecker.FileKind.SYNTHETIC) : null;
+    if (profileFile != null) {
+      profile = Optional.of(new SyntheticProfileReader(profileFile, forms, brokenIds, issues).read());
     }
 
     codeLists.values().forEach(fieldRules::check);
@@ -165,6 +168,26 @@ final class RegistryReader {
 
   // ---- registry.json ---------------------------------------------------------------------------
 
+  /** The forms in the order {@code registry.json} names them, the others after them in file order. */
+  private Map<String, Form> ordered(Map<String, Form> forms, List<String> order, JsonDocument registryFile,
+      Set<String> brokenIds) {
+    Map<String, Form> out = new LinkedHashMap<>();
+    for (int i = 0; i < order.size(); i++) {
+      String id = order.get(i);
+      Form form = forms.get(id);
+      if (form != null) {
+        out.put(id, form);
+      } else if (!brokenIds.contains(id)) {
+        Issue issue = Issue.error(IssueCode.UNKNOWN_FORM, "unknown form '" + id + "' in the order of forms",
+            registryFile.locate("/forms/" + i));
+        issues.add(NameSuggester.hint(id, forms.keySet()).map(issue::withHint)
+            .orElse(issue.withHint("forms of this registry: " + String.join(", ", forms.keySet()))));
+      }
+    }
+    forms.forEach(out::putIfAbsent);
+    return out;
+  }
+
   private Registry.Header readHeader(JsonDocument doc) {
     JsonFields root = new JsonFields(doc.root(), "");
     Registry.Header header = new Registry.Header();
@@ -176,6 +199,7 @@ final class RegistryReader {
     header.title = root.localized("title");
     header.description = root.optionalLocalized("description");
     header.version = root.text("version");
+    if (root.has("forms")) header.formOrder = root.texts("forms");
     if (root.has("languages")) header.languages = root.texts("languages");
     if (root.has("owner")) {
       JsonFields owner = new JsonFields(root.node().get("owner"), "/owner");
@@ -204,6 +228,4 @@ final class RegistryReader {
           .withHint("every text has a Norwegian Bokmål version; list \"nb\" first"));
     }
   }
-
-
 }

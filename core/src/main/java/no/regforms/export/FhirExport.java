@@ -214,10 +214,11 @@ final class FhirExport {
     private void computed(Variable v, ObjectNode item, ArrayNode extensions) {
       item.put("readOnly", true);
       Formula compute = v.compute().orElseThrow();
-      Optional<String> expression = fhirPath.translate(compute.compiled().syntax());
+      Translation translation = fhirPath.translate(compute.compiled());
+      Optional<String> expression = translation.text();
       if (expression.isEmpty()) {
-        note(v.id(), "computed value '" + compute.text() + "' has no FHIRPath translation; the item is read-only without a formula",
-            compute.location());
+        note(v.id(), "computed value '" + compute.text() + "' has no FHIRPath translation (" + translation.reason()
+            + "); the item is read-only without a formula", compute.location());
         return;
       }
       ObjectNode ext = extension(CALCULATED_EXPRESSION);
@@ -332,7 +333,8 @@ final class FhirExport {
         if (simple.size() > 1) item.put("enableBehavior", behavior.get());
         return;
       }
-      Optional<String> expression = fhirPath.translate(formula.compiled().syntax());
+      Translation translation = fhirPath.translate(formula.compiled());
+      Optional<String> expression = translation.text();
       if (expression.isPresent()) {
         ObjectNode ext = extension(ENABLE_WHEN_EXPRESSION);
         ObjectNode value = ext.putObject("valueExpression");
@@ -342,8 +344,8 @@ final class FhirExport {
         item.withArray("extension").add(ext);
         return;
       }
-      note(id, "condition '" + formula.text() + "' has neither an enableWhen nor a FHIRPath form; the item is always shown",
-          formula.location());
+      note(id, "condition '" + formula.text() + "' has neither an enableWhen nor a FHIRPath form (" + translation.reason()
+          + "); the item is always shown", formula.location());
     }
 
     /** Fills {@code out} with enableWhen entries for {@code expr} and returns the behaviour, or empty if it is not simple. */

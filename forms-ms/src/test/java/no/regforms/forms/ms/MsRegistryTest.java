@@ -43,7 +43,7 @@ class MsRegistryTest {
   /** The figures the module README states (and {@code ./regforms check ms} prints). */
   private static void assertCounts(Registry registry) {
     assertThat(registry.id()).isEqualTo("ms");
-    assertThat(registry.forms().keySet()).containsExactly("followup", "inclusion", "msis29", "rand12");
+    assertThat(registry.forms().keySet()).containsExactly("inclusion", "followup", "msis29", "rand12");
     assertThat(variables(registry.forms().get("inclusion"))).isEqualTo(23);
     assertThat(variables(registry.forms().get("followup"))).isEqualTo(31);
     assertThat(variables(registry.forms().get("msis29"))).isEqualTo(32);
