@@ -208,6 +208,7 @@ final class RegistryReader {
     }
     header.legalBasis = root.optionalLocalized("legalBasis");
     header.keywords = root.texts("keywords");
+    header.helsenorgeEndpoint = root.optionalText("helsenorgeEndpoint");
     Map<String, LocalizedText> reasons = new LinkedHashMap<>();
     root.node().path("missingReasons").fields().forEachRemaining(e -> {
       if (!e.getKey().matches(Ids.PATTERN)) {

@@ -42,6 +42,13 @@ final class FhirPath {
       .put((call, a) -> "(" + a.get(0) + " contains " + a.get(1) + ")", Builtin.CONTAINS_TEXT, Builtin.CONTAINS_CODE)
       .put(Builtin.SUM, (call, a) -> "(" + String.join(" + ", a) + ")")
       .put(Builtin.MEAN, (call, a) -> "((" + String.join(" + ", a) + ") / " + a.size() + ")")
+      .put(Builtin.SCORE, (call, a) -> {
+        if (!(call.arguments().get(0) instanceof Expr.Name item)) {
+          throw new Translation.Untranslatable("score(...) of other than an item is not translated to FHIRPath");
+        }
+        // SDC's weight(): the ordinalValue the questionnaire gives the chosen answer option.
+        return value(item.name()) + ".weight()";
+      })
       .refuse("missing-value reasons are not part of a QuestionnaireResponse's answers", Builtin.ANSWERED)
       .refuse("if(...) is not translated to FHIRPath", Builtin.IF)
       .refuse(DATES, Builtin.YEAR, Builtin.MONTH, Builtin.DAYS_BETWEEN, Builtin.MONTHS_BETWEEN, Builtin.YEARS_BETWEEN,
@@ -53,7 +60,6 @@ final class FhirPath {
       .refuse("count_filled(...) is not translated to FHIRPath", Builtin.COUNT_FILLED)
       .refuse("RE2 patterns are not translated to FHIRPath's regular expressions", Builtin.MATCHES)
       .refuse("length(...) is not translated to FHIRPath", Builtin.LENGTH)
-      .refuse("code scores are answer options' ordinal values, not values FHIRPath reads here", Builtin.SCORE)
       .build();
 
   private final Map<String, Variable> variables;
@@ -71,8 +77,11 @@ final class FhirPath {
   /** The answer of item {@code id}: its value, or its code for coded items. */
   String answer(String id) {
     Variable v = variables.get(id);
-    String path = "%resource.repeat(item).where(linkId='" + id + "').answer.value";
-    return v != null && v.type().isCoded() ? path + ".code" : path;
+    return v != null && v.type().isCoded() ? value(id) + ".code" : value(id);
+  }
+
+  private static String value(String id) {
+    return "%resource.repeat(item).where(linkId='" + id + "').answer.value";
   }
 
   /** The FHIRPath of {@code expression}, or why it has none. */

@@ -28,6 +28,7 @@ import no.regforms.definition.SyntheticProfile.Bucket;
 import no.regforms.definition.SyntheticProfile.Days;
 import no.regforms.definition.SyntheticProfile.Distribution;
 import no.regforms.definition.SyntheticProfile.Histogram;
+import no.regforms.definition.SyntheticProfile.Normal;
 import no.regforms.definition.SyntheticProfile.Span;
 import no.regforms.definition.Variable;
 import no.regforms.expression.EvaluationContext;
@@ -363,7 +364,30 @@ final class RecordSynthesizer {
     if (!spec.weights().isEmpty()) {
       return weighted(spec.weights());
     }
+    if (spec.normal().isPresent() && codes.stream().allMatch(c -> c.score().isPresent())) {
+      return nearestScore(codes, spec.normal().get());
+    }
     return codes.get(random.nextInt(codes.size())).code();
+  }
+
+  /**
+   * The code whose score lies nearest a normally drawn number (the higher on a tie): the draw a
+   * numeric item with the same {@code normal} makes, so a scale turned from integers into a scored
+   * code list keeps its answers on the same seed.
+   */
+  private String nearestScore(List<Code> codes, Normal normal) {
+    double raw = normal.mean() + random.nextGaussian() * normal.sd();
+    Code nearest = null;
+    double best = Double.MAX_VALUE;
+    for (Code code : codes) {
+      double distance = Math.abs(code.score().orElseThrow().doubleValue() - raw);
+      boolean higher = nearest != null && code.score().orElseThrow().compareTo(nearest.score().orElseThrow()) > 0;
+      if (distance < best || distance == best && higher) {
+        nearest = code;
+        best = distance;
+      }
+    }
+    return nearest.code();
   }
 
   private List<String> codes(Variable variable, Distribution spec, Scope scope) {

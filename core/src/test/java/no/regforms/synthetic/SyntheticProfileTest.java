@@ -73,6 +73,16 @@ class SyntheticProfileTest {
   }
 
   @Test
+  void generate_normalOnScoredCode_drawsTheCodeWithTheNearestScore() {
+    List<Object> moods = of("survey").stream().map(r -> r.values().get("mood")).toList();
+
+    // Scores 1-4 of codes a-d; a normal (2.4, 0.9) rounds below 1.5 with P = 0.159 and from 3.5 up with P = 0.111.
+    assertThat(moods).hasSizeGreaterThan(300).allMatch(m -> Set.of("a", "b", "c", "d").contains(m));
+    assertThat((double) moods.stream().filter("a"::equals).count() / moods.size()).isCloseTo(0.159, within(0.05));
+    assertThat((double) moods.stream().filter("d"::equals).count() / moods.size()).isCloseTo(0.111, within(0.05));
+  }
+
+  @Test
   void generate_futureEmpty_leavesDatesAfterTodayEmpty() {
     List<Object> deaths = of("enrol").stream().map(r -> r.values().get("death_date")).toList();
 

@@ -49,7 +49,7 @@ class MsRegistryTest {
     assertThat(variables(registry.forms().get("msis29"))).isEqualTo(32);
     assertThat(variables(registry.forms().get("rand12"))).isEqualTo(13);
     assertThat(registry.variableCount()).isEqualTo(99);
-    assertThat(registry.codeLists()).hasSize(21);
+    assertThat(registry.codeLists()).hasSize(22);
     assertThat(registry.indicators()).hasSize(13);
   }
 }
