@@ -2,7 +2,9 @@ package no.regforms.definition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The one walk over a form's items, on a repeat group inside a section that itself holds a section. */
@@ -57,5 +59,22 @@ class ItemWalkerTest {
     assertThat(placed(row, "headache").repeat()).isEmpty();
     assertThat(placed(row, "headache").conditions()).extracting(Formula::text).containsExactly("filled(session_date)");
     assertThat(sessions.variables()).extracting(Variable::id).containsExactly("headache", "session_date");
+  }
+
+  @Test
+  void tree_nestedItems_nestsAsTheFormInDisplayOrderLeavingOutWhatTheNodeDrops() {
+    List<String> met = new ArrayList<>();
+    List<String> tree = ItemWalker.tree(FORM.items(), (placed, inside) -> {
+      String id = placed.item().id();
+      met.add(id);
+      if (placed.item() instanceof Note) return Optional.empty();
+      List<String> parts = inside.get();
+      return Optional.of(parts.isEmpty() ? id : id + parts);
+    });
+
+    assertThat(tree).containsExactly(
+        "admitted", "stay[treated, sessions[effects[headache], session_date], discharged]", "comment", "dose");
+    assertThat(met).containsExactly(
+        "admitted", "stay", "treated", "sessions", "effects", "headache", "session_date", "reminder", "discharged", "comment", "dose");
   }
 }
