@@ -42,10 +42,10 @@ final class CodeListReader {
             doc.locate(code.pointer("validFrom"))).withHint("validFrom is the first day and validTo the last day the code may be used"));
       }
       codes.add(new Code(value, code.localized("label"), code.optionalLocalized("description"), code.decimal("score"),
-          from, to, doc.locate(code.pointer())));
+          from, to, code.optionalText("notes"), doc.locate(code.pointer())));
     }
     return new CodeList(root.text("id"), root.localized("title"), root.optionalLocalized("description"),
         root.optionalText("system").orElse("local"), root.optionalText("systemOid"), root.optionalText("systemVersion"),
-        codes, doc.locate(""));
+        codes, root.optionalText("notes"), doc.locate(""));
   }
 }

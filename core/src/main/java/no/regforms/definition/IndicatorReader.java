@@ -68,7 +68,8 @@ final class IndicatorReader {
     List<Indicator.Exclusion> exclusions = new ArrayList<>();
     for (JsonFields exclusion : root.objects("exclusions")) {
       formulas.condition(exclusion, "when", environment, doc).ifPresent(when ->
-          exclusions.add(new Indicator.Exclusion(exclusion.text("id"), when, exclusion.optionalLocalized("description"))));
+          exclusions.add(new Indicator.Exclusion(exclusion.text("id"), when, exclusion.optionalLocalized("description"),
+              exclusion.optionalText("notes"))));
     }
     Optional<Indicator.Levels> levels = readLevels(doc, root, type);
     String attribution = root.optionalText("attribution").orElse("unit");
@@ -79,7 +80,27 @@ final class IndicatorReader {
         exclusions, levels, root.integer("minDenominator"),
         root.has("groupBy") ? root.texts("groupBy") : List.of("unit", "hf", "rhf", "national"),
         attribution, homeHf, root.optionalText("unitOfMeasure"), root.optionalText("kind"),
-        root.optionalText("dimension"), root.bool("national"), doc.locate("")));
+        root.optionalText("dimension"), root.bool("national"), root.optionalText("coverageIndicator"),
+        root.optionalText("notes"), doc.locate("")));
+  }
+
+  /** Each {@code coverageIndicator} must name a coverage indicator of the registry. */
+  void checkCoverageIndicators(Map<String, Indicator> indicators, Set<String> brokenIds, Map<String, JsonDocument> documents) {
+    for (Indicator indicator : indicators.values()) {
+      indicator.coverageIndicator().ifPresent(id -> {
+        JsonDocument doc = documents.get(indicator.location().file());
+        SourceLocation where = doc == null ? indicator.location() : doc.locate("/coverageIndicator");
+        Indicator coverage = indicators.get(id);
+        if (coverage == null && !brokenIds.contains(id)) {
+          Issue issue = Issue.error(IssueCode.INVALID_VALUE, "coverageIndicator '" + id + "' is no indicator of this registry", where);
+          issues.add(NameSuggester.hint(id, indicators.keySet()).map(issue::withHint).orElse(issue));
+        } else if (coverage != null && coverage.type() != Indicator.Type.COVERAGE) {
+          issues.add(Issue.error(IssueCode.INVALID_VALUE, "coverageIndicator '" + id + "' is a "
+              + coverage.type().name().toLowerCase(Locale.ROOT) + " indicator, not a coverage one", where)
+              .withHint("name an indicator of type coverage"));
+        }
+      });
+    }
   }
 
   /**

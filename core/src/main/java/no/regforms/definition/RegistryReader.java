@@ -2,6 +2,7 @@ package no.regforms.definition;
 
 import jakarta.validation.Validator;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -96,6 +97,7 @@ final class RegistryReader {
       profile = Optional.of(new SyntheticProfileReader(profileFile, forms, brokenIds, issues).read());
     }
 
+    indicatorReader.checkCoverageIndicators(indicators, brokenIds, documents);
     codeLists.values().forEach(fieldRules::check);
     forms.values().forEach(fieldRules::check);
     indicators.values().forEach(fieldRules::check);
@@ -208,6 +210,14 @@ final class RegistryReader {
     }
     header.legalBasis = root.optionalLocalized("legalBasis");
     header.keywords = root.texts("keywords");
+    header.baseUri = root.optionalText("baseUri").map(uri -> uri.endsWith("/") ? uri : uri + "/");
+    header.licence = root.optionalText("licence");
+    header.temporal = readTemporal(doc, root);
+    header.notes = root.optionalText("notes");
+    header.publicationGaps = PublicationFacts.gaps(doc, header);
+    if (root.has("owner") || root.has("baseUri")) {
+      issues.addAll(header.publicationGaps);
+    }
     header.helsenorgeEndpoint = root.optionalText("helsenorgeEndpoint");
     Map<String, LocalizedText> reasons = new LinkedHashMap<>();
     root.node().path("missingReasons").fields().forEachRemaining(e -> {
@@ -220,6 +230,24 @@ final class RegistryReader {
     header.missingReasons = reasons;
     checkLanguages(doc, header);
     return header;
+  }
+
+  private Optional<Registry.Period> readTemporal(JsonDocument doc, JsonFields root) {
+    if (!root.has("temporal")) return Optional.empty();
+    JsonFields temporal = new JsonFields(root.node().get("temporal"), "/temporal");
+    Optional<LocalDate> start = temporal.date("start");
+    Optional<LocalDate> end = temporal.date("end");
+    for (String key : List.of("start", "end")) {
+      if (temporal.has(key) && temporal.date(key).isEmpty()) {
+        issues.add(Issue.error(IssueCode.INVALID_VALUE, "temporal " + key + " '" + temporal.text(key) + "' is not a calendar date",
+            doc.locate("/temporal/" + key)).withHint("write the date as yyyy-mm-dd"));
+      }
+    }
+    if (start.isPresent() && end.isPresent() && end.get().isBefore(start.get())) {
+      issues.add(Issue.error(IssueCode.RANGE_INVERTED, "temporal ends on " + end.get() + ", before its start " + start.get(),
+          doc.locate("/temporal/end")).withHint("start is the first day the data cover, end the last"));
+    }
+    return start.map(first -> new Registry.Period(first, end));
   }
 
   private void checkLanguages(JsonDocument doc, Registry.Header header) {
