@@ -16,7 +16,9 @@ import no.regforms.definition.DependencyGraph;
 import no.regforms.definition.Form;
 import no.regforms.definition.FormItem;
 import no.regforms.definition.Formula;
+import no.regforms.definition.ItemWalker;
 import no.regforms.definition.Note;
+import no.regforms.definition.PlacedItem;
 import no.regforms.definition.Range;
 import no.regforms.definition.Registry;
 import no.regforms.definition.RepeatGroup;
@@ -133,7 +135,7 @@ final class FormView {
     ObjectNode itemNodes = scope.putObject("items");
     ObjectNode vars = scope.putObject("vars");
     ObjectNode repeats = scope.putObject("repeats");
-    index(items, null, itemNodes, vars, repeats, graph);
+    index(items, itemNodes, vars, repeats, graph);
     ArrayNode order = scope.putArray("order");
     ObjectNode affected = scope.putObject("affected");
     for (String id : graph.order()) {
@@ -145,18 +147,17 @@ final class FormView {
     return scope;
   }
 
-  private void index(List<FormItem> items, String parent, ObjectNode itemNodes, ObjectNode vars,
-      ObjectNode repeats, DependencyGraph graph) {
-    for (FormItem item : items) {
+  private void index(List<FormItem> items, ObjectNode itemNodes, ObjectNode vars, ObjectNode repeats, DependencyGraph graph) {
+    for (PlacedItem placed : ItemWalker.scope(items)) {
+      FormItem item = placed.item();
       ObjectNode node = itemNodes.putObject(item.id());
-      node.put("parent", parent);
+      node.put("parent", placed.section().map(Section::id).orElse(null));
       Integer visible = function(item.visibleIf());
       if (visible != null) {
         node.put("vis", visible);
       }
-      if (item instanceof Section section) {
+      if (item instanceof Section) {
         node.put("k", "s");
-        index(section.items(), section.id(), itemNodes, vars, repeats, graph);
       } else if (item instanceof Note) {
         node.put("k", "n");
       } else if (item instanceof Variable variable) {

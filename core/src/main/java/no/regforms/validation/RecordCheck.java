@@ -34,8 +34,8 @@ import no.regforms.expression.EvaluationContext;
 import no.regforms.record.Record;
 
 /**
- * One validation of one record: walks the form's scopes in dependency order, deciding visibility,
- * deriving computed values, and checking every value. Short-lived and single-threaded.
+ * One validation of one record: walks the form's scopes in dependency order ({@link DependencyGraph#walk}),
+ * deciding visibility, deriving computed values, and checking every value. Short-lived and single-threaded.
  */
 final class RecordCheck {
 
@@ -76,7 +76,6 @@ final class RecordCheck {
     final RecordPath path;
     final Map<String, Object> values = new HashMap<>();
     final Set<String> missingReasons = new HashSet<>();
-    final Set<String> visible = new HashSet<>();
 
     Scope(Scope outer, Map<String, Object> raw, RecordPath path) {
       this.outer = outer;
@@ -107,19 +106,19 @@ final class RecordCheck {
     Map<String, FormItem> items = graph.items();
     reportUndefined(items, scope);
 
-    for (String id : graph.order()) {
-      FormItem item = items.get(id);
-      if (item == null) continue;
-      boolean shown = graph.section(id).map(scope.visible::contains).orElse(true) && isTrue(item.visibleIf(), scope);
-      if (shown) scope.visible.add(id);
-      if (item instanceof Variable variable) {
-        decide(variable, shown, scope);
-      } else if (item instanceof RepeatGroup repeat) {
-        decideRows(repeat, shown, graph, scope);
+    Set<String> shown = graph.walk(scope, new DependencyGraph.ScopeVisitor() {
+      @Override
+      public void variable(Variable variable, boolean isShown) {
+        decide(variable, isShown, scope);
       }
-    }
+
+      @Override
+      public void repeat(RepeatGroup repeat, boolean isShown, DependencyGraph rows) {
+        decideRows(repeat, isShown, rows, scope);
+      }
+    });
     for (FormItem item : items.values()) {
-      if (item instanceof Variable variable && scope.visible.contains(variable.id()) && !variable.isComputed()) {
+      if (item instanceof Variable variable && shown.contains(variable.id()) && !variable.isComputed()) {
         checkRequired(variable, scope);
       }
     }
@@ -191,7 +190,7 @@ final class RecordCheck {
     }
   }
 
-  private void decideRows(RepeatGroup repeat, boolean shown, DependencyGraph graph, Scope scope) {
+  private void decideRows(RepeatGroup repeat, boolean shown, DependencyGraph rowGraph, Scope scope) {
     RecordPath path = scope.path.member(repeat.id());
     Object raw = scope.raw.get(repeat.id());
     if (raw == null) {
@@ -216,7 +215,6 @@ final class RecordCheck {
     if (repeat.max().isPresent() && rows.size() > repeat.max().get()) {
       issues.add(issue(Severity.ERROR, IssueCode.TOO_MANY_ROWS, Messages.tooManyRows(repeat.max().get()), path));
     }
-    DependencyGraph rowGraph = graph.rowGraph(repeat.id()).orElseThrow();
     List<Map<String, Object>> decided = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
       RecordPath rowPath = path.row(i + 1);
