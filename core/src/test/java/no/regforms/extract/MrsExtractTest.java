@@ -21,7 +21,6 @@ import no.regforms.indicator.RunOptions;
 import no.regforms.record.Record;
 import no.regforms.record.RecordLine;
 import no.regforms.synthetic.SyntheticDataGenerator;
-import no.regforms.synthetic.SyntheticProfile;
 import no.regforms.validation.RecordValidator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +43,7 @@ class MrsExtractTest {
 
   static List<Record> generate(Registry registry, String id, int patients, double invalid) throws Exception {
     List<Record> records = new ArrayList<>();
-    SyntheticDataGenerator.of(registry, SyntheticProfile.load(folder(id)).orElseThrow(), LocalDate.of(2025, 6, 30))
+    SyntheticDataGenerator.of(registry, registry.syntheticProfile().orElseThrow(), LocalDate.of(2025, 6, 30))
         .generate(patients, 7, invalid, r -> records.add(r.record()));
     return records;
   }

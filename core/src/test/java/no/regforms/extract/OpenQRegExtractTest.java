@@ -24,7 +24,6 @@ import no.regforms.importer.ImportOptions;
 import no.regforms.importer.ImportResult;
 import no.regforms.record.Record;
 import no.regforms.synthetic.SyntheticDataGenerator;
-import no.regforms.synthetic.SyntheticProfile;
 import no.regforms.validation.RecordValidator;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -49,15 +48,15 @@ class OpenQRegExtractTest {
   void norgastTables_namedAsTheCodebookSays_readThroughMappingIntoTheImportedRegistry() throws Exception {
     ImportResult imported = CodebookImporter.create().read(CodebookFormat.OPENQREG, CODEBOOK, ImportOptions.defaults());
     imported.writeTo(dir.resolve("norgast"), false);
-    Registry registry = DefinitionLoader.create().load(dir.resolve("norgast")).registryOrThrow();
     List<Record> records = new ArrayList<>();
     // The patient table's identity fields (name, national id) are not synthesised; the two clinical tables are,
     // with values for the free texts whose allowed characters the generator does not draw from.
-    SyntheticProfile profile = SyntheticProfile.parse(new ObjectMapper().readTree("""
+    Files.writeString(dir.resolve("norgast/synthetic.json"), """
         {"patientForms": [{"form": "registrering", "count": [1, 1]}, {"form": "reinnleggelse_oppfolging", "count": [0, 1]}],
          "variables": {"registration_anesthesia_start": {"values": ["08", "13"]},
-           "registration_icd10": {"values": ["C18.7", "K57.3"]}, "registration_ncsp": {"values": ["JFB30", "JFH10"]}}}"""));
-    SyntheticDataGenerator.of(registry, profile, LocalDate.of(2025, 6, 30)).generate(15, 11, 0, r -> records.add(r.record()));
+           "registration_icd10": {"values": ["C18.7", "K57.3"]}, "registration_ncsp": {"values": ["JFB30", "JFH10"]}}}""");
+    Registry registry = DefinitionLoader.create().load(dir.resolve("norgast")).registryOrThrow();
+    SyntheticDataGenerator.of(registry, registry.syntheticProfile().orElseThrow(), LocalDate.of(2025, 6, 30)).generate(15, 11, 0, r -> records.add(r.record()));
     Codebook codebook = Codebook.read(CODEBOOK, registry);
 
     // The writer names files and columns after the definition; rename them as OpenQReg does.

@@ -20,7 +20,7 @@ import no.regforms.indicator.RunOptions;
 import no.regforms.record.Record;
 import no.regforms.record.RecordLine;
 import no.regforms.synthetic.SyntheticDataGenerator;
-import no.regforms.synthetic.SyntheticProfile;
+import no.regforms.definition.SyntheticProfile;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -47,7 +47,7 @@ class EngineDifferentialTest {
   /** Synthetic records of registry {@code id}: its profile, a fixed seed, 3 % with a planted fault. */
   static List<Record> records(String id, int patients) throws Exception {
     Registry registry = registry(id);
-    SyntheticProfile profile = SyntheticProfile.load(folder(id)).orElseThrow();
+    SyntheticProfile profile = registry.syntheticProfile().orElseThrow();
     List<Record> records = new ArrayList<>();
     SyntheticDataGenerator.of(registry, profile, TODAY).generate(patients, 15, 0.03, generated -> records.add(generated.record()));
     List<Record> numbered = new ArrayList<>();

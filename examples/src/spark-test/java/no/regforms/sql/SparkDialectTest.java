@@ -18,7 +18,6 @@ import no.regforms.definition.Registry;
 import no.regforms.record.Record;
 import no.regforms.record.RecordLine;
 import no.regforms.synthetic.SyntheticDataGenerator;
-import no.regforms.synthetic.SyntheticProfile;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -61,7 +60,7 @@ class SparkDialectTest {
   void everyIndicator_sameTable_sameCountsInSparkAsInDuckDb(String id) throws Exception {
     Registry registry = DefinitionLoader.create().load(folder(id)).registryOrThrow();
     List<Record> records = new ArrayList<>();
-    SyntheticDataGenerator.of(registry, SyntheticProfile.load(folder(id)).orElseThrow(), TODAY)
+    SyntheticDataGenerator.of(registry, registry.syntheticProfile().orElseThrow(), TODAY)
         .generate(id.equals("ms") ? 40 : 80, 15, 0.03, generated -> records.add(generated.record()));
     int compared = 0;
     List<String> refused = new ArrayList<>();
