@@ -1,0 +1,82 @@
+package no.regforms.examples.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./regforms bench [--quick]}: measures regforms against its yardsticks in one run and prints
+ * one table of ratios with the machine's details (docs/performance.md). The full run takes tens of
+ * minutes and generates gigabytes of data (kept in the work folder for the next run); {@code --quick}
+ * keeps every row but measures less of everything, for CI.
+ *
+ * <p>The table reports; no ratio fails the run. The run fails only when a measurement cannot be
+ * made (a variant that disagrees with the others, a process that exits with an error).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Benchmarks regforms against Jackson, Everit, networknt, JEXL, JavaRosa; prints one table of ratios.")
+public final class Bench implements Callable<Integer> {
+
+  /** The parts of a run, in the order they run. */
+  enum Section { engine, expressions, forms, indicators, startup, browser }
+
+  @Option(names = "--quick", description = "Fewer iterations, one fork, smaller data (under two minutes).")
+  boolean quick;
+
+  @Option(names = "--only", split = ",", description = "Run only these sections: ${COMPLETION-CANDIDATES}.")
+  Set<Section> only = new LinkedHashSet<>();
+
+  @Option(names = "--work", defaultValue = "examples/target/bench", description = "Folder for generated data and the report (default ${DEFAULT-VALUE}).")
+  Path work;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Bench()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Files.createDirectories(work);
+    BenchConfig config = quick ? BenchConfig.quick(work) : BenchConfig.full(work);
+    MachineInfo machine = MachineInfo.now();
+    Instant start = Instant.now();
+    Set<Section> sections = only.isEmpty() ? EnumSet.allOf(Section.class) : EnumSet.copyOf(only);
+    RatioTable table = new RatioTable();
+    BenchData data = new BenchData(config);
+    if (sections.contains(Section.engine)) new EngineSection(config, data).run(table);
+    if (sections.contains(Section.expressions)) new ExpressionSection(config, data).run(table);
+    if (sections.contains(Section.forms)) new FormEngineSection(config, data).run(table);
+    if (sections.contains(Section.indicators)) new ProcessSection(config, data).indicators(table);
+    if (sections.contains(Section.startup)) new ProcessSection(config, data).coldStart(table);
+    if (sections.contains(Section.browser)) new BrowserSection(config).run(table);
+    String header = String.format("%s (%s), %s%nmachine: %s%n", config.command(),
+        sections.size() == Section.values().length ? "all sections" : "sections " + sections,
+        "took " + Duration.between(start, Instant.now()).toSeconds() + " s", machine.describe());
+    System.out.println();
+    System.out.print(header);
+    System.out.print(table.text());
+    Path report = work.resolve(quick ? "report-quick.md" : "report.md");
+    Files.writeString(report, header.replace("\n", "\n\n") + table.markdown(), StandardCharsets.UTF_8);
+    System.out.println("report: " + report);
+    return 0;
+  }
+
+  /** The classpath of the command line itself, for runs as whole processes (set by ./regforms). */
+  static List<String> runtimeClasspath() throws IOException {
+    String classpath = System.getProperty("regforms.classpath");
+    if (classpath == null || classpath.isBlank()) {
+      throw new IOException("system property regforms.classpath is not set: run the benchmarks through ./regforms bench");
+    }
+    return List.of(classpath);
+  }
+}
