@@ -23,11 +23,11 @@ record BenchConfig(boolean quick, Path work, int patients, int chunk, int sample
     int measurements, int iterationMillis, int processPairs, int coldStarts, int keystrokes) {
 
   static BenchConfig full(Path work) {
-    return new BenchConfig(false, work, 250_000, 62_500, 40_000, 2, 3, 5, 2_000, 3, 10, 200);
+    return new BenchConfig(false, work, 250_000, 62_500, 40_000, 2, 3, 5, 2_000, 2, 10, 200);
   }
 
   static BenchConfig quick(Path work) {
-    return new BenchConfig(true, work, 1_000, 1_000, 4_000, 1, 1, 2, 400, 1, 3, 40);
+    return new BenchConfig(true, work, 500, 500, 2_000, 1, 1, 2, 300, 1, 2, 20);
   }
 
   /** The command that makes this run, for the report. */

@@ -113,6 +113,29 @@ final class JavaRosaForm {
     return outcome == null || outcome.outcome == FormEntryController.ANSWER_OK;
   }
 
+  /**
+   * The other way in, as data entry goes: on the form as the last record left it, each of the
+   * last record's answers is cleared and each new answer set one by one, each setting re-evaluating
+   * what depends on it; then the form is validated.
+   */
+  boolean enterAndValidate(Answers answers) {
+    if (!initialised) {
+      form.setInstance(blank.clone());
+      form.initialize(true, INSTANCES);
+      initialised = true;
+    }
+    if (last != null) {
+      for (TreeReference ref : last.refs()) form.setValue(null, ref, true);
+    }
+    for (int i = 0; i < answers.refs().size(); i++) form.setValue(answers.values().get(i), answers.refs().get(i), true);
+    last = answers;
+    ValidateOutcome outcome = form.validate();
+    return outcome == null || outcome.outcome == FormEntryController.ANSWER_OK;
+  }
+
+  private boolean initialised;
+  private Answers last;
+
   /** After {@link #fillAndValidate}: whether each variable of the form is relevant, by id. */
   Map<String, Boolean> relevance() {
     Map<String, Boolean> out = new LinkedHashMap<>();
