@@ -22,6 +22,7 @@ final class EngineSection {
     Path sample = data.msSample(config.sample());
     Path schemas = config.work().resolve("schemas");
     BenchData.run("export", "--registry", "ms", "--format", "jsonschema", "--out", schemas.toString());
+    ParseValidateBenchmark.Verdicts.check(sample.toString(), schemas.toString());
     Map<String, Score> s = new JmhSuite(config).run(ParseValidateBenchmark.class,
         Map.of("records", JmhSuite.one(sample), "schemas", JmhSuite.one(schemas)), null);
     Score validate = s.get("regformsValidate");
