@@ -97,11 +97,11 @@ public final class Bench implements Callable<Integer> {
   }
 
   /** The classpath of the command line itself, for runs as whole processes (set by ./regforms). */
-  static List<String> runtimeClasspath() throws IOException {
+  static String runtimeClasspath() throws IOException {
     String classpath = System.getProperty("regforms.classpath");
     if (classpath == null || classpath.isBlank()) {
       throw new IOException("system property regforms.classpath is not set: run the benchmarks through ./regforms bench");
     }
-    return List.of(classpath);
+    return classpath;
   }
 }

@@ -45,10 +45,6 @@ final class RatioTable {
     return relativeError > 0 ? figure + String.format(Locale.ROOT, " ±%.0f%%", relativeError * 100) : figure;
   }
 
-  List<Row> rows() {
-    return List.copyOf(rows);
-  }
-
   /** The table as Markdown. */
   String markdown() {
     StringBuilder out = new StringBuilder("| section | measure | figure | goal | verdict |\n|---|---|---|---|---|\n");
