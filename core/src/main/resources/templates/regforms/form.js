@@ -11,8 +11,10 @@
  *   evaluated() the items re-decided after the last input (the dependency cascade);
  *   submit() tries to submit (true when the record went out).
  * On submit the form element raises the event "regforms:submit" with detail {record, json}, and
- * posts the JSON to the model's submitUrl when there is one; issues the server answers as JSON
- * ({"issues": [{path, code, severity, message}]}) are shown beside the page's own.
+ * posts the JSON to the model's submitUrl when there is one. Issues the server answers as JSON
+ * ({"issues": [{code, severity, path, message}]}, Diagnostics.toJson: 400 when the record has
+ * errors) are shown beside the fields with the page's own, until their field changes or the form is
+ * submitted again; they are not part of issues().
  */
 var RegformsForm = (function () {
   'use strict';
@@ -446,6 +448,7 @@ var RegformsForm = (function () {
     this.touched = {};
     this.confirmed = {};
     this.submitted = false;
+    this.serverIssues = []; // the server's answer to the last submit, shown beside the fields
     this.rowCounter = 0;
     this.evaluated = []; // items re-decided since the last input, for tests of the cascade
     this.top = new Scope(this, model.scope, null, element, 0);
@@ -590,6 +593,7 @@ var RegformsForm = (function () {
     }
     var path = at.scope.member(at.id);
     delete this.confirmed[path];
+    this.serverIssues = this.serverIssues.filter(function (i) { return i.path !== path; });
     if (commit) {
       this.touched[path] = true;
     }
@@ -657,7 +661,11 @@ var RegformsForm = (function () {
   /** Puts the issues on screen. */
   Form.prototype.refresh = function () {
     var self = this;
-    var issues = this.issues();
+    var own = this.issues();
+    var ownKeys = {};
+    own.forEach(function (i) { ownKeys[i.path + '|' + i.code + '|' + i.message] = true; });
+    // the server's issues, less those the page shows itself (a confirmed unusual value, say)
+    var issues = own.concat(this.serverIssues.filter(function (i) { return !ownKeys[i.path + '|' + i.code + '|' + i.message]; }));
     var byNode = new Map();
     var summary = [];
     this.element.querySelectorAll('.rf-msg').forEach(function (box) {
@@ -835,6 +843,7 @@ var RegformsForm = (function () {
 
   Form.prototype.submit = function () {
     this.submitted = true;
+    this.serverIssues = [];
     this.refresh();
     var issues = this.issues();
     var status = this.element.querySelector('.rf-status');
@@ -854,43 +863,22 @@ var RegformsForm = (function () {
     output.querySelector('.rf-record').textContent = JSON.stringify(record, null, 2);
     status.textContent = this.model.ui.ready;
     if (this.model.submitUrl) {
-      var ui = this.model.ui;
       var self = this;
+      var ui = this.model.ui;
       fetch(this.model.submitUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: json })
         .then(function (response) {
-          status.textContent = response.ok ? ui.sent : response.status === 400 ? ui.errors : ui.failed;
           var type = response.headers.get('Content-Type') || '';
-          return type.indexOf('application/json') === 0 ? response.json() : null;
+          var answer = type.indexOf('application/json') === 0 ? response.json() : Promise.resolve(null);
+          return answer.then(function (body) {
+            var issues = body && Array.isArray(body.issues) ? body.issues : [];
+            status.textContent = response.ok ? ui.sent : response.status === 400 && issues.length > 0 ? ui.rejected : ui.failed;
+            self.serverIssues = issues;
+            self.refresh();
+          });
         })
-        .then(function (reply) { self.showServerIssues(reply && Array.isArray(reply.issues) ? reply.issues : []); })
         .catch(function () { status.textContent = ui.failed; });
     }
     return true;
-  };
-
-  /**
-   * Shows the issues the server answered ({path, code, severity, message}) beside the page's own: in
-   * the message box of the field a path names, else in the summary. They stay until the field's own
-   * messages change or the next submit.
-   */
-  Form.prototype.showServerIssues = function (issues) {
-    var self = this;
-    this.element.querySelectorAll('.rf-server').forEach(function (p) { p.remove(); });
-    var summary = this.element.querySelector('.rf-summary');
-    issues.forEach(function (i) {
-      var node = typeof i.path === 'string' ? self.nodeFor(i.path) : null;
-      var box = node ? node.querySelector(':scope > .rf-msg') : null;
-      var p = document.createElement('p');
-      p.className = 'rf-server ' + (i.severity === 'error' ? 'rf-error' : 'rf-warning');
-      p.setAttribute('data-code', String(i.code));
-      p.textContent = String(i.message);
-      if (box) {
-        box.appendChild(p);
-      } else {
-        summary.hidden = false;
-        summary.appendChild(p);
-      }
-    });
   };
 
   // ---- start ---------------------------------------------------------------------------------

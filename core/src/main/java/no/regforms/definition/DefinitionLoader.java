@@ -10,7 +10,6 @@ import java.net.URL;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads registry definitions from a folder on disk or from a definition module on the classpath,
- * through the same path: JSON read with locations, checked against the definition schema, read into
+ * Loads registry definitions from a folder on disk ({@link #load(Path)}) or from a definition module
+ * on the classpath ({@link #loadModule(String)}), through the same path: JSON read with locations, checked against the definition schema, read into
  * the model, checked for meaning, and every expression compiled.
  *
  * <p>Every problem of every file is reported in one {@link LoadResult}; nothing is thrown for a bad
@@ -98,7 +97,7 @@ public final class DefinitionLoader {
     }
   }
 
-  /** A module must hold the registry it names: {@code load("ect")} must not give another registry. */
+  /** A module must hold the registry it names: {@code loadModule("ect")} must not give another registry. */
   private static LoadResult checkId(RegistryModule module, LoadResult result) {
     if (result.registry().isEmpty() || result.registry().get().id().equals(module.id())) {
       return result;
@@ -129,23 +128,23 @@ public final class DefinitionLoader {
   }
 
   /**
-   * Loads a registry by folder path or by module id: an existing folder is loaded from disk,
-   * anything else is looked up among the definition modules on the classpath.
+   * Loads the registry of the definition module {@code id} on the classpath. No file system is
+   * consulted: a folder named like the id never stands in for the module (load a folder with
+   * {@link #load(Path)}).
+   *
+   * <p>An id no module has is reported as a {@code file_missing} issue whose hint names the closest
+   * known id, or lists the known ones.
    */
-  public LoadResult load(String folderOrId) {
-    Objects.requireNonNull(folderOrId, "folderOrId");
-    Path path = Path.of(folderOrId);
-    if (Files.isDirectory(path)) {
-      return load(path);
-    }
-    Optional<RegistryModule> module = module(folderOrId);
+  public LoadResult loadModule(String id) {
+    Objects.requireNonNull(id, "id");
+    Optional<RegistryModule> module = module(id);
     if (module.isPresent()) {
       return load(module.get());
     }
     List<String> known = modules().stream().map(RegistryModule::id).sorted().toList();
-    Issue issue = Issue.error(IssueCode.FILE_MISSING, "'" + folderOrId + "' is neither a registry folder nor a known registry id",
-        SourceLocation.of(folderOrId, 0, 0, ""));
-    issue = NameSuggester.hint(folderOrId, known).map(issue::withHint)
+    Issue issue = Issue.error(IssueCode.FILE_MISSING, "there is no registry module '" + id + "' on the classpath",
+        SourceLocation.of(id, 0, 0, ""));
+    issue = NameSuggester.hint(id, known).map(issue::withHint)
         .orElse(issue.withHint("known registries: " + (known.isEmpty() ? "none on the classpath" : String.join(", ", known))));
     return new LoadResult(Optional.empty(), Diagnostics.of(List.of(issue)));
   }

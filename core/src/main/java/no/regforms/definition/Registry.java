@@ -27,6 +27,7 @@ public final class Registry {
   private final Optional<Owner> owner;
   private final Optional<LocalizedText> legalBasis;
   private final List<String> keywords;
+  private final Optional<String> helsenorgeEndpoint;
   private final Map<String, LocalizedText> missingReasons;
   private final Map<String, CodeList> codeLists;
   private final Map<String, Form> forms;
@@ -44,6 +45,7 @@ public final class Registry {
     this.owner = header.owner;
     this.legalBasis = header.legalBasis;
     this.keywords = List.copyOf(header.keywords);
+    this.helsenorgeEndpoint = header.helsenorgeEndpoint;
     Map<String, LocalizedText> reasons = new LinkedHashMap<>(BUILT_IN_MISSING_REASONS);
     reasons.putAll(header.missingReasons);
     this.missingReasons = Collections.unmodifiableMap(reasons);
@@ -75,6 +77,8 @@ public final class Registry {
     Optional<Owner> owner = Optional.empty();
     Optional<LocalizedText> legalBasis = Optional.empty();
     List<String> keywords = List.of();
+    Optional<String> helsenorgeEndpoint = Optional.empty();
+    List<String> formOrder = List.of();
     Map<String, LocalizedText> missingReasons = Map.of();
   }
 
@@ -126,6 +130,14 @@ public final class Registry {
   /** Keywords, for metadata. */
   public List<String> keywords() {
     return keywords;
+  }
+
+  /**
+   * The reference of the Endpoint in Helsenorge's form catalogue that receives the answers to the
+   * registry's patient forms ({@code Endpoint/<id>}), exported as {@code sdf-endpoint}.
+   */
+  public Optional<String> helsenorgeEndpoint() {
+    return helsenorgeEndpoint;
   }
 
   /** Every missing-value reason the registry knows (built in and its own), with labels. */

@@ -83,6 +83,7 @@ final class RegistryReader {
       Form form = new FormReader(doc, formulas, codeLists, brokenIds, missingReasons, version, issues).read();
       putUnique(forms, form.id(), form, doc, "form");
     }
+    if (header != null && registryFile != null) forms = ordered(forms, header.formOrder, registryFile, brokenIds);
     Organisations organisations = new OrganisationReader(issues).read(
         source.has(DefinitionSource.ORGANISATIONS_FILE)
             ? parse(source, DefinitionSource.ORGANISATIONS_FILE, SchemaChecker.FileKind.ORGANISATIONS) : null);
@@ -164,6 +165,26 @@ final class RegistryReader {
 
   // ---- registry.json and code lists ----------------------------------------------------------------
 
+  /** The forms in the order {@code registry.json} names them, the others after them in file order. */
+  private Map<String, Form> ordered(Map<String, Form> forms, List<String> order, JsonDocument registryFile,
+      Set<String> brokenIds) {
+    Map<String, Form> out = new LinkedHashMap<>();
+    for (int i = 0; i < order.size(); i++) {
+      String id = order.get(i);
+      Form form = forms.get(id);
+      if (form != null) {
+        out.put(id, form);
+      } else if (!brokenIds.contains(id)) {
+        Issue issue = Issue.error(IssueCode.UNKNOWN_FORM, "unknown form '" + id + "' in the order of forms",
+            registryFile.locate("/forms/" + i));
+        issues.add(NameSuggester.hint(id, forms.keySet()).map(issue::withHint)
+            .orElse(issue.withHint("forms of this registry: " + String.join(", ", forms.keySet()))));
+      }
+    }
+    forms.forEach(out::putIfAbsent);
+    return out;
+  }
+
   private Registry.Header readHeader(JsonDocument doc) {
     JsonFields root = new JsonFields(doc.root(), "");
     Registry.Header header = new Registry.Header();
@@ -175,6 +196,7 @@ final class RegistryReader {
     header.title = root.localized("title");
     header.description = root.optionalLocalized("description");
     header.version = root.text("version");
+    if (root.has("forms")) header.formOrder = root.texts("forms");
     if (root.has("languages")) header.languages = root.texts("languages");
     if (root.has("owner")) {
       JsonFields owner = new JsonFields(root.node().get("owner"), "/owner");
@@ -183,6 +205,7 @@ final class RegistryReader {
     }
     header.legalBasis = root.optionalLocalized("legalBasis");
     header.keywords = root.texts("keywords");
+    header.helsenorgeEndpoint = root.optionalText("helsenorgeEndpoint");
     Map<String, LocalizedText> reasons = new LinkedHashMap<>();
     root.node().path("missingReasons").fields().forEachRemaining(e -> {
       if (!e.getKey().matches(Ids.PATTERN)) {
@@ -407,10 +430,8 @@ final class RegistryReader {
 
   /** {@code Body-Weight} as {@code body_weight}: a suggestion for an id that breaks the pattern. */
   private static String snakeCase(String id) {
-    String snake = id.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT)
-        .replaceAll("[^a-z0-9_]+", "_").replaceAll("_+", "_").replaceAll("^[_0-9]+|_$", "");
-    snake = snake.isEmpty() ? "x" : snake;
-    return snake.length() > 64 ? snake.substring(0, 64) : snake;
+    String snake = Ids.snakeCase(id);
+    return snake.isEmpty() ? "x" : snake;
   }
 
   private static String firstNode(jakarta.validation.Path path) {

@@ -1,5 +1,8 @@
 package no.regforms.diagnostic;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +18,7 @@ public record Diagnostics(List<Issue> issues) {
   /** No issues. */
   public static final Diagnostics EMPTY = new Diagnostics(List.of());
 
+  /** Sorts {@code issues} into {@link Issue#ORDER} and keeps an unmodifiable copy. */
   public Diagnostics {
     Objects.requireNonNull(issues, "issues");
     List<Issue> sorted = new ArrayList<>(issues);
@@ -52,6 +56,23 @@ public record Diagnostics(List<Issue> issues) {
   /** Every issue in compiler-style display, one after another. */
   public String toDisplayString() {
     return issues.stream().map(Issue::toDisplayString).collect(Collectors.joining("\n"));
+  }
+
+  /**
+   * The JSON form of these issues, messages in {@code language}: the counts and every issue in
+   * {@link Issue#toJson(String) its JSON form}, in this collection's order. This is the body a host
+   * answers a rejected record with (status 400), and what a rendered form shows beside its fields:
+   * <pre>{@code
+   * {"errors": 1, "warnings": 0, "issues": [{"code": "required", "severity": "error", "path": "indication", "message": "..."}]}
+   * }</pre>
+   */
+  public ObjectNode toJson(String language) {
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
+    json.put("errors", errors().size());
+    json.put("warnings", warnings().size());
+    ArrayNode list = json.putArray("issues");
+    issues.forEach(issue -> list.add(issue.toJson(language)));
+    return json;
   }
 
   /** Throws a {@link RegformsException} carrying these diagnostics if any issue is an error. */

@@ -1,5 +1,7 @@
 package no.regforms.diagnostic;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,6 +30,7 @@ public record Issue(
   public static final Comparator<Issue> ORDER =
       Comparator.comparing(Issue::severity).thenComparing(Issue::location, Issue::compareLocations);
 
+  /** Checks that no component is null. */
   public Issue {
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(code, "code");
@@ -59,6 +62,40 @@ public record Issue(
   /** Whether this issue is an error. */
   public boolean isError() {
     return severity == Severity.ERROR;
+  }
+
+  /**
+   * Where this issue is, in the form a program matches on: for a record, the path of the value
+   * ({@code sessions[2].charge}, 1-based rows; empty for the record as a whole); for a definition,
+   * the JSON pointer in its file ({@code /items/0/visibleIf}; empty for a whole file or no place).
+   */
+  public String path() {
+    return location instanceof RecordPath record ? record.path() : ((SourceLocation) location).jsonPointer();
+  }
+
+  /**
+   * The JSON form of this issue, with its message in {@code language}. Its field names are stable:
+   * <pre>{@code
+   * {"code": "out_of_range", "severity": "error", "path": "sessions[2].charge", "message": "..."}
+   * }</pre>
+   * {@code code} is {@link IssueCode#code()}, {@code severity} {@link Severity#label()}, {@code path}
+   * {@link #path()} and {@code message} {@link #text(String)} (the hint included). A definition issue
+   * adds {@code file}, and {@code line} and {@code column} when they are known.
+   */
+  public ObjectNode toJson(String language) {
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
+    json.put("code", code.code());
+    json.put("severity", severity.label());
+    json.put("path", path());
+    json.put("message", text(language));
+    if (location instanceof SourceLocation source && !source.file().isEmpty()) {
+      json.put("file", source.file());
+      if (source.hasPosition()) {
+        json.put("line", source.line());
+        json.put("column", source.column());
+      }
+    }
+    return json;
   }
 
   /** The message in English (with fallbacks), followed by the hint. */

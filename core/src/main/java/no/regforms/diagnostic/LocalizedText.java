@@ -19,6 +19,7 @@ public record LocalizedText(Map<String, String> texts) {
   /** The language every definition text must have. */
   public static final String DEFAULT_LANGUAGE = "nb";
 
+  /** Checks that there is at least one text and keeps an unmodifiable copy. */
   public LocalizedText {
     Objects.requireNonNull(texts, "texts");
     if (texts.isEmpty()) {

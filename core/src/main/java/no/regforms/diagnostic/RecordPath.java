@@ -14,6 +14,7 @@ public record RecordPath(String path, long line) implements Location {
   /** The record as a whole. */
   public static final RecordPath ROOT = new RecordPath("", 0);
 
+  /** Checks that the path is not null. */
   public RecordPath {
     Objects.requireNonNull(path, "path");
   }

@@ -27,6 +27,11 @@ public record SourceLocation(
           .thenComparingInt(SourceLocation::column)
           .thenComparing(SourceLocation::jsonPointer);
 
+  /**
+   * Checks the components.
+   *
+   * @throws IllegalArgumentException if the line or column is negative
+   */
   public SourceLocation {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(jsonPointer, "jsonPointer");
@@ -72,6 +77,11 @@ public record SourceLocation(
    * @param end offset just past the offending part ({@code end >= start})
    */
   public record Excerpt(String text, int start, int end) {
+    /**
+     * Checks the span.
+     *
+     * @throws IllegalArgumentException if the span is not inside the text
+     */
     public Excerpt {
       Objects.requireNonNull(text, "text");
       if (start < 0 || end < start || end > text.length()) {

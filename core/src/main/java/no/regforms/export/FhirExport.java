@@ -46,8 +46,16 @@ final class FhirExport {
   static final String UNIT = "http://hl7.org/fhir/StructureDefinition/questionnaire-unit";
   static final String VALIDATION_TEXT = "http://ehelse.no/fhir/StructureDefinition/validationtext";
   static final String CALCULATED_EXPRESSION = "http://ehelse.no/fhir/StructureDefinition/sdf-calculatedExpression";
+  static final String SDC_CALCULATED_EXPRESSION = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression";
   static final String ENABLE_WHEN_EXPRESSION = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression";
   static final String AUTHENTICATION = "http://ehelse.no/fhir/StructureDefinition/sdf-authenticationrequirement";
+  /** The coding system the sdf-authenticationrequirement profile fixes (a ValueSet URL, as the profile has it). */
+  static final String AUTHENTICATION_SYSTEM = "http://ehelse.no/fhir/ValueSet/AuthenticationRequirement";
+  /**
+   * Where the answers go: the URL Helsenorge's form builder and form filler read. The sdf profile's
+   * slice names {@code sdf-questionnaire-endpoint}; neither of Helsenorge's tools reads that one.
+   */
+  static final String ENDPOINT = "http://ehelse.no/fhir/StructureDefinition/sdf-endpoint";
   static final String SCORING_SYSTEM = "http://ehelse.no/scoringFormulas";
   static final String SECURITY_SYSTEM = "urn:oid:2.16.578.1.12.4.1.1.7618";
   /** The code system of missing-value reasons offered as answers ({@code {"missing": code}} in a record). */
@@ -107,10 +115,12 @@ final class FhirExport {
       ObjectNode security = meta.putArray("security").addObject();
       security.put("system", SECURITY_SYSTEM).put("code", "3").put("display", "Helsehjelp (Full)");
       q.put("language", "nb-NO");
-      ObjectNode auth = q.putArray("extension").addObject();
-      auth.put("url", AUTHENTICATION);
-      auth.putObject("valueCoding").put("system", "http://ehelse.no/fhir/CodeSystem/AuthenticationRequirement")
-          .put("code", "3").put("display", "Innlogging");
+      ArrayNode extensions = q.putArray("extension");
+      ObjectNode authentication = extension(AUTHENTICATION);
+      authentication.putObject("valueCoding").put("system", AUTHENTICATION_SYSTEM).put("code", "3").put("display", "Required");
+      extensions.add(authentication);
+      registry.helsenorgeEndpoint().ifPresent(endpoint ->
+          extensions.add(extension(ENDPOINT).set("valueReference", JsonOutput.object().put("reference", endpoint))));
       q.put("url", "urn:regforms:questionnaire:" + registry.id() + ":" + form.id());
       q.putArray("identifier").addObject().put("system", "urn:regforms:form").put("value", registry.id() + "." + form.id());
       if (!form.version().isEmpty()) q.put("version", form.version());
@@ -214,18 +224,17 @@ final class FhirExport {
     private void computed(Variable v, ObjectNode item, ArrayNode extensions) {
       item.put("readOnly", true);
       Formula compute = v.compute().orElseThrow();
-      Optional<String> expression = fhirPath.translate(compute.compiled().syntax());
+      Translation translation = fhirPath.translate(compute.compiled());
+      Optional<String> expression = translation.text();
       if (expression.isEmpty()) {
-        note(v.id(), "computed value '" + compute.text() + "' has no FHIRPath translation; the item is read-only without a formula",
-            compute.location());
+        note(v.id(), "computed value '" + compute.text() + "' has no FHIRPath translation (" + translation.reason()
+            + "); the item is read-only without a formula", compute.location());
         return;
       }
-      ObjectNode ext = extension(CALCULATED_EXPRESSION);
-      ObjectNode value = ext.putObject("valueExpression");
-      value.put("description", compute.text());
-      value.put("language", "text/fhirpath");
-      value.put("expression", expression.get());
-      extensions.add(ext);
+      // Helsenorge's form filler reads its own extension, SDC form fillers (LHC-Forms) the standard one.
+      for (String url : List.of(CALCULATED_EXPRESSION, SDC_CALCULATED_EXPRESSION)) {
+        extensions.add(expressionExtension(url, compute.text(), expression.get()));
+      }
       Expr syntax = compute.compiled().syntax();
       boolean total = syntax instanceof Expr.Call c && (c.function().equals("sum") || c.function().equals("mean"))
           || syntax instanceof Expr.Call r && r.function().equals("round") && r.arguments().get(0) instanceof Expr.Binary;
@@ -237,13 +246,14 @@ final class FhirExport {
     private void limits(Variable v, ObjectNode item, ArrayNode extensions) {
       String valueKey = v.type() == no.regforms.definition.VariableType.INTEGER ? "valueInteger"
           : v.type() == no.regforms.definition.VariableType.DECIMAL ? "valueDecimal" : "valueDate";
+      // The sdf profile allows one validationtext per item: the range and the pattern share it.
+      List<String> validationTexts = new ArrayList<>();
       v.range().ifPresent(range -> {
         List<String> texts = new ArrayList<>();
         bound(v, range.min(), MIN_VALUE, valueKey, extensions, texts);
         bound(v, range.max(), MAX_VALUE, valueKey, extensions, texts);
         if (!texts.isEmpty()) {
-          extensions.add(extension(VALIDATION_TEXT).put("valueString", "Gyldig verdi: " + range.min() + " til " + range.max()
-              .toString().replace("today", "i dag")));
+          validationTexts.add("Gyldig verdi: " + range.min() + " til " + range.max().toString().replace("today", "i dag"));
         }
       });
       v.plausibleRange().ifPresent(r -> note(v.id(), "plausible range " + r + " has no Questionnaire counterpart (kept by the validator)",
@@ -258,14 +268,19 @@ final class FhirExport {
         }
       });
       v.pattern().ifPresent(p -> {
-        extensions.add(extension(REGEX).put("valueString", p));
-        extensions.add(extension(VALIDATION_TEXT).put("valueString", "Må følge mønsteret " + p));
+        // Form fillers test the regex against the answer unanchored (JavaScript RegExp.test); the
+        // definition's pattern must match the whole answer, as the validator reads it.
+        extensions.add(extension(REGEX).put("valueString", "^(?:" + p + ")$"));
+        validationTexts.add("Må følge mønsteret " + p);
       });
       v.step().ifPresent(s -> {
         if (!(v.type() == no.regforms.definition.VariableType.INTEGER && s.compareTo(BigDecimal.ONE) == 0)) {
           note(v.id(), "step " + s.toPlainString() + " has no Questionnaire counterpart", v.location());
         }
       });
+      if (!validationTexts.isEmpty()) {
+        extensions.add(extension(VALIDATION_TEXT).put("valueString", String.join(". ", validationTexts)));
+      }
     }
 
     private void bound(Variable v, Bound bound, String url, String valueKey, ArrayNode extensions, List<String> texts) {
@@ -290,7 +305,11 @@ final class FhirExport {
       String system = system(list);
       ArrayNode options = item.putArray("answerOption");
       for (Code code : list.codes()) {
-        ObjectNode coding = options.addObject().putObject("valueCoding");
+        ObjectNode option = options.addObject();
+        // R4 allows ordinalValue on the option and on its coding: SDC form fillers (LHC-Forms) read
+        // the option's, Helsenorge's form builder writes and its filler reads the coding's.
+        code.score().ifPresent(score -> option.putArray("extension").add(extension(ORDINAL_VALUE).put("valueDecimal", score)));
+        ObjectNode coding = option.putObject("valueCoding");
         code.score().ifPresent(score -> coding.putArray("extension").add(extension(ORDINAL_VALUE).put("valueDecimal", score)));
         coding.put("system", system).put("code", code.code()).put("display", code.label().in("nb"));
         if (code.validFrom().isPresent() || code.validTo().isPresent()) {
@@ -332,18 +351,14 @@ final class FhirExport {
         if (simple.size() > 1) item.put("enableBehavior", behavior.get());
         return;
       }
-      Optional<String> expression = fhirPath.translate(formula.compiled().syntax());
+      Translation translation = fhirPath.translate(formula.compiled());
+      Optional<String> expression = translation.text();
       if (expression.isPresent()) {
-        ObjectNode ext = extension(ENABLE_WHEN_EXPRESSION);
-        ObjectNode value = ext.putObject("valueExpression");
-        value.put("description", formula.text());
-        value.put("language", "text/fhirpath");
-        value.put("expression", expression.get());
-        item.withArray("extension").add(ext);
+        item.withArray("extension").add(expressionExtension(ENABLE_WHEN_EXPRESSION, formula.text(), expression.get()));
         return;
       }
-      note(id, "condition '" + formula.text() + "' has neither an enableWhen nor a FHIRPath form; the item is always shown",
-          formula.location());
+      note(id, "condition '" + formula.text() + "' has neither an enableWhen nor a FHIRPath form (" + translation.reason()
+          + "); the item is always shown", formula.location());
     }
 
     /** Fills {@code out} with enableWhen entries for {@code expr} and returns the behaviour, or empty if it is not simple. */
@@ -455,6 +470,13 @@ final class FhirExport {
 
   private static ObjectNode extension(String url) {
     return JsonOutput.object().put("url", url);
+  }
+
+  private static ObjectNode expressionExtension(String url, String description, String fhirPath) {
+    ObjectNode ext = extension(url);
+    ext.putObject("valueExpression").put("description", description).put("language", "text/fhirpath")
+        .put("expression", fhirPath);
+    return ext;
   }
 
   private static ObjectNode itemControl(String code) {

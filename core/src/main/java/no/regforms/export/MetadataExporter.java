@@ -12,7 +12,7 @@ import no.regforms.definition.Registry;
  * a registry that loads is complete.
  *
  * <pre>{@code
- * Registry registry = DefinitionLoader.create().load("ms").registryOrThrow();
+ * Registry registry = DefinitionLoader.create().loadModule("ms").registryOrThrow();
  * ExportResult result = MetadataExporter.create().export(registry, ExportFormat.JSONSCHEMA);
  * result.writeTo(Path.of("out"));
  * result.notes().forEach(note -> System.out.println(note.toDisplayString()));

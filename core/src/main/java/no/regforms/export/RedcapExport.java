@@ -19,11 +19,15 @@ import no.regforms.definition.VariableType;
 import no.regforms.diagnostic.SourceLocation;
 
 /**
- * A REDCap data dictionary (the 18 standard columns) mirroring the registry's forms: one instrument
- * per form and one per repeat group (to be marked as a repeating instrument), {@code visibleIf}
- * and enclosing section conditions translated to branching logic where REDCap can say them, and
- * computed values as {@code calc} fields where the formula translates. Variable ids that occur in
- * more than one form are renamed {@code <form>_<id>}, because REDCap field names are project-wide.
+ * A REDCap data dictionary (the 18 standard columns) mirroring the registry's forms in their order:
+ * one instrument per form and, after it, one per repeat group (to be marked as a repeating
+ * instrument), each instrument's fields together as REDCap requires; {@code visibleIf} and enclosing
+ * section conditions translated to branching logic that shows a field exactly when regforms does,
+ * where REDCap can say it; computed values as {@code calc} fields where the formula translates;
+ * hard ranges as min/max with {@code @FORCE-MINMAX}, plausible ranges as min/max without it; the
+ * longest text as {@code @CHARLIMIT}. Variable ids that occur in more than one form are renamed
+ * {@code <form>_<id>}, because REDCap field names are project-wide. What REDCap cannot hold is a
+ * note.
  */
 final class RedcapExport {
 
@@ -35,6 +39,10 @@ final class RedcapExport {
       "Text Validation Type OR Show Slider Number", "Text Validation Min", "Text Validation Max", "Identifier?",
       "Branching Logic (Show field only if...)", "Required Field?", "Custom Alignment",
       "Question Number (surveys only)", "Matrix Group Name", "Matrix Ranking?", "Field Annotation");
+
+  static final String RECORD_ID = "record_id";
+  static final String FORCE_MINMAX = "@FORCE-MINMAX";
+  static final String CHARLIMIT = "@CHARLIMIT=";
 
   private final Registry registry;
   private final List<ExportNote> notes = new ArrayList<>();
@@ -54,28 +62,38 @@ final class RedcapExport {
       List<FormWalk.Entry> entries = FormWalk.entries(form);
       Map<String, Variable> variables = new LinkedHashMap<>();
       entries.forEach(e -> variables.putIfAbsent(e.variable().id(), e.variable()));
+      boolean ownRecordId = first && !entries.isEmpty() && entries.get(0).variable().id().equals(RECORD_ID)
+          && entries.get(0).repeat().isEmpty();
       Map<String, String> names = new HashMap<>();
       for (String id : variables.keySet()) {
-        String name = formsPerId.getOrDefault(id, 1) > 1 || id.equals("record_id") ? form.id() + "_" + id : id;
+        boolean clash = formsPerId.getOrDefault(id, 1) > 1 || id.equals(RECORD_ID) && !ownRecordId;
+        String name = clash ? form.id() + "_" + id : id;
         names.put(id, name);
         if (!name.equals(id)) {
           note(form, id, "renamed to '" + name + "': REDCap field names are unique across the project", variables.get(id).location());
         }
       }
-      RedcapLogic logic = new RedcapLogic(variables, id -> names.getOrDefault(id, id));
-      if (first) {
-        table.add(row("record_id", form.id(), "", "text", "Record ID", "", "", "", "", "", "", "", "", "", "", "", "", ""));
-        first = false;
+      RedcapLogic logic = new RedcapLogic(variables, id -> names.getOrDefault(id, id), this::codes);
+      if (first && !ownRecordId) {
+        table.add(row(RECORD_ID, form.id(), "", "text", "Record ID", "", "", "", "", "", "", "", "", "", "", "", "", ""));
       }
-      String lastHeader = "";
+      first = false;
+      // REDCap wants each instrument's fields together: the form's own first, then each repeat group's.
+      Map<String, List<FormWalk.Entry>> instruments = new LinkedHashMap<>();
+      instruments.put(form.id(), new ArrayList<>());
       for (FormWalk.Entry entry : entries) {
         String instrument = entry.repeat().map(r -> form.id() + "_" + r.id()).orElse(form.id());
-        String header = entry.repeat().map(r -> r.label().in("nb"))
-            .orElseGet(() -> entry.section().map(s -> s.title().in("nb")).orElse(""));
-        String sectionHeader = header.equals(lastHeader) ? "" : header;
-        lastHeader = header;
-        table.add(field(form, entry, instrument, sectionHeader, names, logic));
+        instruments.computeIfAbsent(instrument, i -> new ArrayList<>()).add(entry);
       }
+      instruments.forEach((instrument, fields) -> {
+        String lastHeader = "";
+        for (FormWalk.Entry entry : fields) {
+          String header = entry.repeat().map(r -> r.label().in("nb"))
+              .orElseGet(() -> entry.section().map(s -> s.title().in("nb")).orElse(""));
+          table.add(field(form, entry, instrument, header.equals(lastHeader) ? "" : header, names, logic));
+          lastHeader = header;
+        }
+      });
       form.repeats().values().forEach(r -> note(form, r.id(), "exported as instrument '" + form.id() + "_" + r.id()
           + "'; mark it as a repeating instrument in the project setup", r.location()));
       form.rules().forEach(r -> note(form, r.id(), "cross-field rule '" + r.check().text()
@@ -90,10 +108,14 @@ final class RedcapExport {
     return new ExportResult(ExportFormat.REDCAP, List.of(new ExportFile(FILE, "text/csv", table.toCsv(','))), notes);
   }
 
+  private List<String> codes(Variable v) {
+    return registry.codeList(v.codeList().orElseThrow()).orElseThrow().codes().stream().map(Code::code).toList();
+  }
+
   private List<String> field(Form form, FormWalk.Entry entry, String instrument, String sectionHeader,
       Map<String, String> names, RedcapLogic logic) {
     Variable v = entry.variable();
-    String type;
+    String type = "";
     String choices = "";
     String validation = "";
     String min = "";
@@ -102,32 +124,43 @@ final class RedcapExport {
     List<String> annotations = new ArrayList<>();
     v.unit().ifPresent(fieldNotes::add);
     v.help().ifPresent(h -> fieldNotes.add(h.in("nb")));
+    boolean calc = false;
     if (v.isComputed()) {
       Formula compute = v.compute().orElseThrow();
-      Optional<String> calc = v.type().isNumeric() ? logic.calculation(compute.compiled().syntax()) : Optional.empty();
-      if (calc.isPresent()) {
+      Translation translation = v.type().isNumeric() ? logic.calculation(compute.compiled())
+          : Translation.refused("REDCap calculations give numbers, and this value is a " + v.type().jsonName());
+      if (translation.text().isPresent()) {
+        calc = true;
         type = "calc";
-        choices = calc.get();
+        choices = translation.text().get();
       } else {
-        type = "text";
         annotations.add("@READONLY");
-        note(form, v.id(), "computed value '" + compute.text() + "' has no REDCap calculation; exported as a read-only text field",
-            compute.location());
+        note(form, v.id(), "computed value '" + compute.text() + "' has no REDCap calculation (" + translation.reason()
+            + "); exported as a read-only field that REDCap users do not fill in", compute.location());
       }
-    } else {
+    }
+    if (!calc) {
       switch (v.type()) {
         case INTEGER:
         case DECIMAL:
           type = "text";
           validation = v.type() == VariableType.INTEGER ? "integer"
               : v.decimals().filter(d -> d >= 1 && d <= 4).map(d -> "number_" + d + "dp").orElse("number");
-          min = v.range().flatMap(r -> r.numericMin()).map(b -> b.toPlainString()).orElse("");
-          max = v.range().flatMap(r -> r.numericMax()).map(b -> b.toPlainString()).orElse("");
-          v.plausibleRange().ifPresent(r -> note(form, v.id(), "plausible range " + r
-              + " has no REDCap counterpart (REDCap's min/max are soft already; the hard range is used)", v.location()));
+          // REDCap's min/max only warn unless @FORCE-MINMAX: a hard range forces them, a plausible range does not.
+          Optional<no.regforms.definition.Range> limits = v.range().or(v::plausibleRange);
+          min = limits.flatMap(r -> r.numericMin()).map(RedcapExport::number).orElse("");
+          max = limits.flatMap(r -> r.numericMax()).map(RedcapExport::number).orElse("");
+          if (v.range().isPresent()) {
+            annotations.add(FORCE_MINMAX);
+            v.plausibleRange().ifPresent(r -> note(form, v.id(), "plausible range " + r
+                + " has no REDCap counterpart beside the hard range (one min/max per field)", v.location()));
+          }
           break;
         case TEXT:
-          type = v.maxLength().map(m -> m <= 255).orElse(false) ? "text" : "notes";
+          // REDCap's record id is a text field; other long texts are notes.
+          type = v.maxLength().map(m -> m <= 255).orElse(false) || entry.variable().id().equals(RECORD_ID)
+              && names.getOrDefault(RECORD_ID, "").equals(RECORD_ID) ? "text" : "notes";
+          v.maxLength().ifPresent(m -> annotations.add(CHARLIMIT + m));
           v.pattern().ifPresent(p -> note(form, v.id(), "pattern " + p + " has no standard REDCap validation type", v.location()));
           break;
         case BOOLEAN:
@@ -138,6 +171,7 @@ final class RedcapExport {
           validation = "date_ymd";
           min = v.range().map(r -> date(r.min())).orElse("");
           max = v.range().map(r -> date(r.max())).orElse("");
+          if (v.range().isPresent()) annotations.add(FORCE_MINMAX);
           break;
         case DATETIME:
           type = "text";
@@ -146,7 +180,8 @@ final class RedcapExport {
         case YEARMONTH:
           type = "text";
           fieldNotes.add("yyyy-mm");
-          note(form, v.id(), "REDCap has no year-month validation; exported as text with a note", v.location());
+          annotations.add(CHARLIMIT + "7");
+          note(form, v.id(), "REDCap has no year-month validation; exported as text of 7 characters with a note", v.location());
           break;
         case CODE:
         case CODES:
@@ -166,24 +201,24 @@ final class RedcapExport {
     }
     String branching = "";
     if (!entry.conditions().isEmpty()) {
-      List<String> parts = new ArrayList<>();
-      for (Formula condition : entry.conditions()) {
-        Optional<String> translated = logic.condition(condition.compiled().syntax());
-        if (translated.isEmpty()) {
-          note(form, v.id(), "condition '" + condition.text() + "' cannot be written as REDCap branching logic; the field is always shown",
-              condition.location());
-          parts.clear();
-          break;
-        }
-        parts.add(translated.get());
+      Translation translated = logic.condition(entry.conditions().stream().map(Formula::compiled).toList());
+      if (translated.text().isPresent()) {
+        branching = translated.text().get();
+      } else {
+        String written = entry.conditions().stream().map(Formula::text).collect(Collectors.joining("' and '"));
+        note(form, v.id(), "condition '" + written + "' cannot be written as REDCap branching logic ("
+            + translated.reason() + "); the field is always shown", entry.conditions().get(0).location());
       }
-      branching = parts.size() == 1 ? parts.get(0) : parts.stream().map(p -> "(" + p + ")").collect(Collectors.joining(" and "));
     }
     v.requiredIf().ifPresent(f -> note(form, v.id(), "'requiredIf: " + f.text() + "' has no REDCap counterpart", v.location()));
     return row(names.getOrDefault(v.id(), v.id()), instrument, sectionHeader, type, v.labelOrId().in("nb"), choices,
         String.join(" ", fieldNotes), validation, min, max,
         v.sensitivity() == Sensitivity.IDENTIFYING ? "y" : "", branching, v.required() && !v.isComputed() ? "y" : "",
         "", "", "", "", String.join(" ", annotations));
+  }
+
+  private static String number(java.math.BigDecimal value) {
+    return value.stripTrailingZeros().toPlainString();
   }
 
   private static String date(Bound bound) {

@@ -71,6 +71,17 @@ public final class CompiledExpression {
   }
 
   /**
+   * The built-in function (the overload) the checker resolved {@code call} to, a call node of
+   * {@link #syntax()} (compared by identity): what translators dispatch on instead of the name.
+   *
+   * @throws IllegalArgumentException for a node of another tree
+   */
+  public Builtin functionOf(Expr.Call call) {
+    return typing.functionOf(call).orElseThrow(() ->
+        new IllegalArgumentException("'" + call.function() + "' at " + call.span() + " is not a call of '" + text + "'"));
+  }
+
+  /**
    * The free names the expression reads: variables and run parameters. Names bound by collection
    * functions are not included; {@code any(treatments, t, t.drug = 'x')} references only {@code
    * treatments}. Function names are never included.

@@ -53,7 +53,7 @@ public record ImportOptions(Optional<String> registryId, Optional<String> title,
   /** The registry id to use for {@code file}: the chosen one, else the file name in snake_case. */
   String registryIdFor(Path file) {
     return registryId.orElseGet(() -> {
-      String id = IdAllocator.snakeCase(baseName(file), false);
+      String id = no.regforms.definition.Ids.snakeCase(baseName(file), false);
       return id.isEmpty() ? "imported" : id;
     });
   }

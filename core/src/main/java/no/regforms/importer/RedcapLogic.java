@@ -1,7 +1,10 @@
 package no.regforms.importer;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,19 +13,27 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.regforms.definition.VariableType;
+import no.regforms.expression.Builtin;
+import no.regforms.expression.parser.Expr;
+import no.regforms.expression.parser.ExprPrinter;
+import no.regforms.expression.parser.Span;
 
 /**
- * Translates REDCap logic into the regforms expression language: branching logic
- * ({@code [sex] = '0' and [given_birth] = '1'}, checkbox options {@code [meds(2)] = '1'}, {@code <>},
- * {@code or}, {@code and}, parentheses, {@code ''} empty checks) and simple calculations
- * ({@code + - * /}, {@code round}, {@code abs}, whole powers {@code ^2}).
+ * Translates REDCap logic into the regforms expression language, building the expression tree and
+ * printing it with {@link ExprPrinter}: branching logic ({@code [sex] = '0' and [given_birth] = '1'},
+ * checkbox options {@code [meds(2)] = '1'}, {@code <>}, {@code or}, {@code and}, parentheses,
+ * {@code ''} empty checks, comparisons of calculated values) and calculations ({@code + - * /},
+ * whole powers {@code ^2}, and the functions of {@link #FUNCTIONS}: {@code round}, {@code abs},
+ * {@code year}, {@code month}, {@code datediff} in days).
  *
- * <p>Whatever has no exact counterpart (events, repeat instances, smart variables, functions such
- * as {@code datediff}, a code that is not among a field's choices, fields of other forms) is refused
- * with a reason, never guessed. Translations keep REDCap's meaning for empty fields: REDCap compares
- * an empty field as the text {@code ''}, so {@code [x] <> '1'} holds for an empty {@code x}, which
- * becomes {@code (empty(x) or x != '1')}; where REDCap's comparison would be false, the expression's
- * unknown hides the field in the same way. Stateless and thread-safe.
+ * <p>Whatever has no exact counterpart (events, repeat instances, smart variables, other functions,
+ * a code that is not among a field's choices, fields of other forms) is refused with a reason, never
+ * guessed. Translations keep REDCap's meaning for empty fields: REDCap compares an empty field as
+ * the text {@code ''}, so {@code [x] <> '1'} holds for an empty {@code x}, which becomes {@code
+ * empty(x) or x != '1'}; where REDCap's comparison would be false, the expression's unknown hides
+ * the field in the same way. Within one {@code and}, a field tested as filled ({@code [x] <> ''})
+ * is known to be filled in the other parts, so {@code [x] <> '' and [x] <> '1'}, as regforms' REDCap
+ * export writes {@code x != '1'}, reads back as {@code x != '1'}. Stateless and thread-safe.
  */
 final class RedcapLogic {
 
@@ -70,9 +81,9 @@ final class RedcapLogic {
   private static Translation run(String text, Map<String, Field> fields, Map<String, String> elsewhere, boolean logic) {
     try {
       Parser parser = new Parser(tokenize(text), fields, elsewhere);
-      String out = logic ? parser.or() : parser.sum();
+      Expr out = logic ? parser.or() : parser.sum();
       parser.expectEnd();
-      return new Translation.Translated(out);
+      return new Translation.Translated(ExprPrinter.print(out));
     } catch (Refusal refusal) {
       return new Translation.Refused(refusal.getMessage());
     }
@@ -153,7 +164,110 @@ final class RedcapLogic {
     return tokens;
   }
 
-  /** Recursive descent over one token list; builds the expression text as it goes. */
+  /**
+   * REDCap's functions that have an exact counterpart, by name: the function each becomes. {@code
+   * sum}, {@code mean}, {@code min} and {@code max} are not among them: REDCap's skip empty fields,
+   * where regforms' are unknown when any value is.
+   */
+  static final Map<String, Builtin> FUNCTIONS = Map.of(
+      "round", Builtin.ROUND_TO, "abs", Builtin.ABS, "year", Builtin.YEAR, "month", Builtin.MONTH,
+      "datediff", Builtin.DAYS_BETWEEN);
+
+  /** Expressions built here come from no text of their own; printing ignores spans. */
+  private static final Span NOWHERE = new Span(0, 0);
+
+  private static Expr name(String id) {
+    return new Expr.Name(id, NOWHERE);
+  }
+
+  private static Expr call(Builtin function, Expr... arguments) {
+    return new Expr.Call(function.function(), NOWHERE, List.of(arguments), NOWHERE);
+  }
+
+  private static Expr binary(Expr.BinaryOp op, Expr left, Expr right) {
+    return new Expr.Binary(op, left, right, NOWHERE, NOWHERE);
+  }
+
+  private static Expr not(Expr operand) {
+    return new Expr.Unary(Expr.UnaryOp.NOT, operand, NOWHERE);
+  }
+
+  private static Expr chain(Expr.BinaryOp op, List<Expr> parts) {
+    Expr out = parts.get(0);
+    for (int i = 1; i < parts.size(); i++) out = binary(op, out, parts.get(i));
+    return out;
+  }
+
+  private static void flatten(Expr expr, Expr.BinaryOp op, List<Expr> out) {
+    if (expr instanceof Expr.Binary b && b.op() == op) {
+      flatten(b.left(), op, out);
+      flatten(b.right(), op, out);
+    } else {
+      out.add(expr);
+    }
+  }
+
+  /** The variable {@code expr} tests with {@code function(x)}, or null. */
+  private static String tested(Expr expr, Builtin function) {
+    return expr instanceof Expr.Call c && c.function().equals(function.function()) && c.arguments().size() == 1
+        && c.arguments().get(0) instanceof Expr.Name n ? n.name() : null;
+  }
+
+  /**
+   * The conjunction of {@code parts}, where each {@code filled(x)} part makes x known to be filled
+   * in the others: a part {@code empty(x) or P} becomes {@code P}, a part {@code filled(x) or P}
+   * holds and goes; a {@code filled(x)} that served so goes too, since what it guarded is unknown
+   * (and so hides) for an empty x anyway.
+   */
+  private static Expr conjunction(List<Expr> conjuncts) {
+    List<Expr> parts = new ArrayList<>();
+    conjuncts.forEach(c -> flatten(c, Expr.BinaryOp.AND, parts));
+    Set<String> filled = new LinkedHashSet<>();
+    parts.forEach(p -> {
+      String x = tested(p, Builtin.FILLED);
+      if (x != null) filled.add(x);
+    });
+    Set<String> used = new LinkedHashSet<>();
+    List<Expr> out = new ArrayList<>();
+    for (Expr part : parts) {
+      if (tested(part, Builtin.FILLED) != null || !(part instanceof Expr.Binary b && b.op() == Expr.BinaryOp.OR)) {
+        out.add(part);
+        continue;
+      }
+      List<Expr> disjuncts = new ArrayList<>();
+      flatten(part, Expr.BinaryOp.OR, disjuncts);
+      List<Expr> kept = new ArrayList<>();
+      boolean holds = false;
+      for (Expr disjunct : disjuncts) {
+        String always = tested(disjunct, Builtin.FILLED);
+        String never = emptyOf(disjunct, filled);
+        if (always != null && filled.contains(always)) {
+          holds = true;
+          used.add(always);
+        } else if (never != null) {
+          used.add(never);
+        } else {
+          kept.add(disjunct);
+        }
+      }
+      if (!holds) out.add(kept.isEmpty() ? part : chain(Expr.BinaryOp.OR, kept));
+    }
+    out.removeIf(p -> used.contains(tested(p, Builtin.FILLED)));
+    return chain(Expr.BinaryOp.AND, out);
+  }
+
+  /** The filled variable whose {@code empty(x)} makes {@code disjunct} false (alone or in an 'and'), or null. */
+  private static String emptyOf(Expr disjunct, Set<String> filled) {
+    List<Expr> parts = new ArrayList<>();
+    flatten(disjunct, Expr.BinaryOp.AND, parts);
+    for (Expr part : parts) {
+      String x = tested(part, Builtin.EMPTY);
+      if (x != null && filled.contains(x)) return x;
+    }
+    return null;
+  }
+
+  /** Recursive descent over one token list, building the expression tree. */
   private static final class Parser {
     private final List<Token> tokens;
     private final Map<String, Field> fields;
@@ -167,7 +281,11 @@ final class RedcapLogic {
     }
 
     private Token peek() {
-      return tokens.get(pos);
+      return peek(0);
+    }
+
+    private Token peek(int ahead) {
+      return tokens.get(Math.min(pos + ahead, tokens.size() - 1));
     }
 
     private Token next() {
@@ -188,7 +306,7 @@ final class RedcapLogic {
 
     private String describeUnexpected() {
       Token t = peek();
-      if (t.kind() == Kind.WORD && pos + 1 < tokens.size() && tokens.get(pos + 1).kind() == Kind.OPEN) {
+      if (t.kind() == Kind.WORD && peek(1).kind() == Kind.OPEN) {
         return "; the function " + t.text() + "() has no translation";
       }
       return "";
@@ -196,43 +314,48 @@ final class RedcapLogic {
 
     // ---- branching logic ----------------------------------------------------------------
 
-    String or() {
-      StringBuilder out = new StringBuilder(and());
+    Expr or() {
+      List<Expr> parts = new ArrayList<>(List.of(and()));
       while (isWord("or")) {
         next();
-        out.append(" or ").append(and());
+        parts.add(and());
       }
-      return out.toString();
+      return chain(Expr.BinaryOp.OR, parts);
     }
 
-    private String and() {
-      StringBuilder out = new StringBuilder(primary());
+    private Expr and() {
+      List<Expr> parts = new ArrayList<>(List.of(primary()));
       while (isWord("and")) {
         next();
-        out.append(" and ").append(primary());
+        parts.add(primary());
       }
-      return out.toString();
+      return conjunction(parts);
     }
 
-    private String primary() {
+    private Expr primary() {
       if (peek().kind() == Kind.OPEN) {
         next();
-        String inner = or();
+        Expr inner = or();
         if (peek().kind() != Kind.CLOSE) throw new Refusal("a '(' is never closed");
         next();
-        return "(" + inner + ")";
+        return inner;
       }
-      if (peek().kind() == Kind.WORD) {
+      if (peek().kind() == Kind.WORD && !FUNCTIONS.containsKey(peek().text())) {
         throw new Refusal(peek().text().equals("not")
             ? "'not' has no exact translation: REDCap reads an empty field as '' where regforms reads it as unknown"
-            : "'" + peek().text() + "'" + (pos + 1 < tokens.size() && tokens.get(pos + 1).kind() == Kind.OPEN
+            : "'" + peek().text() + "'" + (peek(1).kind() == Kind.OPEN
                 ? ": the function " + peek().text() + "() has no translation" : " is not a field, value or operator"));
       }
-      Token left = operand();
-      if (peek().kind() != Kind.OP || "+-*/^".contains(peek().text())) {
-        throw new Refusal("expected a comparison (=, <>, <, <=, >, >=) after " + show(left)
-            + (peek().kind() == Kind.OP ? "; arithmetic in branching logic has no translation" : ""));
+      Token start = peek();
+      boolean calculation = start.kind() == Kind.WORD || start.kind() == Kind.FIELD || start.kind() == Kind.NUMBER
+          || isOp("-");
+      if (!simpleComparison()) {
+        if (!calculation) {
+          throw new Refusal("expected a field, a number or a quoted value, found '" + start.text() + "'");
+        }
+        return calculatedComparison();
       }
+      Token left = operand();
       String op = next().text();
       Token right = operand();
       if (left.kind() == Kind.FIELD && right.kind() == Kind.FIELD) {
@@ -243,9 +366,60 @@ final class RedcapLogic {
       throw new Refusal("the comparison " + show(left) + " " + op + " " + show(right) + " names no field");
     }
 
+    /** Whether a field, value or number is compared with another, with nothing calculated on either side. */
+    private boolean simpleComparison() {
+      int at = simpleOperandLength(0);
+      if (at == 0) return false;
+      Token op = peek(at);
+      if (isArithmetic(op)) return false;
+      if (op.kind() != Kind.OP) {
+        Token first = at == 2 ? new Token(Kind.NUMBER, "-" + peek(1).text(), null) : peek();
+        throw new Refusal("expected a comparison (=, <>, <, <=, >, >=) after " + show(first));
+      }
+      int after = simpleOperandLength(at + 1);
+      return after != 0 && !isArithmetic(peek(at + 1 + after));
+    }
+
+    private static boolean isArithmetic(Token t) {
+      return t.kind() == Kind.OP && "+-*/^".contains(t.text());
+    }
+
+    private int simpleOperandLength(int ahead) {
+      Token t = peek(ahead);
+      if (t.kind() == Kind.OP && t.text().equals("-") && peek(ahead + 1).kind() == Kind.NUMBER) return 2;
+      return t.kind() == Kind.FIELD || t.kind() == Kind.TEXT || t.kind() == Kind.NUMBER ? 1 : 0;
+    }
+
+    /**
+     * {@code datediff([a], 'today', 'd', true) > 30}: both sides as calculations. A calculation is
+     * empty in REDCap when a field in it is, and unknown in regforms; so {@code <>}, which holds for
+     * an empty side in REDCap, holds here when any of those fields is empty.
+     */
+    private Expr calculatedComparison() {
+      Expr left = sum();
+      if (peek().kind() != Kind.OP || "+-*/^".contains(peek().text())) {
+        throw new Refusal("expected a comparison (=, <>, <, <=, >, >=) after a calculation");
+      }
+      String op = next().text();
+      Expr right = sum();
+      if (!isInequality(op)) return binary(operator(op), left, right);
+      List<Expr> parts = new ArrayList<>();
+      Set<String> read = new LinkedHashSet<>();
+      names(left, read);
+      names(right, read);
+      read.forEach(x -> parts.add(call(Builtin.EMPTY, name(x))));
+      parts.add(binary(Expr.BinaryOp.NE, left, right));
+      return chain(Expr.BinaryOp.OR, parts);
+    }
+
+    private void names(Expr expr, Set<String> out) {
+      if (expr instanceof Expr.Name n) out.add(n.name());
+      expr.children().forEach(child -> names(child, out));
+    }
+
     private Token operand() {
       Token t = peek();
-      if (isOp("-") && tokens.get(pos + 1).kind() == Kind.NUMBER) {
+      if (isOp("-") && peek(1).kind() == Kind.NUMBER) {
         next();
         Token number = next();
         return new Token(Kind.NUMBER, "-" + number.text(), null);
@@ -274,6 +448,22 @@ final class RedcapLogic {
       }
     }
 
+    private static Expr.BinaryOp operator(String op) {
+      switch (op) {
+        case "=":
+        case "==":
+          return Expr.BinaryOp.EQ;
+        case "<>":
+        case "!=":
+          return Expr.BinaryOp.NE;
+        case "<": return Expr.BinaryOp.LT;
+        case "<=": return Expr.BinaryOp.LE;
+        case ">": return Expr.BinaryOp.GT;
+        case ">=": return Expr.BinaryOp.GE;
+        default: throw new Refusal("'" + op + "' is not a comparison");
+      }
+    }
+
     private Field field(Token t) {
       Field field = fields.get(t.text());
       if (field == null) {
@@ -295,19 +485,19 @@ final class RedcapLogic {
       return op.equals("<>") || op.equals("!=");
     }
 
-    private String compare(Token fieldToken, String op, Token value) {
+    private Expr compare(Token fieldToken, String op, Token value) {
       Field field = field(fieldToken);
-      String id = field.id();
+      Expr x = name(field.id());
       String literal = value.text();
       if (fieldToken.option() != null) {
         return checkboxOption(fieldToken, field, op, literal);
       }
       if (value.kind() == Kind.TEXT && literal.isEmpty()) {
-        if (isEquality(op)) return "empty(" + id + ")";
-        if (isInequality(op)) return "filled(" + id + ")";
+        if (isEquality(op)) return call(Builtin.EMPTY, x);
+        if (isInequality(op)) return call(Builtin.FILLED, x);
         throw new Refusal("'" + op + " ''' compares with an empty value in an order; it has no meaning");
       }
-      String target;
+      Expr target;
       switch (field.type()) {
         case CODES:
           throw new Refusal("[" + fieldToken.text() + "] is a checkbox field; REDCap tests its options one at a time, as ["
@@ -318,7 +508,7 @@ final class RedcapLogic {
             throw new Refusal("'" + literal + "' is not one of the choices of [" + fieldToken.text() + "] ("
                 + String.join(", ", field.codes().stream().sorted().toList()) + ")");
           }
-          target = quote(literal);
+          target = new Expr.TextLiteral(literal, NOWHERE);
           break;
         case BOOLEAN:
           if (!literal.equals("1") && !literal.equals("0")) {
@@ -327,35 +517,34 @@ final class RedcapLogic {
           if (!isEquality(op) && !isInequality(op)) {
             throw new Refusal("a yes/no field compared with '" + op + "' has no translation");
           }
-          target = literal.equals("1") ? "true" : "false";
+          target = new Expr.BooleanLiteral(literal.equals("1"), NOWHERE);
           break;
         case INTEGER:
         case DECIMAL:
-          target = number(literal).orElseThrow(() -> new Refusal("[" + fieldToken.text() + "] is a number; '" + literal
-              + "' is not"));
+          target = number(literal).map(RedcapLogic::numberLiteral).orElseThrow(() -> new Refusal("[" + fieldToken.text()
+              + "] is a number; '" + literal + "' is not"));
           break;
         case DATE:
-          if (!literal.matches("\\d{4}-\\d{2}-\\d{2}")) {
-            throw new Refusal("[" + fieldToken.text() + "] is a date; '" + literal + "' is not a date yyyy-mm-dd");
-          }
-          target = "date(" + quote(literal) + ")";
+          target = date(literal).orElseThrow(() -> new Refusal("[" + fieldToken.text() + "] is a date; '" + literal
+              + "' is not a date yyyy-mm-dd"));
           break;
         case TEXT:
           if (!isEquality(op) && !isInequality(op)) {
             throw new Refusal("a text field compared with '" + op + "' has no exact translation");
           }
-          target = quote(literal);
+          target = new Expr.TextLiteral(literal, NOWHERE);
           break;
         default:
           throw new Refusal("comparisons on a " + field.type().jsonName() + " field have no translation");
       }
-      if (isEquality(op)) return id + " = " + target;
-      if (isInequality(op)) return "(empty(" + id + ") or " + id + " != " + target + ")";
-      return id + " " + op + " " + target;
+      if (isInequality(op)) {
+        return binary(Expr.BinaryOp.OR, call(Builtin.EMPTY, x), binary(Expr.BinaryOp.NE, x, target));
+      }
+      return binary(operator(op), x, target);
     }
 
     /** {@code [x] > 2} on a choice field with numeric codes: the codes that satisfy it, listed. */
-    private String codeOrder(Token fieldToken, Field field, String op, String literal) {
+    private Expr codeOrder(Token fieldToken, Field field, String op, String literal) {
       BigDecimal bound = number(literal).map(BigDecimal::new).orElseThrow(() -> new Refusal(
           "[" + fieldToken.text() + "] " + op + " '" + literal + "' orders a choice field by a value that is not a number"));
       List<String> chosen = new ArrayList<>();
@@ -370,10 +559,11 @@ final class RedcapLogic {
         throw new Refusal("[" + fieldToken.text() + "] " + op + " " + literal + " holds for none of its choices");
       }
       chosen.sort((a, b) -> new BigDecimal(a).compareTo(new BigDecimal(b)));
-      return field.id() + " in (" + String.join(", ", chosen.stream().map(RedcapLogic::quote).toList()) + ")";
+      List<Expr> items = chosen.stream().map(c -> (Expr) new Expr.TextLiteral(c, NOWHERE)).toList();
+      return new Expr.In(name(field.id()), items, false, NOWHERE);
     }
 
-    private String checkboxOption(Token fieldToken, Field field, String op, String literal) {
+    private Expr checkboxOption(Token fieldToken, Field field, String op, String literal) {
       String option = fieldToken.option().strip();
       if (field.type() != VariableType.CODES) {
         throw new Refusal("[" + fieldToken.text() + "(" + option + ")] names an option, but [" + fieldToken.text()
@@ -389,11 +579,12 @@ final class RedcapLogic {
         throw new Refusal("a checkbox option compared with '" + op + "' has no translation");
       }
       boolean checked = literal.equals("1") == isEquality(op);
-      String contains = "contains(" + field.id() + ", " + quote(option) + ")";
-      return checked ? contains : "(empty(" + field.id() + ") or not " + contains + ")";
+      Expr x = name(field.id());
+      Expr contains = call(Builtin.CONTAINS_CODE, x, new Expr.TextLiteral(option, NOWHERE));
+      return checked ? contains : binary(Expr.BinaryOp.OR, call(Builtin.EMPTY, x), not(contains));
     }
 
-    private String fieldToField(Token left, String op, Token right) {
+    private Expr fieldToField(Token left, String op, Token right) {
       if (left.option() != null || right.option() != null) {
         throw new Refusal("comparing checkbox options with each other has no translation");
       }
@@ -406,59 +597,67 @@ final class RedcapLogic {
         throw new Refusal("[" + left.text() + "] and [" + right.text() + "] are not both numbers, both dates or "
             + "choices from the same list; comparing them has no exact translation");
       }
-      String x = a.id();
-      String y = b.id();
-      if (isEquality(op)) return "((empty(" + x + ") and empty(" + y + ")) or " + x + " = " + y + ")";
-      if (isInequality(op)) {
-        return "((filled(" + x + ") or filled(" + y + ")) and (empty(" + x + ") or empty(" + y + ") or " + x + " != " + y + "))";
+      Expr x = name(a.id());
+      Expr y = name(b.id());
+      if (isEquality(op)) {
+        // REDCap finds two empty fields equal ('' = '').
+        Expr bothEmpty = binary(Expr.BinaryOp.AND, call(Builtin.EMPTY, x), call(Builtin.EMPTY, y));
+        return binary(Expr.BinaryOp.OR, bothEmpty, binary(Expr.BinaryOp.EQ, x, y));
       }
-      return x + " " + op + " " + y;
+      if (isInequality(op)) {
+        Expr eitherFilled = binary(Expr.BinaryOp.OR, call(Builtin.FILLED, x), call(Builtin.FILLED, y));
+        Expr differ = chain(Expr.BinaryOp.OR, List.of(call(Builtin.EMPTY, x), call(Builtin.EMPTY, y),
+            binary(Expr.BinaryOp.NE, x, y)));
+        return binary(Expr.BinaryOp.AND, eitherFilled, differ);
+      }
+      return binary(operator(op), x, y);
     }
 
     // ---- calculations ------------------------------------------------------------------
 
-    String sum() {
-      StringBuilder out = new StringBuilder(term());
+    Expr sum() {
+      Expr out = term();
       while (isOp("+") || isOp("-")) {
-        String op = next().text();
-        out.append(' ').append(op).append(' ').append(term());
+        Expr.BinaryOp op = next().text().equals("+") ? Expr.BinaryOp.ADD : Expr.BinaryOp.SUBTRACT;
+        out = binary(op, out, term());
       }
-      return out.toString();
+      return out;
     }
 
-    private String term() {
-      StringBuilder out = new StringBuilder(power());
+    private Expr term() {
+      Expr out = power();
       while (isOp("*") || isOp("/")) {
-        String op = next().text();
-        out.append(' ').append(op).append(' ').append(power());
+        Expr.BinaryOp op = next().text().equals("*") ? Expr.BinaryOp.MULTIPLY : Expr.BinaryOp.DIVIDE;
+        out = binary(op, out, power());
       }
-      return out.toString();
+      return out;
     }
 
-    private String power() {
-      String base = unary();
+    private Expr power() {
+      Expr base = unary();
       if (!isOp("^")) return base;
       next();
-      String exponent = unary().replaceAll("^\\((.*)\\)$", "$1").strip();
-      if (!exponent.matches("[1-4]")) {
-        throw new Refusal("only whole powers 1 to 4 have a translation, not ^" + exponent);
+      Expr exponent = unary();
+      if (!(exponent instanceof Expr.NumberLiteral n) || !n.value().toPlainString().matches("[1-4]")) {
+        throw new Refusal("only whole powers 1 to 4 have a translation, not ^" + ExprPrinter.print(exponent));
       }
-      int n = Integer.parseInt(exponent);
-      List<String> factors = new ArrayList<>();
-      for (int i = 0; i < n; i++) factors.add(base);
-      return n == 1 ? base : "(" + String.join(" * ", factors) + ")";
+      int times = n.value().intValue();
+      Expr product = base;
+      for (int i = 1; i < times; i++) product = binary(Expr.BinaryOp.MULTIPLY, product, base);
+      return product;
     }
 
-    private String unary() {
+    private Expr unary() {
       if (isOp("-")) {
         next();
-        return "-" + unary();
+        return new Expr.Unary(Expr.UnaryOp.NEGATE, unary(), NOWHERE);
       }
       Token t = peek();
       switch (t.kind()) {
         case NUMBER:
           next();
-          return number(t.text()).orElseThrow(() -> new Refusal("'" + t.text() + "' is not a number"));
+          return number(t.text()).map(RedcapLogic::numberLiteral)
+              .orElseThrow(() -> new Refusal("'" + t.text() + "' is not a number"));
         case FIELD: {
           next();
           if (t.option() != null) throw new Refusal("a checkbox option in a calculation has no translation");
@@ -467,14 +666,14 @@ final class RedcapLogic {
             throw new Refusal("[" + t.text() + "] is a " + field.type().jsonName() + " field; in a regforms calculation "
                 + "only number fields take part");
           }
-          return field.id();
+          return name(field.id());
         }
         case OPEN: {
           next();
-          String inner = sum();
+          Expr inner = sum();
           if (peek().kind() != Kind.CLOSE) throw new Refusal("a '(' is never closed");
           next();
-          return group(inner);
+          return inner;
         }
         case WORD:
           return function(t.text());
@@ -483,55 +682,108 @@ final class RedcapLogic {
       }
     }
 
-    private String function(String name) {
-      if (!name.equals("round") && !name.equals("abs")) {
-        throw new Refusal("the function " + name + "() has no translation");
+    private Expr function(String name) {
+      Builtin function = FUNCTIONS.get(name);
+      if (function == null) {
+        throw new Refusal("the function " + name + "() has no translation" + (List.of("sum", "mean", "min", "max")
+            .contains(name) ? " (REDCap's " + name + "() skips empty fields, where regforms' is unknown when any value is)" : ""));
       }
       next();
       if (peek().kind() != Kind.OPEN) throw new Refusal(name + " without '('");
       next();
-      String argument = sum();
-      String digits = "";
-      if (name.equals("round") && peek().kind() == Kind.COMMA) {
-        next();
-        Token d = next();
-        if (d.kind() != Kind.NUMBER || !d.text().matches("\\d+")) {
-          throw new Refusal("round() takes a whole number of decimals");
+      Expr out;
+      switch (function) {
+        case DAYS_BETWEEN:
+          out = datediff();
+          break;
+        case YEAR:
+        case MONTH:
+          out = call(function, dateArgument());
+          break;
+        case ROUND_TO: {
+          Expr argument = sum();
+          Expr digits = null;
+          if (peek().kind() == Kind.COMMA) {
+            next();
+            Token d = next();
+            if (d.kind() != Kind.NUMBER || !d.text().matches("\\d+")) {
+              throw new Refusal("round() takes a whole number of decimals");
+            }
+            digits = numberLiteral(d.text());
+          }
+          out = digits == null ? call(Builtin.ROUND, argument) : call(Builtin.ROUND_TO, argument, digits);
+          break;
         }
-        digits = ", " + d.text();
+        default:
+          out = call(function, sum());
       }
-      if (peek().kind() != Kind.CLOSE) throw new Refusal(name + "() takes " + (name.equals("round") ? "one or two" : "one")
-          + " arguments here");
+      if (peek().kind() != Kind.CLOSE) {
+        throw new Refusal(name + "() takes " + (name.equals("round") ? "one or two" : name.equals("datediff") ? "four" : "one")
+            + " arguments here");
+      }
       next();
-      return name + "(" + argument + digits + ")";
+      return out;
+    }
+
+    /** {@code datediff(a, b, "d", true)} is b − a in days; without the signed flag, its size. */
+    private Expr datediff() {
+      Expr from = dateArgument();
+      comma();
+      Expr to = dateArgument();
+      comma();
+      Token unit = next();
+      if (unit.kind() != Kind.TEXT || !unit.text().equals("d")) {
+        throw new Refusal("datediff() in other units than days ('d') counts months and years as fixed numbers of days,"
+            + " which has no exact translation");
+      }
+      boolean signed = false;
+      if (peek().kind() == Kind.COMMA) {
+        next();
+        Token flag = next();
+        if (flag.kind() != Kind.WORD || !flag.text().equals("true") && !flag.text().equals("false")) {
+          throw new Refusal("datediff()'s fourth argument is true or false");
+        }
+        signed = flag.text().equals("true");
+      }
+      Expr days = call(Builtin.DAYS_BETWEEN, from, to);
+      return signed ? days : call(Builtin.ABS, days);
+    }
+
+    private void comma() {
+      if (peek().kind() != Kind.COMMA) throw new Refusal("datediff() takes its arguments separated by commas");
+      next();
+    }
+
+    /** A date field, a date 'yyyy-mm-dd' or 'today'. */
+    private Expr dateArgument() {
+      Token t = next();
+      if (t.kind() == Kind.FIELD && t.option() == null && field(t).type() == VariableType.DATE) return name(field(t).id());
+      if (t.kind() == Kind.TEXT && t.text().equals("today")) return call(Builtin.TODAY);
+      if (t.kind() == Kind.TEXT) {
+        return date(t.text()).orElseThrow(() -> new Refusal("'" + t.text() + "' is not a date yyyy-mm-dd"));
+      }
+      throw new Refusal(show(t) + " is not a date field, a date or 'today'");
     }
   }
 
-  /** {@code inner} in parentheses, unless it is a single name or number or already wholly parenthesised. */
-  static String group(String inner) {
-    if (inner.matches("[A-Za-z0-9_.]+")) return inner;
-    if (inner.startsWith("(")) {
-      int depth = 0;
-      for (int i = 0; i < inner.length(); i++) {
-        char c = inner.charAt(i);
-        if (c == '(') depth++;
-        if (c == ')') depth--;
-        if (depth == 0) {
-          if (i == inner.length() - 1) return inner;
-          break;
-        }
-      }
+  private static Expr numberLiteral(String text) {
+    BigDecimal value = new BigDecimal(text);
+    Expr literal = new Expr.NumberLiteral(value.abs(), NOWHERE);
+    return value.signum() < 0 ? new Expr.Unary(Expr.UnaryOp.NEGATE, literal, NOWHERE) : literal;
+  }
+
+  private static java.util.Optional<Expr> date(String text) {
+    if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) return java.util.Optional.empty();
+    try {
+      return java.util.Optional.of(new Expr.DateLiteral(LocalDate.parse(text), NOWHERE));
+    } catch (DateTimeParseException e) {
+      return java.util.Optional.empty();
     }
-    return "(" + inner + ")";
   }
 
   private static java.util.Optional<String> number(String text) {
     String t = text.strip();
     if (!t.matches("-?(\\d+(\\.\\d*)?|\\.\\d+)")) return java.util.Optional.empty();
     return java.util.Optional.of(new BigDecimal(t).toPlainString());
-  }
-
-  static String quote(String text) {
-    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }
 }

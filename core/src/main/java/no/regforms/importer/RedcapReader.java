@@ -32,6 +32,9 @@ final class RedcapReader {
   private static final Pattern TAG = Pattern.compile("<[^>]{1,200}>");
   private static final Pattern BREAK = Pattern.compile("(?i)<(br|/?p|/?div|/?li|/?tr|/?td)\\b[^>]{0,200}>");
   private static final Pattern ACTION_TAG = Pattern.compile("@[A-Z][A-Z0-9_-]+");
+  private static final Pattern CHARLIMIT = Pattern.compile("@CHARLIMIT\\s*=\\s*['\"]?(\\d{1,9})");
+  /** Action tags carried over: @FORCE-MINMAX makes the limits a hard range, @CHARLIMIT is the longest text. */
+  private static final Set<String> CARRIED_TAGS = Set.of("@FORCE-MINMAX", "@CHARLIMIT");
   /** REDCap text validations that are a fixed shape, as RE2 patterns the whole text must match. */
   private static final Map<String, String> TEXT_PATTERNS = Map.of(
       "email", "[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
@@ -324,8 +327,11 @@ final class RedcapReader {
     Matcher tags = ACTION_TAG.matcher(annotation);
     List<String> found = new ArrayList<>();
     while (tags.find()) {
-      // @FORCE-MINMAX is carried over: it makes the validation limits a hard range.
-      if (!tags.group().equals("@FORCE-MINMAX")) found.add(tags.group());
+      if (!CARRIED_TAGS.contains(tags.group())) found.add(tags.group());
+    }
+    Matcher limit = CHARLIMIT.matcher(annotation);
+    if (limit.find() && v.type() == VariableType.TEXT) {
+      v.integer("maxLength", Integer.parseInt(limit.group(1)));
     }
     if (!found.isEmpty()) {
       draft.note(Severity.WARNING, ImportNote.Kind.NOT_CARRIED, where, form.id(), v.id(), v.source(),

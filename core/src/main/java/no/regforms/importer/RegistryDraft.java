@@ -140,6 +140,8 @@ final class RegistryDraft {
         + " med regforms import; se import-report.md for det som ikke kunne føres over."));
     registry.put("version", version);
     registry.putArray("languages").add("nb");
+    // The codebook's order of forms, which file names alone would lose.
+    forms.forEach(form -> registry.withArray("forms").add(form.id()));
     files.put("registry.json", registry);
     int variables = 0;
     Map<String, ObjectNode> formFiles = new LinkedHashMap<>();

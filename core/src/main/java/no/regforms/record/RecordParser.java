@@ -34,8 +34,34 @@ public final class RecordParser {
 
   private RecordParser() {}
 
+  /** What a syntax message calls the text it read: a line of a file, or a record on its own. */
+  private enum Subject {
+    LINE("Linjen", "The line"),
+    RECORD("Posten", "The record");
+
+    final String nb;
+    final String en;
+
+    Subject(String nb, String en) {
+      this.nb = nb;
+      this.en = en;
+    }
+  }
+
   /** Parses the record in {@code json}, which stood on line {@code line} (0 when not from a file). */
   public static RecordLine parse(String json, long line) {
+    return parse(json, line, Subject.LINE);
+  }
+
+  /**
+   * Parses a record given on its own, such as an HTTP request body: messages speak of the record,
+   * not of a line, and its issues carry line 0.
+   */
+  public static RecordLine parse(String json) {
+    return parse(json, 0, Subject.RECORD);
+  }
+
+  private static RecordLine parse(String json, long line, Subject subject) {
     JsonNode node;
     try {
       node = MAPPER.readTree(json);
@@ -43,17 +69,17 @@ public final class RecordParser {
       // Jackson's own message quotes the offending text, which may be health data: say only where.
       String where = e.getLocation() == null || e.getLocation().getColumnNr() < 1 ? "" : " (column " + e.getLocation().getColumnNr() + ")";
       if (e instanceof JsonEOFException) {
-        return problem(line, "Linjen slutter før JSON-verdien er fullstendig" + where,
-            "The line ends before the JSON value is complete" + where);
+        return problem(line, subject.nb + " slutter før JSON-verdien er fullstendig" + where,
+            subject.en + " ends before the JSON value is complete" + where);
       }
       if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
-        return problem(line, "Linjen har samme nøkkel to ganger i ett objekt" + where,
-            "The line has the same key twice in one object" + where);
+        return problem(line, subject.nb + " har samme nøkkel to ganger i ett objekt" + where,
+            subject.en + " has the same key twice in one object" + where);
       }
-      return problem(line, "Linjen er ikke gyldig JSON" + where, "The line is not valid JSON" + where);
+      return problem(line, subject.nb + " er ikke gyldig JSON" + where, subject.en + " is not valid JSON" + where);
     }
     if (node == null || !node.isObject()) {
-      return problem(line, "Linjen er ikke et JSON-objekt", "The line is not a JSON object");
+      return problem(line, subject.nb + " er ikke et JSON-objekt", subject.en + " is not a JSON object");
     }
     List<String> missing = new ArrayList<>();
     if (!node.path("form").isTextual()) missing.add("form");

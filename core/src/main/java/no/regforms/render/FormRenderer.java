@@ -39,7 +39,7 @@ import org.apache.velocity.app.event.EventCartridge;
  * <p>Immutable and thread-safe.
  *
  * <pre>{@code
- * Registry ect = DefinitionLoader.create().load("ect").registryOrThrow();
+ * Registry ect = DefinitionLoader.create().loadModule("ect").registryOrThrow();
  * String html = FormRenderer.create().renderPage(ect, ect.formOrThrow("course"), "nb");
  * }</pre>
  */

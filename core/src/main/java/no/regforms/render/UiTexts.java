@@ -19,7 +19,7 @@ final class UiTexts {
 
   static final String RESOURCE = "templates/regforms/ui.properties";
   private static final String[] KEYS = {"yes", "no", "add", "remove", "row", "submit", "confirm",
-      "required", "errors", "ready", "sent", "failed", "record", "forms", "conditional"};
+      "required", "errors", "ready", "sent", "failed", "rejected", "record", "forms", "conditional"};
 
   private final Properties properties;
 

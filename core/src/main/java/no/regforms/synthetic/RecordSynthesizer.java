@@ -378,7 +378,30 @@ final class RecordSynthesizer {
     if (spec != null && spec.has("weights")) {
       return weighted(spec.get("weights"));
     }
+    if (spec != null && spec.has("normal") && codes.stream().allMatch(c -> c.score().isPresent())) {
+      return nearestScore(codes, spec.get("normal"));
+    }
     return codes.get(random.nextInt(codes.size())).code();
+  }
+
+  /**
+   * The code whose score lies nearest a normally drawn number (the higher on a tie): the draw a
+   * numeric item with the same {@code normal} makes, so a scale turned from integers into a scored
+   * code list keeps its answers on the same seed.
+   */
+  private String nearestScore(List<Code> codes, JsonNode normal) {
+    double raw = normal.path(0).asDouble() + random.nextGaussian() * normal.path(1).asDouble(1);
+    Code nearest = null;
+    double best = Double.MAX_VALUE;
+    for (Code code : codes) {
+      double distance = Math.abs(code.score().orElseThrow().doubleValue() - raw);
+      boolean higher = nearest != null && code.score().orElseThrow().compareTo(nearest.score().orElseThrow()) > 0;
+      if (distance < best || distance == best && higher) {
+        nearest = code;
+        best = distance;
+      }
+    }
+    return nearest.code();
   }
 
   private List<String> codes(Variable variable, JsonNode spec, Scope scope) {

@@ -207,18 +207,24 @@ public record SyntheticProfile(
   }
 
   /**
-   * The profile of a registry folder or of a definition module ({@code synthetic.json} beside its
-   * {@code registry.json}); empty when it has none.
+   * The profile of a registry folder ({@code synthetic.json} beside its {@code registry.json});
+   * empty when it has none.
    *
    * @throws IllegalArgumentException if the profile is not valid JSON of the expected shape
    */
-  public static Optional<SyntheticProfile> load(String folderOrId) throws IOException {
-    Path folder = Path.of(folderOrId);
-    if (Files.isDirectory(folder)) {
-      Path file = folder.resolve(FILE);
-      return Files.isRegularFile(file) ? Optional.of(parse(JSON.readTree(file.toFile()))) : Optional.empty();
-    }
-    Optional<RegistryModule> module = DefinitionLoader.module(folderOrId);
+  public static Optional<SyntheticProfile> load(Path folder) throws IOException {
+    Path file = folder.resolve(FILE);
+    return Files.isRegularFile(file) ? Optional.of(parse(JSON.readTree(file.toFile()))) : Optional.empty();
+  }
+
+  /**
+   * The profile of the definition module {@code id} on the classpath; empty when the module has
+   * none or there is no such module.
+   *
+   * @throws IllegalArgumentException if the profile is not valid JSON of the expected shape
+   */
+  public static Optional<SyntheticProfile> loadModule(String id) throws IOException {
+    Optional<RegistryModule> module = DefinitionLoader.module(id);
     if (module.isEmpty()) return Optional.empty();
     String resource = module.get().resourceRoot().replaceAll("^/+|/+$", "") + "/" + FILE;
     try (InputStream in = module.get().classLoader().getResourceAsStream(resource)) {

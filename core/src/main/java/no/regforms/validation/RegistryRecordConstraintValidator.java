@@ -6,6 +6,7 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.ConstraintValidatorContext.ConstraintViolationBuilder;
 import jakarta.validation.ConstraintValidatorContext.ConstraintViolationBuilder.NodeBuilderCustomizableContext;
 import jakarta.validation.ConstraintValidatorContext.ConstraintViolationBuilder.NodeBuilderDefinedContext;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -43,10 +44,17 @@ public final class RegistryRecordConstraintValidator implements ConstraintValida
    */
   @Override
   public void initialize(ValidRegistryRecord annotation) {
-    LoadResult loaded = DefinitionLoader.create().load(annotation.registry());
+    boolean byModule = !annotation.registry().isEmpty();
+    if (byModule == !annotation.folder().isEmpty()) {
+      throw new ConstraintDeclarationException("@ValidRegistryRecord: give exactly one of registry (a module id) and folder");
+    }
+    LoadResult loaded = byModule
+        ? DefinitionLoader.create().loadModule(annotation.registry())
+        : DefinitionLoader.create().load(Path.of(annotation.folder()));
     if (loaded.hasErrors()) {
-      throw new ConstraintDeclarationException("@ValidRegistryRecord(registry = \"" + annotation.registry()
-          + "\"): the registry does not load:\n" + loaded.diagnostics().toDisplayString());
+      throw new ConstraintDeclarationException("@ValidRegistryRecord(" + (byModule ? "registry" : "folder") + " = \""
+          + (byModule ? annotation.registry() : annotation.folder()) + "\"): the registry does not load:\n"
+          + loaded.diagnostics().toDisplayString());
     }
     Registry registry = loaded.registryOrThrow();
     if (!annotation.form().isEmpty() && registry.form(annotation.form()).isEmpty()) {

@@ -57,10 +57,18 @@ import java.lang.annotation.Target;
 public @interface ValidRegistryRecord {
 
   /**
-   * The registry: a registry folder on disk, or the id of a definition module on the classpath
-   * (as {@link no.regforms.definition.DefinitionLoader#load(String)} takes it).
+   * The id of the definition module on the classpath that holds the registry (as {@link
+   * no.regforms.definition.DefinitionLoader#loadModule(String)} takes it); leave it empty when
+   * {@link #folder()} names the registry instead.
    */
-  String registry();
+  String registry() default "";
+
+  /**
+   * A registry folder on disk (a registry developer's working copy, as {@link
+   * no.regforms.definition.DefinitionLoader#load(java.nio.file.Path)} takes it); empty (the
+   * default) when {@link #registry()} names a module. Give exactly one of the two.
+   */
+  String folder() default "";
 
   /**
    * The form every record must be of; empty (the default) to take the form each record names. A

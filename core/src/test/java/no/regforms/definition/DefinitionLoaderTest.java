@@ -36,20 +36,24 @@ class DefinitionLoaderTest {
   }
 
   @Test
-  void loadByString_existingFolder_loadsItFromDisk() {
-    LoadResult result = LOADER.load(ValidDefinitionCorpusTest.CORPUS.resolve("minimal").toString());
+  void loadModule_idThatNamesAnExistingFolder_neverLoadsTheFolder() {
+    String folder = Path.of("src", "test", "resources", "definitions", "valid", "minimal").toString();
+    assertThat(Path.of(folder)).isDirectory();
 
-    assertThat(result.registryOrThrow().id()).isEqualTo("minimal");
+    LoadResult result = LOADER.loadModule(folder);
+
+    assertThat(result.registry()).isEmpty();
+    assertThat(result.diagnostics().errors()).extracting(issue -> issue.code()).containsExactly(IssueCode.FILE_MISSING);
   }
 
   @Test
-  void loadByString_unknownIdWithoutModules_saysNoneAreOnTheClasspath() {
-    LoadResult result = LOADER.load("no_such_registry_here");
+  void loadModule_unknownIdWithoutModules_saysNoneAreOnTheClasspath() {
+    LoadResult result = LOADER.loadModule("no_such_registry_here");
 
     assertThat(result.registry()).isEmpty();
     assertThat(result.diagnostics().errors()).singleElement().satisfies(issue -> {
       assertThat(issue.code()).isEqualTo(IssueCode.FILE_MISSING);
-      assertThat(issue.text()).isEqualTo("'no_such_registry_here' is neither a registry folder nor a known registry id; "
+      assertThat(issue.text()).isEqualTo("there is no registry module 'no_such_registry_here' on the classpath; "
           + "known registries: none on the classpath");
     });
   }

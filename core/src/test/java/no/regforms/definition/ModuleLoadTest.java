@@ -144,7 +144,7 @@ class ModuleLoadTest {
       Thread.currentThread().setContextClassLoader(classLoader);
 
       assertThat(DefinitionLoader.module("repeats")).containsInstanceOf(ServiceModule.class);
-      LoadResult result = LOADER.load("repeats");
+      LoadResult result = LOADER.loadModule("repeats");
 
       assertThat(result.diagnostics().issues()).isEmpty();
       assertThat(result.registryOrThrow().forms()).containsOnlyKeys("ect");

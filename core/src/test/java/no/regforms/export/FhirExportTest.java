@@ -3,21 +3,12 @@ package no.regforms.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.parser.StrictErrorHandler;
-import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
-import ca.uhn.fhir.validation.SingleValidationMessage;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import no.regforms.definition.Form;
 import no.regforms.definition.Registry;
 import no.regforms.definition.Respondent;
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Questionnaire;
@@ -26,38 +17,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Parses the Questionnaires with HAPI FHIR's strict R4 parser and validates them against the base R4 structure. */
+/**
+ * Parses the Questionnaires with HAPI FHIR's strict R4 parser and validates them with HAPI's instance
+ * validator against Helsenorge's sdf-Questionnaire profile ({@link HelsenorgeValidator}).
+ */
 class FhirExportTest {
 
   private static final FhirContext FHIR = FhirContext.forR4Cached();
-  private static final FhirValidator VALIDATOR = validator();
-
-  private static FhirValidator validator() {
-    ValidationSupportChain support = new ValidationSupportChain(
-        new DefaultProfileValidationSupport(FHIR),
-        new InMemoryTerminologyServerValidationSupport(FHIR),
-        new CommonCodeSystemsTerminologyService(FHIR));
-    FhirValidator validator = FHIR.newValidator();
-    FhirInstanceValidator instanceValidator = new FhirInstanceValidator(support);
-    // The sdf-Questionnaire profile is not published as a package we can load; validate against base R4.
-    instanceValidator.setErrorForUnknownProfiles(false);
-    validator.registerValidatorModule(instanceValidator);
-    return validator;
-  }
+  private static final HelsenorgeValidator VALIDATOR = new HelsenorgeValidator();
 
   private static Questionnaire parse(String json) {
     return FHIR.newJsonParser().setParserErrorHandler(new StrictErrorHandler()).parseResource(Questionnaire.class, json);
   }
 
-  private static List<SingleValidationMessage> errors(String json) {
-    return VALIDATOR.validateWithResult(json).getMessages().stream()
-        .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
-        .toList();
+  private static List<String> errors(String json) {
+    return VALIDATOR.errors(json);
   }
 
   @ParameterizedTest
   @MethodSource("no.regforms.export.Registries#real")
-  void questionnaires_validatedWithHapi_haveNoErrors(String id) {
+  void questionnaires_validatedWithHelsenorgeProfile_haveOnlyTheProfilesOwnError(String id) {
     Registry registry = Registries.load(id);
     ExportResult result = MetadataExporter.create().export(registry, ExportFormat.FHIR);
     List<Form> patientForms = registry.forms().values().stream().filter(f -> f.respondent() == Respondent.PATIENT).toList();
@@ -70,8 +49,9 @@ class FhirExportTest {
       assertThat(q.getMeta().getProfile()).extracting(p -> p.getValue()).containsExactly(FhirExport.SDF_PROFILE);
       assertThat(q.getName()).matches("[A-Z][A-Za-z0-9_]*");
       assertThat(q.getTitle()).isEqualTo(form.title().in("nb"));
+      assertThat(q.getExtensionByUrl(FhirExport.ENDPOINT)).as("no endpoint unless registry.json names one").isNull();
       assertThat(errors(json)).as("HAPI validation errors in %s", form.id())
-          .extracting(m -> m.getLocationString() + ": " + m.getMessage()).isEmpty();
+          .containsExactly(HelsenorgeValidator.PROFILE_OWN_ERROR);
       Map<String, QuestionnaireItemComponent> items = flatten(q.getItem());
       FormWalk.entries(form).stream()
           .filter(e -> e.variable().isComputed() || e.variable().respondent().orElse(Respondent.PATIENT) == Respondent.PATIENT)
@@ -83,7 +63,7 @@ class FhirExportTest {
   void questionnaire_trickyForm_mapsEachFeature() {
     String json = MetadataExporter.create().export(Registries.load("tricky"), ExportFormat.FHIR)
         .fileOrThrow("fhir/Questionnaire-prom.json").content();
-    assertThat(errors(json)).extracting(m -> m.getLocationString() + ": " + m.getMessage()).isEmpty();
+    assertThat(errors(json)).containsExactly(HelsenorgeValidator.PROFILE_OWN_ERROR);
     Map<String, QuestionnaireItemComponent> items = flatten(parse(json).getItem());
 
     QuestionnaireItemComponent worry = items.get("worry");
@@ -93,6 +73,8 @@ class FhirExportTest {
     Coding often = worry.getAnswerOption().get(2).getValueCoding();
     assertThat(often.getCode()).isEqualTo("2");
     assertThat(often.getExtensionByUrl(FhirExport.ORDINAL_VALUE).getValue().primitiveValue()).isEqualTo("2");
+    assertThat(worry.getAnswerOption().get(2).getExtensionByUrl(FhirExport.ORDINAL_VALUE).getValue().primitiveValue())
+        .as("on the option too, where SDC form fillers read it").isEqualTo("2");
     assertThat(worry.getItem()).singleElement().satisfies(help -> {
       assertThat(help.getType()).isEqualTo(Questionnaire.QuestionnaireItemType.DISPLAY);
       assertThat(((org.hl7.fhir.r4.model.CodeableConcept) help.getExtensionByUrl(FhirExport.ITEM_CONTROL).getValue())
@@ -131,14 +113,39 @@ class FhirExportTest {
     QuestionnaireItemComponent total = items.get("total");
     assertThat(total.getReadOnly()).isTrue();
     assertThat(total.getCodeFirstRep().getCode()).isEqualTo("TS");
-    assertThat(((org.hl7.fhir.r4.model.Expression) total.getExtensionByUrl(FhirExport.CALCULATED_EXPRESSION).getValue())
-        .getExpression()).isEqualTo("(%resource.repeat(item).where(linkId='q1').answer.value + "
-            + "%resource.repeat(item).where(linkId='q2').answer.value)");
+    for (String url : List.of(FhirExport.CALCULATED_EXPRESSION, FhirExport.SDC_CALCULATED_EXPRESSION)) {
+      assertThat(((org.hl7.fhir.r4.model.Expression) total.getExtensionByUrl(url).getValue())
+          .getExpression()).as(url).isEqualTo("(%resource.repeat(item).where(linkId='q1').answer.value + "
+              + "%resource.repeat(item).where(linkId='q2').answer.value)");
+    }
 
     QuestionnaireItemComponent weight = items.get("weight");
     assertThat(weight.getExtensionByUrl(FhirExport.MAX_DECIMAL_PLACES).getValue().primitiveValue()).isEqualTo("1");
-    assertThat(items.get("postcode").getExtensionByUrl(FhirExport.REGEX).getValue().primitiveValue()).isEqualTo("[0-9]{4}");
+    assertThat(items.get("postcode").getExtensionByUrl(FhirExport.REGEX).getValue().primitiveValue()).isEqualTo("^(?:[0-9]{4})$");
     assertThat(items).doesNotContainKey("diagnosis");
+  }
+
+  @Test
+  void questionnaire_header_followsSdfProfile() {
+    Questionnaire q = parse(MetadataExporter.create().export(Registries.load("tricky"), ExportFormat.FHIR)
+        .fileOrThrow("fhir/Questionnaire-prom.json").content());
+
+    Coding authentication = (Coding) q.getExtensionByUrl(FhirExport.AUTHENTICATION).getValue();
+    assertThat(authentication.getSystem()).isEqualTo("http://ehelse.no/fhir/ValueSet/AuthenticationRequirement");
+    assertThat(authentication.getCode()).isEqualTo("3");
+    assertThat(((org.hl7.fhir.r4.model.Reference) q.getExtensionByUrl(FhirExport.ENDPOINT).getValue()).getReference())
+        .isEqualTo("Endpoint/1");
+    assertThat(q.getLanguage()).isEqualTo("nb-NO");
+    assertThat(q.getMeta().getSecurityFirstRep().getSystem()).isEqualTo("urn:oid:2.16.578.1.12.4.1.1.7618");
+  }
+
+  @Test
+  void helsenorgeValidator_authenticationSystemOtherThanProfileFixes_reportsError() {
+    String json = MetadataExporter.create().export(Registries.load("tricky"), ExportFormat.FHIR)
+        .fileOrThrow("fhir/Questionnaire-prom.json").content()
+        .replace(FhirExport.AUTHENTICATION_SYSTEM, "http://ehelse.no/fhir/CodeSystem/AuthenticationRequirement");
+
+    assertThat(errors(json)).anyMatch(m -> m.contains("is fixed to '" + FhirExport.AUTHENTICATION_SYSTEM + "'"));
   }
 
   @Test
@@ -159,9 +166,5 @@ class FhirExportTest {
       out.putAll(flatten(item.getItem()));
     }
     return out;
-  }
-
-  static String describe(List<SingleValidationMessage> messages) {
-    return messages.stream().map(m -> m.getLocationString() + ": " + m.getMessage()).collect(Collectors.joining("\n"));
   }
 }

@@ -2,6 +2,7 @@ package no.regforms.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import no.regforms.definition.Ids;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,16 +19,18 @@ class IdAllocatorTest {
       "Aktivitet og deltakelse – tilfr    | aktivitet_og_deltakelse_tilfr",
       "Blærefunksjon på sykehus           | blaerefunksjon_pa_sykehus",
       "Café résumé                        | cafe_resume",
+      "Åse                                | ase",
+      "Ørret Æbleskive                    | orret_aebleskive",
       "1st visit                          | v_1st_visit",
       "__x__                              | x",
   })
   void snakeCase_codebookNames_becomeIds(String name, String id) {
-    assertThat(IdAllocator.snakeCase(name)).isEqualTo(id).matches("[a-z][a-z0-9_]{0,63}");
+    assertThat(Ids.snakeCase(name)).isEqualTo(id).matches("[a-z][a-z0-9_]{0,63}");
   }
 
   @Test
   void snakeCase_withoutCamelCaseSplit_keepsWordsWhole() {
-    assertThat(IdAllocator.snakeCase("NoRGast_klokeboken_2020-04-28", false)).isEqualTo("norgast_klokeboken_2020_04_28");
+    assertThat(Ids.snakeCase("NoRGast_klokeboken_2020-04-28", false)).isEqualTo("norgast_klokeboken_2020_04_28");
   }
 
   @Test

@@ -24,7 +24,7 @@ class ClinicFormBrowserTest {
 
   @BeforeAll
   static void start() {
-    registry = DefinitionLoader.create().load(Path.of("src/test/resources/render/clinic").toString()).registryOrThrow();
+    registry = DefinitionLoader.create().load(Path.of("src/test/resources/render/clinic")).registryOrThrow();
     form = registry.formOrThrow("visit");
     browser = Browser.start();
   }

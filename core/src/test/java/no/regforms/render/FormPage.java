@@ -50,6 +50,12 @@ public final class FormPage {
     }
   }
 
+  /** Opens the form page a host serves at {@code url} (a page of {@code registry} in {@code lang}). */
+  public static FormPage openUrl(Browser browser, Registry registry, String url, String lang) {
+    browser.driver().get(url);
+    return new FormPage(browser, registry, lang);
+  }
+
   /** Reloads the page, discarding everything filled in. */
   public void reload() {
     browser.driver().navigate().refresh();

@@ -21,7 +21,7 @@ class FormRendererTest {
 
   @BeforeAll
   static void load() {
-    registry = DefinitionLoader.create().load(Path.of("src/test/resources/render/clinic").toString()).registryOrThrow();
+    registry = DefinitionLoader.create().load(Path.of("src/test/resources/render/clinic")).registryOrThrow();
     form = registry.formOrThrow("visit");
   }
 
@@ -99,7 +99,7 @@ class FormRendererTest {
 
   @Test
   void renderPage_formOfAnotherRegistry_isRejected() {
-    Registry other = DefinitionLoader.create().load(Path.of("src/test/resources/render/clinic").toString()).registryOrThrow();
+    Registry other = DefinitionLoader.create().load(Path.of("src/test/resources/render/clinic")).registryOrThrow();
     assertThatThrownBy(() -> FormRenderer.create().renderPage(other, form, "nb"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a form of registry");
   }

@@ -23,7 +23,7 @@ class SyntheticDataGeneratorTest {
   private static final Registry REGISTRY = DefinitionLoader.create().load(FOLDER).registryOrThrow();
 
   private static List<SyntheticRecord> generate(int patients, long seed, double invalid) throws IOException {
-    SyntheticProfile profile = SyntheticProfile.load(FOLDER.toString()).orElseThrow();
+    SyntheticProfile profile = SyntheticProfile.load(FOLDER).orElseThrow();
     List<SyntheticRecord> out = new ArrayList<>();
     SyntheticDataGenerator.of(REGISTRY, profile).generate(patients, seed, invalid, out::add);
     return out;
@@ -86,7 +86,7 @@ class SyntheticDataGeneratorTest {
 
   @Test
   void generate_unitForms_oneRecordPerUnitAndYearAfterThePatients() throws IOException {
-    SyntheticProfile base = SyntheticProfile.load(FOLDER.toString()).orElseThrow();
+    SyntheticProfile base = SyntheticProfile.load(FOLDER).orElseThrow();
     SyntheticProfile profile = new SyntheticProfile(base.patientForms(), base.windowStart(), base.windowEnd(), base.units(),
         base.shared(), base.variables(), base.fillRate(), base.unitsBy(),
         List.of(new SyntheticProfile.UnitForm("visit", List.of(2021, 2022), java.util.Optional.empty())));

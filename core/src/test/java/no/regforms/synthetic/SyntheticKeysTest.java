@@ -29,7 +29,7 @@ class SyntheticKeysTest {
 
   @BeforeAll
   static void generate() throws IOException {
-    SyntheticProfile profile = SyntheticProfile.load(FOLDER.toString()).orElseThrow();
+    SyntheticProfile profile = SyntheticProfile.load(FOLDER).orElseThrow();
     List<Record> out = new ArrayList<>();
     SyntheticDataGenerator.of(REGISTRY, profile).generate(40, 11L, 0, r -> out.add(r.record()));
     records = out;

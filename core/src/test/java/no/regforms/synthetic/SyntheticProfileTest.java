@@ -36,7 +36,7 @@ class SyntheticProfileTest {
 
   @BeforeAll
   static void generate() throws IOException {
-    profile = SyntheticProfile.load(FOLDER.toString()).orElseThrow();
+    profile = SyntheticProfile.load(FOLDER).orElseThrow();
     records = new ArrayList<>();
     SyntheticDataGenerator.of(REGISTRY, profile, TODAY).generate(800, 4L, 0, records::add);
   }
@@ -71,6 +71,16 @@ class SyntheticProfileTest {
 
     assertThat(scores).allMatch(s -> Set.of(new BigDecimal("2.5"), new BigDecimal("7")).contains(s));
     assertThat((double) scores.stream().filter(new BigDecimal("2.5")::equals).count() / scores.size()).isCloseTo(0.75, within(0.05));
+  }
+
+  @Test
+  void generate_normalOnScoredCode_drawsTheCodeWithTheNearestScore() {
+    List<Object> moods = of("survey").stream().map(r -> r.values().get("mood")).toList();
+
+    // Scores 1-4 of codes a-d; a normal (2.4, 0.9) rounds below 1.5 with P = 0.159 and from 3.5 up with P = 0.111.
+    assertThat(moods).hasSizeGreaterThan(300).allMatch(m -> Set.of("a", "b", "c", "d").contains(m));
+    assertThat((double) moods.stream().filter("a"::equals).count() / moods.size()).isCloseTo(0.159, within(0.05));
+    assertThat((double) moods.stream().filter("d"::equals).count() / moods.size()).isCloseTo(0.111, within(0.05));
   }
 
   @Test

@@ -39,7 +39,7 @@ public final class RegistryModuleChecks {
 
   /** Loads module {@code id} and its {@code folder}; both must be free of issues and hold the same forms. */
   public static Registry assertLoadsCleanByIdAndFromFolder(String id, Path folder) {
-    LoadResult byId = DefinitionLoader.create().load(id);
+    LoadResult byId = DefinitionLoader.create().loadModule(id);
     LoadResult fromFolder = DefinitionLoader.create().load(folder);
 
     assertThat(byId.diagnostics().issues()).as("%s by id", id).isEmpty();
@@ -97,7 +97,7 @@ public final class RegistryModuleChecks {
   /** Synthetic records of {@code registry}'s own profile. */
   public static List<SyntheticRecord> generate(Registry registry, int patients, long seed, double invalid) {
     try {
-      SyntheticProfile profile = SyntheticProfile.load(registry.id()).orElseThrow();
+      SyntheticProfile profile = SyntheticProfile.loadModule(registry.id()).orElseThrow();
       List<SyntheticRecord> out = new ArrayList<>();
       SyntheticDataGenerator.of(registry, profile).generate(patients, seed, invalid, out::add);
       return out;

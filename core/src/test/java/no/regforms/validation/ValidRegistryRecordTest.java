@@ -34,7 +34,7 @@ class ValidRegistryRecordTest {
       .buildValidatorFactory();
   private static final Validator VALIDATOR = FACTORY.getValidator();
 
-  @ValidRegistryRecord(registry = REGISTRY)
+  @ValidRegistryRecord(folder = REGISTRY)
   static final class Submission implements RegistryRecordSource {
     private final Record record;
 
@@ -48,7 +48,7 @@ class ValidRegistryRecordTest {
     }
   }
 
-  @ValidRegistryRecord(registry = REGISTRY, form = "visit", language = "en")
+  @ValidRegistryRecord(folder = REGISTRY, form = "visit", language = "en")
   static final class EnglishVisit implements RegistryRecordSource {
     private final Record record;
 
@@ -70,7 +70,15 @@ class ValidRegistryRecordTest {
     }
   }
 
-  @ValidRegistryRecord(registry = REGISTRY, form = "baseline")
+  @ValidRegistryRecord(registry = "test", folder = REGISTRY)
+  static final class ModuleAndFolder implements RegistryRecordSource {
+    @Override
+    public Record toRecord() {
+      return TestRegistry.validVisit().build();
+    }
+  }
+
+  @ValidRegistryRecord(folder = REGISTRY, form = "baseline")
   static final class UnknownForm implements RegistryRecordSource {
     @Override
     public Record toRecord() {
@@ -78,7 +86,7 @@ class ValidRegistryRecordTest {
     }
   }
 
-  @ValidRegistryRecord(registry = REGISTRY)
+  @ValidRegistryRecord(folder = REGISTRY)
   static final class NotASource {}
 
   @AfterAll
@@ -170,6 +178,13 @@ class ValidRegistryRecordTest {
     assertThatThrownBy(() -> VALIDATOR.validate(new UnknownRegistry()))
         .isInstanceOf(ValidationException.class)
         .hasStackTraceContaining("no_such_registry");
+  }
+
+  @Test
+  void validate_bothModuleAndFolderGiven_failsAsDeclarationError() {
+    assertThatThrownBy(() -> VALIDATOR.validate(new ModuleAndFolder()))
+        .isInstanceOf(ValidationException.class)
+        .hasStackTraceContaining("give exactly one of registry (a module id) and folder");
   }
 
   @Test

@@ -8,18 +8,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import no.regforms.diagnostic.IssueCode;
+import no.regforms.expression.Builtin;
 import no.regforms.expression.ExprType;
 import no.regforms.expression.ExprType.Kind;
+import no.regforms.expression.FunctionTable;
 import no.regforms.expression.parser.Expr;
 
 /**
- * The functions of the expression language: arity, argument types and result type of each.
+ * The functions of the expression language: for each name, how a call picks its {@link Builtin}
+ * overload, and for each overload its arity, argument types and result type.
  *
  * <p>{@code min}, {@code max}, {@code sum}, {@code mean} and {@code count} are overloaded, and the
  * first argument decides: when its type is rows of a repeat group, the call is the collection form
  * {@code f(rows, t, expression)} (or {@code count(rows)}), and the second argument must be a bare
  * name, bound to each row in the third; otherwise {@code min}, {@code max}, {@code sum} and {@code
- * mean} take values ({@code sum(a, b, ...)}) and {@code count} takes a multiple-choice value.
+ * mean} take values ({@code sum(a, b, ...)}) and {@code count} takes a multiple-choice value. {@code
+ * round} is chosen by its argument count and {@code contains} by whether its first argument is a
+ * multiple-choice value. The checker records the chosen overload on the call.
  */
 final class FunctionSignatures {
 
@@ -28,22 +33,31 @@ final class FunctionSignatures {
   private static final Kind[] TEXTS = {Kind.TEXT, Kind.CODE};
   private static final int VARIADIC = Integer.MAX_VALUE;
 
+  /** Checks a call of one overload and returns its type, or {@code null} after reporting. */
   @FunctionalInterface
   private interface Rule {
     ExprType check(TypeChecker checker, Expr.Call call, TypeChecker.Scope scope);
   }
 
+  /** Picks the overload of a call by its arguments. */
+  @FunctionalInterface
+  private interface Choice {
+    Builtin choose(TypeChecker checker, Expr.Call call, TypeChecker.Scope scope);
+  }
+
   /**
-   * One function.
+   * One function name.
    *
    * @param usage how it is called, for messages
    * @param min fewest arguments
-   * @param max most arguments ({@link #VARIADIC} for no limit); the rule checks the count itself
-   *     when {@code min} is negative
+   * @param max most arguments ({@link #VARIADIC} for no limit); the overload's rule checks the
+   *     count itself when {@code min} is negative
+   * @param choice which overload a call is
    */
-  private record Signature(String usage, int min, int max, Rule rule) {}
+  private record Signature(String usage, int min, int max, Choice choice) {}
 
   private static final Map<String, Signature> SIGNATURES = signatures();
+  private static final FunctionTable<Rule> RULES = rules();
 
   private FunctionSignatures() {}
 
@@ -67,7 +81,9 @@ final class FunctionSignatures {
       wrongCount(checker, call, signature.usage());
       return null;
     }
-    return signature.rule().check(checker, call, scope);
+    Builtin function = signature.choice().choose(checker, call, scope);
+    checker.resolve(call, function);
+    return RULES.require(function).check(checker, call, scope);
   }
 
   private static void wrongCount(TypeChecker checker, Expr.Call call, String usage) {
@@ -77,78 +93,126 @@ final class FunctionSignatures {
         call.span());
   }
 
+  private static void wrongCount(TypeChecker checker, Expr.Call call) {
+    wrongCount(checker, call, SIGNATURES.get(call.function()).usage());
+  }
+
+  private static Choice only(Builtin function) {
+    return (c, call, s) -> function;
+  }
+
+  /** The collection overload when the first argument is rows, else the plain one. */
+  private static Choice byRows(Builtin values, Builtin rows) {
+    return (c, call, s) -> overRows(c, call, s) ? rows : values;
+  }
+
   private static Map<String, Signature> signatures() {
     Map<String, Signature> all = new LinkedHashMap<>();
-    all.put("filled", new Signature("filled(x)", 1, 1, (c, call, s) -> {
+    one(all, Builtin.FILLED, 1, 1);
+    one(all, Builtin.EMPTY, 1, 1);
+    one(all, Builtin.ANSWERED, 1, 1);
+    one(all, Builtin.COALESCE, 2, VARIADIC);
+    one(all, Builtin.IF, 3, 3);
+    one(all, Builtin.YEAR, 1, 1);
+    one(all, Builtin.MONTH, 1, 1);
+    one(all, Builtin.TODAY, 0, 0);
+    one(all, Builtin.DAYS_BETWEEN, 2, 2);
+    one(all, Builtin.MONTHS_BETWEEN, 2, 2);
+    one(all, Builtin.YEARS_BETWEEN, 2, 2);
+    one(all, Builtin.AGE_AT, 2, 2);
+    one(all, Builtin.ADD_DAYS, 2, 2);
+    one(all, Builtin.ADD_MONTHS, 2, 2);
+    all.put("date", new Signature("date('yyyy-mm-dd') or date(year, month, day)", -1, 0, only(Builtin.DATE)));
+    all.put("yearmonth", new Signature("yearmonth('yyyy-mm') or yearmonth(year, month)", -1, 0,
+        only(Builtin.YEARMONTH)));
+    all.put("round", new Signature("round(x) or round(x, digits)", 1, 2,
+        (c, call, s) -> call.arguments().size() == 1 ? Builtin.ROUND : Builtin.ROUND_TO));
+    one(all, Builtin.ABS, 1, 1);
+    all.put("min", new Signature("min(a, b, ...) or min(rows, t, expression)", -1, 0,
+        byRows(Builtin.MIN, Builtin.MIN_ROWS)));
+    all.put("max", new Signature("max(a, b, ...) or max(rows, t, expression)", -1, 0,
+        byRows(Builtin.MAX, Builtin.MAX_ROWS)));
+    all.put("sum", new Signature("sum(a, b, ...) or sum(rows, t, expression)", -1, 0,
+        byRows(Builtin.SUM, Builtin.SUM_ROWS)));
+    all.put("mean", new Signature("mean(a, b, ...) or mean(rows, t, expression)", -1, 0,
+        byRows(Builtin.MEAN, Builtin.MEAN_ROWS)));
+    all.put("count", new Signature("count(rows), count(codes) or count(rows, t, condition)", -1, 0,
+        (c, call, s) -> !overRows(c, call, s) ? Builtin.COUNT_CODES
+            : call.arguments().size() == 1 ? Builtin.COUNT_ROWS : Builtin.COUNT_WHERE));
+    one(all, Builtin.COUNT_FILLED, 1, VARIADIC);
+    one(all, Builtin.MATCHES, 2, 2);
+    all.put("contains", new Signature("contains(text, 'part') or contains(codes, 'code')", 2, 2,
+        (c, call, s) -> c.kindOf(call.arguments().get(0), s) == Kind.CODES ? Builtin.CONTAINS_CODE : Builtin.CONTAINS_TEXT));
+    one(all, Builtin.LENGTH, 1, 1);
+    one(all, Builtin.SCORE, 1, 1);
+    one(all, Builtin.ANY, 3, 3);
+    one(all, Builtin.ALL, 3, 3);
+    return Collections.unmodifiableMap(all);
+  }
+
+  private static void one(Map<String, Signature> all, Builtin function, int min, int max) {
+    all.put(function.function(), new Signature(function.usage(), min, max, only(function)));
+  }
+
+  private static FunctionTable<Rule> rules() {
+    Rule known = (c, call, s) -> {
       c.check(call.arguments().get(0), s);
       return ExprType.BOOLEAN;
-    }));
-    all.put("empty", new Signature("empty(x)", 1, 1, all.get("filled").rule()));
-    all.put("answered", new Signature("answered(variable)", 1, 1, (c, call, s) -> {
-      Expr argument = call.arguments().get(0);
-      if (argument instanceof Expr.Name name && s.find(name.name()) == null) {
-        c.check(argument, s);
-      } else {
-        c.report(IssueCode.TYPE_MISMATCH, "answered(...) takes the plain name of a variable",
-            argument.span());
-      }
-      return ExprType.BOOLEAN;
-    }));
-    all.put("coalesce", new Signature("coalesce(a, b, ...)", 2, VARIADIC,
-        (c, call, s) -> unify(c, call.arguments(), s)));
-    all.put("if", new Signature("if(condition, then, else)", 3, 3, (c, call, s) -> {
-      List<Expr> args = call.arguments();
-      c.expect(args.get(0), c.check(args.get(0), s), "the condition of if", Kind.BOOLEAN);
-      return unify(c, args.subList(1, 3), s);
-    }));
-    all.put("year", fixed("year(date)", ExprType.NUMBER, DATES));
-    all.put("month", fixed("month(date)", ExprType.NUMBER, DATES));
-    all.put("today", new Signature("today()", 0, 0, (c, call, s) -> ExprType.DATE));
-    all.put("days_between", fixed("days_between(from, to)", ExprType.NUMBER, DAYS, DAYS));
-    all.put("months_between", fixed("months_between(from, to)", ExprType.NUMBER, DATES, DATES));
-    all.put("years_between", fixed("years_between(from, to)", ExprType.NUMBER, DATES, DATES));
-    all.put("age_at", fixed("age_at(birth_date, date)", ExprType.NUMBER, DATES, DATES));
-    all.put("add_days", new Signature("add_days(date, days)", 2, 2, (c, call, s) ->
-        sameAsFirst(c, call, s, DAYS)));
-    all.put("add_months", new Signature("add_months(date, months)", 2, 2, (c, call, s) ->
-        sameAsFirst(c, call, s, DATES)));
-    all.put("date", new Signature("date('yyyy-mm-dd') or date(year, month, day)", -1, 0, (c, call, s) ->
-        construct(c, call, s, 3, ExprType.DATE, "date('2024-12-31')")));
-    all.put("yearmonth", new Signature("yearmonth('yyyy-mm') or yearmonth(year, month)", -1, 0,
-        (c, call, s) -> construct(c, call, s, 2, ExprType.YEARMONTH, "yearmonth('2022-06')")));
-    all.put("round", new Signature("round(x) or round(x, digits)", 1, 2, (c, call, s) -> {
-      for (Expr argument : call.arguments()) {
-        c.expect(argument, c.check(argument, s), "round", Kind.NUMBER);
-      }
-      return ExprType.NUMBER;
-    }));
-    all.put("abs", fixed("abs(x)", ExprType.NUMBER, new Kind[] {Kind.NUMBER}));
-    all.put("min", new Signature("min(a, b, ...) or min(rows, t, expression)", -1, 0,
-        FunctionSignatures::extreme));
-    all.put("max", new Signature("max(a, b, ...) or max(rows, t, expression)", -1, 0,
-        FunctionSignatures::extreme));
-    all.put("sum", new Signature("sum(a, b, ...) or sum(rows, t, expression)", -1, 0,
-        FunctionSignatures::total));
-    all.put("mean", new Signature("mean(a, b, ...) or mean(rows, t, expression)", -1, 0,
-        FunctionSignatures::total));
-    all.put("count", new Signature("count(rows), count(codes) or count(rows, t, condition)", -1, 0,
-        FunctionSignatures::count));
-    all.put("count_filled", new Signature("count_filled(a, b, ...)", 1, VARIADIC, (c, call, s) -> {
-      for (Expr argument : call.arguments()) {
-        c.check(argument, s);
-      }
-      return ExprType.NUMBER;
-    }));
-    all.put("matches", new Signature("matches(text, 'pattern')", 2, 2, FunctionSignatures::matches));
-    all.put("contains", new Signature("contains(text, 'part') or contains(codes, 'code')", 2, 2,
-        FunctionSignatures::contains));
-    all.put("length", fixed("length(text)", ExprType.NUMBER, TEXTS));
-    all.put("score", new Signature("score(code)", 1, 1, FunctionSignatures::score));
-    all.put("any", new Signature("any(rows, t, condition)", 3, 3, (c, call, s) ->
-        collection(c, call, s, Kind.BOOLEAN)));
-    all.put("all", new Signature("all(rows, t, condition)", 3, 3, (c, call, s) ->
-        collection(c, call, s, Kind.BOOLEAN)));
-    return Collections.unmodifiableMap(all);
+    };
+    return FunctionTable.<Rule>builder("the type checker")
+        .put(known, Builtin.FILLED, Builtin.EMPTY)
+        .put(Builtin.ANSWERED, (c, call, s) -> {
+          Expr argument = call.arguments().get(0);
+          if (argument instanceof Expr.Name name && s.find(name.name()) == null) {
+            c.check(argument, s);
+          } else {
+            c.report(IssueCode.TYPE_MISMATCH, "answered(...) takes the plain name of a variable",
+                argument.span());
+          }
+          return ExprType.BOOLEAN;
+        })
+        .put(Builtin.COALESCE, (c, call, s) -> unify(c, call.arguments(), s))
+        .put(Builtin.IF, (c, call, s) -> {
+          List<Expr> args = call.arguments();
+          c.expect(args.get(0), c.check(args.get(0), s), "the condition of if", Kind.BOOLEAN);
+          return unify(c, args.subList(1, 3), s);
+        })
+        .put(fixed(ExprType.NUMBER, DATES), Builtin.YEAR, Builtin.MONTH)
+        .put(Builtin.TODAY, (c, call, s) -> ExprType.DATE)
+        .put(Builtin.DAYS_BETWEEN, fixed(ExprType.NUMBER, DAYS, DAYS))
+        .put(fixed(ExprType.NUMBER, DATES, DATES), Builtin.MONTHS_BETWEEN, Builtin.YEARS_BETWEEN, Builtin.AGE_AT)
+        .put(Builtin.ADD_DAYS, (c, call, s) -> sameAsFirst(c, call, s, DAYS))
+        .put(Builtin.ADD_MONTHS, (c, call, s) -> sameAsFirst(c, call, s, DATES))
+        .put(Builtin.DATE, (c, call, s) -> construct(c, call, s, 3, ExprType.DATE, "date('2024-12-31')"))
+        .put(Builtin.YEARMONTH, (c, call, s) -> construct(c, call, s, 2, ExprType.YEARMONTH, "yearmonth('2022-06')"))
+        .put((c, call, s) -> {
+          for (Expr argument : call.arguments()) {
+            c.expect(argument, c.check(argument, s), "round", Kind.NUMBER);
+          }
+          return ExprType.NUMBER;
+        }, Builtin.ROUND, Builtin.ROUND_TO)
+        .put(Builtin.ABS, fixed(ExprType.NUMBER, new Kind[] {Kind.NUMBER}))
+        .put(FunctionSignatures::extreme, Builtin.MIN, Builtin.MAX)
+        .put(FunctionSignatures::total, Builtin.SUM, Builtin.MEAN)
+        .put((c, call, s) -> collectionOfArity(c, call, s, Kind.NUMBER, Kind.TEXT, Kind.DATE, Kind.YEARMONTH, Kind.DATETIME),
+            Builtin.MIN_ROWS, Builtin.MAX_ROWS)
+        .put((c, call, s) -> collectionOfArity(c, call, s, Kind.NUMBER), Builtin.SUM_ROWS, Builtin.MEAN_ROWS)
+        .put(Builtin.COUNT_ROWS, (c, call, s) -> ExprType.NUMBER)
+        .put(Builtin.COUNT_WHERE, (c, call, s) ->
+            collectionOfArity(c, call, s, Kind.BOOLEAN) == null ? null : ExprType.NUMBER)
+        .put(Builtin.COUNT_CODES, FunctionSignatures::countCodes)
+        .put(Builtin.COUNT_FILLED, (c, call, s) -> {
+          for (Expr argument : call.arguments()) {
+            c.check(argument, s);
+          }
+          return ExprType.NUMBER;
+        })
+        .put(Builtin.MATCHES, FunctionSignatures::matches)
+        .put(FunctionSignatures::contains, Builtin.CONTAINS_TEXT, Builtin.CONTAINS_CODE)
+        .put(Builtin.LENGTH, fixed(ExprType.NUMBER, TEXTS))
+        .put(Builtin.SCORE, FunctionSignatures::score)
+        .put((c, call, s) -> collection(c, call, s, Kind.BOOLEAN), Builtin.ANY, Builtin.ALL)
+        .build();
   }
 
   /** {@code score(x)}: the score the code list gives x's code; the list must have scores. */
@@ -167,14 +231,14 @@ final class FunctionSignatures {
   }
 
   /** A function with a fixed list of arguments, each of one of the given kinds. */
-  private static Signature fixed(String usage, ExprType result, Kind[]... parameters) {
-    return new Signature(usage, parameters.length, parameters.length, (c, call, s) -> {
+  private static Rule fixed(ExprType result, Kind[]... parameters) {
+    return (c, call, s) -> {
       for (int i = 0; i < parameters.length; i++) {
         Expr argument = call.arguments().get(i);
         c.expect(argument, c.check(argument, s), argumentName(call, i), parameters[i]);
       }
       return result;
-    });
+    };
   }
 
   private static String argumentName(Expr.Call call, int index) {
@@ -203,7 +267,7 @@ final class FunctionSignatures {
       return null;
     }
     if (args.size() != parts) {
-      wrongCount(c, call, SIGNATURES.get(call.function()).usage());
+      wrongCount(c, call);
       return null;
     }
     for (int i = 0; i < parts; i++) {
@@ -251,11 +315,8 @@ final class FunctionSignatures {
   }
 
   private static ExprType extreme(TypeChecker c, Expr.Call call, TypeChecker.Scope s) {
-    if (overRows(c, call, s)) {
-      return collectionOfArity(c, call, s);
-    }
     if (call.arguments().size() < 2) {
-      wrongCount(c, call, SIGNATURES.get(call.function()).usage());
+      wrongCount(c, call);
       return null;
     }
     ExprType common = unify(c, call.arguments(), s);
@@ -268,11 +329,8 @@ final class FunctionSignatures {
   }
 
   private static ExprType total(TypeChecker c, Expr.Call call, TypeChecker.Scope s) {
-    if (overRows(c, call, s)) {
-      return collectionOfArity(c, call, s);
-    }
     if (call.arguments().isEmpty()) {
-      wrongCount(c, call, SIGNATURES.get(call.function()).usage());
+      wrongCount(c, call);
       return null;
     }
     for (int i = 0; i < call.arguments().size(); i++) {
@@ -282,30 +340,18 @@ final class FunctionSignatures {
     return ExprType.NUMBER;
   }
 
-  private static ExprType collectionOfArity(TypeChecker c, Expr.Call call, TypeChecker.Scope s) {
+  /** A collection form, which takes exactly three arguments. */
+  private static ExprType collectionOfArity(TypeChecker c, Expr.Call call, TypeChecker.Scope s, Kind... bodyKinds) {
     if (call.arguments().size() != 3) {
-      wrongCount(c, call, SIGNATURES.get(call.function()).usage());
+      wrongCount(c, call);
       return null;
     }
-    String name = call.function();
-    if (name.equals("sum") || name.equals("mean")) {
-      return collection(c, call, s, Kind.NUMBER);
-    }
-    if (name.equals("count")) {
-      return collection(c, call, s, Kind.BOOLEAN) == null ? null : ExprType.NUMBER;
-    }
-    return collection(c, call, s, Kind.NUMBER, Kind.TEXT, Kind.DATE, Kind.YEARMONTH, Kind.DATETIME);
+    return collection(c, call, s, bodyKinds);
   }
 
-  private static ExprType count(TypeChecker c, Expr.Call call, TypeChecker.Scope s) {
-    if (overRows(c, call, s)) {
-      if (call.arguments().size() == 1) {
-        return ExprType.NUMBER;
-      }
-      return collectionOfArity(c, call, s);
-    }
+  private static ExprType countCodes(TypeChecker c, Expr.Call call, TypeChecker.Scope s) {
     if (call.arguments().size() != 1) {
-      wrongCount(c, call, SIGNATURES.get(call.function()).usage());
+      wrongCount(c, call);
       return null;
     }
     Expr argument = call.arguments().get(0);

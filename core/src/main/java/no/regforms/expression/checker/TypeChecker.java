@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.IssueCode;
 import no.regforms.diagnostic.NameSuggester;
+import no.regforms.expression.Builtin;
 import no.regforms.expression.ExprType;
 import no.regforms.expression.ExprType.Kind;
 import no.regforms.expression.ExpressionOrigin;
@@ -41,6 +42,7 @@ public final class TypeChecker {
   private final List<Issue> issues = new ArrayList<>();
   private final Set<String> references = new LinkedHashSet<>();
   private final IdentityHashMap<Expr, ExprType> types = new IdentityHashMap<>();
+  private final IdentityHashMap<Expr.Call, Builtin> functions = new IdentityHashMap<>();
   private final Set<Expr> checked = Collections.newSetFromMap(new IdentityHashMap<>());
 
   /**
@@ -91,7 +93,7 @@ public final class TypeChecker {
     ExprType type = checker.check(syntax, Scope.NONE);
     Optional<ExprType> result =
         checker.issues.isEmpty() ? Optional.ofNullable(type) : Optional.empty();
-    return new CheckResult(result, checker.references, checker.issues, new Typing(checker.types));
+    return new CheckResult(result, checker.references, checker.issues, new Typing(checker.types, checker.functions));
   }
 
   /**
@@ -108,6 +110,17 @@ public final class TypeChecker {
       types.put(expr, type);
     }
     return type;
+  }
+
+  /** The kind of {@code expr}'s type (checking it once), or {@code null} when it has an error. */
+  Kind kindOf(Expr expr, Scope scope) {
+    ExprType type = check(expr, scope);
+    return type == null ? null : type.kind();
+  }
+
+  /** Records which overload {@code call} is, for the back ends to dispatch on. */
+  void resolve(Expr.Call call, Builtin function) {
+    functions.put(call, function);
   }
 
   private ExprType compute(Expr expr, Scope scope) {

@@ -4,21 +4,30 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import no.regforms.expression.Builtin;
 import no.regforms.expression.ExprType;
 import no.regforms.expression.parser.Expr;
 
 /**
- * The static type of each node of a checked syntax tree, keyed by node identity (two equal
- * subtrees at different places are different nodes).
+ * The static type of each node of a checked syntax tree and the {@link Builtin} overload of each
+ * call, keyed by node identity (two equal subtrees at different places are different nodes), as
+ * CEL keeps its type and reference maps by expression id.
  *
  * <p>Internal, not API. Immutable once the checker has returned it.
  */
 public final class Typing {
 
   private final Map<Expr, ExprType> types;
+  private final Map<Expr.Call, Builtin> functions;
 
-  Typing(IdentityHashMap<Expr, ExprType> types) {
+  Typing(IdentityHashMap<Expr, ExprType> types, IdentityHashMap<Expr.Call, Builtin> functions) {
     this.types = new IdentityHashMap<>(types);
+    this.functions = new IdentityHashMap<>(functions);
+  }
+
+  /** The overload the checker chose for {@code call}, if it checked the call. */
+  public Optional<Builtin> functionOf(Expr.Call call) {
+    return Optional.ofNullable(functions.get(Objects.requireNonNull(call, "call")));
   }
 
   /** The type of {@code node}, if the checker gave it one. */

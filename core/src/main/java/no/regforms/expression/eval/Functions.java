@@ -8,41 +8,55 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import no.regforms.expression.ExprType.Kind;
+import no.regforms.expression.Builtin;
+import no.regforms.expression.FunctionTable;
 import no.regforms.expression.parser.Expr;
 
 /**
- * Plans calls of the built-in functions. The function is chosen here, once, by name and by the
- * checked types of the arguments (see {@code FunctionSignatures} for how overloads are told
- * apart); the resulting node does no lookups.
+ * Plans calls of the built-in functions. The checker has chosen each call's {@link Builtin}
+ * overload; the plan is looked up here, once, and the resulting node does no lookups.
  */
 final class Functions {
 
   /** The widest rounding accepted; anything beyond is unknown rather than a huge allocation. */
   private static final int MAX_ROUNDING_DIGITS = 100;
 
+  /** Plans one call, given its argument nodes (planned already, except for collection forms). */
+  @FunctionalInterface
+  private interface Plan {
+    Node plan(Expr.Call call, List<Node> arguments, Planner planner);
+  }
+
+  private static final FunctionTable<Plan> PLANS = plans();
+
   private Functions() {}
 
+  /** The evaluator's table, which has a plan for every function. */
+  static FunctionTable<?> table() {
+    return PLANS;
+  }
+
   static Node plan(Expr.Call call, Planner planner) {
-    String name = call.function();
-    List<Expr> args = call.arguments();
-    boolean overRows = !args.isEmpty() && planner.kindOf(args.get(0)) == Kind.ROWS;
-    if (overRows && args.size() == 3) {
-      return collection(name, args, planner);
+    Builtin function = planner.functionOf(call);
+    if (function.bindsRow()) {
+      return collection(function, call.arguments(), planner);
     }
     List<Node> nodes = new ArrayList<>();
-    for (Expr argument : args) {
+    for (Expr argument : call.arguments()) {
       nodes.add(planner.plan(argument));
     }
-    switch (name) {
-      case "filled":
-        return known(nodes.get(0), true);
-      case "empty":
-        return known(nodes.get(0), false);
-      case "answered":
-        return answered(((Expr.Name) args.get(0)).name(), nodes.get(0));
-      case "coalesce":
-        return frame -> {
+    return PLANS.require(function).plan(call, nodes, planner);
+  }
+
+  private static FunctionTable<Plan> plans() {
+    Plan rows = (call, nodes, planner) -> {
+      throw new IllegalStateException(call.function() + " over rows is planned by collection()");
+    };
+    return FunctionTable.<Plan>builder("the evaluator")
+        .put(Builtin.FILLED, (call, nodes, planner) -> known(nodes.get(0), true))
+        .put(Builtin.EMPTY, (call, nodes, planner) -> known(nodes.get(0), false))
+        .put(Builtin.ANSWERED, (call, nodes, planner) -> answered(((Expr.Name) call.arguments().get(0)).name(), nodes.get(0)))
+        .put(Builtin.COALESCE, (call, nodes, planner) -> frame -> {
           for (Node node : nodes) {
             Object value = node.eval(frame);
             if (value != null) {
@@ -50,51 +64,36 @@ final class Functions {
             }
           }
           return null;
-        };
-      case "if":
-        return conditional(nodes.get(0), nodes.get(1), nodes.get(2));
-      case "year":
-        return unary(nodes.get(0), CalendarArithmetic::year);
-      case "month":
-        return unary(nodes.get(0), CalendarArithmetic::month);
-      case "today":
-        return frame -> frame.context.today();
-      case "days_between":
-        return binary(nodes, CalendarArithmetic::daysBetween);
-      case "months_between":
-        return binary(nodes, CalendarArithmetic::monthsBetween);
-      case "years_between":
-      case "age_at":
-        return binary(nodes, CalendarArithmetic::yearsBetween);
-      case "add_days":
-        return binary(nodes, (d, n) -> CalendarArithmetic.plus(d, (BigDecimal) n, ChronoUnit.DAYS));
-      case "add_months":
-        return binary(nodes, (d, n) -> CalendarArithmetic.plus(d, (BigDecimal) n, ChronoUnit.MONTHS));
-      case "date":
-      case "yearmonth":
-        return strict(nodes, values -> CalendarArithmetic.make(values.toArray(new BigDecimal[0])));
-      case "round":
-        return nodes.size() == 1
-            ? unary(nodes.get(0), x -> ((BigDecimal) x).setScale(0, RoundingMode.HALF_UP))
-            : binary(nodes, (x, digits) -> round((BigDecimal) x, (BigDecimal) digits));
-      case "score": {
-        java.util.Map<String, BigDecimal> scores = planner.typeOf(args.get(0)).scores();
-        return unary(nodes.get(0), code -> scores.get((String) code));
-      }
-      case "abs":
-        return unary(nodes.get(0), x -> ((BigDecimal) x).abs());
-      case "min":
-        return strict(nodes, values -> extreme(values, -1));
-      case "max":
-        return strict(nodes, values -> extreme(values, 1));
-      case "sum":
-        return strict(nodes, Functions::sum);
-      case "mean":
-        return strict(nodes, values -> sum(values).divide(BigDecimal.valueOf(values.size()), Planner.DIVISION));
-      case "count":
-        return unary(nodes.get(0), list -> BigDecimal.valueOf(((List<?>) list).size()));
-      case "count_filled":
-        return frame -> {
+        })
+        .put(Builtin.IF, (call, nodes, planner) -> conditional(nodes.get(0), nodes.get(1), nodes.get(2)))
+        .put(Builtin.YEAR, (call, nodes, planner) -> unary(nodes.get(0), CalendarArithmetic::year))
+        .put(Builtin.MONTH, (call, nodes, planner) -> unary(nodes.get(0), CalendarArithmetic::month))
+        .put(Builtin.TODAY, (call, nodes, planner) -> frame -> frame.context.today())
+        .put(Builtin.DAYS_BETWEEN, (call, nodes, planner) -> binary(nodes, CalendarArithmetic::daysBetween))
+        .put(Builtin.MONTHS_BETWEEN, (call, nodes, planner) -> binary(nodes, CalendarArithmetic::monthsBetween))
+        .put((call, nodes, planner) -> binary(nodes, CalendarArithmetic::yearsBetween), Builtin.YEARS_BETWEEN, Builtin.AGE_AT)
+        .put(Builtin.ADD_DAYS, (call, nodes, planner) ->
+            binary(nodes, (d, n) -> CalendarArithmetic.plus(d, (BigDecimal) n, ChronoUnit.DAYS)))
+        .put(Builtin.ADD_MONTHS, (call, nodes, planner) ->
+            binary(nodes, (d, n) -> CalendarArithmetic.plus(d, (BigDecimal) n, ChronoUnit.MONTHS)))
+        .put((call, nodes, planner) -> strict(nodes, values -> CalendarArithmetic.make(values.toArray(new BigDecimal[0]))),
+            Builtin.DATE, Builtin.YEARMONTH)
+        .put(Builtin.ROUND, (call, nodes, planner) ->
+            unary(nodes.get(0), x -> ((BigDecimal) x).setScale(0, RoundingMode.HALF_UP)))
+        .put(Builtin.ROUND_TO, (call, nodes, planner) -> binary(nodes, (x, digits) -> round((BigDecimal) x, (BigDecimal) digits)))
+        .put(Builtin.SCORE, (call, nodes, planner) -> {
+          java.util.Map<String, BigDecimal> scores = planner.typeOf(call.arguments().get(0)).scores();
+          return unary(nodes.get(0), code -> scores.get((String) code));
+        })
+        .put(Builtin.ABS, (call, nodes, planner) -> unary(nodes.get(0), x -> ((BigDecimal) x).abs()))
+        .put(Builtin.MIN, (call, nodes, planner) -> strict(nodes, values -> extreme(values, -1)))
+        .put(Builtin.MAX, (call, nodes, planner) -> strict(nodes, values -> extreme(values, 1)))
+        .put(Builtin.SUM, (call, nodes, planner) -> strict(nodes, Functions::sum))
+        .put(Builtin.MEAN, (call, nodes, planner) ->
+            strict(nodes, values -> sum(values).divide(BigDecimal.valueOf(values.size()), Planner.DIVISION)))
+        .put((call, nodes, planner) -> unary(nodes.get(0), list -> BigDecimal.valueOf(((List<?>) list).size())),
+            Builtin.COUNT_ROWS, Builtin.COUNT_CODES)
+        .put(Builtin.COUNT_FILLED, (call, nodes, planner) -> frame -> {
           int filled = 0;
           for (Node node : nodes) {
             if (node.eval(frame) != null) {
@@ -102,20 +101,19 @@ final class Functions {
             }
           }
           return BigDecimal.valueOf(filled);
-        };
-      case "matches":
-        Pattern pattern = Pattern.compile(((Expr.TextLiteral) args.get(1)).value());
-        return unary(nodes.get(0), text -> pattern.matcher((String) text).matches());
-      case "contains":
-        if (planner.kindOf(args.get(0)) == Kind.CODES) {
-          return binary(nodes, (codes, code) -> ((List<?>) codes).contains(code));
-        }
-        return binary(nodes, (text, part) -> ((String) text).contains((String) part));
-      case "length":
-        return unary(nodes.get(0), text -> BigDecimal.valueOf(((String) text).codePointCount(0, ((String) text).length())));
-      default:
-        throw new IllegalStateException("function '" + name + "' passed the checker but has no plan");
-    }
+        })
+        .put(Builtin.MATCHES, (call, nodes, planner) -> {
+          Pattern pattern = Pattern.compile(((Expr.TextLiteral) call.arguments().get(1)).value());
+          return unary(nodes.get(0), text -> pattern.matcher((String) text).matches());
+        })
+        .put(Builtin.CONTAINS_CODE, (call, nodes, planner) -> binary(nodes, (codes, code) -> ((List<?>) codes).contains(code)))
+        .put(Builtin.CONTAINS_TEXT, (call, nodes, planner) ->
+            binary(nodes, (text, part) -> ((String) text).contains((String) part)))
+        .put(Builtin.LENGTH, (call, nodes, planner) ->
+            unary(nodes.get(0), text -> BigDecimal.valueOf(((String) text).codePointCount(0, ((String) text).length()))))
+        .put(rows, Builtin.MIN_ROWS, Builtin.MAX_ROWS, Builtin.SUM_ROWS, Builtin.MEAN_ROWS, Builtin.COUNT_WHERE,
+            Builtin.ANY, Builtin.ALL)
+        .build();
   }
 
   private static Node known(Node argument, boolean whenKnown) {
@@ -197,12 +195,12 @@ final class Functions {
    * is unknown are skipped by the aggregates (as SQL does), while {@code any} and {@code all} let
    * an unknown row leave the answer unknown unless another row decides it.
    */
-  private static Node collection(String name, List<Expr> args, Planner planner) {
+  private static Node collection(Builtin function, List<Expr> args, Planner planner) {
     Node rowsNode = planner.plan(args.get(0));
     int slot = planner.bind(((Expr.Name) args.get(1)).name());
     Node body = planner.plan(args.get(2));
     planner.unbind();
-    Aggregate aggregate = aggregate(name);
+    Aggregate aggregate = aggregate(function);
     return frame -> {
       Object rows = rowsNode.eval(frame);
       if (rows == null) {
@@ -231,9 +229,9 @@ final class Functions {
     Object finish(List<Object> values);
   }
 
-  private static Aggregate aggregate(String name) {
-    switch (name) {
-      case "any":
+  private static Aggregate aggregate(Builtin function) {
+    switch (function) {
+      case ANY:
         return new Aggregate() {
           @Override
           public boolean decides(Object value) {
@@ -245,7 +243,7 @@ final class Functions {
             return values.contains(null) ? null : Boolean.FALSE;
           }
         };
-      case "all":
+      case ALL:
         return new Aggregate() {
           @Override
           public boolean decides(Object value) {
@@ -257,22 +255,22 @@ final class Functions {
             return values.contains(null) ? null : Boolean.TRUE;
           }
         };
-      case "count":
+      case COUNT_WHERE:
         return values -> BigDecimal.valueOf(values.stream().filter(Boolean.TRUE::equals).count());
-      case "sum":
+      case SUM_ROWS:
         return values -> sum(known(values));
-      case "mean":
+      case MEAN_ROWS:
         return values -> {
           List<Object> known = known(values);
           return known.isEmpty() ? null
               : sum(known).divide(BigDecimal.valueOf(known.size()), Planner.DIVISION);
         };
-      case "min":
+      case MIN_ROWS:
         return values -> extreme(values, -1);
-      case "max":
+      case MAX_ROWS:
         return values -> extreme(values, 1);
       default:
-        throw new IllegalStateException("function '" + name + "' has no collection form");
+        throw new IllegalStateException(function + " has no collection form");
     }
   }
 

@@ -33,6 +33,11 @@ final class Planner {
     return typing.kindOf(expr);
   }
 
+  /** The overload the checker resolved {@code call} to. */
+  no.regforms.expression.Builtin functionOf(Expr.Call call) {
+    return typing.functionOf(call).orElseThrow();
+  }
+
   /** The checked type of {@code expr}; planning runs only on checked trees, so it has one. */
   no.regforms.expression.ExprType typeOf(Expr expr) {
     return typing.typeOf(expr).orElseThrow();

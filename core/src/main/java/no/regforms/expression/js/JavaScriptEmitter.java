@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import no.regforms.expression.Builtin;
 import no.regforms.expression.CompiledExpression;
 import no.regforms.expression.ExprType;
 import no.regforms.expression.ExprType.Kind;
+import no.regforms.expression.FunctionTable;
 import no.regforms.expression.parser.Expr;
 
 /**
@@ -203,71 +205,95 @@ public final class JavaScriptEmitter {
     return String.join(",", out);
   }
 
+  /** Writes one call as JavaScript. */
+  @FunctionalInterface
+  private interface Form {
+    String write(JavaScriptEmitter emitter, Expr.Call call);
+  }
+
+  private static final FunctionTable<Form> FORMS = forms();
+
+  /** The emitter's table, which has a JavaScript form for every function. */
+  static FunctionTable<?> table() {
+    return FORMS;
+  }
+
   private String call(Expr.Call call) {
-    String name = call.function();
-    List<Expr> args = call.arguments();
-    if (!args.isEmpty() && args.size() == 3 && kind(args.get(0)) == Kind.ROWS) {
-      return collection(call);
-    }
-    switch (name) {
-      case "filled":
-      case "empty":
-        return R + name + "(" + emit(args.get(0)) + ")";
-      case "answered": {
-        String variable = ((Expr.Name) args.get(0)).name();
-        return "(" + R + "filled(" + emit(args.get(0)) + ")||c.m(" + stringLiteral(variable) + "))";
-      }
-      case "coalesce":
-        return R + "coalesce(" + args(args) + ")";
-      case "if":
-        return "(" + emit(args.get(0)) + "===true?" + emit(args.get(1)) + ":" + emit(args.get(2)) + ")";
-      case "year":
-      case "month":
-        return R + name + "(" + emit(args.get(0)) + "," + k(args.get(0)) + ")";
-      case "today":
-        return "c.today()";
-      case "days_between":
-        return between("daysBetween", args);
-      case "months_between":
-        return between("monthsBetween", args);
-      case "years_between":
-      case "age_at":
-        return between("yearsBetween", args);
-      case "add_days":
-        return R + "addDays(" + emit(args.get(0)) + "," + emit(args.get(1)) + "," + k(args.get(0)) + ")";
-      case "add_months":
-        return R + "addMonths(" + emit(args.get(0)) + "," + emit(args.get(1)) + "," + k(args.get(0)) + ")";
-      case "date":
-      case "yearmonth":
-        return R + "make(" + args(args) + ")";
-      case "score": {
-        List<String> entries = new ArrayList<>();
-        new java.util.TreeMap<>(expression.typeOf(args.get(0)).orElseThrow().scores()).forEach((code, score) ->
-            entries.add(stringLiteral(code) + ":" + R + "n(" + stringLiteral(score.toPlainString()) + ")"));
-        return R + "score(" + emit(args.get(0)) + ",{" + String.join(",", entries) + "})";
-      }
-      case "round":
-      case "abs":
-      case "min":
-      case "max":
-      case "sum":
-      case "mean":
-      case "count":
-      case "length":
-        return R + name + "(" + args(args) + ")";
-      case "count_filled":
-        return R + "countFilled(" + args(args) + ")";
-      case "matches": {
-        String pattern = ((Expr.TextLiteral) args.get(1)).value();
-        String regex = regex(pattern).map(source -> R + "re(" + stringLiteral(source) + ")").orElse("null");
-        return R + "matches(" + emit(args.get(0)) + "," + regex + ")";
-      }
-      case "contains":
-        return R + (kind(args.get(0)) == Kind.CODES ? "containsCode(" : "containsText(")
-            + emit(args.get(0)) + "," + emit(args.get(1)) + ")";
-      default:
-        throw new IllegalStateException("function '" + name + "' passed the checker but has no JavaScript form");
-    }
+    return FORMS.require(expression.functionOf(call)).write(this, call);
+  }
+
+  /** {@code RegformsExpr.<runtime>(arguments...)}. */
+  private static Form runtimeCall(String runtime) {
+    return (e, call) -> R + runtime + "(" + e.args(call.arguments()) + ")";
+  }
+
+  /** {@code RegformsExpr.<runtime>(argument, kind)}: a function of one date-like argument. */
+  private static Form withKind(String runtime) {
+    return (e, call) -> R + runtime + "(" + e.emit(call.arguments().get(0)) + "," + e.k(call.arguments().get(0)) + ")";
+  }
+
+  /** {@code RegformsExpr.<runtime>(date, amount, kind)}. */
+  private static Form shift(String runtime) {
+    return (e, call) -> R + runtime + "(" + e.emit(call.arguments().get(0)) + ","
+        + e.emit(call.arguments().get(1)) + "," + e.k(call.arguments().get(0)) + ")";
+  }
+
+  private static Form between(String runtime) {
+    return (e, call) -> e.between(runtime, call.arguments());
+  }
+
+  private static FunctionTable<Form> forms() {
+    return FunctionTable.<Form>builder("JavaScript")
+        .put(runtimeCall("filled"), Builtin.FILLED)
+        .put(runtimeCall("empty"), Builtin.EMPTY)
+        .put(Builtin.ANSWERED, (e, call) -> {
+          String variable = ((Expr.Name) call.arguments().get(0)).name();
+          return "(" + R + "filled(" + e.emit(call.arguments().get(0)) + ")||c.m(" + stringLiteral(variable) + "))";
+        })
+        .put(runtimeCall("coalesce"), Builtin.COALESCE)
+        .put(Builtin.IF, (e, call) -> {
+          List<Expr> args = call.arguments();
+          return "(" + e.emit(args.get(0)) + "===true?" + e.emit(args.get(1)) + ":" + e.emit(args.get(2)) + ")";
+        })
+        .put(withKind("year"), Builtin.YEAR)
+        .put(withKind("month"), Builtin.MONTH)
+        .put(Builtin.TODAY, (e, call) -> "c.today()")
+        .put(between("daysBetween"), Builtin.DAYS_BETWEEN)
+        .put(between("monthsBetween"), Builtin.MONTHS_BETWEEN)
+        .put(between("yearsBetween"), Builtin.YEARS_BETWEEN, Builtin.AGE_AT)
+        .put(shift("addDays"), Builtin.ADD_DAYS)
+        .put(shift("addMonths"), Builtin.ADD_MONTHS)
+        .put(runtimeCall("make"), Builtin.DATE, Builtin.YEARMONTH)
+        .put(Builtin.SCORE, (e, call) -> {
+          List<String> entries = new ArrayList<>();
+          new java.util.TreeMap<>(e.expression.typeOf(call.arguments().get(0)).orElseThrow().scores()).forEach((code, score) ->
+              entries.add(stringLiteral(code) + ":" + R + "n(" + stringLiteral(score.toPlainString()) + ")"));
+          return R + "score(" + e.emit(call.arguments().get(0)) + ",{" + String.join(",", entries) + "})";
+        })
+        .put(runtimeCall("round"), Builtin.ROUND, Builtin.ROUND_TO)
+        .put(runtimeCall("abs"), Builtin.ABS)
+        .put(runtimeCall("min"), Builtin.MIN)
+        .put(runtimeCall("max"), Builtin.MAX)
+        .put(runtimeCall("sum"), Builtin.SUM)
+        .put(runtimeCall("mean"), Builtin.MEAN)
+        .put(runtimeCall("count"), Builtin.COUNT_ROWS, Builtin.COUNT_CODES)
+        .put(runtimeCall("countFilled"), Builtin.COUNT_FILLED)
+        .put(Builtin.MATCHES, (e, call) -> {
+          String pattern = ((Expr.TextLiteral) call.arguments().get(1)).value();
+          String regex = regex(pattern).map(source -> R + "re(" + stringLiteral(source) + ")").orElse("null");
+          return R + "matches(" + e.emit(call.arguments().get(0)) + "," + regex + ")";
+        })
+        .put(Builtin.CONTAINS_CODE, (e, call) -> R + "containsCode(" + e.args(call.arguments()) + ")")
+        .put(Builtin.CONTAINS_TEXT, (e, call) -> R + "containsText(" + e.args(call.arguments()) + ")")
+        .put(runtimeCall("length"), Builtin.LENGTH)
+        .put(collection("minRows"), Builtin.MIN_ROWS)
+        .put(collection("maxRows"), Builtin.MAX_ROWS)
+        .put(collection("sumRows"), Builtin.SUM_ROWS)
+        .put(collection("meanRows"), Builtin.MEAN_ROWS)
+        .put(collection("countRows"), Builtin.COUNT_WHERE)
+        .put(collection("anyRows"), Builtin.ANY)
+        .put(collection("allRows"), Builtin.ALL)
+        .build();
   }
 
   private String between(String function, List<Expr> args) {
@@ -275,13 +301,16 @@ public final class JavaScriptEmitter {
         + emit(args.get(1)) + "," + k(args.get(1)) + ")";
   }
 
-  private String collection(Expr.Call call) {
-    List<Expr> args = call.arguments();
-    String rows = emit(args.get(0));
-    bound.add(((Expr.Name) args.get(1)).name());
-    String param = "r" + (bound.size() - 1);
-    String body = emit(args.get(2));
-    bound.remove(bound.size() - 1);
-    return R + call.function() + "Rows(" + rows + ",function(" + param + "){return " + body + ";})";
+  /** {@code RegformsExpr.<runtime>(rows, function(r<n>){return body;})}. */
+  private static Form collection(String runtime) {
+    return (e, call) -> {
+      List<Expr> args = call.arguments();
+      String rows = e.emit(args.get(0));
+      e.bound.add(((Expr.Name) args.get(1)).name());
+      String param = "r" + (e.bound.size() - 1);
+      String body = e.emit(args.get(2));
+      e.bound.remove(e.bound.size() - 1);
+      return R + runtime + "(" + rows + ",function(" + param + "){return " + body + ";})";
+    };
   }
 }

@@ -2,7 +2,6 @@ package no.regforms.examples.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import no.regforms.definition.DefinitionLoader;
 import no.regforms.definition.LoadResult;
 import no.regforms.definition.Registry;
 import no.regforms.diagnostic.Issue;
@@ -18,13 +17,13 @@ final class CheckCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(paramLabel = "<folder or registry id>", description = "A registry folder, or the id of a definition module.")
+  @Parameters(paramLabel = "<folder or registry id>", description = "The id of a definition module, or a registry folder (a path with a separator, or a name that is no module id).")
   String registry;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    LoadResult result = DefinitionLoader.create().load(registry);
+    LoadResult result = RegistryOptions.loadResult(registry, spec.commandLine().getErr());
     for (Issue issue : result.diagnostics().issues()) {
       out.println(issue.toDisplayString());
     }

@@ -51,7 +51,7 @@ final class GenerateCommand implements Callable<Integer> {
     }
     Optional<Registry> loaded = RegistryOptions.load(registry, err);
     if (loaded.isEmpty()) return Main.USAGE;
-    SyntheticProfile profile = SyntheticProfile.load(registry)
+    SyntheticProfile profile = RegistryOptions.profile(registry)
         .orElseGet(() -> SyntheticProfile.uniform(java.util.List.copyOf(loaded.get().forms().keySet())));
     long[] counts = new long[2];
     if (out.getParent() != null) Files.createDirectories(out.getParent());

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "regforms",
     mixinStandardHelpOptions = true,
-    version = "regforms 0.1.0",
+    versionProvider = Main.Version.class,
     description = "Medical quality registries defined as data.",
     subcommands = {CheckCommand.class, ValidateCommand.class, EvalCommand.class, GenerateCommand.class,
         ImportCommand.class, RenderCommand.class, ExportCommand.class, IndicatorsCommand.class, PreviewCommand.class})
@@ -44,5 +44,14 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(System.out);
+  }
+
+  /** {@code --version}: the version in the jar's manifest, written there by the build. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"regforms " + (version == null ? "(not run from a built jar: no version)" : version)};
+    }
   }
 }

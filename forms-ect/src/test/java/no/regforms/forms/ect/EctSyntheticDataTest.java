@@ -24,14 +24,14 @@ import org.junit.jupiter.api.Test;
  */
 class EctSyntheticDataTest {
 
-  private static final Registry REGISTRY = DefinitionLoader.create().load("ect").registryOrThrow();
+  private static final Registry REGISTRY = DefinitionLoader.create().loadModule("ect").registryOrThrow();
   private static final RecordValidator VALIDATOR = RecordValidator.of(REGISTRY);
   private static SyntheticProfile profile;
   private static List<SyntheticRecord> records;
 
   @BeforeAll
   static void generate() throws IOException {
-    profile = SyntheticProfile.load("ect").orElseThrow();
+    profile = SyntheticProfile.loadModule("ect").orElseThrow();
     records = RegistryModuleChecks.generate(REGISTRY, 600, 42L, 0.1);
   }
 

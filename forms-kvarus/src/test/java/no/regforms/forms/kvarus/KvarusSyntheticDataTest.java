@@ -25,14 +25,14 @@ import org.junit.jupiter.api.Test;
  */
 class KvarusSyntheticDataTest {
 
-  private static final Registry REGISTRY = DefinitionLoader.create().load("kvarus").registryOrThrow();
+  private static final Registry REGISTRY = DefinitionLoader.create().loadModule("kvarus").registryOrThrow();
   private static final RecordValidator VALIDATOR = RecordValidator.of(REGISTRY);
   private static SyntheticProfile profile;
   private static List<SyntheticRecord> records;
 
   @BeforeAll
   static void generate() throws IOException {
-    profile = SyntheticProfile.load("kvarus").orElseThrow();
+    profile = SyntheticProfile.loadModule("kvarus").orElseThrow();
     records = RegistryModuleChecks.generate(REGISTRY, 300, 42L, 0.1);
   }
 

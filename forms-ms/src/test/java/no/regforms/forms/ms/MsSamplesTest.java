@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MsSamplesTest {
 
   private static final Path SAMPLES = Path.of("src/test/resources/samples");
-  private static final RecordValidator VALIDATOR = RecordValidator.of(DefinitionLoader.create().load("ms").registryOrThrow());
+  private static final RecordValidator VALIDATOR = RecordValidator.of(DefinitionLoader.create().loadModule("ms").registryOrThrow());
 
   static List<SampleLine> valid() {
     return RegistryModuleChecks.samples(SAMPLES.resolve("valid.jsonl"));

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class MsSyntheticDataTest {
 
-  private static final Registry REGISTRY = DefinitionLoader.create().load("ms").registryOrThrow();
+  private static final Registry REGISTRY = DefinitionLoader.create().loadModule("ms").registryOrThrow();
   private static final RecordValidator VALIDATOR = RecordValidator.of(REGISTRY);
 
   /** Tabell 4.1.1 (seed 004, lines 2098-2134): patients alive 31.12.2024 by home HF. */
@@ -42,7 +42,7 @@ class MsSyntheticDataTest {
 
   @BeforeAll
   static void generate() throws IOException {
-    profile = SyntheticProfile.load("ms").orElseThrow();
+    profile = SyntheticProfile.loadModule("ms").orElseThrow();
     records = generate(profile, 300, 20241231L, 0.1);
   }
 
@@ -54,7 +54,7 @@ class MsSyntheticDataTest {
 
   @Test
   void profile_fromModuleAndFolder_isTheSame() throws IOException {
-    SyntheticProfile fromFolder = SyntheticProfile.load(MsRegistryTest.FOLDER.toString()).orElseThrow();
+    SyntheticProfile fromFolder = SyntheticProfile.load(MsRegistryTest.FOLDER).orElseThrow();
 
     assertThat(fromFolder).isEqualTo(profile);
     assertThat(profile.patientForms()).extracting(SyntheticProfile.PatientForm::form)
