@@ -68,7 +68,7 @@ final class BrowserSection {
     FormRenderer renderer = FormRenderer.create();
     try (Browser browser = Browser.start()) {
       for (String id : List.of("ect", "ms", "kvarus")) {
-        Registry registry = DefinitionLoader.create().load(id).registryOrThrow();
+        Registry registry = DefinitionLoader.create().loadModule(id).registryOrThrow();
         for (Form form : forms(registry)) {
           Path page = pages.resolve(id + "-" + form.id() + ".html");
           Files.writeString(page, renderer.renderPage(registry, form, "nb"), StandardCharsets.UTF_8);

@@ -20,7 +20,7 @@ public final class ColdStart {
     var threads = java.lang.management.ManagementFactory.getThreadMXBean();
     long cpu = threads.getCurrentThreadCpuTime();
     long start = System.nanoTime();
-    DefinitionLoader.create().load(args[0]).registryOrThrow();
+    DefinitionLoader.create().loadModule(args[0]).registryOrThrow();
     System.out.printf(java.util.Locale.ROOT, "%.1f %.1f%n", (System.nanoTime() - start) / 1e6,
         (threads.getCurrentThreadCpuTime() - cpu) / 1e6);
   }

@@ -98,7 +98,7 @@ public class ExpressionBenchmark {
   @Setup
   public void setUp() throws IOException {
     Case chosen = Case.valueOf(expression);
-    Registry ms = DefinitionLoader.create().load("ms").registryOrThrow();
+    Registry ms = DefinitionLoader.create().loadModule("ms").registryOrThrow();
     Form form = ms.formOrThrow(chosen.form);
     compiled = ExpressionCompiler.create()
         .compile(chosen.regforms, form.environment().with("report_year", ExprType.NUMBER))

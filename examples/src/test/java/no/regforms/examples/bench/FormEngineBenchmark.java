@@ -67,7 +67,7 @@ public class FormEngineBenchmark {
       SplittableRandom random = new SplittableRandom(5);
       for (int i = 0; i < LARGE_RECORDS; i++) ours.add(Record.of("large", "large", RecordValues.of(large.fill(random, 0))));
     } else {
-      registry = DefinitionLoader.create().load("ms").registryOrThrow();
+      registry = DefinitionLoader.create().loadModule("ms").registryOrThrow();
       try (BufferedReader in = Files.newBufferedReader(Path.of(records), StandardCharsets.UTF_8)) {
         long number = 0;
         for (String line = in.readLine(); line != null; line = in.readLine()) {

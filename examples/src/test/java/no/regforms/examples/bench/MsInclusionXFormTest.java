@@ -30,7 +30,7 @@ class MsInclusionXFormTest {
 
   @Test
   void msInclusion_generatedRecords_sameVerdictsInJavaRosa() throws Exception {
-    Registry ms = DefinitionLoader.create().load("ms").registryOrThrow();
+    Registry ms = DefinitionLoader.create().loadModule("ms").registryOrThrow();
     Form inclusion = ms.formOrThrow("inclusion");
     JavaRosaForm javaRosa = JavaRosaForm.parse(XFormWriter.write(ms, inclusion), inclusion);
     RecordValidator validator = RecordValidator.of(ms);

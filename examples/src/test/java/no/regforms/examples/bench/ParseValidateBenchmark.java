@@ -74,7 +74,7 @@ public class ParseValidateBenchmark {
   @Setup
   public void setUp() throws IOException {
     bytes = Files.readAllBytes(Path.of(records));
-    Registry ms = DefinitionLoader.create().load("ms").registryOrThrow();
+    Registry ms = DefinitionLoader.create().loadModule("ms").registryOrThrow();
     validator = RecordValidator.of(ms);
     SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
     for (String form : ms.forms().keySet()) {
