@@ -66,7 +66,9 @@ public final class Bench implements Callable<Integer> {
     RatioTable table = new RatioTable();
     BenchData data = new BenchData(config);
     List<String> failed = new java.util.ArrayList<>();
+    StringBuilder took = new StringBuilder();
     for (Section section : sections) {
+      Instant sectionStart = Instant.now();
       try {
         switch (section) {
           case engine -> new EngineSection(config, data).run(table);
@@ -82,10 +84,13 @@ public final class Bench implements Callable<Integer> {
         table.add(section.name(), "could not be measured: " + e.getClass().getSimpleName(), "", "", RatioTable.Verdict.INFO);
         failed.add(section.name());
       }
+      took.append(took.length() == 0 ? "" : ", ").append(section).append(' ')
+          .append(Duration.between(sectionStart, Instant.now()).toSeconds()).append(" s");
     }
-    String header = String.format("%s (%s), %s%nmachine: %s%n", config.command(),
-        sections.size() == Section.values().length ? "all sections" : "sections " + sections,
-        "took " + Duration.between(start, Instant.now()).toSeconds() + " s", machine.describe());
+    String header = String.format(java.util.Locale.ROOT, "%s (%s), took %d s (%s)%nmachine: %s, %.2f at end%n",
+        config.command(), sections.size() == Section.values().length ? "all sections" : "sections " + sections,
+        Duration.between(start, Instant.now()).toSeconds(), took, machine.describe(),
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     System.out.println();
     System.out.print(header);
     System.out.print(table.text());

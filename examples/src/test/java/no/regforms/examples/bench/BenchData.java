@@ -10,16 +10,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import no.regforms.examples.cli.Main;
 
 /**
  * The generated MS data every benchmark reads, made by the command line's own {@code generate} and
  * kept in the work folder, so a second run reuses it (a file is named after its size and seeds).
+ * The data lives in a folder named after a fingerprint of what {@code generate} makes today (a few
+ * patients' records, hashed): a change to the MS definition or to the generator starts a new folder
+ * and deletes the stale one, so no run measures records the current definition rejects.
  *
  * <p>Large files are made of chunks generated in parallel, each with its own seed; each chunk's
  * patient keys get their own first letter ({@code a-000001}, {@code b-000001}, ...) so the
@@ -28,14 +36,45 @@ import no.regforms.examples.cli.Main;
 final class BenchData {
 
   private final BenchConfig config;
+  private Path folder;
 
   BenchData(BenchConfig config) {
     this.config = config;
   }
 
+  /** The folder of the data the current definition and generator make; stale folders are removed. */
+  private Path folder() {
+    if (folder != null) return folder;
+    try {
+      Path probe = Files.createTempFile(config.work(), "fingerprint", ".jsonl");
+      run("generate", "--registry", "ms", "--patients", "3", "--seed", "1", "--out", probe.toString());
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(probe));
+      Files.delete(probe);
+      String name = "ms-data-" + HexFormat.of().formatHex(digest, 0, 6);
+      try (Stream<Path> entries = Files.list(config.work())) {
+        for (Path stale : entries.filter(p -> p.getFileName().toString().startsWith("ms-")
+            && !p.getFileName().toString().equals(name)).toList()) {
+          deleteRecursively(stale);
+        }
+      }
+      folder = Files.createDirectories(config.work().resolve(name));
+      return folder;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void deleteRecursively(Path path) throws IOException {
+    try (Stream<Path> all = Files.walk(path)) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+    }
+  }
+
   /** MS records of {@code patients} patients, sorted by patient. */
   Path msRecords(int patients) {
-    Path file = config.work().resolve("ms-" + patients + "-patients-chunk" + config.chunk() + ".jsonl");
+    Path file = folder().resolve("ms-" + patients + "-patients-chunk" + config.chunk() + ".jsonl");
     if (Files.isRegularFile(file)) return file;
     int chunks = Math.max(1, patients / config.chunk());
     if (chunks > 26 || chunks * config.chunk() != patients) {
@@ -68,7 +107,7 @@ final class BenchData {
 
   /** The first {@code count} lines of the smaller MS file: the in-JVM benchmarks' sample. */
   Path msSample(int count) {
-    Path file = config.work().resolve("ms-sample-" + count + ".jsonl");
+    Path file = folder().resolve("ms-sample-" + count + ".jsonl");
     if (Files.isRegularFile(file)) return file;
     Path source = msRecords(config.patients());
     try (BufferedReader in = Files.newBufferedReader(source, StandardCharsets.UTF_8);
@@ -89,12 +128,12 @@ final class BenchData {
   /** Chunk {@code index}: {@code chunk} patients of seed {@code index + 1}, keys starting with its letter. */
   private Path chunk(int index) throws IOException {
     char letter = (char) ('a' + index);
-    Path part = config.work().resolve("ms-chunk-" + config.chunk() + "-seed" + (index + 1) + ".jsonl");
+    Path part = folder().resolve("ms-chunk-" + config.chunk() + "-seed" + (index + 1) + ".jsonl");
     if (Files.isRegularFile(part)) return part;
-    Path raw = config.work().resolve(part.getFileName() + ".raw");
+    Path raw = folder().resolve(part.getFileName() + ".raw");
     run("generate", "--registry", "ms", "--patients", String.valueOf(config.chunk()), "--seed", String.valueOf(index + 1),
         "--out", raw.toString());
-    Path renamed = config.work().resolve(part.getFileName() + ".part");
+    Path renamed = folder().resolve(part.getFileName() + ".part");
     try (BufferedReader in = Files.newBufferedReader(raw, StandardCharsets.UTF_8);
         BufferedWriter out = Files.newBufferedWriter(renamed, StandardCharsets.UTF_8)) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import no.regforms.definition.Code;
 import no.regforms.definition.DefinitionLoader;
 import no.regforms.definition.Form;
 import no.regforms.definition.Registry;
@@ -60,8 +61,8 @@ public class ExpressionBenchmark {
   /** An expression in both languages, and the form whose records it reads. */
   enum Case {
     msis29_arithmetic("msis29",
-        "round((sum(" + items(1, 20, ", ") + ") - 20) / 80 * 100, 1)",
-        "f:round(((" + items(1, 20, " + ") + ") - 20) / 80 * 100, 1)"),
+        "round((sum(" + items(1, 20, "score(%s)", ", ") + ") - 20) / 80 * 100, 1)",
+        "f:round(((" + items(1, 20, "scores[%s]", " + ") + ") - 20) / 80 * 100, 1)"),
     and_or("inclusion",
         "csf_done = true and (ocb = 'positive' or ocb = 'negative') or mri_at_diagnosis = true and relapses_before_diagnosis >= 2",
         "csf_done == true && (ocb == 'positive' || ocb == 'negative') || mri_at_diagnosis == true && relapses_before_diagnosis >= 2"),
@@ -84,8 +85,10 @@ public class ExpressionBenchmark {
       this.jexl = jexl;
     }
 
-    private static String items(int from, int to, String separator) {
-      return IntStream.rangeClosed(from, to).mapToObj(i -> String.format("msis29_%02d", i)).collect(Collectors.joining(separator));
+    /** MSIS-29 items {@code from} to {@code to}, each written into {@code item} (the item's scored value). */
+    private static String items(int from, int to, String item, String separator) {
+      return IntStream.rangeClosed(from, to).mapToObj(i -> String.format(item, String.format("msis29_%02d", i)))
+          .collect(Collectors.joining(separator));
     }
   }
 
@@ -118,9 +121,15 @@ public class ExpressionBenchmark {
     }
   }
 
-  /** Each record of {@code form}: its values as the validator types them, with the run's report year. */
+  /**
+   * Each record of {@code form}: its values as the validator types them, with the run's report year
+   * and, for JEXL, which has no {@code score(code)}, the MSIS-29 scale's scores as a map
+   * ({@code scores[code]}).
+   */
   static List<Map<String, Object>> typedValues(Registry registry, String form, Path file) throws IOException {
     RecordValidator validator = RecordValidator.of(registry);
+    Map<String, BigDecimal> scores = new HashMap<>();
+    for (Code code : registry.codeLists().get("msis29_extent").codes()) scores.put(code.code(), code.score().orElseThrow());
     List<Map<String, Object>> out = new ArrayList<>();
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       long number = 0;
@@ -129,6 +138,7 @@ public class ExpressionBenchmark {
         if (!record.form().equals(form)) continue;
         Map<String, Object> typed = new HashMap<>(validator.validate(record).values());
         typed.put("report_year", REPORT_YEAR);
+        typed.put("scores", scores);
         out.add(typed);
       }
     }
