@@ -62,6 +62,7 @@ public final class Bench implements Callable<Integer> {
     }
     MachineInfo machine = MachineInfo.now();
     Instant start = Instant.now();
+    double cpuAtStart = cpuSeconds();
     Set<Section> sections = only.isEmpty() ? EnumSet.allOf(Section.class) : EnumSet.copyOf(only);
     RatioTable table = new RatioTable();
     BenchData data = new BenchData(config);
@@ -69,6 +70,7 @@ public final class Bench implements Callable<Integer> {
     StringBuilder took = new StringBuilder();
     for (Section section : sections) {
       Instant sectionStart = Instant.now();
+      double cpuStart = cpuSeconds();
       try {
         switch (section) {
           case engine -> new EngineSection(config, data).run(table);
@@ -85,11 +87,12 @@ public final class Bench implements Callable<Integer> {
         failed.add(section.name());
       }
       took.append(took.length() == 0 ? "" : ", ").append(section).append(' ')
-          .append(Duration.between(sectionStart, Instant.now()).toSeconds()).append(" s");
+          .append(Duration.between(sectionStart, Instant.now()).toSeconds()).append(" s")
+          .append(String.format(java.util.Locale.ROOT, " (CPU %.0f s)", cpuSeconds() - cpuStart));
     }
-    String header = String.format(java.util.Locale.ROOT, "%s (%s), took %d s (%s)%nmachine: %s, %.2f at end%n",
+    String header = String.format(java.util.Locale.ROOT, "%s (%s), took %d s, CPU %.0f s (%s)%nmachine: %s, %.2f at end%n",
         config.command(), sections.size() == Section.values().length ? "all sections" : "sections " + sections,
-        Duration.between(start, Instant.now()).toSeconds(), took, machine.describe(),
+        Duration.between(start, Instant.now()).toSeconds(), cpuSeconds() - cpuAtStart, took, machine.describe(),
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     System.out.println();
     System.out.print(header);
@@ -99,6 +102,24 @@ public final class Bench implements Callable<Integer> {
     System.out.println("report: " + report);
     if (!failed.isEmpty()) System.err.println("sections that could not be measured: " + failed);
     return failed.isEmpty() ? 0 : 1;
+  }
+
+  /**
+   * CPU seconds used so far by this JVM and the processes it has waited for (JMH forks, whole-process
+   * runs, the browser): on a shared machine the wall time of a section says little about how long it
+   * takes on a machine of its own, its CPU time much more. NaN where /proc is not there.
+   */
+  static double cpuSeconds() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // utime, stime, cutime, cstime: fields 14-17 of proc(5), 12-15 after the command name and state.
+      long ticks = 0;
+      for (int i = 11; i <= 14; i++) ticks += Long.parseLong(fields[i]);
+      return ticks / 100.0;
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
   }
 
   /** The classpath of the command line itself, for runs as whole processes (set by ./regforms). */
