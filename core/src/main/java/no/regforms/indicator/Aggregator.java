@@ -188,7 +188,7 @@ final class Aggregator {
         if (expectedCount.isPresent() && expectedCount.get() > 0) {
           value = Optional.of(tally.numerator / expectedCount.get());
           long n = Math.round(expectedCount.get());
-          if (n > 0 && tally.numerator <= n) {
+          if (n > 0 && n <= Integer.MAX_VALUE && tally.numerator <= n) {
             ConfidenceInterval ci = new WilsonScoreInterval().createInterval((int) n, (int) tally.numerator, CONFIDENCE);
             lower = Optional.of(ci.getLowerBound());
             upper = Optional.of(ci.getUpperBound());
@@ -197,7 +197,7 @@ final class Aggregator {
       }
     }
     Optional<Attainment> attainment = value.flatMap(v -> Attainment.grade(indicator.levels(), v));
-    IndicatorResult result = new IndicatorResult(indicator.id(), year, group.level, group.id, group.name, group.parent, group.orgnr,
+    IndicatorResult result = new IndicatorResult(indicator.id(), indicator.type(), year, group.level, group.id, group.name, group.parent, group.orgnr,
         tally.numerator, tally.denominator, expectedCount, value, lower, upper, attainment, Suppression.NONE,
         tally.excluded, tally.leftOut);
     return result.withSuppression(group.suppression);

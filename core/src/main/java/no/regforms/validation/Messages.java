@@ -24,6 +24,20 @@ public final class Messages {
         "The record is not for a known form (" + registry + "/" + form + ")");
   }
 
+  /** The record names another registry than the one it is validated against. */
+  public static LocalizedText otherRegistry(String recordRegistry, String registry) {
+    return LocalizedText.nbEn("Posten tilhører registeret '" + recordRegistry + "', ikke '" + registry + "'",
+        "The record belongs to registry '" + recordRegistry + "', not '" + registry + "'");
+  }
+
+  /** The record is stamped with a definition version the registry never had. */
+  public static LocalizedText unknownVersion(String version, String registry, java.util.Collection<String> known) {
+    String list = String.join(", ", known);
+    return LocalizedText.nbEn(
+        "Posten er laget med definisjonsversjon '" + version + "', som registeret '" + registry + "' aldri har hatt; kjente versjoner: " + list,
+        "The record was made with definition version '" + version + "', which registry '" + registry + "' never had; known versions: " + list);
+  }
+
   /** A value of the wrong JSON type; the arguments describe the right one. */
   public static LocalizedText invalidType(String expectedNb, String expectedEn) {
     return LocalizedText.nbEn("Verdien må være " + expectedNb, "The value must be " + expectedEn);
