@@ -289,7 +289,7 @@ var RegformsForm = (function () {
         this.values[id] = value;
       }
       if (output) {
-        output.textContent = display(this.form, def, value);
+        assign(output, 'textContent', display(this.form, def, value));
       }
       return;
     }
@@ -364,11 +364,33 @@ var RegformsForm = (function () {
     } else {
       this.collectRows(id);
     }
-    (this.def.affected[id] || []).forEach(function (dependent) { self.evaluate(dependent); });
+    affected(this.def, id).forEach(function (dependent) { self.evaluate(dependent); });
     if (this.outer !== null) {
       this.outer.changed(this.def.repeat);
     }
   };
+
+  /**
+   * Every item of a scope that depends on `id`, directly or not, in evaluation order (the Java
+   * DependencyGraph.affectedBy): worked out from the direct readers once per item, then kept.
+   */
+  function affected(def, id) {
+    var known = def.cascades || (def.cascades = {});
+    if (known[id] === undefined) {
+      var reached = {};
+      var work = [id];
+      while (work.length > 0) {
+        (def.readers[work.pop()] || []).forEach(function (reader) {
+          if (reached[reader] !== true) {
+            reached[reader] = true;
+            work.push(reader);
+          }
+        });
+      }
+      known[id] = def.order.filter(function (item) { return reached[item] === true; });
+    }
+    return known[id];
+  }
 
   function clearInputs(node) {
     node.querySelectorAll('input, select, textarea').forEach(function (el) {
@@ -711,7 +733,7 @@ var RegformsForm = (function () {
       }
       var invalid = list.some(function (i) { return i.severity === 'error'; });
       node.querySelectorAll(':scope .rf-input').forEach(function (el) {
-        if (el.closest('[data-var]') === node) {
+        if (el.closest('[data-var]') === node && (el.getAttribute('aria-invalid') === 'true') !== invalid) {
           if (invalid) {
             el.setAttribute('aria-invalid', 'true');
           } else {
@@ -723,20 +745,29 @@ var RegformsForm = (function () {
     // required-if markers and repeat buttons
     this.updateMarkers(this.top);
     var summaryBox = this.element.querySelector('.rf-summary');
-    var blocking = this.blocking(issues);
-    if (this.submitted && blocking) {
-      summaryBox.hidden = false;
-      summaryBox.textContent = this.model.ui.errors;
-      summary.forEach(function (i) {
+    var shown = this.submitted && this.blocking(issues) ? summary.map(function (i) { return i.message; }) : null;
+    var signature = shown === null ? '' : JSON.stringify(shown);
+    if (summaryBox.getAttribute('data-shown') !== signature) {
+      summaryBox.setAttribute('data-shown', signature);
+      summaryBox.hidden = shown === null;
+      summaryBox.textContent = shown === null ? '' : this.model.ui.errors;
+      (shown || []).forEach(function (message) {
         var p = document.createElement('p');
-        p.textContent = i.message;
+        p.textContent = message;
         summaryBox.appendChild(p);
       });
-    } else {
-      summaryBox.hidden = true;
-      summaryBox.textContent = '';
     }
   };
+
+  /**
+   * Sets a property of an element only when it changes: a write of the same value still costs the
+   * browser a style and layout pass on the next frame, and refresh runs on every key press.
+   */
+  function assign(element, property, value) {
+    if (element[property] !== value) {
+      element[property] = value;
+    }
+  }
 
   Form.prototype.updateMarkers = function (scope) {
     var self = this;
@@ -746,7 +777,7 @@ var RegformsForm = (function () {
       if (def.reqIf !== undefined && node) {
         var marker = node.querySelector('.rf-req');
         if (marker) {
-          marker.hidden = !(scope.visible[id] === true && scope.run(def.reqIf) === true);
+          assign(marker, 'hidden', !(scope.visible[id] === true && scope.run(def.reqIf) === true));
         }
       }
     });
@@ -757,13 +788,13 @@ var RegformsForm = (function () {
       if (node) {
         var add = node.querySelector(':scope > .rf-add');
         if (add) {
-          add.disabled = rep.max !== undefined && rows.length >= rep.max;
+          assign(add, 'disabled', rep.max !== undefined && rows.length >= rep.max);
         }
       }
       rows.forEach(function (row, i) {
         var title = row.element.querySelector(':scope > .rf-row-head > .rf-row-title');
-        title.textContent = self.model.ui.row + ' ' + (i + 1);
-        row.element.querySelector(':scope > .rf-row-head > .rf-remove').disabled = rows.length <= rep.min;
+        assign(title, 'textContent', self.model.ui.row + ' ' + (i + 1));
+        assign(row.element.querySelector(':scope > .rf-row-head > .rf-remove'), 'disabled', rows.length <= rep.min);
         self.updateMarkers(row);
       });
     });

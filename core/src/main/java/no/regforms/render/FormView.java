@@ -136,12 +136,16 @@ final class FormView {
     ObjectNode vars = scope.putObject("vars");
     ObjectNode repeats = scope.putObject("repeats");
     index(items, itemNodes, vars, repeats, graph);
+    // The evaluation order and, per item, the items that read it directly: the page works out a
+    // change's cascade from these (DependencyGraph.affectedBy), so the model grows with the edges,
+    // not with every item's transitive dependents.
     ArrayNode order = scope.putArray("order");
-    ObjectNode affected = scope.putObject("affected");
+    ObjectNode readers = scope.putObject("readers");
     for (String id : graph.order()) {
       order.add(id);
-      ArrayNode list = affected.putArray(id);
-      graph.affectedBy(id).forEach(list::add);
+      for (String read : graph.dependencies(id)) {
+        (readers.has(read) ? (ArrayNode) readers.get(read) : readers.putArray(read)).add(id);
+      }
     }
     scope.put("repeat", repeatId);
     return scope;
