@@ -173,6 +173,18 @@ var RegformsForm = (function () {
   }
 
   /** The issues of a typed value (RecordCheck.checkValue). */
+  /** A computed value against its range (error) and plausible range (warning): RecordCheck's checkComputedRange. */
+  function checkComputed(form, def, value, path) {
+    var out = [];
+    if (def.range && (value instanceof R.Dec || def.t === 'date' || def.t === 'yearmonth')
+        && outside(form, value, def.range, def.t)) {
+      out.push(issue('error', 'out_of_range', def.msg.range, path));
+    } else if (def.plaus && value instanceof R.Dec && outside(form, value, def.plaus, def.t)) {
+      out.push(issue('warning', 'implausible', def.msg.plaus, path));
+    }
+    return out;
+  }
+
   function checkValue(form, def, value, path) {
     var out = [];
     if (value instanceof R.Dec) {
@@ -288,6 +300,7 @@ var RegformsForm = (function () {
       var value = shown ? this.run(def.comp) : null;
       if (value !== null) {
         this.values[id] = value;
+        this.fieldIssues[id] = checkComputed(this.form, def, value, path);
       }
       if (output) {
         output.textContent = display(this.form, def, value);
@@ -458,10 +471,13 @@ var RegformsForm = (function () {
     this.recordDate = null;
     var id = this.model.dateVariable;
     var node = id ? this.top.nodes[id] : null;
-    if (node && this.model.scope.vars[id].t === 'date') {
+    var type = node ? this.model.scope.vars[id].t : null;
+    if (type === 'date' || type === 'datetime') {
       var raw = readRaw(node, this.model.scope.vars[id]);
-      if (raw !== null && raw.typed !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(raw.typed)) {
-        this.recordDate = R.parseDate(raw.typed);
+      // a date-time dates the record by its date
+      var text = raw !== null && raw.typed !== undefined ? raw.typed.slice(0, 10) : '';
+      if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+        this.recordDate = R.parseDate(text);
       }
     }
   };

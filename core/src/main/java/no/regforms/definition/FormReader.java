@@ -406,15 +406,20 @@ final class FormReader {
         Issue issue = Issue.error(IssueCode.UNKNOWN_VARIABLE, "dateVariable names unknown variable '" + name + "'",
             document.locate(root.pointer("dateVariable")));
         issues.add(NameSuggester.hint(name, topLevel.keySet()).map(issue::withHint).orElse(issue));
-      } else if (type.kind() != ExprType.Kind.DATE) {
-        List<String> dates = topLevel.entrySet().stream().filter(e -> e.getValue().kind() == ExprType.Kind.DATE)
+      } else if (!datesRecord(type)) {
+        List<String> dates = topLevel.entrySet().stream().filter(e -> datesRecord(e.getValue()))
             .map(Map.Entry::getKey).toList();
-        issues.add(Issue.error(IssueCode.TYPE_MISMATCH, "dateVariable '" + name + "' must be a variable of type 'date', but it "
+        issues.add(Issue.error(IssueCode.TYPE_MISMATCH, "dateVariable '" + name + "' must be a variable of type 'date' or 'datetime', but it "
                 + "is a " + type.displayName(), document.locate(root.pointer("dateVariable")))
-            .withHint(dates.isEmpty() ? "add a date variable that dates the record, or remove dateVariable"
-                : "date variables of this form: " + String.join(", ", dates)));
+            .withHint(dates.isEmpty() ? "add a date or datetime variable that dates the record, or remove dateVariable"
+                : "date and datetime variables of this form: " + String.join(", ", dates)));
       }
     });
+  }
+
+  /** A date or a date-time (whose date counts) can date a record. */
+  private static boolean datesRecord(ExprType type) {
+    return type.kind() == ExprType.Kind.DATE || type.kind() == ExprType.Kind.DATETIME;
   }
 
   private void checkValidity(JsonFields root, Optional<LocalDate> from, Optional<LocalDate> to) {
