@@ -172,7 +172,6 @@ var RegformsForm = (function () {
     return { severity: severity, code: code, message: message, path: path };
   }
 
-  /** The issues of a typed value (RecordCheck.checkValue). */
   /** A computed value against its range (error) and plausible range (warning): RecordCheck's checkComputedRange. */
   function checkComputed(form, def, value, path) {
     var out = [];
@@ -185,6 +184,7 @@ var RegformsForm = (function () {
     return out;
   }
 
+  /** The issues of a typed value (RecordCheck.checkValue). */
   function checkValue(form, def, value, path) {
     var out = [];
     if (value instanceof R.Dec) {
@@ -634,11 +634,13 @@ var RegformsForm = (function () {
       if (top.run(rule.check) !== false) {
         return;
       }
-      if (rule.vars.length === 0) {
-        out.push(issue(rule.sev, 'rule_failed', rule.msg, ''));
-      }
-      rule.vars.forEach(function (v) {
-        out.push(issue(rule.sev, 'rule_failed', rule.msg, v));
+      var paths = rule.vars.length === 0 ? [''] : rule.vars;
+      paths.forEach(function (v) {
+        var found = issue(rule.sev, 'rule_failed', rule.msg, v);
+        if (rule.confirm === true) {
+          found.confirm = true;
+        }
+        out.push(found);
       });
     });
     return out;
@@ -712,7 +714,7 @@ var RegformsForm = (function () {
           p.className = i.severity === 'error' ? 'rf-error' : 'rf-warning';
           p.textContent = i.message;
           box.appendChild(p);
-          if (i.code === 'implausible') {
+          if (needsConfirmation(i)) {
             var label = document.createElement('label');
             label.className = 'rf-choice';
             var box2 = document.createElement('input');
@@ -789,9 +791,14 @@ var RegformsForm = (function () {
   Form.prototype.blocking = function (issues) {
     var self = this;
     return issues.some(function (i) {
-      return i.severity === 'error' || (i.code === 'implausible' && self.confirmed[i.path] !== true);
+      return i.severity === 'error' || (needsConfirmation(i) && self.confirmed[i.path] !== true);
     });
   };
+
+  /** A warning the user confirms with a check box: an implausible value, or a rule with "confirm". */
+  function needsConfirmation(issue) {
+    return issue.severity === 'warning' && (issue.code === 'implausible' || issue.confirm === true);
+  }
 
   /** Computed values by record path, as canonical text (numbers plain, dates ISO). */
   function collectComputed(scope, out) {

@@ -263,7 +263,7 @@ final class FormReader {
         return new Bound.Number(node.decimalValue());
       }
       Issue issue = Issue.error(IssueCode.WRONG_JSON_TYPE, "range bound " + node + " of " + (type == VariableType.INTEGER
-          ? "an integer" : "a decimal") + " variable must be a number, not a text", document.locate(pointer));
+          ? "an integer" : "a decimal") + " variable must be a number, not a string", document.locate(pointer));
       issues.add(node.asText().matches("-?\\d+(\\.\\d+)?") ? issue.withHint("write it without quotes: " + node.asText()) : issue);
       return null;
     }
@@ -389,11 +389,17 @@ final class FormReader {
       Optional<Formula> check = formulas.condition(rule, "check", environment, document);
       Optional<Formula> when = formulas.condition(rule, "when", environment, document);
       Severity severity = "warning".equals(rule.text("severity")) ? Severity.WARNING : Severity.ERROR;
+      boolean confirm = rule.node().path("confirm").asBoolean(false);
+      if (confirm && severity != Severity.WARNING) {
+        issues.add(Issue.error(IssueCode.INVALID_VALUE, "rule '" + id + "' asks for confirmation, but only a warning can be confirmed",
+            document.locate(rule.pointer("confirm"))).withHint("add \"severity\": \"warning\", or remove confirm"));
+      }
       if (check.isPresent()) {
         List<String> attachTo = variables.isEmpty()
             ? check.get().compiled().references().stream().filter(topLevel::containsKey).toList()
             : variables;
-        out.add(new Rule(id, check.get(), when, severity, rule.localized("message"), attachTo, document.locate(rule.pointer())));
+        out.add(new Rule(id, check.get(), when, severity, rule.localized("message"), attachTo, confirm,
+            document.locate(rule.pointer())));
       }
     }
     return out;

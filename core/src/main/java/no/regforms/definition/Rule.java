@@ -20,6 +20,7 @@ import no.regforms.diagnostic.SourceLocation;
  * @param severity error or warning
  * @param message what the user is told
  * @param variables the variables the issue is reported on
+ * @param confirm whether a warning asks the user to confirm it, as an implausible value does
  * @param location where it is defined
  */
 public record Rule(
@@ -29,6 +30,7 @@ public record Rule(
     Severity severity,
     LocalizedText message,
     List<String> variables,
+    boolean confirm,
     SourceLocation location) {
 
   public Rule {
