@@ -98,6 +98,22 @@ public final class RecordValidator {
     return new ValidationResult(result.diagnostics().plus(Diagnostics.of(List.of(unknown))), result.computed(), result.values());
   }
 
+  /**
+   * Why the form's logic decided what it did for {@code record}: every item hidden by its own
+   * condition, every computed value, every failed rule, each with its expression's parts and values
+   * and why each unknown name it read is unknown. Empty for a record of no known form.
+   *
+   * <p>For people, not machines: the decisions hold record values, to show to whoever gave the record
+   * (the preview, {@code eval --explain}), never to log.
+   */
+  public List<Decision> explain(Record record) {
+    Objects.requireNonNull(record, "record");
+    CompiledForm form = forms.get(record.form());
+    if (form == null) return List.of();
+    ValidationResult result = validate(record);
+    return new RecordExplainer(form.form(), LocalDate.now(clock)).explain(record.values().asMap(), result);
+  }
+
   /** The definition versions records may be stamped with: for now, the registry's current version. */
   private List<String> knownVersions() {
     return List.of(registry.version());

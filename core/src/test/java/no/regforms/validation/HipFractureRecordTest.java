@@ -5,10 +5,12 @@ import static no.regforms.diagnostic.IssueCode.IMPLAUSIBLE;
 import static no.regforms.diagnostic.IssueCode.OUT_OF_RANGE;
 import static no.regforms.diagnostic.IssueCode.RULE_FAILED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.List;
 import no.regforms.definition.DefinitionLoader;
 import no.regforms.definition.Registry;
 import no.regforms.diagnostic.Issue;
@@ -79,6 +81,37 @@ class HipFractureRecordTest {
         .containsExactly(tuple(RULE_FAILED, Severity.WARNING, "surgery_at"));
     assertThat(REGISTRY.formOrThrow("admission").rules()).filteredOn(rule -> rule.id().equals("long_wait"))
         .singleElement().satisfies(rule -> assertThat(rule.confirm()).isTrue());
+  }
+
+  @Test
+  void explain_operatedNotAnswered_tracesEachHiddenItemToTheUnknownValue() {
+    List<Decision> decisions = VALIDATOR.explain(admission().remove("operated").remove("surgery_at").build());
+
+    Decision surgery = decision(decisions, Decision.Kind.HIDDEN, "surgery_at");
+    assertThat(surgery.key()).isEqualTo("visibleIf");
+    assertThat(surgery.explanation().text()).isEqualTo("operated = true");
+    assertThat(surgery.explanation().value()).isNull();
+    assertThat(surgery.unknown()).containsExactly(entry("operated", "not filled in"));
+    assertThat(decision(decisions, Decision.Kind.HIDDEN, "delay_reason").unknown())
+        .containsExactly(entry("within_48h", "hidden"));
+    assertThat(decision(decisions, Decision.Kind.COMPUTED, "age").explanation().value()).isEqualTo(new BigDecimal("83"));
+  }
+
+  @Test
+  void explain_failedRule_showsTheValuesItRead() {
+    List<Decision> decisions = VALIDATOR.explain(admission().set("surgery_at", "2024-03-01T20:00").build());
+
+    Decision rule = decision(decisions, Decision.Kind.RULE_FAILED, "surgery_after_admission");
+    assertThat(rule.explanation().value()).isEqualTo(false);
+    assertThat(rule.explanation().parts()).singleElement().satisfies(part -> {
+      assertThat(part.text()).isEqualTo("hours_to_surgery");
+      assertThat((BigDecimal) part.value()).isEqualByComparingTo("-2");
+    });
+  }
+
+  private static Decision decision(List<Decision> decisions, Decision.Kind kind, String path) {
+    return decisions.stream().filter(d -> d.kind() == kind && d.path().equals(path)).findFirst()
+        .orElseThrow(() -> new AssertionError("no " + kind + " decision at " + path + " in " + decisions));
   }
 
   @Test
