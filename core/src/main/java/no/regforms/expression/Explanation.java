@@ -1,6 +1,13 @@
 package no.regforms.expression;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.temporal.TemporalAccessor;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,16 +39,56 @@ public record Explanation(String text, Object value, Optional<String> name, List
   }
 
   /**
-   * The names read whose value is unknown and that made this value unknown: for an unknown value,
-   * the unknown names below it, following only unknown parts; empty for a known value.
+   * The names read anywhere in the expression whose value is unknown, in reading order without
+   * repeats: where an unknown result comes from (an unknown part's unknown names), and what a
+   * {@code filled(x)} or {@code coalesce} found missing.
    */
   public List<String> unknownNames() {
-    if (value != null) {
-      return List.of();
-    }
     if (name.isPresent()) {
-      return List.of(name.get());
+      return value == null ? List.of(name.get()) : List.of();
     }
     return parts.stream().flatMap(part -> part.unknownNames().stream()).distinct().toList();
+  }
+
+  /**
+   * The JSON form, stable for tools: {@code {"text": "...", "value": ..., "name": "x", "parts": [...]}}
+   * ({@code name} only for a plain name, {@code parts} only when there are any).
+   */
+  public ObjectNode toJson() {
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
+    json.put("text", text);
+    json.set("value", valueToJson(value));
+    name.ifPresent(n -> json.put("name", n));
+    if (!parts.isEmpty()) {
+      ArrayNode list = json.putArray("parts");
+      parts.forEach(part -> list.add(part.toJson()));
+    }
+    return json;
+  }
+
+  /**
+   * An expression value as JSON: numbers plain (no exponent), dates and times as ISO text, codes as
+   * arrays, rows as arrays of objects, unknown as {@code null}.
+   */
+  public static JsonNode valueToJson(Object value) {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    if (value == null) return nodes.nullNode();
+    if (value instanceof BigDecimal number) {
+      BigDecimal plain = number.stripTrailingZeros();
+      return nodes.numberNode(plain.scale() < 0 ? plain.setScale(0) : plain);
+    }
+    if (value instanceof Boolean bool) return nodes.booleanNode(bool);
+    if (value instanceof TemporalAccessor) return nodes.textNode(value.toString());
+    if (value instanceof List<?> list) {
+      ArrayNode array = nodes.arrayNode();
+      list.forEach(element -> array.add(valueToJson(element)));
+      return array;
+    }
+    if (value instanceof Map<?, ?> map) {
+      ObjectNode object = nodes.objectNode();
+      map.forEach((k, v) -> object.set(String.valueOf(k), valueToJson(v)));
+      return object;
+    }
+    return nodes.textNode(value.toString());
   }
 }

@@ -1,5 +1,7 @@
 package no.regforms.validation;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Objects;
 import no.regforms.expression.Explanation;
@@ -29,7 +31,9 @@ public record Decision(Kind kind, String path, String key, Explanation explanati
     /** A computed variable's value. */
     COMPUTED,
     /** A rule whose check is false while its {@code when} holds. */
-    RULE_FAILED;
+    RULE_FAILED,
+    /** An expression asked about ({@code eval --explain}), evaluated on the record's top level. */
+    EXPRESSION;
 
     /** The kind as written in JSON and text: {@code hidden}, {@code computed}, {@code rule_failed}. */
     public String label() {
@@ -42,6 +46,21 @@ public record Decision(Kind kind, String path, String key, Explanation explanati
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(explanation, "explanation");
-    unknown = Map.copyOf(unknown);
+    unknown = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(unknown));
+  }
+
+  /**
+   * The JSON form: {@code {"kind": "hidden", "path": "surgery_at", "key": "visibleIf", "explanation":
+   * {...}, "unknown": {"operated": "not filled in"}}} ({@link Explanation#toJson()}).
+   */
+  public ObjectNode toJson() {
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
+    json.put("kind", kind.label());
+    json.put("path", path);
+    json.put("key", key);
+    json.set("explanation", explanation.toJson());
+    ObjectNode why = json.putObject("unknown");
+    unknown.forEach(why::put);
+    return json;
   }
 }

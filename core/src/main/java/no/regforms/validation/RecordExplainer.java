@@ -16,6 +16,7 @@ import no.regforms.definition.Rule;
 import no.regforms.definition.Section;
 import no.regforms.definition.Variable;
 import no.regforms.diagnostic.RecordPath;
+import no.regforms.expression.CompiledExpression;
 import no.regforms.expression.EvaluationContext;
 import no.regforms.expression.Explanation;
 
@@ -37,8 +38,7 @@ final class RecordExplainer {
   }
 
   List<Decision> explain(Map<String, Object> raw, ValidationResult result) {
-    Scope top = new Scope(null, raw, result.values(), RecordPath.ROOT);
-    top.decideVisibility(form.items(), true);
+    Scope top = top(raw, result);
     top.explain(form.items());
     for (Rule rule : form.rules()) {
       boolean applies = rule.when().map(when -> Boolean.TRUE.equals(when.compiled().evaluate(top))).orElse(true);
@@ -47,6 +47,17 @@ final class RecordExplainer {
       }
     }
     return List.copyOf(decisions);
+  }
+
+  /** {@code expression} on the record's top level, with why each unknown name it read is unknown. */
+  Decision explain(Map<String, Object> raw, ValidationResult result, CompiledExpression expression) {
+    return top(raw, result).decision(Decision.Kind.EXPRESSION, "", "expression", expression);
+  }
+
+  private Scope top(Map<String, Object> raw, ValidationResult result) {
+    Scope top = new Scope(null, raw, result.values(), RecordPath.ROOT);
+    top.decideVisibility(form.items(), true);
+    return top;
   }
 
   /** One scope (the form or a row): the values the validator decided, and the raw input beside them. */
@@ -129,7 +140,11 @@ final class RecordExplainer {
     }
 
     Decision decision(Decision.Kind kind, String where, String key, Formula formula) {
-      Explanation explanation = formula.compiled().explain(this);
+      return decision(kind, where, key, formula.compiled());
+    }
+
+    Decision decision(Decision.Kind kind, String where, String key, CompiledExpression expression) {
+      Explanation explanation = expression.explain(this);
       Map<String, String> unknown = new LinkedHashMap<>();
       for (String name : explanation.unknownNames()) {
         unknown.put(name, whyUnknown(name));

@@ -15,6 +15,7 @@ import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.IssueCode;
 import no.regforms.diagnostic.RecordPath;
 import no.regforms.diagnostic.Severity;
+import no.regforms.expression.CompiledExpression;
 import no.regforms.record.Record;
 
 /**
@@ -112,6 +113,19 @@ public final class RecordValidator {
     if (form == null) return List.of();
     ValidationResult result = validate(record);
     return new RecordExplainer(form.form(), LocalDate.now(clock)).explain(record.values().asMap(), result);
+  }
+
+  /**
+   * {@code expression}, compiled against the form of {@code record}, explained on the record as the
+   * validator sees it: the value of each part, and why each unknown name is unknown.
+   *
+   * @throws IllegalArgumentException when the record names no form of the registry
+   */
+  public Decision explain(Record record, CompiledExpression expression) {
+    Objects.requireNonNull(expression, "expression");
+    CompiledForm form = forms.get(Objects.requireNonNull(record, "record").form());
+    if (form == null) throw new IllegalArgumentException("the record names no form of registry " + registry.id());
+    return new RecordExplainer(form.form(), LocalDate.now(clock)).explain(record.values().asMap(), validate(record), expression);
   }
 
   /** The definition versions records may be stamped with: for now, the registry's current version. */
