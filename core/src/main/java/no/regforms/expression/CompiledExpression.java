@@ -125,7 +125,34 @@ public final class CompiledExpression {
       }
     }
     Optional<String> name = node instanceof Expr.Name n ? Optional.of(n.name()) : Optional.empty();
-    return new Explanation(text.substring(node.span().start(), node.span().end()), value, name, parts);
+    return new Explanation(balanced(node.span().start(), node.span().end()), value, name, parts);
+  }
+
+  /**
+   * The text from {@code start} to {@code end}, widened over the parentheses around its operands: a
+   * node's span leaves out the parentheses of a parenthesised first or last operand.
+   */
+  private String balanced(int start, int end) {
+    int open = 0;
+    int unmatchedClose = 0;
+    boolean quoted = false;
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c == '\'' && (i == 0 || text.charAt(i - 1) != '\\')) quoted = !quoted;
+      if (quoted) continue;
+      if (c == '(') open++;
+      if (c == ')') {
+        if (open > 0) open--;
+        else unmatchedClose++;
+      }
+    }
+    while (unmatchedClose > 0 && start > 0) {
+      if (text.charAt(--start) == '(') unmatchedClose--;
+    }
+    while (open > 0 && end < text.length()) {
+      if (text.charAt(end++) == ')') open--;
+    }
+    return text.substring(start, end);
   }
 
   private static boolean isLiteral(Expr node) {
