@@ -20,6 +20,7 @@ import no.regforms.diagnostic.SourceLocation;
  * @param severity error or warning
  * @param message what the user is told
  * @param variables the variables the issue is reported on
+ * @param notes the registry developers' notes (sources, assumptions); never shown to users
  * @param confirm whether a warning asks the user to confirm it, as an implausible value does
  * @param location where it is defined
  */
@@ -30,6 +31,7 @@ public record Rule(
     Severity severity,
     LocalizedText message,
     List<String> variables,
+    Optional<String> notes,
     boolean confirm,
     SourceLocation location) {
 
@@ -40,6 +42,7 @@ public record Rule(
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(message, "message");
     variables = List.copyOf(variables);
+    Objects.requireNonNull(notes, "notes");
     Objects.requireNonNull(location, "location");
   }
 }
