@@ -172,6 +172,18 @@ var RegformsForm = (function () {
     return { severity: severity, code: code, message: message, path: path };
   }
 
+  /** A computed value against its range (error) and plausible range (warning): RecordCheck's checkComputedRange. */
+  function checkComputed(form, def, value, path) {
+    var out = [];
+    if (def.range && (value instanceof R.Dec || def.t === 'date' || def.t === 'yearmonth')
+        && outside(form, value, def.range, def.t)) {
+      out.push(issue('error', 'out_of_range', def.msg.range, path));
+    } else if (def.plaus && value instanceof R.Dec && outside(form, value, def.plaus, def.t)) {
+      out.push(issue('warning', 'implausible', def.msg.plaus, path));
+    }
+    return out;
+  }
+
   /** The issues of a typed value (RecordCheck.checkValue). */
   function checkValue(form, def, value, path) {
     var out = [];
@@ -287,6 +299,7 @@ var RegformsForm = (function () {
       var value = shown ? this.run(def.comp) : null;
       if (value !== null) {
         this.values[id] = value;
+        this.fieldIssues[id] = checkComputed(this.form, def, value, path);
       }
       if (output) {
         assign(output, 'textContent', display(this.form, def, value));
@@ -479,10 +492,13 @@ var RegformsForm = (function () {
     this.recordDate = null;
     var id = this.model.dateVariable;
     var node = id ? this.top.nodes[id] : null;
-    if (node && this.model.scope.vars[id].t === 'date') {
+    var type = node ? this.model.scope.vars[id].t : null;
+    if (type === 'date' || type === 'datetime') {
       var raw = readRaw(node, this.model.scope.vars[id]);
-      if (raw !== null && raw.typed !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(raw.typed)) {
-        this.recordDate = R.parseDate(raw.typed);
+      // a date-time dates the record by its date
+      var text = raw !== null && raw.typed !== undefined ? raw.typed.slice(0, 10) : '';
+      if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+        this.recordDate = R.parseDate(text);
       }
     }
   };
@@ -639,11 +655,13 @@ var RegformsForm = (function () {
       if (top.run(rule.check) !== false) {
         return;
       }
-      if (rule.vars.length === 0) {
-        out.push(issue(rule.sev, 'rule_failed', rule.msg, ''));
-      }
-      rule.vars.forEach(function (v) {
-        out.push(issue(rule.sev, 'rule_failed', rule.msg, v));
+      var paths = rule.vars.length === 0 ? [''] : rule.vars;
+      paths.forEach(function (v) {
+        var found = issue(rule.sev, 'rule_failed', rule.msg, v);
+        if (rule.confirm === true) {
+          found.confirm = true;
+        }
+        out.push(found);
       });
     });
     return out;
@@ -717,7 +735,7 @@ var RegformsForm = (function () {
           p.className = i.severity === 'error' ? 'rf-error' : 'rf-warning';
           p.textContent = i.message;
           box.appendChild(p);
-          if (i.code === 'implausible') {
+          if (needsConfirmation(i)) {
             var label = document.createElement('label');
             label.className = 'rf-choice';
             var box2 = document.createElement('input');
@@ -803,9 +821,14 @@ var RegformsForm = (function () {
   Form.prototype.blocking = function (issues) {
     var self = this;
     return issues.some(function (i) {
-      return i.severity === 'error' || (i.code === 'implausible' && self.confirmed[i.path] !== true);
+      return i.severity === 'error' || (needsConfirmation(i) && self.confirmed[i.path] !== true);
     });
   };
+
+  /** A warning the user confirms with a check box: an implausible value, or a rule with "confirm". */
+  function needsConfirmation(issue) {
+    return issue.severity === 'warning' && (issue.code === 'implausible' || issue.confirm === true);
+  }
 
   /** Computed values by record path, as canonical text (numbers plain, dates ISO). */
   function collectComputed(scope, out) {

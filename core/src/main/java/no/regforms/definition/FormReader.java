@@ -266,7 +266,7 @@ final class FormReader {
         return new Bound.Number(node.decimalValue());
       }
       Issue issue = Issue.error(IssueCode.WRONG_JSON_TYPE, "range bound " + node + " of " + (type == VariableType.INTEGER
-          ? "an integer" : "a decimal") + " variable must be a number, not a text", document.locate(pointer));
+          ? "an integer" : "a decimal") + " variable must be a number, not a string", document.locate(pointer));
       issues.add(node.asText().matches("-?\\d+(\\.\\d+)?") ? issue.withHint("write it without quotes: " + node.asText()) : issue);
       return null;
     }
@@ -388,11 +388,17 @@ final class FormReader {
       Optional<Formula> check = formulas.condition(rule, "check", environment, document);
       Optional<Formula> when = formulas.condition(rule, "when", environment, document);
       Severity severity = "warning".equals(rule.text("severity")) ? Severity.WARNING : Severity.ERROR;
+      boolean confirm = rule.node().path("confirm").asBoolean(false);
+      if (confirm && severity != Severity.WARNING) {
+        issues.add(Issue.error(IssueCode.INVALID_VALUE, "rule '" + id + "' asks for confirmation, but only a warning can be confirmed",
+            document.locate(rule.pointer("confirm"))).withHint("add \"severity\": \"warning\", or remove confirm"));
+      }
       if (check.isPresent()) {
         List<String> attachTo = variables.isEmpty()
             ? check.get().compiled().references().stream().filter(topLevel::containsKey).toList()
             : variables;
         out.add(new Rule(id, check.get(), when, severity, rule.localized("message"), attachTo, rule.optionalText("notes"),
+            confirm,
             document.locate(rule.pointer())));
       }
     }
@@ -406,15 +412,20 @@ final class FormReader {
         Issue issue = Issue.error(IssueCode.UNKNOWN_VARIABLE, "dateVariable names unknown variable '" + name + "'",
             document.locate(root.pointer("dateVariable")));
         issues.add(NameSuggester.hint(name, topLevel.keySet()).map(issue::withHint).orElse(issue));
-      } else if (type.kind() != ExprType.Kind.DATE) {
-        List<String> dates = topLevel.entrySet().stream().filter(e -> e.getValue().kind() == ExprType.Kind.DATE)
+      } else if (!datesRecord(type)) {
+        List<String> dates = topLevel.entrySet().stream().filter(e -> datesRecord(e.getValue()))
             .map(Map.Entry::getKey).toList();
-        issues.add(Issue.error(IssueCode.TYPE_MISMATCH, "dateVariable '" + name + "' must be a variable of type 'date', but it "
+        issues.add(Issue.error(IssueCode.TYPE_MISMATCH, "dateVariable '" + name + "' must be a variable of type 'date' or 'datetime', but it "
                 + "is a " + type.displayName(), document.locate(root.pointer("dateVariable")))
-            .withHint(dates.isEmpty() ? "add a date variable that dates the record, or remove dateVariable"
-                : "date variables of this form: " + String.join(", ", dates)));
+            .withHint(dates.isEmpty() ? "add a date or datetime variable that dates the record, or remove dateVariable"
+                : "date and datetime variables of this form: " + String.join(", ", dates)));
       }
     });
+  }
+
+  /** A date or a date-time (whose date counts) can date a record. */
+  private static boolean datesRecord(ExprType type) {
+    return type.kind() == ExprType.Kind.DATE || type.kind() == ExprType.Kind.DATETIME;
   }
 
   private void checkValidity(JsonFields root, Optional<LocalDate> from, Optional<LocalDate> to) {

@@ -247,6 +247,12 @@ final class SchemaChecker {
             ? describe(pointer) + " must be " + article(m.group(1)) + ", not "
                 + (m.group(1).equals("Integer") && article(m.group(2)).equals("a number") ? "a decimal number" : article(m.group(2)))
             : message;
+        if (m.find(0) && m.group(1).equals("JSONObject") && isLocalizedText(e.getViolatedSchema())) {
+          // the docs call {"nb": ...} a text; a plain string in its place is the usual slip
+          return Issue.error(IssueCode.WRONG_JSON_TYPE, describe(pointer) + " must be a text keyed by language, not "
+              + article(m.group(2)), document.locate(pointer)).withHint("write it as {\"nb\": \"...\"}, adding \"en\" and"
+              + " other languages beside it");
+        }
         Issue issue = Issue.error(IssueCode.WRONG_JSON_TYPE, text, document.locate(pointer));
         boolean quoted = m.find(0) && m.group(2).equals("String")
             && List.of("Boolean", "Number", "Integer", "BigDecimal").contains(m.group(1));
@@ -322,9 +328,13 @@ final class SchemaChecker {
     return m.find() ? m.group(1) : message;
   }
 
+  private static boolean isLocalizedText(org.everit.json.schema.Schema schema) {
+    return schema.getDescription() != null && schema.getDescription().startsWith("A text keyed by language");
+  }
+
   private static String article(String everitType) {
     switch (everitType) {
-      case "String": return "a text";
+      case "String": return "a string";
       case "Integer": return "a whole number";
       case "Number": case "BigDecimal": case "Double": case "Long": return "a number";
       case "Boolean": return "true or false";

@@ -288,6 +288,9 @@ final class FormView {
       }
       node.put("sev", rule.severity().name().toLowerCase(java.util.Locale.ROOT));
       node.put("msg", text(rule.message()));
+      if (rule.confirm()) {
+        node.put("confirm", true);
+      }
       ArrayNode vars = node.putArray("vars");
       rule.variables().forEach(vars::add);
     }

@@ -61,7 +61,7 @@ final class RecordCheck {
       Object raw = record.values().get(name);
       if (dateVariable != null && raw != null) {
         ValueReader.Read read = ValueReader.read(dateVariable, raw);
-        if (read.isOk()) recordDate = (LocalDate) read.value();
+        if (read.isOk()) recordDate = read.value() instanceof java.time.LocalDateTime at ? at.toLocalDate() : (LocalDate) read.value();
       }
     });
     walk(form.graph(), top);
@@ -152,6 +152,7 @@ final class RecordCheck {
       if (shown) {
         Object value = variable.compute().get().compiled().evaluate(scope);
         if (value != null) {
+          checkComputedRange(variable, value, path);
           scope.values.put(variable.id(), value);
           computed.put(path.path(), value);
         }
@@ -288,6 +289,29 @@ final class RecordCheck {
             Messages.implausible(plausible.min().toString(), plausible.max().toString()), path));
       }
     });
+  }
+
+  /**
+   * A computed value is held to its variable's {@code range} (an error: the definition or the values
+   * it reads are wrong) and {@code plausibleRange} (a warning), as an input value is; decimals and
+   * step are the formula's business. The value still counts for what reads it.
+   */
+  private void checkComputedRange(Variable variable, Object value, RecordPath path) {
+    if (value instanceof BigDecimal number) {
+      Optional<Range> range = variable.range();
+      if (range.isPresent() && outside(number, range.get())) {
+        issues.add(issue(Severity.ERROR, IssueCode.OUT_OF_RANGE,
+            Messages.outOfRange(range.get().min().toString(), range.get().max().toString()), path));
+      } else {
+        variable.plausibleRange().filter(plausible -> outside(number, plausible)).ifPresent(plausible ->
+            issues.add(issue(Severity.WARNING, IssueCode.IMPLAUSIBLE,
+                Messages.implausible(plausible.min().toString(), plausible.max().toString()), path)));
+      }
+    } else if (value instanceof LocalDate date) {
+      variable.range().ifPresent(range -> checkTemporal(range, date, null, path));
+    } else if (value instanceof YearMonth month) {
+      variable.range().ifPresent(range -> checkTemporal(range, null, month, path));
+    }
   }
 
   private static boolean outside(BigDecimal number, Range range) {
