@@ -86,7 +86,9 @@ final class SqlFunctions {
         .put(Builtin.CONTAINS_TEXT, (w, c) -> w.syntax().containsText(w.argument(c, 0), w.argument(c, 1)))
         .put(Builtin.CONTAINS_CODE, (w, c) -> w.syntax().containsCode(w.argument(c, 0), w.argument(c, 1)))
         .put(Builtin.LENGTH, (w, c) -> w.syntax().length(w.argument(c, 0)))
-        .put(Builtin.SCORE, SqlFunctions::score);
+        .put(Builtin.SCORE, SqlFunctions::score)
+        .refuse("times of day are not compiled to SQL yet; compute this indicator with --engine jvm",
+            Builtin.HOURS_BETWEEN, Builtin.MINUTES_BETWEEN, Builtin.DATE_OF);
     for (Builtin function : Builtin.values()) {
       if (function.bindsRow()) table.put(function, (w, c) -> w.overRows(function, c));
     }
