@@ -3,6 +3,7 @@ package no.regforms.definition;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -30,8 +31,9 @@ final class IndicatorHistoryReader {
   }
 
   /** Every definition of {@code current}, oldest first, the current one last. */
-  List<IndicatorVersion> read(JsonDocument doc, Indicator current, TypeEnvironment environment,
-      BiFunction<JsonFields, Indicator.Type, Optional<Indicator.Levels>> levels) {
+  List<IndicatorVersion> read(JsonDocument doc, Indicator current, Map<String, Form> forms, IndicatorReader reader) {
+    TypeEnvironment environment = IndicatorReader.indicatorEnvironment(forms.get(current.form()), forms, current.subject());
+    BiFunction<JsonFields, Indicator.Type, Optional<Indicator.Levels>> levels = (owner, type) -> reader.readLevels(doc, owner, type);
     JsonFields root = new JsonFields(doc.root(), "");
     List<IndicatorVersion> out = new ArrayList<>();
     Set<String> names = new HashSet<>();

@@ -40,14 +40,17 @@ public final class Registry {
   private final Map<String, Form> forms;
   private final Map<String, Indicator> indicators;
   private final Organisations organisations;
+  private final Optional<SyntheticProfile> syntheticProfile;
   private final Map<String, List<IndicatorVersion>> indicatorVersions;
   private final List<InclusionCriterion> inclusion;
   private final VersionHistory history;
   private final Map<String, Registry> versions;
 
-  Registry(Header header, String version, Map<String, CodeList> codeLists, Map<String, Form> forms, Map<String, Indicator> indicators,
-      Organisations organisations, Map<String, List<IndicatorVersion>> indicatorVersions, List<InclusionCriterion> inclusion) {
+  Registry(Header header, String version, Map<String, CodeList> codeLists, Map<String, Form> forms,
+      Map<String, Indicator> indicators, Organisations organisations, Optional<SyntheticProfile> syntheticProfile,
+      Map<String, List<IndicatorVersion>> indicatorVersions, List<InclusionCriterion> inclusion) {
     this.organisations = Objects.requireNonNull(organisations, "organisations");
+    this.syntheticProfile = Objects.requireNonNull(syntheticProfile, "syntheticProfile");
     this.indicatorVersions = ordered(indicatorVersions);
     this.inclusion = List.copyOf(inclusion);
     this.history = new VersionHistory(List.of(new VersionHistory.Released(version, Optional.empty(), Optional.empty(),
@@ -96,6 +99,7 @@ public final class Registry {
     this.forms = current.forms;
     this.indicators = current.indicators;
     this.organisations = current.organisations;
+    this.syntheticProfile = current.syntheticProfile;
     this.indicatorVersions = current.indicatorVersions;
     this.inclusion = current.inclusion;
     this.history = history;
@@ -319,6 +323,11 @@ public final class Registry {
   /** The registry's inclusion criteria in this version ({@code inclusion} in {@code registry.json}). */
   public List<InclusionCriterion> inclusion() {
     return inclusion;
+  }
+
+  /** What the registry's synthetic patients look like ({@code synthetic.json}), if the registry describes it. */
+  public Optional<SyntheticProfile> syntheticProfile() {
+    return syntheticProfile;
   }
 
   /** The form {@code id}, if the registry has it. */

@@ -1,7 +1,6 @@
 package no.regforms.examples.cli;
 
 import java.io.File;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +9,6 @@ import no.regforms.definition.DefinitionLoader;
 import no.regforms.definition.Form;
 import no.regforms.definition.LoadResult;
 import no.regforms.definition.Registry;
-import no.regforms.synthetic.SyntheticProfile;
 
 /**
  * Loads the registry a command names, printing every definition problem when it does not load.
@@ -49,12 +47,6 @@ final class RegistryOptions {
       err.flush();
     }
     return DefinitionLoader.create().loadModule(folderOrId);
-  }
-
-  /** The synthetic-data profile of {@code folderOrId}, read by the same rule; empty when it has none. */
-  static Optional<SyntheticProfile> profile(String folderOrId) throws IOException {
-    Optional<Path> folder = folder(folderOrId);
-    return folder.isPresent() ? SyntheticProfile.load(folder.get()) : SyntheticProfile.loadModule(folderOrId);
   }
 
   /** The folder {@code argument} names, or empty when it names a module (the rule above). */
