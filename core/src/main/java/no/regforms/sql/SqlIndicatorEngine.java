@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -69,10 +70,24 @@ public final class SqlIndicatorEngine {
         && counts.stream().allMatch(c -> c.cases() == 0)));
   }
 
+  /** The counts of {@code indicator}, each year by the definition valid that year (its {@code history}). */
   private List<CaseCounts> count(Indicator indicator, RunOptions options) throws SQLException {
+    Map<Indicator, List<Integer>> yearsByDefinition = new LinkedHashMap<>();
+    for (int year : options.years()) {
+      registry.indicatorVersion(indicator.id(), year)
+          .ifPresent(dated -> yearsByDefinition.computeIfAbsent(dated.indicator(), k -> new ArrayList<>()).add(year));
+    }
+    List<CaseCounts> out = new ArrayList<>();
+    for (Map.Entry<Indicator, List<Integer>> definition : yearsByDefinition.entrySet()) {
+      out.addAll(count(indicator.id(), definition.getKey(), definition.getValue(), options));
+    }
+    return out;
+  }
+
+  private List<CaseCounts> count(String id, Indicator indicator, List<Integer> years, RunOptions options) throws SQLException {
     Map<String, Counts> byGroup = new TreeMap<>();
     try (Statement statement = store.connection().createStatement();
-        ResultSet rows = statement.executeQuery(sql.query(indicator, options.years(), options.today()))) {
+        ResultSet rows = statement.executeQuery(sql.query(indicator, years, options.today()))) {
       while (rows.next()) {
         int year = rows.getInt("report_year");
         String group = rows.getString("grp");
@@ -99,7 +114,7 @@ public final class SqlIndicatorEngine {
     }
     List<CaseCounts> out = new ArrayList<>();
     for (Counts c : byGroup.values()) {
-      out.add(new CaseCounts(indicator.id(), c.year, c.group, c.numerator, c.denominator, c.values, c.excluded, c.leftOut));
+      out.add(new CaseCounts(id, c.year, c.group, c.numerator, c.denominator, c.values, c.excluded, c.leftOut));
     }
     return out;
   }
