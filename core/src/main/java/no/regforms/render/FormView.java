@@ -32,6 +32,13 @@ import no.regforms.validation.Messages;
  * The view of one form in one language: the item tree the templates walk (maps, so templates read
  * {@code $item.label}), the model the page's script reads (JSON), and the form's expressions
  * compiled to JavaScript. Built once per rendering; not shared.
+ *
+ * <p>The model's keys are those {@code form.js} reads: a scope is {@code {items, variables, repeats,
+ * order, affected, repeat}}; an item {@code {parent, kind, visibleIf}}; a variable {@code {type,
+ * required, requiredIf, compute, codeList, missing, range, plausibleRange, step, stepBase, decimals,
+ * maxLength, pattern, minChoices, maxChoices, messages}}, its messages keyed by the check that
+ * raises them; a repeat group {@code {min, max, messages, scope}}; a rule {@code {id, check, when,
+ * severity, message, variables}}. Expressions are indexes into the compiled functions.
  */
 final class FormView {
 
@@ -124,7 +131,7 @@ final class FormView {
   private ObjectNode scope(List<FormItem> items, DependencyGraph graph, String repeatId) {
     ObjectNode scope = JSON.createObjectNode();
     ObjectNode itemNodes = scope.putObject("items");
-    ObjectNode vars = scope.putObject("vars");
+    ObjectNode vars = scope.putObject("variables");
     ObjectNode repeats = scope.putObject("repeats");
     index(items, null, itemNodes, vars, repeats, graph);
     ArrayNode order = scope.putArray("order");
@@ -145,23 +152,24 @@ final class FormView {
       node.put("parent", parent);
       Integer visible = function(item.visibleIf());
       if (visible != null) {
-        node.put("vis", visible);
+        node.put("visibleIf", visible);
       }
       if (item instanceof Section section) {
-        node.put("k", "s");
+        node.put("kind", "section");
         index(section.items(), section.id(), itemNodes, vars, repeats, graph);
       } else if (item instanceof Note) {
-        node.put("k", "n");
+        node.put("kind", "note");
       } else if (item instanceof Variable variable) {
-        node.put("k", "v");
+        node.put("kind", "variable");
         vars.set(variable.id(), variable(variable));
       } else if (item instanceof RepeatGroup repeat) {
-        node.put("k", "r");
+        node.put("kind", "repeat");
         ObjectNode r = repeats.putObject(repeat.id());
         r.put("min", repeat.min());
         repeat.max().ifPresent(max -> r.put("max", max));
-        r.put("few", text(Messages.tooFewRows(repeat.min())));
-        repeat.max().ifPresent(max -> r.put("many", text(Messages.tooManyRows(max))));
+        ObjectNode rowMessages = r.putObject("messages");
+        rowMessages.put("min", text(Messages.tooFewRows(repeat.min())));
+        repeat.max().ifPresent(max -> rowMessages.put("max", text(Messages.tooManyRows(max))));
         r.set("scope", scope(repeat.items(), graph.rowGraph(repeat.id()).orElseThrow(), repeat.id()));
       }
     }
@@ -169,20 +177,20 @@ final class FormView {
 
   private ObjectNode variable(Variable v) {
     ObjectNode node = JSON.createObjectNode();
-    node.put("t", v.type().jsonName());
-    node.put("req", v.required());
+    node.put("type", v.type().jsonName());
+    node.put("required", v.required());
     Integer requiredIf = function(v.requiredIf());
     if (requiredIf != null) {
-      node.put("reqIf", requiredIf);
+      node.put("requiredIf", requiredIf);
     }
     Integer compute = function(v.compute());
     if (compute != null) {
-      node.put("comp", compute);
+      node.put("compute", compute);
     }
     v.codeList().ifPresent(list -> node.put("codeList", list));
     ArrayNode missing = node.putArray("missing");
     v.missing().forEach(missing::add);
-    ObjectNode msg = node.putObject("msg");
+    ObjectNode msg = node.putObject("messages");
     msg.put("required", text(Messages.required()));
     if (v.type() == VariableType.INTEGER) {
       msg.put("type", text(Messages.invalidType("et heltall", "a whole number")));
@@ -205,8 +213,8 @@ final class FormView {
       msg.put("range", text(Messages.outOfRange(display(range.min()), display(range.max()))));
     });
     v.plausibleRange().ifPresent(range -> {
-      node.set("plaus", bounds(range));
-      msg.put("plaus", text(Messages.implausible(range.min().toString(), range.max().toString())));
+      node.set("plausibleRange", bounds(range));
+      msg.put("plausibleRange", text(Messages.implausible(range.min().toString(), range.max().toString())));
     });
     v.step().ifPresent(step -> {
       BigDecimal base = v.range().flatMap(Range::numericMin).orElse(BigDecimal.ZERO);
@@ -215,12 +223,12 @@ final class FormView {
       msg.put("step", text(Messages.step(step.toPlainString(), base.toPlainString())));
     });
     v.decimals().ifPresent(d -> {
-      node.put("dec", d);
-      msg.put("dec", text(Messages.tooManyDecimals(d)));
+      node.put("decimals", d);
+      msg.put("decimals", text(Messages.tooManyDecimals(d)));
     });
     v.maxLength().ifPresent(max -> {
-      node.put("maxLen", max);
-      msg.put("long", text(Messages.tooLong(max)));
+      node.put("maxLength", max);
+      msg.put("maxLength", text(Messages.tooLong(max)));
     });
     v.pattern().ifPresent(pattern -> {
       JavaScriptEmitter.regex(pattern).ifPresentOrElse(js -> node.put("pattern", js),
@@ -229,12 +237,12 @@ final class FormView {
     });
     v.codeList().ifPresent(list -> msg.put("codeNotValid", text(Messages.codeNotValid(list))));
     v.minChoices().ifPresent(min -> {
-      node.put("minCh", min);
-      msg.put("few", text(Messages.tooFewChoices(min)));
+      node.put("minChoices", min);
+      msg.put("minChoices", text(Messages.tooFewChoices(min)));
     });
     v.maxChoices().ifPresent(max -> {
-      node.put("maxCh", max);
-      msg.put("many", text(Messages.tooManyChoices(max)));
+      node.put("maxChoices", max);
+      msg.put("maxChoices", text(Messages.tooManyChoices(max)));
     });
     return node;
   }
@@ -274,9 +282,9 @@ final class FormView {
       if (when != null) {
         node.put("when", when);
       }
-      node.put("sev", rule.severity().name().toLowerCase(java.util.Locale.ROOT));
-      node.put("msg", text(rule.message()));
-      ArrayNode vars = node.putArray("vars");
+      node.put("severity", rule.severity().name().toLowerCase(java.util.Locale.ROOT));
+      node.put("message", text(rule.message()));
+      ArrayNode vars = node.putArray("variables");
       rule.variables().forEach(vars::add);
     }
     return rules;
