@@ -15,6 +15,7 @@ import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.IssueCode;
 import no.regforms.diagnostic.RecordPath;
 import no.regforms.diagnostic.Severity;
+import no.regforms.presentation.MessageCatalogue;
 import no.regforms.record.Record;
 
 /**
@@ -80,7 +81,7 @@ public final class RecordValidator {
     CompiledForm form = record.form().equals(formId) ? forms.get(formId) : null;
     boolean otherRegistry = !record.registry().isEmpty() && !record.registry().equals(registry.id());
     if (form == null || otherRegistry) {
-      Issue issue = new Issue(Severity.ERROR, IssueCode.WRONG_FORM, Messages.wrongForm(record.registry(), record.form()),
+      Issue issue = new Issue(Severity.ERROR, IssueCode.WRONG_FORM, MessageCatalogue.localized("record.wrongForm", record.registry(), record.form()),
           new RecordPath("", record.line()), Optional.empty());
       if (!otherRegistry) {
         issue = no.regforms.diagnostic.NameSuggester.hint(record.form(), forms.keySet()).map(issue::withHint)

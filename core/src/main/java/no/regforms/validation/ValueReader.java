@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import no.regforms.definition.Variable;
 import no.regforms.diagnostic.IssueCode;
 import no.regforms.diagnostic.LocalizedText;
+import no.regforms.presentation.MessageCatalogue;
 
 /**
  * Turns a raw record value into the typed value expressions read ({@link no.regforms.expression.ExprType}),
@@ -30,12 +31,13 @@ final class ValueReader {
       return new Read(value, null, null);
     }
 
-    static Read wrongType(String nb, String en) {
-      return new Read(null, IssueCode.INVALID_TYPE, Messages.invalidType(nb, en));
+    /** The value is not of {@code kind} ({@code record.type.<kind>} of the catalogue). */
+    static Read wrongType(String kind, Object... arguments) {
+      return new Read(null, IssueCode.INVALID_TYPE, invalidType(kind, arguments));
     }
 
     static Read wrongFormat(String format) {
-      return new Read(null, IssueCode.INVALID_FORMAT, Messages.invalidFormat(format));
+      return new Read(null, IssueCode.INVALID_FORMAT, MessageCatalogue.localized("record.invalidFormat", format));
     }
 
     boolean isOk() {
@@ -47,15 +49,15 @@ final class ValueReader {
     switch (variable.type()) {
       case INTEGER:
         if (raw instanceof BigDecimal number) {
-          return isWhole(number) ? Read.ok(number) : Read.wrongType("et heltall", "a whole number");
+          return isWhole(number) ? Read.ok(number) : Read.wrongType("integer");
         }
-        return Read.wrongType("et heltall", "a whole number");
+        return Read.wrongType("integer");
       case DECIMAL:
-        return raw instanceof BigDecimal ? Read.ok(raw) : Read.wrongType("et tall", "a number");
+        return raw instanceof BigDecimal ? Read.ok(raw) : Read.wrongType("number");
       case TEXT:
-        return raw instanceof String ? Read.ok(raw) : Read.wrongType("en tekst", "a text");
+        return raw instanceof String ? Read.ok(raw) : Read.wrongType("text");
       case BOOLEAN:
-        return raw instanceof Boolean ? Read.ok(raw) : Read.wrongType("sann eller usann (true/false)", "true or false");
+        return raw instanceof Boolean ? Read.ok(raw) : Read.wrongType("boolean");
       case DATE:
         return temporal(raw, DATE, "yyyy-mm-dd", LocalDate::parse);
       case YEARMONTH:
@@ -63,15 +65,15 @@ final class ValueReader {
       case DATETIME:
         return temporal(raw, DATETIME, "yyyy-mm-ddThh:mm", LocalDateTime::parse);
       case CODE:
-        return raw instanceof String ? Read.ok(raw) : Read.wrongType("en kode (tekst)", "a code (as text)");
+        return raw instanceof String ? Read.ok(raw) : Read.wrongType("code");
       case CODES:
         if (!(raw instanceof List<?> list)) {
-          return Read.wrongType("en liste av koder", "a list of codes");
+          return Read.wrongType("codes");
         }
         List<String> codes = new ArrayList<>(list.size());
         for (Object element : list) {
           if (!(element instanceof String code)) {
-            return Read.wrongType("en liste av koder (tekst)", "a list of codes (as text)");
+            return Read.wrongType("codesText");
           }
           codes.add(code);
         }
@@ -91,7 +93,7 @@ final class ValueReader {
 
   private static Read temporal(Object raw, Pattern shape, String format, Parse parse) {
     if (!(raw instanceof String text)) {
-      return Read.wrongType("en tekst på formatet " + format, "a text in the format " + format);
+      return Read.wrongType("textInFormat", format);
     }
     if (!shape.matcher(text).matches()) {
       return Read.wrongFormat(format);
@@ -99,7 +101,12 @@ final class ValueReader {
     try {
       return Read.ok(parse.parse(text));
     } catch (DateTimeParseException e) {
-      return new Read(null, IssueCode.INVALID_FORMAT, LocalizedText.nbEn("Datoen finnes ikke", "The date does not exist"));
+      return new Read(null, IssueCode.INVALID_FORMAT, MessageCatalogue.localized("record.noSuchDate"));
     }
+  }
+
+  /** "The value must be" a {@code kind} ({@code record.type.<kind>}), in every catalogue language. */
+  static LocalizedText invalidType(String kind, Object... arguments) {
+    return MessageCatalogue.localized(c -> c.text("record.invalidType", c.text("record.type." + kind, arguments)));
   }
 }
