@@ -122,6 +122,7 @@ public final class FormRenderer {
     model.put("rawModel", view.modelJson());
     model.put("rawFunctions", view.functionsJs());
     model.put("rawExpressionRuntime", scriptSafe(JavaScriptEmitter.runtime()));
+    model.put("rawRegexEngine", view.usesRegex() ? scriptSafe(JavaScriptEmitter.regexEngine()) : "");
     return templates.merge(template, model);
   }
 

@@ -51,6 +51,7 @@ final class FormView {
   private final String lang;
   private final MessageCatalogue texts;
   private final List<String> functions = new ArrayList<>();
+  private boolean usesRegex;
   private final ObjectNode model = JSON.createObjectNode();
   private final List<ItemView> items;
 
@@ -85,6 +86,11 @@ final class FormView {
     }
   }
 
+  /** Whether a pattern or a {@code matches} call is on the form, so the page needs the regex engine. */
+  boolean usesRegex() {
+    return usesRegex;
+  }
+
   /** The compiled expressions as a JavaScript array literal; the model refers to them by index. */
   String functionsJs() {
     return "[\n" + String.join(",\n", functions) + "\n]";
@@ -103,6 +109,7 @@ final class FormView {
   private Integer function(Optional<Formula> formula) {
     return formula.map(f -> {
       functions.add(JavaScriptEmitter.emit(f.compiled()));
+      usesRegex |= JavaScriptEmitter.usesRegex(f.compiled());
       return functions.size() - 1;
     }).orElse(null);
   }
@@ -230,8 +237,8 @@ final class FormView {
       msg.put("maxLength", texts.count("record.tooLong", max));
     });
     v.pattern().ifPresent(pattern -> {
-      JavaScriptEmitter.regex(pattern).ifPresentOrElse(js -> node.put("pattern", js),
-          () -> node.put("patternUnchecked", true));
+      node.put("pattern", pattern);
+      usesRegex = true;
       msg.put("pattern", texts.text("record.patternMismatch"));
     });
     v.codeList().ifPresent(list -> msg.put("codeNotValid", texts.text("record.codeNotValid", list)));
