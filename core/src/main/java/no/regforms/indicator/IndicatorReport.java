@@ -260,13 +260,13 @@ public final class IndicatorReport {
   }
 
   /** A series while its geometry is worked out; the end label moves before the record is made. */
-  private static final class Line2 {
+  private static final class TrendLine {
     final String name;
     final boolean national;
     final List<double[]> points = new ArrayList<>();
     double endY;
 
-    Line2(String name, boolean national) {
+    TrendLine(String name, boolean national) {
       this.name = name;
       this.national = national;
     }
@@ -283,7 +283,7 @@ public final class IndicatorReport {
     List<String> groups = new ArrayList<>();
     groups.add(Aggregator.NATIONAL);
     registry.organisations().regions().forEach(r -> groups.add(r.id()));
-    List<Line2> lines = new ArrayList<>();
+    List<TrendLine> lines = new ArrayList<>();
     for (String group : groups) {
       GroupLevel level = group.equals(Aggregator.NATIONAL) ? GroupLevel.NATIONAL : GroupLevel.RHF;
       List<double[]> points = new ArrayList<>();
@@ -297,7 +297,7 @@ public final class IndicatorReport {
         }
       }
       if (points.isEmpty()) continue;
-      Line2 line = new Line2(name, group.equals(Aggregator.NATIONAL));
+      TrendLine line = new TrendLine(name, group.equals(Aggregator.NATIONAL));
       line.points.addAll(points);
       lines.add(line);
     }
@@ -305,7 +305,7 @@ public final class IndicatorReport {
     AxisScale axis = AxisScale.covering(max);
     double scale = axis.top();
     double step = (double) width / (years.size() - 1);
-    for (Line2 line : lines) {
+    for (TrendLine line : lines) {
       double[] last = line.points.get(line.points.size() - 1);
       line.endY = round(top + height - height * last[1] / scale);
     }
@@ -313,7 +313,7 @@ public final class IndicatorReport {
     List<Series> series = new ArrayList<>();
     int legendY = top + height + 40;
     int legendX = left;
-    for (Line2 line : lines) {
+    for (TrendLine line : lines) {
       StringBuilder path = new StringBuilder();
       List<Tick> points = new ArrayList<>();
       double endX = 0;
@@ -347,17 +347,17 @@ public final class IndicatorReport {
   }
 
   /** Moves the series' end labels apart so no two overlap (at least 13 px between baselines). */
-  private static void spreadEndLabels(List<Line2> lines, int top, int bottom) {
-    List<Line2> byY = new ArrayList<>(lines);
+  private static void spreadEndLabels(List<TrendLine> lines, int top, int bottom) {
+    List<TrendLine> byY = new ArrayList<>(lines);
     byY.sort(Comparator.comparingDouble(l -> l.endY));
     double previous = Double.NEGATIVE_INFINITY;
-    for (Line2 line : byY) {
+    for (TrendLine line : byY) {
       line.endY = round(Math.max(line.endY, previous + 13));
       previous = line.endY;
     }
     double overflow = previous - (bottom + 10);
     if (overflow > 0) {
-      for (Line2 line : byY) line.endY = round(Math.max(top, line.endY - overflow));
+      for (TrendLine line : byY) line.endY = round(Math.max(top, line.endY - overflow));
     }
   }
 

@@ -26,6 +26,7 @@ class MessageCatalogueTest {
 
   @Test
   void text_countOfOneAndMany_choosesSingularOrPlural() {
+    assertThat(MessageCatalogue.of("en").count("record.tooFewRows", 0)).isEqualTo("There must be at least 0 rows");
     assertThat(MessageCatalogue.of("en").count("record.tooFewRows", 1)).isEqualTo("There must be at least 1 row");
     assertThat(MessageCatalogue.of("en").count("record.tooFewRows", 2)).isEqualTo("There must be at least 2 rows");
     assertThat(MessageCatalogue.of("nn").count("record.tooManyDecimals", 2)).isEqualTo("Verdien kan ha høgst 2 desimalar");
