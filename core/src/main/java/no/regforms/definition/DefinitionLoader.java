@@ -75,7 +75,7 @@ public final class DefinitionLoader {
     Objects.requireNonNull(folder, "folder");
     long started = System.nanoTime();
     LoadResult result = new RegistryReader(schemas, compiler, validator).read(new DefinitionSource(folder));
-    log.info("loaded registry folder {} in {} ms: {} issues", folder.getFileName(),
+    log.info("loaded registry folder {} in {} ms; issues: {}", folder.getFileName(),
         (System.nanoTime() - started) / 1_000_000, result.diagnostics().issues().size());
     return result;
   }

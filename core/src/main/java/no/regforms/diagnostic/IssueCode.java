@@ -74,6 +74,12 @@ public enum IssueCode {
   // Records.
   /** A record line that is not JSON, or not a record. */
   RECORD_SYNTAX,
+  /** A record line that is not UTF-8 text (a Latin-1 export, say); located by byte column. */
+  RECORD_ENCODING,
+  /** A record line beyond a reading limit (size, nesting depth, string or number length). */
+  RECORD_LIMIT,
+  /** A record stamped with a definition version the registry never had. */
+  UNKNOWN_VERSION,
   /** A record for another registry or an unknown form. */
   WRONG_FORM,
   /** A value of the wrong type for its variable. */
@@ -119,6 +125,10 @@ public enum IssueCode {
   // Indicator runs and exports.
   /** A record's unit (RESH id) is not in the registry's organisation table. */
   UNKNOWN_UNIT,
+  /** Records declared sorted by patient are not: a patient key comes before the one above it. */
+  UNSORTED_INPUT,
+  /** An indicator run read records, but no case of any indicator falls in the years asked for. */
+  NO_CASES,
   /** A row of an indicator export breaks a rule of the receiving service (SKDE's upload checks). */
   EXPORT_CHECK_FAILED;
 

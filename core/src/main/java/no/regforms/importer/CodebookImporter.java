@@ -70,7 +70,7 @@ public final class CodebookImporter {
     } catch (IOException e) {
       result = draft.fail(name, "cannot read the file: " + e.getMessage());
     }
-    log.info("imported {} as {} in {} ms: {} forms, {} variables, {} report entries", name, format.cliName(),
+    log.info("imported {} as {} in {} ms; forms: {}, variables: {}, report entries: {}", name, format.cliName(),
         (System.nanoTime() - started) / 1_000_000, result.formCount(), result.variableCount(), result.notes().size());
     return result;
   }

@@ -188,7 +188,7 @@ final class Aggregator {
         if (expectedCount.isPresent() && expectedCount.get() > 0) {
           value = Optional.of(tally.numerator / expectedCount.get());
           long n = Math.round(expectedCount.get());
-          if (n > 0 && tally.numerator <= n) {
+          if (n > 0 && n <= Integer.MAX_VALUE && tally.numerator <= n) {
             ConfidenceInterval ci = new WilsonScoreInterval().createInterval((int) n, (int) tally.numerator, CONFIDENCE);
             lower = Optional.of(ci.getLowerBound());
             upper = Optional.of(ci.getUpperBound());

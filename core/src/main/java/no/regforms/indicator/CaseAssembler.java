@@ -20,6 +20,7 @@ import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.IssueCode;
 import no.regforms.diagnostic.RecordPath;
 import no.regforms.record.Record;
+import no.regforms.record.RecordLimits;
 import no.regforms.record.RecordLine;
 import no.regforms.record.RecordParser;
 
@@ -32,6 +33,9 @@ import no.regforms.record.RecordParser;
 final class CaseAssembler {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  // Spill files hold records already read within the run's limits: read them back without limits.
+  private static final RecordParser SPILL = RecordParser.of(new RecordLimits(RecordLimits.MAX_RECORD_BYTES,
+      Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE));
   private static final Comparator<Record> ORDER = Comparator.comparing(CaseAssembler::key)
       .thenComparingLong(Record::line);
 
@@ -40,12 +44,18 @@ final class CaseAssembler {
   private final Optional<Path> spillDirectory;
   private final List<Issue> issues;
   private int spilledRuns;
+  private boolean unsorted;
 
   CaseAssembler(boolean sorted, int maxInMemory, Optional<Path> spillDirectory, List<Issue> issues) {
     this.sorted = sorted;
     this.maxInMemory = maxInMemory;
     this.spillDirectory = spillDirectory;
     this.issues = issues;
+  }
+
+  /** Whether input declared sorted turned out not to be; assembling stopped at the first such line. */
+  boolean unsorted() {
+    return unsorted;
   }
 
   /** The number of sorted runs written to disk in the last {@link #assemble}. */
@@ -70,7 +80,7 @@ final class CaseAssembler {
     List<Record> group = new ArrayList<>();
     String current = null;
     String lastPatient = null;
-    boolean reported = false;
+    long lastLine = 0;
     while (records.hasNext()) {
       Record record = records.next();
       if (record.patient().isEmpty()) {
@@ -79,14 +89,16 @@ final class CaseAssembler {
         continue;
       }
       String key = key(record);
-      if (check && lastPatient != null && record.patient().compareTo(lastPatient) < 0 && !reported) {
-        reported = true;
-        issues.add(Issue.error(IssueCode.INVALID_VALUE,
-                "the input was declared sorted by patient, but a patient key comes before the one on the line above it",
-                new RecordPath("", record.line()))
-            .withHint("sort the file by patient, or run without declaring it sorted"));
+      if (check && lastPatient != null && record.patient().compareTo(lastPatient) < 0) {
+        // Figures from the rest would be wrong (a patient split in two): stop here.
+        unsorted = true;
+        issues.add(Issue.error(IssueCode.UNSORTED_INPUT, "the input was declared sorted by patient, but the patient key on line "
+                + record.line() + " comes before the one on line " + lastLine, new RecordPath("", record.line()))
+            .withHint("sort the file by patient, or leave out --sorted and the records are sorted on disk"));
+        return;
       }
       lastPatient = record.patient();
+      lastLine = record.line();
       if (current != null && !key.equals(current)) {
         patient.accept(List.copyOf(group));
         group.clear();
@@ -175,7 +187,7 @@ final class CaseAssembler {
         return false;
       }
       int tab = line.indexOf('\t');
-      RecordLine parsed = RecordParser.parse(line.substring(tab + 1), Long.parseLong(line.substring(0, tab)));
+      RecordLine parsed = SPILL.read(line.substring(tab + 1), Long.parseLong(line.substring(0, tab)));
       next = parsed.record().orElseThrow(() -> new IOException("a spill file line could not be read back"));
       return true;
     }

@@ -30,6 +30,9 @@ import no.regforms.diagnostic.SourceLocation;
  */
 public final class ExpectedCounts {
 
+  /** The largest expected count a row may give: twice the population of Norway. */
+  public static final BigDecimal MAX_EXPECTED = BigDecimal.valueOf(10_000_000);
+
   /** No expected counts: coverage indicators then have no value. */
   public static final ExpectedCounts NONE = new ExpectedCounts(Map.of(), Diagnostics.EMPTY);
 
@@ -83,13 +86,15 @@ public final class ExpectedCounts {
         }
         try {
           int year = Integer.parseInt(row.get("year"));
-          double expected = new BigDecimal(row.get("expected").replace(',', '.')).doubleValue();
-          if (expected < 0) throw new NumberFormatException("negative");
+          BigDecimal exact = new BigDecimal(row.get("expected").replace(',', '.'));
+          if (exact.signum() < 0 || exact.compareTo(MAX_EXPECTED) > 0) throw new NumberFormatException("out of range");
+          double expected = exact.doubleValue();
           if (counts.putIfAbsent(key(row.get("indicator"), year, group.get()), expected) != null) {
             issues.add(Issue.error(IssueCode.DUPLICATE_ID, "a second row for the same indicator, year and group; the first is kept", where));
           }
         } catch (NumberFormatException e) {
-          issues.add(Issue.error(IssueCode.INVALID_VALUE, "year must be a whole number and expected a number of 0 or more", where));
+          issues.add(Issue.error(IssueCode.INVALID_VALUE, "year must be a whole number and expected a number from 0 to "
+              + MAX_EXPECTED.toPlainString(), where));
         }
       }
     }
@@ -109,6 +114,13 @@ public final class ExpectedCounts {
   /** The expected count given for {@code group} (an HF or RHF id, or {@code national}), if a row gives one. */
   public Optional<Double> expected(String indicator, int year, String group) {
     return Optional.ofNullable(counts.get(key(indicator, year, group)));
+  }
+
+  /** The ids of the indicators the rows give counts for, to check them against the registry. */
+  public java.util.Set<String> indicators() {
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    counts.keySet().forEach(key -> ids.add(key.substring(0, key.indexOf('\u0000'))));
+    return ids;
   }
 
   /** Issues met while reading. */

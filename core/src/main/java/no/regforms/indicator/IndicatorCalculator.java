@@ -1,10 +1,7 @@
 package no.regforms.indicator;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,6 +26,7 @@ import no.regforms.diagnostic.IssueCode;
 import no.regforms.diagnostic.SourceLocation;
 import no.regforms.record.JsonLinesRecordReader;
 import no.regforms.record.Record;
+import no.regforms.record.RecordLimits;
 import no.regforms.record.RecordLine;
 import no.regforms.validation.RecordValidator;
 import no.regforms.validation.ValidationResult;
@@ -84,7 +82,7 @@ public final class IndicatorCalculator {
     Objects.requireNonNull(options, "options");
     boolean sorted = options.sortedByPatient() || isSortedByPatient(records);
     List<Issue> unreadable = new ArrayList<>();
-    try (JsonLinesRecordReader reader = new JsonLinesRecordReader(Files.newBufferedReader(records, StandardCharsets.UTF_8));
+    try (JsonLinesRecordReader reader = JsonLinesRecordReader.open(records, RecordLimits.DEFAULTS);
         Stream<RecordLine> lines = reader.lines()) {
       Iterator<Record> iterator = lines.peek(line -> line.problem().ifPresent(unreadable::add))
           .flatMap(line -> line.record().stream()).iterator();
@@ -96,8 +94,7 @@ public final class IndicatorCalculator {
   }
 
   private static boolean isSortedByPatient(Path records) throws IOException {
-    try (BufferedReader in = Files.newBufferedReader(records, StandardCharsets.UTF_8);
-        JsonLinesRecordReader reader = new JsonLinesRecordReader(in);
+    try (JsonLinesRecordReader reader = JsonLinesRecordReader.open(records, RecordLimits.DEFAULTS);
         Stream<RecordLine> lines = reader.lines()) {
       String previous = null;
       Iterator<RecordLine> it = lines.iterator();
@@ -122,6 +119,7 @@ public final class IndicatorCalculator {
     CaseAssembler assembler = new CaseAssembler(options.sortedByPatient(), options.maxRecordsInMemory(),
         options.spillDirectory(), issues);
     assembler.assemble(records, run::patient);
+    if (assembler.unsorted()) return new IndicatorResults(options.years(), List.of(), Diagnostics.of(issues));
     run.summarise(issues);
     List<IndicatorResult> results = new ArrayList<>();
     Aggregator aggregator = new Aggregator(registry.organisations(), options.expected());
@@ -163,6 +161,9 @@ public final class IndicatorCalculator {
     private long records;
     private long withErrors;
     private long wrongForm;
+    private long casesInYears;
+    private int firstPeriod = Integer.MAX_VALUE;
+    private int lastPeriod = Integer.MIN_VALUE;
 
     Run(List<Indicator> indicators, RunOptions options) {
       this.indicators = indicators;
@@ -219,9 +220,14 @@ public final class IndicatorCalculator {
       for (int year : options.years()) {
         CaseContext context = new CaseContext(values, year, options.today());
         Object period = indicator.period().compiled().evaluate(context);
-        if (!(period instanceof BigDecimal number) || number.compareTo(BigDecimal.valueOf(year)) != 0) continue;
+        if (!(period instanceof BigDecimal number)) continue;
+        if (number.compareTo(BigDecimal.valueOf(year)) != 0) {
+          notePeriod(number);
+          continue;
+        }
         Object denominator = indicator.denominator().compiled().evaluate(context);
         if (Boolean.FALSE.equals(denominator)) continue;
+        casesInYears++;
         Tally tally = tally(indicator, year, record, context);
         if (denominator == null) {
           tally.leftOut.merge(missing(indicator.denominator(), context), 1L, Long::sum);
@@ -262,6 +268,13 @@ public final class IndicatorCalculator {
       }
     }
 
+    /** Keeps the first and last period seen, to say where the data lies when no case falls in the years asked for. */
+    private void notePeriod(BigDecimal period) {
+      if (period.abs().compareTo(BigDecimal.valueOf(1_000_000)) > 0) return;
+      firstPeriod = Math.min(firstPeriod, period.intValue());
+      lastPeriod = Math.max(lastPeriod, period.intValue());
+    }
+
     private Tally tally(Indicator indicator, int year, Record record, CaseContext context) {
       String group;
       if ("home_hf".equals(indicator.attribution())) {
@@ -280,17 +293,27 @@ public final class IndicatorCalculator {
     }
 
     void summarise(List<Issue> issues) {
+      if (records > wrongForm && casesInYears == 0 && !indicators.isEmpty()) {
+        List<Integer> years = options.years();
+        String span = years.get(0) + (years.size() > 1 ? "–" + years.get(years.size() - 1) : "");
+        issues.add(Issue.error(IssueCode.NO_CASES, "no case of any indicator falls in " + span
+            + (firstPeriod > lastPeriod ? "" : "; the cases in the data fall in " + firstPeriod
+                + (firstPeriod == lastPeriod ? "" : "–" + lastPeriod)), SourceLocation.UNKNOWN)
+            .withHint("choose --year (and --from-year) within the data"));
+      }
       if (wrongForm > 0) {
-        issues.add(Issue.warning(IssueCode.WRONG_FORM, wrongForm + " of " + records
-            + " records belong to another registry or to no form of this one; they were left out", SourceLocation.UNKNOWN));
+        issues.add(Issue.warning(IssueCode.WRONG_FORM, wrongForm + " of " + records + (wrongForm == 1 ? " record belongs" : " records belong")
+            + " to another registry or to no form of this one; " + (wrongForm == 1 ? "it was" : "they were") + " left out",
+            SourceLocation.UNKNOWN));
       }
       if (withErrors > 0) {
         issues.add(Issue.warning(IssueCode.INVALID_VALUE, withErrors + " of " + records
-            + " records have validation errors; their invalid values counted as missing", SourceLocation.UNKNOWN)
+            + (withErrors == 1 ? " record has" : " records have") + " validation errors; invalid values counted as missing",
+            SourceLocation.UNKNOWN)
             .withHint("run './regforms validate' on the file to see them"));
       }
       unknownUnits.forEach((resh, count) -> issues.add(Issue.warning(IssueCode.UNKNOWN_UNIT,
-          "unit " + resh + " is not in the organisation table (" + count + " case-years); its cases count under an unknown HF",
+          "unit " + resh + " is not in the organisation table (" + count + (count == 1 ? " case-year" : " case-years") + "); its cases count under an unknown HF",
           SourceLocation.of("organisations.json", 0, 0, "/units"))
           .withHint("add the unit with its health trust and organisation number to organisations.json")));
     }

@@ -79,16 +79,28 @@ public final class RecordValidator {
     Objects.requireNonNull(record, "record");
     Objects.requireNonNull(formId, "formId");
     CompiledForm form = record.form().equals(formId) ? forms.get(formId) : null;
-    boolean otherRegistry = !record.registry().isEmpty() && !record.registry().equals(registry.id());
-    if (form == null || otherRegistry) {
-      Issue issue = new Issue(Severity.ERROR, IssueCode.WRONG_FORM, MessageCatalogue.localized("record.wrongForm", record.registry(), record.form()),
-          new RecordPath("", record.line()), Optional.empty());
-      if (!otherRegistry) {
-        issue = no.regforms.diagnostic.NameSuggester.hint(record.form(), forms.keySet()).map(issue::withHint)
-            .orElse(issue.withHint("forms: " + String.join(", ", forms.keySet())));
-      }
+    RecordPath whole = new RecordPath("", record.line());
+    if (!record.registry().isEmpty() && !record.registry().equals(registry.id())) {
+      Issue issue = new Issue(Severity.ERROR, IssueCode.WRONG_FORM, MessageCatalogue.localized("record.otherRegistry", record.registry(), registry.id()),
+          whole, Optional.of("validate it against registry '" + record.registry() + "' (--registry " + record.registry() + ")"));
       return new ValidationResult(Diagnostics.of(List.of(issue)), Map.of(), Map.of());
     }
-    return new RecordCheck(form, LocalDate.now(clock), record.line()).run(record);
+    if (form == null) {
+      Issue issue = new Issue(Severity.ERROR, IssueCode.WRONG_FORM, MessageCatalogue.localized("record.wrongForm", record.registry(), record.form()),
+          whole, Optional.empty());
+      issue = no.regforms.diagnostic.NameSuggester.hint(record.form(), forms.keySet()).map(issue::withHint)
+          .orElse(issue.withHint("forms: " + String.join(", ", forms.keySet())));
+      return new ValidationResult(Diagnostics.of(List.of(issue)), Map.of(), Map.of());
+    }
+    ValidationResult result = new RecordCheck(form, LocalDate.now(clock), record.line()).run(record);
+    if (record.version().isEmpty() || knownVersions().contains(record.version())) return result;
+    Issue unknown = new Issue(Severity.ERROR, IssueCode.UNKNOWN_VERSION,
+        MessageCatalogue.localized("record.unknownVersion", record.version(), registry.id(), String.join(", ", knownVersions())), whole, Optional.empty());
+    return new ValidationResult(result.diagnostics().plus(Diagnostics.of(List.of(unknown))), result.computed(), result.values());
+  }
+
+  /** The definition versions records may be stamped with: for now, the registry's current version. */
+  private List<String> knownVersions() {
+    return List.of(registry.version());
   }
 }

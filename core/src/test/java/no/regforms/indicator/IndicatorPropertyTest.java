@@ -47,7 +47,7 @@ class IndicatorPropertyTest {
       if (!p.noDate()) values.addAll(List.of("event_date", p.caseYear() + "-06-15"));
       if (p.met() != null) values.addAll(List.of("met", p.met()));
       if (p.score() != null) values.addAll(List.of("score", p.score()));
-      String patient = "p" + i;
+      String patient = String.format("p%03d", i); // sorted as text, as --sorted requires
       records.add(Fixtures.record("qi", "case", "c" + i, patient, UNITS.get(p.unit()), values.toArray()));
       int v = 0;
       for (int year : p.visitYears()) {

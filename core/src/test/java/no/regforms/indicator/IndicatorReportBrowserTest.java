@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import no.regforms.definition.Registry;
+import no.regforms.render.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,40 +18,28 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Opens the indicator report in Debian's headless Chromium (driven through the system chromedriver;
- * nothing is downloaded), checks what a reader of an annual report looks for, and saves screenshots
- * under {@code target/indicator-report/}.
+ * Opens the indicator report in headless Chromium ({@link Browser}), checks what a reader of an
+ * annual report looks for, and saves screenshots under {@code target/indicator-report/}.
  */
 class IndicatorReportBrowserTest {
 
   private static final Path OUT = Path.of("target", "indicator-report");
+  private static Browser session;
   private static ChromeDriver browser;
-  private static Path profile;
 
   @BeforeAll
   static void start() throws Exception {
     Files.createDirectories(OUT);
-    profile = Files.createTempDirectory("regforms-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--no-first-run", "--user-data-dir=" + profile);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build();
-    browser = new ChromeDriver(service, options);
+    session = Browser.start();
+    browser = session.driver();
     browser.manage().window().setSize(new Dimension(1000, 1400));
   }
 
   @AfterAll
-  static void stop() throws Exception {
-    if (browser != null) browser.quit();
-    try (var files = Files.walk(profile)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+  static void stop() {
+    if (session != null) session.close();
   }
 
   private static Path render(Registry registry, IndicatorResults results, String name) throws Exception {

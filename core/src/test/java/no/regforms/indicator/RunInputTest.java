@@ -32,6 +32,16 @@ class RunInputTest {
   }
 
   @Test
+  void expectedCounts_hugeOrInfiniteCounts_areLocatedErrors() throws Exception {
+    String csv = "indicator,year,hf,expected\nqi_x,2024,bergen,3000000000\nqi_x,2023,bergen,1e400\nqi_x,2022,bergen,NaN\n";
+
+    ExpectedCounts counts = ExpectedCounts.parse(csv, "expected.csv", QI.organisations());
+
+    assertThat(counts.diagnostics().errors()).extracting(i -> ((SourceLocation) i.location()).line()).containsExactly(2, 3, 4);
+    assertThat(counts.expected("qi_x", 2024, "bergen")).isEmpty();
+  }
+
+  @Test
   void expectedCounts_missingColumn_isOneErrorAtTheHeader() throws Exception {
     ExpectedCounts counts = ExpectedCounts.parse("indicator;year;expected\nqi_x;2024;3\n", "e.csv", QI.organisations());
 
@@ -47,8 +57,22 @@ class RunInputTest {
     IndicatorResults results = IndicatorCalculator.of(QI).calculate(records.iterator(),
         RunOptions.years(2024).withSortedByPatient(true));
 
-    assertThat(results.diagnostics().errors()).extracting(Issue::code).containsExactly(IssueCode.INVALID_VALUE);
-    assertThat(results.diagnostics().errors().get(0).message().in("en")).contains("sorted by patient");
+    assertThat(results.diagnostics().errors()).extracting(Issue::code).containsExactly(IssueCode.UNSORTED_INPUT);
+    assertThat(results.diagnostics().errors().get(0).message().in("en")).contains("sorted by patient").contains("line 2")
+        .contains("line 1").doesNotContain("p1").doesNotContain("p2");
+    assertThat(results.results()).as("no figures from input in the wrong order").isEmpty();
+  }
+
+  @Test
+  void calculate_noCaseInTheYears_isAnErrorSayingWhereTheDataLies() {
+    List<Record> records = List.of(
+        record("qi", "case", "c1", "p1", "", "hf", "bergen", "event_date", "2022-03-01", "met", true),
+        record("qi", "case", "c2", "p2", "", "hf", "bergen", "event_date", "2023-05-01", "met", false));
+
+    IndicatorResults results = IndicatorCalculator.of(QI).calculate(records.iterator(), RunOptions.years(1799, 1800));
+
+    assertThat(results.diagnostics().errors()).extracting(Issue::code).containsExactly(IssueCode.NO_CASES);
+    assertThat(results.diagnostics().errors().get(0).text()).contains("1799–1800").contains("2022–2023");
   }
 
   @Test

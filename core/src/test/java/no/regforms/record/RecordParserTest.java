@@ -10,6 +10,7 @@ import no.regforms.diagnostic.IssueCode;
 import no.regforms.diagnostic.RecordPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RecordParserTest {
@@ -99,5 +100,36 @@ class RecordParserTest {
     assertThat(values.asMap()).isUnmodifiable();
     assertThat((List<?>) values.get("e")).isUnmodifiable();
     assertThat((Map<?, ?>) ((List<?>) values.get("g")).get(0)).isUnmodifiable();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "depth         | --max-depth",
+      "string        | --max-string-length",
+      "number        | --max-number-length",
+      "document      | --max-record-bytes"})
+  void parse_beyondALimit_refusesNamingTheLimitAndItsOption(String limit, String option) {
+    RecordLimits limits = new RecordLimits(2_000, 10, 50, 20);
+    String json = switch (limit) {
+      case "depth" -> "{\"form\":\"visit\",\"values\":{\"a\":" + "[".repeat(500) + "]".repeat(500) + "}}";
+      case "string" -> "{\"form\":\"visit\",\"values\":{\"a\":\"" + "s".repeat(51) + "\"}}";
+      case "number" -> "{\"form\":\"visit\",\"values\":{\"a\":1" + "0".repeat(40) + "}}";
+      default -> "{\"form\":\"visit\",\"values\":{\"a\":[" + "1,".repeat(1_500) + "1]}}";
+    };
+
+    RecordLine line = RecordParser.of(limits).read(json, 7);
+
+    Issue issue = line.problem().orElseThrow();
+    assertThat(issue.code()).isEqualTo(IssueCode.RECORD_LIMIT);
+    assertThat(issue.location()).isEqualTo(new RecordPath("", 7));
+    assertThat(issue.text("en")).contains(option).doesNotContain("sss").doesNotContain("s,s,");
+    assertThat(issue.message().exactly("nb")).isPresent();
+  }
+
+  @Test
+  void parse_defaultLimits_acceptARealisticRecord() {
+    String json = "{\"form\":\"visit\",\"values\":{\"note\":\"" + "t".repeat(10_000) + "\",\"sessions\":[{\"a\":[1,2]}]}}";
+
+    assertThat(RecordParser.parse(json, 1).record()).isPresent();
   }
 }

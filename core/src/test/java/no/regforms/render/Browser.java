@@ -16,17 +16,21 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * One headless Chromium, driven through Debian's system chromedriver; nothing is downloaded.
- * Start one per test class (start-up takes a second or two) and {@link #close} it after.
+ * One headless Chromium, driven through a system chromedriver; nothing is downloaded. Every browser
+ * test (core and examples) starts its browser here. Start one per test class (start-up takes a
+ * second or two) and {@link #close} it after.
  *
- * <p>Missing Chromium or chromedriver fails the test: CI installs both (see {@code .ci/run}).
+ * <p>Chromium is the system property {@code regforms.chromium}, else the first of {@code chromium},
+ * {@code chromium-browser}, {@code google-chrome} on the {@code PATH}; chromedriver is
+ * {@code regforms.chromedriver}, else {@code chromedriver} on the {@code PATH}. Either missing fails
+ * the test: CI installs Debian's {@code chromium} and {@code chromium-driver} (see {@code .ci/run}).
  */
 public final class Browser implements AutoCloseable {
 
-  /** Debian's chromedriver. */
-  public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-  /** Debian's Chromium. */
-  public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  /** The chromedriver the tests use. */
+  public static final Path DRIVER = find("regforms.chromedriver", "chromedriver");
+  /** The Chromium the tests use. */
+  public static final Path CHROMIUM = find("regforms.chromium", "chromium", "chromium-browser", "google-chrome");
 
   // Selenium warns through java.util.logging that it has no DevTools (CDP) bindings for this Chromium
   // version; the tests use WebDriver only. Held in a field so the setting is not garbage-collected.
@@ -46,10 +50,26 @@ public final class Browser implements AutoCloseable {
     return log;
   }
 
+  /** The file the system property {@code property} names, else the first of {@code names} found on the PATH. */
+  static Path find(String property, String... names) {
+    String given = System.getProperty(property);
+    if (given != null && !given.isBlank()) return Path.of(given);
+    for (String directory : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+      for (String name : names) {
+        if (directory.isEmpty()) continue;
+        Path candidate = Path.of(directory, name);
+        if (Files.isExecutable(candidate)) return candidate;
+      }
+    }
+    return Path.of(names[0]); // not found: start() says how to get it
+  }
+
   /** Starts a headless browser. */
   public static Browser start() {
-    assertThat(DRIVER).as("chromedriver (apt-get install chromium-driver)").isExecutable();
-    assertThat(CHROMIUM).as("chromium (apt-get install chromium)").isExecutable();
+    assertThat(DRIVER).as("chromedriver: put it on the PATH (apt-get install chromium-driver) or pass -Dregforms.chromedriver=<file>")
+        .isExecutable();
+    assertThat(CHROMIUM).as("Chromium: put it on the PATH (apt-get install chromium) or pass -Dregforms.chromium=<file>")
+        .isExecutable();
     try {
       Path profile = Files.createTempDirectory("regforms-chromium");
       ChromeOptions options = new ChromeOptions();

@@ -1,6 +1,7 @@
 package no.regforms.validation;
 
 import static no.regforms.diagnostic.IssueCode.UNDEFINED_VARIABLE;
+import static no.regforms.diagnostic.IssueCode.UNKNOWN_VERSION;
 import static no.regforms.diagnostic.IssueCode.WRONG_FORM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
@@ -66,6 +67,38 @@ class RecordValidatorTest {
     ValidationResult result = validator.validate(record);
 
     assertThat(result.diagnostics().errors()).extracting(Issue::code).containsExactly(WRONG_FORM);
+  }
+
+  @Test
+  void validate_recordOfOtherRegistry_saysWhichRegistryItBelongsTo() {
+    Record record = RecordBuilder.of("ect", "visit").set("age", 40).build();
+
+    Issue issue = validator.validate(record).diagnostics().errors().get(0);
+
+    assertThat(issue.text("en")).contains("registry 'ect'").contains("not '" + TestRegistry.registry().id() + "'")
+        .doesNotContain("not a known form");
+    assertThat(issue.text("nb")).contains("'ect'");
+  }
+
+  @Test
+  void validate_versionTheRegistryNeverHad_isAnErrorListingKnownVersions() {
+    Record valid = TestRegistry.validVisit().build();
+    Record stamped = new Record(valid.registry(), "visit", "1999.9", "", "", "", valid.values(), 3);
+
+    ValidationResult result = validator.validate(stamped);
+
+    assertThat(result.diagnostics().errors()).extracting(Issue::code).containsExactly(UNKNOWN_VERSION);
+    Issue issue = result.diagnostics().errors().get(0);
+    assertThat(issue.location()).isEqualTo(new RecordPath("", 3));
+    assertThat(issue.text("en")).contains("1999.9").contains(TestRegistry.registry().version());
+  }
+
+  @Test
+  void validate_currentVersion_isAccepted() {
+    Record valid = TestRegistry.validVisit().build();
+    Record stamped = new Record(valid.registry(), "visit", TestRegistry.registry().version(), "", "", "", valid.values(), 3);
+
+    assertThat(validator.validate(stamped).diagnostics().issues()).isEmpty();
   }
 
   @Test

@@ -10,8 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code regforms check <folder or id>}: loads a registry and reports every problem. */
-@Command(name = "check", description = "Load and check a registry; print each problem as file:line:column.")
+/** {@code regforms check <folder or id>}: loads a registry and reports every problem; exit 2 when it has errors. */
+@Command(name = "check", mixinStandardHelpOptions = true, description = "Load and check a registry; print each problem as file:line:column.")
 final class CheckCommand implements Callable<Integer> {
 
   @Spec
@@ -28,16 +28,16 @@ final class CheckCommand implements Callable<Integer> {
       out.println(issue.toDisplayString());
     }
     if (result.hasErrors()) {
-      out.printf("%s: %d errors, %d warnings%n", registry, result.diagnostics().errors().size(),
-          result.diagnostics().warnings().size());
+      out.printf("%s: %s, %s%n", registry, Plural.of(result.diagnostics().errors().size(), "error"),
+          Plural.of(result.diagnostics().warnings().size(), "warning"));
       out.flush();
-      return 1;
+      return Main.USAGE;
     }
     Registry loaded = result.registryOrThrow();
-    out.printf("%s %s: ok: %d forms, %d variables, %d code lists, %d indicators%s%n",
-        loaded.id(), loaded.version(), loaded.forms().size(), loaded.variableCount(), loaded.codeLists().size(),
-        loaded.indicators().size(),
-        result.diagnostics().warnings().isEmpty() ? "" : ", " + result.diagnostics().warnings().size() + " warnings");
+    out.printf("%s %s: ok: %s, %s, %s, %s%s%n",
+        loaded.id(), loaded.version(), Plural.of(loaded.forms().size(), "form"), Plural.of(loaded.variableCount(), "variable"),
+        Plural.of(loaded.codeLists().size(), "code list"), Plural.of(loaded.indicators().size(), "indicator"),
+        result.diagnostics().warnings().isEmpty() ? "" : ", " + Plural.of(result.diagnostics().warnings().size(), "warning"));
     out.flush();
     return 0;
   }

@@ -5,10 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.temporal.TemporalAccessor;
 import java.util.List;
@@ -22,6 +26,7 @@ import no.regforms.expression.EvaluationContext;
 import no.regforms.expression.ExpressionCompiler;
 import no.regforms.expression.ExpressionOrigin;
 import no.regforms.record.RecordLine;
+import no.regforms.record.RecordLimits;
 import no.regforms.record.RecordParser;
 import no.regforms.validation.RecordValidator;
 import no.regforms.validation.ValidationResult;
@@ -35,7 +40,7 @@ import picocli.CommandLine.Spec;
  * {@code regforms eval}: evaluates one expression against one record, as the validator would see the
  * record (hidden values removed, computed values derived), and prints the value as JSON.
  */
-@Command(name = "eval", description = "Evaluate an expression against a record; prints the value as JSON (null when unknown).")
+@Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluate an expression against a record; prints the value as JSON (null when unknown).")
 final class EvalCommand implements Callable<Integer> {
 
   @Spec
@@ -47,7 +52,8 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--form", required = true, description = "Form id.")
   String form;
 
-  @Option(names = "--record", description = "A record file (the record format), or the record's JSON itself; without it, an empty record.")
+  @Option(names = "--record", paramLabel = "<file or JSON>",
+      description = "A record file (the record format), or the record's JSON itself; without it, an empty record. Never printed.")
   String record;
 
   @Parameters(paramLabel = "<expression>", description = "The expression, e.g. \"months_between(onset, diagnosis_date)\".")
@@ -66,39 +72,68 @@ final class EvalCommand implements Callable<Integer> {
     if (compiled.hasErrors()) {
       err.println(compiled.diagnostics().toDisplayString());
       err.flush();
-      return 1;
+      return Main.USAGE;
     }
     Map<String, Object> values = Map.of();
+    boolean recordHasErrors = false;
     if (record != null) {
-      String json;
-      if (record.trim().startsWith("{")) {
-        json = record;
-      } else {
-        try {
-          json = Files.readString(Path.of(record), StandardCharsets.UTF_8);
-        } catch (IOException | java.nio.file.InvalidPathException e) {
-          err.printf("cannot read record file %s: %s%n", record, e.getMessage());
-          err.flush();
-          return Main.USAGE;
-        }
-      }
-      RecordLine line = RecordParser.parse(json, 0);
-      if (line.problem().isPresent()) {
-        err.println(record + ": " + line.problem().get().text());
+      RecordLine line;
+      try {
+        line = RecordParser.parse(recordJson());
+      } catch (UnreadableRecord e) {
+        err.println("eval: --record: " + e.getMessage());
         err.flush();
-        return Main.USAGE;
+        return e.exitCode;
+      }
+      if (line.problem().isPresent()) {
+        err.println("eval: --record: " + line.problem().get().text());
+        err.flush();
+        return Main.DATA_ERRORS;
       }
       ValidationResult result = RecordValidator.of(loaded.get()).validate(line.record().orElseThrow());
       values = result.values();
-      if (result.hasErrors()) {
-        err.printf("note: the record has %d errors; values with errors count as unknown%n", result.diagnostics().errors().size());
+      recordHasErrors = result.hasErrors();
+      if (recordHasErrors) {
+        err.printf("note: the record has %s; values with errors count as unknown%n",
+            Plural.of(result.diagnostics().errors().size(), "error"));
         err.flush();
       }
     }
     Object value = compiled.expressionOrThrow().evaluate(EvaluationContext.of(values));
     out.println(toJson(value));
     out.flush();
-    return 0;
+    return recordHasErrors ? Main.DATA_ERRORS : Main.OK;
+  }
+
+  /**
+   * The record's JSON: the argument itself when it is an object, else the file it names. The
+   * argument is never echoed: it may be a record typed in the wrong place.
+   */
+  private String recordJson() throws UnreadableRecord {
+    if (record.trim().startsWith("{")) return record;
+    int limit = RecordLimits.DEFAULTS.maxRecordBytes();
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(Path.of(record))) {
+      bytes = in.readNBytes(limit + 1);
+    } catch (IOException | InvalidPathException e) {
+      throw new UnreadableRecord(Main.USAGE, "names no readable file and is not a JSON object");
+    }
+    if (bytes.length > limit) throw new UnreadableRecord(Main.DATA_ERRORS, "the file is longer than " + limit + " bytes");
+    try {
+      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new UnreadableRecord(Main.DATA_ERRORS, "the file is not UTF-8 text");
+    }
+  }
+
+  /** Why {@code --record} could not be read, and the exit code that says so. */
+  private static final class UnreadableRecord extends Exception {
+    final int exitCode;
+
+    UnreadableRecord(int exitCode, String message) {
+      super(message, null, false, false);
+      this.exitCode = exitCode;
+    }
   }
 
   static JsonNode toJson(Object value) {

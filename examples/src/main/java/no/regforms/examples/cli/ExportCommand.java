@@ -3,6 +3,7 @@ package no.regforms.examples.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
  * requires a fact the registry does not give (helsedata.no: the organisation number) is refused with
  * located errors and exit code 1; the other formats are still written.
  */
-@Command(name = "export", description = "Export a registry's metadata: helsedata (DCAT-AP-NO JSON-LD and variable list),"
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Export a registry's metadata: helsedata (DCAT-AP-NO JSON-LD and variable list),"
     + " codebook (canonical CSV and HTML), jsonschema (one per form), fhir (Questionnaires of patient forms), redcap"
     + " (data dictionary).")
 final class ExportCommand implements Callable<Integer> {
@@ -36,14 +37,17 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--format", required = true, description = "helsedata, codebook, jsonschema, fhir, redcap, or all.")
   String format;
 
-  @Option(names = "--out", required = true, description = "Output folder (created if needed; files of the same name are replaced).")
+  @Option(names = "--out", required = true, paramLabel = "<dir>", description = "Output folder (created if needed).")
   Path out;
+
+  @Option(names = "--force", description = "Replace the output folder if it is not empty.")
+  boolean force;
 
   @Option(names = "--quiet", description = "Do not list what the format could not carry.")
   boolean quiet;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<ExportFormat> formats;
@@ -58,35 +62,34 @@ final class ExportCommand implements Callable<Integer> {
       }
       formats = List.of(one.get());
     }
+    AtomicOutput.check(spec, out, AtomicOutput.Kind.FOLDER, force);
     Optional<Registry> loaded = RegistryOptions.load(registry, err);
     if (loaded.isEmpty()) return Main.USAGE;
     MetadataExporter exporter = MetadataExporter.create();
-    int exit = 0;
-    for (ExportFormat each : formats) {
-      ExportResult result = exporter.export(loaded.get(), each);
-      if (result.isRefused()) {
-        result.errors().forEach(error -> err.println(error.toDisplayString()));
-        err.printf("%s: not exported, %d errors%n", each.id(), result.errors().size());
-        err.flush();
-        exit = 1;
-        continue;
-      }
-      List<Path> written;
-      try {
-        written = result.writeTo(out);
-      } catch (IOException e) {
-        err.printf("cannot write to %s: %s%n", out, e.getMessage());
-        err.flush();
-        return 1;
-      }
-      written.forEach(path -> stdout.println("wrote " + path));
-      if (!quiet) {
-        for (ExportNote note : result.notes()) {
-          stdout.println("note: " + note.toDisplayString());
+    List<String> report = new ArrayList<>();
+    int exit = Main.OK;
+    try (AtomicOutput output = AtomicOutput.folder(spec, out, force)) {
+      for (ExportFormat each : formats) {
+        ExportResult result = exporter.export(loaded.get(), each);
+        if (result.isRefused()) {
+          result.errors().forEach(error -> err.println(error.toDisplayString()));
+          err.printf("%s: not exported, %s%n", each.id(), Plural.of(result.errors().size(), "error"));
+          err.flush();
+          exit = 1;
+          continue;
         }
+        List<Path> written = result.writeTo(output.path());
+        written.forEach(path -> report.add("wrote " + output.shown(path)));
+        if (!quiet) {
+          for (ExportNote note : result.notes()) {
+            report.add("note: " + note.toDisplayString());
+          }
+        }
+        report.add(each.id() + ": " + Plural.of(written.size(), "file") + ", " + Plural.of(result.notes().size(), "note"));
       }
-      stdout.printf("%s: %d files, %d notes%n", each.id(), written.size(), result.notes().size());
+      output.commit();
     }
+    report.forEach(stdout::println);
     stdout.flush();
     return exit;
   }

@@ -2,7 +2,6 @@ package no.regforms.examples.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -51,11 +50,11 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--title", paramLabel = "<text>", description = "Registry title (default: the file name).")
   String title;
 
-  @Option(names = "--force", description = "Replace an earlier import in the output folder.")
+  @Option(names = "--force", description = "Replace the output folder (an earlier import there) if it is not empty.")
   boolean force;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Optional<CodebookFormat> format = CodebookFormat.fromName(from);
@@ -75,6 +74,7 @@ final class ImportCommand implements Callable<Integer> {
       err.flush();
       return Main.USAGE;
     }
+    AtomicOutput.check(spec, out, AtomicOutput.Kind.FOLDER, force);
     if (id != null) options = options.withRegistryId(id);
     if (title != null) options = options.withTitle(title);
     ImportResult result = CodebookImporter.create().read(format.get(), file, options);
@@ -85,20 +85,13 @@ final class ImportCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
-    try {
-      result.writeTo(out, force);
-    } catch (FileAlreadyExistsException e) {
-      err.println(out + ": the folder is not empty; choose another, or add --force to replace an earlier import there");
-      err.flush();
-      return Main.USAGE;
-    } catch (IOException e) {
-      err.println(out + ": cannot write: " + e.getMessage());
-      err.flush();
-      return 1;
+    try (AtomicOutput output = AtomicOutput.folder(spec, out, force)) {
+      result.writeTo(output.path(), false);
+      output.commit();
     }
     long warnings = result.notes().stream().filter(n -> n.severity() == Severity.WARNING).count();
-    stdout.printf("%s: %d forms, %d variables, %d code lists written to %s%n", file.getFileName(), result.formCount(),
-        result.variableCount(), result.codeListCount(), out);
+    stdout.printf("%s: %s, %s, %s written to %s%n", file.getFileName(), Plural.of(result.formCount(), "form"),
+        Plural.of(result.variableCount(), "variable"), Plural.of(result.codeListCount(), "code list"), out);
     stdout.printf("report: %s (%d not carried over, %d carried over in another shape)%n",
         out.resolve(ImportResult.REPORT_MARKDOWN), warnings, result.notes().size() - warnings);
     LoadResult loaded = DefinitionLoader.create().load(out);
@@ -106,9 +99,10 @@ final class ImportCommand implements Callable<Integer> {
       stdout.println(issue.toDisplayString());
     }
     stdout.println(loaded.hasErrors()
-        ? "check: " + loaded.diagnostics().errors().size() + " errors"
-        : "check: ok" + (loaded.diagnostics().warnings().isEmpty() ? "" : ", " + loaded.diagnostics().warnings().size() + " warnings"));
+        ? "check: " + Plural.of(loaded.diagnostics().errors().size(), "error")
+        : "check: ok" + (loaded.diagnostics().warnings().isEmpty() ? "" : ", " + Plural.of(loaded.diagnostics().warnings().size(), "warning")));
     stdout.flush();
-    return loaded.hasErrors() ? 1 : 0;
+    // The imported folder is a definition: its errors are definition errors.
+    return loaded.hasErrors() ? Main.USAGE : Main.OK;
   }
 }

@@ -3,18 +3,25 @@ package no.regforms.examples.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Year;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import no.regforms.definition.Registry;
 import no.regforms.diagnostic.Diagnostics;
 import no.regforms.diagnostic.Issue;
+import no.regforms.diagnostic.IssueCode;
+import no.regforms.diagnostic.RecordPath;
 import no.regforms.indicator.ExpectedCounts;
 import no.regforms.indicator.GroupLevel;
 import no.regforms.indicator.IndicatorCalculator;
@@ -23,136 +30,230 @@ import no.regforms.indicator.IndicatorResults;
 import no.regforms.indicator.ResultTableWriter;
 import no.regforms.indicator.RunOptions;
 import no.regforms.indicator.SkdeExport;
+import no.regforms.record.JsonLinesRecordReader;
+import no.regforms.record.Record;
+import no.regforms.record.RecordLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code regforms indicators}: computes a registry's quality indicators from records and writes the
- * results table (CSV and JSON), SKDE's upload and {@code ind} files, and the HTML report. Exit 1 when
- * the SKDE upload checks fail (the upload file is then not written), 2 on usage or definition errors.
+ * results table (CSV and JSON), SKDE's upload and {@code ind} files, and the HTML report.
+ *
+ * <p>Every option is checked before the records are read. Any error in the run (an unreadable line,
+ * input declared {@code --sorted} that is not, no case in the years, a failed SKDE upload check)
+ * gives exit 1 and no SKDE files; input out of order stops the run with no output at all.
  */
-@Command(name = "indicators", description = "Compute quality indicators from records; write table, SKDE files and report.")
+@Command(name = "indicators", mixinStandardHelpOptions = true,
+    description = "Compute quality indicators from records; write table, SKDE files and report.")
 final class IndicatorsCommand implements Callable<Integer> {
+
+  /** The first report year that makes sense for a Norwegian quality registry. */
+  static final int FIRST_YEAR = 1900;
 
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--registry", required = true, description = "Registry folder or id.")
+  @Option(names = "--registry", required = true, paramLabel = "<folder or id>", description = "Registry folder or id.")
   String registry;
 
-  @Option(names = "--data", required = true, description = "Records, one JSON object per line.")
-  Path data;
+  @Mixin
+  RecordInput input;
 
-  @Option(names = "--year", required = true, description = "Report year.")
+  @Option(names = "--year", required = true, paramLabel = "<year>",
+      description = "Report year, from " + FIRST_YEAR + " to next year.")
   int year;
 
-  @Option(names = "--from-year", description = "First year of the trend (default: four years before --year).")
+  @Option(names = "--from-year", paramLabel = "<year>",
+      description = "First year of the trend, from " + FIRST_YEAR + " to --year (default: four years before --year).")
   Integer fromYear;
 
-  @Option(names = "--level", defaultValue = "hf", description = "Level of the report's bar charts: unit, hf, rhf (default ${DEFAULT-VALUE}).")
+  @Option(names = "--level", defaultValue = "hf", paramLabel = "unit|hf|rhf",
+      description = "Level of the report's bar charts: unit, hf, rhf (default: ${DEFAULT-VALUE}).")
   String level;
 
-  @Option(names = "--expected", description = "Expected counts for coverage: CSV with indicator,year,hf,expected.")
+  @Option(names = "--expected", paramLabel = "<counts.csv>",
+      description = "Expected counts for coverage: CSV with indicator,year,hf,expected.")
   Path expected;
 
-  @Option(names = "--indicator", split = ",", description = "Compute only these indicators (comma separated).")
+  @Option(names = "--indicator", split = ",", paramLabel = "<id>", description = "Compute only these indicators (comma separated).")
   List<String> indicators = new ArrayList<>();
 
-  @Option(names = "--sorted", description = "Declare the records sorted by patient (skips the check scan).")
+  @Option(names = "--sorted", description = "The records are sorted by patient key: patients stream through in constant "
+      + "memory. Checked as the records are read; a key out of order stops the run.")
   boolean sorted;
 
-  @Option(names = "--max-in-memory", defaultValue = "200000", description = "Records held in memory before spilling to disk (default ${DEFAULT-VALUE}).")
+  @Option(names = "--max-in-memory", defaultValue = "200000", paramLabel = "<n>",
+      description = "Records held in memory before sorting spills to disk, 1 to 10000000 (default: ${DEFAULT-VALUE}).")
   int maxInMemory;
 
-  @Option(names = "--lang", defaultValue = "nb", description = "Language of the report: nb or en (default ${DEFAULT-VALUE}).")
+  @Option(names = "--lang", defaultValue = "nb", paramLabel = "<language>",
+      description = "Language of the report: nb or en (default: ${DEFAULT-VALUE}).")
   String language;
 
-  @Option(names = "--out", required = true, description = "Output folder.")
+  @Option(names = "--out", required = true, paramLabel = "<dir>", description = "Output folder.")
   Path out;
+
+  @Option(names = "--force", description = "Replace the output folder if it is not empty.")
+  boolean force;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    List<Integer> years = checkOptions();
+    GroupLevel chartLevel = GroupLevel.fromKey(level);
     Optional<Registry> loaded = RegistryOptions.load(registry, err);
     if (loaded.isEmpty()) return Main.USAGE;
-    GroupLevel chartLevel;
-    try {
-      chartLevel = GroupLevel.fromKey(level);
-    } catch (IllegalArgumentException e) {
-      err.printf("--level must be unit, hf or rhf, not '%s'%n", level);
-      err.flush();
-      return Main.USAGE;
-    }
-    for (Path input : expected == null ? List.of(data) : List.of(data, expected)) {
-      if (!Files.isRegularFile(input) || !Files.isReadable(input)) {
-        err.printf("cannot read %s%n", input);
-        err.flush();
-        return Main.USAGE;
-      }
-    }
     Registry reg = loaded.get();
-    ExpectedCounts counts = ExpectedCounts.NONE;
-    if (expected != null) {
-      try (Reader in = Files.newBufferedReader(expected, StandardCharsets.UTF_8)) {
-        counts = ExpectedCounts.read(in, expected.getFileName().toString(), reg.organisations());
-      }
-    }
-    int first = fromYear == null ? year - 4 : fromYear;
-    List<Integer> years = new ArrayList<>();
-    for (int y = Math.min(first, year); y <= year; y++) years.add(y);
+    checkIndicators(reg);
+    ExpectedCounts counts = expectedCounts(reg);
     RunOptions options = new RunOptions(years, Set.copyOf(indicators), counts, sorted, maxInMemory, Optional.empty(),
         java.time.LocalDate.now());
-    IndicatorResults results = IndicatorCalculator.of(reg).calculate(data, options);
-    Files.createDirectories(out);
-    try (Writer w = Files.newBufferedWriter(out.resolve("results.csv"), StandardCharsets.UTF_8)) {
-      ResultTableWriter.writeCsv(results, w);
+
+    IndicatorResults results;
+    JsonLinesRecordReader.Counts read;
+    Main main = (Main) spec.root().userObject();
+    try (JsonLinesRecordReader reader = input.open();
+        Progress progress = Progress.start(err, main.invocation(), "indicators", "lines", input.size());
+        Stream<RecordLine> lines = reader.lines()) {
+      Iterator<Record> records = lines
+          .peek(line -> {
+            line.problem().ifPresent(problem -> {
+              progress.clear();
+              err.println(display(problem));
+            });
+            progress.update(line.number(), reader.counts().bytesRead());
+          })
+          .flatMap(line -> line.record().stream())
+          .iterator();
+      results = IndicatorCalculator.of(reg).calculate(records, options);
+      read = reader.counts();
+    } catch (UncheckedIOException e) {
+      err.printf("indicators: reading %s failed: %s%n", input.name(), e.getCause().getMessage());
+      err.flush();
+      return Main.INTERNAL;
     }
-    try (Writer w = Files.newBufferedWriter(out.resolve("results.json"), StandardCharsets.UTF_8)) {
-      ResultTableWriter.writeJson(results, w);
+    String accounted = "lines read " + read.linesRead() + " (" + Plural.of(read.records(), "record") + ", "
+        + Plural.of(read.unreadableLines(), "unreadable line") + "; " + Plural.of(read.blankLines(), "blank line") + " skipped)";
+    if (results.diagnostics().issues().stream().anyMatch(i -> i.code() == IssueCode.UNSORTED_INPUT)) {
+      results.diagnostics().errors().forEach(issue -> err.println(display(issue)));
+      err.printf("indicators: stopped; nothing written; %s%n", accounted);
+      err.flush();
+      return Main.DATA_ERRORS;
     }
+
     SkdeExport skde = SkdeExport.of(reg);
     SkdeExport.Upload upload = skde.upload(results);
     SkdeExport.IndRecords ind = skde.indRecords();
+    boolean errors = read.unreadableLines() > 0 || results.diagnostics().hasErrors() || upload.diagnostics().hasErrors()
+        || ind.diagnostics().hasErrors();
     List<String> written = new ArrayList<>(List.of("results.csv", "results.json"));
-    if (!upload.diagnostics().hasErrors()) {
-      if (!upload.fractions().isEmpty()) {
-        try (Writer w = Files.newBufferedWriter(out.resolve("skde-upload-andel.csv"), StandardCharsets.UTF_8)) {
-          SkdeExport.writeUpload(upload.fractions(), w);
+    try (AtomicOutput output = AtomicOutput.folder(spec, out, force)) {
+      try (Writer w = Files.newBufferedWriter(output.resolve("results.csv"), StandardCharsets.UTF_8)) {
+        ResultTableWriter.writeCsv(results, w);
+      }
+      try (Writer w = Files.newBufferedWriter(output.resolve("results.json"), StandardCharsets.UTF_8)) {
+        ResultTableWriter.writeJson(results, w);
+      }
+      // SKDE's files are uploaded as they are: only a run without errors makes them.
+      if (!errors) {
+        if (!upload.fractions().isEmpty()) {
+          try (Writer w = Files.newBufferedWriter(output.resolve("skde-upload-andel.csv"), StandardCharsets.UTF_8)) {
+            SkdeExport.writeUpload(upload.fractions(), w);
+          }
+          written.add("skde-upload-andel.csv");
         }
-        written.add("skde-upload-andel.csv");
-      }
-      if (!upload.others().isEmpty()) {
-        try (Writer w = Files.newBufferedWriter(out.resolve("skde-upload-other.csv"), StandardCharsets.UTF_8)) {
-          SkdeExport.writeUpload(upload.others(), w);
+        if (!upload.others().isEmpty()) {
+          try (Writer w = Files.newBufferedWriter(output.resolve("skde-upload-other.csv"), StandardCharsets.UTF_8)) {
+            SkdeExport.writeUpload(upload.others(), w);
+          }
+          written.add("skde-upload-other.csv");
         }
-        written.add("skde-upload-other.csv");
+        try (Writer w = Files.newBufferedWriter(output.resolve("skde-ind.csv"), StandardCharsets.UTF_8)) {
+          SkdeExport.writeInd(ind, w);
+        }
+        written.add("skde-ind.csv");
       }
-    }
-    if (!ind.diagnostics().hasErrors()) {
-      try (Writer w = Files.newBufferedWriter(out.resolve("skde-ind.csv"), StandardCharsets.UTF_8)) {
-        SkdeExport.writeInd(ind, w);
+      try (Writer w = Files.newBufferedWriter(output.resolve("report.html"), StandardCharsets.UTF_8)) {
+        IndicatorReport.of(reg, language).write(results, year, chartLevel, w);
       }
-      written.add("skde-ind.csv");
+      written.add("report.html");
+      output.commit();
     }
-    try (Writer w = Files.newBufferedWriter(out.resolve("report.html"), StandardCharsets.UTF_8)) {
-      IndicatorReport.of(reg, language).write(results, year, chartLevel, w);
-    }
-    written.add("report.html");
     List<Issue> all = new ArrayList<>(results.diagnostics().issues());
     all.addAll(upload.diagnostics().issues());
     all.addAll(ind.diagnostics().issues());
-    Diagnostics diagnostics = Diagnostics.of(all);
-    if (!diagnostics.issues().isEmpty()) {
-      err.println(diagnostics.toDisplayString());
-      err.flush();
-    }
+    Diagnostics.of(all).issues().forEach(issue -> err.println(display(issue)));
+    if (errors) err.println("indicators: the run has errors; the SKDE files were not written");
+    err.flush();
     long indicatorsRun = results.results().stream().map(r -> r.indicator()).distinct().count();
-    stdout.printf("%s: %d indicators, years %d–%d, %d result rows; wrote %s to %s%n", reg.id(), indicatorsRun, years.get(0),
-        year, results.results().size(), String.join(", ", written), out);
+    stdout.printf("%s: %s, years %d–%d, %s; %s; wrote %s to %s%n", reg.id(), Plural.of(indicatorsRun, "indicator"),
+        years.get(0), year, Plural.of(results.results().size(), "result row"), accounted, String.join(", ", written), out);
     stdout.flush();
-    return upload.diagnostics().hasErrors() || ind.diagnostics().hasErrors() ? 1 : 0;
+    return errors ? Main.DATA_ERRORS : Main.OK;
+  }
+
+  /** Checks the options that need no registry, and returns the years of the run. */
+  private List<Integer> checkOptions() {
+    int lastYear = Year.now().getValue() + 1;
+    OptionChecks.range(spec, "--year", year, FIRST_YEAR, lastYear);
+    int first = fromYear == null ? Math.max(FIRST_YEAR, year - 4) : fromYear;
+    if (fromYear != null) OptionChecks.range(spec, "--from-year", fromYear, FIRST_YEAR, year);
+    OptionChecks.range(spec, "--max-in-memory", maxInMemory, 1, 10_000_000);
+    OptionChecks.language(spec, language);
+    if (!List.of("unit", "hf", "rhf").contains(level)) {
+      throw OptionChecks.usage(spec, "--level must be unit, hf or rhf, not '" + level + "'");
+    }
+    input.check();
+    if (expected != null && (!Files.isRegularFile(expected) || !Files.isReadable(expected))) {
+      throw OptionChecks.usage(spec, "--expected: cannot read " + expected);
+    }
+    AtomicOutput.check(spec, out, AtomicOutput.Kind.FOLDER, force);
+    List<Integer> years = new ArrayList<>();
+    for (int y = first; y <= year; y++) years.add(y);
+    return years;
+  }
+
+  private void checkIndicators(Registry reg) {
+    Set<String> unknown = new TreeSet<>(indicators);
+    unknown.removeAll(reg.indicators().keySet());
+    if (!unknown.isEmpty()) {
+      throw OptionChecks.usage(spec, "--indicator: registry '" + reg.id() + "' has no indicator " + String.join(", ", unknown)
+          + "; its indicators: " + String.join(", ", reg.indicators().keySet()));
+    }
+  }
+
+  /** The expected counts, read before the records; a row that cannot be used is a usage error. */
+  private ExpectedCounts expectedCounts(Registry reg) throws IOException {
+    if (expected == null) return ExpectedCounts.NONE;
+    ExpectedCounts counts;
+    try (Reader in = Files.newBufferedReader(expected, StandardCharsets.UTF_8)) {
+      counts = ExpectedCounts.read(in, expected.getFileName().toString(), reg.organisations());
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw OptionChecks.usage(spec, "--expected: " + expected + " is not UTF-8 text");
+    }
+    List<String> problems = new ArrayList<>(counts.diagnostics().errors().stream().map(Issue::toDisplayString).toList());
+    for (String indicator : counts.indicators()) {
+      if (!reg.indicators().containsKey(indicator)) {
+        problems.add(expected.getFileName() + ": error: registry '" + reg.id() + "' has no indicator '" + indicator + "'");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw OptionChecks.usage(spec, "--expected has " + Plural.of(problems.size(), "error") + ":\n" + String.join("\n", problems));
+    }
+    return counts;
+  }
+
+  /** An issue as a located line: records by input name and line number, never by their content. */
+  private String display(Issue issue) {
+    if (issue.location() instanceof RecordPath path && path.line() > 0) {
+      return input.name() + ":" + path.line() + ": " + issue.severity().label() + ": " + issue.text()
+          + (path.path().isEmpty() ? "" : " (at " + path.path() + ")");
+    }
+    return issue.toDisplayString();
   }
 }

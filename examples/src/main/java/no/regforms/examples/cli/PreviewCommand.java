@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
  * forms, indicators and codebook on 127.0.0.1 until stopped, reloading pages as files change. Exit 2
  * on usage errors (not a folder, unreadable data, port in use).
  */
-@Command(name = "preview", description = "Serve a registry folder's forms, indicators and codebook on 127.0.0.1; pages reload as files change.")
+@Command(name = "preview", mixinStandardHelpOptions = true, description = "Serve a registry folder's forms, indicators and codebook on 127.0.0.1; pages reload as files change.")
 final class PreviewCommand implements Callable<Integer> {
 
   @Spec

@@ -30,7 +30,7 @@ final class RegistryOptions {
     LoadResult result = loadResult(folderOrId, err);
     if (result.hasErrors()) {
       err.println(result.diagnostics().toDisplayString());
-      err.printf("registry '%s' has %d errors%n", folderOrId, result.diagnostics().errors().size());
+      err.printf("registry '%s' has %s%n", folderOrId, Plural.of(result.diagnostics().errors().size(), "error"));
       err.flush();
       return Optional.empty();
     }

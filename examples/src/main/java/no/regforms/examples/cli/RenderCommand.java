@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
  * {@code regforms render --registry <id> [--form <form>] --lang nb|en --out <dir>}: writes the
  * forms of a registry as self-contained HTML pages, and an index page when no form is named.
  */
-@Command(name = "render", description = "Write forms as self-contained HTML pages (all forms and an index without --form).")
+@Command(name = "render", mixinStandardHelpOptions = true, description = "Write forms as self-contained HTML pages (all forms and an index without --form).")
 final class RenderCommand implements Callable<Integer> {
 
   @Spec
@@ -41,6 +42,9 @@ final class RenderCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "<dir>", description = "The folder to write the pages to.")
   Path out;
 
+  @Option(names = "--force", description = "Replace the output folder if it is not empty.")
+  boolean force;
+
   @Option(names = "--submit-url", paramLabel = "<url>", description = "Where the pages post records as JSON (default: nowhere; the page raises an event).")
   String submitUrl;
 
@@ -48,10 +52,8 @@ final class RenderCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!lang.matches("[a-z]{2,3}")) {
-      err.println("--lang must be a language code such as nb or en");
-      return Main.USAGE;
-    }
+    OptionChecks.language(spec, lang);
+    AtomicOutput.check(spec, out, AtomicOutput.Kind.FOLDER, force);
     Optional<Registry> loaded = RegistryOptions.load(registry, err);
     if (loaded.isEmpty()) {
       return Main.USAGE;
@@ -70,20 +72,24 @@ final class RenderCommand implements Callable<Integer> {
       builder.submitUrl(submitUrl);
     }
     FormRenderer renderer = builder.build();
-    Files.createDirectories(out);
     Map<String, String> links = new LinkedHashMap<>();
-    for (Form f : forms) {
-      String file = f.id() + "." + lang + ".html";
-      Files.writeString(out.resolve(file), renderer.renderPage(reg, f, lang), StandardCharsets.UTF_8);
-      links.put(f.id(), file);
-      stdout.println(out.resolve(file));
+    List<String> written = new ArrayList<>();
+    try (AtomicOutput output = AtomicOutput.folder(spec, out, force)) {
+      for (Form f : forms) {
+        String file = f.id() + "." + lang + ".html";
+        Files.writeString(output.resolve(file), renderer.renderPage(reg, f, lang), StandardCharsets.UTF_8);
+        links.put(f.id(), file);
+        written.add(file);
+      }
+      if (form == null) {
+        String index = "index." + lang + ".html";
+        Files.writeString(output.resolve(index), renderer.renderIndex(reg, lang, links), StandardCharsets.UTF_8);
+        written.add(index);
+      }
+      output.commit();
     }
-    if (form == null) {
-      Path index = out.resolve("index." + lang + ".html");
-      Files.writeString(index, renderer.renderIndex(reg, lang, links), StandardCharsets.UTF_8);
-      stdout.println(index);
-    }
+    written.forEach(file -> stdout.println(out.resolve(file)));
     stdout.flush();
-    return 0;
+    return Main.OK;
   }
 }

@@ -52,7 +52,7 @@ class CommandLineTest {
   }
 
   @Test
-  void check_brokenFolder_printsLocatedErrorsAndExitsOne() throws IOException {
+  void check_brokenFolder_printsLocatedErrorsAndExitsTwo() throws IOException {
     Files.writeString(temp.resolve("registry.json"), "{\"id\": \"demo\", \"title\": {\"nb\": \"Demo\"}, \"version\": \"1\"}");
     Files.createDirectories(temp.resolve("forms"));
     Files.writeString(temp.resolve("forms/a.json"), String.join("\n",
@@ -63,17 +63,18 @@ class CommandLineTest {
 
     Run run = run("check", temp.toString());
 
-    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.exit()).isEqualTo(Main.USAGE);
     assertThat(run.out())
         .contains("forms/a.json:3:43: error: unknown key 'visibelIf'; did you mean 'visibleIf'?")
-        .contains("    at /items/0/visibelIf");
+        .contains("    at /items/0/visibelIf")
+        .contains(": 1 error, 0 warnings");
   }
 
   @Test
   void check_unknownRegistry_suggestsKnownOnes() {
     Run run = run("check", "ectt");
 
-    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.exit()).isEqualTo(Main.USAGE);
     assertThat(run.out()).contains("did you mean 'ect'?");
   }
 
@@ -105,23 +106,31 @@ class CommandLineTest {
     assertThat(codes(lines.get(0))).contains("undefined_variable");
     assertThat(codes(lines.get(1))).containsExactly("record_syntax");
     assertThat(codes(lines.get(2))).containsExactly("wrong_form");
-    assertThat(lines.get(3).get("records").asInt()).isEqualTo(3);
-    assertThat(lines.get(3).get("unreadableLines").asInt()).isEqualTo(1);
+    JsonNode summary = lines.get(3);
+    assertThat(summary.get("linesRead").asInt()).isEqualTo(3);
+    assertThat(summary.get("records").asInt()).isEqualTo(2);
+    assertThat(summary.get("unreadableLines").asInt()).isEqualTo(1);
+    assertThat(summary.get("blankLines").asInt()).isEqualTo(1);
+    assertThat(summary.get("withErrors").asInt()).isEqualTo(2);
   }
 
   @Test
-  void validate_messagesInNorwegian_whenAsked() throws IOException {
+  void validate_messages_inNorwegianByDefaultAndEnglishWhenAsked() throws IOException {
     Path records = temp.resolve("records.jsonl");
     Files.writeString(records, "{\"registry\": \"ms\", \"form\": \"msis29\", \"values\": {\"nonsense_key\": 1}}\n");
 
-    Run run = run("validate", "--registry", "ms", "--lang", "nb", records.toString());
+    Run norwegian = run("validate", "--registry", "ms", records.toString());
+    Run english = run("validate", "--registry", "ms", "--lang", "en", records.toString());
 
-    assertThat(run.jsonLines().get(0).toString()).contains("Skjemaet msis29 har ikke denne variabelen");
+    assertThat(norwegian.jsonLines().get(0).toString()).contains("Skjemaet msis29 har ikke denne variabelen");
+    assertThat(english.jsonLines().get(0).toString()).doesNotContain("Skjemaet");
   }
 
   @Test
-  void validate_unknownForm_isUsageError() {
-    Run run = run("validate", "--registry", "ms", "--form", "nope", "x.jsonl");
+  void validate_unknownForm_isUsageError() throws IOException {
+    Path records = Files.writeString(temp.resolve("x.jsonl"), "");
+
+    Run run = run("validate", "--registry", "ms", "--form", "nope", records.toString());
 
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("has no form 'nope'");
@@ -136,8 +145,9 @@ class CommandLineTest {
     Run run = run("eval", "--registry", "ms", "--form", "inclusion", "--record", record.toString(),
         "months_between(onset, diagnosis_date)");
 
-    assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out().trim()).isEqualTo("24");
+    assertThat(run.exit()).as("the partial record has errors").isEqualTo(Main.DATA_ERRORS);
+    assertThat(run.err()).contains("note: the record has 11 errors");
   }
 
   @Test
@@ -152,7 +162,7 @@ class CommandLineTest {
   void eval_typeError_printsLocatedErrorWithCaret() {
     Run run = run("eval", "--registry", "ms", "--form", "inclusion", "diagnosis_date > 3");
 
-    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.exit()).isEqualTo(Main.USAGE);
     assertThat(run.err()).contains("<expression>:1:").contains("error:").contains("^");
   }
 
