@@ -16,6 +16,7 @@ import no.regforms.diagnostic.IssueCode;
 import no.regforms.diagnostic.RecordPath;
 import no.regforms.diagnostic.Severity;
 import no.regforms.expression.CompiledExpression;
+import no.regforms.presentation.MessageCatalogue;
 import no.regforms.record.Record;
 
 /**
@@ -109,7 +110,7 @@ public final class RecordValidator {
     Objects.requireNonNull(formId, "formId");
     RecordPath whole = new RecordPath("", record.line());
     if (!record.registry().isEmpty() && !record.registry().equals(registry.id())) {
-      Issue issue = new Issue(Severity.ERROR, IssueCode.WRONG_FORM, Messages.otherRegistry(record.registry(), registry.id()),
+      Issue issue = new Issue(Severity.ERROR, IssueCode.WRONG_FORM, MessageCatalogue.localized("record.otherRegistry", record.registry(), registry.id()),
           whole, Optional.of("validate it against registry '" + record.registry() + "' (--registry " + record.registry() + ")"));
       return new ValidationResult(Diagnostics.of(List.of(issue)), Map.of(), Map.of());
     }
@@ -118,7 +119,7 @@ public final class RecordValidator {
         ? forms : formsByVersion.get(record.version());
     CompiledForm form = record.form().equals(formId) ? versionForms.get(formId) : null;
     if (form == null) {
-      Issue issue = new Issue(Severity.ERROR, IssueCode.WRONG_FORM, Messages.wrongForm(record.registry(), record.form()),
+      Issue issue = new Issue(Severity.ERROR, IssueCode.WRONG_FORM, MessageCatalogue.localized("record.wrongForm", record.registry(), record.form()),
           whole, Optional.empty());
       issue = no.regforms.diagnostic.NameSuggester.hint(record.form(), versionForms.keySet()).map(issue::withHint)
           .orElse(issue.withHint("forms: " + String.join(", ", versionForms.keySet())));
@@ -128,7 +129,7 @@ public final class RecordValidator {
     List<Issue> more = new java.util.ArrayList<>(InclusionCheck.run(form.registry(), record, result, LocalDate.now(clock)));
     if (!known && asVersion.isEmpty()) {
       more.add(new Issue(Severity.ERROR, IssueCode.UNKNOWN_VERSION,
-          Messages.unknownVersion(record.version(), registry.id(), registry.history().names()), whole, Optional.empty()));
+          MessageCatalogue.localized("record.unknownVersion", record.version(), registry.id(), String.join(", ", registry.history().names())), whole, Optional.empty()));
     }
     if (more.isEmpty()) return result;
     return new ValidationResult(result.diagnostics().plus(Diagnostics.of(more)), result.computed(), result.values());
