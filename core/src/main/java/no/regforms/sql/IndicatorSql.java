@@ -3,6 +3,7 @@ package no.regforms.sql;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +13,7 @@ import java.util.stream.Collectors;
 import no.regforms.definition.Form;
 import no.regforms.definition.Formula;
 import no.regforms.definition.Indicator;
+import no.regforms.definition.IndicatorVersion;
 import no.regforms.definition.Registry;
 import no.regforms.expression.ExprType;
 import no.regforms.expression.ExprType.Kind;
@@ -77,10 +79,18 @@ public final class IndicatorSql {
         .append(StoreSchema.createTable(dialect)).append(";\n");
     for (Indicator indicator : registry.indicators().values()) {
       if (!ids.isEmpty() && !ids.contains(indicator.id())) continue;
-      out.append("\n-- ").append(indicator.id()).append(": ").append(indicator.title().in("nb").replace('\n', ' '))
+      // One query per definition of the indicator the years use (its history), none when no year has one.
+      Map<IndicatorVersion, List<Integer>> byDefinition = new LinkedHashMap<>();
+      for (int year : years) {
+        registry.indicatorVersion(indicator.id(), year)
+            .ifPresent(dated -> byDefinition.computeIfAbsent(dated, k -> new ArrayList<>()).add(year));
+      }
+      byDefinition.forEach((dated, itsYears) -> out.append("\n-- ").append(indicator.id()).append(": ")
+          .append(indicator.title().in("nb").replace('\n', ' '))
           .append(" (").append(indicator.type().name().toLowerCase(java.util.Locale.ROOT)).append(", per ")
-          .append(indicator.subject().name().toLowerCase(java.util.Locale.ROOT)).append(")\n")
-          .append(query(indicator, years, today)).append(";\n");
+          .append(indicator.subject().name().toLowerCase(java.util.Locale.ROOT))
+          .append(byDefinition.size() > 1 ? ", definition " + dated.version() : "").append(")\n")
+          .append(query(dated.indicator(), itsYears, today)).append(";\n"));
     }
     return out.toString();
   }
