@@ -42,7 +42,8 @@ final class SchemaChecker {
     CODE_LIST("codelist.json"),
     FORM("form.json"),
     INDICATOR("indicator.json"),
-    ORGANISATIONS("organisations.json");
+    ORGANISATIONS("organisations.json"),
+    TEST("test.json");
 
     final String schemaFile;
 

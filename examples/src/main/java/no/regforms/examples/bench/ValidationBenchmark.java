@@ -1,12 +1,10 @@
 package no.regforms.examples.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import no.regforms.definition.DefinitionLoader;
 import no.regforms.definition.Registry;
+import no.regforms.definition.RegistryTests;
 import no.regforms.record.Record;
 import no.regforms.record.RecordParser;
 import no.regforms.validation.RecordValidator;
@@ -40,18 +38,21 @@ public class ValidationBenchmark {
   @Param("ms")
   public String registry;
 
-  /** A JSON Lines file of records of that registry. */
-  @Param("forms-ms/src/test/resources/samples/valid.jsonl")
+  /** A test file of that registry's own tests; its records are validated. */
+  @Param("tests/valid.json")
   public String records;
 
   private List<String> lines;
   private RecordValidator validator;
 
   @Setup
-  public void setUp() throws IOException {
+  public void setUp() {
     Registry loaded = DefinitionLoader.create().loadModule(registry).registryOrThrow();
     validator = RecordValidator.of(loaded);
-    lines = Files.readAllLines(Path.of(records)).stream().filter(l -> !l.isBlank()).toList();
+    lines = DefinitionLoader.create().loadModuleTests(registry).files().stream()
+        .filter(file -> file.file().equals(records))
+        .flatMap(file -> file.records().stream()).map(RegistryTests.RecordCase::record).toList();
+    if (lines.isEmpty()) throw new IllegalStateException("registry '" + registry + "' has no records in " + records);
   }
 
   @Benchmark

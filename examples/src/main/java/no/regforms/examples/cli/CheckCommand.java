@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import no.regforms.definition.LoadResult;
 import no.regforms.definition.Registry;
+import no.regforms.diagnostic.Diagnostics;
 import no.regforms.diagnostic.Issue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,12 +25,14 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     LoadResult result = RegistryOptions.loadResult(registry, spec.commandLine().getErr());
-    for (Issue issue : result.diagnostics().issues()) {
+    // The test files are part of the definition: their shape is checked here, their cases run by 'test'.
+    Diagnostics all = result.diagnostics().plus(RegistryOptions.tests(registry).diagnostics());
+    for (Issue issue : all.issues()) {
       out.println(issue.toDisplayString());
     }
-    if (result.hasErrors()) {
-      out.printf("%s: %s, %s%n", registry, Plural.of(result.diagnostics().errors().size(), "error"),
-          Plural.of(result.diagnostics().warnings().size(), "warning"));
+    if (all.hasErrors()) {
+      out.printf("%s: %s, %s%n", registry, Plural.of(all.errors().size(), "error"),
+          Plural.of(all.warnings().size(), "warning"));
       out.flush();
       return Main.USAGE;
     }
@@ -37,7 +40,7 @@ final class CheckCommand implements Callable<Integer> {
     out.printf("%s %s: ok: %s, %s, %s, %s%s%n",
         loaded.id(), loaded.version(), Plural.of(loaded.forms().size(), "form"), Plural.of(loaded.variableCount(), "variable"),
         Plural.of(loaded.codeLists().size(), "code list"), Plural.of(loaded.indicators().size(), "indicator"),
-        result.diagnostics().warnings().isEmpty() ? "" : ", " + Plural.of(result.diagnostics().warnings().size(), "warning"));
+        all.warnings().isEmpty() ? "" : ", " + Plural.of(all.warnings().size(), "warning"));
     out.flush();
     return 0;
   }

@@ -10,6 +10,7 @@ import no.regforms.definition.DefinitionLoader;
 import no.regforms.definition.Form;
 import no.regforms.definition.LoadResult;
 import no.regforms.definition.Registry;
+import no.regforms.definition.RegistryTests;
 import no.regforms.synthetic.SyntheticProfile;
 
 /**
@@ -49,6 +50,13 @@ final class RegistryOptions {
       err.flush();
     }
     return DefinitionLoader.create().loadModule(folderOrId);
+  }
+
+  /** The tests ({@code tests/*.json}) of {@code folderOrId}, read by the same rule. */
+  static RegistryTests tests(String folderOrId) {
+    Optional<Path> folder = folder(folderOrId);
+    return folder.isPresent() ? DefinitionLoader.create().loadTests(folder.get())
+        : DefinitionLoader.create().loadModuleTests(folderOrId);
   }
 
   /** The synthetic-data profile of {@code folderOrId}, read by the same rule; empty when it has none. */
