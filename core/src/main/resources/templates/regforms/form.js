@@ -201,8 +201,7 @@ var RegformsForm = (function () {
         out.push(issue('error', 'too_long', def.msg.long, path));
       }
       if (def.pattern !== undefined) {
-        var re = R.re(def.pattern);
-        if (re !== null && !re.test(value)) {
+        if (R.matches(value, R.re(def.pattern)) === false) {
           out.push(issue('error', 'pattern_mismatch', def.msg.pattern, path));
         }
       }

@@ -19,6 +19,7 @@ import no.regforms.diagnostic.NameSuggester;
 import no.regforms.diagnostic.Severity;
 import no.regforms.diagnostic.SourceLocation;
 import no.regforms.expression.ExprType;
+import no.regforms.expression.RegularExpressions;
 import no.regforms.expression.TypeEnvironment;
 
 /**
@@ -341,14 +342,10 @@ final class FormReader {
   }
 
   private void checkPattern(JsonFields item, String pattern) {
-    try {
-      com.google.re2j.Pattern.compile(pattern);
-    } catch (com.google.re2j.PatternSyntaxException e) {
-      issues.add(Issue.error(IssueCode.INVALID_PATTERN, "pattern '" + pattern + "' is not a valid regular expression: "
-              + e.getDescription(),
-              document.locate(item.pointer("pattern")))
-          .withHint("patterns use RE2 syntax (no back-references or look-around), so they run in linear time"));
-    }
+    RegularExpressions.problem(pattern).ifPresent(problem -> issues.add(Issue.error(IssueCode.INVALID_PATTERN,
+            "pattern '" + pattern + "' is not a valid regular expression: " + problem,
+            document.locate(item.pointer("pattern")))
+        .withHint("patterns use RE2 syntax (no back-references or look-around), so they run in linear time")));
   }
 
   private void checkMissingReasons(JsonFields item, List<String> missing) {

@@ -137,6 +137,7 @@ public final class FormRenderer {
     context.put("rawModel", view.modelJson());
     context.put("rawFunctions", view.functionsJs());
     context.put("rawExpressionRuntime", scriptSafe(JavaScriptEmitter.runtime()));
+    context.put("rawRegexEngine", view.usesRegex() ? scriptSafe(JavaScriptEmitter.regexEngine()) : "");
     return merge(template, context);
   }
 

@@ -45,6 +45,7 @@ final class FormView {
   private final String lang;
   private final UiTexts texts;
   private final List<String> functions = new ArrayList<>();
+  private boolean usesRegex;
   private final ObjectNode model = JSON.createObjectNode();
   private final List<Map<String, Object>> items;
 
@@ -79,6 +80,11 @@ final class FormView {
     }
   }
 
+  /** Whether a pattern or a {@code matches} call is on the form, so the page needs the regex engine. */
+  boolean usesRegex() {
+    return usesRegex;
+  }
+
   /** The compiled expressions as a JavaScript array literal; the model refers to them by index. */
   String functionsJs() {
     return "[\n" + String.join(",\n", functions) + "\n]";
@@ -97,6 +103,7 @@ final class FormView {
   private Integer function(Optional<Formula> formula) {
     return formula.map(f -> {
       functions.add(JavaScriptEmitter.emit(f.compiled()));
+      usesRegex |= JavaScriptEmitter.usesRegex(f.compiled());
       return functions.size() - 1;
     }).orElse(null);
   }
@@ -223,8 +230,8 @@ final class FormView {
       msg.put("long", text(Messages.tooLong(max)));
     });
     v.pattern().ifPresent(pattern -> {
-      JavaScriptEmitter.regex(pattern).ifPresentOrElse(js -> node.put("pattern", js),
-          () -> node.put("patternUnchecked", true));
+      node.put("pattern", pattern);
+      usesRegex = true;
       msg.put("pattern", text(Messages.patternMismatch()));
     });
     v.codeList().ifPresent(list -> msg.put("codeNotValid", text(Messages.codeNotValid(list))));

@@ -29,11 +29,13 @@ public final class FormPage {
   private final Browser browser;
   private final Registry registry;
   private final String lang;
+  private final RecordValidator validator;
 
   private FormPage(Browser browser, Registry registry, String lang) {
     this.browser = browser;
     this.registry = registry;
     this.lang = lang;
+    this.validator = RecordValidator.of(registry);
   }
 
   /** Renders {@code form} into {@code target/render-pages/} and opens it. */
@@ -145,7 +147,7 @@ public final class FormPage {
   public Map<String, Object> jvmComputed() {
     Record record = RecordParser.parse(recordJson(), 1).record().orElseThrow();
     Map<String, Object> out = new java.util.TreeMap<>();
-    RecordValidator.of(registry).validate(record).computed().forEach((path, value) -> {
+    validator.validate(record).computed().forEach((path, value) -> {
       Object text = value;
       if (value instanceof java.math.BigDecimal number) {
         text = number.signum() == 0 ? "0" : number.stripTrailingZeros().toPlainString();
@@ -205,7 +207,7 @@ public final class FormPage {
     }
     Record record = line.record().get();
     List<String> out = new ArrayList<>();
-    for (Issue issue : RecordValidator.of(registry).validate(record).diagnostics().issues()) {
+    for (Issue issue : validator.validate(record).diagnostics().issues()) {
       String path = issue.location() instanceof RecordPath p ? p.path() : issue.location().toString();
       out.add(path + "|" + issue.code().code() + "|" + issue.severity().name().toLowerCase(Locale.ROOT)
           + "|" + issue.message().in(lang));

@@ -1,7 +1,5 @@
 package no.regforms.expression.checker;
 
-import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +8,7 @@ import java.util.Set;
 import no.regforms.diagnostic.IssueCode;
 import no.regforms.expression.Builtin;
 import no.regforms.expression.ExprType;
+import no.regforms.expression.RegularExpressions;
 import no.regforms.expression.ExprType.Kind;
 import no.regforms.expression.FunctionTable;
 import no.regforms.expression.parser.Expr;
@@ -391,12 +390,8 @@ final class FunctionSignatures {
       return ExprType.BOOLEAN;
     }
     c.check(pattern, s);
-    try {
-      Pattern.compile(literal.value());
-    } catch (PatternSyntaxException e) {
-      c.report(IssueCode.INVALID_LITERAL, "'" + literal.value() + "' is not a valid regular expression: "
-          + e.getDescription(), literal.span());
-    }
+    RegularExpressions.problem(literal.value()).ifPresent(problem -> c.report(IssueCode.INVALID_LITERAL,
+        "'" + literal.value() + "' is not a valid regular expression: " + problem, literal.span()));
     return ExprType.BOOLEAN;
   }
 

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import no.regforms.expression.Builtin;
 import no.regforms.expression.CompiledExpression;
 import no.regforms.expression.ExprType;
@@ -28,12 +27,9 @@ import no.regforms.expression.parser.Expr;
  * {@code \}{@code u} escapes, so the output can sit inside an HTML {@code <script>} element; nothing
  * of the definition is ever evaluated as code.
  *
- * <p>{@code matches(text, 'pattern')} runs the pattern with JavaScript's {@code RegExp} only when it
- * lies in the subset of RE2 that both engines read alike (see {@link #regex}); otherwise the call is
- * unknown in the browser and the server's verdict decides. RE2 patterns have no backreferences or
- * lookaround, so the backtracking JavaScript engine cannot meet the classic catastrophic cases
- * ({@code (a+)+} style nesting can still be slow on long inputs; registries write short patterns for
- * short fields, which is the residual risk).
+ * <p>{@code matches(text, 'pattern')} runs the RE2 pattern itself with re2js, the JavaScript port of
+ * RE2/J ({@link #regexEngine()}, which a page using patterns must load before the runtime): the
+ * browser gives the server's verdict, in linear time. See {@link #usesRegex}.
  *
  * <p>Stateless and thread-safe.
  *
@@ -45,6 +41,8 @@ import no.regforms.expression.parser.Expr;
 public final class JavaScriptEmitter {
 
   private static final String RUNTIME_RESOURCE = "regforms-expr.js";
+  /** Put there by the build from the npm package (see core/pom.xml). */
+  private static final String REGEX_ENGINE_RESOURCE = "re2js/build/index.umd.js";
   private static final String R = "RegformsExpr.";
 
   private final CompiledExpression expression;
@@ -62,19 +60,43 @@ public final class JavaScriptEmitter {
   }
 
   /**
-   * The JavaScript source (for {@code new RegExp(source, "u")}, anchored by the caller) matching
-   * exactly what the RE2 {@code pattern} matches, or empty when the pattern uses syntax outside the
-   * subset both engines share.
+   * Whether the function emitted for {@code expression} runs a regular expression, and so needs
+   * {@link #regexEngine()} on the page.
    */
-  public static Optional<String> regex(String pattern) {
-    return RegexTranslator.translate(Objects.requireNonNull(pattern, "pattern"));
+  public static boolean usesRegex(CompiledExpression expression) {
+    Objects.requireNonNull(expression, "expression");
+    return callsMatches(expression, expression.syntax());
+  }
+
+  private static boolean callsMatches(CompiledExpression expression, Expr node) {
+    return node instanceof Expr.Call call && expression.functionOf(call) == Builtin.MATCHES
+        || node.children().stream().anyMatch(child -> callsMatches(expression, child));
+  }
+
+  /**
+   * re2js, the JavaScript port of RE2/J (MIT licence, kept in its header), as a script defining the
+   * global {@code RE2JS}; the runtime's {@code re(pattern)} compiles with it. It matches what RE2/J
+   * matches, in time linear in the input. About 270 KB, so pages include it only when they use a
+   * pattern.
+   */
+  public static String regexEngine() {
+    return RegexEngine.SOURCE;
+  }
+
+  /** Loaded on first use: most pages need no patterns. */
+  private static final class RegexEngine {
+    static final String SOURCE = resource(REGEX_ENGINE_RESOURCE);
   }
 
   /** The runtime the emitted functions call, as JavaScript source defining {@code RegformsExpr}. */
   public static String runtime() {
-    try (InputStream in = JavaScriptEmitter.class.getResourceAsStream(RUNTIME_RESOURCE)) {
+    return resource(RUNTIME_RESOURCE);
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = JavaScriptEmitter.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("resource " + RUNTIME_RESOURCE + " is missing from the jar");
+        throw new IllegalStateException("resource " + name + " is missing from the jar");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -280,8 +302,7 @@ public final class JavaScriptEmitter {
         .put(runtimeCall("countFilled"), Builtin.COUNT_FILLED)
         .put(Builtin.MATCHES, (e, call) -> {
           String pattern = ((Expr.TextLiteral) call.arguments().get(1)).value();
-          String regex = regex(pattern).map(source -> R + "re(" + stringLiteral(source) + ")").orElse("null");
-          return R + "matches(" + e.emit(call.arguments().get(0)) + "," + regex + ")";
+          return R + "matches(" + e.emit(call.arguments().get(0)) + "," + R + "re(" + stringLiteral(pattern) + "))";
         })
         .put(Builtin.CONTAINS_CODE, (e, call) -> R + "containsCode(" + e.args(call.arguments()) + ")")
         .put(Builtin.CONTAINS_TEXT, (e, call) -> R + "containsText(" + e.args(call.arguments()) + ")")

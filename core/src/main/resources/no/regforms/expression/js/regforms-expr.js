@@ -473,16 +473,23 @@ var RegformsExpr = (function () {
 
   var regexCache = new Map();
 
-  /** A RegExp for a pattern the emitter already translated from RE2 to the common subset. */
-  function re(source) {
-    var cached = regexCache.get(source);
+  /**
+   * The RE2 pattern compiled by re2js (the global RE2JS, loaded before this runtime on pages that use
+   * patterns), or null without it. re2js is RE2/J in JavaScript: the same matches as the server, in
+   * linear time.
+   */
+  function re(pattern) {
+    var cached = regexCache.get(pattern);
     if (cached === undefined) {
-      try {
-        cached = new RegExp('^(?:' + source + ')$', 'u');
-      } catch (e) {
-        cached = null;
+      cached = null;
+      if (typeof RE2JS !== 'undefined') {
+        try {
+          cached = RE2JS.RE2JS.compile(pattern);
+        } catch (e) {
+          cached = null;
+        }
       }
-      regexCache.set(source, cached);
+      regexCache.set(pattern, cached);
     }
     return cached;
   }
@@ -654,9 +661,9 @@ var RegformsExpr = (function () {
       }
       return fromInt(filled);
     },
-    /** matches(text, pattern); `regex` null means the pattern has no exact JavaScript twin: unknown. */
+    /** matches(text, pattern), the whole text as RE2/J's Pattern.matches; `regex` null (no engine): unknown. */
     matches: function (text, regex) {
-      return text === null || regex === null ? null : regex.test(text);
+      return text === null || regex === null ? null : regex.matches(text);
     },
     containsCode: function (codes, code) {
       return codes === null || code === null ? null : codes.indexOf(code) >= 0;

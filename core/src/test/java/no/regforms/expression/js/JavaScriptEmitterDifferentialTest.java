@@ -181,7 +181,8 @@ class JavaScriptEmitterDifferentialTest {
       }
     }
 
-    StringBuilder script = new StringBuilder(JavaScriptEmitter.runtime()).append("\nvar fns=[");
+    StringBuilder script = new StringBuilder(JavaScriptEmitter.regexEngine()).append('\n')
+        .append(JavaScriptEmitter.runtime()).append("\nvar fns=[");
     List<String> kinds = new ArrayList<>();
     for (CompiledExpression expression : compiled) {
       script.append(JavaScriptEmitter.emit(expression)).append(",\n");

@@ -40,14 +40,24 @@ class JavaScriptEmitterTest {
   }
 
   @Test
-  void emit_patternOutsideSharedSubset_isUnknownInTheBrowser() {
-    assertThat(JavaScriptEmitter.emit(compile("matches(t, '(?i)abc')"))).contains("matches(c.v(\"t\",\"S\"),null)");
-    assertThat(JavaScriptEmitter.emit(compile("matches(t, 'a.c')"))).contains("RegformsExpr.re(\"a[^\\\\n]c\")");
+  void emit_matches_passesTheRe2PatternUnchangedToTheEngine() {
+    CompiledExpression matches = compile("matches(t, '(?i)\\\\pL+.c')");
+    assertThat(JavaScriptEmitter.emit(matches))
+        .contains("RegformsExpr.matches(c.v(\"t\",\"S\"),RegformsExpr.re(\"(?i)\\\\pL+.c\"))");
+    assertThat(JavaScriptEmitter.usesRegex(matches)).isTrue();
+    assertThat(JavaScriptEmitter.usesRegex(compile("if(n > 1, matches(t, 'a'), false)"))).isTrue();
+    assertThat(JavaScriptEmitter.usesRegex(compile("contains(t, 'a') and n > 1"))).isFalse();
   }
 
   @Test
   void runtime_resource_definesTheRuntimeAndCannotCloseAScript() {
     String runtime = JavaScriptEmitter.runtime();
     assertThat(runtime).contains("var RegformsExpr").doesNotContainIgnoringCase("</script").doesNotContain("<!--");
+  }
+
+  @Test
+  void regexEngine_resource_isRe2jsWithItsLicenceAndCannotCloseAScript() {
+    assertThat(JavaScriptEmitter.regexEngine()).startsWith("/*!\n* re2js").contains("@license MIT")
+        .contains("globalThis").doesNotContainIgnoringCase("</script").doesNotContain("<!--");
   }
 }
