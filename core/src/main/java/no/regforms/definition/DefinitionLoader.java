@@ -105,6 +105,25 @@ public final class DefinitionLoader {
         .orElseGet(() -> failure.apply(loadModule(id).diagnostics().issues().get(0)));
   }
 
+  /**
+   * Every text of the registry folder {@code folder} that lacks one of {@code languages}, each a
+   * {@code missing_translation} error located at the text. Files that do not load are left to
+   * {@link #load(Path)}.
+   */
+  public Diagnostics missingTranslations(Path folder, List<String> languages) {
+    Objects.requireNonNull(folder, "folder");
+    return TranslationChecker.check(new DefinitionSource(folder), List.copyOf(languages));
+  }
+
+  /** As {@link #missingTranslations(Path, List)}, for the definition module {@code id}. */
+  public Diagnostics moduleMissingTranslations(String id, List<String> languages) {
+    Objects.requireNonNull(id, "id");
+    List<String> wanted = List.copyOf(languages);
+    return module(id).map(module -> inModule(module, folder -> TranslationChecker.check(new DefinitionSource(folder), wanted),
+            issue -> Diagnostics.of(List.of(issue))))
+        .orElseGet(() -> loadModule(id).diagnostics());
+  }
+
   /** Applies {@code read} to the folder of {@code module}, on disk or inside its jar. */
   private <T> T inModule(RegistryModule module, Function<Path, T> read, Function<Issue, T> failure) {
     String root = module.resourceRoot().replaceAll("^/+|/+$", "");

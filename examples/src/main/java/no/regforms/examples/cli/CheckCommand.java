@@ -1,6 +1,7 @@
 package no.regforms.examples.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import no.regforms.definition.LoadResult;
 import no.regforms.definition.Registry;
@@ -8,6 +9,7 @@ import no.regforms.diagnostic.Diagnostics;
 import no.regforms.diagnostic.Issue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -21,12 +23,25 @@ final class CheckCommand implements Callable<Integer> {
   @Parameters(paramLabel = "<folder or registry id>", description = "The id of a definition module, or a registry folder (a path with a separator, or a name that is no module id).")
   String registry;
 
+  @Option(names = "--languages", split = ",", paramLabel = "<lang>",
+      description = "Also list every text that lacks one of these languages (nb, nn, en, se), such as --languages nb,nn,en.")
+  List<String> languages = List.of();
+
+  /** The languages a definition text may be given in. */
+  private static final List<String> TEXT_LANGUAGES = List.of("nb", "nn", "en", "se");
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    for (String language : languages) {
+      if (!TEXT_LANGUAGES.contains(language)) {
+        throw OptionChecks.usage(spec, "--languages takes " + String.join(", ", TEXT_LANGUAGES) + ", not '" + language + "'");
+      }
+    }
     LoadResult result = RegistryOptions.loadResult(registry, spec.commandLine().getErr());
     // The test files are part of the definition: their shape is checked here, their cases run by 'test'.
     Diagnostics all = result.diagnostics().plus(RegistryOptions.tests(registry).diagnostics());
+    if (!languages.isEmpty()) all = all.plus(RegistryOptions.missingTranslations(registry, languages));
     for (Issue issue : all.issues()) {
       out.println(issue.toDisplayString());
     }

@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import no.regforms.definition.DefinitionLoader;
 import no.regforms.definition.Form;
 import no.regforms.definition.LoadResult;
 import no.regforms.definition.Registry;
 import no.regforms.definition.RegistryTests;
+import no.regforms.diagnostic.Diagnostics;
 import no.regforms.synthetic.SyntheticProfile;
 
 /**
@@ -57,6 +59,13 @@ final class RegistryOptions {
     Optional<Path> folder = folder(folderOrId);
     return folder.isPresent() ? DefinitionLoader.create().loadTests(folder.get())
         : DefinitionLoader.create().loadModuleTests(folderOrId);
+  }
+
+  /** Every text of {@code folderOrId} that lacks one of {@code languages}, read by the same rule. */
+  static Diagnostics missingTranslations(String folderOrId, List<String> languages) {
+    Optional<Path> folder = folder(folderOrId);
+    return folder.isPresent() ? DefinitionLoader.create().missingTranslations(folder.get(), languages)
+        : DefinitionLoader.create().moduleMissingTranslations(folderOrId, languages);
   }
 
   /** The synthetic-data profile of {@code folderOrId}, read by the same rule; empty when it has none. */
