@@ -1,8 +1,10 @@
 package no.regforms.definition;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -25,6 +27,7 @@ import org.everit.json.schema.Schema;
 import org.everit.json.schema.ValidationException;
 import org.everit.json.schema.loader.SchemaClient;
 import org.everit.json.schema.loader.SchemaLoader;
+import org.json.JSONArray;
 import org.json.JSONObject;
 import org.json.JSONTokener;
 
@@ -81,8 +84,8 @@ final class SchemaChecker {
     return new SchemaChecker(url -> {
       if (!url.endsWith(SCHEMA_ROOT + COMMON_FILE)) return classpath.get(url);
       JSONObject common = readSchema(COMMON_FILE);
-      common.getJSONObject("definitions").getJSONObject("text").put("required", new org.json.JSONArray(languages));
-      return new java.io.ByteArrayInputStream(common.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      common.getJSONObject("definitions").getJSONObject("text").put("required", new JSONArray(languages));
+      return new ByteArrayInputStream(common.toString().getBytes(StandardCharsets.UTF_8));
     });
   }
 
@@ -116,23 +119,28 @@ final class SchemaChecker {
 
   /** Every schema violation in {@code document}, located. */
   List<Issue> check(JsonDocument document, FileKind kind) {
-    Object json = new JSONTokener(document.text()).nextValue();
+    List<ValidationException> leaves = violations(document, kind);
+    Set<String> misspelt = misspeltRequiredKeys(leaves);
+    List<Issue> issues = new ArrayList<>();
+    for (ValidationException leaf : leaves) {
+      boolean coveredByTypo = "required".equals(leaf.getKeyword())
+          && misspelt.contains(pointerOf(leaf) + "/" + JsonDocument.escape(bracketed(leaf.getErrorMessage())));
+      if (!coveredByTypo) {
+        issues.add(toIssue(document, leaf));
+      }
+    }
+    return issues.stream().distinct().collect(Collectors.toList());
+  }
+
+  /** The innermost violations of the schema of {@code kind} in {@code document}; empty when it conforms. */
+  private List<ValidationException> violations(JsonDocument document, FileKind kind) {
     try {
-      schemas.get(kind).validate(json);
+      schemas.get(kind).validate(new JSONTokener(document.text()).nextValue());
       return List.of();
     } catch (ValidationException e) {
       List<ValidationException> leaves = new ArrayList<>();
       collectLeaves(e, leaves);
-      Set<String> misspelt = misspeltRequiredKeys(leaves);
-      List<Issue> issues = new ArrayList<>();
-      for (ValidationException leaf : leaves) {
-        boolean coveredByTypo = "required".equals(leaf.getKeyword())
-            && misspelt.contains(pointerOf(leaf) + "/" + JsonDocument.escape(bracketed(leaf.getErrorMessage())));
-        if (!coveredByTypo) {
-          issues.add(toIssue(document, leaf));
-        }
-      }
-      return issues.stream().distinct().collect(Collectors.toList());
+      return leaves;
     }
   }
 
@@ -141,25 +149,18 @@ final class SchemaChecker {
    * checker made by {@link #requiringLanguages}. Other schema violations are left to the plain check.
    */
   List<Issue> missingLanguages(JsonDocument document, FileKind kind, List<String> languages) {
-    Object json = new JSONTokener(document.text()).nextValue();
-    try {
-      schemas.get(kind).validate(json);
-      return List.of();
-    } catch (ValidationException e) {
-      List<ValidationException> leaves = new ArrayList<>();
-      collectLeaves(e, leaves);
-      List<Issue> issues = new ArrayList<>();
-      for (ValidationException leaf : leaves) {
-        String language = bracketed(leaf.getErrorMessage());
-        if ("required".equals(leaf.getKeyword()) && languages.contains(language)) {
-          issues.add(Issue.error(IssueCode.MISSING_TRANSLATION, "text has no " + LANGUAGE_NAMES.getOrDefault(language, language)
-                  + " version '" + language + "'", document.locate(pointerOf(leaf)))
-              .withHint("add \"" + language + "\" beside " + document.at(pointerOf(leaf))
-                  .map(text -> String.join(", ", (Iterable<String>) text::fieldNames)).orElse("the other languages")));
-        }
+    List<Issue> issues = new ArrayList<>();
+    for (ValidationException leaf : violations(document, kind)) {
+      String language = bracketed(leaf.getErrorMessage());
+      if ("required".equals(leaf.getKeyword()) && languages.contains(language)) {
+        String pointer = pointerOf(leaf);
+        issues.add(Issue.error(IssueCode.MISSING_TRANSLATION, "text has no " + LANGUAGE_NAMES.getOrDefault(language, language)
+                + " version '" + language + "'", document.locate(pointer))
+            .withHint("add \"" + language + "\" beside " + document.at(pointer)
+                .map(text -> String.join(", ", (Iterable<String>) text::fieldNames)).orElse("the other languages")));
       }
-      return issues.stream().distinct().collect(Collectors.toList());
     }
+    return issues.stream().distinct().collect(Collectors.toList());
   }
 
   private static final Map<String, String> LANGUAGE_NAMES =

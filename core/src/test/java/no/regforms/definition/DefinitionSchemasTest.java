@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import no.regforms.diagnostic.Diagnostics;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.IssueCode;
+import no.regforms.testing.Folders;
 import no.regforms.testing.TestRegistry;
 import org.everit.json.schema.Schema;
 import org.everit.json.schema.ValidationException;
@@ -157,18 +158,7 @@ class DefinitionSchemasTest {
   }
 
   private Path copyOfTestRegistry() throws IOException {
-    Path source = TestRegistry.folder();
-    Path target = temp.resolve("test");
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path file : files.toList()) {
-        Path copy = target.resolve(source.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(copy);
-        } else {
-          Files.copy(file, copy);
-        }
-      }
-    }
-    return target;
+    return Folders.copy(TestRegistry.folder(), temp.resolve("test"));
   }
+
 }

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import no.regforms.definition.DefinitionLoader;
 import no.regforms.definition.RegistryTests;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.IssueCode;
 import no.regforms.diagnostic.SourceLocation;
+import no.regforms.testing.Folders;
 import no.regforms.testing.TestRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,18 +121,7 @@ class RegistryTestRunnerTest {
   }
 
   private Path copyOfTestRegistry() throws IOException {
-    Path source = TestRegistry.folder();
-    Path target = temp.resolve("test");
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path file : files.toList()) {
-        Path copy = target.resolve(source.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(copy);
-        } else {
-          Files.copy(file, copy);
-        }
-      }
-    }
-    return target;
+    return Folders.copy(TestRegistry.folder(), temp.resolve("test"));
   }
+
 }

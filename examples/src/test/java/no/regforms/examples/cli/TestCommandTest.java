@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
+import no.regforms.testing.Folders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,18 +56,7 @@ class TestCommandTest {
   }
 
   private Path copyOfMs() throws IOException {
-    Path source = Cli.ROOT.resolve("forms-ms/src/main/resources/registries/ms");
-    Path target = temp.resolve("ms-copy");
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path path : files.toList()) {
-        Path copy = target.resolve(source.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(copy);
-        } else {
-          Files.copy(path, copy);
-        }
-      }
-    }
-    return target;
+    return Folders.copy(Cli.ROOT.resolve("forms-ms/src/main/resources/registries/ms"), temp.resolve("ms-copy"));
   }
+
 }
