@@ -154,8 +154,8 @@ public final class DefinitionLoader {
 
   /**
    * Applies {@code read} to the registry folder of {@code registryJson}, a
-   * {@code jar:file:...!/root/registry.json} URI. Each load opens its own, unregistered view of the jar, so loads running at the same time
-   * never share, or close, one another's file system.
+   * {@code jar:file:...!/root/registry.json} URI. Each read opens its own, unregistered view of the
+   * jar, so reads running at the same time never share, or close, one another's file system.
    */
   private static <T> T inJar(URI registryJson, Function<Path, T> read) throws IOException {
     String raw = registryJson.getRawSchemeSpecificPart();
@@ -204,5 +204,4 @@ public final class DefinitionLoader {
   public static Optional<RegistryModule> module(String id) {
     return modules().stream().filter(m -> m.id().equals(id)).findFirst();
   }
-
 }

@@ -14,6 +14,7 @@ import no.regforms.definition.Registry;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.RecordPath;
 import no.regforms.record.Record;
+import no.regforms.record.RecordLimits;
 import no.regforms.record.RecordLine;
 import no.regforms.record.RecordParser;
 import no.regforms.validation.RecordValidator;
@@ -25,6 +26,14 @@ import org.openqa.selenium.WebElement;
  * reads what the page shows, and validates the page's record on the JVM for comparison.
  */
 public final class FormPage {
+
+  /**
+   * Reads the page's record as the server would, but with room for a text as long as a whole line:
+   * the regex tests type texts beyond the default string limit on purpose.
+   */
+  private static final RecordParser PARSER = RecordParser.of(new RecordLimits(
+      RecordLimits.DEFAULTS.maxRecordBytes(), RecordLimits.DEFAULTS.maxNestingDepth(), RecordLimits.DEFAULTS.maxRecordBytes(),
+      RecordLimits.DEFAULTS.maxNumberLength()));
 
   private final Browser browser;
   private final Registry registry;
@@ -145,7 +154,7 @@ public final class FormPage {
 
   /** The computed values the server validator derives from the page's record, as canonical text. */
   public Map<String, Object> jvmComputed() {
-    Record record = RecordParser.parse(recordJson(), 1).record().orElseThrow();
+    Record record = PARSER.read(recordJson(), 1).record().orElseThrow();
     Map<String, Object> out = new java.util.TreeMap<>();
     validator.validate(record).computed().forEach((path, value) -> {
       Object text = value;
@@ -201,7 +210,7 @@ public final class FormPage {
 
   /** The issues of the server validator for the page's record, in the same shape as {@link #pageIssues}. */
   public List<String> jvmIssues() {
-    RecordLine line = RecordParser.parse(recordJson(), 1);
+    RecordLine line = PARSER.read(recordJson(), 1);
     if (line.record().isEmpty()) {
       throw new AssertionError("the page's record does not parse: " + line.problem().orElseThrow().text());
     }
