@@ -18,6 +18,7 @@ import no.regforms.diagnostic.SourceLocation;
  * @param score the ordinal value for scored items (MADRS 0–6), used by scores and FHIR export
  * @param validFrom first day the code may be used
  * @param validTo last day the code may be used
+ * @param notes the registry developers' notes (sources, assumptions); never shown to users
  * @param location where the code is defined
  */
 public record Code(
@@ -27,6 +28,7 @@ public record Code(
     Optional<BigDecimal> score,
     Optional<LocalDate> validFrom,
     Optional<LocalDate> validTo,
+    Optional<String> notes,
     SourceLocation location) {
 
   public Code {
@@ -36,6 +38,7 @@ public record Code(
     Objects.requireNonNull(score, "score");
     Objects.requireNonNull(validFrom, "validFrom");
     Objects.requireNonNull(validTo, "validTo");
+    Objects.requireNonNull(notes, "notes");
     Objects.requireNonNull(location, "location");
   }
 

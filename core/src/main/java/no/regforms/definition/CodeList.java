@@ -20,6 +20,7 @@ import no.regforms.diagnostic.SourceLocation;
  * @param systemOid the OID of a national code system (Volven), if any
  * @param systemVersion the version of that code system
  * @param codes the codes, in display order
+ * @param notes the registry developers' notes (sources, assumptions); never shown to users
  * @param location where the list is defined
  */
 public record CodeList(
@@ -30,6 +31,7 @@ public record CodeList(
     Optional<String> systemOid,
     Optional<String> systemVersion,
     List<Code> codes,
+    Optional<String> notes,
     SourceLocation location) {
 
   public CodeList {
@@ -37,6 +39,7 @@ public record CodeList(
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(system, "system");
     codes = List.copyOf(codes);
+    Objects.requireNonNull(notes, "notes");
     Objects.requireNonNull(location, "location");
   }
 

@@ -30,6 +30,7 @@ public final class Form {
   private final Optional<LocalDate> validFrom;
   private final Optional<LocalDate> validTo;
   private final Optional<String> dateVariable;
+  private final Optional<String> notes;
   private final List<FormItem> items;
   private final List<Rule> rules;
   private final SourceLocation location;
@@ -47,6 +48,7 @@ public final class Form {
     this.validFrom = parts.validFrom;
     this.validTo = parts.validTo;
     this.dateVariable = parts.dateVariable;
+    this.notes = parts.notes;
     this.items = List.copyOf(parts.items);
     this.rules = List.copyOf(parts.rules);
     this.location = parts.location;
@@ -72,6 +74,7 @@ public final class Form {
     Optional<LocalDate> validFrom = Optional.empty();
     Optional<LocalDate> validTo = Optional.empty();
     Optional<String> dateVariable = Optional.empty();
+    Optional<String> notes = Optional.empty();
     List<FormItem> items = List.of();
     List<Rule> rules = List.of();
     SourceLocation location = SourceLocation.UNKNOWN;
@@ -120,6 +123,11 @@ public final class Form {
   /** Form version; the registry's version when the form gives none. */
   public String version() {
     return version;
+  }
+
+  /** The registry developers' notes on the form (sources, assumptions); never shown to users. */
+  public Optional<String> notes() {
+    return notes;
   }
 
   /** First day the form is in use. */

@@ -64,6 +64,7 @@ final class FormReader {
     parts.validFrom = root.date("validFrom");
     parts.validTo = root.date("validTo");
     parts.dateVariable = root.optionalText("dateVariable");
+    parts.notes = root.optionalText("notes");
     parts.location = document.locate("");
     parts.items = readItems(root.objects("items"), environment);
     parts.rules = readRules(root.objects("rules"), environment, topLevel);
@@ -118,14 +119,14 @@ final class FormReader {
         noteId(id, item, "section");
         out.add(new Section(id, item.localized("title"), item.optionalLocalized("help"),
             formulas.condition(item, "visibleIf", environment, document), readItems(item.objects("items"), environment),
-            document.locate(item.pointer())));
+            item.optionalText("notes"), document.locate(item.pointer())));
       } else if (item.has("repeat")) {
         out.add(readRepeat(item, environment));
       } else if (item.has("note")) {
         String id = item.text("note");
         noteId(id, item, "note");
         out.add(new Note(id, item.localized("text"), formulas.condition(item, "visibleIf", environment, document),
-            document.locate(item.pointer())));
+            item.optionalText("notes"), document.locate(item.pointer())));
       }
     }
     return out;
@@ -146,7 +147,8 @@ final class FormReader {
     }
     List<FormItem> rowItems = readItems(item.objects("items"), environment.withRow(row));
     return new RepeatGroup(id, item.localized("label"), item.optionalLocalized("help"), min, max,
-        formulas.condition(item, "visibleIf", environment, document), rowItems, document.locate(item.pointer()));
+        formulas.condition(item, "visibleIf", environment, document), rowItems, item.optionalText("notes"),
+        document.locate(item.pointer()));
   }
 
   private void noteId(String id, JsonFields item, String key) {
@@ -194,7 +196,7 @@ final class FormReader {
         missing, item.integer("minChoices"), item.integer("maxChoices"),
         item.optionalText("sensitivity").map(s -> Sensitivity.valueOf(s.toUpperCase(Locale.ROOT))).orElse(Sensitivity.NONE),
         item.date("validFrom"), item.date("validTo"),
-        document.locate(item.pointer()));
+        item.optionalText("notes"), document.locate(item.pointer()));
   }
 
   /** Keys that only some types take: a key on the wrong type is a mistake the author should hear of. */
@@ -390,7 +392,8 @@ final class FormReader {
         List<String> attachTo = variables.isEmpty()
             ? check.get().compiled().references().stream().filter(topLevel::containsKey).toList()
             : variables;
-        out.add(new Rule(id, check.get(), when, severity, rule.localized("message"), attachTo, document.locate(rule.pointer())));
+        out.add(new Rule(id, check.get(), when, severity, rule.localized("message"), attachTo, rule.optionalText("notes"),
+            document.locate(rule.pointer())));
       }
     }
     return out;

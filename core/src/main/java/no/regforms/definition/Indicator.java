@@ -33,6 +33,9 @@ import no.regforms.diagnostic.SourceLocation;
  * @param kind structure, process or outcome
  * @param dimension quality dimension
  * @param national whether it is a national quality indicator
+ * @param coverageIndicator the id of the registry's coverage indicator this one's results depend on
+ *     (SKDE's {@code dg_id}), when the definition names one
+ * @param notes the registry developers' notes (sources, assumptions); never shown to users
  * @param location where it is defined
  */
 public record Indicator(
@@ -57,6 +60,8 @@ public record Indicator(
     Optional<String> kind,
     Optional<String> dimension,
     boolean national,
+    Optional<String> coverageIndicator,
+    Optional<String> notes,
     SourceLocation location) {
 
   public Indicator {
@@ -67,6 +72,7 @@ public record Indicator(
     exclusions = List.copyOf(exclusions);
     groupBy = List.copyOf(groupBy);
     Objects.requireNonNull(homeHf, "homeHf");
+    Objects.requireNonNull(notes, "notes");
     Objects.requireNonNull(location, "location");
   }
 
@@ -82,8 +88,9 @@ public record Indicator(
    * @param id stable id
    * @param when the condition that excludes a case
    * @param description why
+   * @param notes the registry developers' notes; never shown to users
    */
-  public record Exclusion(String id, Formula when, Optional<LocalizedText> description) {}
+  public record Exclusion(String id, Formula when, Optional<LocalizedText> description, Optional<String> notes) {}
 
   /**
    * Target levels graded as SKDE's results service grades them: with {@code higher} better, a value

@@ -12,18 +12,21 @@ import no.regforms.diagnostic.SourceLocation;
  * @param id stable id
  * @param text the text
  * @param visibleIf condition for showing it
+ * @param notes the registry developers' notes (sources, assumptions); never shown to users
  * @param location where it is defined
  */
 public record Note(
     @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
     LocalizedText text,
     Optional<Formula> visibleIf,
+    Optional<String> notes,
     SourceLocation location) implements FormItem {
 
   public Note {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(visibleIf, "visibleIf");
+    Objects.requireNonNull(notes, "notes");
     Objects.requireNonNull(location, "location");
   }
 }

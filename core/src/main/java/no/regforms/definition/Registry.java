@@ -1,11 +1,13 @@
 package no.regforms.definition;
 
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.LocalizedText;
 
 /**
@@ -27,6 +29,11 @@ public final class Registry {
   private final Optional<Owner> owner;
   private final Optional<LocalizedText> legalBasis;
   private final List<String> keywords;
+  private final Optional<String> baseUri;
+  private final Optional<String> licence;
+  private final Optional<Period> temporal;
+  private final Optional<String> notes;
+  private final List<Issue> publicationGaps;
   private final Optional<String> helsenorgeEndpoint;
   private final Map<String, LocalizedText> missingReasons;
   private final Map<String, CodeList> codeLists;
@@ -45,6 +52,11 @@ public final class Registry {
     this.owner = header.owner;
     this.legalBasis = header.legalBasis;
     this.keywords = List.copyOf(header.keywords);
+    this.baseUri = header.baseUri;
+    this.licence = header.licence;
+    this.temporal = header.temporal;
+    this.notes = header.notes;
+    this.publicationGaps = List.copyOf(header.publicationGaps);
     this.helsenorgeEndpoint = header.helsenorgeEndpoint;
     Map<String, LocalizedText> reasons = new LinkedHashMap<>(BUILT_IN_MISSING_REASONS);
     reasons.putAll(header.missingReasons);
@@ -77,9 +89,27 @@ public final class Registry {
     Optional<Owner> owner = Optional.empty();
     Optional<LocalizedText> legalBasis = Optional.empty();
     List<String> keywords = List.of();
+    Optional<String> baseUri = Optional.empty();
+    Optional<String> licence = Optional.empty();
+    Optional<Period> temporal = Optional.empty();
+    Optional<String> notes = Optional.empty();
+    List<Issue> publicationGaps = List.of();
     Optional<String> helsenorgeEndpoint = Optional.empty();
     List<String> formOrder = List.of();
     Map<String, LocalizedText> missingReasons = Map.of();
+  }
+
+  /**
+   * The time the registry's data cover (helsedata.no's {@code dct:temporal}).
+   *
+   * @param start first day
+   * @param end last day, if the registry has stopped collecting
+   */
+  public record Period(LocalDate start, Optional<LocalDate> end) {
+    public Period {
+      Objects.requireNonNull(start, "start");
+      Objects.requireNonNull(end, "end");
+    }
   }
 
   /**
@@ -130,6 +160,40 @@ public final class Registry {
   /** Keywords, for metadata. */
   public List<String> keywords() {
     return keywords;
+  }
+
+  /**
+   * The address under which the registry publishes its exports: the helsedata.no description's
+   * identifiers and access URLs are built from it. Ends with {@code /}.
+   */
+  public Optional<String> baseUri() {
+    return baseUri;
+  }
+
+  /** The licence of the published metadata files, an IRI of the EU licence vocabulary, if the registry names one. */
+  public Optional<String> licence() {
+    return licence;
+  }
+
+  /** The time the registry's data cover, if {@code registry.json} gives it. */
+  public Optional<Period> temporal() {
+    return temporal;
+  }
+
+  /** The registry developers' notes on the registry (sources, assumptions); never shown to users. */
+  public Optional<String> notes() {
+    return notes;
+  }
+
+  /**
+   * The facts helsedata.no's DCAT-AP-NO description requires that {@code registry.json} does not give
+   * (organisation number, contact, base URI), as warnings located in {@code registry.json}; empty
+   * when the registry can be published. The helsedata export refuses while any is missing; the loader
+   * reports them when the registry names an {@code owner} or a {@code baseUri}, that is, when it
+   * means to publish.
+   */
+  public List<Issue> publicationGaps() {
+    return publicationGaps;
   }
 
   /**

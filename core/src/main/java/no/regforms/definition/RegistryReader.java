@@ -5,6 +5,7 @@ import jakarta.validation.Path.Node;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -93,6 +94,7 @@ final class RegistryReader {
           .ifPresent(indicator -> putUnique(indicators, indicator.id(), indicator, doc, "indicator"));
     }
 
+    indicators.values().forEach(indicator -> checkCoverageIndicator(indicator, indicators, brokenIds));
     codeLists.values().forEach(this::validateFields);
     forms.values().forEach(this::validateFields);
     indicators.values().forEach(this::validateFields);
@@ -205,6 +207,14 @@ final class RegistryReader {
     }
     header.legalBasis = root.optionalLocalized("legalBasis");
     header.keywords = root.texts("keywords");
+    header.baseUri = root.optionalText("baseUri").map(uri -> uri.endsWith("/") ? uri : uri + "/");
+    header.licence = root.optionalText("licence");
+    header.temporal = readTemporal(doc, root);
+    header.notes = root.optionalText("notes");
+    header.publicationGaps = PublicationFacts.gaps(doc, header);
+    if (root.has("owner") || root.has("baseUri")) {
+      issues.addAll(header.publicationGaps);
+    }
     header.helsenorgeEndpoint = root.optionalText("helsenorgeEndpoint");
     Map<String, LocalizedText> reasons = new LinkedHashMap<>();
     root.node().path("missingReasons").fields().forEachRemaining(e -> {
@@ -217,6 +227,24 @@ final class RegistryReader {
     header.missingReasons = reasons;
     checkLanguages(doc, header);
     return header;
+  }
+
+  private Optional<Registry.Period> readTemporal(JsonDocument doc, JsonFields root) {
+    if (!root.has("temporal")) return Optional.empty();
+    JsonFields temporal = new JsonFields(root.node().get("temporal"), "/temporal");
+    Optional<LocalDate> start = temporal.date("start");
+    Optional<LocalDate> end = temporal.date("end");
+    for (String key : List.of("start", "end")) {
+      if (temporal.has(key) && temporal.date(key).isEmpty()) {
+        issues.add(Issue.error(IssueCode.INVALID_VALUE, "temporal " + key + " '" + temporal.text(key) + "' is not a calendar date",
+            doc.locate("/temporal/" + key)).withHint("write the date as yyyy-mm-dd"));
+      }
+    }
+    if (start.isPresent() && end.isPresent() && end.get().isBefore(start.get())) {
+      issues.add(Issue.error(IssueCode.RANGE_INVERTED, "temporal ends on " + end.get() + ", before its start " + start.get(),
+          doc.locate("/temporal/end")).withHint("start is the first day the data cover, end the last"));
+    }
+    return start.map(first -> new Registry.Period(first, end));
   }
 
   private void checkLanguages(JsonDocument doc, Registry.Header header) {
@@ -246,11 +274,11 @@ final class RegistryReader {
             doc.locate(code.pointer("validFrom"))).withHint("validFrom is the first day and validTo the last day the code may be used"));
       }
       codes.add(new Code(value, code.localized("label"), code.optionalLocalized("description"), code.decimal("score"),
-          from, to, doc.locate(code.pointer())));
+          from, to, code.optionalText("notes"), doc.locate(code.pointer())));
     }
     return new CodeList(root.text("id"), root.localized("title"), root.optionalLocalized("description"),
         root.optionalText("system").orElse("local"), root.optionalText("systemOid"), root.optionalText("systemVersion"),
-        codes, doc.locate(""));
+        codes, root.optionalText("notes"), doc.locate(""));
   }
 
   // ---- indicators -----------------------------------------------------------------------------
@@ -287,7 +315,8 @@ final class RegistryReader {
     List<Indicator.Exclusion> exclusions = new ArrayList<>();
     for (JsonFields exclusion : root.objects("exclusions")) {
       formulas.condition(exclusion, "when", environment, doc).ifPresent(when ->
-          exclusions.add(new Indicator.Exclusion(exclusion.text("id"), when, exclusion.optionalLocalized("description"))));
+          exclusions.add(new Indicator.Exclusion(exclusion.text("id"), when, exclusion.optionalLocalized("description"),
+              exclusion.optionalText("notes"))));
     }
     Optional<Indicator.Levels> levels = readLevels(doc, root, type);
     String attribution = root.optionalText("attribution").orElse("unit");
@@ -298,7 +327,25 @@ final class RegistryReader {
         exclusions, levels, root.integer("minDenominator"),
         root.has("groupBy") ? root.texts("groupBy") : List.of("unit", "hf", "rhf", "national"),
         attribution, homeHf, root.optionalText("unitOfMeasure"), root.optionalText("kind"),
-        root.optionalText("dimension"), root.bool("national"), doc.locate("")));
+        root.optionalText("dimension"), root.bool("national"), root.optionalText("coverageIndicator"),
+        root.optionalText("notes"), doc.locate("")));
+  }
+
+  /** {@code coverageIndicator} must name a coverage indicator of the registry. */
+  private void checkCoverageIndicator(Indicator indicator, Map<String, Indicator> indicators, Set<String> brokenIds) {
+    indicator.coverageIndicator().ifPresent(id -> {
+      JsonDocument doc = documents.get(indicator.location().file());
+      SourceLocation where = doc == null ? indicator.location() : doc.locate("/coverageIndicator");
+      Indicator coverage = indicators.get(id);
+      if (coverage == null && !brokenIds.contains(id)) {
+        Issue issue = Issue.error(IssueCode.INVALID_VALUE, "coverageIndicator '" + id + "' is no indicator of this registry", where);
+        issues.add(NameSuggester.hint(id, indicators.keySet()).map(issue::withHint).orElse(issue));
+      } else if (coverage != null && coverage.type() != Indicator.Type.COVERAGE) {
+        issues.add(Issue.error(IssueCode.INVALID_VALUE, "coverageIndicator '" + id + "' is a "
+            + coverage.type().name().toLowerCase(Locale.ROOT) + " indicator, not a coverage one", where)
+            .withHint("name an indicator of type coverage"));
+      }
+    });
   }
 
   /**

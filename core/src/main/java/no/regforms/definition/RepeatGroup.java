@@ -21,6 +21,7 @@ import no.regforms.diagnostic.SourceLocation;
  * @param max most rows, if limited
  * @param visibleIf condition for showing the group
  * @param items the items of one row
+ * @param notes the registry developers' notes (sources, assumptions); never shown to users
  * @param location where it is defined
  */
 public record RepeatGroup(
@@ -31,6 +32,7 @@ public record RepeatGroup(
     Optional<@Min(value = 1, message = "must be 1 or more") @Max(value = 100_000, message = "must be at most 100000") Integer> max,
     Optional<Formula> visibleIf,
     List<FormItem> items,
+    Optional<String> notes,
     SourceLocation location) implements FormItem {
 
   public RepeatGroup {
@@ -40,6 +42,7 @@ public record RepeatGroup(
     Objects.requireNonNull(max, "max");
     Objects.requireNonNull(visibleIf, "visibleIf");
     items = List.copyOf(items);
+    Objects.requireNonNull(notes, "notes");
     Objects.requireNonNull(location, "location");
   }
 

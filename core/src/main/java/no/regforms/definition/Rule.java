@@ -20,6 +20,7 @@ import no.regforms.diagnostic.SourceLocation;
  * @param severity error or warning
  * @param message what the user is told
  * @param variables the variables the issue is reported on
+ * @param notes the registry developers' notes (sources, assumptions); never shown to users
  * @param location where it is defined
  */
 public record Rule(
@@ -29,6 +30,7 @@ public record Rule(
     Severity severity,
     LocalizedText message,
     List<String> variables,
+    Optional<String> notes,
     SourceLocation location) {
 
   public Rule {
@@ -38,6 +40,7 @@ public record Rule(
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(message, "message");
     variables = List.copyOf(variables);
+    Objects.requireNonNull(notes, "notes");
     Objects.requireNonNull(location, "location");
   }
 }

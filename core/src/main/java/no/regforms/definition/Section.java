@@ -15,6 +15,7 @@ import no.regforms.diagnostic.SourceLocation;
  * @param help help text
  * @param visibleIf condition for showing the section
  * @param items the items in it
+ * @param notes the registry developers' notes (sources, assumptions); never shown to users
  * @param location where it is defined
  */
 public record Section(
@@ -23,6 +24,7 @@ public record Section(
     Optional<LocalizedText> help,
     Optional<Formula> visibleIf,
     List<FormItem> items,
+    Optional<String> notes,
     SourceLocation location) implements FormItem {
 
   public Section {
@@ -31,6 +33,7 @@ public record Section(
     Objects.requireNonNull(help, "help");
     Objects.requireNonNull(visibleIf, "visibleIf");
     items = List.copyOf(items);
+    Objects.requireNonNull(notes, "notes");
     Objects.requireNonNull(location, "location");
   }
 }

@@ -40,6 +40,7 @@ import no.regforms.diagnostic.SourceLocation;
  * @param sensitivity sensitivity of the values
  * @param validFrom first day the variable is in use
  * @param validTo last day the variable is in use
+ * @param notes the registry developers' notes (sources, assumptions); never shown to users
  * @param location where it is defined
  */
 public record Variable(
@@ -67,6 +68,7 @@ public record Variable(
     Sensitivity sensitivity,
     Optional<LocalDate> validFrom,
     Optional<LocalDate> validTo,
+    Optional<String> notes,
     SourceLocation location) implements FormItem {
 
   public Variable {
@@ -74,6 +76,7 @@ public record Variable(
     Objects.requireNonNull(type, "type");
     missing = List.copyOf(missing);
     Objects.requireNonNull(sensitivity, "sensitivity");
+    Objects.requireNonNull(notes, "notes");
     Objects.requireNonNull(location, "location");
   }
 

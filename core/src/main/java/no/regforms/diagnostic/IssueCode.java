@@ -48,6 +48,8 @@ public enum IssueCode {
   INVALID_PATTERN,
   /** An organisation (health trust, region) that the organisation table does not know. */
   UNKNOWN_ORGANISATION,
+  /** A fact helsedata.no's metadata requires that {@code registry.json} does not give (organisation number, contact, base URI). */
+  METADATA_INCOMPLETE,
   /** A text without one of the languages a check asked for ({@code check --languages nb,nn,en}). */
   MISSING_TRANSLATION,
 

@@ -27,12 +27,15 @@ import org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader;
 /**
  * The canonical codebook of registry statisticians (23 columns, one row per category value, every
  * variable field filled down on each of its rows) as CSV, and a readable HTML codebook rendered
- * with Velocity, in which every reference is HTML-escaped on insertion.
+ * with Velocity, in which every reference is HTML-escaped on insertion; a second HTML file, the
+ * developer view, also shows the registry developers' notes.
  */
 final class CodebookExport {
 
   static final String CSV_FILE = "codebook/codebook.csv";
   static final String HTML_FILE = "codebook/codebook.html";
+  /** The same codebook with the registry developers' notes, for the people who maintain the definition. */
+  static final String DEVELOPER_HTML_FILE = "codebook/codebook-developer.html";
   static final String TEMPLATE = "templates/export/codebook.html.vm";
 
   /** The canonical codebook's columns, in order (rapwhale {@code kb_til_kanonisk_form}). */
@@ -50,7 +53,8 @@ final class CodebookExport {
   ExportResult export() {
     return new ExportResult(ExportFormat.CODEBOOK, List.of(
         new ExportFile(CSV_FILE, "text/csv", csv().toCsv(';')),
-        new ExportFile(HTML_FILE, "text/html", html())), List.of());
+        new ExportFile(HTML_FILE, "text/html", html(false)),
+        new ExportFile(DEVELOPER_HTML_FILE, "text/html", html(true))), List.of());
   }
 
   // ---- CSV --------------------------------------------------------------------------------------
@@ -117,7 +121,8 @@ final class CodebookExport {
 
   // ---- HTML -------------------------------------------------------------------------------------
 
-  String html() {
+  /** The readable codebook; {@code developer} adds every element's notes. */
+  String html(boolean developer) {
     VelocityEngine engine = new VelocityEngine();
     engine.setProperty(RuntimeConstants.RESOURCE_LOADERS, "classpath");
     engine.setProperty("resource.loader.classpath.class", ClasspathResourceLoader.class.getName());
@@ -128,6 +133,7 @@ final class CodebookExport {
     engine.init();
     Template template = engine.getTemplate(TEMPLATE, "UTF-8");
     VelocityContext context = new VelocityContext();
+    context.put("developer", developer);
     context.put("registry", registryView());
     context.put("forms", registry.forms().values().stream().map(this::formView).toList());
     context.put("codeLists", registry.codeLists().values().stream().map(CodebookExport::codeListView).toList());
@@ -145,6 +151,7 @@ final class CodebookExport {
     view.put("version", registry.version());
     view.put("owner", registry.owner().map(o -> o.name().in("nb")).orElse(""));
     view.put("legalBasis", registry.legalBasis().map(t -> t.in("nb")).orElse(""));
+    view.put("notes", registry.notes().orElse(""));
     return view;
   }
 
@@ -159,6 +166,7 @@ final class CodebookExport {
     view.put("description", form.description().map(t -> t.in("nb")).orElse(""));
     view.put("version", form.version());
     view.put("respondent", form.respondent().name().toLowerCase(Locale.ROOT));
+    view.put("notes", form.notes().orElse(""));
     List<Map<String, Object>> items = new ArrayList<>();
     items(form.items(), 0, words, items);
     view.put("items", items);
@@ -172,6 +180,7 @@ final class CodebookExport {
       r.put("when", rule.when().map(f -> f.text()).orElse(""));
       r.put("whenWords", rule.when().map(words::words).orElse(""));
       r.put("message", rule.message().in("nb"));
+      r.put("notes", rule.notes().orElse(""));
       rules.add(r);
     }
     view.put("rules", rules);
@@ -190,6 +199,7 @@ final class CodebookExport {
         view.put("kind", "section");
         view.put("label", s.title().in("nb"));
         view.put("help", s.help().map(t -> t.in("nb")).orElse(""));
+        view.put("notes", s.notes().orElse(""));
         out.add(view);
         items(s.items(), depth + 1, words, out);
       } else if (item instanceof RepeatGroup r) {
@@ -197,18 +207,21 @@ final class CodebookExport {
         view.put("label", r.label().in("nb"));
         view.put("help", r.help().map(t -> t.in("nb")).orElse(""));
         view.put("details", List.of("rader: " + r.min() + "–" + r.max().map(String::valueOf).orElse("")));
+        view.put("notes", r.notes().orElse(""));
         out.add(view);
         items(r.items(), depth + 1, words, out);
       } else if (item instanceof Note n) {
         view.put("kind", "note");
         view.put("label", n.text().in("nb"));
         view.put("help", "");
+        view.put("notes", n.notes().orElse(""));
         out.add(view);
       } else if (item instanceof Variable v) {
         view.put("kind", "variable");
         view.put("label", v.labelOrId().in("nb"));
         view.put("help", v.help().or(v::description).map(t -> t.in("nb")).orElse(""));
         view.put("details", details(v, words));
+        view.put("notes", v.notes().orElse(""));
         out.add(view);
       }
     }
@@ -236,12 +249,14 @@ final class CodebookExport {
     view.put("title", list.title().in("nb"));
     view.put("system", list.system() + list.systemOid().map(o -> ", OID " + o).orElse("")
         + list.systemVersion().map(v -> ", versjon " + v).orElse(""));
+    view.put("notes", list.notes().orElse(""));
     List<Map<String, String>> codes = new ArrayList<>();
     for (Code code : list.codes()) {
       Map<String, String> c = new LinkedHashMap<>();
       c.put("code", code.code());
       c.put("label", code.label().in("nb"));
       c.put("score", CodebookTerms.score(code));
+      c.put("notes", code.notes().orElse(""));
       c.put("valid", code.validFrom().map(Object::toString).orElse("") + (code.validFrom().isPresent() || code.validTo().isPresent()
           ? "–" + code.validTo().map(Object::toString).orElse("") : ""));
       codes.add(c);
@@ -274,6 +289,10 @@ final class CodebookExport {
     view.put("levels", indicator.levels().map(l -> (l.higherIsBetter() ? "høgare er betre" : "lågare er betre")
         + ", høg frå " + l.high().toPlainString() + ", middels frå " + l.medium().toPlainString()).orElse(""));
     view.put("minDenominator", indicator.minDenominator().map(String::valueOf).orElse(""));
+    List<String> notes = new ArrayList<>();
+    indicator.notes().ifPresent(notes::add);
+    indicator.exclusions().forEach(e -> e.notes().ifPresent(n -> notes.add(e.id() + ": " + n)));
+    view.put("notes", String.join("\n", notes));
     return view;
   }
 

@@ -8,22 +8,41 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import no.regforms.diagnostic.Issue;
 
 /**
- * The outcome of one export: the files, and notes on what the format could not carry.
+ * The outcome of one export: the files, and notes on what the format could not carry; or, when the
+ * definition lacks a fact the receiving system requires, no files and the errors that say which.
  *
  * <p>Immutable. Nothing in it comes from records: exports hold definitions only.
  *
  * @param format the format exported to
  * @param files the files, in a stable order
  * @param notes what was left out or approximated, in definition order
+ * @param errors why the export was refused, located in the definition (empty when it was not)
  */
-public record ExportResult(ExportFormat format, List<ExportFile> files, List<ExportNote> notes) {
+public record ExportResult(ExportFormat format, List<ExportFile> files, List<ExportNote> notes, List<Issue> errors) {
 
   public ExportResult {
     Objects.requireNonNull(format, "format");
     files = List.copyOf(files);
     notes = List.copyOf(notes);
+    errors = List.copyOf(errors);
+  }
+
+  /** A result with files and notes and no errors. */
+  public ExportResult(ExportFormat format, List<ExportFile> files, List<ExportNote> notes) {
+    this(format, files, notes, List.of());
+  }
+
+  /** A refused export: no files, and the errors that say what the definition must give first. */
+  static ExportResult refused(ExportFormat format, List<Issue> errors) {
+    return new ExportResult(format, List.of(), List.of(), errors);
+  }
+
+  /** Whether the export was refused; {@link #errors()} then says why, and there are no files. */
+  public boolean isRefused() {
+    return !errors.isEmpty();
   }
 
   /** The file named {@code name}, if the export made one. */

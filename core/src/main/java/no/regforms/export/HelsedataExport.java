@@ -14,13 +14,19 @@ import no.regforms.definition.Form;
 import no.regforms.definition.Registry;
 import no.regforms.definition.Respondent;
 import no.regforms.definition.Variable;
+import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.LocalizedText;
+import no.regforms.diagnostic.Severity;
 import no.regforms.diagnostic.SourceLocation;
 
 /**
- * helsedata.no metadata: a DCAT-AP-NO {@code dcat:Dataset} as JSON-LD (with its context inline, so
+ * helsedata.no metadata: a DCAT-AP-NO 2.0 {@code dcat:Dataset} as JSON-LD (with its context inline, so
  * it expands without fetching anything), and the variable list, one row per variable and form
  * version, as CSV and JSON with field names from {@link VariableListField}.
+ *
+ * <p>The description needs facts only the registry can give (the publisher's organisation number, a
+ * contact, the address the files are published under); while {@link Registry#publicationGaps()}
+ * names any, the export is refused with those messages rather than publishing made-up values.
  */
 final class HelsedataExport {
 
@@ -28,10 +34,13 @@ final class HelsedataExport {
   static final String VARIABLES_CSV = "helsedata/variables.csv";
   static final String VARIABLES_JSON = "helsedata/variables.json";
 
-  static final String PUBLISHER_BASE = "https://data.brreg.no/enhetsregisteret/api/enheter/";
+  /** DCAT-AP-NO's pattern for an organisation in Enhetsregisteret, until Brønnøysund publishes a final one. */
+  static final String PUBLISHER_BASE = "https://organization-catalog.fellesdatakatalog.digdir.no/organizations/";
   static final String THEME_EU_HEALTH = "http://publications.europa.eu/resource/authority/data-theme/HEAL";
   static final String THEME_LOS_HEALTH = "https://psi.norge.no/los/tema/helse-og-omsorg";
   static final String ACCESS_NON_PUBLIC = "http://publications.europa.eu/resource/authority/access-right/NON_PUBLIC";
+  static final String LICENCE_CC_BY_4_0 = "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0";
+  static final String FILE_TYPE_BASE = "http://publications.europa.eu/resource/authority/file-type/";
   /** Forskrift om medisinske kvalitetsregistre (FOR-2019-06-21-1250), the legal basis of national quality registries. */
   static final String QUALITY_REGISTRY_REGULATION = "https://lovdata.no/eli/forskrift/2019/06/21/1250";
 
@@ -43,6 +52,10 @@ final class HelsedataExport {
   }
 
   ExportResult export() {
+    if (!registry.publicationGaps().isEmpty()) {
+      return ExportResult.refused(ExportFormat.HELSEDATA, registry.publicationGaps().stream()
+          .map(gap -> new Issue(Severity.ERROR, gap.code(), gap.message(), gap.location(), gap.hint())).toList());
+    }
     List<Map<VariableListField, String>> rows = rows();
     CsvTable table = new CsvTable(java.util.Arrays.stream(VariableListField.values()).map(VariableListField::externalName).toList());
     ArrayNode json = JsonOutput.array();
@@ -63,37 +76,44 @@ final class HelsedataExport {
 
   // ---- the dataset ------------------------------------------------------------------------------
 
+  /** The address of a published export file. */
+  private String published(String file) {
+    return registry.baseUri().orElseThrow() + file;
+  }
+
+  /** The dataset's IRI: a fragment of the published description, so it resolves to it. */
+  String datasetIri() {
+    return published(DATASET_FILE) + "#dataset";
+  }
+
   private ObjectNode dataset() {
+    Registry.Owner owner = registry.owner().orElseThrow();
     ObjectNode root = JsonOutput.object();
     ObjectNode context = root.putObject("@context");
     context.put("dcat", "http://www.w3.org/ns/dcat#");
     context.put("dct", "http://purl.org/dc/terms/");
-    context.put("dcatap", "http://data.europa.eu/r5r/");
     context.put("foaf", "http://xmlns.com/foaf/0.1/");
     context.put("vcard", "http://www.w3.org/2006/vcard/ns#");
-    context.put("adms", "http://www.w3.org/ns/adms#");
+    context.put("cpsv", "http://purl.org/vocab/cpsv#");
+    context.put("owl", "http://www.w3.org/2002/07/owl#");
     context.put("rdfs", "http://www.w3.org/2000/01/rdf-schema#");
     context.put("xsd", "http://www.w3.org/2001/XMLSchema#");
-    root.put("@id", "urn:regforms:dataset:" + registry.id());
+    root.put("@id", datasetIri());
     root.put("@type", "dcat:Dataset");
-    root.put("dct:identifier", registry.id());
+    root.put("dct:identifier", datasetIri());
     root.set("dct:title", languageMap(registry.title()));
     root.set("dct:description", languageMap(registry.description().orElse(registry.title())));
     if (registry.description().isEmpty()) {
-      note("", "the registry has no description; its title is used as dct:description (mandatory)");
+      note("the registry has no description; its title is used as dct:description (mandatory)");
     }
-    root.set("dct:publisher", publisher());
-    root.set("dcat:contactPoint", contactPoint());
+    root.set("dct:publisher", publisher(owner));
+    root.set("dcat:contactPoint", contactPoint(owner));
+    owner.url().ifPresent(url -> root.putObject("dcat:landingPage").put("@id", url));
     ArrayNode themes = root.putArray("dcat:theme");
     themes.addObject().put("@id", THEME_EU_HEALTH);
     themes.addObject().put("@id", THEME_LOS_HEALTH);
     root.putObject("dct:accessRights").put("@id", ACCESS_NON_PUBLIC);
-    root.putObject("dcatap:applicableLegislation").put("@id", QUALITY_REGISTRY_REGULATION);
-    registry.legalBasis().ifPresent(basis -> {
-      ObjectNode rights = root.putObject("dct:rights");
-      rights.put("@type", "dct:RightsStatement");
-      rights.set("rdfs:label", languageMap(basis));
-    });
+    root.set("cpsv:follows", legalBasis());
     temporal().ifPresent(t -> root.set("dct:temporal", t));
     if (!registry.keywords().isEmpty()) {
       ArrayNode keywords = root.putArray("dcat:keyword");
@@ -102,65 +122,83 @@ final class HelsedataExport {
       }
     }
     if (!registry.version().isEmpty()) {
-      root.put("dcat:version", registry.version());
+      root.put("owl:versionInfo", registry.version());
     }
     ArrayNode distributions = root.putArray("dcat:distribution");
-    distribution(distributions.addObject(), VARIABLES_CSV, "text/csv", "Variabelliste (CSV)", "Variable list (CSV)");
-    distribution(distributions.addObject(), VARIABLES_JSON, "application/json", "Variabelliste (JSON)", "Variable list (JSON)");
+    distributions.add(distribution(VARIABLES_CSV, "text/csv", "CSV", "Variabelliste (CSV)", "Variable list (CSV)"));
+    distributions.add(distribution(VARIABLES_JSON, "application/json", "JSON", "Variabelliste (JSON)", "Variable list (JSON)"));
     return root;
   }
 
-  private static void distribution(ObjectNode node, String file, String mediaType, String nb, String en) {
+  private ObjectNode distribution(String file, String mediaType, String fileType, String nb, String en) {
+    ObjectNode node = JsonOutput.object();
+    node.put("@id", published(DATASET_FILE) + "#" + file.substring(file.indexOf('/') + 1).replace('.', '-'));
     node.put("@type", "dcat:Distribution");
     node.set("dct:title", languageMap(LocalizedText.nbEn(nb, en)));
+    node.putObject("dcat:accessURL").put("@id", published(file));
+    node.putObject("dcat:downloadURL").put("@id", published(file));
     node.putObject("dcat:mediaType").put("@id", "https://www.iana.org/assignments/media-types/" + mediaType);
-    node.put("dct:identifier", file.substring(file.indexOf('/') + 1));
+    node.putObject("dct:format").put("@id", FILE_TYPE_BASE + fileType);
+    node.putObject("dct:license").put("@id", registry.licence().orElse(LICENCE_CC_BY_4_0));
+    return node;
   }
 
-  private ObjectNode publisher() {
+  private static ObjectNode publisher(Registry.Owner owner) {
+    String number = owner.organisationNumber().orElseThrow();
     ObjectNode publisher = JsonOutput.object();
-    Optional<Registry.Owner> owner = registry.owner();
-    Optional<String> orgnr = owner.flatMap(Registry.Owner::organisationNumber);
-    if (orgnr.isPresent()) {
-      publisher.put("@id", PUBLISHER_BASE + orgnr.get());
-    } else {
-      note("", "the registry's owner has no organisationNumber, so dct:publisher has no organisation-number URI");
-    }
+    publisher.put("@id", PUBLISHER_BASE + number);
     publisher.put("@type", "foaf:Agent");
-    owner.ifPresent(o -> publisher.set("foaf:name", languageMap(o.name())));
-    orgnr.ifPresent(n -> publisher.put("dct:identifier", n));
+    publisher.set("foaf:name", languageMap(owner.name()));
+    publisher.put("dct:identifier", number);
     return publisher;
   }
 
-  private ObjectNode contactPoint() {
+  private ObjectNode contactPoint(Registry.Owner owner) {
     ObjectNode contact = JsonOutput.object();
     contact.put("@type", "vcard:Organization");
-    Optional<Registry.Owner> owner = registry.owner();
-    owner.ifPresent(o -> contact.put("vcard:fn", o.name().in("nb")));
-    owner.flatMap(Registry.Owner::email).ifPresent(e -> contact.putObject("vcard:hasEmail").put("@id", "mailto:" + e));
-    owner.flatMap(Registry.Owner::url).ifPresent(u -> contact.putObject("vcard:hasURL").put("@id", u));
-    if (owner.flatMap(Registry.Owner::email).isEmpty() && owner.flatMap(Registry.Owner::url).isEmpty()) {
-      note("", "the registry's owner has neither email nor url for dcat:contactPoint");
+    contact.set("vcard:fn", languageMap(owner.name()));
+    owner.email().ifPresent(e -> contact.putObject("vcard:hasEmail").put("@id", "mailto:" + e));
+    owner.url().ifPresent(u -> contact.putObject("vcard:hasURL").put("@id", u));
+    if (owner.email().isEmpty()) {
+      note("the owner has no email, so the contact point has only a web page (DCAT-AP-NO 3.0 makes vcard:hasEmail mandatory)");
     }
     return contact;
   }
 
+  /** The regulation the registry follows, as a DCAT-AP-NO 2.0 rule ({@code cpsv:follows}). */
+  private ObjectNode legalBasis() {
+    LocalizedText title = LocalizedText.nbEn("Forskrift om medisinske kvalitetsregistre", "Regulation on medical quality registries");
+    ObjectNode rule = JsonOutput.object();
+    rule.put("@id", datasetIri() + "-legal-basis");
+    rule.put("@type", "cpsv:Rule");
+    rule.put("dct:identifier", "FOR-2019-06-21-1250");
+    rule.set("dct:title", languageMap(title));
+    rule.set("dct:description", languageMap(registry.legalBasis().orElse(title)));
+    rule.putObject("rdfs:seeAlso").put("@id", QUALITY_REGISTRY_REGULATION);
+    return rule;
+  }
+
+  /** From {@code temporal} in registry.json, else from the earliest form {@code validFrom}. */
   private Optional<ObjectNode> temporal() {
-    Optional<LocalDate> start = registry.forms().values().stream().map(Form::validFrom).flatMap(Optional::stream)
-        .min(LocalDate::compareTo);
-    if (start.isEmpty()) {
-      note("", "no form has validFrom, so dct:temporal is left out");
+    Optional<Registry.Period> period = registry.temporal().or(this::formValidity);
+    if (period.isEmpty()) {
+      note("neither registry.json's temporal nor any form's validFrom says when the data begin, so dct:temporal is left out");
       return Optional.empty();
     }
-    ObjectNode period = JsonOutput.object();
-    period.put("@type", "dct:PeriodOfTime");
-    period.putObject("dcat:startDate").put("@value", start.get().toString()).put("@type", "xsd:date");
+    ObjectNode node = JsonOutput.object();
+    node.put("@type", "dct:PeriodOfTime");
+    node.putObject("dcat:startDate").put("@value", period.get().start().toString()).put("@type", "xsd:date");
+    period.get().end().ifPresent(end -> node.putObject("dcat:endDate").put("@value", end.toString()).put("@type", "xsd:date"));
+    return Optional.of(node);
+  }
+
+  private Optional<Registry.Period> formValidity() {
+    Optional<LocalDate> start = registry.forms().values().stream().map(Form::validFrom).flatMap(Optional::stream)
+        .min(LocalDate::compareTo);
     boolean open = registry.forms().values().stream().anyMatch(f -> f.validTo().isEmpty());
-    if (!open) {
-      registry.forms().values().stream().map(Form::validTo).flatMap(Optional::stream).max(LocalDate::compareTo)
-          .ifPresent(end -> period.putObject("dcat:endDate").put("@value", end.toString()).put("@type", "xsd:date"));
-    }
-    return Optional.of(period);
+    Optional<LocalDate> end = open ? Optional.empty()
+        : registry.forms().values().stream().map(Form::validTo).flatMap(Optional::stream).max(LocalDate::compareTo);
+    return start.map(first -> new Registry.Period(first, end));
   }
 
   /** A JSON-LD value array of language-tagged strings. */
@@ -227,8 +265,8 @@ final class HelsedataExport {
     return row;
   }
 
-  private void note(String item, String message) {
+  private void note(String message) {
     // Registry-level metadata lives in registry.json; point the reader there.
-    notes.add(new ExportNote(ExportFormat.HELSEDATA, "", item, message, SourceLocation.of("registry.json", 0, 0, "")));
+    notes.add(new ExportNote(ExportFormat.HELSEDATA, "", "", message, SourceLocation.of("registry.json", 0, 0, "")));
   }
 }

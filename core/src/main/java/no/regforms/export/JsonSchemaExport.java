@@ -29,9 +29,17 @@ import no.regforms.definition.Variable;
 final class JsonSchemaExport {
 
   static final String DRAFT_07 = "http://json-schema.org/draft-07/schema#";
-  private static final String DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
-  private static final String YEARMONTH = "^[0-9]{4}-(0[1-9]|1[0-2])$";
-  private static final String DATETIME = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?$";
+  /** Month and day of any year: 31-day months, 30-day months, February up to the 28th. */
+  private static final String MONTH_DAY = "(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+      + "|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))";
+  /** 29 February of a leap year: divisible by 4 and not by 100, or by 400 (Gregorian, as java.time). */
+  private static final String LEAP_DAY = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29";
+  private static final String CALENDAR_DATE = "(?:[0-9]{4}-" + MONTH_DAY + "|" + LEAP_DAY + ")";
+  /** A date that exists: the pattern alone rejects 2012-13-45 and 2023-02-30, portably across validators. */
+  static final String DATE = "^" + CALENDAR_DATE + "$";
+  static final String YEARMONTH = "^[0-9]{4}-(?:0[1-9]|1[0-2])$";
+  static final String DATETIME = "^" + CALENDAR_DATE
+      + "T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]{1,9})?)?$";
 
   private final Registry registry;
   private final List<ExportNote> notes = new ArrayList<>();
@@ -62,7 +70,9 @@ final class JsonSchemaExport {
         + form.version() + ". Checks types, formats, numeric ranges, codes, missing-value reasons and row counts;"
         + " skip logic, required-if, date ranges and cross-field rules are checked by the regforms validator only.");
     root.put("type", "object");
-    root.putArray("required").add("form");
+    // Every record carries its values (the writer always writes them); requiring the object also
+    // makes the schema check the variables required inside it.
+    root.putArray("required").add("form").add("values");
     ObjectNode envelope = root.putObject("properties");
     envelope.putObject("registry").put("const", registry.id());
     envelope.putObject("form").put("const", form.id());
@@ -217,6 +227,7 @@ final class JsonSchemaExport {
         ObjectNode items = node.putObject("items");
         items.put("type", "string");
         items.set("enum", codes(form, variable));
+        node.put("uniqueItems", true);
         variable.minChoices().ifPresent(min -> node.put("minItems", min));
         variable.maxChoices().ifPresent(max -> node.put("maxItems", max));
         break;

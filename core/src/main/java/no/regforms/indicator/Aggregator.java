@@ -197,7 +197,7 @@ final class Aggregator {
       }
     }
     Optional<Attainment> attainment = value.flatMap(v -> Attainment.grade(indicator.levels(), v));
-    IndicatorResult result = new IndicatorResult(indicator.id(), year, group.level, group.id, group.name, group.parent, group.orgnr,
+    IndicatorResult result = new IndicatorResult(indicator.id(), indicator.type(), year, group.level, group.id, group.name, group.parent, group.orgnr,
         tally.numerator, tally.denominator, expectedCount, value, lower, upper, attainment, Suppression.NONE,
         tally.excluded, tally.leftOut);
     return result.withSuppression(group.suppression);

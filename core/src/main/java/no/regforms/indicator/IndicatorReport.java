@@ -125,6 +125,20 @@ public final class IndicatorReport {
     Optional<IndicatorResult> national = results.find(indicator.id(), year, GroupLevel.NATIONAL, Aggregator.NATIONAL);
     model.put("national", national.map(r -> summary(r, share, indicator)).orElse("–"));
     model.put("levels", indicator.levels().map(l -> levelsText(l, share)).orElse(""));
+    model.put("notComputed", "");
+    if (indicator.type() == Indicator.Type.COVERAGE
+        && results.of(indicator.id()).stream().noneMatch(r -> r.year() == year && r.expected().isPresent())) {
+      // Coverage divides by expected counts; without them there is nothing to draw.
+      long registered = national.map(IndicatorResult::numerator).orElse(0L);
+      model.put("national", language.equals("nb") ? "ikke beregnet" : "not computed");
+      model.put("notComputed", language.equals("nb")
+          ? "Dekningsgraden er ikke beregnet fordi kjøringen ikke hadde forventet antall (--expected). Registrert i " + year
+              + ": " + registered + "."
+          : "Coverage is not computed because the run had no expected counts (--expected). Registered in " + year + ": "
+              + registered + ".");
+      model.put("trend", null);
+      return model;
+    }
 
     List<IndicatorResult> rows = new ArrayList<>(results.of(indicator.id(), year, level).stream()
         .filter(r -> r.denominator() > 0 || r.expected().isPresent()).toList());
@@ -133,9 +147,10 @@ public final class IndicatorReport {
         .thenComparing(IndicatorResult::name));
     double max = share && indicator.type() != Indicator.Type.COVERAGE ? 1.0
         : Math.max(indicator.type() == Indicator.Type.COVERAGE ? 1.0 : 0.0, rows.stream()
-            .flatMap(r -> r.upper().or(r::value).stream()).mapToDouble(Double::doubleValue).max().orElse(1.0) * 1.1);
+            .flatMap(r -> r.upper().or(r::value).stream()).mapToDouble(Double::doubleValue).max().orElse(1.0));
     if (national.isPresent() && national.get().value().isPresent()) max = Math.max(max, national.get().value().get());
-    final double scale = max <= 0 ? 1 : max;
+    AxisScale axis = AxisScale.covering(max);
+    final double scale = axis.top();
     List<Map<String, Object>> bars = new ArrayList<>();
     int y = TOP;
     if (national.isPresent()) {
@@ -153,7 +168,7 @@ public final class IndicatorReport {
     model.put("chartWidth", String.valueOf(CHART_WIDTH));
     model.put("chartRight", String.valueOf(CHART_X + CHART_WIDTH));
     model.put("bands", bands(indicator, scale, TOP - 14, y - TOP + 14, share));
-    model.put("ticks", ticks(scale, share, y));
+    model.put("ticks", ticks(axis, share, y));
     final int bottom = y;
     model.put("nationalLine", national.filter(r -> !r.isSuppressed()).flatMap(IndicatorResult::value)
         .map(v -> Map.<String, Object>of("x", fmt(CHART_X + CHART_WIDTH * Math.min(v / scale, 1)), "y1", String.valueOf(TOP - 4),
@@ -175,8 +190,11 @@ public final class IndicatorReport {
     bar.put("height", String.valueOf(ROW - 6));
     bar.put("national", isNational);
     bar.put("suppressed", hidden);
+    // Velocity's == compares "0.0" and "0" as numbers, so a bar at 0 % is told from a bar without value by a flag.
+    bar.put("noValue", hidden || r.value().isEmpty());
     if (hidden || r.value().isEmpty()) {
       bar.put("width", "0");
+      bar.put("zero", false);
       bar.put("valueText", hidden
           ? (r.suppression() == Suppression.PRIMARY ? (language.equals("nb") ? "Færre enn " + min + " observasjoner" : "Fewer than " + min + " cases")
               : (language.equals("nb") ? "Skjult for å verne små tall" : "Hidden to protect small numbers"))
@@ -192,6 +210,8 @@ public final class IndicatorReport {
     double value = r.value().get();
     double width = CHART_WIDTH * Math.min(value / scale, 1);
     bar.put("width", fmt(width));
+    // A value of 0 has no bar to draw; a mark on the axis shows where it stands.
+    bar.put("zero", value == 0);
     bar.put("fill", r.attainment().map(Attainment::colour).orElse("#6b7b8c"));
     String level = r.attainment().map(a -> a.letter()).orElse("");
     bar.put("level", level);
@@ -248,17 +268,23 @@ public final class IndicatorReport {
     bands.add(band);
   }
 
-  private List<Map<String, Object>> ticks(double scale, boolean share, int y) {
+  private List<Map<String, Object>> ticks(AxisScale axis, boolean share, int y) {
     List<Map<String, Object>> ticks = new ArrayList<>();
-    for (int i = 0; i <= 5; i++) {
-      double value = scale * i / 5;
+    for (BigDecimal value : axis.ticks()) {
       Map<String, Object> tick = new LinkedHashMap<>();
-      tick.put("x", fmt(CHART_X + CHART_WIDTH * i / 5.0));
+      tick.put("x", fmt(CHART_X + CHART_WIDTH * value.doubleValue() / axis.top()));
       tick.put("y", String.valueOf(y + 18));
-      tick.put("label", share ? Math.round(value * 100) + " %" : new BigDecimal(value).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString());
+      tick.put("label", tickLabel(value, share));
       ticks.add(tick);
     }
     return ticks;
+  }
+
+  /** A round tick as it reads: {@code 20 %} for a share of 0.2, {@code 2.5} for a mean. */
+  private String tickLabel(BigDecimal value, boolean share) {
+    String number = (share ? value.movePointRight(2) : value).stripTrailingZeros().toPlainString();
+    if (language.equals("nb")) number = number.replace('.', ',');
+    return share ? number + " %" : number;
   }
 
   private Map<String, Object> trend(Indicator indicator, IndicatorResults results, boolean share) {
@@ -298,7 +324,8 @@ public final class IndicatorReport {
       series.add(s);
     }
     if (series.isEmpty()) return null;
-    double scale = max <= 0 ? 1 : max * (share && indicator.type() != Indicator.Type.COVERAGE ? 1 : 1.1);
+    AxisScale axis = AxisScale.covering(max);
+    double scale = axis.top();
     double step = years.size() == 1 ? 0 : (double) width / (years.size() - 1);
     for (Map<String, Object> s : series) {
       @SuppressWarnings("unchecked")
@@ -323,9 +350,8 @@ public final class IndicatorReport {
       xTicks.add(Map.of("x", fmt(left + step * i), "y", String.valueOf(top + height + 18), "label", String.valueOf(years.get(i))));
     }
     List<Map<String, Object>> yTicks = new ArrayList<>();
-    for (int i = 0; i <= 4; i++) {
-      double value = scale * i / 4;
-      yTicks.add(Map.of("y", fmt(top + height - height * i / 4.0), "label", format(value, share)));
+    for (BigDecimal value : axis.ticks()) {
+      yTicks.add(Map.of("y", fmt(top + height - height * value.doubleValue() / scale), "label", tickLabel(value, share)));
     }
     int legendY = top + height + 40;
     int legendX = left;

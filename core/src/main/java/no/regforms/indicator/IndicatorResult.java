@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import no.regforms.definition.Indicator;
 
 /**
  * One indicator for one year and one group (a unit, HF, RHF or the nation).
@@ -13,6 +14,7 @@ import java.util.TreeMap;
  * suppressed}: the writers never print them then, and a host application must not either.
  *
  * @param indicator indicator id
+ * @param type the indicator's type
  * @param year the year the cases count for
  * @param level the group's level
  * @param group the group's id: a RESH id, an HF or RHF id, {@code national}, or {@code unknown}
@@ -20,7 +22,8 @@ import java.util.TreeMap;
  * @param parent the id of the group one level up (empty for the nation)
  * @param orgnr the group's organisation number, when known
  * @param numerator cases that meet the indicator (proportions; for coverage, the registered cases)
- * @param denominator cases counted (for mean and median, cases with a value)
+ * @param denominator cases counted (for mean and median, cases with a value; for coverage, the
+ *     registered cases again: coverage divides by {@code expected})
  * @param expected expected cases (coverage only)
  * @param value the share, mean, median or coverage; empty when nothing was counted
  * @param lower lower end of the 95 % confidence interval, when one is defined
@@ -31,13 +34,14 @@ import java.util.TreeMap;
  * @param leftOut cases left out because a value was missing, by the variable(s) missing
  */
 public record IndicatorResult(
-    String indicator, int year, GroupLevel level, String group, String name, String parent, Optional<String> orgnr,
+    String indicator, Indicator.Type type, int year, GroupLevel level, String group, String name, String parent, Optional<String> orgnr,
     long numerator, long denominator, Optional<Double> expected, Optional<Double> value, Optional<Double> lower,
     Optional<Double> upper, Optional<Attainment> attainment, Suppression suppression, Map<String, Long> excluded,
     Map<String, Long> leftOut) {
 
   public IndicatorResult {
     Objects.requireNonNull(indicator, "indicator");
+    Objects.requireNonNull(type, "type");
     Objects.requireNonNull(level, "level");
     Objects.requireNonNull(group, "group");
     Objects.requireNonNull(name, "name");
@@ -65,7 +69,7 @@ public record IndicatorResult(
 
   /** A copy with {@code suppression} and, when hidden, no attainment. */
   IndicatorResult withSuppression(Suppression suppression) {
-    return new IndicatorResult(indicator, year, level, group, name, parent, orgnr, numerator, denominator, expected, value,
+    return new IndicatorResult(indicator, type, year, level, group, name, parent, orgnr, numerator, denominator, expected, value,
         lower, upper, suppression.isSuppressed() ? Optional.empty() : attainment, suppression, excluded, leftOut);
   }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import no.regforms.definition.Indicator;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -22,6 +23,8 @@ import org.apache.commons.csv.CSVPrinter;
  *
  * <p>A suppressed row keeps its identity and its suppression reason but shows no numerator,
  * denominator, value, interval or level, so no small count can be read or worked out from the table.
+ * A coverage row's numerator is the registered cases and its denominator the expected count
+ * (rounded); without expected counts both its denominator and value are empty.
  * Values are shares between 0 and 1 (or means and medians in the indicator's unit), rounded to six
  * decimals. Stateless and thread-safe.
  */
@@ -80,7 +83,9 @@ public final class ResultTableWriter {
     row.put("name", r.name());
     row.put("orgnr", r.orgnr().orElse(null));
     row.put("numerator", hidden ? null : r.numerator());
-    row.put("denominator", hidden ? null : r.denominator());
+    // Coverage divides the registered cases by the expected count: without one, there is no denominator.
+    row.put("denominator", hidden ? null : r.type() == Indicator.Type.COVERAGE
+        ? r.expected().map(Math::round).orElse(null) : (Object) r.denominator());
     row.put("expected", r.expected().map(ResultTableWriter::round).orElse(null));
     row.put("value", hidden ? null : r.value().map(ResultTableWriter::round).orElse(null));
     row.put("ci_lower", hidden ? null : r.lower().map(ResultTableWriter::round).orElse(null));

@@ -230,7 +230,7 @@ public final class SkdeExport {
       String shortDescription = firstSentence(description);
       Map<String, Object> ind = new LinkedHashMap<>();
       ind.put("id", indicator.id());
-      ind.put("dg_id", null);
+      ind.put("dg_id", coverageIndicator(indicator).orElse(null));
       ind.put("include", 1);
       ind.put("title", indicator.title().in("nb"));
       ind.put("name", indicator.shortTitle().map(t -> t.in("nb")).orElse(indicator.title().in("nb")));
@@ -262,6 +262,18 @@ public final class SkdeExport {
       out.add(ind);
     }
     return new IndRecords(out, Diagnostics.of(issues));
+  }
+
+  /**
+   * The coverage indicator {@code indicator}'s results depend on (SKDE's {@code dg_id}): the one its
+   * definition names, else the registry's only coverage indicator; none for a coverage indicator.
+   */
+  private Optional<String> coverageIndicator(Indicator indicator) {
+    if (indicator.type() == Indicator.Type.COVERAGE) return Optional.empty();
+    if (indicator.coverageIndicator().isPresent()) return indicator.coverageIndicator();
+    List<String> coverage = registry.indicators().values().stream()
+        .filter(i -> i.type() == Indicator.Type.COVERAGE).map(Indicator::id).toList();
+    return coverage.size() == 1 ? Optional.of(coverage.get(0)) : Optional.empty();
   }
 
   private static void limit(Indicator indicator, String field, String text, int max, List<Issue> issues) {

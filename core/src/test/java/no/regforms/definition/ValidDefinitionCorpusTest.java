@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import no.regforms.diagnostic.LocalizedText;
 import no.regforms.expression.EvaluationContext;
@@ -231,5 +232,37 @@ class ValidDefinitionCorpusTest {
     assertThat(form.graph().affectedBy("end_date")).containsExactly("ongoing", "ongoing_note");
     assertThat(form.graph().order()).containsExactly("intro", "start_date", "end_date", "ongoing", "ongoing_note");
     assertThat(List.copyOf(form.variables().keySet())).containsExactly("start_date", "end_date", "ongoing");
+  }
+
+  @Test
+  void load_developerNotes_keptOnEveryKindOfElement() {
+    Registry registry = load("developer_notes");
+    Form form = registry.forms().get("visit");
+    Section main = (Section) form.items().get(0);
+    Indicator indicator = registry.indicators().get("treated_share");
+
+    assertThat(registry.notes()).contains("registry: the title is made up for this test");
+    assertThat(form.notes()).contains("form: one per visit");
+    assertThat(main.notes()).contains("section: the only one");
+    assertThat(((Note) main.items().get(0)).notes()).contains("note: shown first");
+    assertThat(form.variables().get("visit_date").notes()).contains("variable: the record's date");
+    assertThat(form.variables().get("treated").notes()).isEmpty();
+    assertThat(form.repeats().get("doses").notes()).contains("repeat: one row per dose");
+    assertThat(form.rules().get(0).notes()).contains("rule: always");
+    assertThat(registry.codeLists().get("answer").notes()).contains("codelist: local codes");
+    assertThat(registry.codeLists().get("answer").codes()).extracting(Code::notes)
+        .containsExactly(Optional.of("code: first code"), Optional.empty());
+    assertThat(indicator.notes()).contains("indicator: no published target");
+    assertThat(indicator.exclusions().get(0).notes()).contains("exclusion: rows may be empty");
+  }
+
+  @Test
+  void load_publicationFacts_readBaseUriLicenceAndTemporal() {
+    Registry registry = load("all_variable_types");
+
+    assertThat(registry.baseUri()).as("a slash is added").contains("https://register.example.org/all-types/");
+    assertThat(registry.licence()).contains("http://publications.europa.eu/resource/authority/licence/NLOD_2_0");
+    assertThat(registry.temporal()).contains(new Registry.Period(LocalDate.of(2020, 1, 1), Optional.of(LocalDate.of(2024, 12, 31))));
+    assertThat(registry.publicationGaps()).isEmpty();
   }
 }

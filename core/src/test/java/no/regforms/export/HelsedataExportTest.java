@@ -23,13 +23,17 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Expands the DCAT-AP-NO description with Titanium and reads the variable list back with Commons CSV. */
 class HelsedataExportTest {
 
   private static final String DCT = "http://purl.org/dc/terms/";
   private static final String DCAT = "http://www.w3.org/ns/dcat#";
+  private static final String CPSV = "http://purl.org/vocab/cpsv#";
+  private static final String RDFS = "http://www.w3.org/2000/01/rdf-schema#";
+  private static final String OWL = "http://www.w3.org/2002/07/owl#";
+  private static final String VCARD = "http://www.w3.org/2006/vcard/ns#";
 
   private static JsonObject expand(ExportResult result) throws JsonLdError {
     String text = result.fileOrThrow(HelsedataExport.DATASET_FILE).content();
@@ -44,65 +48,102 @@ class HelsedataExportTest {
 
   private static List<String> values(JsonObject node, String property, String language) {
     return node.getJsonArray(property).stream().map(JsonValue::asJsonObject)
-        .filter(v -> language.equals(v.getString("@language", "")))
+        .filter(v -> language.equals(v.getString("@language", "")) && v.containsKey("@value"))
         .map(v -> v.getString("@value")).toList();
   }
 
   @ParameterizedTest
-  @MethodSource("no.regforms.export.Registries#real")
+  @ValueSource(strings = {"ms", "ect"})
   void dataset_expandedWithTitanium_hasTheMandatoryDcatApNoProperties(String id) throws JsonLdError {
     Registry registry = Registries.load(id);
     JsonObject dataset = expand(MetadataExporter.create().export(registry, ExportFormat.HELSEDATA));
 
     assertThat(dataset.getJsonArray("@type").getString(0)).isEqualTo(DCAT + "Dataset");
+    assertThat(dataset.getString("@id")).startsWith(registry.baseUri().orElseThrow()).endsWith("helsedata/dataset.jsonld#dataset");
+    assertThat(values(dataset, DCT + "identifier", "")).containsExactly(dataset.getString("@id"));
     assertThat(values(dataset, DCT + "title", "nb")).containsExactly(registry.title().in("nb"));
     assertThat(values(dataset, DCT + "title", "en")).containsExactly(registry.title().in("en"));
     assertThat(values(dataset, DCT + "description", "nb")).hasSize(1);
     assertThat(values(dataset, DCT + "description", "en")).hasSize(1);
     assertThat(ids(dataset, DCAT + "theme")).containsExactly(HelsedataExport.THEME_EU_HEALTH, HelsedataExport.THEME_LOS_HEALTH);
     assertThat(ids(dataset, DCT + "accessRights")).containsExactly(HelsedataExport.ACCESS_NON_PUBLIC);
-    assertThat(ids(dataset, "http://data.europa.eu/r5r/applicableLegislation"))
-        .containsExactly(HelsedataExport.QUALITY_REGISTRY_REGULATION);
-    assertThat(dataset.getJsonArray(DCT + "publisher")).hasSize(1);
-    assertThat(dataset.getJsonArray(DCAT + "contactPoint").getJsonObject(0).getJsonArray("@type").getString(0))
-        .isEqualTo("http://www.w3.org/2006/vcard/ns#Organization");
+    JsonObject rule = dataset.getJsonArray(CPSV + "follows").getJsonObject(0);
+    assertThat(rule.getJsonArray("@type").getString(0)).isEqualTo(CPSV + "Rule");
+    assertThat(ids(rule, RDFS + "seeAlso")).containsExactly(HelsedataExport.QUALITY_REGISTRY_REGULATION);
+    assertThat(ids(dataset, DCT + "publisher"))
+        .containsExactly("https://organization-catalog.fellesdatakatalog.digdir.no/organizations/983974724");
+    JsonObject contact = dataset.getJsonArray(DCAT + "contactPoint").getJsonObject(0);
+    assertThat(contact.getJsonArray("@type").getString(0)).isEqualTo("http://www.w3.org/2006/vcard/ns#Organization");
+    assertThat(ids(contact, VCARD + "hasURL")).containsExactly(registry.owner().orElseThrow().url().orElseThrow());
     assertThat(values(dataset, DCAT + "keyword", "nb")).containsExactlyElementsOf(registry.keywords());
-    assertThat(dataset.getJsonArray(DCAT + "distribution")).hasSize(2);
+    assertThat(values(dataset, OWL + "versionInfo", "")).containsExactly(registry.version());
+    assertThat(dataset.getJsonArray(DCAT + "distribution")).hasSize(2).allSatisfy(d -> {
+      JsonObject distribution = d.asJsonObject();
+      assertThat(ids(distribution, DCAT + "accessURL")).singleElement().asString().startsWith(registry.baseUri().orElseThrow());
+      assertThat(ids(distribution, DCT + "license")).containsExactly(HelsedataExport.LICENCE_CC_BY_4_0);
+    });
   }
 
   @Test
-  void dataset_ownerWithOrganisationNumber_publisherIsTheBrregUri() throws JsonLdError {
+  void dataset_ms_temporalFromRegistryJson() throws JsonLdError {
+    JsonObject dataset = expand(MetadataExporter.create().export(Registries.load("ms"), ExportFormat.HELSEDATA));
+
+    JsonObject temporal = dataset.getJsonArray(DCT + "temporal").getJsonObject(0);
+    assertThat(temporal.getJsonArray(DCAT + "startDate").getJsonObject(0).getString("@value")).isEqualTo("2001-01-01");
+    assertThat(temporal.containsKey(DCAT + "endDate")).isFalse();
+  }
+
+  @Test
+  void dataset_ownerWithEveryFact_publisherContactAndDistributionsFromRegistryJson() throws JsonLdError {
     Registry registry = Registries.load("tricky");
-    JsonObject dataset = expand(MetadataExporter.create().export(registry, ExportFormat.HELSEDATA));
+    ExportResult result = MetadataExporter.create().export(registry, ExportFormat.HELSEDATA);
+    JsonObject dataset = expand(result);
 
     JsonObject publisher = dataset.getJsonArray(DCT + "publisher").getJsonObject(0);
-    assertThat(publisher.getString("@id")).isEqualTo("https://data.brreg.no/enhetsregisteret/api/enheter/983974724");
+    assertThat(publisher.getString("@id"))
+        .isEqualTo("https://organization-catalog.fellesdatakatalog.digdir.no/organizations/983974724");
     assertThat(publisher.getJsonArray("@type").getString(0)).isEqualTo("http://xmlns.com/foaf/0.1/Agent");
     JsonObject contact = dataset.getJsonArray(DCAT + "contactPoint").getJsonObject(0);
-    assertThat(ids(contact, "http://www.w3.org/2006/vcard/ns#hasEmail")).containsExactly("mailto:register@example.org");
+    assertThat(ids(contact, VCARD + "hasEmail")).containsExactly("mailto:register@example.org");
+    assertThat(ids(contact, VCARD + "hasURL")).containsExactly("https://example.org/register");
+    assertThat(dataset.getString("@id")).isEqualTo("https://register.example.org/tricky/helsedata/dataset.jsonld#dataset");
+    assertThat(dataset.getJsonArray(DCAT + "distribution")).extracting(d -> ids(d.asJsonObject(), DCAT + "accessURL").get(0))
+        .containsExactly("https://register.example.org/tricky/helsedata/variables.csv",
+            "https://register.example.org/tricky/helsedata/variables.json");
     JsonObject temporal = dataset.getJsonArray(DCT + "temporal").getJsonObject(0);
     assertThat(temporal.getJsonArray(DCAT + "startDate").getJsonObject(0).getString("@value")).isEqualTo("2020-01-01");
     assertThat(values(dataset, DCT + "title", "nn")).containsExactly("Testregister på nynorsk");
+    assertThat(result.notes()).isEmpty();
   }
 
   @Test
-  void dataset_ownerWithoutOrganisationNumber_notesIt() {
-    ExportResult result = MetadataExporter.create().export(Registries.load("kvarus"), ExportFormat.HELSEDATA);
+  void dataset_kvarusWithoutOrganisationNumber_refusedWithTheLoadersWarnings() {
+    Registry registry = Registries.load("kvarus");
 
-    assertThat(result.notes()).extracting(ExportNote::message).anyMatch(m -> m.contains("organisationNumber"));
+    ExportResult result = MetadataExporter.create().export(registry, ExportFormat.HELSEDATA);
+
+    assertThat(result.isRefused()).isTrue();
+    assertThat(result.files()).isEmpty();
+    assertThat(result.errors()).allSatisfy(error -> assertThat(error.isError()).isTrue())
+        .extracting(error -> error.message().in("en"))
+        .containsExactlyElementsOf(registry.publicationGaps().stream().map(gap -> gap.message().in("en")).toList())
+        .anyMatch(m -> m.startsWith("owner has no organisationNumber"));
+    assertThat(result.errors().get(0).toDisplayString()).startsWith("registry.json:").contains(": error: ");
   }
 
   @Test
-  void dataset_ownerWithOrganisationNumber_publisherIsItsRegisterUri() {
-    ExportResult result = MetadataExporter.create().export(Registries.load("ms"), ExportFormat.HELSEDATA);
+  void dataset_registryWithoutOwner_refusedNamingWhatToAdd() {
+    Registry registry = Registries.load("unpublishable");
 
-    assertThat(result.fileOrThrow(HelsedataExport.DATASET_FILE).content())
-        .contains("https://data.brreg.no/enhetsregisteret/api/enheter/983974724");
-    assertThat(result.notes()).extracting(ExportNote::message).noneMatch(m -> m.contains("organisationNumber"));
+    ExportResult result = MetadataExporter.create().export(registry, ExportFormat.HELSEDATA);
+
+    assertThat(result.errors()).extracting(error -> error.message().in("en"))
+        .anyMatch(m -> m.startsWith("registry.json has no owner"))
+        .anyMatch(m -> m.startsWith("registry.json has no baseUri"));
   }
 
   @ParameterizedTest
-  @MethodSource("no.regforms.export.Registries#real")
+  @ValueSource(strings = {"ms", "ect", "tricky"})
   void variableList_readBackWithCommonsCsv_matchesTheModel(String id) throws IOException {
     Registry registry = Registries.load(id);
     ExportResult result = MetadataExporter.create().export(registry, ExportFormat.HELSEDATA);
@@ -141,7 +182,7 @@ class HelsedataExportTest {
   }
 
   @ParameterizedTest
-  @MethodSource("no.regforms.export.Registries#real")
+  @ValueSource(strings = {"ms", "ect", "tricky"})
   void variableList_jsonAndCsv_holdTheSameRows(String id) throws IOException {
     ExportResult result = MetadataExporter.create().export(Registries.load(id), ExportFormat.HELSEDATA);
     List<CSVRecord> rows = read(result.fileOrThrow(HelsedataExport.VARIABLES_CSV).content());

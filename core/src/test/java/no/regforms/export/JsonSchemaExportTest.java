@@ -38,7 +38,8 @@ class JsonSchemaExportTest {
   /** Errors that are about a value's type, format, range or code, which a schema must reject too. */
   private static final Set<IssueCode> SCHEMA_ERRORS = EnumSet.of(IssueCode.INVALID_TYPE, IssueCode.UNKNOWN_CODE,
       IssueCode.UNDEFINED_VARIABLE, IssueCode.MISSING_REASON_NOT_ALLOWED, IssueCode.TOO_MANY_ROWS,
-      IssueCode.TOO_MANY_CHOICES, IssueCode.TOO_LONG, IssueCode.PATTERN_MISMATCH);
+      IssueCode.TOO_MANY_CHOICES, IssueCode.TOO_LONG, IssueCode.PATTERN_MISMATCH, IssueCode.INVALID_FORMAT,
+      IssueCode.DUPLICATE_CHOICE);
 
   private static Map<String, Schema> schemas(Registry registry) {
     ExportResult result = MetadataExporter.create().export(registry, ExportFormat.JSONSCHEMA);
@@ -143,7 +144,7 @@ class JsonSchemaExportTest {
     for (Record valid : validByForm.values()) {
       Form form = registry.formOrThrow(valid.form());
       Schema schema = schemas.get(form.id());
-      for (Map<String, Object> broken : broken(form, valid.values().asMap())) {
+      for (Map<String, Object> broken : broken(registry, form, valid.values().asMap())) {
         String json = GeneratedRecords.json(valid, broken);
         ValidationResult verdict = validator.validate(GeneratedRecords.parse(json));
         assertThat(verdict.hasErrors()).as("validator rejects broken %s", form.id()).isTrue();
@@ -160,14 +161,14 @@ class JsonSchemaExportTest {
   }
 
   /** Copies of {@code valid}, each with one value of the wrong type, out of range, an unknown code, or an undefined key. */
-  private static List<Map<String, Object>> broken(Form form, Map<String, Object> valid) {
+  private static List<Map<String, Object>> broken(Registry registry, Form form, Map<String, Object> valid) {
     List<Map<String, Object>> out = new ArrayList<>();
     Map<String, Object> undefined = new LinkedHashMap<>(valid);
     undefined.put("zz_not_defined", 1);
     out.add(undefined);
     for (Variable v : form.variables().values()) {
       if (v.isComputed()) continue;
-      for (Object bad : badValues(v)) {
+      for (Object bad : badValues(registry, v)) {
         Map<String, Object> copy = new LinkedHashMap<>(valid);
         copy.put(v.id(), bad);
         out.add(copy);
@@ -176,7 +177,7 @@ class JsonSchemaExportTest {
     return out;
   }
 
-  private static List<Object> badValues(Variable v) {
+  private static List<Object> badValues(Registry registry, Variable v) {
     List<Object> bad = new ArrayList<>();
     switch (v.type()) {
       case INTEGER:
@@ -194,12 +195,19 @@ class JsonSchemaExportTest {
         break;
       case DATE:
         bad.add("15.01.2024");
+        bad.add("2012-13-45");
+        bad.add("2023-02-30");
+        bad.add("2023-02-29");
+        bad.add("2023-04-31");
         break;
       case YEARMONTH:
         bad.add("2024-13");
+        bad.add("2024-00");
         break;
       case DATETIME:
         bad.add("2024-01-15 10:00");
+        bad.add("2023-02-30T10:00");
+        bad.add("2024-01-15T24:00");
         break;
       case CODE:
         bad.add("zz_no_such_code");
@@ -208,11 +216,25 @@ class JsonSchemaExportTest {
       case CODES:
         bad.add(List.of("zz_no_such_code"));
         bad.add("zz");
+        String code = registry.codeList(v.codeList().orElseThrow()).orElseThrow().codes().get(0).code();
+        bad.add(List.of(code, code));
         break;
       default:
         break;
     }
     bad.add(Map.of("missing", "zz_no_such_reason"));
     return bad;
+  }
+
+  @ParameterizedTest
+  @MethodSource("no.regforms.export.Registries#real")
+  void schema_recordWithoutValues_rejected(String id) {
+    Registry registry = Registries.load(id);
+    Map<String, Schema> schemas = schemas(registry);
+
+    for (Form form : registry.forms().values()) {
+      assertThat(accepts(schemas.get(form.id()), "{\"registry\": \"" + id + "\", \"form\": \"" + form.id() + "\"}"))
+          .as("record of %s without values", form.id()).isFalse();
+    }
   }
 }

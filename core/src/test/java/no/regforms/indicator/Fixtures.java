@@ -34,6 +34,15 @@ final class Fixtures {
     return new Record(registry, form, "", id, patient, unit, RecordValues.of(map(keysAndValues)), 0);
   }
 
+  /** {@code count} MS inclusion records of patients diagnosed on {@code diagnosisDate} with home HF {@code homeHf}. */
+  static List<Record> msInclusions(int count, String homeHf, String diagnosisDate) {
+    List<Record> records = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      records.add(record("ms", "inclusion", "i" + i, "p" + i, "", "home_hf", homeHf, "diagnosis_date", diagnosisDate));
+    }
+    return records;
+  }
+
   static Map<String, Object> map(Object... keysAndValues) {
     Map<String, Object> values = new LinkedHashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {

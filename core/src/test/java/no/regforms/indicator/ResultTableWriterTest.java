@@ -102,4 +102,29 @@ class ResultTableWriterTest {
     assertThat(html).doesNotContain("<script").contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; «merking»");
     assertThat(html).contains("Gjennomsnittlig skår");
   }
+
+  @Test
+  void writeCsv_coverage_denominatorIsTheExpectedCountAndEmptyWithoutOne() throws Exception {
+    Registry ms = Fixtures.registry("ms");
+    List<Record> records = Fixtures.msInclusions(6, "forde", "2024-04-04");
+    RunOptions options = RunOptions.years(2024).withIndicators(Set.of("ms_coverage_new"));
+    ExpectedCounts expected = ExpectedCounts.parse("indicator;year;hf;expected\nms_coverage_new;2024;forde;8\n", "exp.csv",
+        ms.organisations());
+
+    CSVRecord without = national(IndicatorCalculator.of(ms).calculate(records.iterator(), options));
+    CSVRecord with = national(IndicatorCalculator.of(ms).calculate(records.iterator(), options.withExpected(expected)));
+
+    assertThat(without.get("numerator")).isEqualTo("6");
+    assertThat(without.get("denominator") + without.get("expected") + without.get("value")).as("no share to read").isEmpty();
+    assertThat(with.get("numerator")).isEqualTo("6");
+    assertThat(with.get("denominator")).isEqualTo("8");
+    assertThat(with.get("value")).isEqualTo("0.75");
+  }
+
+  private static CSVRecord national(IndicatorResults results) throws Exception {
+    StringWriter out = new StringWriter();
+    ResultTableWriter.writeCsv(results, out);
+    return CSVFormat.DEFAULT.builder().setHeader().build().parse(new java.io.StringReader(out.toString())).getRecords().stream()
+        .filter(r -> r.get("group").equals("national")).findFirst().orElseThrow();
+  }
 }

@@ -79,10 +79,7 @@ class SkdeExportTest {
   @Test
   void upload_coverageAboveExpected_failsTheVarCheckAndNamesTheRow() throws Exception {
     Registry ms = Fixtures.registry("ms");
-    List<Record> records = new ArrayList<>();
-    for (int i = 0; i < 6; i++) {
-      records.add(record("ms", "inclusion", "i" + i, "p" + i, "", "home_hf", "forde", "diagnosis_date", "2024-04-04"));
-    }
+    List<Record> records = Fixtures.msInclusions(6, "forde", "2024-04-04");
     ExpectedCounts expected = ExpectedCounts.parse("indicator;year;hf;expected\nms_coverage_new;2024;forde;4.4\n", "exp.csv",
         ms.organisations());
     IndicatorResults results = IndicatorCalculator.of(ms).calculate(records.iterator(),
@@ -118,5 +115,27 @@ class SkdeExportTest {
     SkdeExport.writeInd(SkdeExport.of(QI).indRecords(), out);
     assertThat(out.toString()).startsWith(String.join(";", SkdeExport.IND_COLUMNS) + "\n");
     assertThat(out.toString()).contains("qi_score_mean;;1;Gjennomsnittlig skår;Gjennomsnittlig skår;gjennomsnitt;,.1f;");
+  }
+
+  @Test
+  void indRecords_dgId_theCoverageIndicatorEachIndicatorNamesAndNoneForCoverage() {
+    Map<String, Object> dgIds = new java.util.LinkedHashMap<>();
+    SkdeExport.of(Fixtures.registry("ms")).indRecords().records().forEach(r -> dgIds.put((String) r.get("id"), r.get("dg_id")));
+
+    assertThat(dgIds).containsEntry("ms_onset_to_diagnosis", "ms_coverage_new").containsEntry("ms_edss_in_year", "ms_coverage")
+        .containsEntry("ms_coverage", null).containsEntry("ms_coverage_new", null);
+    assertThat(dgIds.entrySet()).filteredOn(e -> !e.getKey().startsWith("ms_coverage")).allSatisfy(e -> assertThat(e.getValue()).isNotNull());
+    assertThat(SkdeExport.of(Fixtures.registry("ect")).indRecords().records()).allSatisfy(r -> assertThat(r.get("dg_id")).isNull());
+  }
+
+  @Test
+  void indRecords_dgId_defaultsToTheRegistrysOnlyCoverageIndicator() {
+    Registry registry = Fixtures.testRegistry("coverage");
+
+    List<Map<String, Object>> records = SkdeExport.of(registry).indRecords().records();
+
+    assertThat(records).extracting(r -> r.get("id"), r -> r.get("dg_id")).containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple("visit_coverage", null),
+        org.assertj.core.groups.Tuple.tuple("treated_share", "visit_coverage"));
   }
 }

@@ -14,8 +14,8 @@ import no.regforms.definition.Registry;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.RecordPath;
 import no.regforms.record.Record;
-import no.regforms.record.RecordLimits;
 import no.regforms.record.RecordLine;
+import no.regforms.record.RecordLimits;
 import no.regforms.record.RecordParser;
 import no.regforms.validation.RecordValidator;
 import org.openqa.selenium.By;
@@ -27,13 +27,9 @@ import org.openqa.selenium.WebElement;
  */
 public final class FormPage {
 
-  /**
-   * Reads the page's record as the server would, but with room for a text as long as a whole line:
-   * the regex tests type texts beyond the default string limit on purpose.
-   */
-  private static final RecordParser PARSER = RecordParser.of(new RecordLimits(
-      RecordLimits.DEFAULTS.maxRecordBytes(), RecordLimits.DEFAULTS.maxNestingDepth(), RecordLimits.DEFAULTS.maxRecordBytes(),
-      RecordLimits.DEFAULTS.maxNumberLength()));
+  /** The server as a host would run it for a page: texts as long as a field may hold (the tests type 100 001 characters). */
+  private static final RecordParser SERVER = RecordParser.of(new RecordLimits(1 << 20, 32, 1 << 20, 100));
+
 
   private final Browser browser;
   private final Registry registry;
@@ -154,7 +150,7 @@ public final class FormPage {
 
   /** The computed values the server validator derives from the page's record, as canonical text. */
   public Map<String, Object> jvmComputed() {
-    Record record = PARSER.read(recordJson(), 1).record().orElseThrow();
+    Record record = SERVER.read(recordJson(), 1).record().orElseThrow();
     Map<String, Object> out = new java.util.TreeMap<>();
     validator.validate(record).computed().forEach((path, value) -> {
       Object text = value;
@@ -210,7 +206,7 @@ public final class FormPage {
 
   /** The issues of the server validator for the page's record, in the same shape as {@link #pageIssues}. */
   public List<String> jvmIssues() {
-    RecordLine line = PARSER.read(recordJson(), 1);
+    RecordLine line = SERVER.read(recordJson(), 1);
     if (line.record().isEmpty()) {
       throw new AssertionError("the page's record does not parse: " + line.problem().orElseThrow().text());
     }

@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code regforms export --registry <id> --format <name> --out <folder>}: writes a registry's
- * metadata in one format and lists what the format could not carry.
+ * metadata in one format and lists what the format could not carry. A format whose receiving system
+ * requires a fact the registry does not give (helsedata.no: the organisation number) is refused with
+ * located errors and exit code 1; the other formats are still written.
  */
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Export a registry's metadata: helsedata (DCAT-AP-NO JSON-LD and variable list),"
     + " codebook (canonical CSV and HTML), jsonschema (one per form), fhir (Questionnaires of patient forms), redcap"
@@ -65,9 +67,17 @@ final class ExportCommand implements Callable<Integer> {
     if (loaded.isEmpty()) return Main.USAGE;
     MetadataExporter exporter = MetadataExporter.create();
     List<String> report = new ArrayList<>();
+    int exit = Main.OK;
     try (AtomicOutput output = AtomicOutput.folder(spec, out, force)) {
       for (ExportFormat each : formats) {
         ExportResult result = exporter.export(loaded.get(), each);
+        if (result.isRefused()) {
+          result.errors().forEach(error -> err.println(error.toDisplayString()));
+          err.printf("%s: not exported, %s%n", each.id(), Plural.of(result.errors().size(), "error"));
+          err.flush();
+          exit = 1;
+          continue;
+        }
         List<Path> written = result.writeTo(output.path());
         written.forEach(path -> report.add("wrote " + output.shown(path)));
         if (!quiet) {
@@ -81,6 +91,6 @@ final class ExportCommand implements Callable<Integer> {
     }
     report.forEach(stdout::println);
     stdout.flush();
-    return Main.OK;
+    return exit;
   }
 }

@@ -95,11 +95,11 @@ final class PreviewPages {
     });
   }
 
-  /** The codebook (HTML), or empty before a version has loaded. */
+  /** The codebook's developer view (HTML, with the notes), or empty before a version has loaded. */
   Optional<String> codebook(Version version) {
     return version.registry().map(registry -> {
       String page = MetadataExporter.create().export(registry, ExportFormat.CODEBOOK)
-          .fileOrThrow("codebook/codebook.html").content();
+          .fileOrThrow("codebook/codebook-developer.html").content();
       return withBar(page, version, List.of());
     });
   }

@@ -20,7 +20,7 @@ class ExportCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ect", "ms", "kvarus"})
+  @ValueSource(strings = {"ect", "ms"})
   void export_allFormats_writesEveryFileAndItsNotes(String id) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -36,6 +36,33 @@ class ExportCommandTest {
     assertThat(temp.resolve("jsonschema")).isDirectoryContaining("glob:**.schema.json");
     assertThat(temp.resolve("fhir")).isDirectoryContaining("glob:**/Questionnaire-*.json");
     assertThat(out.toString()).contains("jsonschema: ").contains("note: ");
+  }
+
+  @Test
+  void export_registryWithoutOrganisationNumber_refusesHelsedataAndWritesTheRest() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    int exit = run(out, err, "export", "--registry", "kvarus", "--format", "all", "--out", temp.toString());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString())
+        .contains("registry.json:").contains(": error: owner has no organisationNumber")
+        .contains("helsedata: not exported");
+    assertThat(temp.resolve("helsedata")).doesNotExist();
+    assertThat(temp.resolve("codebook/codebook.csv")).isRegularFile();
+    assertThat(temp.resolve("fhir")).isDirectoryContaining("glob:**/Questionnaire-*.json");
+  }
+
+  @Test
+  void check_registryWithoutOrganisationNumber_warnsAtRegistryJsonAndStillLoads() {
+    StringWriter out = new StringWriter();
+
+    int exit = run(out, new StringWriter(), "check", "kvarus");
+
+    assertThat(exit).isZero();
+    assertThat(out.toString()).contains("registry.json:").contains(": warning: owner has no organisationNumber")
+        .contains("kvarus 2025.1: ok: ");
   }
 
   @Test

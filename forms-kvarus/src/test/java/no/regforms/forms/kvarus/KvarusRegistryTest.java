@@ -15,6 +15,17 @@ class KvarusRegistryTest {
   private static final Registry REGISTRY = RegistryModuleChecks.assertLoadsCleanByIdAndFromFolder("kvarus", FOLDER);
 
   @Test
+  void load_missingPublicationFacts_warnsAtRegistryJsonWithoutInventingThem() {
+    assertThat(REGISTRY.owner().orElseThrow().organisationNumber()).isEmpty();
+    assertThat(REGISTRY.publicationGaps()).extracting(issue -> issue.message().in("en"))
+        .anyMatch(m -> m.startsWith("owner has no organisationNumber"))
+        .anyMatch(m -> m.startsWith("owner has neither email nor url"))
+        .anyMatch(m -> m.startsWith("registry.json has no baseUri"))
+        .hasSize(3);
+    assertThat(REGISTRY.publicationGaps()).allSatisfy(issue -> assertThat(issue.location().display()).startsWith("registry.json:"));
+  }
+
+  @Test
   void load_byModuleIdAndFolder_isCleanWithAllForms() {
     assertThat(REGISTRY.forms().keySet()).containsExactlyInAnyOrder("basis_clinician", "basis_patient",
         "measurement_clinician", "measurement_patient", "discharge_clinician", "discharge_patient",
