@@ -172,6 +172,18 @@ var RegformsForm = (function () {
     return { severity: severity, code: code, message: message, path: path };
   }
 
+  /** A computed value against its range (error) and plausible range (warning): RecordCheck's checkComputedRange. */
+  function checkComputed(form, def, value, path) {
+    var out = [];
+    if (def.range && (value instanceof R.Dec || def.t === 'date' || def.t === 'yearmonth')
+        && outside(form, value, def.range, def.t)) {
+      out.push(issue('error', 'out_of_range', def.msg.range, path));
+    } else if (def.plaus && value instanceof R.Dec && outside(form, value, def.plaus, def.t)) {
+      out.push(issue('warning', 'implausible', def.msg.plaus, path));
+    }
+    return out;
+  }
+
   /** The issues of a typed value (RecordCheck.checkValue). */
   function checkValue(form, def, value, path) {
     var out = [];
@@ -287,9 +299,10 @@ var RegformsForm = (function () {
       var value = shown ? this.run(def.comp) : null;
       if (value !== null) {
         this.values[id] = value;
+        this.fieldIssues[id] = checkComputed(this.form, def, value, path);
       }
       if (output) {
-        output.textContent = display(this.form, def, value);
+        assign(output, 'textContent', display(this.form, def, value));
       }
       return;
     }
@@ -364,11 +377,33 @@ var RegformsForm = (function () {
     } else {
       this.collectRows(id);
     }
-    (this.def.affected[id] || []).forEach(function (dependent) { self.evaluate(dependent); });
+    affected(this.def, id).forEach(function (dependent) { self.evaluate(dependent); });
     if (this.outer !== null) {
       this.outer.changed(this.def.repeat);
     }
   };
+
+  /**
+   * Every item of a scope that depends on `id`, directly or not, in evaluation order (the Java
+   * DependencyGraph.affectedBy): worked out from the direct readers once per item, then kept.
+   */
+  function affected(def, id) {
+    var known = def.cascades || (def.cascades = {});
+    if (known[id] === undefined) {
+      var reached = {};
+      var work = [id];
+      while (work.length > 0) {
+        (def.readers[work.pop()] || []).forEach(function (reader) {
+          if (reached[reader] !== true) {
+            reached[reader] = true;
+            work.push(reader);
+          }
+        });
+      }
+      known[id] = def.order.filter(function (item) { return reached[item] === true; });
+    }
+    return known[id];
+  }
 
   function clearInputs(node) {
     node.querySelectorAll('input, select, textarea').forEach(function (el) {
@@ -457,10 +492,13 @@ var RegformsForm = (function () {
     this.recordDate = null;
     var id = this.model.dateVariable;
     var node = id ? this.top.nodes[id] : null;
-    if (node && this.model.scope.vars[id].t === 'date') {
+    var type = node ? this.model.scope.vars[id].t : null;
+    if (type === 'date' || type === 'datetime') {
       var raw = readRaw(node, this.model.scope.vars[id]);
-      if (raw !== null && raw.typed !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(raw.typed)) {
-        this.recordDate = R.parseDate(raw.typed);
+      // a date-time dates the record by its date
+      var text = raw !== null && raw.typed !== undefined ? raw.typed.slice(0, 10) : '';
+      if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+        this.recordDate = R.parseDate(text);
       }
     }
   };
@@ -617,11 +655,13 @@ var RegformsForm = (function () {
       if (top.run(rule.check) !== false) {
         return;
       }
-      if (rule.vars.length === 0) {
-        out.push(issue(rule.sev, 'rule_failed', rule.msg, ''));
-      }
-      rule.vars.forEach(function (v) {
-        out.push(issue(rule.sev, 'rule_failed', rule.msg, v));
+      var paths = rule.vars.length === 0 ? [''] : rule.vars;
+      paths.forEach(function (v) {
+        var found = issue(rule.sev, 'rule_failed', rule.msg, v);
+        if (rule.confirm === true) {
+          found.confirm = true;
+        }
+        out.push(found);
       });
     });
     return out;
@@ -695,7 +735,7 @@ var RegformsForm = (function () {
           p.className = i.severity === 'error' ? 'rf-error' : 'rf-warning';
           p.textContent = i.message;
           box.appendChild(p);
-          if (i.code === 'implausible') {
+          if (needsConfirmation(i)) {
             var label = document.createElement('label');
             label.className = 'rf-choice';
             var box2 = document.createElement('input');
@@ -711,7 +751,7 @@ var RegformsForm = (function () {
       }
       var invalid = list.some(function (i) { return i.severity === 'error'; });
       node.querySelectorAll(':scope .rf-input').forEach(function (el) {
-        if (el.closest('[data-var]') === node) {
+        if (el.closest('[data-var]') === node && (el.getAttribute('aria-invalid') === 'true') !== invalid) {
           if (invalid) {
             el.setAttribute('aria-invalid', 'true');
           } else {
@@ -723,20 +763,29 @@ var RegformsForm = (function () {
     // required-if markers and repeat buttons
     this.updateMarkers(this.top);
     var summaryBox = this.element.querySelector('.rf-summary');
-    var blocking = this.blocking(issues);
-    if (this.submitted && blocking) {
-      summaryBox.hidden = false;
-      summaryBox.textContent = this.model.ui.errors;
-      summary.forEach(function (i) {
+    var shown = this.submitted && this.blocking(issues) ? summary.map(function (i) { return i.message; }) : null;
+    var signature = shown === null ? '' : JSON.stringify(shown);
+    if (summaryBox.getAttribute('data-shown') !== signature) {
+      summaryBox.setAttribute('data-shown', signature);
+      summaryBox.hidden = shown === null;
+      summaryBox.textContent = shown === null ? '' : this.model.ui.errors;
+      (shown || []).forEach(function (message) {
         var p = document.createElement('p');
-        p.textContent = i.message;
+        p.textContent = message;
         summaryBox.appendChild(p);
       });
-    } else {
-      summaryBox.hidden = true;
-      summaryBox.textContent = '';
     }
   };
+
+  /**
+   * Sets a property of an element only when it changes: a write of the same value still costs the
+   * browser a style and layout pass on the next frame, and refresh runs on every key press.
+   */
+  function assign(element, property, value) {
+    if (element[property] !== value) {
+      element[property] = value;
+    }
+  }
 
   Form.prototype.updateMarkers = function (scope) {
     var self = this;
@@ -746,7 +795,7 @@ var RegformsForm = (function () {
       if (def.reqIf !== undefined && node) {
         var marker = node.querySelector('.rf-req');
         if (marker) {
-          marker.hidden = !(scope.visible[id] === true && scope.run(def.reqIf) === true);
+          assign(marker, 'hidden', !(scope.visible[id] === true && scope.run(def.reqIf) === true));
         }
       }
     });
@@ -757,13 +806,13 @@ var RegformsForm = (function () {
       if (node) {
         var add = node.querySelector(':scope > .rf-add');
         if (add) {
-          add.disabled = rep.max !== undefined && rows.length >= rep.max;
+          assign(add, 'disabled', rep.max !== undefined && rows.length >= rep.max);
         }
       }
       rows.forEach(function (row, i) {
         var title = row.element.querySelector(':scope > .rf-row-head > .rf-row-title');
-        title.textContent = self.model.ui.row + ' ' + (i + 1);
-        row.element.querySelector(':scope > .rf-row-head > .rf-remove').disabled = rows.length <= rep.min;
+        assign(title, 'textContent', self.model.ui.row + ' ' + (i + 1));
+        assign(row.element.querySelector(':scope > .rf-row-head > .rf-remove'), 'disabled', rows.length <= rep.min);
         self.updateMarkers(row);
       });
     });
@@ -772,9 +821,14 @@ var RegformsForm = (function () {
   Form.prototype.blocking = function (issues) {
     var self = this;
     return issues.some(function (i) {
-      return i.severity === 'error' || (i.code === 'implausible' && self.confirmed[i.path] !== true);
+      return i.severity === 'error' || (needsConfirmation(i) && self.confirmed[i.path] !== true);
     });
   };
+
+  /** A warning the user confirms with a check box: an implausible value, or a rule with "confirm". */
+  function needsConfirmation(issue) {
+    return issue.severity === 'warning' && (issue.code === 'implausible' || issue.confirm === true);
+  }
 
   /** Computed values by record path, as canonical text (numbers plain, dates ISO). */
   function collectComputed(scope, out) {

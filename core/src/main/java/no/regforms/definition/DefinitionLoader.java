@@ -1,8 +1,6 @@
 package no.regforms.definition;
 
-import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -23,7 +21,6 @@ import no.regforms.diagnostic.IssueCode;
 import no.regforms.diagnostic.NameSuggester;
 import no.regforms.diagnostic.SourceLocation;
 import no.regforms.expression.ExpressionCompiler;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,13 +49,9 @@ public final class DefinitionLoader {
   private final Validator validator;
 
   private DefinitionLoader(ExpressionCompiler compiler) {
+    this.validator = new BackgroundValidator(); // first: its start overlaps everything below
     this.schemas = new SchemaChecker();
     this.compiler = compiler;
-    // The parameter interpolator needs no Expression Language implementation at run time.
-    ValidatorFactory factory = Validation.byDefaultProvider().configure()
-        .messageInterpolator(new ParameterMessageInterpolator())
-        .buildValidatorFactory();
-    this.validator = factory.getValidator();
   }
 
   /** A loader with the default expression compiler. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import no.regforms.expression.EvaluationContext;
 
 /**
  * The order in which a form's conditions and computed values are evaluated, as JavaRosa's
@@ -83,6 +85,44 @@ public final class DependencyGraph {
   /** The graph of one row of the repeat group {@code repeatId} in this scope. */
   public Optional<DependencyGraph> rowGraph(String repeatId) {
     return Optional.ofNullable(rowGraphs.get(repeatId));
+  }
+
+  /**
+   * Walks this scope of one record in evaluation order, deciding for each item whether it is shown:
+   * its enclosing section is shown and its {@code visibleIf} (if any) is true on {@code context}.
+   * Each variable and repeat group goes to {@code visitor} with that decision, so the visitor can
+   * put the item's value into {@code context} before later items read it; a repeat group's rows are
+   * the visitor's to walk, with {@link ScopeVisitor#repeat}'s row graph. The validator and the
+   * synthetic-data generator both walk records this way.
+   *
+   * @return the ids of the items shown, sections and notes included
+   */
+  public Set<String> walk(EvaluationContext context, ScopeVisitor visitor) {
+    Set<String> shown = new HashSet<>();
+    for (String id : order) {
+      FormItem item = items.get(id);
+      if (item == null) continue;
+      String section = sections.get(id);
+      boolean isShown = (section == null || shown.contains(section))
+          && item.visibleIf().map(f -> Boolean.TRUE.equals(f.compiled().evaluate(context))).orElse(true);
+      if (isShown) shown.add(id);
+      if (item instanceof Variable variable) {
+        visitor.variable(variable, isShown);
+      } else if (item instanceof RepeatGroup repeat) {
+        visitor.repeat(repeat, isShown, rowGraphs.get(repeat.id()));
+      }
+    }
+    return Collections.unmodifiableSet(shown);
+  }
+
+  /** What {@link #walk} passes each variable and repeat group of a scope to, in evaluation order. */
+  public interface ScopeVisitor {
+
+    /** {@code variable}, {@code shown} or hidden. */
+    void variable(Variable variable, boolean shown);
+
+    /** {@code repeat}, {@code shown} or hidden; {@code rows} is the graph of each of its rows. */
+    void repeat(RepeatGroup repeat, boolean shown, DependencyGraph rows);
   }
 
   /** The nodes and edges of one scope, before sorting. */

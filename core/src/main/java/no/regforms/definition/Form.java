@@ -2,7 +2,6 @@ package no.regforms.definition;
 
 import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,13 +51,11 @@ public final class Form {
     this.items = List.copyOf(parts.items);
     this.rules = List.copyOf(parts.rules);
     this.location = parts.location;
-    List<Variable> flat = new ArrayList<>();
-    collectVariables(items, flat);
     Map<String, Variable> byId = new LinkedHashMap<>();
-    flat.forEach(v -> byId.putIfAbsent(v.id(), v));
+    ItemWalker.scope(items, Variable.class).forEach(v -> byId.putIfAbsent(v.id(), v));
     this.variables = Collections.unmodifiableMap(byId);
     Map<String, RepeatGroup> repeatsById = new LinkedHashMap<>();
-    collectRepeats(items, repeatsById);
+    ItemWalker.scope(items, RepeatGroup.class).forEach(r -> repeatsById.putIfAbsent(r.id(), r));
     this.repeats = Collections.unmodifiableMap(repeatsById);
     this.environment = environment;
     this.graph = graph;
@@ -78,26 +75,6 @@ public final class Form {
     List<FormItem> items = List.of();
     List<Rule> rules = List.of();
     SourceLocation location = SourceLocation.UNKNOWN;
-  }
-
-  static void collectVariables(List<FormItem> items, List<Variable> out) {
-    for (FormItem item : items) {
-      if (item instanceof Variable v) {
-        out.add(v);
-      } else if (item instanceof Section s) {
-        collectVariables(s.items(), out);
-      }
-    }
-  }
-
-  private static void collectRepeats(List<FormItem> items, Map<String, RepeatGroup> out) {
-    for (FormItem item : items) {
-      if (item instanceof RepeatGroup r) {
-        out.putIfAbsent(r.id(), r);
-      } else if (item instanceof Section s) {
-        collectRepeats(s.items(), out);
-      }
-    }
   }
 
   /** Stable id. */

@@ -266,7 +266,7 @@ final class FormReader {
         return new Bound.Number(node.decimalValue());
       }
       Issue issue = Issue.error(IssueCode.WRONG_JSON_TYPE, "range bound " + node + " of " + (type == VariableType.INTEGER
-          ? "an integer" : "a decimal") + " variable must be a number, not a text", document.locate(pointer));
+          ? "an integer" : "a decimal") + " variable must be a number, not a string", document.locate(pointer));
       issues.add(node.asText().matches("-?\\d+(\\.\\d+)?") ? issue.withHint("write it without quotes: " + node.asText()) : issue);
       return null;
     }
@@ -388,11 +388,17 @@ final class FormReader {
       Optional<Formula> check = formulas.condition(rule, "check", environment, document);
       Optional<Formula> when = formulas.condition(rule, "when", environment, document);
       Severity severity = "warning".equals(rule.text("severity")) ? Severity.WARNING : Severity.ERROR;
+      boolean confirm = rule.node().path("confirm").asBoolean(false);
+      if (confirm && severity != Severity.WARNING) {
+        issues.add(Issue.error(IssueCode.INVALID_VALUE, "rule '" + id + "' asks for confirmation, but only a warning can be confirmed",
+            document.locate(rule.pointer("confirm"))).withHint("add \"severity\": \"warning\", or remove confirm"));
+      }
       if (check.isPresent()) {
         List<String> attachTo = variables.isEmpty()
             ? check.get().compiled().references().stream().filter(topLevel::containsKey).toList()
             : variables;
         out.add(new Rule(id, check.get(), when, severity, rule.localized("message"), attachTo, rule.optionalText("notes"),
+            confirm,
             document.locate(rule.pointer())));
       }
     }
@@ -406,15 +412,20 @@ final class FormReader {
         Issue issue = Issue.error(IssueCode.UNKNOWN_VARIABLE, "dateVariable names unknown variable '" + name + "'",
             document.locate(root.pointer("dateVariable")));
         issues.add(NameSuggester.hint(name, topLevel.keySet()).map(issue::withHint).orElse(issue));
-      } else if (type.kind() != ExprType.Kind.DATE) {
-        List<String> dates = topLevel.entrySet().stream().filter(e -> e.getValue().kind() == ExprType.Kind.DATE)
+      } else if (!datesRecord(type)) {
+        List<String> dates = topLevel.entrySet().stream().filter(e -> datesRecord(e.getValue()))
             .map(Map.Entry::getKey).toList();
-        issues.add(Issue.error(IssueCode.TYPE_MISMATCH, "dateVariable '" + name + "' must be a variable of type 'date', but it "
+        issues.add(Issue.error(IssueCode.TYPE_MISMATCH, "dateVariable '" + name + "' must be a variable of type 'date' or 'datetime', but it "
                 + "is a " + type.displayName(), document.locate(root.pointer("dateVariable")))
-            .withHint(dates.isEmpty() ? "add a date variable that dates the record, or remove dateVariable"
-                : "date variables of this form: " + String.join(", ", dates)));
+            .withHint(dates.isEmpty() ? "add a date or datetime variable that dates the record, or remove dateVariable"
+                : "date and datetime variables of this form: " + String.join(", ", dates)));
       }
     });
+  }
+
+  /** A date or a date-time (whose date counts) can date a record. */
+  private static boolean datesRecord(ExprType type) {
+    return type.kind() == ExprType.Kind.DATE || type.kind() == ExprType.Kind.DATETIME;
   }
 
   private void checkValidity(JsonFields root, Optional<LocalDate> from, Optional<LocalDate> to) {
@@ -427,10 +438,10 @@ final class FormReader {
 
   private DependencyGraph buildGraph(List<FormItem> items) {
     DependencyGraph.Builder builder = new DependencyGraph.Builder();
-    addNodes(items, Optional.empty(), builder);
+    addNodes(items, builder);
     DependencyGraph.Sorted sorted = builder.build();
     Map<String, FormItem> byId = new HashMap<>();
-    index(items, byId);
+    ItemWalker.all(items).forEach(placed -> byId.putIfAbsent(placed.item().id(), placed.item()));
     for (List<String> cycle : sorted.cycles()) {
       FormItem first = byId.get(cycle.get(0));
       String path = String.join(" -> ", cycle) + " -> " + cycle.get(0);
@@ -446,8 +457,11 @@ final class FormReader {
     return "each of " + String.join(", ", cycle) + " waits for the next; break the cycle in one of their expressions";
   }
 
-  private void addNodes(List<FormItem> items, Optional<String> section, DependencyGraph.Builder builder) {
-    for (FormItem item : items) {
+  /** Adds the items of one scope to {@code builder}; a repeat group's rows get a graph of their own. */
+  private void addNodes(List<FormItem> items, DependencyGraph.Builder builder) {
+    for (PlacedItem placed : ItemWalker.scope(items)) {
+      FormItem item = placed.item();
+      Optional<String> section = placed.section().map(Section::id);
       Set<String> reads = new LinkedHashSet<>();
       section.ifPresent(reads::add);
       item.visibleIf().ifPresent(f -> {
@@ -464,74 +478,62 @@ final class FormReader {
       });
       if (item instanceof Variable v) {
         v.compute().ifPresent(f -> reads.addAll(f.compiled().references()));
-        builder.node(v, section, reads);
       } else if (item instanceof Section s) {
-        s.visibleIf().ifPresent(f -> {
-          Set<String> inside = new LinkedHashSet<>();
-          collectIds(s.items(), inside);
-          inside.retainAll(f.compiled().references());
-          if (!inside.isEmpty()) {
-            String names = "'" + String.join("', '", inside) + "'";
-            issues.add(Issue.error(IssueCode.DEPENDENCY_CYCLE,
-                    "visibleIf of section '" + s.id() + "' reads " + names + ", which the section itself holds: whether "
-                        + "the section shows would depend on a value it hides (cycle: "
-                        + s.id() + " -> " + inside.iterator().next() + " -> " + s.id() + ")", f.location())
-                .withHint("move " + names + " out of the section, before it, or make the condition read other variables"));
-            reads.removeAll(inside);
-          }
-        });
-        builder.node(s, section, reads);
-        addNodes(s.items(), Optional.of(s.id()), builder);
-      } else if (item instanceof Note n) {
-        builder.node(n, section, reads);
+        s.visibleIf().ifPresent(f -> reads.removeAll(selfHidingReads(s, f)));
       } else if (item instanceof RepeatGroup r) {
-        DependencyGraph.Builder rows = new DependencyGraph.Builder();
-        addNodes(r.items(), Optional.empty(), rows);
-        DependencyGraph.Sorted sortedRows = rows.build();
-        Map<String, FormItem> rowItems = new HashMap<>();
-        index(r.items(), rowItems);
-        for (List<String> cycle : sortedRows.cycles()) {
-          FormItem first = rowItems.get(cycle.get(0));
-          issues.add(Issue.error(IssueCode.DEPENDENCY_CYCLE,
-                  "computed values and conditions in repeat group '" + r.id() + "' depend on each other in a cycle: "
-                      + String.join(" -> ", cycle) + " -> " + cycle.get(0), first == null ? r.location() : first.location())
-              .withHint(cycleHint(cycle)));
-        }
-        builder.rowGraph(r.id(), sortedRows.graph());
+        builder.rowGraph(r.id(), rowGraph(r));
         Set<String> rowNames = new LinkedHashSet<>();
-        collectIds(r.items(), rowNames);
-        collectReads(r.items(), reads);
+        List<PlacedItem> inside = ItemWalker.all(r.items());
+        inside.forEach(p -> rowNames.add(p.item().id()));
+        inside.forEach(p -> addReads(p.item(), reads));
         reads.removeAll(rowNames);
-        builder.node(r, section, reads);
       }
+      builder.node(item, section, reads);
     }
   }
 
-  private static void collectIds(List<FormItem> items, Set<String> out) {
-    for (FormItem item : items) {
-      out.add(item.id());
-      if (item instanceof Section s) collectIds(s.items(), out);
-      if (item instanceof RepeatGroup r) collectIds(r.items(), out);
+  /**
+   * The ids of items inside {@code section} that its own {@code visibleIf} reads, each a cycle
+   * reported here: whether the section shows would depend on a value it hides.
+   */
+  private Set<String> selfHidingReads(Section section, Formula visibleIf) {
+    Set<String> inside = new LinkedHashSet<>();
+    ItemWalker.all(section.items()).forEach(p -> inside.add(p.item().id()));
+    inside.retainAll(visibleIf.compiled().references());
+    if (!inside.isEmpty()) {
+      String names = "'" + String.join("', '", inside) + "'";
+      issues.add(Issue.error(IssueCode.DEPENDENCY_CYCLE,
+              "visibleIf of section '" + section.id() + "' reads " + names + ", which the section itself holds: whether "
+                  + "the section shows would depend on a value it hides (cycle: "
+                  + section.id() + " -> " + inside.iterator().next() + " -> " + section.id() + ")", visibleIf.location())
+          .withHint("move " + names + " out of the section, before it, or make the condition read other variables"));
     }
+    return inside;
   }
 
-  private static void collectReads(List<FormItem> items, Set<String> out) {
-    for (FormItem item : items) {
-      item.visibleIf().ifPresent(f -> out.addAll(f.compiled().references()));
-      if (item instanceof Variable v) {
-        v.compute().ifPresent(f -> out.addAll(f.compiled().references()));
-        v.requiredIf().ifPresent(f -> out.addAll(f.compiled().references()));
-      }
-      if (item instanceof Section s) collectReads(s.items(), out);
-      if (item instanceof RepeatGroup r) collectReads(r.items(), out);
+  /** The sorted graph of one row of {@code repeat}, its cycles reported. */
+  private DependencyGraph rowGraph(RepeatGroup repeat) {
+    DependencyGraph.Builder rows = new DependencyGraph.Builder();
+    addNodes(repeat.items(), rows);
+    DependencyGraph.Sorted sortedRows = rows.build();
+    Map<String, FormItem> rowItems = new HashMap<>();
+    ItemWalker.all(repeat.items()).forEach(placed -> rowItems.putIfAbsent(placed.item().id(), placed.item()));
+    for (List<String> cycle : sortedRows.cycles()) {
+      FormItem first = rowItems.get(cycle.get(0));
+      issues.add(Issue.error(IssueCode.DEPENDENCY_CYCLE,
+              "computed values and conditions in repeat group '" + repeat.id() + "' depend on each other in a cycle: "
+                  + String.join(" -> ", cycle) + " -> " + cycle.get(0), first == null ? repeat.location() : first.location())
+          .withHint(cycleHint(cycle)));
     }
+    return sortedRows.graph();
   }
 
-  private static void index(List<FormItem> items, Map<String, FormItem> out) {
-    for (FormItem item : items) {
-      out.putIfAbsent(item.id(), item);
-      if (item instanceof Section s) index(s.items(), out);
-      if (item instanceof RepeatGroup r) index(r.items(), out);
+  /** Adds the names {@code item}'s conditions and computation read. */
+  private static void addReads(FormItem item, Set<String> out) {
+    item.visibleIf().ifPresent(f -> out.addAll(f.compiled().references()));
+    if (item instanceof Variable v) {
+      v.compute().ifPresent(f -> out.addAll(f.compiled().references()));
+      v.requiredIf().ifPresent(f -> out.addAll(f.compiled().references()));
     }
   }
 }

@@ -59,6 +59,12 @@ public final class Ids {
     return cut.replaceAll("_+$", "");
   }
 
+  /** {@code Body-Weight} as {@code body_weight}: a suggestion for an id that breaks the pattern. */
+  static String suggestion(String id) {
+    String snake = snakeCase(id);
+    return snake.isEmpty() ? "x" : snake;
+  }
+
   private static boolean isAsciiLetterOrDigit(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }

@@ -66,7 +66,10 @@ final class OrganisationReader {
           issues.add(Issue.error(IssueCode.RANGE_INVERTED, "unit " + u.text("resh") + " is valid from " + from.get()
               + ", after its validTo " + to.get(), doc.locate(u.pointer("validFrom"))));
         }
-        Organisations.Unit unit = new Organisations.Unit(u.text("resh"), u.text("name"), trust, u.text("orgnr"), from, to, where);
+        // Without a number of its own, a unit reports under its health trust's (SKDE takes HF numbers too).
+        String orgnr = u.optionalText("orgnr")
+            .orElseGet(() -> trusts.containsKey(trust) ? trusts.get(trust).orgnr() : "");
+        Organisations.Unit unit = new Organisations.Unit(u.text("resh"), u.text("name"), trust, orgnr, from, to, where);
         for (Organisations.Unit earlier : units) {
           if (earlier.resh().equals(unit.resh()) && overlap(earlier, unit)) {
             issues.add(Issue.error(IssueCode.DUPLICATE_ID, "unit " + unit.resh() + " has two entries valid at the same time",

@@ -40,10 +40,12 @@ public final class Registry {
   private final Map<String, Form> forms;
   private final Map<String, Indicator> indicators;
   private final Organisations organisations;
+  private final Optional<SyntheticProfile> syntheticProfile;
 
   Registry(Header header, Map<String, CodeList> codeLists, Map<String, Form> forms, Map<String, Indicator> indicators,
-      Organisations organisations) {
+      Organisations organisations, Optional<SyntheticProfile> syntheticProfile) {
     this.organisations = Objects.requireNonNull(organisations, "organisations");
+    this.syntheticProfile = Objects.requireNonNull(syntheticProfile, "syntheticProfile");
     this.id = Objects.requireNonNull(header.id, "id");
     this.title = Objects.requireNonNull(header.title, "title");
     this.description = header.description;
@@ -230,6 +232,11 @@ public final class Registry {
    */
   public Organisations organisations() {
     return organisations;
+  }
+
+  /** What the registry's synthetic patients look like ({@code synthetic.json}), if the registry describes it. */
+  public Optional<SyntheticProfile> syntheticProfile() {
+    return syntheticProfile;
   }
 
   /** The form {@code id}, if the registry has it. */

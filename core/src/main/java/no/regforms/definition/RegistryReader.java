@@ -1,10 +1,7 @@
 package no.regforms.definition;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Path.Node;
 import jakarta.validation.Validator;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,7 +9,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,9 +18,7 @@ import no.regforms.diagnostic.IssueCode;
 import no.regforms.diagnostic.LocalizedText;
 import no.regforms.diagnostic.NameSuggester;
 import no.regforms.diagnostic.SourceLocation;
-import no.regforms.expression.ExprType;
 import no.regforms.expression.ExpressionCompiler;
-import no.regforms.expression.TypeEnvironment;
 
 /**
  * One load of one registry folder. Collects the issues of every file and goes on after each, so a
@@ -33,18 +27,18 @@ import no.regforms.expression.TypeEnvironment;
 final class RegistryReader {
 
   private final SchemaChecker schemas;
-  private final Validator validator;
   private final FormulaCompiler formulas;
   private final ExpressionCompiler compiler;
   private final List<Issue> issues = new ArrayList<>();
   private final Map<String, JsonDocument> documents = new HashMap<>();
   private final Map<String, String> firstFiles = new HashMap<>();
+  private final FieldRuleChecker fieldRules;
 
   RegistryReader(SchemaChecker schemas, ExpressionCompiler compiler, Validator validator) {
     this.schemas = schemas;
-    this.validator = validator;
     this.formulas = new FormulaCompiler(compiler, issues);
     this.compiler = compiler;
+    this.fieldRules = new FieldRuleChecker(validator, documents, issues);
   }
 
   LoadResult read(DefinitionSource source) {
@@ -71,8 +65,9 @@ final class RegistryReader {
     unchecked.values().forEach(doc -> doc.at("/id").ifPresent(id -> brokenIds.add(id.asText())));
 
     Map<String, CodeList> codeLists = new LinkedHashMap<>();
+    CodeListReader codeListReader = new CodeListReader(issues);
     for (JsonDocument doc : codeListFiles) {
-      CodeList list = readCodeList(doc);
+      CodeList list = codeListReader.read(doc);
       putUnique(codeLists, list.id(), list, doc, "code list");
     }
     Set<String> missingReasons = new LinkedHashSet<>(Registry.BUILT_IN_MISSING_REASONS.keySet());
@@ -89,20 +84,28 @@ final class RegistryReader {
         source.has(DefinitionSource.ORGANISATIONS_FILE)
             ? parse(source, DefinitionSource.ORGANISATIONS_FILE, SchemaChecker.FileKind.ORGANISATIONS) : null);
     Map<String, Indicator> indicators = new LinkedHashMap<>();
+    IndicatorReader indicatorReader = new IndicatorReader(formulas, compiler, issues);
     for (JsonDocument doc : indicatorFiles) {
-      readIndicator(doc, forms, brokenIds, organisations)
+      indicatorReader.read(doc, forms, brokenIds, organisations)
           .ifPresent(indicator -> putUnique(indicators, indicator.id(), indicator, doc, "indicator"));
     }
 
-    indicators.values().forEach(indicator -> checkCoverageIndicator(indicator, indicators, brokenIds));
-    codeLists.values().forEach(this::validateFields);
-    forms.values().forEach(this::validateFields);
-    indicators.values().forEach(this::validateFields);
+    Optional<SyntheticProfile> profile = Optional.empty();
+    JsonDocument profileFile = source.has(SyntheticProfile.FILE)
+        ? parse(source, SyntheticProfile.FILE, SchemaChecker.FileKind.SYNTHETIC) : null;
+    if (profileFile != null) {
+      profile = Optional.of(new SyntheticProfileReader(profileFile, forms, brokenIds, issues).read());
+    }
+
+    indicatorReader.checkCoverageIndicators(indicators, brokenIds, documents);
+    codeLists.values().forEach(fieldRules::check);
+    forms.values().forEach(fieldRules::check);
+    indicators.values().forEach(fieldRules::check);
 
     if (header == null || hasErrors()) {
       return result(null);
     }
-    return result(new Registry(header, codeLists, forms, indicators, organisations));
+    return result(new Registry(header, codeLists, forms, indicators, organisations, profile));
   }
 
   private boolean hasErrors() {
@@ -165,7 +168,7 @@ final class RegistryReader {
     }
   }
 
-  // ---- registry.json and code lists ----------------------------------------------------------------
+  // ---- registry.json ---------------------------------------------------------------------------
 
   /** The forms in the order {@code registry.json} names them, the others after them in file order. */
   private Map<String, Form> ordered(Map<String, Form> forms, List<String> order, JsonDocument registryFile,
@@ -193,7 +196,7 @@ final class RegistryReader {
     header.id = root.text("id");
     if (!header.id.matches(Ids.PATTERN)) {
       issues.add(Issue.error(IssueCode.INVALID_VALUE, "registry id '" + header.id + "' " + Ids.MESSAGE, doc.locate("/id"))
-          .withHint("for example '" + snakeCase(header.id) + "'"));
+          .withHint("for example '" + Ids.suggestion(header.id) + "'"));
     }
     header.title = root.localized("title");
     header.description = root.optionalLocalized("description");
@@ -253,238 +256,5 @@ final class RegistryReader {
       issues.add(Issue.error(IssueCode.INVALID_VALUE, "languages must include 'nb'", doc.locate("/languages"))
           .withHint("every text has a Norwegian Bokmål version; list \"nb\" first"));
     }
-  }
-
-  private CodeList readCodeList(JsonDocument doc) {
-    JsonFields root = new JsonFields(doc.root(), "");
-    List<Code> codes = new ArrayList<>();
-    Map<String, SourceLocation> seen = new HashMap<>();
-    for (JsonFields code : root.objects("codes")) {
-      String value = code.text("code");
-      SourceLocation here = doc.locate(code.pointer("code"));
-      SourceLocation first = seen.putIfAbsent(value, here);
-      if (first != null) {
-        issues.add(Issue.error(IssueCode.DUPLICATE_CODE, "code '" + value + "' appears twice in code list '" + root.text("id") + "'", here)
-            .withHint("first at line " + first.line() + "; each code may appear once"));
-      }
-      Optional<java.time.LocalDate> from = code.date("validFrom");
-      Optional<java.time.LocalDate> to = code.date("validTo");
-      if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
-        issues.add(Issue.error(IssueCode.RANGE_INVERTED, "code '" + value + "' is valid from " + from.get() + ", after its validTo " + to.get(),
-            doc.locate(code.pointer("validFrom"))).withHint("validFrom is the first day and validTo the last day the code may be used"));
-      }
-      codes.add(new Code(value, code.localized("label"), code.optionalLocalized("description"), code.decimal("score"),
-          from, to, code.optionalText("notes"), doc.locate(code.pointer())));
-    }
-    return new CodeList(root.text("id"), root.localized("title"), root.optionalLocalized("description"),
-        root.optionalText("system").orElse("local"), root.optionalText("systemOid"), root.optionalText("systemVersion"),
-        codes, root.optionalText("notes"), doc.locate(""));
-  }
-
-  // ---- indicators -----------------------------------------------------------------------------
-
-  private Optional<Indicator> readIndicator(JsonDocument doc, Map<String, Form> forms, Set<String> brokenIds,
-      Organisations organisations) {
-    JsonFields root = new JsonFields(doc.root(), "");
-    String formId = root.text("form");
-    Form form = forms.get(formId);
-    if (form == null) {
-      if (!brokenIds.contains(formId)) {
-        Issue issue = Issue.error(IssueCode.UNKNOWN_FORM, "unknown form '" + formId + "'", doc.locate("/form"));
-        issues.add(NameSuggester.hint(formId, forms.keySet()).map(issue::withHint)
-            .orElse(issue.withHint("forms of this registry: " + String.join(", ", forms.keySet()))));
-      }
-      return Optional.empty();
-    }
-    Indicator.Subject subject = Indicator.Subject.valueOf(root.text("subject").toUpperCase(Locale.ROOT));
-    Indicator.Type type = Indicator.Type.valueOf(root.text("type").toUpperCase(Locale.ROOT));
-    TypeEnvironment environment = indicatorEnvironment(form, forms, subject);
-
-    Optional<Formula> period = formulas.number(root, "period", environment, doc);
-    Optional<Formula> denominator = formulas.condition(root, "denominator", environment, doc);
-    Optional<Formula> numerator = formulas.condition(root, "numerator", environment, doc);
-    Optional<Formula> value = formulas.number(root, "value", environment, doc);
-    if (type == Indicator.Type.PROPORTION && !root.has("numerator")) {
-      issues.add(Issue.error(IssueCode.MISSING_KEY, "a proportion needs a 'numerator'", doc.locate(""))
-          .withHint("add \"numerator\": the condition a counted case must meet, such as \"treated = true\""));
-    }
-    if ((type == Indicator.Type.MEAN || type == Indicator.Type.MEDIAN) && !root.has("value")) {
-      issues.add(Issue.error(IssueCode.MISSING_KEY, "a " + type.name().toLowerCase(Locale.ROOT) + " needs a 'value' to average",
-          doc.locate("")).withHint("add \"value\": the number expression to average, such as \"madrs_after\""));
-    }
-    List<Indicator.Exclusion> exclusions = new ArrayList<>();
-    for (JsonFields exclusion : root.objects("exclusions")) {
-      formulas.condition(exclusion, "when", environment, doc).ifPresent(when ->
-          exclusions.add(new Indicator.Exclusion(exclusion.text("id"), when, exclusion.optionalLocalized("description"),
-              exclusion.optionalText("notes"))));
-    }
-    Optional<Indicator.Levels> levels = readLevels(doc, root, type);
-    String attribution = root.optionalText("attribution").orElse("unit");
-    Optional<Formula> homeHf = readHomeHf(doc, root, environment, attribution, organisations);
-    if (period.isEmpty() || denominator.isEmpty()) return Optional.empty();
-    return Optional.of(new Indicator(root.text("id"), root.localized("title"), root.optionalLocalized("shortTitle"),
-        root.optionalLocalized("description"), type, subject, formId, period.get(), denominator.get(), numerator, value,
-        exclusions, levels, root.integer("minDenominator"),
-        root.has("groupBy") ? root.texts("groupBy") : List.of("unit", "hf", "rhf", "national"),
-        attribution, homeHf, root.optionalText("unitOfMeasure"), root.optionalText("kind"),
-        root.optionalText("dimension"), root.bool("national"), root.optionalText("coverageIndicator"),
-        root.optionalText("notes"), doc.locate("")));
-  }
-
-  /** {@code coverageIndicator} must name a coverage indicator of the registry. */
-  private void checkCoverageIndicator(Indicator indicator, Map<String, Indicator> indicators, Set<String> brokenIds) {
-    indicator.coverageIndicator().ifPresent(id -> {
-      JsonDocument doc = documents.get(indicator.location().file());
-      SourceLocation where = doc == null ? indicator.location() : doc.locate("/coverageIndicator");
-      Indicator coverage = indicators.get(id);
-      if (coverage == null && !brokenIds.contains(id)) {
-        Issue issue = Issue.error(IssueCode.INVALID_VALUE, "coverageIndicator '" + id + "' is no indicator of this registry", where);
-        issues.add(NameSuggester.hint(id, indicators.keySet()).map(issue::withHint).orElse(issue));
-      } else if (coverage != null && coverage.type() != Indicator.Type.COVERAGE) {
-        issues.add(Issue.error(IssueCode.INVALID_VALUE, "coverageIndicator '" + id + "' is a "
-            + coverage.type().name().toLowerCase(Locale.ROOT) + " indicator, not a coverage one", where)
-            .withHint("name an indicator of type coverage"));
-      }
-    });
-  }
-
-  /**
-   * The home health trust of a case, required with {@code home_hf} attribution. When it reads a code
-   * list, every code must name a health trust of the organisation table.
-   */
-  private Optional<Formula> readHomeHf(JsonDocument doc, JsonFields root, TypeEnvironment environment, String attribution,
-      Organisations organisations) {
-    Optional<Formula> homeHf;
-    if (root.has("homeHf")) {
-      homeHf = formulas.computation(root, "homeHf", environment, doc, ExprType.code("", Set.of()));
-    } else if ("home_hf".equals(attribution) && environment.lookup(DEFAULT_HOME_HF).isPresent()) {
-      // Without 'homeHf' a variable named home_hf is the home HF; without either, the run reports
-      // the indicator's cases under an unknown HF.
-      SourceLocation where = doc.locate("/attribution");
-      homeHf = compiler.compile(DEFAULT_HOME_HF, environment, (text, start, end) -> where).expression()
-          .filter(compiled -> compiled.type().kind() == ExprType.Kind.CODE || compiled.type().kind() == ExprType.Kind.TEXT)
-          .map(compiled -> new Formula(DEFAULT_HOME_HF, compiled, where));
-    } else {
-      return Optional.empty();
-    }
-    homeHf.ifPresent(formula -> {
-      for (String code : new java.util.TreeSet<>(formula.compiled().type().codes())) {
-        if (organisations.healthTrust(code).isEmpty()) {
-          Issue issue = Issue.error(IssueCode.UNKNOWN_ORGANISATION,
-              "home HF code '" + code + "' of code list '" + formula.compiled().type().codeList().orElse("")
-                  + "' is no health trust of the organisation table", doc.locate("/homeHf"));
-          issues.add(NameSuggester.hint(code, organisations.healthTrusts().stream().map(Organisations.HealthTrust::id).toList())
-              .map(issue::withHint).orElse(issue.withHint("use the health-trust ids of the organisation table as codes")));
-        }
-      }
-    });
-    return homeHf;
-  }
-
-  /** The variable that gives the home HF when an indicator with home-HF attribution names none. */
-  static final String DEFAULT_HOME_HF = "home_hf";
-
-  /** The names an indicator reads: the base form's variables, and with a patient subject every form as rows. */
-  private static TypeEnvironment indicatorEnvironment(Form form, Map<String, Form> forms, Indicator.Subject subject) {
-    TypeEnvironment environment = form.environment();
-    if (subject == Indicator.Subject.PATIENT) {
-      for (Form other : forms.values()) {
-        if (environment.lookup(other.id()).isEmpty()) {
-          environment = environment.with(other.id(), ExprType.rows(other.environment().names()));
-        }
-      }
-    }
-    return environment
-        .with("report_year", ExprType.NUMBER)
-        .with("period_start", ExprType.DATE)
-        .with("period_end", ExprType.DATE);
-  }
-
-  private Optional<Indicator.Levels> readLevels(JsonDocument doc, JsonFields root, Indicator.Type type) {
-    if (!root.has("levels")) return Optional.empty();
-    JsonFields levels = new JsonFields(root.node().get("levels"), "/levels");
-    boolean higher = "higher".equals(levels.text("direction"));
-    BigDecimal high = levels.decimal("high").orElse(BigDecimal.ZERO);
-    BigDecimal medium = levels.decimal("medium").orElse(high);
-    boolean wrongOrder = higher ? medium.compareTo(high) > 0 : medium.compareTo(high) < 0;
-    if (wrongOrder) {
-      issues.add(Issue.error(IssueCode.RANGE_INVERTED,
-              "with direction '" + levels.text("direction") + "', the medium level " + medium.toPlainString()
-                  + " must be " + (higher ? "at most" : "at least") + " the high level " + high.toPlainString(),
-              doc.locate("/levels/medium"))
-          .withHint(higher ? "higher is better: high is the upper threshold" : "lower is better: high is the lower threshold"));
-    }
-    boolean share = type == Indicator.Type.PROPORTION || type == Indicator.Type.COVERAGE;
-    for (String key : List.of("high", "medium")) {
-      Optional<BigDecimal> level = levels.decimal(key);
-      if (share && level.isPresent() && (level.get().signum() < 0 || level.get().compareTo(BigDecimal.ONE) > 0)) {
-        issues.add(Issue.error(IssueCode.INVALID_VALUE, "a level of a share must lie between 0 and 1",
-                doc.locate("/levels/" + key))
-            .withHint("write 80 % as 0.80"));
-      }
-    }
-    return Optional.of(new Indicator.Levels(higher, high, medium));
-  }
-
-  // ---- field rules (Bean Validation) ---------------------------------------------------------------
-
-  private void validateFields(CodeList list) {
-    report(validator.validate(list), list.location(), "id");
-    list.codes().forEach(code -> report(validator.validate(code), code.location(), "code"));
-  }
-
-  private void validateFields(Form form) {
-    report(validator.validate(form), form.location(), "id");
-    validateItems(form.items());
-    form.rules().forEach(rule -> report(validator.validate(rule), rule.location(), "id"));
-  }
-
-  private void validateItems(List<FormItem> items) {
-    for (FormItem item : items) {
-      String idKey = item instanceof Variable ? "variable" : item instanceof Section ? "section"
-          : item instanceof RepeatGroup ? "repeat" : "note";
-      report(validator.validate(item), item.location(), idKey);
-      if (item instanceof Section s) validateItems(s.items());
-      if (item instanceof RepeatGroup r) validateItems(r.items());
-    }
-  }
-
-  private void validateFields(Indicator indicator) {
-    report(validator.validate(indicator), indicator.location(), "id");
-  }
-
-  /** Reports each violation at the JSON location of the field it concerns. */
-  private <T> void report(Set<ConstraintViolation<T>> violations, SourceLocation owner, String idKey) {
-    JsonDocument doc = documents.get(owner.file());
-    for (ConstraintViolation<T> violation : violations) {
-      String field = firstNode(violation.getPropertyPath());
-      String key = field.equals("id") ? idKey : field;
-      String pointer = owner.jsonPointer() + "/" + JsonDocument.escape(key);
-      SourceLocation where = doc == null ? owner : doc.locate(pointer);
-      Object value = violation.getInvalidValue();
-      // The value as written in the file: a number too large for the model is shown as the author wrote it.
-      String written = Optional.ofNullable(doc).flatMap(d -> d.at(pointer))
-          .map(node -> node.isTextual() ? "'" + node.asText() + "'" : node.toString())
-          .orElse(value instanceof String ? "'" + value + "'" : String.valueOf(value));
-      Issue issue = Issue.error(IssueCode.INVALID_VALUE, "'" + key + "' is " + written + ", but " + violation.getMessage(),
-          where);
-      if (field.equals("id") && value instanceof String text) {
-        issue = issue.withHint("for example '" + snakeCase(text) + "'");
-      }
-      issues.add(issue);
-    }
-  }
-
-  /** {@code Body-Weight} as {@code body_weight}: a suggestion for an id that breaks the pattern. */
-  private static String snakeCase(String id) {
-    String snake = Ids.snakeCase(id);
-    return snake.isEmpty() ? "x" : snake;
-  }
-
-  private static String firstNode(jakarta.validation.Path path) {
-    for (Node node : path) {
-      if (node.getName() != null) return node.getName();
-    }
-    return "";
   }
 }

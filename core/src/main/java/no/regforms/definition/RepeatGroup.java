@@ -3,7 +3,6 @@ package no.regforms.definition;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,8 +47,6 @@ public record RepeatGroup(
 
   /** The variables of one row, sections flattened, in form order (nested repeat groups excluded). */
   public List<Variable> variables() {
-    List<Variable> out = new ArrayList<>();
-    Form.collectVariables(items, out);
-    return List.copyOf(out);
+    return ItemWalker.scope(items, Variable.class);
   }
 }

@@ -21,6 +21,7 @@ import no.regforms.diagnostic.SourceLocation;
  * @param message what the user is told
  * @param variables the variables the issue is reported on
  * @param notes the registry developers' notes (sources, assumptions); never shown to users
+ * @param confirm whether a warning asks the user to confirm it, as an implausible value does
  * @param location where it is defined
  */
 public record Rule(
@@ -31,6 +32,7 @@ public record Rule(
     LocalizedText message,
     List<String> variables,
     Optional<String> notes,
+    boolean confirm,
     SourceLocation location) {
 
   public Rule {

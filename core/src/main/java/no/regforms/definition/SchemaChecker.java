@@ -19,6 +19,7 @@ import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.IssueCode;
 import no.regforms.diagnostic.LocalizedText;
 import no.regforms.diagnostic.NameSuggester;
+import org.everit.json.schema.ArraySchema;
 import org.everit.json.schema.CombinedSchema;
 import org.everit.json.schema.EnumSchema;
 import org.everit.json.schema.ObjectSchema;
@@ -46,6 +47,7 @@ final class SchemaChecker {
     FORM("form.json"),
     INDICATOR("indicator.json"),
     ORGANISATIONS("organisations.json"),
+    SYNTHETIC("synthetic.json"),
     TEST("test.json");
 
     final String schemaFile;
@@ -120,13 +122,13 @@ final class SchemaChecker {
   /** Every schema violation in {@code document}, located. */
   List<Issue> check(JsonDocument document, FileKind kind) {
     List<ValidationException> leaves = violations(document, kind);
-    Set<String> misspelt = misspeltRequiredKeys(leaves);
+    Set<String> misspelt = misspeltRequiredKeys(leaves, schemas.get(kind));
     List<Issue> issues = new ArrayList<>();
     for (ValidationException leaf : leaves) {
       boolean coveredByTypo = "required".equals(leaf.getKeyword())
           && misspelt.contains(pointerOf(leaf) + "/" + JsonDocument.escape(bracketed(leaf.getErrorMessage())));
       if (!coveredByTypo) {
-        issues.add(toIssue(document, leaf));
+        issues.add(toIssue(document, leaf, schemas.get(kind)));
       }
     }
     return issues.stream().distinct().collect(Collectors.toList());
@@ -170,11 +172,12 @@ final class SchemaChecker {
    * The pointers of required keys that an unknown key next to them is a misspelling of: the
    * "did you mean" of the unknown key says all, so "missing required key" is not reported too.
    */
-  private static Set<String> misspeltRequiredKeys(List<ValidationException> leaves) {
+  private static Set<String> misspeltRequiredKeys(List<ValidationException> leaves, Schema root) {
     Set<String> out = new java.util.HashSet<>();
     for (ValidationException leaf : leaves) {
-      if ("additionalProperties".equals(leaf.getKeyword()) && leaf.getViolatedSchema() instanceof ObjectSchema object) {
+      if ("additionalProperties".equals(leaf.getKeyword()) && leaf.getViolatedSchema() instanceof ObjectSchema violated) {
         String pointer = pointerOf(leaf);
+        ObjectSchema object = declaringSchema(pointer, violated, root);
         NameSuggester.closest(bracketed(leaf.getErrorMessage()), object.getPropertySchemas().keySet())
             .filter(object.getRequiredProperties()::contains)
             .ifPresent(key -> out.add(pointer + "/" + JsonDocument.escape(key)));
@@ -197,6 +200,55 @@ final class SchemaChecker {
     return Optional.empty();
   }
 
+  /**
+   * The object schema that declares the keys of the object at {@code pointer}, where an unknown key
+   * was found. Everit reports a failure inside the value of a map (an object whose
+   * {@code additionalProperties} is a schema, such as a synthetic profile's {@code variables})
+   * against the map's schema, so then the declaring schema is found by following the pointer from
+   * the file's root schema.
+   */
+  private static ObjectSchema declaringSchema(String pointer, ObjectSchema violated, Schema root) {
+    if (violated.getSchemaOfAdditionalProperties() == null) return violated;
+    return schemaAt(root, pointer) instanceof ObjectSchema object ? object : violated;
+  }
+
+  /** The schema of the value at {@code pointer}, references resolved, or null if the schema names no such value. */
+  private static Schema schemaAt(Schema root, String pointer) {
+    Schema at = root;
+    for (String step : pointer.isEmpty() ? new String[0] : pointer.substring(1).split("/", -1)) {
+      at = child(at, unescape(step));
+      if (at == null) return null;
+    }
+    return unwrap(at);
+  }
+
+  /** The schema of member {@code step} of what {@code schema} describes, or null if it names none. */
+  private static Schema child(Schema schema, String step) {
+    Schema resolved = unwrap(schema);
+    if (resolved instanceof ObjectSchema object) {
+      Schema property = object.getPropertySchemas().get(step);
+      return property != null ? property : object.getSchemaOfAdditionalProperties();
+    }
+    if (resolved instanceof ArraySchema array) {
+      if (array.getAllItemSchema() != null) return array.getAllItemSchema();
+      List<Schema> items = array.getItemSchemas();
+      int index = step.matches("\\d{1,9}") ? Integer.parseInt(step) : -1;
+      return items != null && index >= 0 && index < items.size() ? items.get(index) : null;
+    }
+    if (resolved instanceof CombinedSchema combined) {
+      for (Schema option : combined.getSubschemas()) {
+        Schema member = child(option, step);
+        if (member != null) return member;
+      }
+    }
+    return null;
+  }
+
+  private static Schema unwrap(Schema schema) {
+    return schema instanceof ReferenceSchema reference && reference.getReferredSchema() != null
+        ? unwrap(reference.getReferredSchema()) : schema;
+  }
+
   private static String pointerOf(ValidationException e) {
     String pointer = e.getPointerToViolation();
     return pointer.startsWith("#") ? pointer.substring(1) : pointer;
@@ -215,7 +267,7 @@ final class SchemaChecker {
     }
   }
 
-  private static Issue toIssue(JsonDocument document, ValidationException e) {
+  private static Issue toIssue(JsonDocument document, ValidationException e, Schema root) {
     String pointer = pointerOf(e);
     String keyword = e.getKeyword() == null ? "" : e.getKeyword();
     String message = e.getErrorMessage();
@@ -224,8 +276,8 @@ final class SchemaChecker {
         String key = bracketed(message);
         String keyPointer = pointer + "/" + JsonDocument.escape(key);
         Issue issue = Issue.error(IssueCode.UNKNOWN_KEY, "unknown key '" + key + "'", document.locateKey(keyPointer));
-        if (e.getViolatedSchema() instanceof ObjectSchema object) {
-          Set<String> known = new TreeSet<>(object.getPropertySchemas().keySet());
+        if (e.getViolatedSchema() instanceof ObjectSchema violated) {
+          Set<String> known = new TreeSet<>(declaringSchema(pointer, violated, root).getPropertySchemas().keySet());
           issue = NameSuggester.hint(key, known)
               .map(issue::withHint)
               .orElse(issue.withHint("known keys here: " + String.join(", ", known)));
@@ -255,6 +307,12 @@ final class SchemaChecker {
             ? describe(pointer) + " must be " + article(m.group(1)) + ", not "
                 + (m.group(1).equals("Integer") && article(m.group(2)).equals("a number") ? "a decimal number" : article(m.group(2)))
             : message;
+        if (m.find(0) && m.group(1).equals("JSONObject") && isLocalizedText(e.getViolatedSchema())) {
+          // the docs call {"nb": ...} a text; a plain string in its place is the usual slip
+          return Issue.error(IssueCode.WRONG_JSON_TYPE, describe(pointer) + " must be a text keyed by language, not "
+              + article(m.group(2)), document.locate(pointer)).withHint("write it as {\"nb\": \"...\"}, adding \"en\" and"
+              + " other languages beside it");
+        }
         Issue issue = Issue.error(IssueCode.WRONG_JSON_TYPE, text, document.locate(pointer));
         boolean quoted = m.find(0) && m.group(2).equals("String")
             && List.of("Boolean", "Number", "Integer", "BigDecimal").contains(m.group(1));
@@ -265,7 +323,9 @@ final class SchemaChecker {
         String actual = document.at(pointer).map(n -> n.asText()).orElse("");
         Issue issue = Issue.error(IssueCode.INVALID_VALUE, "'" + actual + "' is not an allowed value of "
             + describe(pointer), document.locate(pointer));
-        if (e.getViolatedSchema() instanceof EnumSchema enumSchema) {
+        // Inside the value of a map Everit reports the map's schema (see declaringSchema).
+        Schema violated = e.getViolatedSchema() instanceof EnumSchema ? e.getViolatedSchema() : schemaAt(root, pointer);
+        if (violated instanceof EnumSchema enumSchema) {
           List<String> allowed = enumSchema.getPossibleValuesAsList().stream().map(String::valueOf).sorted().toList();
           issue = NameSuggester.hint(actual, allowed)
               .map(h -> h + " (allowed: " + String.join(", ", allowed) + ")")
@@ -328,9 +388,13 @@ final class SchemaChecker {
     return m.find() ? m.group(1) : message;
   }
 
+  private static boolean isLocalizedText(org.everit.json.schema.Schema schema) {
+    return schema.getDescription() != null && schema.getDescription().startsWith("A text keyed by language");
+  }
+
   private static String article(String everitType) {
     switch (everitType) {
-      case "String": return "a text";
+      case "String": return "a string";
       case "Integer": return "a whole number";
       case "Number": case "BigDecimal": case "Double": case "Long": return "a number";
       case "Boolean": return "true or false";

@@ -106,7 +106,9 @@ public record Issue(
   /** The message in {@code language} (with fallbacks), followed by the hint. */
   public String text(String language) {
     String text = message.in(language);
-    return hint.map(h -> text + "; " + h).orElse(text);
+    // "…år." + "; rule x" would read "…år.; rule x": the full stop gives way to the semicolon.
+    String joined = text.endsWith(".") && !text.endsWith("..") ? text.substring(0, text.length() - 1) : text;
+    return hint.map(h -> joined + "; " + h).orElse(text);
   }
 
   /**

@@ -12,7 +12,9 @@ import no.regforms.definition.CodeList;
 import no.regforms.definition.Form;
 import no.regforms.definition.FormItem;
 import no.regforms.definition.Indicator;
+import no.regforms.definition.ItemWalker;
 import no.regforms.definition.Note;
+import no.regforms.definition.PlacedItem;
 import no.regforms.definition.RepeatGroup;
 import no.regforms.definition.Registry;
 import no.regforms.definition.Rule;
@@ -168,7 +170,7 @@ final class CodebookExport {
     view.put("respondent", form.respondent().name().toLowerCase(Locale.ROOT));
     view.put("notes", form.notes().orElse(""));
     List<Map<String, Object>> items = new ArrayList<>();
-    items(form.items(), 0, words, items);
+    items(form.items(), words, items);
     view.put("items", items);
     List<Map<String, Object>> rules = new ArrayList<>();
     for (Rule rule : form.rules()) {
@@ -187,10 +189,11 @@ final class CodebookExport {
     return view;
   }
 
-  private void items(List<FormItem> items, int depth, FormulaInWords words, List<Map<String, Object>> out) {
-    for (FormItem item : items) {
+  private void items(List<FormItem> items, FormulaInWords words, List<Map<String, Object>> out) {
+    for (PlacedItem placed : ItemWalker.all(items)) {
+      FormItem item = placed.item();
       Map<String, Object> view = new LinkedHashMap<>();
-      view.put("depth", depth);
+      view.put("depth", placed.depth());
       view.put("id", item.id());
       view.put("visibleIf", item.visibleIf().map(f -> f.text()).orElse(""));
       view.put("visibleIfWords", item.visibleIf().map(words::words).orElse(""));
@@ -200,30 +203,25 @@ final class CodebookExport {
         view.put("label", s.title().in("nb"));
         view.put("help", s.help().map(t -> t.in("nb")).orElse(""));
         view.put("notes", s.notes().orElse(""));
-        out.add(view);
-        items(s.items(), depth + 1, words, out);
       } else if (item instanceof RepeatGroup r) {
         view.put("kind", "repeat");
         view.put("label", r.label().in("nb"));
         view.put("help", r.help().map(t -> t.in("nb")).orElse(""));
         view.put("details", List.of("rader: " + r.min() + "–" + r.max().map(String::valueOf).orElse("")));
         view.put("notes", r.notes().orElse(""));
-        out.add(view);
-        items(r.items(), depth + 1, words, out);
       } else if (item instanceof Note n) {
         view.put("kind", "note");
         view.put("label", n.text().in("nb"));
         view.put("help", "");
         view.put("notes", n.notes().orElse(""));
-        out.add(view);
       } else if (item instanceof Variable v) {
         view.put("kind", "variable");
         view.put("label", v.labelOrId().in("nb"));
         view.put("help", v.help().or(v::description).map(t -> t.in("nb")).orElse(""));
         view.put("details", details(v, words));
         view.put("notes", v.notes().orElse(""));
-        out.add(view);
       }
+      out.add(view);
     }
   }
 

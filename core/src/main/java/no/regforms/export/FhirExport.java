@@ -8,13 +8,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import no.regforms.definition.Bound;
 import no.regforms.definition.Code;
 import no.regforms.definition.CodeList;
 import no.regforms.definition.Form;
 import no.regforms.definition.FormItem;
 import no.regforms.definition.Formula;
+import no.regforms.definition.ItemWalker;
 import no.regforms.definition.Note;
+import no.regforms.definition.PlacedItem;
 import no.regforms.definition.RepeatGroup;
 import no.regforms.definition.Registry;
 import no.regforms.definition.Respondent;
@@ -130,50 +133,48 @@ final class FhirExport {
       q.putArray("subjectType").add("Patient");
       registry.owner().ifPresent(o -> q.put("publisher", o.name().in("nb")));
       form.description().ifPresent(d -> q.put("description", d.in("nb")));
-      ArrayNode items = q.putArray("item");
-      items(form.items(), items);
+      q.putArray("item").addAll(ItemWalker.tree(form.items(), this::item));
       return q;
     }
 
-    private void items(List<FormItem> source, ArrayNode out) {
-      for (FormItem item : source) {
-        if (item instanceof Section s) {
-          ObjectNode group = JsonOutput.object();
-          group.put("linkId", s.id());
-          group.put("text", s.title().in("nb"));
-          group.put("type", "group");
-          condition(s.id(), s.visibleIf(), group);
-          ArrayNode children = group.putArray("item");
-          s.help().ifPresent(h -> children.add(help(s.id(), h)));
-          items(s.items(), children);
-          if (children.isEmpty()) continue;
-          out.add(group);
-        } else if (item instanceof RepeatGroup r) {
-          ObjectNode group = JsonOutput.object();
-          group.put("linkId", r.id());
-          group.put("text", r.label().in("nb"));
-          group.put("type", "group");
-          group.put("repeats", true);
-          if (r.min() > 0 && r.visibleIf().isEmpty()) group.put("required", true);
-          condition(r.id(), r.visibleIf(), group);
-          ArrayNode children = group.putArray("item");
-          items(r.items(), children);
-          if (!children.isEmpty()) out.add(group);
-        } else if (item instanceof Note n) {
-          ObjectNode display = JsonOutput.object();
-          display.put("linkId", n.id());
-          display.put("text", n.text().in("nb"));
-          display.put("type", "display");
-          condition(n.id(), n.visibleIf(), display);
-          out.add(display);
-        } else if (item instanceof Variable v) {
-          if (!exported.containsKey(v.id())) {
-            note(v.id(), "answered by the clinician, not the patient: left out of the questionnaire", v.location());
-            continue;
-          }
-          out.add(variable(v));
+    /** The Questionnaire item of {@code placed}, nested as the form nests; empty for what stays out. */
+    private Optional<ObjectNode> item(PlacedItem placed, Supplier<List<ObjectNode>> inside) {
+      FormItem item = placed.item();
+      if (item instanceof Section s) {
+        ObjectNode group = JsonOutput.object();
+        group.put("linkId", s.id());
+        group.put("text", s.title().in("nb"));
+        group.put("type", "group");
+        condition(s.id(), s.visibleIf(), group);
+        ArrayNode children = group.putArray("item");
+        s.help().ifPresent(h -> children.add(help(s.id(), h)));
+        children.addAll(inside.get());
+        return children.isEmpty() ? Optional.empty() : Optional.of(group);
+      } else if (item instanceof RepeatGroup r) {
+        ObjectNode group = JsonOutput.object();
+        group.put("linkId", r.id());
+        group.put("text", r.label().in("nb"));
+        group.put("type", "group");
+        group.put("repeats", true);
+        if (r.min() > 0 && r.visibleIf().isEmpty()) group.put("required", true);
+        condition(r.id(), r.visibleIf(), group);
+        ArrayNode children = group.putArray("item").addAll(inside.get());
+        return children.isEmpty() ? Optional.empty() : Optional.of(group);
+      } else if (item instanceof Note n) {
+        ObjectNode display = JsonOutput.object();
+        display.put("linkId", n.id());
+        display.put("text", n.text().in("nb"));
+        display.put("type", "display");
+        condition(n.id(), n.visibleIf(), display);
+        return Optional.of(display);
+      } else if (item instanceof Variable v) {
+        if (!exported.containsKey(v.id())) {
+          note(v.id(), "answered by the clinician, not the patient: left out of the questionnaire", v.location());
+          return Optional.empty();
         }
+        return Optional.of(variable(v));
       }
+      return Optional.empty();
     }
 
     private ObjectNode variable(Variable v) {

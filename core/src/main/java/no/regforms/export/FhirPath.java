@@ -51,7 +51,8 @@ final class FhirPath {
       })
       .refuse("missing-value reasons are not part of a QuestionnaireResponse's answers", Builtin.ANSWERED)
       .refuse("if(...) is not translated to FHIRPath", Builtin.IF)
-      .refuse(DATES, Builtin.YEAR, Builtin.MONTH, Builtin.DAYS_BETWEEN, Builtin.MONTHS_BETWEEN, Builtin.YEARS_BETWEEN,
+      .refuse(DATES, Builtin.YEAR, Builtin.MONTH, Builtin.DAYS_BETWEEN, Builtin.HOURS_BETWEEN,
+          Builtin.MINUTES_BETWEEN, Builtin.DATE_OF, Builtin.MONTHS_BETWEEN, Builtin.YEARS_BETWEEN,
           Builtin.AGE_AT, Builtin.ADD_DAYS, Builtin.ADD_MONTHS, Builtin.DATE, Builtin.YEARMONTH)
       .refuse("FHIRPath R4 has no minimum or maximum of several values", Builtin.MIN, Builtin.MAX)
       .refuse(COLLECTIONS, Builtin.MIN_ROWS, Builtin.MAX_ROWS, Builtin.SUM_ROWS, Builtin.MEAN_ROWS, Builtin.COUNT_ROWS,

@@ -1,16 +1,18 @@
 package no.regforms.export;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import no.regforms.definition.Form;
-import no.regforms.definition.FormItem;
 import no.regforms.definition.Formula;
+import no.regforms.definition.ItemWalker;
 import no.regforms.definition.RepeatGroup;
 import no.regforms.definition.Section;
 import no.regforms.definition.Variable;
 
-/** The variables of a form in display order, each with the sections, repeat group and conditions around it. */
+/**
+ * The variables of a form in display order, each with the sections, repeat group and conditions around it: the
+ * exporters' view of {@link ItemWalker}'s walk.
+ */
 final class FormWalk {
 
   /**
@@ -48,25 +50,9 @@ final class FormWalk {
 
   /** Every variable of {@code form}, repeat-group members included, in display order. */
   static List<Entry> entries(Form form) {
-    List<Entry> out = new ArrayList<>();
-    walk(form, form.items(), Optional.empty(), new ArrayList<>(), new ArrayList<>(), out);
-    return List.copyOf(out);
-  }
-
-  private static void walk(Form form, List<FormItem> items, Optional<RepeatGroup> repeat, List<Section> sections,
-      List<Formula> conditions, List<Entry> out) {
-    for (FormItem item : items) {
-      List<Formula> here = new ArrayList<>(conditions);
-      item.visibleIf().ifPresent(here::add);
-      if (item instanceof Variable v) {
-        out.add(new Entry(form, v, repeat, sections, here));
-      } else if (item instanceof Section s) {
-        List<Section> inner = new ArrayList<>(sections);
-        inner.add(s);
-        walk(form, s.items(), repeat, inner, here, out);
-      } else if (item instanceof RepeatGroup r) {
-        walk(form, r.items(), Optional.of(r), sections, here, out);
-      }
-    }
+    return ItemWalker.all(form.items()).stream()
+        .filter(placed -> placed.item() instanceof Variable)
+        .map(placed -> new Entry(form, (Variable) placed.item(), placed.repeat(), placed.sections(), placed.conditions()))
+        .toList();
   }
 }

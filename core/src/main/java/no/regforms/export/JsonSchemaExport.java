@@ -10,11 +10,12 @@ import no.regforms.definition.Bound;
 import no.regforms.definition.CodeList;
 import no.regforms.definition.Form;
 import no.regforms.definition.FormItem;
+import no.regforms.definition.ItemWalker;
+import no.regforms.definition.PlacedItem;
 import no.regforms.definition.Range;
 import no.regforms.definition.RepeatGroup;
 import no.regforms.definition.Registry;
 import no.regforms.definition.Rule;
-import no.regforms.definition.Section;
 import no.regforms.definition.Variable;
 
 /**
@@ -82,7 +83,7 @@ final class JsonSchemaExport {
     ((ObjectNode) envelope.get("unit")).put("description", "RESH id of the reporting unit");
     ObjectNode values = envelope.putObject("values");
     values.put("type", "object");
-    fillObject(form, values, form.items(), false);
+    fillObject(form, values, form.items());
     for (Rule rule : form.rules()) {
       note(form, rule.id(), "cross-field rule '" + rule.check().text() + "' is checked by the validator only",
           rule.location());
@@ -91,22 +92,21 @@ final class JsonSchemaExport {
   }
 
   /** Adds {@code properties}, {@code required} and {@code additionalProperties} for {@code items} to {@code object}. */
-  private void fillObject(Form form, ObjectNode object, List<FormItem> items, boolean conditional) {
+  private void fillObject(Form form, ObjectNode object, List<FormItem> items) {
     ObjectNode properties = object.putObject("properties");
     ArrayNode required = JsonOutput.array();
-    addItems(form, properties, required, items, conditional);
+    addItems(form, properties, required, items);
     if (!required.isEmpty()) {
       object.set("required", required);
     }
     object.put("additionalProperties", false);
   }
 
-  private void addItems(Form form, ObjectNode properties, ArrayNode required, List<FormItem> items, boolean conditional) {
-    for (FormItem item : items) {
-      boolean hidden = conditional || item.visibleIf().isPresent();
-      if (item instanceof Section section) {
-        addItems(form, properties, required, section.items(), hidden);
-      } else if (item instanceof Variable variable) {
+  private void addItems(Form form, ObjectNode properties, ArrayNode required, List<FormItem> items) {
+    for (PlacedItem placed : ItemWalker.scope(items)) {
+      FormItem item = placed.item();
+      boolean hidden = !placed.conditions().isEmpty();
+      if (item instanceof Variable variable) {
         properties.set(variable.id(), variable(form, variable, hidden));
         // Only a variable that is always shown must always be present (a hidden one must be absent).
         if (variable.required() && !hidden && !variable.isComputed()) {
@@ -139,7 +139,7 @@ final class JsonSchemaExport {
     repeat.max().ifPresent(max -> array.put("maxItems", max));
     ObjectNode row = array.putObject("items");
     row.put("type", "object");
-    fillObject(form, row, repeat.items(), false);
+    fillObject(form, row, repeat.items());
     return array;
   }
 

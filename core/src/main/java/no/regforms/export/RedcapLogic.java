@@ -78,8 +78,11 @@ final class RedcapLogic {
           Builtin.ANSWERED)
       .refuse("REDCap logic has no coalesce", Builtin.COALESCE)
       .refuse("if(...) is not translated to REDCap", Builtin.IF)
+      .refuse("REDCap's datediff counts fractional hours and minutes, where regforms counts whole ones",
+          Builtin.HOURS_BETWEEN, Builtin.MINUTES_BETWEEN)
       .refuse(CALENDAR, Builtin.MONTHS_BETWEEN, Builtin.YEARS_BETWEEN, Builtin.AGE_AT)
-      .refuse(DATE_ONLY, Builtin.ADD_DAYS, Builtin.ADD_MONTHS, Builtin.DATE, Builtin.YEARMONTH)
+      .refuse(DATE_ONLY, Builtin.ADD_DAYS, Builtin.ADD_MONTHS, Builtin.DATE, Builtin.DATE_OF,
+          Builtin.YEARMONTH)
       .refuse("REDCap's min() and max() skip empty fields, where regforms' are unknown when any value is",
           Builtin.MIN, Builtin.MAX)
       .refuse(ROWS, Builtin.MIN_ROWS, Builtin.MAX_ROWS, Builtin.SUM_ROWS, Builtin.MEAN_ROWS, Builtin.COUNT_ROWS,

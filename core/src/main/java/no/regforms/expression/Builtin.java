@@ -36,8 +36,15 @@ public enum Builtin {
   MONTH("month", "month(date)"),
   /** {@code today()}. */
   TODAY("today", "today()"),
-  /** {@code days_between(from, to)}. */
+  /**
+   * {@code days_between(from, to)}: whole days; with a date-time on either side, whole days elapsed
+   * (a date counts from its midnight), so 47 hours is 1.
+   */
   DAYS_BETWEEN("days_between", "days_between(from, to)"),
+  /** {@code hours_between(from, to)}: whole hours elapsed (a date counts from its midnight). */
+  HOURS_BETWEEN("hours_between", "hours_between(from, to)"),
+  /** {@code minutes_between(from, to)}: whole minutes elapsed (a date counts from its midnight). */
+  MINUTES_BETWEEN("minutes_between", "minutes_between(from, to)"),
   /** {@code months_between(from, to)}: whole calendar months. */
   MONTHS_BETWEEN("months_between", "months_between(from, to)"),
   /** {@code years_between(from, to)}: whole years. */
@@ -50,6 +57,8 @@ public enum Builtin {
   ADD_MONTHS("add_months", "add_months(date, months)"),
   /** {@code date(year, month, day)}; {@code date('2024-12-31')} is a literal, not a call. */
   DATE("date", "date(year, month, day)"),
+  /** {@code date(datetime)}: the date of a date-time. */
+  DATE_OF("date", "date(datetime)"),
   /** {@code yearmonth(year, month)}; {@code yearmonth('2022-06')} is a literal, not a call. */
   YEARMONTH("yearmonth", "yearmonth(year, month)"),
   /** {@code round(x)}: to a whole number, half up. */

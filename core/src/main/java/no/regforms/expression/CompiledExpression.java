@@ -1,5 +1,7 @@
 package no.regforms.expression;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -98,6 +100,64 @@ public final class CompiledExpression {
    */
   public Object evaluate(EvaluationContext context) {
     return program.evaluate(Objects.requireNonNull(context, "context"));
+  }
+
+  /**
+   * The value in {@code context} with the value of every part of the expression, for showing a
+   * registry developer why a condition is false or unknown. Slower than {@link #evaluate}: each part
+   * is evaluated on its own.
+   */
+  public Explanation explain(EvaluationContext context) {
+    Objects.requireNonNull(context, "context");
+    return explain(syntax, context);
+  }
+
+  private Explanation explain(Expr node, EvaluationContext context) {
+    Object value = Program.plan(node, typing).evaluate(context);
+    List<Explanation> parts = new ArrayList<>();
+    List<Expr> children = node.children();
+    if (node instanceof Expr.Call call && typing.functionOf(call).map(Builtin::bindsRow).orElse(false)) {
+      children = children.subList(0, 1); // the rows; the body reads the bound name, one value per row
+    }
+    for (Expr child : children) {
+      if (!isLiteral(child)) {
+        parts.add(explain(child, context));
+      }
+    }
+    Optional<String> name = node instanceof Expr.Name n ? Optional.of(n.name()) : Optional.empty();
+    return new Explanation(balanced(node.span().start(), node.span().end()), value, name, parts);
+  }
+
+  /**
+   * The text from {@code start} to {@code end}, widened over the parentheses around its operands: a
+   * node's span leaves out the parentheses of a parenthesised first or last operand.
+   */
+  private String balanced(int start, int end) {
+    int open = 0;
+    int unmatchedClose = 0;
+    boolean quoted = false;
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c == '\'' && (i == 0 || text.charAt(i - 1) != '\\')) quoted = !quoted;
+      if (quoted) continue;
+      if (c == '(') open++;
+      if (c == ')') {
+        if (open > 0) open--;
+        else unmatchedClose++;
+      }
+    }
+    while (unmatchedClose > 0 && start > 0) {
+      if (text.charAt(--start) == '(') unmatchedClose--;
+    }
+    while (open > 0 && end < text.length()) {
+      if (text.charAt(end++) == ')') open--;
+    }
+    return text.substring(start, end);
+  }
+
+  private static boolean isLiteral(Expr node) {
+    return node instanceof Expr.NumberLiteral || node instanceof Expr.TextLiteral || node instanceof Expr.BooleanLiteral
+        || node instanceof Expr.DateLiteral || node instanceof Expr.YearMonthLiteral;
   }
 
   /** The source text; never a value. */

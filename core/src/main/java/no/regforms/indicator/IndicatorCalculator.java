@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -113,19 +114,63 @@ public final class IndicatorCalculator {
   public IndicatorResults calculate(Iterator<Record> records, RunOptions options) {
     Objects.requireNonNull(records, "records");
     Objects.requireNonNull(options, "options");
+    List<Issue> runIssues = new ArrayList<>();
+    Run run = new Run(selected(options, new ArrayList<>()), options);
+    CaseAssembler assembler = new CaseAssembler(options.sortedByPatient(), options.maxRecordsInMemory(),
+        options.spillDirectory(), runIssues);
+    assembler.assemble(records, run::patient);
+    if (assembler.unsorted()) {
+      List<Issue> issues = new ArrayList<>(options.expected().diagnostics().issues());
+      selected(options, issues);
+      issues.addAll(runIssues);
+      return new IndicatorResults(options.years(), List.of(), Diagnostics.of(issues));
+    }
+    run.summarise(runIssues);
+    return results(run.counts(), options, runIssues);
+  }
+
+  /**
+   * Results from cases counted elsewhere (the SQL engine counts in a database): groups the counts
+   * unit → HF → RHF → nation through the organisation table, and computes values, intervals,
+   * levels and suppression exactly as for records counted here.
+   *
+   * @param counts the counts of the indicators and years of {@code options}, per attribution group
+   * @param options the run's years, indicators and expected counts
+   * @param runIssues issues met while counting (unreadable records and the like), reported first
+   */
+  public IndicatorResults results(Collection<CaseCounts> counts, RunOptions options, List<Issue> runIssues) {
+    Objects.requireNonNull(counts, "counts");
+    Objects.requireNonNull(options, "options");
     List<Issue> issues = new ArrayList<>(options.expected().diagnostics().issues());
     List<Indicator> indicators = selected(options, issues);
-    Run run = new Run(indicators, options);
-    CaseAssembler assembler = new CaseAssembler(options.sortedByPatient(), options.maxRecordsInMemory(),
-        options.spillDirectory(), issues);
-    assembler.assemble(records, run::patient);
-    if (assembler.unsorted()) return new IndicatorResults(options.years(), List.of(), Diagnostics.of(issues));
-    run.summarise(issues);
+    issues.addAll(runIssues);
+    Map<String, Map<Integer, Map<String, Tally>>> tallies = new HashMap<>();
+    Map<String, Long> unknownUnits = new TreeMap<>();
+    for (CaseCounts count : counts) {
+      Indicator indicator = registry.indicators().get(count.indicator());
+      if (indicator == null) continue;
+      String group = count.group();
+      if ("home_hf".equals(indicator.attribution())) {
+        group = registry.organisations().healthTrust(group).map(h -> h.id()).orElse(Aggregator.UNKNOWN);
+      } else if (!group.equals(Aggregator.UNKNOWN)
+          && registry.organisations().unit(group, LocalDate.of(count.year(), 12, 31)).isEmpty()) {
+        unknownUnits.merge(group, count.cases(), Long::sum);
+      }
+      tallies.computeIfAbsent(indicator.id(), k -> new HashMap<>())
+          .computeIfAbsent(count.year(), k -> new HashMap<>())
+          .computeIfAbsent(group, k -> new Tally())
+          .add(count.tally());
+    }
+    unknownUnits.forEach((resh, cases) -> issues.add(Issue.warning(IssueCode.UNKNOWN_UNIT,
+        "unit " + resh + " is not in the organisation table (" + cases + (cases == 1 ? " case-year" : " case-years")
+            + "); its cases count under an unknown HF", SourceLocation.of("organisations.json", 0, 0, "/units"))
+        .withHint("add the unit with its health trust and organisation number to organisations.json")));
     List<IndicatorResult> results = new ArrayList<>();
     Aggregator aggregator = new Aggregator(registry.organisations(), options.expected());
     for (Indicator indicator : indicators) {
       for (int year : options.years()) {
-        results.addAll(aggregator.aggregate(indicator, year, run.tallies(indicator, year)));
+        Map<String, Tally> byGroup = tallies.getOrDefault(indicator.id(), Map.of()).getOrDefault(year, Map.of());
+        results.addAll(aggregator.aggregate(indicator, year, byGroup));
       }
     }
     return new IndicatorResults(options.years(), results, Diagnostics.of(issues));
@@ -157,7 +202,6 @@ public final class IndicatorCalculator {
     private final List<Indicator> indicators;
     private final RunOptions options;
     private final Map<String, Map<Integer, Map<String, Tally>>> tallies = new HashMap<>();
-    private final Map<String, Long> unknownUnits = new TreeMap<>();
     private long records;
     private long withErrors;
     private long wrongForm;
@@ -170,8 +214,11 @@ public final class IndicatorCalculator {
       this.options = options;
     }
 
-    Map<String, Tally> tallies(Indicator indicator, int year) {
-      return tallies.getOrDefault(indicator.id(), Map.of()).getOrDefault(year, Map.of());
+    List<CaseCounts> counts() {
+      List<CaseCounts> counts = new ArrayList<>();
+      tallies.forEach((indicator, years) -> years.forEach((year, groups) -> groups.forEach(
+          (group, tally) -> counts.add(CaseCounts.of(indicator, year, group, tally)))));
+      return counts;
     }
 
     void patient(List<Record> group) {
@@ -276,16 +323,13 @@ public final class IndicatorCalculator {
     }
 
     private Tally tally(Indicator indicator, int year, Record record, CaseContext context) {
+      // The group as the case gives it; results() maps it through the organisation table.
       String group;
       if ("home_hf".equals(indicator.attribution())) {
         Object hf = indicator.homeHf().map(f -> f.compiled().evaluate(context)).orElse(null);
-        group = hf == null ? Aggregator.UNKNOWN
-            : registry.organisations().healthTrust(hf.toString()).map(h -> h.id()).orElse(Aggregator.UNKNOWN);
+        group = hf == null ? Aggregator.UNKNOWN : hf.toString();
       } else {
         group = record.unit().isEmpty() ? Aggregator.UNKNOWN : record.unit();
-        if (!record.unit().isEmpty() && registry.organisations().unit(record.unit(), LocalDate.of(year, 12, 31)).isEmpty()) {
-          unknownUnits.merge(record.unit(), 1L, Long::sum);
-        }
       }
       return tallies.computeIfAbsent(indicator.id(), k -> new HashMap<>())
           .computeIfAbsent(year, k -> new HashMap<>())
@@ -294,29 +338,43 @@ public final class IndicatorCalculator {
 
     void summarise(List<Issue> issues) {
       if (records > wrongForm && casesInYears == 0 && !indicators.isEmpty()) {
-        List<Integer> years = options.years();
-        String span = years.get(0) + (years.size() > 1 ? "–" + years.get(years.size() - 1) : "");
-        issues.add(Issue.error(IssueCode.NO_CASES, "no case of any indicator falls in " + span
-            + (firstPeriod > lastPeriod ? "" : "; the cases in the data fall in " + firstPeriod
-                + (firstPeriod == lastPeriod ? "" : "–" + lastPeriod)), SourceLocation.UNKNOWN)
-            .withHint("choose --year (and --from-year) within the data"));
+        issues.add(noCases(options.years(), firstPeriod, lastPeriod));
       }
-      if (wrongForm > 0) {
-        issues.add(Issue.warning(IssueCode.WRONG_FORM, wrongForm + " of " + records + (wrongForm == 1 ? " record belongs" : " records belong")
-            + " to another registry or to no form of this one; " + (wrongForm == 1 ? "it was" : "they were") + " left out",
-            SourceLocation.UNKNOWN));
-      }
-      if (withErrors > 0) {
-        issues.add(Issue.warning(IssueCode.INVALID_VALUE, withErrors + " of " + records
-            + (withErrors == 1 ? " record has" : " records have") + " validation errors; invalid values counted as missing",
-            SourceLocation.UNKNOWN)
-            .withHint("run './regforms validate' on the file to see them"));
-      }
-      unknownUnits.forEach((resh, count) -> issues.add(Issue.warning(IssueCode.UNKNOWN_UNIT,
-          "unit " + resh + " is not in the organisation table (" + count + (count == 1 ? " case-year" : " case-years") + "); its cases count under an unknown HF",
-          SourceLocation.of("organisations.json", 0, 0, "/units"))
-          .withHint("add the unit with its health trust and organisation number to organisations.json")));
+      issues.addAll(recordIssues(records, withErrors, wrongForm));
     }
+  }
+
+  /**
+   * The error of a run whose records give no case in its years (a wrong {@code --year}), saying
+   * where the data's cases fall when known ({@code firstPeriod <= lastPeriod}).
+   */
+  public static Issue noCases(List<Integer> years, int firstPeriod, int lastPeriod) {
+    String span = years.get(0) + (years.size() > 1 ? "–" + years.get(years.size() - 1) : "");
+    return Issue.error(IssueCode.NO_CASES, "no case of any indicator falls in " + span
+        + (firstPeriod > lastPeriod ? "" : "; the cases in the data fall in " + firstPeriod
+            + (firstPeriod == lastPeriod ? "" : "–" + lastPeriod)), SourceLocation.UNKNOWN)
+        .withHint("choose --year (and --from-year) within the data");
+  }
+
+  /**
+   * The run's warnings about its records: those of another registry or form (left out), and those
+   * with validation errors (their invalid values counted as missing). Shared by the engines so they
+   * report alike.
+   */
+  public static List<Issue> recordIssues(long records, long withErrors, long wrongForm) {
+    List<Issue> issues = new ArrayList<>();
+    if (wrongForm > 0) {
+      issues.add(Issue.warning(IssueCode.WRONG_FORM, wrongForm + " of " + records + (wrongForm == 1 ? " record belongs" : " records belong")
+          + " to another registry or to no form of this one; " + (wrongForm == 1 ? "it was" : "they were") + " left out",
+          SourceLocation.UNKNOWN));
+    }
+    if (withErrors > 0) {
+      issues.add(Issue.warning(IssueCode.INVALID_VALUE, withErrors + " of " + records
+          + (withErrors == 1 ? " record has" : " records have") + " validation errors; invalid values counted as missing",
+          SourceLocation.UNKNOWN)
+          .withHint("run './regforms validate' on the file to see them"));
+    }
+    return issues;
   }
 
   /** The names an unknown result depended on that had no value. */

@@ -142,8 +142,11 @@ public final class IndicatorReport {
 
     List<IndicatorResult> rows = new ArrayList<>(results.of(indicator.id(), year, level).stream()
         .filter(r -> r.denominator() > 0 || r.expected().isPresent()).toList());
+    // best first: the highest values, or the lowest where lower is better; groups without a value last
+    boolean lowerIsBetter = indicator.levels().map(l -> !l.higherIsBetter()).orElse(false);
     rows.sort(Comparator.comparing(IndicatorResult::isSuppressed)
-        .thenComparing(r -> -r.value().orElse(-1.0))
+        .thenComparing(r -> r.value().isEmpty())
+        .thenComparing(r -> lowerIsBetter ? r.value().orElse(0.0) : -r.value().orElse(0.0))
         .thenComparing(IndicatorResult::name));
     double max = share && indicator.type() != Indicator.Type.COVERAGE ? 1.0
         : Math.max(indicator.type() == Indicator.Type.COVERAGE ? 1.0 : 0.0, rows.stream()

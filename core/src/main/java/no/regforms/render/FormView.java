@@ -16,7 +16,9 @@ import no.regforms.definition.DependencyGraph;
 import no.regforms.definition.Form;
 import no.regforms.definition.FormItem;
 import no.regforms.definition.Formula;
+import no.regforms.definition.ItemWalker;
 import no.regforms.definition.Note;
+import no.regforms.definition.PlacedItem;
 import no.regforms.definition.Range;
 import no.regforms.definition.Registry;
 import no.regforms.definition.RepeatGroup;
@@ -133,30 +135,33 @@ final class FormView {
     ObjectNode itemNodes = scope.putObject("items");
     ObjectNode vars = scope.putObject("vars");
     ObjectNode repeats = scope.putObject("repeats");
-    index(items, null, itemNodes, vars, repeats, graph);
+    index(items, itemNodes, vars, repeats, graph);
+    // The evaluation order and, per item, the items that read it directly: the page works out a
+    // change's cascade from these (DependencyGraph.affectedBy), so the model grows with the edges,
+    // not with every item's transitive dependents.
     ArrayNode order = scope.putArray("order");
-    ObjectNode affected = scope.putObject("affected");
+    ObjectNode readers = scope.putObject("readers");
     for (String id : graph.order()) {
       order.add(id);
-      ArrayNode list = affected.putArray(id);
-      graph.affectedBy(id).forEach(list::add);
+      for (String read : graph.dependencies(id)) {
+        (readers.has(read) ? (ArrayNode) readers.get(read) : readers.putArray(read)).add(id);
+      }
     }
     scope.put("repeat", repeatId);
     return scope;
   }
 
-  private void index(List<FormItem> items, String parent, ObjectNode itemNodes, ObjectNode vars,
-      ObjectNode repeats, DependencyGraph graph) {
-    for (FormItem item : items) {
+  private void index(List<FormItem> items, ObjectNode itemNodes, ObjectNode vars, ObjectNode repeats, DependencyGraph graph) {
+    for (PlacedItem placed : ItemWalker.scope(items)) {
+      FormItem item = placed.item();
       ObjectNode node = itemNodes.putObject(item.id());
-      node.put("parent", parent);
+      node.put("parent", placed.section().map(Section::id).orElse(null));
       Integer visible = function(item.visibleIf());
       if (visible != null) {
         node.put("vis", visible);
       }
-      if (item instanceof Section section) {
+      if (item instanceof Section) {
         node.put("k", "s");
-        index(section.items(), section.id(), itemNodes, vars, repeats, graph);
       } else if (item instanceof Note) {
         node.put("k", "n");
       } else if (item instanceof Variable variable) {
@@ -283,6 +288,9 @@ final class FormView {
       }
       node.put("sev", rule.severity().name().toLowerCase(java.util.Locale.ROOT));
       node.put("msg", text(rule.message()));
+      if (rule.confirm()) {
+        node.put("confirm", true);
+      }
       ArrayNode vars = node.putArray("vars");
       rule.variables().forEach(vars::add);
     }

@@ -11,10 +11,10 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 import no.regforms.definition.Form;
-import no.regforms.definition.FormItem;
+import no.regforms.definition.ItemWalker;
+import no.regforms.definition.PlacedItem;
 import no.regforms.definition.Range;
 import no.regforms.definition.RepeatGroup;
-import no.regforms.definition.Section;
 import no.regforms.definition.Variable;
 import no.regforms.definition.VariableType;
 import no.regforms.diagnostic.IssueCode;
@@ -47,8 +47,7 @@ final class FaultPlanter {
   private List<Fault> applicable(Form form, Map<String, Object> values, Set<String> hidden) {
     List<Fault> faults = new ArrayList<>();
     faults.add(new Fault(IssueCode.UNDEFINED_VARIABLE, v -> with(v, "zz_not_a_variable", BigDecimal.ONE)));
-    Set<String> controlling = new HashSet<>();
-    controlling(form.items(), controlling);
+    Set<String> controlling = controlling(form);
     for (Variable variable : form.variables().values()) {
       if (variable.isComputed()) continue;
       // A fault in a variable that shows or requires others would add a second issue there.
@@ -90,14 +89,14 @@ final class FaultPlanter {
     return faults;
   }
 
-  /** Collects the variables that visibility and required-if conditions read. */
-  private static void controlling(List<FormItem> items, Set<String> names) {
-    for (FormItem item : items) {
-      item.visibleIf().ifPresent(f -> names.addAll(f.compiled().references()));
-      if (item instanceof Variable v) v.requiredIf().ifPresent(f -> names.addAll(f.compiled().references()));
-      if (item instanceof Section s) controlling(s.items(), names);
-      if (item instanceof RepeatGroup r) controlling(r.items(), names);
+  /** The variables that visibility and required-if conditions read. */
+  private static Set<String> controlling(Form form) {
+    Set<String> names = new HashSet<>();
+    for (PlacedItem placed : ItemWalker.all(form.items())) {
+      placed.item().visibleIf().ifPresent(f -> names.addAll(f.compiled().references()));
+      if (placed.item() instanceof Variable v) v.requiredIf().ifPresent(f -> names.addAll(f.compiled().references()));
     }
+    return names;
   }
 
   /** A value of the right type for a hidden variable, so that only its being hidden is wrong. */

@@ -1,6 +1,5 @@
 package no.regforms.synthetic;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -9,20 +8,28 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import no.regforms.definition.Bound;
 import no.regforms.definition.Code;
 import no.regforms.definition.CodeList;
 import no.regforms.definition.DependencyGraph;
 import no.regforms.definition.Form;
-import no.regforms.definition.FormItem;
 import no.regforms.definition.Range;
 import no.regforms.definition.Registry;
 import no.regforms.definition.RepeatGroup;
+import no.regforms.definition.SyntheticProfile;
+import no.regforms.definition.SyntheticProfile.Bucket;
+import no.regforms.definition.SyntheticProfile.Days;
+import no.regforms.definition.SyntheticProfile.Distribution;
+import no.regforms.definition.SyntheticProfile.Histogram;
+import no.regforms.definition.SyntheticProfile.Normal;
+import no.regforms.definition.SyntheticProfile.Span;
 import no.regforms.definition.Variable;
 import no.regforms.expression.EvaluationContext;
 
@@ -47,7 +54,7 @@ final class RecordSynthesizer {
   }
 
   /** A filled-in record: raw (JSON-shaped) values, typed values, and the top-level items hidden by skip logic. */
-  record Filled(Map<String, Object> raw, Map<String, Object> typed, java.util.Set<String> hidden) {}
+  record Filled(Map<String, Object> raw, Map<String, Object> typed, Set<String> hidden) {}
 
   /** Values for a record of {@code form} anchored at {@code anchor}. */
   Filled fill(Form form, LocalDate anchor, Map<String, Object> sharedValues) {
@@ -60,15 +67,9 @@ final class RecordSynthesizer {
    */
   Filled fill(Form form, LocalDate anchor, Map<String, Object> sharedValues, int ordinal) {
     Scope scope = new Scope(null, form.id(), ordinal, anchor, sharedValues);
-    fillScope(form.graph(), scope);
-    java.util.Set<String> hidden = new java.util.HashSet<>();
-    scope.visible.forEach((id, shown) -> {
-      if (!shown) hidden.add(id);
-    });
-    // Items inside a hidden section were never reached: they are hidden too.
-    form.variables().keySet().forEach(id -> {
-      if (!scope.visible.containsKey(id)) hidden.add(id);
-    });
+    Set<String> shown = fillScope(form.graph(), scope);
+    Set<String> hidden = new HashSet<>(form.graph().items().keySet());
+    hidden.removeAll(shown);
     return new Filled(scope.raw, scope.typed, hidden);
   }
 
@@ -81,7 +82,6 @@ final class RecordSynthesizer {
     final Map<String, Object> typed = new HashMap<>();
     final Map<String, Object> raw = new LinkedHashMap<>();
     final Map<String, Variable> variables = new HashMap<>();
-    final Map<String, Boolean> visible = new HashMap<>();
     LocalDate cursor;
 
     Scope(Scope outer, String form, int ordinal, LocalDate anchor, Map<String, Object> shared) {
@@ -105,33 +105,31 @@ final class RecordSynthesizer {
     }
   }
 
-  private void fillScope(DependencyGraph graph, Scope scope) {
-    Map<String, FormItem> items = graph.items();
-    items.values().forEach(item -> {
+  /** Fills one scope's shown variables and repeat groups in dependency order; returns the ids of the items shown. */
+  private Set<String> fillScope(DependencyGraph graph, Scope scope) {
+    graph.items().values().forEach(item -> {
       if (item instanceof Variable v) scope.variables.put(v.id(), v);
     });
-    for (String id : graph.order()) {
-      FormItem item = items.get(id);
-      if (item == null) continue;
-      boolean shown = graph.section(id).map(section -> scope.visible.getOrDefault(section, false)).orElse(true)
-          && item.visibleIf().map(f -> Boolean.TRUE.equals(f.compiled().evaluate(scope))).orElse(true);
-      scope.visible.put(id, shown);
-      if (!shown) continue;
-      if (item instanceof Variable variable) {
-        fillVariable(variable, scope);
-      } else if (item instanceof RepeatGroup repeat) {
-        fillRows(repeat, graph.rowGraph(repeat.id()).orElseThrow(), scope);
+    return graph.walk(scope, new DependencyGraph.ScopeVisitor() {
+      @Override
+      public void variable(Variable variable, boolean shown) {
+        if (shown) fillVariable(variable, scope);
       }
-    }
+
+      @Override
+      public void repeat(RepeatGroup repeat, boolean shown, DependencyGraph rows) {
+        if (shown) fillRows(repeat, rows, scope);
+      }
+    });
   }
 
   private void fillRows(RepeatGroup repeat, DependencyGraph rowGraph, Scope scope) {
-    JsonNode spec = spec(repeat.id(), scope);
+    Distribution spec = profile.distribution(scope.form, repeat.id());
     int min = repeat.min();
     int max = repeat.max().orElse(min + 3);
-    if (spec != null && spec.has("rows")) {
-      min = Math.max(min, spec.path("rows").path(0).asInt(min));
-      max = Math.min(max, spec.path("rows").path(1).asInt(max));
+    if (spec.rows().isPresent()) {
+      min = Math.max(min, (int) spec.rows().get().min());
+      max = Math.min(max, (int) spec.rows().get().max());
     }
     int count = min + random.nextInt(Math.max(1, max - min + 1));
     List<Object> rawRows = new ArrayList<>();
@@ -155,12 +153,12 @@ final class RecordSynthesizer {
       put(variable, typed, scope);
       return;
     }
-    JsonNode spec = byCase(spec(variable.id(), scope), scope);
+    Distribution spec = byCase(profile.distribution(scope.form, variable.id()), scope);
     boolean required = variable.required()
         || variable.requiredIf().map(f -> Boolean.TRUE.equals(f.compiled().evaluate(scope))).orElse(false);
-    double fillRate = spec != null && spec.has("fill") ? spec.get("fill").asDouble() : profile.fillRate();
+    double fillRate = spec.fill().orElse(profile.fillRate());
     if (!required && random.nextDouble() >= fillRate) return;
-    if (!variable.missing().isEmpty() && random.nextDouble() < (spec != null ? spec.path("missingRate").asDouble(0.02) : 0.02)) {
+    if (!variable.missing().isEmpty() && random.nextDouble() < spec.missingRate().orElse(0.02)) {
       scope.raw.put(variable.id(), Map.of("missing", variable.missing().get(0)));
       return;
     }
@@ -173,20 +171,14 @@ final class RecordSynthesizer {
    * "cases": {"none": {...}}}}), or {@code spec} itself when it has no {@code by} or no case matches.
    * The {@code by} variable is filled first if need be.
    */
-  private JsonNode byCase(JsonNode spec, Scope scope) {
-    if (spec == null || !spec.has("by")) return spec;
-    String by = spec.get("by").asText();
+  private Distribution byCase(Distribution spec, Scope scope) {
+    if (spec.by().isEmpty()) return spec;
+    String by = spec.by().get();
     if (!scope.raw.containsKey(by) && scope.variables.containsKey(by)) fillVariable(scope.variables.get(by), scope);
     Object value = scope.value(by);
     String key = value instanceof BigDecimal number ? number.stripTrailingZeros().toPlainString() : String.valueOf(value);
-    JsonNode match = value == null ? null : spec.path("cases").get(key);
-    return match != null && match.isObject() ? match : spec;
-  }
-
-  /** The profile's entry for a variable: {@code "<form>.<id>"} if there is one, else {@code "<id>"}. */
-  private JsonNode spec(String id, Scope scope) {
-    JsonNode spec = profile.variables().get(scope.form + "." + id);
-    return spec != null ? spec : profile.variables().get(id);
+    Distribution match = value == null ? null : spec.cases().get(key);
+    return match != null ? match : spec;
   }
 
   private void put(Variable variable, Object typed, Scope scope) {
@@ -204,24 +196,23 @@ final class RecordSynthesizer {
 
   // ---- values by type -------------------------------------------------------------------------
 
-  private Object value(Variable variable, JsonNode spec, Scope scope) {
-    if (spec != null && spec.path("ordinal").asBoolean(false) && variable.type().isNumeric()) {
+  private Object value(Variable variable, Distribution spec, Scope scope) {
+    if (spec.ordinal() && variable.type().isNumeric()) {
       return BigDecimal.valueOf(scope.ordinal);
     }
 
-    if (spec != null && spec.has("values")) {
-      JsonNode values = spec.get("values");
-      return fromJson(variable, values.get(random.nextInt(values.size())));
+    if (!spec.values().isEmpty()) {
+      return typed(variable, spec.values().get(random.nextInt(spec.values().size())));
     }
-    if (spec != null && spec.has("weights") && variable.type().isNumeric()) {
-      return new BigDecimal(weighted(spec.get("weights")));
+    if (!spec.weights().isEmpty() && variable.type().isNumeric()) {
+      return new BigDecimal(weighted(spec.weights()));
     }
     switch (variable.type()) {
       case INTEGER:
       case DECIMAL:
         return number(variable, spec);
       case BOOLEAN:
-        return random.nextDouble() < (spec != null ? spec.path("probability").asDouble(0.5) : 0.5);
+        return random.nextDouble() < spec.probability().orElse(0.5);
       case DATE:
         return date(variable, spec, scope);
       case YEARMONTH: {
@@ -237,36 +228,31 @@ final class RecordSynthesizer {
       case CODES:
         return codes(variable, spec, scope);
       case TEXT:
-        if (spec != null && spec.has("prefix")) return token(spec.get("prefix").asText());
+        if (spec.prefix().isPresent()) return token(spec.prefix().get());
         return variable.pattern().isPresent() ? null : text(variable);
       default:
         return null;
     }
   }
 
-  private Object fromJson(Variable variable, JsonNode node) {
+  /** A value of {@code values} as {@code variable} takes it (the profile's reader checked that it fits). */
+  private static Object typed(Variable variable, Object value) {
     switch (variable.type()) {
-      case INTEGER: case DECIMAL: return node.decimalValue();
-      case BOOLEAN: return node.asBoolean();
-      case DATE: return LocalDate.parse(node.asText());
-      case YEARMONTH: return YearMonth.parse(node.asText());
-      case DATETIME: return LocalDateTime.parse(node.asText());
-      case CODES: {
-        List<String> codes = new ArrayList<>();
-        node.forEach(n -> codes.add(n.asText()));
-        return List.copyOf(codes);
-      }
-      default: return node.asText();
+      case INTEGER: case DECIMAL: case BOOLEAN: case CODES: return value;
+      case DATE: return LocalDate.parse(String.valueOf(value));
+      case YEARMONTH: return YearMonth.parse(String.valueOf(value));
+      case DATETIME: return LocalDateTime.parse(String.valueOf(value));
+      default: return String.valueOf(value);
     }
   }
 
-  private BigDecimal number(Variable variable, JsonNode spec) {
+  private BigDecimal number(Variable variable, Distribution spec) {
     Range limits = variable.plausibleRange().or(variable::range).orElse(null);
     BigDecimal min = limits == null ? BigDecimal.ZERO : limits.numericMin().orElse(BigDecimal.ZERO);
     BigDecimal max = limits == null ? BigDecimal.valueOf(100) : limits.numericMax().orElse(min.add(BigDecimal.valueOf(100)));
     double raw;
-    if (spec != null && spec.has("normal")) {
-      raw = spec.get("normal").path(0).asDouble() + random.nextGaussian() * spec.get("normal").path(1).asDouble(1);
+    if (spec.normal().isPresent()) {
+      raw = spec.normal().get().mean() + random.nextGaussian() * spec.normal().get().sd();
     } else {
       raw = min.doubleValue() + random.nextDouble() * (max.doubleValue() - min.doubleValue());
     }
@@ -281,10 +267,10 @@ final class RecordSynthesizer {
     return value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros();
   }
 
-  private LocalDate date(Variable variable, JsonNode spec, Scope scope) {
+  private LocalDate date(Variable variable, Distribution spec, Scope scope) {
     LocalDate date;
-    if (spec != null && spec.has("from")) {
-      String from = spec.get("from").asText();
+    if (spec.from().isPresent()) {
+      String from = spec.from().get();
       Object base = from.indexOf('.') > 0 ? latest(from, scope) : scope.value(from);
       if (base == null && scope.variables.containsKey(from)) {
         fillVariable(scope.variables.get(from), scope);
@@ -296,20 +282,21 @@ final class RecordSynthesizer {
 
       LocalDate anchor = base instanceof LocalDate d ? d : base instanceof YearMonth m ? m.atDay(15)
           : base instanceof LocalDateTime t ? t.toLocalDate() : scope.anchor;
-      date = anchor.plusDays(offset(spec.path("days"), 0, 30));
-    } else if (spec != null && spec.has("yearsBefore")) {
-      int years = (int) between(spec.get("yearsBefore"), 20, 70);
+      date = anchor.plusDays(offset(spec.days().orElse(new Span(0, 30))));
+    } else if (spec.yearsBefore().isPresent()) {
+      int years = (int) between(spec.yearsBefore().get());
       date = scope.anchor.minusYears(years).minusDays(random.nextInt(365));
-    } else if (spec != null && spec.has("between")) {
-      LocalDate start = LocalDate.parse(spec.get("between").path(0).asText());
-      LocalDate end = LocalDate.parse(spec.get("between").path(1).asText());
+    } else if (spec.between().isPresent()) {
+      LocalDate start = spec.between().get().first();
+      LocalDate end = spec.between().get().last();
       date = start.plusDays(random.nextLong(ChronoUnit.DAYS.between(start, end) + 1));
-    } else if (spec != null && spec.has("days")) {
-      date = scope.cursor.plusDays(between(spec.get("days"), 0, 7));
+    } else if (spec.days().isPresent()) {
+      // A histogram counts from a "from" date (the profile's reader requires one); alone, days span 0 to 7.
+      date = scope.cursor.plusDays(between(spec.days().get() instanceof Span span ? span : new Span(0, 7)));
     } else {
       date = scope.cursor.plusDays(random.nextInt(8));
     }
-    if (date.isAfter(today) && spec != null && "empty".equals(spec.path("future").asText())) {
+    if (date.isAfter(today) && spec.futureEmpty()) {
       return null; // the event has not happened yet
     }
     return clamp(variable, date);
@@ -340,46 +327,45 @@ final class RecordSynthesizer {
   }
 
   /**
-   * Days from a {@code from} date: uniform in a pair {@code [min, max]}, or from a histogram
-   * {@code [[min, max, weight], ...]} (a bucket drawn by weight, then uniform inside it).
+   * Days from a {@code from} date: uniform in a span {@code [min, max]}, or from a histogram (a bucket
+   * drawn by weight, then uniform inside it).
    */
-  private long offset(JsonNode days, long defaultMin, long defaultMax) {
-    if (!days.path(0).isArray()) return between(days, defaultMin, defaultMax);
+  private long offset(Days days) {
+    if (days instanceof Span span) return between(span);
+    List<Bucket> buckets = ((Histogram) days).buckets();
     double total = 0;
-    for (JsonNode bucket : days) total += bucket.path(2).asDouble(1);
+    for (Bucket bucket : buckets) total += bucket.weight();
     double pick = random.nextDouble() * total;
-    JsonNode chosen = days.get(days.size() - 1);
-    for (JsonNode bucket : days) {
-      pick -= bucket.path(2).asDouble(1);
+    Bucket chosen = buckets.get(buckets.size() - 1);
+    for (Bucket bucket : buckets) {
+      pick -= bucket.weight();
       if (pick < 0) {
         chosen = bucket;
         break;
       }
     }
-    return between(chosen, defaultMin, defaultMax);
+    return between(chosen.span());
   }
 
-  private long between(JsonNode pair, long defaultMin, long defaultMax) {
-    long min = pair.path(0).asLong(defaultMin);
-    long max = pair.path(1).asLong(defaultMax);
-    return min + (max > min ? random.nextLong(max - min + 1) : 0);
+  private long between(Span span) {
+    return span.min() + (span.max() > span.min() ? random.nextLong(span.max() - span.min() + 1) : 0);
   }
 
-  private String code(Variable variable, JsonNode spec, Scope scope) {
+  private String code(Variable variable, Distribution spec, Scope scope) {
     List<Code> codes = validCodes(variable, scope);
     if (codes.isEmpty()) return null;
-    if (spec != null && spec.has("among")) {
-      String among = spec.get("among").asText();
+    if (spec.among().isPresent()) {
+      String among = spec.among().get();
       if (scope.value(among) == null && scope.variables.containsKey(among)) fillVariable(scope.variables.get(among), scope);
       if (scope.value(among) instanceof List<?> chosen && !chosen.isEmpty()) {
         return String.valueOf(chosen.get(random.nextInt(chosen.size())));
       }
     }
-    if (spec != null && spec.has("weights")) {
-      return weighted(spec.get("weights"));
+    if (!spec.weights().isEmpty()) {
+      return weighted(spec.weights());
     }
-    if (spec != null && spec.has("normal") && codes.stream().allMatch(c -> c.score().isPresent())) {
-      return nearestScore(codes, spec.get("normal"));
+    if (spec.normal().isPresent() && codes.stream().allMatch(c -> c.score().isPresent())) {
+      return nearestScore(codes, spec.normal().get());
     }
     return codes.get(random.nextInt(codes.size())).code();
   }
@@ -389,8 +375,8 @@ final class RecordSynthesizer {
    * numeric item with the same {@code normal} makes, so a scale turned from integers into a scored
    * code list keeps its answers on the same seed.
    */
-  private String nearestScore(List<Code> codes, JsonNode normal) {
-    double raw = normal.path(0).asDouble() + random.nextGaussian() * normal.path(1).asDouble(1);
+  private String nearestScore(List<Code> codes, Normal normal) {
+    double raw = normal.mean() + random.nextGaussian() * normal.sd();
     Code nearest = null;
     double best = Double.MAX_VALUE;
     for (Code code : codes) {
@@ -404,22 +390,22 @@ final class RecordSynthesizer {
     return nearest.code();
   }
 
-  private List<String> codes(Variable variable, JsonNode spec, Scope scope) {
+  private List<String> codes(Variable variable, Distribution spec, Scope scope) {
     List<Code> codes = new ArrayList<>(validCodes(variable, scope));
     int min = variable.minChoices().orElse(1);
     int max = Math.min(codes.size(), variable.maxChoices().orElse(Math.min(3, codes.size())));
     if (codes.isEmpty() || max < min) return null;
     int count = min + random.nextInt(max - min + 1);
     List<String> chosen = new ArrayList<>();
-    JsonNode weights = spec == null ? null : spec.get("weights");
+    Map<String, Double> weights = spec.weights().isEmpty() ? null : spec.weights();
     for (int i = 0; i < count; i++) {
       int pick = random.nextInt(codes.size());
       if (weights != null) {
         // Draw without replacement by weight; codes the weights leave out are never drawn first.
-        double total = codes.stream().mapToDouble(c -> weights.path(c.code()).asDouble(0)).sum();
+        double total = codes.stream().mapToDouble(c -> weights.getOrDefault(c.code(), 0.0)).sum();
         double at = random.nextDouble() * total;
         for (int c = 0; c < codes.size() && total > 0; c++) {
-          double weight = weights.path(codes.get(c).code()).asDouble(0);
+          double weight = weights.getOrDefault(codes.get(c).code(), 0.0);
           if (weight <= 0) continue;
           pick = c; // ends on the last weighted code should rounding leave "at" just above zero
           at -= weight;
@@ -439,16 +425,14 @@ final class RecordSynthesizer {
   }
 
   /** A key of {@code weights} ({@code {"a": 3, "b": 1}}), drawn by weight. */
-  String weighted(JsonNode weights) {
+  private String weighted(Map<String, Double> weights) {
     double total = 0;
-    for (JsonNode w : weights) total += w.asDouble();
+    for (double w : weights.values()) total += w;
     double pick = random.nextDouble() * total;
-    var fields = weights.fields();
     String last = null;
-    while (fields.hasNext()) {
-      var e = fields.next();
+    for (Map.Entry<String, Double> e : weights.entrySet()) {
       last = e.getKey();
-      pick -= e.getValue().asDouble();
+      pick -= e.getValue();
       if (pick < 0) return last;
     }
     return last;

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import no.regforms.definition.Form;
 import no.regforms.definition.Registry;
+import no.regforms.definition.SyntheticProfile;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.IssueCode;
 import no.regforms.diagnostic.RecordPath;
@@ -33,6 +34,7 @@ import no.regforms.validation.ValidationResult;
  * each {@link #generate} call has its own random stream.
  *
  * <pre>{@code
+ * SyntheticProfile profile = registry.syntheticProfile().orElseThrow();
  * SyntheticDataGenerator generator = SyntheticDataGenerator.of(registry, profile);
  * generator.generate(1000, 42L, 0.05, record -> writer.write(record.record()));
  * }</pre>

@@ -2,16 +2,13 @@ package no.regforms.validation;
 
 import com.google.re2j.Pattern;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import no.regforms.definition.Code;
 import no.regforms.definition.CodeList;
 import no.regforms.definition.Form;
-import no.regforms.definition.FormItem;
-import no.regforms.definition.RepeatGroup;
+import no.regforms.definition.ItemWalker;
 import no.regforms.definition.Registry;
-import no.regforms.definition.Section;
 import no.regforms.definition.Variable;
 
 /**
@@ -29,20 +26,9 @@ final class CompiledForm {
     this.registry = registry;
     this.form = form;
     registry.codeLists().values().forEach(list -> codes.put(list.id(), list.byCode()));
-    preparePatterns(form.items());
-  }
-
-  private void preparePatterns(List<FormItem> items) {
-    for (FormItem item : items) {
-      if (item instanceof Variable v) {
-        // The loader has checked every pattern compiles; RE2/J matches in linear time.
-        v.pattern().ifPresent(p -> patterns.put(v, Pattern.compile(p)));
-      } else if (item instanceof Section s) {
-        preparePatterns(s.items());
-      } else if (item instanceof RepeatGroup r) {
-        preparePatterns(r.items());
-      }
-    }
+    // The loader has checked every pattern compiles; RE2/J matches in linear time.
+    ItemWalker.all(form.items(), Variable.class)
+        .forEach(v -> v.pattern().ifPresent(p -> patterns.put(v, Pattern.compile(p))));
   }
 
   Form form() {

@@ -34,8 +34,8 @@ import no.regforms.expression.EvaluationContext;
 import no.regforms.record.Record;
 
 /**
- * One validation of one record: walks the form's scopes in dependency order, deciding visibility,
- * deriving computed values, and checking every value. Short-lived and single-threaded.
+ * One validation of one record: walks the form's scopes in dependency order ({@link DependencyGraph#walk}),
+ * deciding visibility, deriving computed values, and checking every value. Short-lived and single-threaded.
  */
 final class RecordCheck {
 
@@ -61,7 +61,7 @@ final class RecordCheck {
       Object raw = record.values().get(name);
       if (dateVariable != null && raw != null) {
         ValueReader.Read read = ValueReader.read(dateVariable, raw);
-        if (read.isOk()) recordDate = (LocalDate) read.value();
+        if (read.isOk()) recordDate = read.value() instanceof java.time.LocalDateTime at ? at.toLocalDate() : (LocalDate) read.value();
       }
     });
     walk(form.graph(), top);
@@ -76,7 +76,6 @@ final class RecordCheck {
     final RecordPath path;
     final Map<String, Object> values = new HashMap<>();
     final Set<String> missingReasons = new HashSet<>();
-    final Set<String> visible = new HashSet<>();
 
     Scope(Scope outer, Map<String, Object> raw, RecordPath path) {
       this.outer = outer;
@@ -107,19 +106,19 @@ final class RecordCheck {
     Map<String, FormItem> items = graph.items();
     reportUndefined(items, scope);
 
-    for (String id : graph.order()) {
-      FormItem item = items.get(id);
-      if (item == null) continue;
-      boolean shown = graph.section(id).map(scope.visible::contains).orElse(true) && isTrue(item.visibleIf(), scope);
-      if (shown) scope.visible.add(id);
-      if (item instanceof Variable variable) {
-        decide(variable, shown, scope);
-      } else if (item instanceof RepeatGroup repeat) {
-        decideRows(repeat, shown, graph, scope);
+    Set<String> shown = graph.walk(scope, new DependencyGraph.ScopeVisitor() {
+      @Override
+      public void variable(Variable variable, boolean isShown) {
+        decide(variable, isShown, scope);
       }
-    }
+
+      @Override
+      public void repeat(RepeatGroup repeat, boolean isShown, DependencyGraph rows) {
+        decideRows(repeat, isShown, rows, scope);
+      }
+    });
     for (FormItem item : items.values()) {
-      if (item instanceof Variable variable && scope.visible.contains(variable.id()) && !variable.isComputed()) {
+      if (item instanceof Variable variable && shown.contains(variable.id()) && !variable.isComputed()) {
         checkRequired(variable, scope);
       }
     }
@@ -153,6 +152,7 @@ final class RecordCheck {
       if (shown) {
         Object value = variable.compute().get().compiled().evaluate(scope);
         if (value != null) {
+          checkComputedRange(variable, value, path);
           scope.values.put(variable.id(), value);
           computed.put(path.path(), value);
         }
@@ -191,7 +191,7 @@ final class RecordCheck {
     }
   }
 
-  private void decideRows(RepeatGroup repeat, boolean shown, DependencyGraph graph, Scope scope) {
+  private void decideRows(RepeatGroup repeat, boolean shown, DependencyGraph rowGraph, Scope scope) {
     RecordPath path = scope.path.member(repeat.id());
     Object raw = scope.raw.get(repeat.id());
     if (raw == null) {
@@ -216,7 +216,6 @@ final class RecordCheck {
     if (repeat.max().isPresent() && rows.size() > repeat.max().get()) {
       issues.add(issue(Severity.ERROR, IssueCode.TOO_MANY_ROWS, Messages.tooManyRows(repeat.max().get()), path));
     }
-    DependencyGraph rowGraph = graph.rowGraph(repeat.id()).orElseThrow();
     List<Map<String, Object>> decided = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
       RecordPath rowPath = path.row(i + 1);
@@ -259,8 +258,11 @@ final class RecordCheck {
       checkCodes(variable, codes, path);
     }
     // Only this value's own issues are looked at: counting every error of the record each time
-    // made validation quadratic in the number of values.
-    return issues.subList(before, issues.size()).stream().noneMatch(Issue::isError);
+    // made validation quadratic in the number of values. A loop, not a stream: this runs per value.
+    for (int i = before; i < issues.size(); i++) {
+      if (issues.get(i).isError()) return false;
+    }
+    return true;
   }
 
   private void checkNumber(Variable variable, BigDecimal number, RecordPath path) {
@@ -287,6 +289,29 @@ final class RecordCheck {
             Messages.implausible(plausible.min().toString(), plausible.max().toString()), path));
       }
     });
+  }
+
+  /**
+   * A computed value is held to its variable's {@code range} (an error: the definition or the values
+   * it reads are wrong) and {@code plausibleRange} (a warning), as an input value is; decimals and
+   * step are the formula's business. The value still counts for what reads it.
+   */
+  private void checkComputedRange(Variable variable, Object value, RecordPath path) {
+    if (value instanceof BigDecimal number) {
+      Optional<Range> range = variable.range();
+      if (range.isPresent() && outside(number, range.get())) {
+        issues.add(issue(Severity.ERROR, IssueCode.OUT_OF_RANGE,
+            Messages.outOfRange(range.get().min().toString(), range.get().max().toString()), path));
+      } else {
+        variable.plausibleRange().filter(plausible -> outside(number, plausible)).ifPresent(plausible ->
+            issues.add(issue(Severity.WARNING, IssueCode.IMPLAUSIBLE,
+                Messages.implausible(plausible.min().toString(), plausible.max().toString()), path)));
+      }
+    } else if (value instanceof LocalDate date) {
+      variable.range().ifPresent(range -> checkTemporal(range, date, null, path));
+    } else if (value instanceof YearMonth month) {
+      variable.range().ifPresent(range -> checkTemporal(range, null, month, path));
+    }
   }
 
   private static boolean outside(BigDecimal number, Range range) {

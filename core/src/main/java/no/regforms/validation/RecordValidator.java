@@ -15,6 +15,7 @@ import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.IssueCode;
 import no.regforms.diagnostic.RecordPath;
 import no.regforms.diagnostic.Severity;
+import no.regforms.expression.CompiledExpression;
 import no.regforms.record.Record;
 
 /**
@@ -96,6 +97,35 @@ public final class RecordValidator {
     Issue unknown = new Issue(Severity.ERROR, IssueCode.UNKNOWN_VERSION,
         Messages.unknownVersion(record.version(), registry.id(), knownVersions()), whole, Optional.empty());
     return new ValidationResult(result.diagnostics().plus(Diagnostics.of(List.of(unknown))), result.computed(), result.values());
+  }
+
+  /**
+   * Why the form's logic decided what it did for {@code record}: every item hidden by its own
+   * condition, every computed value, every failed rule, each with its expression's parts and values
+   * and why each unknown name it read is unknown. Empty for a record of no known form.
+   *
+   * <p>For people, not machines: the decisions hold record values, to show to whoever gave the record
+   * (the preview, {@code eval --explain}), never to log.
+   */
+  public List<Decision> explain(Record record) {
+    Objects.requireNonNull(record, "record");
+    CompiledForm form = forms.get(record.form());
+    if (form == null) return List.of();
+    ValidationResult result = validate(record);
+    return new RecordExplainer(form.form(), LocalDate.now(clock)).explain(record.values().asMap(), result);
+  }
+
+  /**
+   * {@code expression}, compiled against the form of {@code record}, explained on the record as the
+   * validator sees it: the value of each part, and why each unknown name is unknown.
+   *
+   * @throws IllegalArgumentException when the record names no form of the registry
+   */
+  public Decision explain(Record record, CompiledExpression expression) {
+    Objects.requireNonNull(expression, "expression");
+    CompiledForm form = forms.get(Objects.requireNonNull(record, "record").form());
+    if (form == null) throw new IllegalArgumentException("the record names no form of registry " + registry.id());
+    return new RecordExplainer(form.form(), LocalDate.now(clock)).explain(record.values().asMap(), validate(record), expression);
   }
 
   /** The definition versions records may be stamped with: for now, the registry's current version. */

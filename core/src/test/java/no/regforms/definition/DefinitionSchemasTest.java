@@ -143,6 +143,7 @@ class DefinitionSchemasTest {
 
   private static String kindOf(String file) {
     if (file.equals("registry.json")) return "registry.json";
+    if (file.equals("synthetic.json")) return "synthetic.json";
     if (file.startsWith("forms/")) return "form.json";
     if (file.startsWith("codelists/")) return "codelist.json";
     if (file.startsWith("indicators/")) return "indicator.json";

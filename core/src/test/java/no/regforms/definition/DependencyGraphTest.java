@@ -2,9 +2,13 @@ package no.regforms.definition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import no.regforms.expression.EvaluationContext;
 import org.junit.jupiter.api.Test;
 
 class DependencyGraphTest {
@@ -166,5 +170,45 @@ class DependencyGraphTest {
     assertThat(graph.order()).containsExactly("a", "b");
     assertThat(graph.order()).isUnmodifiable();
     assertThat(graph.dependencies("b")).isUnmodifiable();
+  }
+  /** The items the walk passes on, as "id=shown", in the order it passes them. */
+  private static List<String> walked(DependencyGraph graph, Map<String, Object> values, Set<String> shown) {
+    List<String> calls = new ArrayList<>();
+    shown.addAll(graph.walk(EvaluationContext.of(values), new DependencyGraph.ScopeVisitor() {
+      @Override
+      public void variable(Variable variable, boolean isShown) {
+        calls.add(variable.id() + "=" + isShown);
+      }
+
+      @Override
+      public void repeat(RepeatGroup repeat, boolean isShown, DependencyGraph rows) {
+        calls.add(repeat.id() + "=" + isShown + " rows " + rows.order());
+      }
+    }));
+    return calls;
+  }
+
+  @Test
+  void walk_shownSection_decidesEachItemByItsOwnCondition() {
+    Form form = ValidDefinitionCorpusTest.load("repeat_in_section").forms().get("course");
+    Set<String> shown = new HashSet<>();
+
+    List<String> calls = walked(form.graph(), Map.of("admitted", true, "treated", false), shown);
+
+    assertThat(calls).containsExactly("admitted=true", "treated=true",
+        "sessions=false rows [session_date, effects, headache, reminder]", "discharged=true", "comment=true", "dose=true");
+    assertThat(shown).containsExactlyInAnyOrder("admitted", "stay", "treated", "discharged", "comment", "dose");
+  }
+
+  @Test
+  void walk_hiddenSection_hidesEverythingInItWhateverTheirConditions() {
+    Form form = ValidDefinitionCorpusTest.load("repeat_in_section").forms().get("course");
+    Set<String> shown = new HashSet<>();
+
+    List<String> calls = walked(form.graph(), Map.of("admitted", false, "treated", true), shown);
+
+    assertThat(calls).containsExactly("admitted=true", "treated=false",
+        "sessions=false rows [session_date, effects, headache, reminder]", "discharged=false", "comment=true", "dose=true");
+    assertThat(shown).containsExactlyInAnyOrder("admitted", "comment", "dose");
   }
 }

@@ -10,10 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import no.regforms.definition.Registry;
+import no.regforms.definition.SyntheticProfile;
 import no.regforms.record.Record;
 import no.regforms.record.RecordParser;
 import no.regforms.synthetic.SyntheticDataGenerator;
-import no.regforms.synthetic.SyntheticProfile;
 import no.regforms.synthetic.SyntheticRecord;
 
 /** Records made by the engine's synthetic data generator, as JSON text for checkers outside the engine. */

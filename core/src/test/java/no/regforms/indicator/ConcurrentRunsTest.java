@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,7 +27,6 @@ import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.RecordPath;
 import no.regforms.record.Record;
 import no.regforms.synthetic.SyntheticDataGenerator;
-import no.regforms.synthetic.SyntheticProfile;
 import no.regforms.validation.RecordValidator;
 import no.regforms.validation.ValidationResult;
 import org.junit.jupiter.api.Test;
@@ -48,9 +46,8 @@ class ConcurrentRunsTest {
   @Test
   void validateAndCalculate_sixteenThreadsSharingOneRegistry_giveTheSequentialBytes() throws Exception {
     Registry ms = Fixtures.registry("ms");
-    Path folder = Path.of("..", "forms-ms", "src", "main", "resources", "registries", "ms");
     List<Record> records = new ArrayList<>();
-    SyntheticDataGenerator.of(ms, SyntheticProfile.load(folder).orElseThrow(), TODAY)
+    SyntheticDataGenerator.of(ms, ms.syntheticProfile().orElseThrow(), TODAY)
         .generate(60, 7, 0.3, generated -> records.add(generated.record()));
     RecordValidator validator = RecordValidator.of(ms, CLOCK);
     IndicatorCalculator calculator = IndicatorCalculator.of(ms);

@@ -41,6 +41,13 @@ class OrganisationTableTest {
   }
 
   @Test
+  void unit_withoutOrgnr_reportsUnderItsHealthTrustsNumber() {
+    Organisations organisations = Fixtures.testRegistry("qi").organisations();
+
+    assertThat(organisations.unit("400", LocalDate.of(2024, 1, 1)).map(Organisations.Unit::orgnr)).hasValue("983974724");
+  }
+
+  @Test
   void registries_withoutOrganisationFile_stillHaveTheNorwegianTable() {
     Organisations organisations = Fixtures.registry("ms").organisations();
 

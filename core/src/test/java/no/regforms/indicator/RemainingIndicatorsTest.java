@@ -128,7 +128,7 @@ class RemainingIndicatorsTest {
         record("kvarus", "measurement_patient", "p3", "c", "108345", "answer_date", "2024-02-03", "measurement_seq", 1));
 
     IndicatorResult crisis = national(kvarus, records, "kvarus_crisis_plan", 2024);
-    IndicatorResult benefit = national(kvarus, records, "kvarus_perceived_benefit", 2024);
+    IndicatorResult benefit = national(kvarus, records, "kvarus_perceived_benefit_measurement", 2024);
 
     assertThat(List.of(crisis.numerator(), crisis.denominator())).containsExactly(1L, 2L);
     assertThat(List.of(benefit.numerator(), benefit.denominator())).containsExactly(1L, 2L);
@@ -158,8 +158,8 @@ class RemainingIndicatorsTest {
     IndicatorResult memory = national(ect, records, "ect_qi4_memory_before_after", 2024);
     IndicatorResult maintenance = national(ect, records, "ect_qi5_maintenance_offered", 2024);
 
-    // F32.2 is an established indication, F32.1 and F20.0 are not; a and b have a depression indication.
-    assertThat(List.of(indication.numerator(), indication.denominator())).containsExactly(1L, 3L);
+    // F32.2 and F32.1 are established indications, F20.0 is not; a and b have a depression indication.
+    assertThat(List.of(indication.numerator(), indication.denominator())).containsExactly(2L, 3L);
     assertThat(List.of(madrsBoth.numerator(), madrsBoth.denominator())).containsExactly(1L, 2L);
     assertThat(List.of(memory.numerator(), memory.denominator())).containsExactly(1L, 2L);
     assertThat(List.of(maintenance.numerator(), maintenance.denominator())).containsExactly(1L, 2L);

@@ -125,7 +125,10 @@ class SkdeExportTest {
     assertThat(dgIds).containsEntry("ms_onset_to_diagnosis", "ms_coverage_new").containsEntry("ms_edss_in_year", "ms_coverage")
         .containsEntry("ms_coverage", null).containsEntry("ms_coverage_new", null);
     assertThat(dgIds.entrySet()).filteredOn(e -> !e.getKey().startsWith("ms_coverage")).allSatisfy(e -> assertThat(e.getValue()).isNotNull());
-    assertThat(SkdeExport.of(Fixtures.registry("ect")).indRecords().records()).allSatisfy(r -> assertThat(r.get("dg_id")).isNull());
+    // ECT's only coverage indicator is the default for the others; KVARUS has none.
+    assertThat(SkdeExport.of(Fixtures.registry("ect")).indRecords().records())
+        .allSatisfy(r -> assertThat(r.get("dg_id")).isEqualTo("ect_coverage".equals(r.get("id")) ? null : "ect_coverage"));
+    assertThat(SkdeExport.of(Fixtures.registry("kvarus")).indRecords().records()).allSatisfy(r -> assertThat(r.get("dg_id")).isNull());
   }
 
   @Test

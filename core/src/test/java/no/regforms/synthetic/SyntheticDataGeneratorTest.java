@@ -3,7 +3,6 @@ package no.regforms.synthetic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import no.regforms.definition.DefinitionLoader;
 import no.regforms.definition.Registry;
+import no.regforms.definition.SyntheticProfile;
 import no.regforms.diagnostic.Issue;
 import no.regforms.record.JsonLinesRecordWriter;
 import no.regforms.validation.RecordValidator;
@@ -22,15 +22,15 @@ class SyntheticDataGeneratorTest {
   private static final Path FOLDER = Path.of("src/test/resources/synthetic/clinic");
   private static final Registry REGISTRY = DefinitionLoader.create().load(FOLDER).registryOrThrow();
 
-  private static List<SyntheticRecord> generate(int patients, long seed, double invalid) throws IOException {
-    SyntheticProfile profile = SyntheticProfile.load(FOLDER).orElseThrow();
+  private static List<SyntheticRecord> generate(int patients, long seed, double invalid) {
+    SyntheticProfile profile = REGISTRY.syntheticProfile().orElseThrow();
     List<SyntheticRecord> out = new ArrayList<>();
     SyntheticDataGenerator.of(REGISTRY, profile).generate(patients, seed, invalid, out::add);
     return out;
   }
 
   @Test
-  void generate_withoutFaults_everyRecordValidates() throws IOException {
+  void generate_withoutFaults_everyRecordValidates() {
     List<SyntheticRecord> records = generate(200, 1, 0);
     RecordValidator validator = RecordValidator.of(REGISTRY);
 
@@ -42,13 +42,13 @@ class SyntheticDataGeneratorTest {
   }
 
   @Test
-  void generate_sameSeed_sameRecords_otherSeed_otherRecords() throws IOException {
+  void generate_sameSeed_sameRecords_otherSeed_otherRecords() {
     assertThat(lines(generate(30, 5, 0.2))).isEqualTo(lines(generate(30, 5, 0.2)));
     assertThat(lines(generate(30, 5, 0.2))).isNotEqualTo(lines(generate(30, 6, 0.2)));
   }
 
   @Test
-  void generate_plantedFaults_areReportedWithTheirCode() throws IOException {
+  void generate_plantedFaults_areReportedWithTheirCode() {
     List<SyntheticRecord> records = generate(300, 3, 0.5);
     RecordValidator validator = RecordValidator.of(REGISTRY);
 
@@ -63,7 +63,7 @@ class SyntheticDataGeneratorTest {
   }
 
   @Test
-  void generate_sortedByPatient_sharedValuesKept_unitsWeighted() throws IOException {
+  void generate_sortedByPatient_sharedValuesKept_unitsWeighted() {
     List<SyntheticRecord> records = generate(400, 9, 0);
 
     List<String> patients = records.stream().map(r -> r.record().patient()).toList();
@@ -85,8 +85,8 @@ class SyntheticDataGeneratorTest {
   }
 
   @Test
-  void generate_unitForms_oneRecordPerUnitAndYearAfterThePatients() throws IOException {
-    SyntheticProfile base = SyntheticProfile.load(FOLDER).orElseThrow();
+  void generate_unitForms_oneRecordPerUnitAndYearAfterThePatients() {
+    SyntheticProfile base = REGISTRY.syntheticProfile().orElseThrow();
     SyntheticProfile profile = new SyntheticProfile(base.patientForms(), base.windowStart(), base.windowEnd(), base.units(),
         base.shared(), base.variables(), base.fillRate(), base.unitsBy(),
         List.of(new SyntheticProfile.UnitForm("visit", List.of(2021, 2022), java.util.Optional.empty())));

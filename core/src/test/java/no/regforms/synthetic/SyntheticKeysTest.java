@@ -2,7 +2,6 @@ package no.regforms.synthetic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import no.regforms.definition.DefinitionLoader;
 import no.regforms.definition.Registry;
+import no.regforms.definition.SyntheticProfile;
 import no.regforms.record.Record;
 import no.regforms.validation.RecordValidator;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,8 +28,8 @@ class SyntheticKeysTest {
   private static List<Record> records;
 
   @BeforeAll
-  static void generate() throws IOException {
-    SyntheticProfile profile = SyntheticProfile.load(FOLDER).orElseThrow();
+  static void generate() {
+    SyntheticProfile profile = REGISTRY.syntheticProfile().orElseThrow();
     List<Record> out = new ArrayList<>();
     SyntheticDataGenerator.of(REGISTRY, profile).generate(40, 11L, 0, r -> out.add(r.record()));
     records = out;

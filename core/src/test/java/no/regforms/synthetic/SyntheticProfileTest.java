@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -17,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import no.regforms.definition.DefinitionLoader;
 import no.regforms.definition.Registry;
+import no.regforms.definition.SyntheticProfile;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.IssueCode;
 import no.regforms.record.Record;
@@ -35,8 +34,8 @@ class SyntheticProfileTest {
   private static List<SyntheticRecord> records;
 
   @BeforeAll
-  static void generate() throws IOException {
-    profile = SyntheticProfile.load(FOLDER).orElseThrow();
+  static void generate() {
+    profile = REGISTRY.syntheticProfile().orElseThrow();
     records = new ArrayList<>();
     SyntheticDataGenerator.of(REGISTRY, profile, TODAY).generate(800, 4L, 0, records::add);
   }
@@ -139,30 +138,5 @@ class SyntheticProfileTest {
 
     assertThatThrownBy(() -> SyntheticDataGenerator.of(REGISTRY, unshared))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("death_date").hasMessageContaining("shared");
-  }
-
-  @Test
-  void parse_unitsByWithoutVariable_isRejected() throws IOException {
-    var json = new ObjectMapper().readTree("{\"unitsBy\": {\"units\": {}}}");
-
-    assertThatThrownBy(() -> SyntheticProfile.parse(json))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"variable\"");
-  }
-
-  @Test
-  void parse_unitForms_readsFormYearsAndYearVariable() throws IOException {
-    var json = new ObjectMapper().readTree(
-        "{\"unitForms\": [{\"form\": \"survey\", \"years\": [2023, 2024], \"yearVariable\": \"survey_year\"}]}");
-
-    assertThat(SyntheticProfile.parse(json).unitForms()).containsExactly(
-        new SyntheticProfile.UnitForm("survey", List.of(2023, 2024), java.util.Optional.of("survey_year")));
-  }
-
-  @Test
-  void parse_unitFormWithoutYears_isRejected() throws IOException {
-    var json = new ObjectMapper().readTree("{\"unitForms\": [{\"form\": \"survey\"}]}");
-
-    assertThatThrownBy(() -> SyntheticProfile.parse(json))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"years\"");
   }
 }

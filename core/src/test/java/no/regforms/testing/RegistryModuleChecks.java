@@ -3,9 +3,14 @@ package no.regforms.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +18,7 @@ import no.regforms.definition.DefinitionLoader;
 import no.regforms.definition.LoadResult;
 import no.regforms.definition.Registry;
 import no.regforms.definition.RegistryTests;
+import no.regforms.definition.SyntheticProfile;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.RecordPath;
 import no.regforms.record.JsonLinesRecordWriter;
@@ -20,7 +26,6 @@ import no.regforms.record.Record;
 import no.regforms.registrytest.RegistryTestReport;
 import no.regforms.registrytest.RegistryTestRunner;
 import no.regforms.synthetic.SyntheticDataGenerator;
-import no.regforms.synthetic.SyntheticProfile;
 import no.regforms.synthetic.SyntheticRecord;
 import no.regforms.validation.RecordValidator;
 
@@ -70,15 +75,34 @@ public final class RegistryModuleChecks {
 
   /** Synthetic records of {@code registry}'s own profile. */
   public static List<SyntheticRecord> generate(Registry registry, int patients, long seed, double invalid) {
-    try {
-      SyntheticProfile profile = SyntheticProfile.loadModule(registry.id()).orElseThrow();
-      List<SyntheticRecord> out = new ArrayList<>();
-      SyntheticDataGenerator.of(registry, profile).generate(patients, seed, invalid, out::add);
-      return out;
+    SyntheticProfile profile = registry.syntheticProfile().orElseThrow();
+    List<SyntheticRecord> out = new ArrayList<>();
+    SyntheticDataGenerator.of(registry, profile).generate(patients, seed, invalid, out::add);
+    return out;
+  }
+
+  /**
+   * The SHA-256 (hex) of the file {@code ./regforms generate} writes for {@code registry} with these
+   * arguments. A module pins it, so that a change which alters what a seed generates shows; pin the
+   * new hash only when the change to the records is meant.
+   */
+  public static String generatedFileHash(Registry registry, int patients, long seed, double invalid) {
+    StringWriter text = new StringWriter();
+    try (JsonLinesRecordWriter writer = new JsonLinesRecordWriter(text)) {
+      for (SyntheticRecord generated : generate(registry, patients, seed, invalid)) {
+        writer.write(generated.record(), generated.plantedFault().map(f -> Map.of("planted", f.code())).orElse(Map.of()));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
   }
+
 
   /** Every record without a planted fault validates without errors; on failure, the first few paths are shown. */
   public static void assertUnplantedRecordsValid(RecordValidator validator, List<SyntheticRecord> records) {

@@ -11,6 +11,7 @@ import no.regforms.definition.Code;
 import no.regforms.definition.DefinitionLoader;
 import no.regforms.definition.Form;
 import no.regforms.definition.FormItem;
+import no.regforms.definition.ItemWalker;
 import no.regforms.definition.LoadResult;
 import no.regforms.definition.Note;
 import no.regforms.definition.Registry;
@@ -61,7 +62,7 @@ class TestRegistryTest {
   @Test
   void testRegistry_items_coverEveryKindAndFeature() {
     Form visit = registry.forms().get("visit");
-    List<FormItem> items = flatten(visit.items());
+    List<FormItem> items = ItemWalker.all(visit.items(), FormItem.class);
 
     assertThat(items).hasAtLeastOneElementOfType(Section.class).hasAtLeastOneElementOfType(RepeatGroup.class)
         .hasAtLeastOneElementOfType(Note.class);
@@ -111,17 +112,7 @@ class TestRegistryTest {
   private List<Variable> allVariables() {
     List<Variable> out = new ArrayList<>();
     for (Form form : registry.forms().values()) {
-      flatten(form.items()).stream().filter(Variable.class::isInstance).map(Variable.class::cast).forEach(out::add);
-    }
-    return out;
-  }
-
-  private static List<FormItem> flatten(List<FormItem> items) {
-    List<FormItem> out = new ArrayList<>();
-    for (FormItem item : items) {
-      out.add(item);
-      if (item instanceof Section s) out.addAll(flatten(s.items()));
-      if (item instanceof RepeatGroup r) out.addAll(flatten(r.items()));
+      out.addAll(ItemWalker.all(form.items(), Variable.class));
     }
     return out;
   }

@@ -116,12 +116,15 @@ final class FunctionSignatures {
     one(all, Builtin.MONTH, 1, 1);
     one(all, Builtin.TODAY, 0, 0);
     one(all, Builtin.DAYS_BETWEEN, 2, 2);
+    one(all, Builtin.HOURS_BETWEEN, 2, 2);
+    one(all, Builtin.MINUTES_BETWEEN, 2, 2);
     one(all, Builtin.MONTHS_BETWEEN, 2, 2);
     one(all, Builtin.YEARS_BETWEEN, 2, 2);
     one(all, Builtin.AGE_AT, 2, 2);
     one(all, Builtin.ADD_DAYS, 2, 2);
     one(all, Builtin.ADD_MONTHS, 2, 2);
-    all.put("date", new Signature("date('yyyy-mm-dd') or date(year, month, day)", -1, 0, only(Builtin.DATE)));
+    all.put("date", new Signature("date('yyyy-mm-dd'), date(datetime) or date(year, month, day)", -1, 0,
+        (c, call, s) -> call.arguments().size() == 1 ? Builtin.DATE_OF : Builtin.DATE));
     all.put("yearmonth", new Signature("yearmonth('yyyy-mm') or yearmonth(year, month)", -1, 0,
         only(Builtin.YEARMONTH)));
     all.put("round", new Signature("round(x) or round(x, digits)", 1, 2,
@@ -178,11 +181,12 @@ final class FunctionSignatures {
         })
         .put(fixed(ExprType.NUMBER, DATES), Builtin.YEAR, Builtin.MONTH)
         .put(Builtin.TODAY, (c, call, s) -> ExprType.DATE)
-        .put(Builtin.DAYS_BETWEEN, fixed(ExprType.NUMBER, DAYS, DAYS))
+        .put(fixed(ExprType.NUMBER, DAYS, DAYS), Builtin.DAYS_BETWEEN, Builtin.HOURS_BETWEEN, Builtin.MINUTES_BETWEEN)
         .put(fixed(ExprType.NUMBER, DATES, DATES), Builtin.MONTHS_BETWEEN, Builtin.YEARS_BETWEEN, Builtin.AGE_AT)
         .put(Builtin.ADD_DAYS, (c, call, s) -> sameAsFirst(c, call, s, DAYS))
         .put(Builtin.ADD_MONTHS, (c, call, s) -> sameAsFirst(c, call, s, DATES))
         .put(Builtin.DATE, (c, call, s) -> construct(c, call, s, 3, ExprType.DATE, "date('2024-12-31')"))
+        .put(Builtin.DATE_OF, FunctionSignatures::dateOf)
         .put(Builtin.YEARMONTH, (c, call, s) -> construct(c, call, s, 2, ExprType.YEARMONTH, "yearmonth('2022-06')"))
         .put((c, call, s) -> {
           for (Expr argument : call.arguments()) {
@@ -227,6 +231,21 @@ final class FunctionSignatures {
       return null;
     }
     return ExprType.NUMBER;
+  }
+
+  /**
+   * {@code date(x)} of a date-time (or a date); a text literal argument was read by the parser as a
+   * date literal, so any other argument is a mistake this message explains.
+   */
+  private static ExprType dateOf(TypeChecker c, Expr.Call call, TypeChecker.Scope s) {
+    Expr argument = call.arguments().get(0);
+    ExprType type = c.check(argument, s);
+    if (type != null && type.kind() != Kind.DATETIME && type.kind() != Kind.DATE) {
+      c.report(IssueCode.TYPE_MISMATCH, "date(...) with one argument takes a date-time, such as date(admitted_at),"
+          + " or a text literal, such as date('2024-12-31'); this is " + type.displayName(), argument.span());
+      return null;
+    }
+    return type == null ? null : ExprType.DATE;
   }
 
   /** A function with a fixed list of arguments, each of one of the given kinds. */

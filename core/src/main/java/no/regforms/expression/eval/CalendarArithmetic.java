@@ -37,8 +37,21 @@ final class CalendarArithmetic {
     return BigDecimal.valueOf(yearMonth(value).getMonthValue());
   }
 
+  /** Whole days: calendar days between dates; with a date-time on either side, whole days elapsed. */
   static BigDecimal daysBetween(Object from, Object to) {
+    if (from instanceof LocalDateTime || to instanceof LocalDateTime) {
+      return elapsed(from, to, ChronoUnit.DAYS);
+    }
     return BigDecimal.valueOf(ChronoUnit.DAYS.between(date(from), date(to)));
+  }
+
+  /** Whole {@code unit}s elapsed from {@code from} to {@code to}, truncated toward zero; a date counts from its midnight. */
+  static BigDecimal elapsed(Object from, Object to, ChronoUnit unit) {
+    return BigDecimal.valueOf(unit.between(dateTime(from), dateTime(to)));
+  }
+
+  private static LocalDateTime dateTime(Object value) {
+    return value instanceof LocalDateTime dateTime ? dateTime : ((LocalDate) value).atStartOfDay();
   }
 
   /** Whole months from {@code from} to {@code to}, truncated toward zero. */

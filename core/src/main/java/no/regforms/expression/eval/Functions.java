@@ -70,6 +70,11 @@ final class Functions {
         .put(Builtin.MONTH, (call, nodes, planner) -> unary(nodes.get(0), CalendarArithmetic::month))
         .put(Builtin.TODAY, (call, nodes, planner) -> frame -> frame.context.today())
         .put(Builtin.DAYS_BETWEEN, (call, nodes, planner) -> binary(nodes, CalendarArithmetic::daysBetween))
+        .put(Builtin.HOURS_BETWEEN, (call, nodes, planner) ->
+            binary(nodes, (a, b) -> CalendarArithmetic.elapsed(a, b, ChronoUnit.HOURS)))
+        .put(Builtin.MINUTES_BETWEEN, (call, nodes, planner) ->
+            binary(nodes, (a, b) -> CalendarArithmetic.elapsed(a, b, ChronoUnit.MINUTES)))
+        .put(Builtin.DATE_OF, (call, nodes, planner) -> unary(nodes.get(0), CalendarArithmetic::date))
         .put(Builtin.MONTHS_BETWEEN, (call, nodes, planner) -> binary(nodes, CalendarArithmetic::monthsBetween))
         .put((call, nodes, planner) -> binary(nodes, CalendarArithmetic::yearsBetween), Builtin.YEARS_BETWEEN, Builtin.AGE_AT)
         .put(Builtin.ADD_DAYS, (call, nodes, planner) ->

@@ -279,6 +279,25 @@ var RegformsExpr = (function () {
     return kind === 'T' ? parseDate(value.slice(0, 10)) : value;
   }
 
+  var NANOS_PER_MINUTE = BigInt(60e9);
+  var NANOS_PER_HOUR = BigInt(3600e9);
+  var NANOS_PER_DAY = BigInt(86400e9);
+
+  /** Nanoseconds since 1970-01-01T00:00 of a DATE (its midnight) or DATETIME value, as a BigInt. */
+  function toNanos(value, kind) {
+    if (kind !== 'T') {
+      return BigInt(value) * NANOS_PER_DAY;
+    }
+    var time = value.slice(11);
+    return BigInt(parseDate(value.slice(0, 10))) * NANOS_PER_DAY + BigInt(+time.slice(0, 2)) * NANOS_PER_HOUR
+        + BigInt(+time.slice(3, 5)) * NANOS_PER_MINUTE + BigInt(time.slice(6, 8) + time.slice(9));
+  }
+
+  /** Whole units (nanoseconds each) from a to b, truncated toward zero (LocalDateTime.until). */
+  function elapsed(a, ka, b, kb, unit) {
+    return fromInt((toNanos(b, kb) - toNanos(a, ka)) / unit);
+  }
+
   function toMonthIndex(value, kind) {
     if (kind === 'Y') {
       return value;
@@ -603,7 +622,19 @@ var RegformsExpr = (function () {
       return fromInt(index - floorDiv(index, 12) * 12 + 1);
     },
     daysBetween: function (a, ka, b, kb) {
-      return a === null || b === null ? null : fromInt(toDay(b, kb) - toDay(a, ka));
+      if (a === null || b === null) {
+        return null;
+      }
+      return ka === 'T' || kb === 'T' ? elapsed(a, ka, b, kb, NANOS_PER_DAY) : fromInt(toDay(b, kb) - toDay(a, ka));
+    },
+    hoursBetween: function (a, ka, b, kb) {
+      return a === null || b === null ? null : elapsed(a, ka, b, kb, NANOS_PER_HOUR);
+    },
+    minutesBetween: function (a, ka, b, kb) {
+      return a === null || b === null ? null : elapsed(a, ka, b, kb, NANOS_PER_MINUTE);
+    },
+    dateOf: function (a, kind) {
+      return a === null ? null : toDay(a, kind);
     },
     monthsBetween: function (a, ka, b, kb) {
       return a === null || b === null ? null : fromInt(months(a, ka, b, kb));

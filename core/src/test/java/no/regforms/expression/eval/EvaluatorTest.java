@@ -40,6 +40,7 @@ class EvaluatorTest {
     names.put("d2", ExprType.DATE);
     names.put("m1", ExprType.YEARMONTH);
     names.put("dt", ExprType.DATETIME);
+    names.put("dt2", ExprType.DATETIME);
     names.put("s", ExprType.TEXT);
     names.put("code", ExprType.code("list", Set.of("k1", "k2", "k3"), Map.of("k1", BigDecimal.ONE, "k2", new BigDecimal("3"))));
     names.put("codes", ExprType.codes("list", Set.of("k1", "k2", "k3")));
@@ -195,11 +196,43 @@ class EvaluatorTest {
   }
 
   @Test
+  void daysBetween_twoDateTimes_countsWholeDaysElapsed() {
+    // 47 hours is one whole day, not the two calendar days it spans
+    assertThat(eval("days_between(dt, dt2)", "dt", LocalDateTime.of(2024, 1, 1, 0, 0), "dt2", LocalDateTime.of(2024, 1, 2, 23, 0)))
+        .isEqualTo(n("1"));
+    assertThat(eval("days_between(dt, add_days(dt, 2))", "dt", LocalDateTime.of(2024, 1, 1, 23, 0))).isEqualTo(n("2"));
+    assertThat(eval("days_between(d1, dt)", "d1", LocalDate.of(2024, 1, 1), "dt", LocalDateTime.of(2024, 1, 2, 23, 0)))
+        .isEqualTo(n("1"));
+    assertThat(eval("days_between(dt, d1)", "dt", LocalDateTime.of(2024, 1, 1, 1, 0), "d1", LocalDate.of(2024, 1, 3)))
+        .isEqualTo(n("1"));
+  }
+
+  @Test
+  void hoursAndMinutesBetween_dateTimes_countWholeUnitsTowardZero() {
+    LocalDateTime admitted = LocalDateTime.of(2024, 1, 1, 23, 0);
+    assertThat(eval("hours_between(dt, dt2)", "dt", admitted, "dt2", admitted.plusHours(47).plusMinutes(59))).isEqualTo(n("47"));
+    assertThat(eval("hours_between(dt2, dt)", "dt", admitted, "dt2", admitted.plusHours(47).plusMinutes(59))).isEqualTo(n("-47"));
+    assertThat(eval("hours_between(dt, d1)", "dt", admitted, "d1", LocalDate.of(2024, 1, 3))).isEqualTo(n("25"));
+    assertThat(eval("minutes_between(d1, dt)", "d1", LocalDate.of(2024, 1, 2), "dt", admitted)).isEqualTo(n("-60"));
+    assertThat(eval("hours_between(d1, dt)", "d1", LocalDate.of(2024, 1, 2), "dt", admitted.plusMinutes(59)))
+        .isEqualTo(n("0"));
+    assertThat(eval("hours_between(dt, d1)", "dt", admitted)).isNull();
+  }
+
+  @Test
+  void dateOf_dateTime_isItsCalendarDate() {
+    assertThat(eval("date(dt)", "dt", LocalDateTime.of(2024, 1, 1, 23, 59))).isEqualTo(LocalDate.of(2024, 1, 1));
+    assertThat(eval("date(dt) = d1", "dt", LocalDateTime.of(2024, 1, 1, 0, 0), "d1", LocalDate.of(2024, 1, 1)))
+        .isEqualTo(true);
+    assertThat(eval("date(dt)")).isNull();
+  }
+
+  @Test
   void dateFunctions_computeCalendarValues() {
     LocalDate d = LocalDate.of(2024, 1, 31);
     assertThat(eval("days_between(d1, d2)", "d1", d, "d2", LocalDate.of(2024, 3, 1))).isEqualTo(n("30"));
     assertThat(eval("days_between(dt, d2)", "dt", LocalDateTime.of(2024, 1, 1, 23, 59), "d2", LocalDate.of(2024, 1, 2)))
-        .isEqualTo(n("1"));
+        .isEqualTo(n("0")); // one minute elapsed: a date counts from its midnight
     assertThat(eval("year(d1) + month(d1)", "d1", d)).isEqualTo(n("2025"));
     assertThat(eval("month(m1)", "m1", YearMonth.of(2022, 6))).isEqualTo(n("6"));
     assertThat(eval("add_days(d1, 1)", "d1", d)).isEqualTo(LocalDate.of(2024, 2, 1));

@@ -57,6 +57,7 @@ class JavaScriptEmitterDifferentialTest {
     f.put("ym", ExprType.YEARMONTH);
     f.put("ym2", ExprType.YEARMONTH);
     f.put("dt", ExprType.DATETIME);
+    f.put("dt2", ExprType.DATETIME);
     f.put("flag", ExprType.BOOLEAN);
     f.put("code", ExprType.code("abc", Set.of("x", "y", "z"), Map.of("x", BigDecimal.ZERO, "y", new BigDecimal("2.5"))));
     f.put("codes", ExprType.codes("abc", Set.of("x", "y", "z")));
@@ -79,7 +80,9 @@ class JavaScriptEmitterDifferentialTest {
       "filled(a)", "empty(a)", "answered(a)", "coalesce(a, b, 0)", "coalesce(b, a)",
       "if(flag, a, b)", "if(a > 1000, 'big', 'small')",
       "year(d1)", "month(d1)", "year(ym)", "month(dt)", "today()", "days_between(d1, d2)",
-      "days_between(d1, dt)", "months_between(d1, d2)", "months_between(d2, d1)",
+      "days_between(d1, dt)", "days_between(dt, dt2)", "days_between(dt2, dt)", "hours_between(dt, dt2)",
+      "hours_between(dt2, dt)", "minutes_between(dt, dt2)", "hours_between(d1, dt)", "minutes_between(dt, d2)",
+      "date(dt)", "date(dt) = d1", "days_between(date(dt), date(dt2))", "months_between(d1, d2)", "months_between(d2, d1)",
       "months_between(ym, d2)", "months_between(d1, ym2)", "months_between(ym, ym2)",
       "years_between(d1, d2)", "years_between(ym, ym2)", "age_at(d1, today())",
       "months_between(date('2022-06-15'), date('2024-06-14'))",
@@ -110,6 +113,7 @@ class JavaScriptEmitterDifferentialTest {
     full.put("ym", YearMonth.of(2022, 6));
     full.put("ym2", YearMonth.of(2024, 5));
     full.put("dt", LocalDateTime.of(2024, 3, 1, 10, 15));
+    full.put("dt2", LocalDateTime.of(2024, 3, 3, 9, 14, 59, 500_000_000));
     full.put("flag", true);
     full.put("code", "x");
     full.put("codes", List.of("x", "z"));
@@ -128,6 +132,7 @@ class JavaScriptEmitterDifferentialTest {
     edge.put("ym", YearMonth.of(2024, 12));
     edge.put("ym2", YearMonth.of(2024, 12));
     edge.put("dt", LocalDateTime.of(1999, 12, 31, 23, 59, 59));
+    edge.put("dt2", LocalDateTime.of(2000, 1, 1, 0, 0, 0, 1));
     edge.put("flag", false);
     edge.put("code", "z");
     edge.put("codes", List.of());

@@ -28,6 +28,8 @@ import no.regforms.expression.ExpressionOrigin;
 import no.regforms.record.RecordLine;
 import no.regforms.record.RecordLimits;
 import no.regforms.record.RecordParser;
+import no.regforms.expression.Explanation;
+import no.regforms.validation.Decision;
 import no.regforms.validation.RecordValidator;
 import no.regforms.validation.ValidationResult;
 import picocli.CommandLine.Command;
@@ -43,6 +45,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluate an expression against a record; prints the value as JSON (null when unknown).")
 final class EvalCommand implements Callable<Integer> {
 
+  private static final ObjectMapper RECORDS = new ObjectMapper();
+
   @Spec
   CommandSpec spec;
 
@@ -56,7 +60,13 @@ final class EvalCommand implements Callable<Integer> {
       description = "A record file (the record format), or the record's JSON itself; without it, an empty record. Never printed.")
   String record;
 
-  @Parameters(paramLabel = "<expression>", description = "The expression, e.g. \"months_between(onset, diagnosis_date)\".")
+  @Option(names = "--explain", description = "Also print why: the value of every part of the expression and why each unknown"
+      + " name is unknown; without an expression, why the record's items are hidden, how its values are computed and why"
+      + " its rules fail.")
+  boolean explain;
+
+  @Parameters(paramLabel = "<expression>", arity = "0..1",
+      description = "The expression, e.g. \"months_between(onset, diagnosis_date)\"; optional with --explain.")
   String expression;
 
   @Override
@@ -67,19 +77,28 @@ final class EvalCommand implements Callable<Integer> {
     if (loaded.isEmpty()) return Main.USAGE;
     Optional<Form> target = RegistryOptions.form(loaded.get(), form, err);
     if (target.isEmpty()) return Main.USAGE;
-    CompilationResult compiled = ExpressionCompiler.create()
-        .compile(expression, target.get().environment(), ExpressionOrigin.inline("<expression>"));
-    if (compiled.hasErrors()) {
-      err.println(compiled.diagnostics().toDisplayString());
+    if (expression == null && !explain) {
+      err.println("eval: give an expression, or --explain to explain the record's hidden items, computed values and failed rules");
       err.flush();
       return Main.USAGE;
     }
+    CompilationResult compiled = null;
+    if (expression != null) {
+      compiled = ExpressionCompiler.create()
+          .compile(expression, target.get().environment(), ExpressionOrigin.inline("<expression>"));
+      if (compiled.hasErrors()) {
+        err.println(compiled.diagnostics().toDisplayString());
+        err.flush();
+        return Main.USAGE;
+      }
+    }
     Map<String, Object> values = Map.of();
     boolean recordHasErrors = false;
+    List<Decision> decisions = List.of();
     if (record != null) {
       RecordLine line;
       try {
-        line = RecordParser.parse(recordJson());
+        line = RecordParser.parse(asRecord(recordJson(), loaded.get().id(), form));
       } catch (UnreadableRecord e) {
         err.println("eval: --record: " + e.getMessage());
         err.flush();
@@ -90,8 +109,13 @@ final class EvalCommand implements Callable<Integer> {
         err.flush();
         return Main.DATA_ERRORS;
       }
-      ValidationResult result = RecordValidator.of(loaded.get()).validate(line.record().orElseThrow());
+      RecordValidator validator = RecordValidator.of(loaded.get());
+      ValidationResult result = validator.validate(line.record().orElseThrow(), form);
       values = result.values();
+      if (explain) {
+        decisions = compiled != null ? List.of(validator.explain(line.record().get(), compiled.expressionOrThrow()))
+            : validator.explain(line.record().get());
+      }
       recordHasErrors = result.hasErrors();
       if (recordHasErrors) {
         err.printf("note: the record has %s; values with errors count as unknown%n",
@@ -99,8 +123,18 @@ final class EvalCommand implements Callable<Integer> {
         err.flush();
       }
     }
-    Object value = compiled.expressionOrThrow().evaluate(EvaluationContext.of(values));
-    out.println(toJson(value));
+    if (compiled != null) {
+      EvaluationContext context = EvaluationContext.of(values);
+      out.println(toJson(compiled.expressionOrThrow().evaluate(context)));
+      if (explain && record == null) ExplanationText.print(compiled.expressionOrThrow().explain(context), out);
+    }
+    for (Decision decision : decisions) {
+      if (decision.kind() == Decision.Kind.EXPRESSION) {
+        ExplanationText.print(decision.explanation(), decision.unknown(), out);
+      } else {
+        ExplanationText.print(decision, out);
+      }
+    }
     out.flush();
     return recordHasErrors ? Main.DATA_ERRORS : Main.OK;
   }
@@ -137,23 +171,27 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   static JsonNode toJson(Object value) {
-    JsonNodeFactory nodes = JsonNodeFactory.instance;
-    if (value == null) return nodes.nullNode();
-    if (value instanceof BigDecimal number) return nodes.numberNode(number.stripTrailingZeros().scale() < 0
-        ? number.setScale(0) : number.stripTrailingZeros());
-    if (value instanceof Boolean bool) return nodes.booleanNode(bool);
-    if (value instanceof String text) return nodes.textNode(text);
-    if (value instanceof TemporalAccessor) return nodes.textNode(value.toString());
-    if (value instanceof List<?> list) {
-      ArrayNode array = nodes.arrayNode();
-      list.forEach(element -> array.add(toJson(element)));
-      return array;
+    return Explanation.valueToJson(value);
+  }
+
+  /**
+   * {@code json} as a record of the form given: a record ({@code {"registry", "form", "values"}})
+   * stays as it is; any other object is taken as the form's values, as a developer types them.
+   */
+  static String asRecord(String json, String registryId, String formId) {
+    JsonNode node;
+    try {
+      node = RECORDS.readTree(json);
+    } catch (IOException e) {
+      return json; // the record parser reports where the JSON breaks
     }
-    if (value instanceof Map<?, ?> map) {
-      var object = nodes.objectNode();
-      map.forEach((k, v) -> object.set(String.valueOf(k), toJson(v)));
-      return object;
-    }
-    return new ObjectMapper().valueToTree(value);
+    if (node == null || !node.isObject()) return json;
+    boolean wrapped = node.path("values").isObject() && (node.has("form") || node.has("registry"));
+    if (wrapped) return json;
+    com.fasterxml.jackson.databind.node.ObjectNode record = RECORDS.createObjectNode();
+    record.put("registry", registryId);
+    record.put("form", formId);
+    record.set("values", node);
+    return record.toString();
   }
 }

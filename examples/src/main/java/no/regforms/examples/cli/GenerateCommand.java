@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import no.regforms.definition.Registry;
+import no.regforms.definition.SyntheticProfile;
 import no.regforms.record.JsonLinesRecordWriter;
 import no.regforms.synthetic.SyntheticDataGenerator;
-import no.regforms.synthetic.SyntheticProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -64,7 +64,7 @@ final class GenerateCommand implements Callable<Integer> {
     AtomicOutput.check(spec, out, AtomicOutput.Kind.FILE, force);
     Optional<Registry> loaded = RegistryOptions.load(registry, err);
     if (loaded.isEmpty()) return Main.USAGE;
-    SyntheticProfile profile = RegistryOptions.profile(registry)
+    SyntheticProfile profile = loaded.get().syntheticProfile()
         .orElseGet(() -> SyntheticProfile.uniform(List.copyOf(loaded.get().forms().keySet())));
     long[] counts = new long[3]; // records, planted faults, patients
     Main main = (Main) spec.root().userObject();

@@ -63,6 +63,23 @@ final class IndicatorsCommand implements Callable<Integer> {
   @Mixin
   RecordInput input;
 
+  @Option(names = "--engine", defaultValue = "jvm", paramLabel = "jvm|duckdb|postgres",
+      description = "Where cases are counted: jvm (from --data), duckdb or postgres (from --store, filled by "
+          + "'./regforms load') (default: ${DEFAULT-VALUE}).")
+  String engine;
+
+  @Option(names = "--store", paramLabel = "<file.duckdb or JDBC URL>",
+      description = "The record store of --engine duckdb|postgres: a DuckDB file (default: " + StoreOptions.DEFAULT_STORE
+          + ") or jdbc:postgresql://host:port/db?user=...")
+  String store;
+
+  @Option(names = "--layout", defaultValue = "mrs", paramLabel = "mrs|oqr",
+      description = "Layout of a CSV extract given as --data (a .csv file or a folder of them) (default: ${DEFAULT-VALUE}).")
+  String layout;
+
+  @Option(names = "--mapping", paramLabel = "<map.json>", description = "Form and column names of a CSV extract in --data (docs/sql.md).")
+  Path mapping;
+
   @Option(names = "--year", required = true, paramLabel = "<year>",
       description = "Report year, from " + FIRST_YEAR + " to next year.")
   int year;
@@ -102,7 +119,6 @@ final class IndicatorsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<Integer> years = checkOptions();
     GroupLevel chartLevel = GroupLevel.fromKey(level);
@@ -114,6 +130,22 @@ final class IndicatorsCommand implements Callable<Integer> {
     RunOptions options = new RunOptions(years, Set.copyOf(indicators), counts, sorted, maxInMemory, Optional.empty(),
         java.time.LocalDate.now());
 
+    IndicatorEngine countIn = IndicatorEngine.fromKey(engine);
+    if (countIn != IndicatorEngine.JVM || isExtract()) {
+      IndicatorResults results;
+      try {
+        results = countIn.calculate(reg, options, input.file(), store, layout, mapping);
+      } catch (java.sql.SQLException e) {
+        // A query's message may quote a value: only a connection failure's (SQL state class 08) is printed.
+        String state = String.valueOf(e.getSQLState());
+        err.println("indicators: cannot count in the store (SQL state " + state + ")"
+            + (state.startsWith("08") ? ": " + e.getMessage() : ""));
+        err.flush();
+        return Main.USAGE;
+      }
+      return write(reg, results, years, chartLevel, false, countIn == IndicatorEngine.JVM ? "read " + input.name()
+          : "counted in " + (store == null ? StoreOptions.DEFAULT_STORE : store));
+    }
     IndicatorResults results;
     JsonLinesRecordReader.Counts read;
     Main main = (Main) spec.root().userObject();
@@ -146,10 +178,18 @@ final class IndicatorsCommand implements Callable<Integer> {
       return Main.DATA_ERRORS;
     }
 
+    return write(reg, results, years, chartLevel, read.unreadableLines() > 0, accounted);
+  }
+
+  /** Writes the run's files and reports it; {@code unreadable} tells whether input lines could not be read. */
+  private int write(Registry reg, IndicatorResults results, List<Integer> years, GroupLevel chartLevel, boolean unreadable,
+      String accounted) throws IOException {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     SkdeExport skde = SkdeExport.of(reg);
     SkdeExport.Upload upload = skde.upload(results);
     SkdeExport.IndRecords ind = skde.indRecords();
-    boolean errors = read.unreadableLines() > 0 || results.diagnostics().hasErrors() || upload.diagnostics().hasErrors()
+    boolean errors = unreadable || results.diagnostics().hasErrors() || upload.diagnostics().hasErrors()
         || ind.diagnostics().hasErrors();
     List<String> written = new ArrayList<>(List.of("results.csv", "results.json"));
     try (AtomicOutput output = AtomicOutput.folder(spec, out, force)) {
@@ -208,7 +248,21 @@ final class IndicatorsCommand implements Callable<Integer> {
     if (!List.of("unit", "hf", "rhf").contains(level)) {
       throw OptionChecks.usage(spec, "--level must be unit, hf or rhf, not '" + level + "'");
     }
-    input.check();
+    IndicatorEngine countIn;
+    try {
+      countIn = IndicatorEngine.fromKey(engine);
+    } catch (IllegalArgumentException e) {
+      throw OptionChecks.usage(spec, "--engine must be jvm, duckdb or postgres, not '" + engine + "'");
+    }
+    String misfit = countIn.check(input.file(), store);
+    if (misfit != null) throw OptionChecks.usage(spec, misfit);
+    if (countIn == IndicatorEngine.JVM && isExtract()) {
+      if (!Files.isReadable(input.file())) throw OptionChecks.usage(spec, "cannot read " + input.file());
+      if (!List.of("mrs", "oqr").contains(layout)) throw OptionChecks.usage(spec, "--layout must be mrs or oqr, not '" + layout + "'");
+      if (mapping != null && !Files.isReadable(mapping)) throw OptionChecks.usage(spec, "--mapping: cannot read " + mapping);
+    } else if (countIn == IndicatorEngine.JVM) {
+      input.check();
+    }
     if (expected != null && (!Files.isRegularFile(expected) || !Files.isReadable(expected))) {
       throw OptionChecks.usage(spec, "--expected: cannot read " + expected);
     }
@@ -216,6 +270,13 @@ final class IndicatorsCommand implements Callable<Integer> {
     List<Integer> years = new ArrayList<>();
     for (int y = first; y <= year; y++) years.add(y);
     return years;
+  }
+
+  /** Whether --data names a CSV extract: a .csv file or a folder. */
+  private boolean isExtract() {
+    Path file = input.file();
+    return file != null && !input.isStdin()
+        && (Files.isDirectory(file) || file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv"));
   }
 
   private void checkIndicators(Registry reg) {

@@ -1,7 +1,6 @@
 package no.regforms.examples.cli;
 
 import java.io.File;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import no.regforms.definition.LoadResult;
 import no.regforms.definition.Registry;
 import no.regforms.definition.RegistryTests;
 import no.regforms.diagnostic.Diagnostics;
-import no.regforms.synthetic.SyntheticProfile;
 
 /**
  * Loads the registry a command names, printing every definition problem when it does not load.
@@ -66,12 +64,6 @@ final class RegistryOptions {
     Optional<Path> folder = folder(folderOrId);
     return folder.isPresent() ? DefinitionLoader.create().missingTranslations(folder.get(), languages)
         : DefinitionLoader.create().moduleMissingTranslations(folderOrId, languages);
-  }
-
-  /** The synthetic-data profile of {@code folderOrId}, read by the same rule; empty when it has none. */
-  static Optional<SyntheticProfile> profile(String folderOrId) throws IOException {
-    Optional<Path> folder = folder(folderOrId);
-    return folder.isPresent() ? SyntheticProfile.load(folder.get()) : SyntheticProfile.loadModule(folderOrId);
   }
 
   /** The folder {@code argument} names, or empty when it names a module (the rule above). */

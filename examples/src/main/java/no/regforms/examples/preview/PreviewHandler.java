@@ -27,6 +27,7 @@ import no.regforms.diagnostic.RecordPath;
 import no.regforms.indicator.GroupLevel;
 import no.regforms.record.RecordLine;
 import no.regforms.record.RecordParser;
+import no.regforms.validation.Decision;
 import no.regforms.validation.RecordValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,9 @@ import org.slf4j.LoggerFactory;
  *       {@code GET /source/<file>}: a definition file with numbered lines;
  *   <li>{@code GET /events}: Server-Sent Events announcing each reload;
  *   <li>{@code POST /records?lang=<lang>}: validates a record; 200 with its issues when it has no
- *       errors, 400 with them when it has, both as {@code {"issues":[{"path","code","severity","message"}]}}.
+ *       errors, 400 with them when it has, both as {@code {"issues":[{"path","code","severity","message"}]}};
+ *   <li>{@code POST /explain?lang=<lang>}: why the record's items are hidden, its values computed and
+ *       its rules failed, as {@code {"decisions":[...]}}.
  * </ul>
  *
  * <p>Refused: a request target longer than {@value #MAX_TARGET_CHARS} characters (414), a body over
@@ -106,7 +109,7 @@ final class PreviewHandler implements HttpHandler {
     } catch (RuntimeException e) {
       // A bug, not bad input: answer 500 rather than drop the connection, and log where. An exception
       // met while validating a record may quote its values, so there only its type and place are logged.
-      if (path.equals(PreviewPages.RECORDS_PATH)) {
+      if (path.equals(PreviewPages.RECORDS_PATH) || path.equals(PreviewPages.EXPLAIN_PATH)) {
         StackTraceElement[] trace = e.getStackTrace();
         log.error("preview failed validating a record: {} at {}", e.getClass().getName(), trace.length > 0 ? trace[0] : "?");
       } else {
@@ -132,6 +135,9 @@ final class PreviewHandler implements HttpHandler {
     Version version = live.current();
     if (path.equals(PreviewPages.RECORDS_PATH)) {
       return Optional.of(method.equals("POST") ? record(exchange, version) : notAllowed(exchange, "POST"));
+    }
+    if (path.equals(PreviewPages.EXPLAIN_PATH)) {
+      return Optional.of(method.equals("POST") ? explain(exchange, version) : notAllowed(exchange, "POST"));
     }
     if (!method.equals("GET")) {
       return Optional.of(notAllowed(exchange, "GET"));
@@ -228,6 +234,29 @@ final class PreviewHandler implements HttpHandler {
     log.info("validated a record of form {}: {} errors, {} warnings", line.record().get().form().matches("[a-z0-9_]{1,64}")
         ? line.record().get().form() : "(unknown)", diagnostics.errors().size(), diagnostics.warnings().size());
     return issues(diagnostics.hasErrors() ? 400 : 200, diagnostics, lang);
+  }
+
+  /**
+   * Explains the posted record: its hidden items, computed values and failed rules, each with the
+   * expression's parts and values ({@code {"decisions": [...]}}, {@link Decision#toJson()}). The
+   * values go back to the page that sent them and are never logged.
+   */
+  private Reply explain(HttpExchange exchange, Version version) throws IOException {
+    Optional<byte[]> body = body(exchange);
+    if (body.isEmpty()) {
+      return Reply.text(413, "the record is larger than " + MAX_BODY_BYTES + " bytes");
+    }
+    if (version.validator().isEmpty()) {
+      return Reply.text(503, "the registry has not loaded yet; fix the definition's errors first");
+    }
+    RecordLine line = RecordParser.parse(new String(body.get(), StandardCharsets.UTF_8), 0);
+    if (line.problem().isPresent()) {
+      return issues(400, Diagnostics.of(List.of(line.problem().get())), "en");
+    }
+    ObjectNode reply = JSON.createObjectNode();
+    ArrayNode list = reply.putArray("decisions");
+    version.validator().get().explain(line.record().orElseThrow()).forEach(decision -> list.add(decision.toJson()));
+    return Reply.json(200, reply.toString());
   }
 
   private static Reply issues(int status, Diagnostics diagnostics, String lang) {

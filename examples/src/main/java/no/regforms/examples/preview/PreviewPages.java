@@ -35,6 +35,8 @@ final class PreviewPages {
 
   /** Where a page posts its record: the server validates it in the page's language. */
   static final String RECORDS_PATH = "/records";
+  /** Where a form page asks why: the server explains the page's record ({@code RecordValidator.explain}). */
+  static final String EXPLAIN_PATH = "/explain";
 
   private final Path folder;
   private final Optional<Path> data;
@@ -91,7 +93,7 @@ final class PreviewPages {
       FormRenderer renderer = renderers.computeIfAbsent(lang,
           l -> FormRenderer.builder().submitUrl(RECORDS_PATH + "?lang=" + l).build());
       String page = renderer.renderPage(registry.get(), form, lang);
-      return withBar(page, version, formLinks(registry.get(), form));
+      return withBar(page, version, formLinks(registry.get(), form), Optional.of(EXPLAIN_PATH + "?lang=" + lang));
     });
   }
 
@@ -100,13 +102,13 @@ final class PreviewPages {
     return version.registry().map(registry -> {
       String page = MetadataExporter.create().export(registry, ExportFormat.CODEBOOK)
           .fileOrThrow("codebook/codebook-developer.html").content();
-      return withBar(page, version, List.of());
+      return withBar(page, version, List.of(), Optional.empty());
     });
   }
 
   /** An indicator report page (from the engine) with the preview's bar. */
   String report(Version version, String page) {
-    return withBar(page, version, version.registry().map(this::reportLinks).orElse(List.of()));
+    return withBar(page, version, version.registry().map(this::reportLinks).orElse(List.of()), Optional.empty());
   }
 
   /** Definition file {@code file} with numbered lines, each addressable as {@code #L<n>}. */
@@ -137,12 +139,15 @@ final class PreviewPages {
     context.put("errors", version.errors().stream().map(PreviewPages::issueView).toList());
     context.put("warnings", version.warnings().stream().map(PreviewPages::issueView).toList());
     context.put("hasRegistry", version.registry().isPresent());
+    context.put("explainUrl", ""); // only form pages ask why
     return context;
   }
 
   /** {@code page} with the preview's bar as the first thing in its body. */
-  private String withBar(String page, Version version, List<Map<String, String>> links) {
-    String bar = merge("templates/preview/panel.vm", context(version, links));
+  private String withBar(String page, Version version, List<Map<String, String>> links, Optional<String> explainUrl) {
+    VelocityContext context = context(version, links);
+    context.put("explainUrl", explainUrl.orElse(""));
+    String bar = merge("templates/preview/panel.vm", context);
     int body = page.indexOf("<body");
     int at = body < 0 ? -1 : page.indexOf('>', body);
     if (at < 0) {

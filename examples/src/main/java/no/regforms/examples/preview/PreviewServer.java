@@ -105,6 +105,11 @@ public final class PreviewServer implements AutoCloseable {
     return http.getAddress().getPort();
   }
 
+  /** "1 error", "2 errors". */
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
   private void reloaded() {
     Version version = live.reload();
     String name = version.registry().map(r -> r.id()).orElse(live.folderName());
@@ -112,10 +117,10 @@ public final class PreviewServer implements AutoCloseable {
       console.accept(issue.where() + ": error: " + issue.message() + (issue.hint().isEmpty() ? "" : "; " + issue.hint()));
     }
     if (version.failed()) {
-      console.accept(name + ": " + version.errors().size() + " errors; "
+      console.accept(name + ": " + count(version.errors().size(), "error") + "; "
           + (version.registry().isPresent() ? "the pages show the last version that loaded" : "no version has loaded yet"));
     } else {
-      console.accept(name + ": loaded (" + version.warnings().size() + " warnings)");
+      console.accept(name + ": loaded (" + count(version.warnings().size(), "warning") + ")");
     }
     events.publish(version.generation());
   }

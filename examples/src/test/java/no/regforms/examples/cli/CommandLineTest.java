@@ -166,6 +166,37 @@ class CommandLineTest {
     assertThat(run.err()).contains("<expression>:1:").contains("error:").contains("^");
   }
 
+  private static final String HIP = ROOT.resolve("core/src/test/resources/registries/hipfracture").toString();
+
+  @Test
+  void eval_bareValuesWithForm_readsThemAsTheFormsValues() {
+    Run run = run("eval", "--registry", HIP, "--form", "admission", "--record",
+        "{\"admitted_at\": \"2024-03-01T22:00\", \"surgery_at\": \"2024-03-03T21:00\", \"operated\": true}",
+        "hours_between(admitted_at, surgery_at)");
+
+    assertThat(run.out().trim()).isEqualTo("47");
+    assertThat(run.err()).contains("note: the record has 2 errors").doesNotContain("registry").doesNotContain("form ''");
+  }
+
+  @Test
+  void eval_explainExpression_printsEachPartWithItsValueAndWhyUnknown() {
+    Run run = run("eval", "--registry", HIP, "--form", "admission", "--explain", "--record",
+        "{\"admitted_at\": \"2024-03-01T22:00\", \"birth_date\": \"1940-05-01\", \"fracture_type\": \"neck\"}");
+
+    assertThat(run.out()).contains("hidden surgery_at (visibleIf)\n  operated = true → unknown\n    operated → unknown: not filled in\n")
+        .contains("hidden delay_reason (visibleIf)\n  within_48h = false → unknown\n    within_48h → unknown: hidden\n")
+        .contains("computed age (compute)\n  years_between(birth_date, date(admitted_at)) → 83\n");
+  }
+
+  @Test
+  void eval_explainWithExpression_printsTheValueThenItsParts() {
+    Run run = run("eval", "--registry", HIP, "--form", "admission", "--explain", "--record", "{\"operated\": false}",
+        "operated = true or filled(surgery_at)");
+
+    assertThat(run.out()).isEqualTo("false\noperated = true or filled(surgery_at) → false\n  operated = true → false\n"
+        + "    operated → false\n  filled(surgery_at) → false\n    surgery_at → unknown: hidden\n");
+  }
+
   private static List<String> codes(JsonNode line) {
     List<String> codes = new ArrayList<>();
     line.get("issues").forEach(issue -> codes.add(issue.get("code").asText()));

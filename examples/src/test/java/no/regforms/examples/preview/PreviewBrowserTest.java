@@ -147,6 +147,34 @@ class PreviewBrowserTest {
     browser.screenshot("preview-server-issues");
   }
 
+  @Test
+  void why_openedOnAForm_tracesHiddenItemsToTheUnknownAnswerAndFollowsEdits() {
+    openFromIndex("en");
+    browser.driver().findElement(By.cssSelector("#rfp-why > summary")).click();
+
+    String cigarettes = await("the explanation of cigarettes", () -> whyOf("hidden", "cigarettes"));
+    assertThat(cigarettes).isEqualTo("smoking = 'daily' \u2192 unknown\n  smoking \u2192 unknown: not filled in");
+
+    browser.driver().findElement(By.cssSelector("input[name='rf-smoking'][value='never']")).click();
+    String edited = await("the explanation after an answer",
+        () -> Optional.ofNullable(whyOf("hidden", "cigarettes")).filter(text -> !text.equals(cigarettes)).orElse(null));
+    assertThat(edited).isEqualTo("smoking = 'daily' \u2192 false\n  smoking \u2192 \"never\"");
+    browser.script("var e = document.getElementById('rf-weight'); e.value = '70';"
+        + "e.dispatchEvent(new Event('input', {bubbles: true}));"
+        + "var h = document.getElementById('rf-height'); h.value = '175'; h.dispatchEvent(new Event('input', {bubbles: true}));");
+    assertThat(await("the computed BMI", () -> Optional.ofNullable(whyOf("computed", "bmi"))
+        .filter(text -> !text.contains("unknown")).orElse(null)))
+        .startsWith("round(weight / (height / 100 * height / 100), 1) \u2192 22.9\n"
+            + "  weight / (height / 100 * height / 100) \u2192 ");
+    browser.screenshot("preview-why");
+  }
+
+  /** The explanation the why panel shows for the decision of {@code kind} at {@code path}, or null. */
+  private String whyOf(String kind, String path) {
+    return (String) browser.script("var li = document.querySelector('#rfp-why li[data-kind=\"' + arguments[0] + '\"][data-path=\"'"
+        + " + arguments[1] + '\"] pre'); return li === null ? null : li.textContent;", kind, path);
+  }
+
   private void openFromIndex(String lang) {
     browser.driver().get(preview.url("/"));
     browser.driver().findElement(By.cssSelector("a[href='/form/visit/" + lang + "']")).click();

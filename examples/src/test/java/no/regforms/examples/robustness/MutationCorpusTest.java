@@ -26,6 +26,7 @@ import no.regforms.definition.DefinitionLoader;
 import no.regforms.definition.LoadResult;
 import no.regforms.definition.Registry;
 import no.regforms.definition.RegistryModule;
+import no.regforms.definition.SyntheticProfile;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.RecordPath;
 import no.regforms.diagnostic.SourceLocation;
@@ -33,7 +34,6 @@ import no.regforms.record.JsonLinesRecordWriter;
 import no.regforms.record.RecordLine;
 import no.regforms.record.RecordParser;
 import no.regforms.synthetic.SyntheticDataGenerator;
-import no.regforms.synthetic.SyntheticProfile;
 import no.regforms.validation.RecordValidator;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,8 +66,7 @@ class MutationCorpusTest {
     int withErrors = 0;
     for (int i = 0; i < DEFINITIONS_PER_REGISTRY; i++) {
       Path folder = views.get(random.nextInt(views.size()));
-      // synthetic.json is the generator's profile, which the loader does not read
-      List<Path> files = jsonFiles(folder).stream().filter(f -> !f.endsWith("synthetic.json")).toList();
+      List<Path> files = jsonFiles(folder);
       Path file = files.get(random.nextInt(files.size()));
       String original = Files.readString(file, StandardCharsets.UTF_8);
       Files.writeString(file, mutator.mutate(original), StandardCharsets.UTF_8);
@@ -89,8 +88,8 @@ class MutationCorpusTest {
 
   /**
    * The registry itself, and a copy per form holding only that form beside the registry's other
-   * files (no indicators, which need every form): a damaged form then loads without the rest, which
-   * keeps the corpus fast.
+   * files (no indicators and no synthetic profile, which name every form): a damaged form then loads
+   * without the rest, which keeps the corpus fast.
    */
   private static List<Path> views(Path full) throws IOException {
     List<Path> views = new ArrayList<>(List.of(full));
@@ -105,6 +104,7 @@ class MutationCorpusTest {
       for (Path indicator : jsonFiles(view.resolve("indicators"))) {
         Files.delete(indicator);
       }
+      Files.deleteIfExists(view.resolve("synthetic.json"));
       views.add(view);
     }
     return views;
@@ -124,7 +124,7 @@ class MutationCorpusTest {
   void mutatedRecords_eachGivesLocatedIssuesOnly(String id) throws IOException {
     Registry registry = LOADER.loadModule(id).registryOrThrow();
     RecordValidator validator = RecordValidator.of(registry);
-    List<String> records = syntheticRecords(registry, id);
+    List<String> records = syntheticRecords(registry);
     Random random = new Random(SEED - id.hashCode());
     Mutator mutator = new Mutator(random);
     List<String> unlocated = new ArrayList<>();
@@ -147,8 +147,8 @@ class MutationCorpusTest {
   }
 
   /** Seeded synthetic patients of the registry, one record per JSON text. */
-  private static List<String> syntheticRecords(Registry registry, String id) throws IOException {
-    SyntheticProfile profile = SyntheticProfile.loadModule(id).orElseThrow();
+  private static List<String> syntheticRecords(Registry registry) {
+    SyntheticProfile profile = registry.syntheticProfile().orElseThrow();
     List<String> out = new ArrayList<>();
     SyntheticDataGenerator.of(registry, profile, LocalDate.of(2025, 6, 1))
         .generate(40, SEED, 0.2, synthetic -> out.add(JsonLinesRecordWriter.toJson(synthetic.record(), Map.of()).toString()));

@@ -30,7 +30,8 @@ class KvarusRegistryTest {
     assertThat(REGISTRY.forms().keySet()).containsExactlyInAnyOrder("basis_clinician", "basis_patient",
         "measurement_clinician", "measurement_patient", "discharge_clinician", "discharge_patient",
         "followup_clinician", "followup_patient");
-    assertThat(REGISTRY.indicators()).hasSize(4);
+    assertThat(REGISTRY.indicators().keySet()).containsExactlyInAnyOrder("kvarus_treatment_plan", "kvarus_diagnosis_plan",
+        "kvarus_crisis_plan", "kvarus_completed_treatment", "kvarus_perceived_benefit", "kvarus_perceived_benefit_measurement");
   }
 
   @Test

@@ -55,11 +55,11 @@ class MsRegistryTest {
   private static void assertCounts(Registry registry) {
     assertThat(registry.id()).isEqualTo("ms");
     assertThat(registry.forms().keySet()).containsExactly("inclusion", "followup", "msis29", "rand12");
-    assertThat(variables(registry.forms().get("inclusion"))).isEqualTo(23);
+    assertThat(variables(registry.forms().get("inclusion"))).isEqualTo(24);
     assertThat(variables(registry.forms().get("followup"))).isEqualTo(31);
     assertThat(variables(registry.forms().get("msis29"))).isEqualTo(32);
-    assertThat(variables(registry.forms().get("rand12"))).isEqualTo(13);
-    assertThat(registry.variableCount()).isEqualTo(99);
+    assertThat(variables(registry.forms().get("rand12"))).isEqualTo(15);
+    assertThat(registry.variableCount()).isEqualTo(102);
     assertThat(registry.codeLists()).hasSize(22);
     assertThat(registry.indicators()).hasSize(13);
   }
