@@ -178,7 +178,8 @@ public final class RegistryEngine {
   /** A part of the engine that needs an optional dependency of the core. */
   private enum OptionalFeature {
     RENDER("rendering forms", List.of(
-        new Library("org.apache.velocity.app.VelocityEngine", "org.apache.velocity:velocity-engine-core"))),
+        new Library("org.apache.velocity.app.VelocityEngine", "org.apache.velocity:velocity-engine-core"),
+        new Library("org.owasp.encoder.Encode", "org.owasp.encoder:encoder"))),
     EXPORT("exporting metadata", List.of(
         new Library("org.apache.velocity.app.VelocityEngine", "org.apache.velocity:velocity-engine-core"),
         new Library("org.owasp.encoder.Encode", "org.owasp.encoder:encoder"),

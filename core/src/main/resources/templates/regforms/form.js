@@ -106,7 +106,7 @@ var RegformsForm = (function () {
       if (!checked) {
         return null;
       }
-      if (def.t === 'boolean') {
+      if (def.type === 'boolean') {
         return { json: checked.value === 'true', typed: checked.value === 'true' };
       }
       return { json: checked.value, typed: checked.value };
@@ -118,7 +118,7 @@ var RegformsForm = (function () {
     if (text === '') {
       return null;
     }
-    if (def.t === 'integer' || def.t === 'decimal') {
+    if (def.type === 'integer' || def.type === 'decimal') {
       var number = R.n(text);
       return number === null ? null : { json: { number: R.decText(number) }, typed: number };
     }
@@ -127,20 +127,20 @@ var RegformsForm = (function () {
 
   /** The typed value of a raw value, or the issue that keeps it from being one (ValueReader). */
   function readValue(def, raw) {
-    switch (def.t) {
+    switch (def.type) {
       case 'integer':
-        return R.stripZeros(raw.typed).s <= 0 ? { value: raw.typed } : { code: 'invalid_type', message: def.msg.type };
+        return R.stripZeros(raw.typed).s <= 0 ? { value: raw.typed } : { code: 'invalid_type', message: def.messages.type };
       case 'date': {
         var d = /^\d{4}-\d{2}-\d{2}$/.test(raw.typed) ? R.parseDate(raw.typed) : null;
-        return d === null ? { code: 'invalid_format', message: def.msg.format } : { value: d };
+        return d === null ? { code: 'invalid_format', message: def.messages.format } : { value: d };
       }
       case 'yearmonth': {
         var m = R.parseMonth(raw.typed);
-        return m === null ? { code: 'invalid_format', message: def.msg.format } : { value: m };
+        return m === null ? { code: 'invalid_format', message: def.messages.format } : { value: m };
       }
       case 'datetime': {
         var t = R.parseDateTime(raw.typed);
-        return t === null ? { code: 'invalid_format', message: def.msg.format } : { value: t };
+        return t === null ? { code: 'invalid_format', message: def.messages.format } : { value: t };
       }
       default:
         return { value: raw.typed };
@@ -175,11 +175,11 @@ var RegformsForm = (function () {
   /** A computed value against its range (error) and plausible range (warning): RecordCheck's checkComputedRange. */
   function checkComputed(form, def, value, path) {
     var out = [];
-    if (def.range && (value instanceof R.Dec || def.t === 'date' || def.t === 'yearmonth')
-        && outside(form, value, def.range, def.t)) {
-      out.push(issue('error', 'out_of_range', def.msg.range, path));
-    } else if (def.plaus && value instanceof R.Dec && outside(form, value, def.plaus, def.t)) {
-      out.push(issue('warning', 'implausible', def.msg.plaus, path));
+    if (def.range && (value instanceof R.Dec || def.type === 'date' || def.type === 'yearmonth')
+        && outside(form, value, def.range, def.type)) {
+      out.push(issue('error', 'out_of_range', def.messages.range, path));
+    } else if (def.plausibleRange && value instanceof R.Dec && outside(form, value, def.plausibleRange, def.type)) {
+      out.push(issue('warning', 'implausible', def.messages.plausibleRange, path));
     }
     return out;
   }
@@ -188,46 +188,46 @@ var RegformsForm = (function () {
   function checkValue(form, def, value, path) {
     var out = [];
     if (value instanceof R.Dec) {
-      if (def.range && outside(form, value, def.range, def.t)) {
-        out.push(issue('error', 'out_of_range', def.msg.range, path));
+      if (def.range && outside(form, value, def.range, def.type)) {
+        out.push(issue('error', 'out_of_range', def.messages.range, path));
         return out;
       }
-      if (def.dec !== undefined && R.stripZeros(value).s > def.dec) {
-        out.push(issue('error', 'too_many_decimals', def.msg.dec, path));
+      if (def.decimals !== undefined && R.stripZeros(value).s > def.decimals) {
+        out.push(issue('error', 'too_many_decimals', def.messages.decimals, path));
       }
       if (def.step !== undefined) {
         var diff = subtract(value, R.n(def.stepBase));
         if (!multipleOf(diff, R.n(def.step))) {
-          out.push(issue('error', 'step', def.msg.step, path));
+          out.push(issue('error', 'step', def.messages.step, path));
         }
       }
-      if (def.plaus && outside(form, value, def.plaus, def.t)) {
-        out.push(issue('warning', 'implausible', def.msg.plaus, path));
+      if (def.plausibleRange && outside(form, value, def.plausibleRange, def.type)) {
+        out.push(issue('warning', 'implausible', def.messages.plausibleRange, path));
       }
-    } else if (def.t === 'date' || def.t === 'yearmonth') {
-      if (def.range && outside(form, value, def.range, def.t)) {
-        out.push(issue('error', 'out_of_range', def.msg.range, path));
+    } else if (def.type === 'date' || def.type === 'yearmonth') {
+      if (def.range && outside(form, value, def.range, def.type)) {
+        out.push(issue('error', 'out_of_range', def.messages.range, path));
       }
-    } else if (def.t === 'text') {
-      if (def.maxLen !== undefined && R.codePoints(value) > def.maxLen) {
-        out.push(issue('error', 'too_long', def.msg.long, path));
+    } else if (def.type === 'text') {
+      if (def.maxLength !== undefined && R.codePoints(value) > def.maxLength) {
+        out.push(issue('error', 'too_long', def.messages.maxLength, path));
       }
       if (def.pattern !== undefined) {
         if (R.matches(value, R.re(def.pattern)) === false) {
-          out.push(issue('error', 'pattern_mismatch', def.msg.pattern, path));
+          out.push(issue('error', 'pattern_mismatch', def.messages.pattern, path));
         }
       }
-    } else if (def.t === 'code') {
+    } else if (def.type === 'code') {
       checkCode(form, def, value, path, out);
-    } else if (def.t === 'codes') {
+    } else if (def.type === 'codes') {
       value.forEach(function (code, i) {
         checkCode(form, def, code, path + '[' + (i + 1) + ']', out);
       });
-      if (def.minCh !== undefined && value.length < def.minCh) {
-        out.push(issue('error', 'too_few_choices', def.msg.few, path));
+      if (def.minChoices !== undefined && value.length < def.minChoices) {
+        out.push(issue('error', 'too_few_choices', def.messages.minChoices, path));
       }
-      if (def.maxCh !== undefined && value.length > def.maxCh) {
-        out.push(issue('error', 'too_many_choices', def.msg.many, path));
+      if (def.maxChoices !== undefined && value.length > def.maxChoices) {
+        out.push(issue('error', 'too_many_choices', def.messages.maxChoices, path));
       }
     }
     return out;
@@ -250,7 +250,7 @@ var RegformsForm = (function () {
     var span = validity ? validity[code] : undefined;
     if (span && form.recordDate !== null) {
       if ((span[0] !== null && form.recordDate < span[0]) || (span[1] !== null && form.recordDate > span[1])) {
-        out.push(issue('error', 'code_not_valid', def.msg.codeNotValid, path));
+        out.push(issue('error', 'code_not_valid', def.messages.codeNotValid, path));
       }
     }
   }
@@ -260,7 +260,7 @@ var RegformsForm = (function () {
   Scope.prototype.isShown = function (id) {
     var item = this.def.items[id];
     var parentShown = item.parent === null || this.visible[item.parent] === true;
-    return parentShown && (item.vis === undefined || this.run(item.vis) === true);
+    return parentShown && (item.visibleIf === undefined || this.run(item.visibleIf) === true);
   };
 
   /** Re-decides the visibility and value of one item; clears what becomes hidden. */
@@ -280,23 +280,23 @@ var RegformsForm = (function () {
         clearInputs(node);
       }
     }
-    if (item.k === 'v') {
+    if (item.kind === 'variable') {
       this.decide(id, shown);
-    } else if (item.k === 'r') {
+    } else if (item.kind === 'repeat') {
       this.decideRows(id, shown);
     }
   };
 
   Scope.prototype.decide = function (id, shown) {
-    var def = this.def.vars[id];
+    var def = this.def.variables[id];
     var path = this.member(id);
     var node = this.nodes[id];
     delete this.values[id];
     delete this.missing[id];
     this.fieldIssues[id] = [];
-    if (def.comp !== undefined) {
+    if (def.compute !== undefined) {
       var output = node ? node.querySelector('output') : null;
-      var value = shown ? this.run(def.comp) : null;
+      var value = shown ? this.run(def.compute) : null;
       if (value !== null) {
         this.values[id] = value;
         this.fieldIssues[id] = checkComputed(this.form, def, value, path);
@@ -372,7 +372,7 @@ var RegformsForm = (function () {
   /** After a change of `id`: re-decides it, then only what depends on it (the DAG's cascade). */
   Scope.prototype.changed = function (id) {
     var self = this;
-    if (this.def.items[id].k === 'v') {
+    if (this.def.items[id].kind === 'variable') {
       this.decide(id, this.visible[id] === true);
     } else {
       this.collectRows(id);
@@ -423,7 +423,7 @@ var RegformsForm = (function () {
     if (value instanceof R.Dec) {
       return R.decText(value);
     }
-    switch (def.t) {
+    switch (def.type) {
       case 'date':
         return R.dateText(value);
       case 'yearmonth':
@@ -448,23 +448,23 @@ var RegformsForm = (function () {
       if (self.visible[id] !== true) {
         return;
       }
-      if (item.k === 'v') {
-        var def = self.def.vars[id];
+      if (item.kind === 'variable') {
+        var def = self.def.variables[id];
         (self.fieldIssues[id] || []).forEach(function (i) { out.push(i); });
-        if (def.comp === undefined && !Object.prototype.hasOwnProperty.call(self.values, id) && self.missing[id] !== true) {
-          var required = def.req || (def.reqIf !== undefined && self.run(def.reqIf) === true);
+        if (def.compute === undefined && !Object.prototype.hasOwnProperty.call(self.values, id) && self.missing[id] !== true) {
+          var required = def.required || (def.requiredIf !== undefined && self.run(def.requiredIf) === true);
           if (required) {
-            out.push(issue('error', 'required', def.msg.required, self.member(id)));
+            out.push(issue('error', 'required', def.messages.required, self.member(id)));
           }
         }
-      } else if (item.k === 'r') {
+      } else if (item.kind === 'repeat') {
         var rep = self.def.repeats[id];
         var rows = self.rows[id] || [];
         if (rows.length < rep.min) {
-          out.push(issue('error', 'too_few_rows', rep.few, self.member(id)));
+          out.push(issue('error', 'too_few_rows', rep.messages.min, self.member(id)));
         }
         if (rep.max !== undefined && rows.length > rep.max) {
-          out.push(issue('error', 'too_many_rows', rep.many, self.member(id)));
+          out.push(issue('error', 'too_many_rows', rep.messages.max, self.member(id)));
         }
         rows.forEach(function (row) { row.collectIssues(out); });
       }
@@ -492,9 +492,9 @@ var RegformsForm = (function () {
     this.recordDate = null;
     var id = this.model.dateVariable;
     var node = id ? this.top.nodes[id] : null;
-    var type = node ? this.model.scope.vars[id].t : null;
+    var type = node ? this.model.scope.variables[id].type : null;
     if (type === 'date' || type === 'datetime') {
-      var raw = readRaw(node, this.model.scope.vars[id]);
+      var raw = readRaw(node, this.model.scope.variables[id]);
       // a date-time dates the record by its date
       var text = raw !== null && raw.typed !== undefined ? raw.typed.slice(0, 10) : '';
       if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
@@ -655,9 +655,9 @@ var RegformsForm = (function () {
       if (top.run(rule.check) !== false) {
         return;
       }
-      var paths = rule.vars.length === 0 ? [''] : rule.vars;
+      var paths = rule.variables.length === 0 ? [''] : rule.variables;
       paths.forEach(function (v) {
-        var found = issue(rule.sev, 'rule_failed', rule.msg, v);
+        var found = issue(rule.severity, 'rule_failed', rule.message, v);
         if (rule.confirm === true) {
           found.confirm = true;
         }
@@ -789,13 +789,13 @@ var RegformsForm = (function () {
 
   Form.prototype.updateMarkers = function (scope) {
     var self = this;
-    Object.keys(scope.def.vars).forEach(function (id) {
-      var def = scope.def.vars[id];
+    Object.keys(scope.def.variables).forEach(function (id) {
+      var def = scope.def.variables[id];
       var node = scope.nodes[id];
-      if (def.reqIf !== undefined && node) {
+      if (def.requiredIf !== undefined && node) {
         var marker = node.querySelector('.rf-req');
         if (marker) {
-          assign(marker, 'hidden', !(scope.visible[id] === true && scope.run(def.reqIf) === true));
+          assign(marker, 'hidden', !(scope.visible[id] === true && scope.run(def.requiredIf) === true));
         }
       }
     });
@@ -832,11 +832,11 @@ var RegformsForm = (function () {
 
   /** Computed values by record path, as canonical text (numbers plain, dates ISO). */
   function collectComputed(scope, out) {
-    Object.keys(scope.def.vars).forEach(function (id) {
-      var def = scope.def.vars[id];
-      if (def.comp !== undefined && scope.visible[id] === true && Object.prototype.hasOwnProperty.call(scope.values, id)) {
+    Object.keys(scope.def.variables).forEach(function (id) {
+      var def = scope.def.variables[id];
+      if (def.compute !== undefined && scope.visible[id] === true && Object.prototype.hasOwnProperty.call(scope.values, id)) {
         var v = scope.values[id];
-        out[scope.member(id)] = v instanceof R.Dec ? R.decText(v) : def.t === 'boolean' ? String(v) : display(scope.form, def, v);
+        out[scope.member(id)] = v instanceof R.Dec ? R.decText(v) : def.type === 'boolean' ? String(v) : display(scope.form, def, v);
       }
     });
     Object.keys(scope.rows).forEach(function (id) {
@@ -854,12 +854,12 @@ var RegformsForm = (function () {
       if (scope.visible[id] !== true) {
         return;
       }
-      if (item.k === 'v' && scope.def.vars[id].comp === undefined) {
+      if (item.kind === 'variable' && scope.def.variables[id].compute === undefined) {
         var raw = scope.raw[id];
         if (raw !== null && raw !== undefined) {
           values[id] = raw.missing !== undefined ? { missing: raw.missing } : raw.json;
         }
-      } else if (item.k === 'r') {
+      } else if (item.kind === 'repeat') {
         values[id] = (scope.rows[id] || []).map(scopeValues);
       }
     });

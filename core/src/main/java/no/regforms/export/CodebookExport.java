@@ -1,7 +1,7 @@
 package no.regforms.export;
 
-import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,16 +20,12 @@ import no.regforms.definition.Registry;
 import no.regforms.definition.Rule;
 import no.regforms.definition.Section;
 import no.regforms.definition.Variable;
-import org.apache.velocity.Template;
-import org.apache.velocity.VelocityContext;
-import org.apache.velocity.app.VelocityEngine;
-import org.apache.velocity.runtime.RuntimeConstants;
-import org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader;
+import no.regforms.presentation.Templates;
 
 /**
  * The canonical codebook of registry statisticians (23 columns, one row per category value, every
  * variable field filled down on each of its rows) as CSV, and a readable HTML codebook rendered
- * with Velocity, in which every reference is HTML-escaped on insertion; a second HTML file, the
+ * from view records with the shared {@link Templates}, which HTML-escape every reference; a second HTML file, the
  * developer view, also shows the registry developers' notes.
  */
 final class CodebookExport {
@@ -125,103 +121,90 @@ final class CodebookExport {
 
   /** The readable codebook; {@code developer} adds every element's notes. */
   String html(boolean developer) {
-    VelocityEngine engine = new VelocityEngine();
-    engine.setProperty(RuntimeConstants.RESOURCE_LOADERS, "classpath");
-    engine.setProperty("resource.loader.classpath.class", ClasspathResourceLoader.class.getName());
-    engine.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, "true");
-    // Every reference is escaped as it is inserted: definition texts never reach the page as markup.
-    engine.setProperty(RuntimeConstants.EVENTHANDLER_REFERENCEINSERTION,
-        HtmlEscaping.class.getName());
-    engine.init();
-    Template template = engine.getTemplate(TEMPLATE, "UTF-8");
-    VelocityContext context = new VelocityContext();
-    context.put("developer", developer);
-    context.put("registry", registryView());
-    context.put("forms", registry.forms().values().stream().map(this::formView).toList());
-    context.put("codeLists", registry.codeLists().values().stream().map(CodebookExport::codeListView).toList());
-    context.put("indicators", registry.indicators().values().stream().map(this::indicatorView).toList());
-    StringWriter out = new StringWriter();
-    template.merge(context, out);
-    return out.toString();
+    Map<String, Object> model = new HashMap<>();
+    model.put("developer", developer);
+    model.put("registry", registryView());
+    model.put("forms", registry.forms().values().stream().map(this::formView).toList());
+    model.put("codeLists", registry.codeLists().values().stream().map(CodebookExport::codeListView).toList());
+    model.put("indicators", registry.indicators().values().stream().map(this::indicatorView).toList());
+    return Templates.classpath().merge(TEMPLATE, model);
   }
 
-  private Map<String, Object> registryView() {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("id", registry.id());
-    view.put("title", registry.title().in("nb"));
-    view.put("description", registry.description().map(t -> t.in("nb")).orElse(""));
-    view.put("version", registry.version());
-    view.put("owner", registry.owner().map(o -> o.name().in("nb")).orElse(""));
-    view.put("legalBasis", registry.legalBasis().map(t -> t.in("nb")).orElse(""));
-    view.put("notes", registry.notes().orElse(""));
-    return view;
+  // ---- the view records the template reads (texts in Bokmål; empty strings for what is absent) ----
+
+  /** The registry's heading. */
+  public record RegistryView(String id, String title, String description, String version, String owner,
+      String legalBasis, String notes) {}
+
+  /** A form: its items in order, nested items with a greater {@code depth}, and its rules. */
+  public record FormView(String id, String title, String description, String version, String respondent, String notes,
+      List<ItemView> items, List<RuleView> rules) {}
+
+  /** A row of a form's table: a section, repeat group, note or variable. */
+  public record ItemView(int depth, String id, String kind, String label, String help, List<String> details,
+      String visibleIf, String visibleIfWords, String notes) {}
+
+  /** A rule with its expressions as written and in words. */
+  public record RuleView(String id, String severity, String check, String checkWords, String when, String whenWords,
+      String message, String notes) {}
+
+  /** A code list and its codes. */
+  public record CodeListView(String id, String title, String system, String notes, List<CodeView> codes) {}
+
+  /** A code; {@code valid} is its validity period, empty when always valid. */
+  public record CodeView(String code, String label, String score, String notes, String valid) {}
+
+  /** An indicator with its formulas. */
+  public record IndicatorView(String id, String title, String description, String type, String form,
+      List<FormulaView> formulas, String levels, String minDenominator, String notes) {}
+
+  /** One of an indicator's formulas, as written and in words. */
+  public record FormulaView(String role, String text, String words) {}
+
+  private RegistryView registryView() {
+    return new RegistryView(registry.id(), registry.title().in("nb"), registry.description().map(t -> t.in("nb")).orElse(""),
+        registry.version(), registry.owner().map(o -> o.name().in("nb")).orElse(""),
+        registry.legalBasis().map(t -> t.in("nb")).orElse(""), registry.notes().orElse(""));
   }
 
-  private Map<String, Object> formView(Form form) {
+  private FormView formView(Form form) {
     Map<String, String> labels = new LinkedHashMap<>();
     FormWalk.entries(form).forEach(e -> labels.put(e.variable().id(), e.variable().labelOrId().in("nb")));
     form.repeats().values().forEach(r -> labels.put(r.id(), r.label().in("nb")));
     FormulaInWords words = FormulaInWords.of(labels);
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("id", form.id());
-    view.put("title", form.title().in("nb"));
-    view.put("description", form.description().map(t -> t.in("nb")).orElse(""));
-    view.put("version", form.version());
-    view.put("respondent", form.respondent().name().toLowerCase(Locale.ROOT));
-    view.put("notes", form.notes().orElse(""));
-    List<Map<String, Object>> items = new ArrayList<>();
+    List<ItemView> items = new ArrayList<>();
     items(form.items(), words, items);
-    view.put("items", items);
-    List<Map<String, Object>> rules = new ArrayList<>();
+    List<RuleView> rules = new ArrayList<>();
     for (Rule rule : form.rules()) {
-      Map<String, Object> r = new LinkedHashMap<>();
-      r.put("id", rule.id());
-      r.put("severity", rule.severity().name().toLowerCase(Locale.ROOT));
-      r.put("check", rule.check().text());
-      r.put("checkWords", words.words(rule.check()));
-      r.put("when", rule.when().map(f -> f.text()).orElse(""));
-      r.put("whenWords", rule.when().map(words::words).orElse(""));
-      r.put("message", rule.message().in("nb"));
-      r.put("notes", rule.notes().orElse(""));
-      rules.add(r);
+      rules.add(new RuleView(rule.id(), rule.severity().name().toLowerCase(Locale.ROOT), rule.check().text(),
+          words.words(rule.check()), rule.when().map(f -> f.text()).orElse(""), rule.when().map(words::words).orElse(""),
+          rule.message().in("nb"), rule.notes().orElse("")));
     }
-    view.put("rules", rules);
-    return view;
+    return new FormView(form.id(), form.title().in("nb"), form.description().map(t -> t.in("nb")).orElse(""),
+        form.version(), form.respondent().name().toLowerCase(Locale.ROOT), form.notes().orElse(""), items, rules);
   }
 
-  private void items(List<FormItem> items, FormulaInWords words, List<Map<String, Object>> out) {
+  private void items(List<FormItem> items, FormulaInWords words, List<ItemView> out) {
     for (PlacedItem placed : ItemWalker.all(items)) {
       FormItem item = placed.item();
-      Map<String, Object> view = new LinkedHashMap<>();
-      view.put("depth", placed.depth());
-      view.put("id", item.id());
-      view.put("visibleIf", item.visibleIf().map(f -> f.text()).orElse(""));
-      view.put("visibleIfWords", item.visibleIf().map(words::words).orElse(""));
-      view.put("details", List.of());
+      int depth = placed.depth();
+      String visibleIf = item.visibleIf().map(f -> f.text()).orElse("");
+      String visibleIfWords = item.visibleIf().map(words::words).orElse("");
       if (item instanceof Section s) {
-        view.put("kind", "section");
-        view.put("label", s.title().in("nb"));
-        view.put("help", s.help().map(t -> t.in("nb")).orElse(""));
-        view.put("notes", s.notes().orElse(""));
+        out.add(new ItemView(depth, item.id(), "section", s.title().in("nb"), s.help().map(t -> t.in("nb")).orElse(""),
+            List.of(), visibleIf, visibleIfWords, s.notes().orElse("")));
       } else if (item instanceof RepeatGroup r) {
-        view.put("kind", "repeat");
-        view.put("label", r.label().in("nb"));
-        view.put("help", r.help().map(t -> t.in("nb")).orElse(""));
-        view.put("details", List.of("rader: " + r.min() + "–" + r.max().map(String::valueOf).orElse("")));
-        view.put("notes", r.notes().orElse(""));
+        out.add(new ItemView(depth, item.id(), "repeat", r.label().in("nb"), r.help().map(t -> t.in("nb")).orElse(""),
+            List.of("rader: " + r.min() + "–" + r.max().map(String::valueOf).orElse("")), visibleIf, visibleIfWords,
+            r.notes().orElse("")));
       } else if (item instanceof Note n) {
-        view.put("kind", "note");
-        view.put("label", n.text().in("nb"));
-        view.put("help", "");
-        view.put("notes", n.notes().orElse(""));
+        out.add(new ItemView(depth, item.id(), "note", n.text().in("nb"), "", List.of(), visibleIf, visibleIfWords,
+            n.notes().orElse("")));
       } else if (item instanceof Variable v) {
-        view.put("kind", "variable");
-        view.put("label", v.labelOrId().in("nb"));
-        view.put("help", v.help().or(v::description).map(t -> t.in("nb")).orElse(""));
-        view.put("details", details(v, words));
-        view.put("notes", v.notes().orElse(""));
+        out.add(new ItemView(depth, item.id(), "variable", v.labelOrId().in("nb"),
+            v.help().or(v::description).map(t -> t.in("nb")).orElse(""), details(v, words), visibleIf, visibleIfWords,
+            v.notes().orElse("")));
       }
-      out.add(view);
     }
   }
 
@@ -241,29 +224,18 @@ final class CodebookExport {
     return details;
   }
 
-  private static Map<String, Object> codeListView(CodeList list) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("id", list.id());
-    view.put("title", list.title().in("nb"));
-    view.put("system", list.system() + list.systemOid().map(o -> ", OID " + o).orElse("")
-        + list.systemVersion().map(v -> ", versjon " + v).orElse(""));
-    view.put("notes", list.notes().orElse(""));
-    List<Map<String, String>> codes = new ArrayList<>();
+  private static CodeListView codeListView(CodeList list) {
+    List<CodeView> codes = new ArrayList<>();
     for (Code code : list.codes()) {
-      Map<String, String> c = new LinkedHashMap<>();
-      c.put("code", code.code());
-      c.put("label", code.label().in("nb"));
-      c.put("score", CodebookTerms.score(code));
-      c.put("notes", code.notes().orElse(""));
-      c.put("valid", code.validFrom().map(Object::toString).orElse("") + (code.validFrom().isPresent() || code.validTo().isPresent()
-          ? "–" + code.validTo().map(Object::toString).orElse("") : ""));
-      codes.add(c);
+      codes.add(new CodeView(code.code(), code.label().in("nb"), CodebookTerms.score(code), code.notes().orElse(""),
+          code.validFrom().map(Object::toString).orElse("") + (code.validFrom().isPresent() || code.validTo().isPresent()
+              ? "–" + code.validTo().map(Object::toString).orElse("") : "")));
     }
-    view.put("codes", codes);
-    return view;
+    return new CodeListView(list.id(), list.title().in("nb"), list.system() + list.systemOid().map(o -> ", OID " + o).orElse("")
+        + list.systemVersion().map(v -> ", versjon " + v).orElse(""), list.notes().orElse(""), codes);
   }
 
-  private Map<String, Object> indicatorView(Indicator indicator) {
+  private IndicatorView indicatorView(Indicator indicator) {
     Map<String, String> labels = new LinkedHashMap<>();
     registry.form(indicator.form()).ifPresent(form -> {
       FormWalk.entries(form).forEach(e -> labels.put(e.variable().id(), e.variable().labelOrId().in("nb")));
@@ -271,34 +243,23 @@ final class CodebookExport {
     });
     registry.forms().values().forEach(f -> labels.putIfAbsent(f.id(), f.title().in("nb")));
     FormulaInWords words = FormulaInWords.of(labels);
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("id", indicator.id());
-    view.put("title", indicator.title().in("nb"));
-    view.put("description", indicator.description().map(t -> t.in("nb")).orElse(""));
-    view.put("type", indicator.type().name().toLowerCase(Locale.ROOT));
-    view.put("form", indicator.form());
-    List<Map<String, String>> formulas = new ArrayList<>();
+    List<FormulaView> formulas = new ArrayList<>();
     formulas.add(formula("periode", indicator.period(), words));
     formulas.add(formula("nemnar", indicator.denominator(), words));
     indicator.numerator().ifPresent(f -> formulas.add(formula("teljar", f, words)));
     indicator.value().ifPresent(f -> formulas.add(formula("verdi", f, words)));
     indicator.exclusions().forEach(e -> formulas.add(formula("unnateke (" + e.id() + ")", e.when(), words)));
-    view.put("formulas", formulas);
-    view.put("levels", indicator.levels().map(l -> (l.higherIsBetter() ? "høgare er betre" : "lågare er betre")
-        + ", høg frå " + l.high().toPlainString() + ", middels frå " + l.medium().toPlainString()).orElse(""));
-    view.put("minDenominator", indicator.minDenominator().map(String::valueOf).orElse(""));
     List<String> notes = new ArrayList<>();
     indicator.notes().ifPresent(notes::add);
     indicator.exclusions().forEach(e -> e.notes().ifPresent(n -> notes.add(e.id() + ": " + n)));
-    view.put("notes", String.join("\n", notes));
-    return view;
+    return new IndicatorView(indicator.id(), indicator.title().in("nb"), indicator.description().map(t -> t.in("nb")).orElse(""),
+        indicator.type().name().toLowerCase(Locale.ROOT), indicator.form(), formulas,
+        indicator.levels().map(l -> (l.higherIsBetter() ? "høgare er betre" : "lågare er betre")
+            + ", høg frå " + l.high().toPlainString() + ", middels frå " + l.medium().toPlainString()).orElse(""),
+        indicator.minDenominator().map(String::valueOf).orElse(""), String.join("\n", notes));
   }
 
-  private static Map<String, String> formula(String role, no.regforms.definition.Formula formula, FormulaInWords words) {
-    Map<String, String> view = new LinkedHashMap<>();
-    view.put("role", role);
-    view.put("text", formula.text());
-    view.put("words", words.words(formula));
-    return view;
+  private static FormulaView formula(String role, no.regforms.definition.Formula formula, FormulaInWords words) {
+    return new FormulaView(role, formula.text(), words.words(formula));
   }
 }

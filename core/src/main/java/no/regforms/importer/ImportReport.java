@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import no.regforms.diagnostic.Severity;
+import no.regforms.presentation.HtmlEscaping;
 
 /** Writes the readable import report: a summary, then one table per form of what was not carried over. */
 final class ImportReport {
@@ -61,7 +62,6 @@ final class ImportReport {
 
   /** Text from a codebook made safe inside a Markdown table cell, HTML included. */
   static String cell(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace("|", "\\|").replace("\r", " ").replace("\n", " ").replace("`", "'");
+    return HtmlEscaping.escapeContent(text).replace("|", "\\|").replace("\r", " ").replace("\n", " ").replace("`", "'");
   }
 }

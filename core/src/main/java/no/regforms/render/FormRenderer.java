@@ -1,23 +1,18 @@
 package no.regforms.render;
 
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import no.regforms.definition.Form;
 import no.regforms.definition.Registry;
 import no.regforms.expression.js.JavaScriptEmitter;
-import org.apache.velocity.Template;
-import org.apache.velocity.VelocityContext;
-import org.apache.velocity.app.VelocityEngine;
-import org.apache.velocity.app.event.EventCartridge;
+import no.regforms.presentation.MessageCatalogue;
+import no.regforms.presentation.Templates;
 
 /**
  * Renders the forms of a compiled registry as HTML: one self-contained page per form and language
@@ -32,9 +27,10 @@ import org.apache.velocity.app.event.EventCartridge;
  *
  * <p>Templates are Velocity files under {@code templates/regforms/} on the classpath ({@code
  * page.vm}, {@code fragment.vm}, {@code items.vm}, {@code index.vm}, {@code form.css}, {@code
- * form.js}, {@code ui.properties}); a host application overrides any of them with a folder of its
- * own ({@link Builder#templates(Path)}), where files are looked up first. Every {@code $reference}
- * a template inserts is HTML-escaped unless its name starts with {@code raw}.
+ * form.js}); a host application overrides any of them with a folder of its own ({@link
+ * Builder#templates(Path)}), where files are looked up first. Every {@code $reference} a template
+ * inserts is HTML-escaped unless its name starts with {@code raw} ({@link Templates}). The page's
+ * fixed texts and messages come from the {@link MessageCatalogue} of its language.
  *
  * <p>Immutable and thread-safe.
  *
@@ -45,28 +41,16 @@ import org.apache.velocity.app.event.EventCartridge;
  */
 public final class FormRenderer {
 
-  private final VelocityEngine engine;
+  /** The catalogue's {@code form.} texts the templates ({@code $ui.add}) and the page's script read. */
+  private static final List<String> UI_KEYS = List.of("yes", "no", "add", "remove", "row", "submit", "confirm",
+      "required", "errors", "ready", "sent", "failed", "rejected", "record", "forms", "conditional");
+
+  private final Templates templates;
   private final Optional<String> submitUrl;
-  private final UiTexts texts = UiTexts.load();
 
   private FormRenderer(Optional<Path> templates, Optional<String> submitUrl) {
     this.submitUrl = submitUrl;
-    Properties properties = new Properties();
-    List<String> loaders = new ArrayList<>();
-    templates.ifPresent(dir -> {
-      loaders.add("file");
-      properties.setProperty("resource.loader.file.path", dir.toAbsolutePath().toString());
-    });
-    loaders.add("class");
-    properties.setProperty("resource.loaders", String.join(",", loaders));
-    properties.setProperty("resource.loader.class.class",
-        "org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader");
-    properties.setProperty("resource.default_encoding", "UTF-8");
-    properties.setProperty("runtime.strict_mode.enable", "true");
-    properties.setProperty("velocimacro.library.path", "templates/regforms/items.vm");
-    properties.setProperty("velocimacro.inline.local_scope", "true");
-    this.engine = new VelocityEngine(properties);
-    engine.init();
+    this.templates = templates.map(Templates::withOverrides).orElseGet(Templates::classpath);
   }
 
   /** A renderer with the built-in templates that posts nowhere (the page raises an event). */
@@ -108,18 +92,20 @@ public final class FormRenderer {
     Objects.requireNonNull(registry, "registry");
     Objects.requireNonNull(links, "links");
     String lang = language(language);
-    VelocityContext context = baseContext(registry, lang);
-    List<Map<String, String>> forms = new ArrayList<>();
-    for (Form form : registry.forms().values()) {
-      Map<String, String> entry = new LinkedHashMap<>();
-      entry.put("id", form.id());
-      entry.put("title", form.title().in(lang));
-      entry.put("href", links.getOrDefault(form.id(), ""));
-      forms.add(entry);
-    }
-    context.put("forms", forms);
-    return merge("templates/regforms/index.vm", context);
+    Map<String, Object> model = baseModel(registry, lang);
+    model.put("forms", registry.forms().values().stream()
+        .map(form -> new FormLink(form.id(), form.title().in(lang), links.getOrDefault(form.id(), ""))).toList());
+    return templates.merge("templates/regforms/index.vm", model);
   }
+
+  /** A form as the index lists it; {@code href} is empty for a form without a link. */
+  public record FormLink(String id, String title, String href) {}
+
+  /** A form's heading texts; {@code description} is empty when there is none. */
+  public record FormHeading(String id, String title, String description, String version) {}
+
+  /** The registry as the pages name it. */
+  public record RegistryHeading(String id, String title) {}
 
   private String render(String template, Registry registry, Form form, String language) {
     Objects.requireNonNull(registry, "registry");
@@ -128,35 +114,29 @@ public final class FormRenderer {
       throw new IllegalArgumentException("form " + form.id() + " is not a form of registry " + registry.id());
     }
     String lang = language(language);
-    FormView view = new FormView(registry, form, lang, texts, submitUrl);
-    VelocityContext context = baseContext(registry, lang);
-    context.put("form", Map.of("id", form.id(), "title", form.title().in(lang),
-        "description", form.description().map(d -> d.in(lang)).orElse(""),
-        "version", form.version()));
-    context.put("items", view.items());
-    context.put("rawModel", view.modelJson());
-    context.put("rawFunctions", view.functionsJs());
-    context.put("rawExpressionRuntime", scriptSafe(JavaScriptEmitter.runtime()));
-    context.put("rawRegexEngine", view.usesRegex() ? scriptSafe(JavaScriptEmitter.regexEngine()) : "");
-    return merge(template, context);
+    FormView view = new FormView(registry, form, lang, submitUrl);
+    Map<String, Object> model = baseModel(registry, lang);
+    model.put("form", new FormHeading(form.id(), form.title().in(lang), form.description().map(d -> d.in(lang)).orElse(""),
+        form.version()));
+    model.put("items", view.items());
+    model.put("rawModel", view.modelJson());
+    model.put("rawFunctions", view.functionsJs());
+    model.put("rawExpressionRuntime", scriptSafe(JavaScriptEmitter.runtime()));
+    model.put("rawRegexEngine", view.usesRegex() ? scriptSafe(JavaScriptEmitter.regexEngine()) : "");
+    return templates.merge(template, model);
   }
 
-  private VelocityContext baseContext(Registry registry, String lang) {
-    VelocityContext context = new VelocityContext();
-    EventCartridge cartridge = new EventCartridge();
-    cartridge.addEventHandler(new HtmlEscaper());
-    cartridge.attachToContext(context);
-    context.put("lang", lang);
-    context.put("registry", Map.of("id", registry.id(), "title", registry.title().in(lang)));
-    context.put("ui", texts.map(lang));
-    return context;
+  private static Map<String, Object> baseModel(Registry registry, String lang) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("lang", lang);
+    model.put("registry", new RegistryHeading(registry.id(), registry.title().in(lang)));
+    model.put("ui", uiTexts(MessageCatalogue.of(lang)));
+    return model;
   }
 
-  private String merge(String name, VelocityContext context) {
-    Template template = engine.getTemplate(name, "UTF-8");
-    StringWriter out = new StringWriter();
-    template.merge(context, out);
-    return out.toString();
+  /** The page's fixed texts, keyed as the templates and the script read them. */
+  static Map<String, String> uiTexts(MessageCatalogue catalogue) {
+    return catalogue.texts("form.", UI_KEYS);
   }
 
   private static String language(String language) {

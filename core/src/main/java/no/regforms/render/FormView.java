@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import no.regforms.definition.Bound;
 import no.regforms.definition.Code;
@@ -28,12 +26,20 @@ import no.regforms.definition.Variable;
 import no.regforms.definition.VariableType;
 import no.regforms.diagnostic.LocalizedText;
 import no.regforms.expression.js.JavaScriptEmitter;
-import no.regforms.validation.Messages;
+import no.regforms.presentation.MessageCatalogue;
 
 /**
- * The view of one form in one language: the item tree the templates walk (maps, so templates read
+ * The view of one form in one language: the item tree the templates walk (view records, read as
  * {@code $item.label}), the model the page's script reads (JSON), and the form's expressions
- * compiled to JavaScript. Built once per rendering; not shared.
+ * compiled to JavaScript. Texts come from the definition and the {@link MessageCatalogue}. Built
+ * once per rendering; not shared.
+ *
+ * <p>The model's keys are those {@code form.js} reads: a scope is {@code {items, variables, repeats,
+ * order, affected, repeat}}; an item {@code {parent, kind, visibleIf}}; a variable {@code {type,
+ * required, requiredIf, compute, codeList, missing, range, plausibleRange, step, stepBase, decimals,
+ * maxLength, pattern, minChoices, maxChoices, messages}}, its messages keyed by the check that
+ * raises them; a repeat group {@code {min, max, messages, scope}}; a rule {@code {id, check, when,
+ * severity, message, variables}}. Expressions are indexes into the compiled functions.
  */
 final class FormView {
 
@@ -45,31 +51,31 @@ final class FormView {
   private final Registry registry;
   private final Form form;
   private final String lang;
-  private final UiTexts texts;
+  private final MessageCatalogue texts;
   private final List<String> functions = new ArrayList<>();
   private boolean usesRegex;
   private final ObjectNode model = JSON.createObjectNode();
-  private final List<Map<String, Object>> items;
+  private final List<ItemView> items;
 
-  FormView(Registry registry, Form form, String lang, UiTexts texts, Optional<String> submitUrl) {
+  FormView(Registry registry, Form form, String lang, Optional<String> submitUrl) {
     this.registry = registry;
     this.form = form;
     this.lang = lang;
-    this.texts = texts;
+    this.texts = MessageCatalogue.of(lang);
     model.put("registry", registry.id());
     model.put("form", form.id());
     model.put("version", form.version().isEmpty() ? registry.version() : form.version());
     model.put("lang", lang);
     submitUrl.ifPresent(url -> model.put("submitUrl", url));
     form.dateVariable().ifPresent(d -> model.put("dateVariable", d));
-    model.set("ui", texts.json(lang));
+    model.set("ui", JSON.valueToTree(FormRenderer.uiTexts(texts)));
     model.set("codeValidity", codeValidity());
     model.set("scope", scope(form.items(), form.graph(), ""));
     model.set("rules", rules());
     this.items = views(form.items(), "", null);
   }
 
-  List<Map<String, Object>> items() {
+  List<ItemView> items() {
     return items;
   }
 
@@ -133,7 +139,7 @@ final class FormView {
   private ObjectNode scope(List<FormItem> items, DependencyGraph graph, String repeatId) {
     ObjectNode scope = JSON.createObjectNode();
     ObjectNode itemNodes = scope.putObject("items");
-    ObjectNode vars = scope.putObject("vars");
+    ObjectNode vars = scope.putObject("variables");
     ObjectNode repeats = scope.putObject("repeats");
     index(items, itemNodes, vars, repeats, graph);
     // The evaluation order and, per item, the items that read it directly: the page works out a
@@ -158,22 +164,23 @@ final class FormView {
       node.put("parent", placed.section().map(Section::id).orElse(null));
       Integer visible = function(item.visibleIf());
       if (visible != null) {
-        node.put("vis", visible);
+        node.put("visibleIf", visible);
       }
       if (item instanceof Section) {
-        node.put("k", "s");
+        node.put("kind", "section");
       } else if (item instanceof Note) {
-        node.put("k", "n");
+        node.put("kind", "note");
       } else if (item instanceof Variable variable) {
-        node.put("k", "v");
+        node.put("kind", "variable");
         vars.set(variable.id(), variable(variable));
       } else if (item instanceof RepeatGroup repeat) {
-        node.put("k", "r");
+        node.put("kind", "repeat");
         ObjectNode r = repeats.putObject(repeat.id());
         r.put("min", repeat.min());
         repeat.max().ifPresent(max -> r.put("max", max));
-        r.put("few", text(Messages.tooFewRows(repeat.min())));
-        repeat.max().ifPresent(max -> r.put("many", text(Messages.tooManyRows(max))));
+        ObjectNode rowMessages = r.putObject("messages");
+        rowMessages.put("min", texts.count("record.tooFewRows", repeat.min()));
+        repeat.max().ifPresent(max -> rowMessages.put("max", texts.count("record.tooManyRows", max)));
         r.set("scope", scope(repeat.items(), graph.rowGraph(repeat.id()).orElseThrow(), repeat.id()));
       }
     }
@@ -181,72 +188,72 @@ final class FormView {
 
   private ObjectNode variable(Variable v) {
     ObjectNode node = JSON.createObjectNode();
-    node.put("t", v.type().jsonName());
-    node.put("req", v.required());
+    node.put("type", v.type().jsonName());
+    node.put("required", v.required());
     Integer requiredIf = function(v.requiredIf());
     if (requiredIf != null) {
-      node.put("reqIf", requiredIf);
+      node.put("requiredIf", requiredIf);
     }
     Integer compute = function(v.compute());
     if (compute != null) {
-      node.put("comp", compute);
+      node.put("compute", compute);
     }
     v.codeList().ifPresent(list -> node.put("codeList", list));
     ArrayNode missing = node.putArray("missing");
     v.missing().forEach(missing::add);
-    ObjectNode msg = node.putObject("msg");
-    msg.put("required", text(Messages.required()));
+    ObjectNode msg = node.putObject("messages");
+    msg.put("required", texts.text("record.required"));
     if (v.type() == VariableType.INTEGER) {
-      msg.put("type", text(Messages.invalidType("et heltall", "a whole number")));
+      msg.put("type", texts.text("record.invalidType", texts.text("record.type.integer")));
     }
     switch (v.type()) {
       case DATE:
-        msg.put("format", text(Messages.invalidFormat("yyyy-mm-dd")));
+        msg.put("format", texts.text("record.invalidFormat", "yyyy-mm-dd"));
         break;
       case YEARMONTH:
-        msg.put("format", text(Messages.invalidFormat("yyyy-mm")));
+        msg.put("format", texts.text("record.invalidFormat", "yyyy-mm"));
         break;
       case DATETIME:
-        msg.put("format", text(Messages.invalidFormat("yyyy-mm-ddThh:mm")));
+        msg.put("format", texts.text("record.invalidFormat", "yyyy-mm-ddThh:mm"));
         break;
       default:
         break;
     }
     v.range().ifPresent(range -> {
       node.set("range", bounds(range));
-      msg.put("range", text(Messages.outOfRange(display(range.min()), display(range.max()))));
+      msg.put("range", texts.text("record.outOfRange", display(range.min()), display(range.max())));
     });
     v.plausibleRange().ifPresent(range -> {
-      node.set("plaus", bounds(range));
-      msg.put("plaus", text(Messages.implausible(range.min().toString(), range.max().toString())));
+      node.set("plausibleRange", bounds(range));
+      msg.put("plausibleRange", texts.text("record.implausible", range.min().toString(), range.max().toString()));
     });
     v.step().ifPresent(step -> {
       BigDecimal base = v.range().flatMap(Range::numericMin).orElse(BigDecimal.ZERO);
       node.put("step", step.toPlainString());
       node.put("stepBase", base.toPlainString());
-      msg.put("step", text(Messages.step(step.toPlainString(), base.toPlainString())));
+      msg.put("step", texts.text("record.step", step.toPlainString(), base.toPlainString()));
     });
     v.decimals().ifPresent(d -> {
-      node.put("dec", d);
-      msg.put("dec", text(Messages.tooManyDecimals(d)));
+      node.put("decimals", d);
+      msg.put("decimals", texts.count("record.tooManyDecimals", d));
     });
     v.maxLength().ifPresent(max -> {
-      node.put("maxLen", max);
-      msg.put("long", text(Messages.tooLong(max)));
+      node.put("maxLength", max);
+      msg.put("maxLength", texts.count("record.tooLong", max));
     });
     v.pattern().ifPresent(pattern -> {
       node.put("pattern", pattern);
       usesRegex = true;
-      msg.put("pattern", text(Messages.patternMismatch()));
+      msg.put("pattern", texts.text("record.patternMismatch"));
     });
-    v.codeList().ifPresent(list -> msg.put("codeNotValid", text(Messages.codeNotValid(list))));
+    v.codeList().ifPresent(list -> msg.put("codeNotValid", texts.text("record.codeNotValid", list)));
     v.minChoices().ifPresent(min -> {
-      node.put("minCh", min);
-      msg.put("few", text(Messages.tooFewChoices(min)));
+      node.put("minChoices", min);
+      msg.put("minChoices", texts.text("record.tooFewChoices", min));
     });
     v.maxChoices().ifPresent(max -> {
-      node.put("maxCh", max);
-      msg.put("many", text(Messages.tooManyChoices(max)));
+      node.put("maxChoices", max);
+      msg.put("maxChoices", texts.text("record.tooManyChoices", max));
     });
     return node;
   }
@@ -272,8 +279,8 @@ final class FormView {
   }
 
   /** A bound as the validator's messages show it. */
-  private static String display(Bound bound) {
-    return bound instanceof Bound.Today ? "i dag/today" : bound.toString();
+  private String display(Bound bound) {
+    return bound instanceof Bound.Today ? texts.text("record.today") : bound.toString();
   }
 
   private ArrayNode rules() {
@@ -286,12 +293,12 @@ final class FormView {
       if (when != null) {
         node.put("when", when);
       }
-      node.put("sev", rule.severity().name().toLowerCase(java.util.Locale.ROOT));
-      node.put("msg", text(rule.message()));
+      node.put("severity", rule.severity().name().toLowerCase(java.util.Locale.ROOT));
+      node.put("message", text(rule.message()));
       if (rule.confirm()) {
         node.put("confirm", true);
       }
-      ArrayNode vars = node.putArray("vars");
+      ArrayNode vars = node.putArray("variables");
       rule.variables().forEach(vars::add);
     }
     return rules;
@@ -299,53 +306,85 @@ final class FormView {
 
   // ---- the tree the templates walk -----------------------------------------------------------
 
+  /** An item as the templates ({@code items.vm}) read it; {@code kind} picks the macro. */
+  public interface ItemView {
+    /** {@code section}, {@code note}, {@code repeat} or {@code variable}. */
+    String kind();
+  }
+
+  /** A section: its items inside a fieldset. */
+  public record SectionView(String id, String domId, boolean conditional, String title, String help,
+      List<ItemView> items) implements ItemView {
+    @Override
+    public String kind() {
+      return "section";
+    }
+  }
+
+  /** A note: text between the questions. */
+  public record NoteView(String id, String domId, boolean conditional, String text) implements ItemView {
+    @Override
+    public String kind() {
+      return "note";
+    }
+  }
+
+  /** A repeat group: the row template's items; {@code max} is empty without a limit. */
+  public record RepeatView(String id, String domId, boolean conditional, String label, String help, int min,
+      String max, List<ItemView> items) implements ItemView {
+    @Override
+    public String kind() {
+      return "repeat";
+    }
+  }
+
+  /**
+   * A variable and its control ({@code number}, {@code date}, {@code radio}, {@code select}, ...);
+   * {@code min}, {@code max}, {@code step} and {@code maxLength} are attribute values, empty when
+   * the control has none.
+   */
+  public record VariableView(String id, String domId, boolean conditional, String label, String help,
+      boolean required, boolean requiredIf, String unit, String type, String control, String min, String max,
+      String step, String maxLength, List<Choice> options, List<Choice> missing) implements ItemView {
+    @Override
+    public String kind() {
+      return "variable";
+    }
+  }
+
+  /** A choice of a radio group, check boxes, drop-down list or the missing-value boxes. */
+  public record Choice(String value, String label, String domId) {}
+
   /**
    * Views of {@code items}; {@code prefix} makes element ids unique ({@code "sessions-__ROW__-"}
    * inside a repeat group's row template, where the script puts a row number).
    */
-  private List<Map<String, Object>> views(List<FormItem> items, String prefix, String repeat) {
-    List<Map<String, Object>> out = new ArrayList<>();
+  private List<ItemView> views(List<FormItem> items, String prefix, String repeat) {
+    List<ItemView> out = new ArrayList<>();
     for (FormItem item : items) {
-      Map<String, Object> view = new LinkedHashMap<>();
-      view.put("id", item.id());
-      view.put("domId", "rf-" + prefix + item.id());
-      view.put("conditional", item.visibleIf().isPresent());
+      String domId = "rf-" + prefix + item.id();
+      boolean conditional = item.visibleIf().isPresent();
       if (item instanceof Section section) {
-        view.put("kind", "section");
-        view.put("title", text(section.title()));
-        view.put("help", section.help().map(this::text).orElse(""));
-        view.put("items", views(section.items(), prefix, repeat));
+        out.add(new SectionView(item.id(), domId, conditional, text(section.title()), section.help().map(this::text).orElse(""),
+            views(section.items(), prefix, repeat)));
       } else if (item instanceof Note note) {
-        view.put("kind", "note");
-        view.put("text", text(note.text()));
+        out.add(new NoteView(item.id(), domId, conditional, text(note.text())));
       } else if (item instanceof RepeatGroup group) {
-        view.put("kind", "repeat");
-        view.put("label", text(group.label()));
-        view.put("help", group.help().map(this::text).orElse(""));
-        view.put("min", group.min());
-        view.put("max", group.max().map(String::valueOf).orElse(""));
-        view.put("items", views(group.items(), prefix + group.id() + "-__ROW__-", group.id()));
+        out.add(new RepeatView(item.id(), domId, conditional, text(group.label()), group.help().map(this::text).orElse(""),
+            group.min(), group.max().map(String::valueOf).orElse(""),
+            views(group.items(), prefix + group.id() + "-__ROW__-", group.id())));
       } else if (item instanceof Variable variable) {
-        view.put("kind", "variable");
-        variableView(variable, view);
+        out.add(variableView(variable, domId, conditional));
       }
-      out.add(view);
     }
     return out;
   }
 
-  private void variableView(Variable v, Map<String, Object> view) {
-    view.put("label", text(v.labelOrId()));
-    view.put("help", v.help().map(this::text).orElse(""));
-    view.put("required", v.required());
-    view.put("requiredIf", v.requiredIf().isPresent());
-    view.put("unit", v.unit().orElse(""));
-    view.put("type", v.type().jsonName());
-    view.put("min", "");
-    view.put("max", "");
-    view.put("step", "");
-    view.put("maxLength", v.maxLength().map(String::valueOf).orElse(""));
-    List<Map<String, String>> options = new ArrayList<>();
+  private VariableView variableView(Variable v, String domId, boolean conditional) {
+    String min = "";
+    String max = "";
+    String step = "";
+    List<Choice> options = new ArrayList<>();
     String control;
     if (v.isComputed()) {
       control = "computed";
@@ -354,12 +393,14 @@ final class FormView {
         case INTEGER:
         case DECIMAL:
           control = "number";
-          numberAttributes(v, view);
+          min = v.range().flatMap(Range::numericMin).map(BigDecimal::toPlainString).orElse("");
+          max = v.range().flatMap(Range::numericMax).map(BigDecimal::toPlainString).orElse("");
+          step = numberStep(v);
           break;
         case DATE:
           control = "date";
-          view.put("min", v.range().map(Range::min).filter(Bound.Date.class::isInstance).map(Object::toString).orElse("0001-01-01"));
-          view.put("max", v.range().map(Range::max).filter(Bound.Date.class::isInstance).map(Object::toString).orElse("9999-12-31"));
+          min = v.range().map(Range::min).filter(Bound.Date.class::isInstance).map(Object::toString).orElse("0001-01-01");
+          max = v.range().map(Range::max).filter(Bound.Date.class::isInstance).map(Object::toString).orElse("9999-12-31");
           break;
         case YEARMONTH:
           control = "month";
@@ -369,58 +410,47 @@ final class FormView {
           break;
         case BOOLEAN:
           control = "radio";
-          options.add(option(view, "true", texts.text(lang, "yes")));
-          options.add(option(view, "false", texts.text(lang, "no")));
+          options.add(option(domId, "true", texts.text("form.yes")));
+          options.add(option(domId, "false", texts.text("form.no")));
           break;
         case CODE:
         case CODES: {
           List<Code> codes = v.codeList().flatMap(registry::codeList).map(CodeList::codes).orElse(List.of());
           for (Code code : codes) {
-            options.add(option(view, code.code(), text(code.label())));
+            options.add(option(domId, code.code(), text(code.label())));
           }
           control = v.type() == VariableType.CODES ? "checkbox" : codes.size() <= MAX_RADIO_CODES ? "radio" : "select";
           break;
         }
         default:
-          control = v.maxLength().map(max -> max > 200).orElse(false) ? "textarea" : "text";
+          control = v.maxLength().map(length -> length > 200).orElse(false) ? "textarea" : "text";
           break;
       }
     }
-    view.put("control", control);
-    view.put("options", options);
-    List<Map<String, String>> missing = new ArrayList<>();
+    List<Choice> missing = new ArrayList<>();
     if (!v.isComputed()) {
       for (String reason : v.missing()) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("value", reason);
-        m.put("label", Optional.ofNullable(registry.missingReasons().get(reason)).map(this::text).orElse(reason));
-        m.put("domId", view.get("domId") + "-missing-" + reason);
-        missing.add(m);
+        String label = Optional.ofNullable(registry.missingReasons().get(reason)).map(this::text).orElse(reason);
+        missing.add(new Choice(reason, label, domId + "-missing-" + reason));
       }
     }
-    view.put("missing", missing);
+    return new VariableView(v.id(), domId, conditional, text(v.labelOrId()), v.help().map(this::text).orElse(""),
+        v.required(), v.requiredIf().isPresent(), v.unit().orElse(""), v.type().jsonName(), control, min, max, step,
+        v.maxLength().map(String::valueOf).orElse(""), options, missing);
   }
 
-  private static Map<String, String> option(Map<String, Object> view, String value, String label) {
-    Map<String, String> option = new LinkedHashMap<>();
-    option.put("value", value);
-    option.put("label", label);
-    option.put("domId", view.get("domId") + "-" + value.replaceAll("[^A-Za-z0-9_-]", "_") + "-"
+  private static Choice option(String domId, String value, String label) {
+    return new Choice(value, label, domId + "-" + value.replaceAll("[^A-Za-z0-9_-]", "_") + "-"
         + Integer.toHexString(value.hashCode()));
-    return option;
   }
 
-  private static void numberAttributes(Variable v, Map<String, Object> view) {
-    v.range().flatMap(Range::numericMin).ifPresent(min -> view.put("min", min.toPlainString()));
-    v.range().flatMap(Range::numericMax).ifPresent(max -> view.put("max", max.toPlainString()));
-    String step;
+  private static String numberStep(Variable v) {
     if (v.step().isPresent()) {
-      step = v.step().get().toPlainString();
-    } else if (v.type() == VariableType.INTEGER) {
-      step = "1";
-    } else {
-      step = v.decimals().map(d -> BigDecimal.ONE.movePointLeft(d).toPlainString()).orElse("any");
+      return v.step().get().toPlainString();
     }
-    view.put("step", step);
+    if (v.type() == VariableType.INTEGER) {
+      return "1";
+    }
+    return v.decimals().map(d -> BigDecimal.ONE.movePointLeft(d).toPlainString()).orElse("any");
   }
 }

@@ -31,6 +31,7 @@ import no.regforms.diagnostic.NameSuggester;
 import no.regforms.diagnostic.RecordPath;
 import no.regforms.diagnostic.Severity;
 import no.regforms.expression.EvaluationContext;
+import no.regforms.presentation.MessageCatalogue;
 import no.regforms.record.Record;
 
 /**
@@ -128,7 +129,7 @@ final class RecordCheck {
     for (String key : scope.raw.keySet()) {
       FormItem item = byId.get(key);
       if (item instanceof Variable || item instanceof RepeatGroup) continue;
-      Issue issue = issue(Severity.ERROR, IssueCode.UNDEFINED_VARIABLE, Messages.undefinedVariable(form.id()), scope.path.member(key));
+      Issue issue = issue(Severity.ERROR, IssueCode.UNDEFINED_VARIABLE, MessageCatalogue.localized("record.undefinedVariable", form.id()), scope.path.member(key));
       Set<String> known = byId.values().stream()
           .filter(i -> i instanceof Variable || i instanceof RepeatGroup)
           .map(FormItem::id)
@@ -147,7 +148,7 @@ final class RecordCheck {
     Object raw = scope.raw.get(variable.id());
     if (variable.isComputed()) {
       if (raw != null) {
-        issues.add(issue(Severity.WARNING, IssueCode.COMPUTED_VALUE_IGNORED, Messages.computedIgnored(), path));
+        issues.add(issue(Severity.WARNING, IssueCode.COMPUTED_VALUE_IGNORED, MessageCatalogue.localized("record.computedIgnored"), path));
       }
       if (shown) {
         Object value = variable.compute().get().compiled().evaluate(scope);
@@ -161,7 +162,7 @@ final class RecordCheck {
     }
     if (raw == null) return;
     if (!shown) {
-      issues.add(issue(Severity.ERROR, IssueCode.HIDDEN_VALUE, Messages.hiddenValue(), path));
+      issues.add(issue(Severity.ERROR, IssueCode.HIDDEN_VALUE, MessageCatalogue.localized("record.hiddenValue"), path));
       return;
     }
     if (raw instanceof Map<?, ?> map && map.containsKey("missing")) {
@@ -172,7 +173,7 @@ final class RecordCheck {
         } else {
           String allowed = variable.missing().isEmpty() ? "-" : String.join(", ", variable.missing());
           issues.add(issue(Severity.ERROR, IssueCode.MISSING_REASON_NOT_ALLOWED,
-              Messages.missingReasonNotAllowed(compiled.knownMissingReason(text), allowed), path));
+              missingReasonNotAllowed(compiled.knownMissingReason(text), allowed), path));
           scope.missingReasons.add(variable.id()); // answered, though wrongly: do not also report required
         }
         return;
@@ -196,31 +197,31 @@ final class RecordCheck {
     Object raw = scope.raw.get(repeat.id());
     if (raw == null) {
       if (shown && repeat.min() > 0) {
-        issues.add(issue(Severity.ERROR, IssueCode.TOO_FEW_ROWS, Messages.tooFewRows(repeat.min()), path));
+        issues.add(issue(Severity.ERROR, IssueCode.TOO_FEW_ROWS, MessageCatalogue.localized(c -> c.count("record.tooFewRows", repeat.min())), path));
       }
       if (shown) scope.values.put(repeat.id(), List.of());
       return;
     }
     if (!shown) {
       boolean hasRows = !(raw instanceof List<?> list) || !list.isEmpty();
-      if (hasRows) issues.add(issue(Severity.ERROR, IssueCode.HIDDEN_VALUE, Messages.hiddenValue(), path));
+      if (hasRows) issues.add(issue(Severity.ERROR, IssueCode.HIDDEN_VALUE, MessageCatalogue.localized("record.hiddenValue"), path));
       return;
     }
     if (!(raw instanceof List<?> rows)) {
-      issues.add(issue(Severity.ERROR, IssueCode.INVALID_TYPE, Messages.invalidType("en liste av rader", "a list of rows"), path));
+      issues.add(issue(Severity.ERROR, IssueCode.INVALID_TYPE, ValueReader.invalidType("rows"), path));
       return;
     }
     if (rows.size() < repeat.min()) {
-      issues.add(issue(Severity.ERROR, IssueCode.TOO_FEW_ROWS, Messages.tooFewRows(repeat.min()), path));
+      issues.add(issue(Severity.ERROR, IssueCode.TOO_FEW_ROWS, MessageCatalogue.localized(c -> c.count("record.tooFewRows", repeat.min())), path));
     }
     if (repeat.max().isPresent() && rows.size() > repeat.max().get()) {
-      issues.add(issue(Severity.ERROR, IssueCode.TOO_MANY_ROWS, Messages.tooManyRows(repeat.max().get()), path));
+      issues.add(issue(Severity.ERROR, IssueCode.TOO_MANY_ROWS, MessageCatalogue.localized(c -> c.count("record.tooManyRows", repeat.max().get())), path));
     }
     List<Map<String, Object>> decided = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
       RecordPath rowPath = path.row(i + 1);
       if (!(rows.get(i) instanceof Map<?, ?> row)) {
-        issues.add(issue(Severity.ERROR, IssueCode.INVALID_TYPE, Messages.invalidType("et objekt (en rad)", "an object (a row)"), rowPath));
+        issues.add(issue(Severity.ERROR, IssueCode.INVALID_TYPE, ValueReader.invalidType("row"), rowPath));
         continue;
       }
       Map<String, Object> rowRaw = new LinkedHashMap<>();
@@ -237,7 +238,7 @@ final class RecordCheck {
     boolean required = variable.required()
         || variable.requiredIf().map(f -> Boolean.TRUE.equals(f.compiled().evaluate(scope))).orElse(false);
     if (required) {
-      issues.add(issue(Severity.ERROR, IssueCode.REQUIRED, Messages.required(), scope.path.member(variable.id())));
+      issues.add(issue(Severity.ERROR, IssueCode.REQUIRED, MessageCatalogue.localized("record.required"), scope.path.member(variable.id())));
     }
   }
 
@@ -269,24 +270,24 @@ final class RecordCheck {
     Optional<Range> range = variable.range();
     if (range.isPresent() && outside(number, range.get())) {
       issues.add(issue(Severity.ERROR, IssueCode.OUT_OF_RANGE,
-          Messages.outOfRange(range.get().min().toString(), range.get().max().toString()), path));
+          MessageCatalogue.localized("record.outOfRange", range.get().min().toString(), range.get().max().toString()), path));
       return;
     }
     variable.decimals().ifPresent(decimals -> {
       if (number.stripTrailingZeros().scale() > decimals) {
-        issues.add(issue(Severity.ERROR, IssueCode.TOO_MANY_DECIMALS, Messages.tooManyDecimals(decimals), path));
+        issues.add(issue(Severity.ERROR, IssueCode.TOO_MANY_DECIMALS, MessageCatalogue.localized(c -> c.count("record.tooManyDecimals", decimals)), path));
       }
     });
     variable.step().ifPresent(step -> {
       BigDecimal base = range.flatMap(Range::numericMin).orElse(BigDecimal.ZERO);
       if (number.subtract(base).remainder(step).signum() != 0) {
-        issues.add(issue(Severity.ERROR, IssueCode.STEP, Messages.step(step.toPlainString(), base.toPlainString()), path));
+        issues.add(issue(Severity.ERROR, IssueCode.STEP, MessageCatalogue.localized("record.step", step.toPlainString(), base.toPlainString()), path));
       }
     });
     variable.plausibleRange().ifPresent(plausible -> {
       if (outside(number, plausible)) {
         issues.add(issue(Severity.WARNING, IssueCode.IMPLAUSIBLE,
-            Messages.implausible(plausible.min().toString(), plausible.max().toString()), path));
+            MessageCatalogue.localized("record.implausible", plausible.min().toString(), plausible.max().toString()), path));
       }
     });
   }
@@ -301,11 +302,11 @@ final class RecordCheck {
       Optional<Range> range = variable.range();
       if (range.isPresent() && outside(number, range.get())) {
         issues.add(issue(Severity.ERROR, IssueCode.OUT_OF_RANGE,
-            Messages.outOfRange(range.get().min().toString(), range.get().max().toString()), path));
+            MessageCatalogue.localized("record.outOfRange", range.get().min().toString(), range.get().max().toString()), path));
       } else {
         variable.plausibleRange().filter(plausible -> outside(number, plausible)).ifPresent(plausible ->
             issues.add(issue(Severity.WARNING, IssueCode.IMPLAUSIBLE,
-                Messages.implausible(plausible.min().toString(), plausible.max().toString()), path)));
+                MessageCatalogue.localized("record.implausible", plausible.min().toString(), plausible.max().toString()), path)));
       }
     } else if (value instanceof LocalDate date) {
       variable.range().ifPresent(range -> checkTemporal(range, date, null, path));
@@ -324,7 +325,7 @@ final class RecordCheck {
     boolean above = date != null ? date.isAfter(lowDate(range.max(), false)) : month.isAfter(lowMonth(range.max(), false));
     if (below || above) {
       issues.add(issue(Severity.ERROR, IssueCode.OUT_OF_RANGE,
-          Messages.outOfRange(display(range.min()), display(range.max())), path));
+          MessageCatalogue.localized("record.outOfRange", display(range.min()), display(range.max())), path));
     }
   }
 
@@ -341,7 +342,7 @@ final class RecordCheck {
   }
 
   private static String display(Bound bound) {
-    return bound instanceof Bound.Today ? "i dag/today" : bound.toString();
+    return bound instanceof Bound.Today ? MessageCatalogue.of("nb").text("record.today") : bound.toString();
   }
 
   private void checkText(Variable variable, String text, RecordPath path) {
@@ -351,12 +352,12 @@ final class RecordCheck {
     }
     variable.maxLength().ifPresent(max -> {
       if (text.codePointCount(0, text.length()) > max) {
-        issues.add(issue(Severity.ERROR, IssueCode.TOO_LONG, Messages.tooLong(max), path));
+        issues.add(issue(Severity.ERROR, IssueCode.TOO_LONG, MessageCatalogue.localized(c -> c.count("record.tooLong", max)), path));
       }
     });
     Optional<Pattern> pattern = compiled.pattern(variable);
     if (pattern.isPresent() && !pattern.get().matches(text)) {
-      issues.add(issue(Severity.ERROR, IssueCode.PATTERN_MISMATCH, Messages.patternMismatch(), path));
+      issues.add(issue(Severity.ERROR, IssueCode.PATTERN_MISMATCH, MessageCatalogue.localized("record.patternMismatch"), path));
     }
   }
 
@@ -365,14 +366,14 @@ final class RecordCheck {
     for (int i = 0; i < codes.size(); i++) {
       checkCode(variable, (String) codes.get(i), path.row(i + 1));
       if (!seen.add(codes.get(i))) {
-        issues.add(issue(Severity.ERROR, IssueCode.DUPLICATE_CHOICE, Messages.duplicateChoice(), path.row(i + 1)));
+        issues.add(issue(Severity.ERROR, IssueCode.DUPLICATE_CHOICE, MessageCatalogue.localized("record.duplicateChoice"), path.row(i + 1)));
       }
     }
     variable.minChoices().ifPresent(min -> {
-      if (codes.size() < min) issues.add(issue(Severity.ERROR, IssueCode.TOO_FEW_CHOICES, Messages.tooFewChoices(min), path));
+      if (codes.size() < min) issues.add(issue(Severity.ERROR, IssueCode.TOO_FEW_CHOICES, MessageCatalogue.localized("record.tooFewChoices", min), path));
     });
     variable.maxChoices().ifPresent(max -> {
-      if (codes.size() > max) issues.add(issue(Severity.ERROR, IssueCode.TOO_MANY_CHOICES, Messages.tooManyChoices(max), path));
+      if (codes.size() > max) issues.add(issue(Severity.ERROR, IssueCode.TOO_MANY_CHOICES, MessageCatalogue.localized("record.tooManyChoices", max), path));
     });
   }
 
@@ -381,9 +382,9 @@ final class RecordCheck {
     if (list.isEmpty()) return;
     Code code = compiled.codes(list.get()).get(value);
     if (code == null) {
-      issues.add(issue(Severity.ERROR, IssueCode.UNKNOWN_CODE, Messages.unknownCode(list.get().id()), path));
+      issues.add(issue(Severity.ERROR, IssueCode.UNKNOWN_CODE, MessageCatalogue.localized("record.unknownCode", list.get().id()), path));
     } else if (recordDate != null && !code.isValidOn(recordDate)) {
-      issues.add(issue(Severity.ERROR, IssueCode.CODE_NOT_VALID, Messages.codeNotValid(list.get().id()), path));
+      issues.add(issue(Severity.ERROR, IssueCode.CODE_NOT_VALID, MessageCatalogue.localized("record.codeNotValid", list.get().id()), path));
     }
   }
 
@@ -405,5 +406,14 @@ final class RecordCheck {
 
   private static Issue issue(Severity severity, IssueCode code, LocalizedText message, RecordPath path) {
     return new Issue(severity, code, message, path, Optional.empty());
+  }
+
+  /**
+   * A missing-value reason the variable does not accept. {@code knownReason} is the reason when the
+   * registry knows it; an unknown reason is free text from the record and is never echoed.
+   */
+  private static LocalizedText missingReasonNotAllowed(Optional<String> knownReason, String allowed) {
+    return knownReason.map(reason -> MessageCatalogue.localized("record.missingReasonNotAllowed", reason, allowed))
+        .orElseGet(() -> MessageCatalogue.localized("record.unknownMissingReason", allowed));
   }
 }

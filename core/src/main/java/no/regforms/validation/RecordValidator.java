@@ -16,6 +16,7 @@ import no.regforms.diagnostic.IssueCode;
 import no.regforms.diagnostic.RecordPath;
 import no.regforms.diagnostic.Severity;
 import no.regforms.expression.CompiledExpression;
+import no.regforms.presentation.MessageCatalogue;
 import no.regforms.record.Record;
 
 /**
@@ -81,12 +82,12 @@ public final class RecordValidator {
     CompiledForm form = record.form().equals(formId) ? forms.get(formId) : null;
     RecordPath whole = new RecordPath("", record.line());
     if (!record.registry().isEmpty() && !record.registry().equals(registry.id())) {
-      Issue issue = new Issue(Severity.ERROR, IssueCode.WRONG_FORM, Messages.otherRegistry(record.registry(), registry.id()),
+      Issue issue = new Issue(Severity.ERROR, IssueCode.WRONG_FORM, MessageCatalogue.localized("record.otherRegistry", record.registry(), registry.id()),
           whole, Optional.of("validate it against registry '" + record.registry() + "' (--registry " + record.registry() + ")"));
       return new ValidationResult(Diagnostics.of(List.of(issue)), Map.of(), Map.of());
     }
     if (form == null) {
-      Issue issue = new Issue(Severity.ERROR, IssueCode.WRONG_FORM, Messages.wrongForm(record.registry(), record.form()),
+      Issue issue = new Issue(Severity.ERROR, IssueCode.WRONG_FORM, MessageCatalogue.localized("record.wrongForm", record.registry(), record.form()),
           whole, Optional.empty());
       issue = no.regforms.diagnostic.NameSuggester.hint(record.form(), forms.keySet()).map(issue::withHint)
           .orElse(issue.withHint("forms: " + String.join(", ", forms.keySet())));
@@ -95,7 +96,7 @@ public final class RecordValidator {
     ValidationResult result = new RecordCheck(form, LocalDate.now(clock), record.line()).run(record);
     if (record.version().isEmpty() || knownVersions().contains(record.version())) return result;
     Issue unknown = new Issue(Severity.ERROR, IssueCode.UNKNOWN_VERSION,
-        Messages.unknownVersion(record.version(), registry.id(), knownVersions()), whole, Optional.empty());
+        MessageCatalogue.localized("record.unknownVersion", record.version(), registry.id(), String.join(", ", knownVersions())), whole, Optional.empty());
     return new ValidationResult(result.diagnostics().plus(Diagnostics.of(List.of(unknown))), result.computed(), result.values());
   }
 

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import no.regforms.definition.Variable;
 import no.regforms.diagnostic.IssueCode;
 import no.regforms.diagnostic.LocalizedText;
+import no.regforms.presentation.MessageCatalogue;
 
 /**
  * Turns a raw record value into the typed value expressions read ({@link no.regforms.expression.ExprType}),
@@ -29,12 +30,13 @@ final class ValueReader {
       return new Read(value, null, null);
     }
 
-    static Read wrongType(String nb, String en) {
-      return new Read(null, IssueCode.INVALID_TYPE, Messages.invalidType(nb, en));
+    /** The value is not of {@code kind} ({@code record.type.<kind>} of the catalogue). */
+    static Read wrongType(String kind, Object... arguments) {
+      return new Read(null, IssueCode.INVALID_TYPE, invalidType(kind, arguments));
     }
 
     static Read wrongFormat(String format) {
-      return new Read(null, IssueCode.INVALID_FORMAT, Messages.invalidFormat(format));
+      return new Read(null, IssueCode.INVALID_FORMAT, MessageCatalogue.localized("record.invalidFormat", format));
     }
 
     boolean isOk() {
@@ -46,15 +48,15 @@ final class ValueReader {
     switch (variable.type()) {
       case INTEGER:
         if (raw instanceof BigDecimal number) {
-          return isWhole(number) ? Read.ok(number) : Read.wrongType("et heltall", "a whole number");
+          return isWhole(number) ? Read.ok(number) : Read.wrongType("integer");
         }
-        return Read.wrongType("et heltall", "a whole number");
+        return Read.wrongType("integer");
       case DECIMAL:
-        return raw instanceof BigDecimal ? Read.ok(raw) : Read.wrongType("et tall", "a number");
+        return raw instanceof BigDecimal ? Read.ok(raw) : Read.wrongType("number");
       case TEXT:
-        return raw instanceof String ? Read.ok(raw) : Read.wrongType("en tekst", "a text");
+        return raw instanceof String ? Read.ok(raw) : Read.wrongType("text");
       case BOOLEAN:
-        return raw instanceof Boolean ? Read.ok(raw) : Read.wrongType("sann eller usann (true/false)", "true or false");
+        return raw instanceof Boolean ? Read.ok(raw) : Read.wrongType("boolean");
       case DATE:
         return date(raw);
       case YEARMONTH:
@@ -62,15 +64,15 @@ final class ValueReader {
       case DATETIME:
         return temporal(raw, DATETIME, "yyyy-mm-ddThh:mm", LocalDateTime::parse);
       case CODE:
-        return raw instanceof String ? Read.ok(raw) : Read.wrongType("en kode (tekst)", "a code (as text)");
+        return raw instanceof String ? Read.ok(raw) : Read.wrongType("code");
       case CODES:
         if (!(raw instanceof List<?> list)) {
-          return Read.wrongType("en liste av koder", "a list of codes");
+          return Read.wrongType("codes");
         }
         List<String> codes = new ArrayList<>(list.size());
         for (Object element : list) {
           if (!(element instanceof String code)) {
-            return Read.wrongType("en liste av koder (tekst)", "a list of codes (as text)");
+            return Read.wrongType("codesText");
           }
           codes.add(code);
         }
@@ -90,7 +92,7 @@ final class ValueReader {
    */
   private static Read date(Object raw) {
     if (!(raw instanceof String text)) {
-      return Read.wrongType("en tekst på formatet yyyy-mm-dd", "a text in the format yyyy-mm-dd");
+      return Read.wrongType("textInFormat", "yyyy-mm-dd");
     }
     if (text.length() != 10 || !digits(text, 0, 4) || text.charAt(4) != '-' || !digits(text, 5, 7)
         || text.charAt(7) != '-' || !digits(text, 8, 10)) {
@@ -106,7 +108,7 @@ final class ValueReader {
   /** A {@code yyyy-mm} month, read as {@link #date} reads a date. */
   private static Read yearMonth(Object raw) {
     if (!(raw instanceof String text)) {
-      return Read.wrongType("en tekst på formatet yyyy-mm", "a text in the format yyyy-mm");
+      return Read.wrongType("textInFormat", "yyyy-mm");
     }
     if (text.length() != 7 || !digits(text, 0, 4) || text.charAt(4) != '-' || !digits(text, 5, 7)) {
       return Read.wrongFormat("yyyy-mm");
@@ -134,7 +136,7 @@ final class ValueReader {
   }
 
   private static Read dateDoesNotExist() {
-    return new Read(null, IssueCode.INVALID_FORMAT, LocalizedText.nbEn("Datoen finnes ikke", "The date does not exist"));
+    return new Read(null, IssueCode.INVALID_FORMAT, MessageCatalogue.localized("record.noSuchDate"));
   }
 
   private interface Parse {
@@ -143,7 +145,7 @@ final class ValueReader {
 
   private static Read temporal(Object raw, Pattern shape, String format, Parse parse) {
     if (!(raw instanceof String text)) {
-      return Read.wrongType("en tekst på formatet " + format, "a text in the format " + format);
+      return Read.wrongType("textInFormat", format);
     }
     if (!shape.matcher(text).matches()) {
       return Read.wrongFormat(format);
@@ -153,5 +155,10 @@ final class ValueReader {
     } catch (DateTimeParseException e) {
       return dateDoesNotExist();
     }
+  }
+
+  /** "The value must be" a {@code kind} ({@code record.type.<kind>}), in every catalogue language. */
+  static LocalizedText invalidType(String kind, Object... arguments) {
+    return MessageCatalogue.localized(c -> c.text("record.invalidType", c.text("record.type." + kind, arguments)));
   }
 }

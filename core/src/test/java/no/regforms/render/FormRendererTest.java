@@ -29,7 +29,7 @@ class FormRendererTest {
   void renderPage_markupInDefinitionTexts_isEscaped() {
     String html = FormRenderer.create().renderPage(registry, form, "nb");
     assertThat(html).contains("&lt;script&gt;window.rfLabelRan = true&lt;/script&gt;")
-        .contains("&lt;img src=x onerror=&quot;window.rfInjected = true&quot;&gt;")
+        .contains("&lt;img src=x onerror=&#34;window.rfInjected = true&#34;&gt;")
         .doesNotContain("<img")
         .doesNotContain("<script>window.rfLabelRan");
   }

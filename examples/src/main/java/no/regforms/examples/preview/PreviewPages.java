@@ -1,7 +1,6 @@
 package no.regforms.examples.preview;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,19 +16,16 @@ import no.regforms.definition.Form;
 import no.regforms.definition.Indicator;
 import no.regforms.definition.Registry;
 import no.regforms.export.ExportFormat;
-import no.regforms.export.HtmlEscaping;
 import no.regforms.export.MetadataExporter;
+import no.regforms.presentation.HtmlEscaping;
+import no.regforms.presentation.Templates;
 import no.regforms.render.FormRenderer;
-import org.apache.velocity.VelocityContext;
-import org.apache.velocity.app.VelocityEngine;
-import org.apache.velocity.runtime.RuntimeConstants;
-import org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader;
 
 /**
  * The preview's HTML: its own pages (index, source view, messages) from the Velocity templates under
  * {@code templates/preview/}, and the engine's pages (forms from {@link FormRenderer}, the codebook,
  * the indicator report) with the preview's bar put in at the top of the body. Every reference a
- * template inserts is HTML-escaped ({@link HtmlEscaping}). Thread-safe.
+ * template inserts is HTML-escaped ({@link HtmlEscaping}, through the engine's {@link Templates}). Thread-safe.
  */
 final class PreviewPages {
 
@@ -40,24 +36,16 @@ final class PreviewPages {
 
   private final Path folder;
   private final Optional<Path> data;
-  private final VelocityEngine engine;
   private final Map<String, FormRenderer> renderers = new ConcurrentHashMap<>();
 
   PreviewPages(Path folder, Optional<Path> data) {
     this.folder = folder;
     this.data = data;
-    this.engine = new VelocityEngine();
-    engine.setProperty(RuntimeConstants.RESOURCE_LOADERS, "classpath");
-    engine.setProperty("resource.loader.classpath.class", ClasspathResourceLoader.class.getName());
-    engine.setProperty(RuntimeConstants.INPUT_ENCODING, "UTF-8");
-    engine.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, "true");
-    engine.setProperty(RuntimeConstants.EVENTHANDLER_REFERENCEINSERTION, HtmlEscaping.class.getName());
-    engine.init();
   }
 
   /** The index: forms, indicators, codebook and definition files. */
   String index(Version version) {
-    VelocityContext context = context(version, List.of());
+    Map<String, Object> context = context(version, List.of());
     String title = version.registry().map(r -> r.title().in(mainLanguage(r))).orElse(folderName());
     context.put("pageTitle", title);
     context.put("body", "templates/preview/index.vm");
@@ -113,7 +101,7 @@ final class PreviewPages {
 
   /** Definition file {@code file} with numbered lines, each addressable as {@code #L<n>}. */
   String source(Version version, String file, String text) {
-    VelocityContext context = context(version, List.of());
+    Map<String, Object> context = context(version, List.of());
     context.put("pageTitle", file);
     context.put("body", "templates/preview/source.vm");
     context.put("file", file);
@@ -123,15 +111,15 @@ final class PreviewPages {
 
   /** A page saying {@code message} (a page that does not exist, a report without data). */
   String message(Version version, String title, String message) {
-    VelocityContext context = context(version, List.of());
+    Map<String, Object> context = context(version, List.of());
     context.put("pageTitle", title);
     context.put("body", "templates/preview/message.vm");
     context.put("message", message);
     return merge("templates/preview/page.vm", context);
   }
 
-  private VelocityContext context(Version version, List<Map<String, String>> links) {
-    VelocityContext context = new VelocityContext();
+  private Map<String, Object> context(Version version, List<Map<String, String>> links) {
+    Map<String, Object> context = new HashMap<>();
     context.put("generation", version.generation());
     context.put("registryTitle", version.registry().map(r -> r.title().in(mainLanguage(r))).orElse(folderName()));
     context.put("folderName", folderName());
@@ -145,7 +133,7 @@ final class PreviewPages {
 
   /** {@code page} with the preview's bar as the first thing in its body. */
   private String withBar(String page, Version version, List<Map<String, String>> links, Optional<String> explainUrl) {
-    VelocityContext context = context(version, links);
+    Map<String, Object> context = context(version, links);
     context.put("explainUrl", explainUrl.orElse(""));
     String bar = merge("templates/preview/panel.vm", context);
     int body = page.indexOf("<body");
@@ -215,9 +203,7 @@ final class PreviewPages {
     return registry.languages().isEmpty() ? "nb" : registry.languages().get(0);
   }
 
-  private String merge(String template, VelocityContext context) {
-    StringWriter out = new StringWriter();
-    engine.getTemplate(template, "UTF-8").merge(context, out);
-    return out.toString();
+  private static String merge(String template, Map<String, Object> context) {
+    return Templates.classpath().merge(template, context);
   }
 }

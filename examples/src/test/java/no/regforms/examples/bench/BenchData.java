@@ -47,7 +47,8 @@ final class BenchData {
     if (folder != null) return folder;
     try {
       Path probe = Files.createTempFile(config.work(), "fingerprint", ".jsonl");
-      run("generate", "--registry", "ms", "--patients", "3", "--seed", "1", "--out", probe.toString());
+      run("generate", "--registry", "ms", "--patients", "3", "--seed", "1", "--out", probe.toString(),
+          "--force"); // the probe file was just created empty, and generate keeps existing files without --force
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(probe));
       Files.delete(probe);
       String name = "ms-data-" + HexFormat.of().formatHex(digest, 0, 6);
@@ -132,7 +133,7 @@ final class BenchData {
     if (Files.isRegularFile(part)) return part;
     Path raw = folder().resolve(part.getFileName() + ".raw");
     run("generate", "--registry", "ms", "--patients", String.valueOf(config.chunk()), "--seed", String.valueOf(index + 1),
-        "--out", raw.toString());
+        "--out", raw.toString(), "--force"); // a scratch file an interrupted run may have left
     Path renamed = folder().resolve(part.getFileName() + ".part");
     try (BufferedReader in = Files.newBufferedReader(raw, StandardCharsets.UTF_8);
         BufferedWriter out = Files.newBufferedWriter(renamed, StandardCharsets.UTF_8)) {

@@ -21,7 +21,7 @@ final class EngineSection {
   void run(RatioTable table) throws Exception {
     Path sample = data.msSample(config.sample());
     Path schemas = config.work().resolve("schemas");
-    BenchData.run("export", "--registry", "ms", "--format", "jsonschema", "--out", schemas.toString());
+    BenchData.run("export", "--registry", "ms", "--format", "jsonschema", "--out", schemas.toString(), "--force");
     ParseValidateBenchmark.Verdicts.check(sample.toString(), schemas.toString());
     Map<String, Score> s = new JmhSuite(config).run(ParseValidateBenchmark.class,
         Map.of("records", JmhSuite.one(sample), "schemas", JmhSuite.one(schemas)), null);

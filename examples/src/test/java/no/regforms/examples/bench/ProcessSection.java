@@ -80,7 +80,7 @@ final class ProcessSection {
   private Run indicators(Path records, boolean sorted) throws Exception {
     Path out = config.work().resolve("indicators-out");
     List<String> args = new ArrayList<>(List.of(HEAP, "no.regforms.examples.cli.Main", "indicators", "--registry", "ms",
-        "--data", records.toString(), "--year", "2024", "--out", out.toString()));
+        "--data", records.toString(), "--year", "2024", "--out", out.toString(), "--force")); // each run replaces the last
     if (sorted) args.add("--sorted");
     return java(args.toArray(String[]::new));
   }

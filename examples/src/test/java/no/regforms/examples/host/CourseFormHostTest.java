@@ -15,8 +15,8 @@ import no.regforms.definition.Registry;
 import no.regforms.examples.render.EctCourse;
 import no.regforms.render.Browser;
 import no.regforms.render.FormPage;
+import no.regforms.presentation.MessageCatalogue;
 import no.regforms.testing.SampleRecords;
-import no.regforms.validation.Messages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -114,7 +114,7 @@ class CourseFormHostTest {
       while (page.messages("rf-birth_year-item").isEmpty() && System.nanoTime() < deadline) {
         Thread.sleep(50); // the answer arrives asynchronously (fetch)
       }
-      assertThat(page.messages("rf-birth_year-item")).containsExactly(Messages.outOfRange("1900", "2100").in("nb"));
+      assertThat(page.messages("rf-birth_year-item")).containsExactly(MessageCatalogue.of("nb").text("record.outOfRange", "1900", "2100"));
       assertThat(page.element("rf-form-course").findElement(By.className("rf-status")).getText())
           .isEqualTo("Posten ble ikke tatt imot. Se meldingene ved feltene.");
       browser.screenshot("host-course-rejected");

@@ -9,7 +9,7 @@ import no.regforms.definition.DefinitionLoader;
 import no.regforms.definition.Registry;
 import no.regforms.render.Browser;
 import no.regforms.render.FormPage;
-import no.regforms.validation.Messages;
+import no.regforms.presentation.MessageCatalogue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,8 +45,9 @@ class RegistryFormsBrowserTest {
     return FormPage.open(browser, r, r.formOrThrow(form), "nb");
   }
 
-  private static String nb(no.regforms.diagnostic.LocalizedText text) {
-    return text.in("nb");
+  /** The validator's message {@code key} in Bokmål, as the page shows it. */
+  private static String nb(String key, Object... arguments) {
+    return MessageCatalogue.of("nb").text(key, arguments);
   }
 
   @Test
@@ -72,9 +73,9 @@ class RegistryFormsBrowserTest {
 
     String charge = page.rowInput("sessions", 1, "charge");
     page.type(charge, "1500");
-    assertThat(page.messages(charge + "-item")).containsExactly(nb(Messages.outOfRange("1", "1200")));
+    assertThat(page.messages(charge + "-item")).containsExactly(nb("record.outOfRange", "1", "1200"));
     page.type(charge, "1100");
-    assertThat(page.messages(charge + "-item")).containsExactly(nb(Messages.implausible("25", "1008")));
+    assertThat(page.messages(charge + "-item")).containsExactly(nb("record.implausible", "25", "1008"));
     page.element(charge + "-item").findElement(By.className("rf-confirm")).click();
     assertThat(page.element(charge + "-item").findElement(By.className("rf-confirm")).isSelected()).isTrue();
 
@@ -114,9 +115,9 @@ class RegistryFormsBrowserTest {
 
     page.choose("rf-edss_done", "true");
     page.type("rf-edss", "11");
-    assertThat(page.messages("rf-edss-item")).containsExactly(nb(Messages.outOfRange("0", "10")));
+    assertThat(page.messages("rf-edss-item")).containsExactly(nb("record.outOfRange", "0", "10"));
     page.type("rf-edss", "2.3");
-    assertThat(page.messages("rf-edss-item")).containsExactly(nb(Messages.step("0.5", "0")));
+    assertThat(page.messages("rf-edss-item")).containsExactly(nb("record.step", "0.5", "0"));
     page.type("rf-edss", "3.5");
     assertThat(page.messages("rf-edss-item")).isEmpty();
 
@@ -126,7 +127,7 @@ class RegistryFormsBrowserTest {
     page.set(page.rowInput("treatments", 1, "drug"), "L04AG03");
     assertThat(page.isShown("rf-jcv")).isTrue();
     page.type("rf-jcv_index", "7");
-    assertThat(page.messages("rf-jcv_index-item")).containsExactly(nb(Messages.implausible("0", "5")));
+    assertThat(page.messages("rf-jcv_index-item")).containsExactly(nb("record.implausible", "0", "5"));
     page.removeRow("treatments", 1);
     assertThat(page.isShown("rf-jcv")).isFalse();
     assertThat(page.element("rf-jcv_index").getAttribute("value")).isEmpty();
@@ -147,9 +148,9 @@ class RegistryFormsBrowserTest {
     assertThat(page.element("rf-wait_days").getText()).isEqualTo("51");
 
     page.type("rf-debut_age", "95");
-    assertThat(page.messages("rf-debut_age-item")).containsExactly(nb(Messages.outOfRange("3", "90")));
+    assertThat(page.messages("rf-debut_age-item")).containsExactly(nb("record.outOfRange", "3", "90"));
     page.type("rf-debut_age", "70");
-    assertThat(page.messages("rf-debut_age-item")).containsExactly(nb(Messages.implausible("8", "60")));
+    assertThat(page.messages("rf-debut_age-item")).containsExactly(nb("record.implausible", "8", "60"));
 
     page.choose("rf-previous_tsb", "true");
     assertThat(page.rows("previous_treatments")).isEqualTo(1);
