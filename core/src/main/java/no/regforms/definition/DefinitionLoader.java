@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.function.Function;
 import no.regforms.diagnostic.Diagnostics;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.IssueCode;
@@ -76,17 +77,60 @@ public final class DefinitionLoader {
   /** Loads the registry packaged in {@code module}. */
   public LoadResult load(RegistryModule module) {
     Objects.requireNonNull(module, "module");
+    return inModule(module, folder -> checkId(module, load(folder)),
+        issue -> new LoadResult(Optional.empty(), Diagnostics.of(List.of(issue))));
+  }
+
+  /**
+   * Reads the tests of the registry folder {@code folder} ({@code tests/*.json}); a folder without
+   * tests has none. Problems of the test files are in {@link RegistryTests#diagnostics()}.
+   */
+  public RegistryTests loadTests(Path folder) {
+    Objects.requireNonNull(folder, "folder");
+    return new TestFileReader(schemas).read(new DefinitionSource(folder));
+  }
+
+  /** Reads the tests packaged with the definition module {@code id}, as {@link #loadTests(Path)} does. */
+  public RegistryTests loadModuleTests(String id) {
+    Objects.requireNonNull(id, "id");
+    Function<Issue, RegistryTests> failure = issue -> new RegistryTests(List.of(), Diagnostics.of(List.of(issue)));
+    return module(id).map(module -> inModule(module, this::loadTests, failure))
+        .orElseGet(() -> failure.apply(loadModule(id).diagnostics().issues().get(0)));
+  }
+
+  /**
+   * Every text of the registry folder {@code folder} that lacks one of {@code languages}, each a
+   * {@code missing_translation} error located at the text. Files that do not load are left to
+   * {@link #load(Path)}.
+   */
+  public Diagnostics missingTranslations(Path folder, List<String> languages) {
+    Objects.requireNonNull(folder, "folder");
+    return TranslationChecker.check(new DefinitionSource(folder), List.copyOf(languages));
+  }
+
+  /** As {@link #missingTranslations(Path, List)}, for the definition module {@code id}. */
+  public Diagnostics moduleMissingTranslations(String id, List<String> languages) {
+    Objects.requireNonNull(id, "id");
+    List<String> wanted = List.copyOf(languages);
+    return module(id).map(module -> inModule(module, folder -> TranslationChecker.check(new DefinitionSource(folder), wanted),
+            issue -> Diagnostics.of(List.of(issue))))
+        .orElseGet(() -> loadModule(id).diagnostics());
+  }
+
+  /** Applies {@code read} to the folder of {@code module}, on disk or inside its jar. */
+  private <T> T inModule(RegistryModule module, Function<Path, T> read, Function<Issue, T> failure) {
     String root = module.resourceRoot().replaceAll("^/+|/+$", "");
     URL url = module.classLoader().getResource(root + "/" + DefinitionSource.REGISTRY_FILE);
     if (url == null) {
-      return failure(IssueCode.FILE_MISSING, "module '" + module.id() + "' has no " + root + "/registry.json on its classpath");
+      return failure.apply(Issue.error(IssueCode.FILE_MISSING,
+          "module '" + module.id() + "' has no " + root + "/registry.json on its classpath", SourceLocation.UNKNOWN));
     }
     try {
       URI uri = url.toURI();
-      LoadResult result = "jar".equals(uri.getScheme()) ? loadFromJar(uri) : load(Path.of(uri).getParent());
-      return checkId(module, result);
+      return "jar".equals(uri.getScheme()) ? inJar(uri, read) : read.apply(Path.of(uri).getParent());
     } catch (URISyntaxException | IOException | FileSystemNotFoundException | IllegalArgumentException e) {
-      return failure(IssueCode.FILE_UNREADABLE, "cannot open module '" + module.id() + "': " + e.getMessage());
+      return failure.apply(Issue.error(IssueCode.FILE_UNREADABLE, "cannot open module '" + module.id() + "': " + e.getMessage(),
+          SourceLocation.UNKNOWN));
     }
   }
 
@@ -102,11 +146,11 @@ public final class DefinitionLoader {
   }
 
   /**
-   * Loads the registry folder of {@code registryJson}, a {@code jar:file:...!/root/registry.json}
-   * URI. Each load opens its own, unregistered view of the jar, so loads running at the same time
-   * never share, or close, one another's file system.
+   * Applies {@code read} to the registry folder of {@code registryJson}, a
+   * {@code jar:file:...!/root/registry.json} URI. Each read opens its own, unregistered view of the
+   * jar, so reads running at the same time never share, or close, one another's file system.
    */
-  private LoadResult loadFromJar(URI registryJson) throws IOException {
+  private static <T> T inJar(URI registryJson, Function<Path, T> read) throws IOException {
     String raw = registryJson.getRawSchemeSpecificPart();
     int separator = raw.indexOf("!/");
     if (separator < 0) {
@@ -116,7 +160,7 @@ public final class DefinitionLoader {
     String decoded = registryJson.getSchemeSpecificPart();
     String entry = decoded.substring(decoded.indexOf("!/") + 1);
     try (FileSystem jar = FileSystems.newFileSystem(jarFile, (ClassLoader) null)) {
-      return load(jar.getPath(entry).getParent());
+      return read.apply(jar.getPath(entry).getParent());
     }
   }
 
@@ -152,9 +196,5 @@ public final class DefinitionLoader {
   /** The definition module with id {@code id}, if one is on the classpath. */
   public static Optional<RegistryModule> module(String id) {
     return modules().stream().filter(m -> m.id().equals(id)).findFirst();
-  }
-
-  private static LoadResult failure(IssueCode code, String message) {
-    return new LoadResult(Optional.empty(), Diagnostics.of(List.of(Issue.error(code, message, SourceLocation.UNKNOWN))));
   }
 }

@@ -1,8 +1,10 @@
 package no.regforms.definition;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -26,6 +28,7 @@ import org.everit.json.schema.Schema;
 import org.everit.json.schema.ValidationException;
 import org.everit.json.schema.loader.SchemaClient;
 import org.everit.json.schema.loader.SchemaLoader;
+import org.json.JSONArray;
 import org.json.JSONObject;
 import org.json.JSONTokener;
 
@@ -44,7 +47,8 @@ final class SchemaChecker {
     FORM("form.json"),
     INDICATOR("indicator.json"),
     ORGANISATIONS("organisations.json"),
-    SYNTHETIC("synthetic.json");
+    SYNTHETIC("synthetic.json"),
+    TEST("test.json");
 
     final String schemaFile;
 
@@ -64,23 +68,52 @@ final class SchemaChecker {
   private final Map<FileKind, Schema> schemas = new EnumMap<>(FileKind.class);
 
   SchemaChecker() {
+    this(SchemaClient.classPathAwareClient());
+  }
+
+  private SchemaChecker(SchemaClient client) {
     for (FileKind kind : FileKind.values()) {
-      schemas.put(kind, load(kind.schemaFile));
+      schemas.put(kind, load(kind.schemaFile, client));
     }
   }
 
-  private static Schema load(String schemaFile) {
+  /**
+   * A checker whose texts must each be given in every one of {@code languages}: the shared schema's
+   * {@code text} requires them. Its {@code required} violations on texts are the missing translations.
+   */
+  static SchemaChecker requiringLanguages(List<String> languages) {
+    SchemaClient classpath = SchemaClient.classPathAwareClient();
+    return new SchemaChecker(url -> {
+      if (!url.endsWith(SCHEMA_ROOT + COMMON_FILE)) return classpath.get(url);
+      JSONObject common = readSchema(COMMON_FILE);
+      common.getJSONObject("definitions").getJSONObject("text").put("required", new JSONArray(languages));
+      return new ByteArrayInputStream(common.toString().getBytes(StandardCharsets.UTF_8));
+    });
+  }
+
+  private static final String COMMON_FILE = "common.json";
+
+  /**
+   * Loads one schema. The files carry no {@code $id}, so that an editor resolves their relative
+   * {@code $ref}s next to the file it opened; here they resolve on the classpath.
+   */
+  private static Schema load(String schemaFile, SchemaClient client) {
+    return SchemaLoader.builder()
+        .schemaClient(client)
+        .resolutionScope("classpath:/" + SCHEMA_ROOT + schemaFile)
+        .schemaJson(readSchema(schemaFile))
+        .draftV7Support()
+        .build()
+        .load()
+        .build();
+  }
+
+  private static JSONObject readSchema(String schemaFile) {
     try (InputStream in = SchemaChecker.class.getResourceAsStream(SCHEMA_ROOT + schemaFile)) {
       if (in == null) {
         throw new IllegalStateException("definition schema missing from the classpath: " + schemaFile);
       }
-      return SchemaLoader.builder()
-          .schemaClient(SchemaClient.classPathAwareClient())
-          .schemaJson(new JSONObject(new JSONTokener(in)))
-          .draftV7Support()
-          .build()
-          .load()
-          .build();
+      return new JSONObject(new JSONTokener(in));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -88,25 +121,52 @@ final class SchemaChecker {
 
   /** Every schema violation in {@code document}, located. */
   List<Issue> check(JsonDocument document, FileKind kind) {
-    Object json = new JSONTokener(document.text()).nextValue();
+    List<ValidationException> leaves = violations(document, kind);
+    Set<String> misspelt = misspeltRequiredKeys(leaves, schemas.get(kind));
+    List<Issue> issues = new ArrayList<>();
+    for (ValidationException leaf : leaves) {
+      boolean coveredByTypo = "required".equals(leaf.getKeyword())
+          && misspelt.contains(pointerOf(leaf) + "/" + JsonDocument.escape(bracketed(leaf.getErrorMessage())));
+      if (!coveredByTypo) {
+        issues.add(toIssue(document, leaf, schemas.get(kind)));
+      }
+    }
+    return issues.stream().distinct().collect(Collectors.toList());
+  }
+
+  /** The innermost violations of the schema of {@code kind} in {@code document}; empty when it conforms. */
+  private List<ValidationException> violations(JsonDocument document, FileKind kind) {
     try {
-      schemas.get(kind).validate(json);
+      schemas.get(kind).validate(new JSONTokener(document.text()).nextValue());
       return List.of();
     } catch (ValidationException e) {
       List<ValidationException> leaves = new ArrayList<>();
       collectLeaves(e, leaves);
-      Set<String> misspelt = misspeltRequiredKeys(leaves, schemas.get(kind));
-      List<Issue> issues = new ArrayList<>();
-      for (ValidationException leaf : leaves) {
-        boolean coveredByTypo = "required".equals(leaf.getKeyword())
-            && misspelt.contains(pointerOf(leaf) + "/" + JsonDocument.escape(bracketed(leaf.getErrorMessage())));
-        if (!coveredByTypo) {
-          issues.add(toIssue(document, leaf, schemas.get(kind)));
-        }
-      }
-      return issues.stream().distinct().collect(Collectors.toList());
+      return leaves;
     }
   }
+
+  /**
+   * Every text of {@code document} that lacks one of {@code languages}, located at the text, for a
+   * checker made by {@link #requiringLanguages}. Other schema violations are left to the plain check.
+   */
+  List<Issue> missingLanguages(JsonDocument document, FileKind kind, List<String> languages) {
+    List<Issue> issues = new ArrayList<>();
+    for (ValidationException leaf : violations(document, kind)) {
+      String language = bracketed(leaf.getErrorMessage());
+      if ("required".equals(leaf.getKeyword()) && languages.contains(language)) {
+        String pointer = pointerOf(leaf);
+        issues.add(Issue.error(IssueCode.MISSING_TRANSLATION, "text has no " + LANGUAGE_NAMES.getOrDefault(language, language)
+                + " version '" + language + "'", document.locate(pointer))
+            .withHint("add \"" + language + "\" beside " + document.at(pointer)
+                .map(text -> String.join(", ", (Iterable<String>) text::fieldNames)).orElse("the other languages")));
+      }
+    }
+    return issues.stream().distinct().collect(Collectors.toList());
+  }
+
+  private static final Map<String, String> LANGUAGE_NAMES =
+      Map.of("nb", "Norwegian Bokmål", "nn", "Norwegian Nynorsk", "en", "English", "se", "Northern Sami");
 
   /**
    * The pointers of required keys that an unknown key next to them is a misspelling of: the

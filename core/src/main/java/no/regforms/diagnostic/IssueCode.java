@@ -50,6 +50,8 @@ public enum IssueCode {
   UNKNOWN_ORGANISATION,
   /** A fact helsedata.no's metadata requires that {@code registry.json} does not give (organisation number, contact, base URI). */
   METADATA_INCOMPLETE,
+  /** A text without one of the languages a check asked for ({@code check --languages nb,nn,en}). */
+  MISSING_TRANSLATION,
 
   // Expressions.
   /** An expression that does not parse. */
@@ -132,7 +134,11 @@ public enum IssueCode {
   /** An indicator run read records, but no case of any indicator falls in the years asked for. */
   NO_CASES,
   /** A row of an indicator export breaks a rule of the receiving service (SKDE's upload checks). */
-  EXPORT_CHECK_FAILED;
+  EXPORT_CHECK_FAILED,
+
+  // A registry's own tests (tests/*.json).
+  /** A test of a registry's {@code tests/} folder does not hold: a record gives other issues or values, an indicator another result. */
+  TEST_FAILED;
 
   /** The stable lower-case code, such as {@code hidden_value}. */
   public String code() {

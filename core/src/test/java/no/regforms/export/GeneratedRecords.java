@@ -44,13 +44,9 @@ final class GeneratedRecords {
     return out;
   }
 
-  /** The valid records of the registry's sample file ({@code valid.jsonl}) under {@code forms-<id>}. */
-  static List<Record> samples(String registry) throws java.io.IOException {
-    List<Record> out = new ArrayList<>();
-    for (String line : java.nio.file.Files.readAllLines(Registries.samples(registry).get(0))) {
-      if (!line.isBlank()) out.add(parse(line));
-    }
-    return out;
+  /** The valid records of the registry's own tests ({@code tests/valid.json}) under {@code forms-<id>}. */
+  static List<Record> samples(String registry) {
+    return Registries.samples(registry, "valid").stream().map(GeneratedRecords::parse).toList();
   }
 
   /** The record as one JSON line in the record format. */

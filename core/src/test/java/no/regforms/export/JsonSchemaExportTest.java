@@ -84,15 +84,14 @@ class JsonSchemaExportTest {
     RecordValidator validator = RecordValidator.of(registry, GeneratedRecords.CLOCK);
     int accepted = 0;
     int rejectedByBoth = 0;
-    for (Path file : Registries.samples(id)) {
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        if (line.isBlank()) continue;
+    for (String file : List.of("valid", "invalid")) {
+      for (String line : Registries.samples(id, file)) {
         RecordLine parsed = RecordParser.parse(line, 1);
         if (parsed.record().isEmpty() || !schemas.containsKey(parsed.record().get().form())) continue;
         ValidationResult verdict = validator.validate(parsed.record().get());
         boolean schemaAccepts = accepts(schemas.get(parsed.record().get().form()), line);
         if (verdict.isValid()) {
-          assertThat(schemaAccepts).as("schema accepts a record the validator accepts: %s", file.getFileName()).isTrue();
+          assertThat(schemaAccepts).as("schema accepts a record the validator accepts: %s", file).isTrue();
           accepted++;
         } else if (verdict.diagnostics().errors().stream().map(Issue::code).anyMatch(SCHEMA_ERRORS::contains)) {
           assertThat(schemaAccepts).as("schema rejects a record with %s", verdict.diagnostics().errors().stream()

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import no.regforms.definition.DefinitionLoader;
 import no.regforms.definition.Registry;
+import no.regforms.definition.RegistryTests;
 
 /** The three real registries (read from their definition modules' folders) and the test fixture, loaded once. */
 final class Registries {
@@ -31,10 +32,11 @@ final class Registries {
     return Files.isDirectory(real) ? real : Path.of("src", "test", "resources", "export", id);
   }
 
-  /** The sample record files of registry {@code id}. */
-  static List<Path> samples(String id) {
-    Path dir = Path.of("..", "forms-" + id, "src", "test", "resources", "samples");
-    return List.of(dir.resolve("valid.jsonl"), dir.resolve("invalid.jsonl"));
+  /** The records of registry {@code id}'s own tests {@code tests/<name>.json} ({@code valid}, {@code invalid}), one JSON text each. */
+  static List<String> samples(String id, String name) {
+    return DefinitionLoader.create().loadTests(folder(id)).files().stream()
+        .filter(file -> file.file().equals("tests/" + name + ".json"))
+        .flatMap(file -> file.records().stream()).map(RegistryTests.RecordCase::record).toList();
   }
 
   static Registry load(String id) {

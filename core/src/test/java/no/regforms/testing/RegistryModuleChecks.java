@@ -2,13 +2,10 @@ package no.regforms.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,25 +17,24 @@ import java.util.Map;
 import no.regforms.definition.DefinitionLoader;
 import no.regforms.definition.LoadResult;
 import no.regforms.definition.Registry;
+import no.regforms.definition.RegistryTests;
 import no.regforms.definition.SyntheticProfile;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.RecordPath;
 import no.regforms.record.JsonLinesRecordWriter;
 import no.regforms.record.Record;
-import no.regforms.record.RecordLine;
-import no.regforms.record.RecordParser;
+import no.regforms.registrytest.RegistryTestReport;
+import no.regforms.registrytest.RegistryTestRunner;
 import no.regforms.synthetic.SyntheticDataGenerator;
 import no.regforms.synthetic.SyntheticRecord;
 import no.regforms.validation.RecordValidator;
 
 /**
  * The checks every definition module runs on itself: it loads clean from the classpath and from its
- * folder, its hand-made samples validate as they say, and its synthetic data is valid except where a
+ * folder, its own tests ({@code tests/*.json}) pass, and its synthetic data is valid except where a
  * fault was planted. Shared through the core test-jar so the modules test alike.
  */
 public final class RegistryModuleChecks {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private RegistryModuleChecks() {}
 
@@ -61,48 +57,20 @@ public final class RegistryModuleChecks {
     return registry;
   }
 
-  /** One non-blank line of a sample file, with its 1-based number. */
-  public record SampleLine(long number, String text, String id, String expect) {
-    @Override
-    public String toString() {
-      return id.isEmpty() ? "line " + number : id;
-    }
-  }
-
-  /** The non-blank lines of a JSON Lines sample file; {@code expect} is the line's top-level "expect" field. */
-  public static List<SampleLine> samples(Path file) {
-    try {
-      List<String> texts = Files.readAllLines(file);
-      List<SampleLine> lines = new ArrayList<>();
-      for (int i = 0; i < texts.size(); i++) {
-        if (texts.get(i).isBlank()) continue;
-        JsonNode node = JSON.readTree(texts.get(i));
-        lines.add(new SampleLine(i + 1, texts.get(i), node.path("id").asText(""), node.path("expect").asText("")));
-      }
-      assertThat(lines).as(file.toString()).isNotEmpty();
-      return lines;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The distinct codes of every issue (errors and warnings) on {@code sample}. */
-  public static List<String> issueCodes(RecordValidator validator, SampleLine sample) {
-    RecordLine parsed = RecordParser.parse(sample.text(), sample.number());
-    assertThat(parsed.problem()).as("%s reads", sample).isEmpty();
-    return validator.validate(parsed.record().orElseThrow()).diagnostics().issues().stream()
-        .map(issue -> issue.code().code()).distinct().toList();
-  }
-
-  /** A hand-made valid sample has no issue at all. */
-  public static void assertValid(RecordValidator validator, SampleLine sample) {
-    assertThat(issueCodes(validator, sample)).as(sample.toString()).isEmpty();
-  }
-
-  /** A hand-made invalid sample names its fault in "expect" and reports exactly that code. */
-  public static void assertReportsExpected(RecordValidator validator, SampleLine sample) {
-    assertThat(sample.expect()).as("%s names its expected code", sample).isNotBlank();
-    assertThat(issueCodes(validator, sample)).as(sample.toString()).containsExactly(sample.expect());
+  /**
+   * Runs the tests the module carries in its folder ({@code tests/*.json}), as {@code ./regforms test}
+   * does: read from the classpath and from {@code folder} they must be the same and free of problems,
+   * and every case must hold.
+   */
+  public static RegistryTestReport assertOwnTestsPass(Registry registry, Path folder) {
+    RegistryTests byId = DefinitionLoader.create().loadModuleTests(registry.id());
+    RegistryTests fromFolder = DefinitionLoader.create().loadTests(folder);
+    assertThat(byId.diagnostics().issues()).as(byId.diagnostics().toDisplayString()).isEmpty();
+    assertThat(fromFolder.caseCount()).isEqualTo(byId.caseCount());
+    RegistryTestReport report = RegistryTestRunner.run(registry, byId);
+    assertThat(report.failures()).as(report.toDisplayString()).isEmpty();
+    assertThat(report.cases()).isEqualTo(byId.caseCount());
+    return report;
   }
 
   /** Synthetic records of {@code registry}'s own profile. */

@@ -27,7 +27,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     description = "Medical quality registries defined as data.",
     subcommands = {CheckCommand.class, ValidateCommand.class, EvalCommand.class, GenerateCommand.class,
         ImportCommand.class, RenderCommand.class, ExportCommand.class, IndicatorsCommand.class,
-        PreviewCommand.class, NewCommand.class, LoadCommand.class, SqlCommand.class, DiffCommand.class,
+        PreviewCommand.class, NewCommand.class, LoadCommand.class, SqlCommand.class, TestCommand.class, DiffCommand.class,
         MigrateCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes (the same for every command):%n",
     exitCodeList = {

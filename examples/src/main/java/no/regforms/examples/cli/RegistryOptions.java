@@ -4,11 +4,14 @@ import java.io.File;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import no.regforms.definition.DefinitionLoader;
 import no.regforms.definition.Form;
 import no.regforms.definition.LoadResult;
 import no.regforms.definition.Registry;
+import no.regforms.definition.RegistryTests;
+import no.regforms.diagnostic.Diagnostics;
 
 /**
  * Loads the registry a command names, printing every definition problem when it does not load.
@@ -47,6 +50,20 @@ final class RegistryOptions {
       err.flush();
     }
     return DefinitionLoader.create().loadModule(folderOrId);
+  }
+
+  /** The tests ({@code tests/*.json}) of {@code folderOrId}, read by the same rule. */
+  static RegistryTests tests(String folderOrId) {
+    Optional<Path> folder = folder(folderOrId);
+    return folder.isPresent() ? DefinitionLoader.create().loadTests(folder.get())
+        : DefinitionLoader.create().loadModuleTests(folderOrId);
+  }
+
+  /** Every text of {@code folderOrId} that lacks one of {@code languages}, read by the same rule. */
+  static Diagnostics missingTranslations(String folderOrId, List<String> languages) {
+    Optional<Path> folder = folder(folderOrId);
+    return folder.isPresent() ? DefinitionLoader.create().missingTranslations(folder.get(), languages)
+        : DefinitionLoader.create().moduleMissingTranslations(folderOrId, languages);
   }
 
   /** The folder {@code argument} names, or empty when it names a module (the rule above). */

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import no.regforms.testing.SampleRecords;
 
 /** Runs the command line in this JVM with its own streams, as the tests of the commands need it. */
 final class Cli {
@@ -68,8 +69,8 @@ final class Cli {
     return new Run(exit, out.toString(), err.toString());
   }
 
-  /** A sample records file of definition module {@code id}. */
+  /** The valid records of definition module {@code id}'s own tests, as a JSON Lines file. */
   static Path samples(String id) {
-    return ROOT.resolve("forms-" + id + "/src/test/resources/samples/valid.jsonl");
+    return SampleRecords.jsonl(id, "valid");
   }
 }

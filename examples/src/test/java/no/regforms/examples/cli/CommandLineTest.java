@@ -80,7 +80,7 @@ class CommandLineTest {
 
   @Test
   void validate_validSamples_exitZeroWithSummaryOnly() throws IOException {
-    Run run = run("validate", "--registry", "ect", ROOT.resolve("forms-ect/src/test/resources/samples/valid.jsonl").toString());
+    Run run = run("validate", "--registry", "ect", Cli.samples("ect").toString());
 
     assertThat(run.exit()).as(run.out() + run.err()).isZero();
     List<JsonNode> lines = run.jsonLines();

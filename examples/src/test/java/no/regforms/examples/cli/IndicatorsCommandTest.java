@@ -28,7 +28,7 @@ class IndicatorsCommandTest {
   @ParameterizedTest
   @ValueSource(strings = {"ect", "ms", "kvarus"})
   void indicators_sampleRecords_writeTableSkdeFilesAndReport(String id) throws Exception {
-    Path data = ROOT.resolve("forms-" + id + "/src/test/resources/samples/valid.jsonl");
+    Path data = Cli.samples(id);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
 
@@ -121,7 +121,7 @@ class IndicatorsCommandTest {
 
   @Test
   void sortedDeclaredButNot_stopsAtTheLineAndWritesNothing() throws Exception {
-    List<String> lines = new ArrayList<>(Files.readAllLines(ROOT.resolve("forms-ms/src/test/resources/samples/valid.jsonl")));
+    List<String> lines = new ArrayList<>(Files.readAllLines(Cli.samples("ms")));
     java.util.Collections.reverse(lines);
     Path data = Files.write(temp.resolve("reversed.jsonl"), lines);
     Path out = temp.resolve("out");
@@ -139,7 +139,7 @@ class IndicatorsCommandTest {
   void noCaseInTheYears_isAnErrorWithoutSkdeFiles() {
     Path out = temp.resolve("out");
 
-    Cli.Run run = Cli.run("indicators", "--registry", "ms", "--data", ROOT.resolve("forms-ms/src/test/resources/samples/valid.jsonl")
+    Cli.Run run = Cli.run("indicators", "--registry", "ms", "--data", Cli.samples("ms")
         .toString(), "--year", "1960", "--out", out.toString());
 
     assertThat(run.exit()).as(run.both()).isEqualTo(Main.DATA_ERRORS);
@@ -154,7 +154,7 @@ class IndicatorsCommandTest {
     Main.Invocation everyRecord = new Main.Invocation(InputStream.nullInputStream(), terminal, Duration.ZERO, Duration.ZERO);
 
     Cli.Run run = Cli.run(everyRecord, "indicators", "--registry", "ms", "--data",
-        ROOT.resolve("forms-ms/src/test/resources/samples/valid.jsonl").toString(), "--year", "2024", "--out",
+        Cli.samples("ms").toString(), "--year", "2024", "--out",
         temp.resolve("out").toString());
 
     assertThat(run.exit()).as(run.both()).isZero();

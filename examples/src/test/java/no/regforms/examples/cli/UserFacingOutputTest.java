@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import no.regforms.testing.SampleRecords;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,8 +24,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * modelling assumptions and quoted figures: those belong in {@code notes}.
  */
 class UserFacingOutputTest {
-
-  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
   /** What an authoring note looks like: a seed citation, an assumption, a figure quoted from a report. */
   private static final Pattern AUTHORING_NOTE = Pattern.compile(
@@ -49,13 +48,12 @@ class UserFacingOutputTest {
   @ParameterizedTest
   @ValueSource(strings = {"ect", "ms", "kvarus"})
   void outputs_everyCommandOnSamples_showNoAuthoringNotes(String id) throws IOException {
-    Path samples = ROOT.resolve("forms-" + id + "/src/test/resources/samples");
     for (String lang : List.of("nb", "en")) {
       assertThat(run("render", "--registry", id, "--lang", lang, "--out", temp.resolve("forms-" + lang).toString())).isZero();
-      for (String sample : List.of("valid.jsonl", "invalid.jsonl")) {
-        run("validate", "--registry", id, "--lang", lang, samples.resolve(sample).toString());
+      for (String sample : List.of("valid", "invalid")) {
+        run("validate", "--registry", id, "--lang", lang, SampleRecords.jsonl(id, sample).toString());
       }
-      assertThat(run("indicators", "--registry", id, "--data", samples.resolve("valid.jsonl").toString(), "--year", "2024",
+      assertThat(run("indicators", "--registry", id, "--data", Cli.samples(id).toString(), "--year", "2024",
           "--lang", lang, "--out", temp.resolve("indicators-" + lang).toString())).isZero();
     }
     run("export", "--registry", id, "--format", "all", "--out", temp.resolve("export").toString());

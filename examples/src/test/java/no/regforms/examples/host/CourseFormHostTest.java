@@ -9,8 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import no.regforms.definition.DefinitionLoader;
 import no.regforms.definition.Registry;
@@ -18,6 +16,7 @@ import no.regforms.examples.render.EctCourse;
 import no.regforms.render.Browser;
 import no.regforms.render.FormPage;
 import no.regforms.presentation.MessageCatalogue;
+import no.regforms.testing.SampleRecords;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,6 @@ class CourseFormHostTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
-  private static final Path SAMPLES = Path.of("..", "forms-ect", "src", "test", "resources", "samples");
 
   private static CourseFormHost host;
 
@@ -53,13 +51,13 @@ class CourseFormHostTest {
     return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
-  private static String sample(String file, int line) throws IOException {
-    return Files.readAllLines(SAMPLES.resolve(file)).get(line);
+  private static String sample(String file, int index) {
+    return SampleRecords.lines("ect", file).get(index);
   }
 
   @Test
   void post_validRecord_answers200WithNoIssues() throws Exception {
-    HttpResponse<String> response = post(sample("valid.jsonl", 0));
+    HttpResponse<String> response = post(sample("valid", 0));
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(response.body()).get("issues")).isEmpty();
@@ -67,7 +65,7 @@ class CourseFormHostTest {
 
   @Test
   void post_recordWithAnError_answers400WithTheIssuesJsonForm() throws Exception {
-    HttpResponse<String> response = post(sample("invalid.jsonl", 0));
+    HttpResponse<String> response = post(sample("invalid", 0));
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.headers().firstValue("Content-Type")).contains("application/json");

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import no.regforms.testing.SampleRecords;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +51,7 @@ class ValidateOnlyEmbedderTest {
   @Test
   void validatingHost_onlyTheRuntimeClasspath_validatesAndNamesWhatRenderingNeeds() throws Exception {
     Path body = Files.writeString(temp.resolve("body.json"),
-        Files.readAllLines(Path.of("src", "test", "resources", "samples", "invalid.jsonl")).get(0));
+        SampleRecords.lines("ect", "invalid").get(0));
     List<String> classpath = new ArrayList<>(runtimeClasspath());
     classpath.add(0, Path.of("target", "classes").toString());
     classpath.add(Path.of("target", "test-classes").toString());

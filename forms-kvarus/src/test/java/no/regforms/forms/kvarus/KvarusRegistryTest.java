@@ -3,30 +3,16 @@ package no.regforms.forms.kvarus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.List;
 import no.regforms.definition.Registry;
+import no.regforms.registrytest.RegistryTestReport;
 import no.regforms.testing.RegistryModuleChecks;
-import no.regforms.testing.RegistryModuleChecks.SampleLine;
-import no.regforms.validation.RecordValidator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-/** The KVARUS definition module loads clean, and its hand-made samples validate as they say. */
+/** The KVARUS definition module loads clean, and its own tests ({@code tests/*.json}) pass. */
 class KvarusRegistryTest {
 
-  private static final Path SAMPLES = Path.of("src/test/resources/samples");
-  private static final Registry REGISTRY =
-      RegistryModuleChecks.assertLoadsCleanByIdAndFromFolder("kvarus", Path.of("src/main/resources/registries/kvarus"));
-  private static final RecordValidator VALIDATOR = RecordValidator.of(REGISTRY);
-
-  static List<SampleLine> valid() {
-    return RegistryModuleChecks.samples(SAMPLES.resolve("valid.jsonl"));
-  }
-
-  static List<SampleLine> invalid() {
-    return RegistryModuleChecks.samples(SAMPLES.resolve("invalid.jsonl"));
-  }
+  private static final Path FOLDER = Path.of("src/main/resources/registries/kvarus");
+  private static final Registry REGISTRY = RegistryModuleChecks.assertLoadsCleanByIdAndFromFolder("kvarus", FOLDER);
 
   @Test
   void load_missingPublicationFacts_warnsAtRegistryJsonWithoutInventingThem() {
@@ -46,19 +32,12 @@ class KvarusRegistryTest {
         "followup_clinician", "followup_patient");
     assertThat(REGISTRY.indicators().keySet()).containsExactlyInAnyOrder("kvarus_treatment_plan", "kvarus_diagnosis_plan",
         "kvarus_crisis_plan", "kvarus_completed_treatment", "kvarus_perceived_benefit", "kvarus_perceived_benefit_measurement");
-    assertThat(valid()).hasSizeGreaterThanOrEqualTo(5);
-    assertThat(invalid()).hasSizeGreaterThanOrEqualTo(10);
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("valid")
-  void validate_validSample_reportsNoIssues(SampleLine sample) {
-    RegistryModuleChecks.assertValid(VALIDATOR, sample);
-  }
+  @Test
+  void test_ownTests_allCasesHold() {
+    RegistryTestReport report = RegistryModuleChecks.assertOwnTestsPass(REGISTRY, FOLDER);
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("invalid")
-  void validate_invalidSample_reportsExactlyItsExpectedCode(SampleLine sample) {
-    RegistryModuleChecks.assertReportsExpected(VALIDATOR, sample);
+    assertThat(report.cases()).isGreaterThanOrEqualTo(30);
   }
 }

@@ -7,9 +7,11 @@ import no.regforms.definition.DefinitionLoader;
 import no.regforms.definition.Form;
 import no.regforms.definition.LoadResult;
 import no.regforms.definition.Registry;
+import no.regforms.registrytest.RegistryTestReport;
+import no.regforms.testing.RegistryModuleChecks;
 import org.junit.jupiter.api.Test;
 
-/** The MS registry loads clean both as a definition module (by id) and from its folder. */
+/** The MS registry loads clean both as a definition module (by id) and from its folder, and its own tests pass. */
 class MsRegistryTest {
 
   static final Path FOLDER = Path.of("src/main/resources/registries/ms");
@@ -33,6 +35,15 @@ class MsRegistryTest {
     assertCounts(registry);
     assertThat(registry.forms().keySet())
         .containsExactlyElementsOf(DefinitionLoader.create().loadModule("ms").registryOrThrow().forms().keySet());
+  }
+
+  @Test
+  void test_ownTests_allCasesHold() {
+    Registry registry = DefinitionLoader.create().loadModule("ms").registryOrThrow();
+
+    RegistryTestReport report = RegistryModuleChecks.assertOwnTestsPass(registry, FOLDER);
+
+    assertThat(report.cases()).isGreaterThanOrEqualTo(30);
   }
 
   /** Variables of a form, those inside repeat groups included, as {@code ./regforms check} counts them. */
