@@ -16,7 +16,7 @@ final class DefinitionSource {
 
   static final String REGISTRY_FILE = "registry.json";
   static final String ORGANISATIONS_FILE = "organisations.json";
-  static final List<String> FOLDERS = List.of("codelists", "forms", "indicators");
+  static final List<String> FOLDERS = List.of("codelists", "library", "forms", "indicators");
 
   private final Path root;
 

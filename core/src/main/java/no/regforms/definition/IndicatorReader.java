@@ -52,6 +52,7 @@ final class IndicatorReader {
     Indicator.Subject subject = Indicator.Subject.valueOf(root.text("subject").toUpperCase(Locale.ROOT));
     Indicator.Type type = Indicator.Type.valueOf(root.text("type").toUpperCase(Locale.ROOT));
     TypeEnvironment environment = indicatorEnvironment(form, forms, subject);
+    checkLetNames(doc, environment);
 
     Optional<Formula> period = formulas.number(root, "period", environment, doc);
     Optional<Formula> denominator = formulas.condition(root, "denominator", environment, doc);
@@ -82,6 +83,16 @@ final class IndicatorReader {
         attribution, homeHf, root.optionalText("unitOfMeasure"), root.optionalText("kind"),
         root.optionalText("dimension"), root.bool("national"), root.optionalText("coverageIndicator"),
         root.optionalText("notes"), doc.locate("")));
+  }
+
+  /** A {@code let} must not take the name of a variable: the expressions could no longer read the variable. */
+  private void checkLetNames(JsonDocument doc, TypeEnvironment environment) {
+    doc.root().path("let").fieldNames().forEachRemaining(name -> {
+      if (environment.lookup(name).isPresent()) {
+        issues.add(Issue.error(IssueCode.DUPLICATE_ID, "let '" + name + "' has the name of a variable or form the indicator reads",
+            doc.locateKey("/let/" + JsonDocument.escape(name))).withHint("give the sub-expression a name of its own"));
+      }
+    });
   }
 
   /** Each {@code coverageIndicator} must name a coverage indicator of the registry. */

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -36,14 +37,81 @@ final class JsonDocument {
   private final JsonNode root;
   private final Map<String, JsonLocation> values;
   private final Map<String, JsonLocation> keys;
+  /** Parts of an expanded document that come from elsewhere: a library entry, an override, a default. */
+  private final Map<String, Origin> origins;
+  /** Expression strings of an expanded document spliced together from several strings of this file. */
+  private final Map<String, List<Splice>> splices;
+  /** The file as read; this document itself unless it is expanded. */
+  private final JsonDocument written;
 
   private JsonDocument(
       String file, String text, JsonNode root, Map<String, JsonLocation> values, Map<String, JsonLocation> keys) {
+    this(file, text, root, values, keys, Map.of(), Map.of(), null);
+  }
+
+  private JsonDocument(String file, String text, JsonNode root, Map<String, JsonLocation> values,
+      Map<String, JsonLocation> keys, Map<String, Origin> origins, Map<String, List<Splice>> splices,
+      JsonDocument written) {
+    this.written = written == null ? this : written;
     this.file = file;
     this.text = text;
     this.root = root;
     this.values = values;
     this.keys = keys;
+    this.origins = origins;
+    this.splices = splices;
+  }
+
+  /**
+   * Where the value at a pointer of an expanded document was written: at {@code pointer} of
+   * {@code document}, a file as read (never itself expanded).
+   */
+  record Origin(JsonDocument document, String pointer) {}
+
+  /**
+   * Characters {@code start..end} of an expanded expression string that were written at
+   * {@code sourceStart} of the string at {@code pointer} of the same file.
+   */
+  record Splice(int start, int end, String pointer, int sourceStart) {}
+
+  /**
+   * This file as {@code expanded} says it, after reuse and defaults: every problem found in it is
+   * still located where its text was written, through {@code origins} (the longest pointer prefix
+   * wins) and {@code splices}.
+   */
+  JsonDocument expanded(JsonNode expanded, Map<String, Origin> origins, Map<String, List<Splice>> splices) {
+    return new JsonDocument(file, text, expanded, values, keys, Map.copyOf(origins), Map.copyOf(splices), written);
+  }
+
+  /** Whether this document differs from its file: uses, defaults or named expressions were resolved. */
+  boolean isExpanded() {
+    return written != this;
+  }
+
+  /** The JSON the schema checks: the text as read, or the expanded tree. */
+  String json() {
+    if (!isExpanded()) return text;
+    try {
+      return MAPPER.writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a parsed tree always serialises", e);
+    }
+  }
+
+  /** The origin of the value at {@code pointer}, when it comes from elsewhere. */
+  private Optional<Origin> originOf(String pointer) {
+    return origins.isEmpty() ? Optional.empty() : originIn(origins, pointer);
+  }
+
+  /** The origin {@code origins} give the value at {@code pointer}: that of its longest prefix, with the rest of the pointer applied. */
+  static Optional<Origin> originIn(Map<String, Origin> origins, String pointer) {
+    String probe = pointer;
+    while (true) {
+      Origin origin = origins.get(probe);
+      if (origin != null) return Optional.of(new Origin(origin.document(), origin.pointer() + pointer.substring(probe.length())));
+      if (probe.isEmpty()) return Optional.empty();
+      probe = probe.substring(0, probe.lastIndexOf('/'));
+    }
   }
 
   /** Reads {@code text}; a syntax error comes back as an issue located where the parser stopped. */
@@ -247,6 +315,8 @@ final class JsonDocument {
 
   /** The location of the value at {@code pointer}, or of the nearest enclosing value that exists. */
   SourceLocation locate(String pointer) {
+    Optional<Origin> origin = originOf(pointer);
+    if (origin.isPresent()) return origin.get().document().locate(origin.get().pointer());
     String probe = pointer;
     while (true) {
       JsonLocation where = values.get(probe);
@@ -258,6 +328,8 @@ final class JsonDocument {
 
   /** The location of the key of the member at {@code pointer}; falls back to its value. */
   SourceLocation locateKey(String pointer) {
+    Optional<Origin> origin = originOf(pointer);
+    if (origin.isPresent()) return origin.get().document().locateKey(origin.get().pointer());
     JsonLocation where = keys.get(pointer);
     return where != null ? location(where, pointer) : locate(pointer);
   }
@@ -267,6 +339,18 @@ final class JsonDocument {
    * counting escape sequences, so that a caret lands on the right column of the file.
    */
   SourceLocation locateInString(String pointer, String value, int start, int end) {
+    Optional<Origin> origin = originOf(pointer);
+    if (origin.isPresent()) {
+      return origin.get().document().locateInString(origin.get().pointer(), value, start, end);
+    }
+    for (Splice splice : splices.getOrDefault(pointer, List.of())) {
+      if (start >= splice.start() && start < Math.max(splice.end(), splice.start() + 1)) {
+        String source = written.at(splice.pointer()).map(JsonNode::asText).orElse(value);
+        int from = splice.sourceStart() + start - splice.start();
+        int to = splice.sourceStart() + Math.min(end, splice.end()) - splice.start();
+        return written.locateInString(splice.pointer(), source, from, Math.max(from, to));
+      }
+    }
     JsonLocation where = values.get(pointer);
     SourceLocation.Excerpt excerpt = new SourceLocation.Excerpt(value, start, end);
     if (where == null) {

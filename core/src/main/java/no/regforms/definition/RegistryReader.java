@@ -57,8 +57,12 @@ final class RegistryReader {
     JsonDocument registryFile = parse(source, DefinitionSource.REGISTRY_FILE, SchemaChecker.FileKind.REGISTRY);
     Map<String, JsonDocument> unchecked = new LinkedHashMap<>();
     List<JsonDocument> codeListFiles = parseAll(source, "codelists", SchemaChecker.FileKind.CODE_LIST, unchecked);
-    List<JsonDocument> formFiles = parseAll(source, "forms", SchemaChecker.FileKind.FORM, unchecked);
-    List<JsonDocument> indicatorFiles = parseAll(source, "indicators", SchemaChecker.FileKind.INDICATOR, unchecked);
+    ItemLibrary library = new ItemLibrary(parseAll(source, "library", SchemaChecker.FileKind.LIBRARY, unchecked), issues);
+    List<JsonDocument> formFiles = expandForms(parseAll(source, "forms", SchemaChecker.FileKind.FORM, unchecked), library,
+        unchecked);
+    IndicatorExpansion indicatorExpansion = new IndicatorExpansion(registryFile, issues);
+    List<JsonDocument> indicatorFiles = expanded(parseAll(source, "indicators", SchemaChecker.FileKind.INDICATOR, unchecked),
+        indicatorExpansion::expand, SchemaChecker.FileKind.INDICATOR, unchecked);
 
     Registry.Header header = registryFile == null ? null : readHeader(registryFile);
     Set<String> brokenIds = new HashSet<>();
@@ -201,6 +205,38 @@ final class RegistryReader {
       }
     }
     return valid;
+  }
+
+  /** The forms with their library uses and defaults resolved. */
+  private List<JsonDocument> expandForms(List<JsonDocument> forms, ItemLibrary library, Map<String, JsonDocument> unchecked) {
+    return expanded(forms, form -> {
+      Map<String, JsonDocument.Origin> origins = new HashMap<>();
+      com.fasterxml.jackson.databind.node.ObjectNode root = library.expand(form, origins);
+      FormDefaults.apply(root, form, origins);
+      return root.equals(form.root()) ? form : form.expanded(root, origins, Map.of());
+    }, SchemaChecker.FileKind.FORM, unchecked);
+  }
+
+  /**
+   * Each of {@code files} as {@code expand} resolves it, checked against the schema once more when
+   * it changed: an override or a default must still make a valid file. A file that does not is
+   * left to {@code unchecked}.
+   */
+  private List<JsonDocument> expanded(List<JsonDocument> files, java.util.function.UnaryOperator<JsonDocument> expand,
+      SchemaChecker.FileKind kind, Map<String, JsonDocument> unchecked) {
+    List<JsonDocument> out = new ArrayList<>();
+    for (JsonDocument file : files) {
+      JsonDocument doc = expand.apply(file);
+      documents.put(doc.file(), doc);
+      List<Issue> violations = doc == file ? List.of() : schemas.check(doc, kind);
+      issues.addAll(violations);
+      if (violations.isEmpty()) {
+        out.add(doc);
+      } else {
+        unchecked.put(doc.file(), doc);
+      }
+    }
+    return out;
   }
 
   private <T> void putUnique(Map<String, T> map, String id, T value, JsonDocument doc, String what) {

@@ -45,6 +45,7 @@ final class SchemaChecker {
     REGISTRY("registry.json"),
     CODE_LIST("codelist.json"),
     FORM("form.json"),
+    LIBRARY("library.json"),
     INDICATOR("indicator.json"),
     ORGANISATIONS("organisations.json"),
     SYNTHETIC("synthetic.json"),
@@ -137,7 +138,7 @@ final class SchemaChecker {
   /** The innermost violations of the schema of {@code kind} in {@code document}; empty when it conforms. */
   private List<ValidationException> violations(JsonDocument document, FileKind kind) {
     try {
-      schemas.get(kind).validate(new JSONTokener(document.text()).nextValue());
+      schemas.get(kind).validate(new JSONTokener(document.json()).nextValue());
       return List.of();
     } catch (ValidationException e) {
       List<ValidationException> leaves = new ArrayList<>();

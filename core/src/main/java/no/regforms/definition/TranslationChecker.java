@@ -39,6 +39,7 @@ final class TranslationChecker {
   private static SchemaChecker.FileKind kindOf(String file) {
     if (file.startsWith("codelists/")) return SchemaChecker.FileKind.CODE_LIST;
     if (file.startsWith("forms/")) return SchemaChecker.FileKind.FORM;
+    if (file.startsWith("library/")) return SchemaChecker.FileKind.LIBRARY;
     if (file.startsWith("indicators/")) return SchemaChecker.FileKind.INDICATOR;
     return SchemaChecker.FileKind.REGISTRY;
   }

@@ -32,6 +32,8 @@ public enum IssueCode {
   UNKNOWN_CODE_LIST,
   /** A reference to a form that does not exist. */
   UNKNOWN_FORM,
+  /** A {@code use} naming no entry of the registry's library, or a name no {@code let} defines. */
+  UNKNOWN_REFERENCE,
   /** A range whose minimum is above its maximum. */
   RANGE_INVERTED,
   /** A plausible range that reaches outside the hard range. */
