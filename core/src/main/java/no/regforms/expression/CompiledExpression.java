@@ -1,6 +1,8 @@
 package no.regforms.expression;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,7 +39,8 @@ public final class CompiledExpression {
     this.text = Objects.requireNonNull(text, "text");
     this.syntax = Objects.requireNonNull(syntax, "syntax");
     this.type = Objects.requireNonNull(type, "type");
-    this.references = Set.copyOf(references);
+    // In the order the text reads them, never a per-run order: rendered pages list them.
+    this.references = Collections.unmodifiableSet(new LinkedHashSet<>(references));
     this.program = Objects.requireNonNull(program, "program");
     this.typing = Objects.requireNonNull(typing, "typing");
   }
