@@ -9,7 +9,9 @@ import java.util.Map;
  * The {@code defaults} of a form, a section or a repeat group: {@code required}, {@code missing} and
  * (for integers) {@code step}, given once for the variables inside. A variable's own value wins, and
  * the nearest defaults win over those further out. A default goes only where it means something:
- * not to computed variables, and {@code required} not beside {@code requiredIf}.
+ * not to computed variables, and {@code required} not beside {@code requiredIf}. Defaults do not
+ * reach into a library entry placed with {@code use}: an entry means the same in every form, so only
+ * the defaults written inside it (a library section's own) apply there.
  */
 final class FormDefaults {
 
@@ -33,10 +35,12 @@ final class FormDefaults {
     for (int i = 0; i < items.size(); i++) {
       JsonNode item = items.get(i);
       String here = pointer + "/items/" + i;
+      JsonDocument.Origin origin = origins.get(here);
+      Map<String, Default> scope = origin != null && origin.document() != form ? Map.of() : inherited;
       if (item instanceof ObjectNode variable && item.has("variable")) {
-        fill(variable, here, inherited, origins);
+        fill(variable, here, scope, origins);
       } else if (item.has("section") || item.has("repeat")) {
-        apply(item, here, inherited, form, origins);
+        apply(item, here, scope, form, origins);
       }
     }
   }
