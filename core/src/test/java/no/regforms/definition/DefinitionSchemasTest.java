@@ -147,6 +147,7 @@ class DefinitionSchemasTest {
     if (file.startsWith("forms/")) return "form.json";
     if (file.startsWith("codelists/")) return "codelist.json";
     if (file.startsWith("indicators/")) return "indicator.json";
+    if (file.startsWith("library/")) return "library.json";
     return "";
   }
 

@@ -39,8 +39,7 @@ class ReuseTest {
   private LoadResult load(Map<String, String> files) throws IOException {
     write("registry.json", REGISTRY);
     if (!Files.exists(folder.resolve("library/shared.json"))) write("library/shared.json", LIBRARY);
-    for (Map.Entry<String, String> file : files.entrySet()) write(file.getKey(), file.getValue());
-    return DefinitionLoader.create().load(folder);
+    return DefinitionLoader.create().load(write(files));
   }
 
   private void write(String file, String text) throws IOException {
@@ -123,6 +122,23 @@ class ReuseTest {
     assertThat(form.variable("after_q2").orElseThrow().visibleIf().orElseThrow().text()).isEqualTo("after_q1 > 0");
     assertThat(form.variable("after_score").orElseThrow().compute().orElseThrow().text())
         .isEqualTo("after_q1 + coalesce(after_q2, 0)");
+  }
+
+  @Test
+  void use_entryWithSince_absentFromEarlierVersions() throws IOException {
+    write("registry.json", REGISTRY.replace("\"version\": \"2025.1\",", "\"version\": \"2025.1\", \"versions\": ["
+        + "{\"version\": \"2024.1\", \"date\": \"2024-01-01\"}, {\"version\": \"2025.1\", \"date\": \"2025-01-01\"}],"));
+    write("library/shared.json", LIBRARY.replace("\"range\": [1, 400]}", "\"range\": [1, 400], \"since\": \"2025.1\"}"));
+    Registry registry = DefinitionLoader.create().load(write(Map.of("forms/a.json",
+        form("a", "{\"use\": \"weight\"}, {\"use\": \"scale\", \"overrides\": {\"until\": \"2024.1\"}}")))).registryOrThrow();
+
+    assertThat(registry.formOrThrow("a").variables()).containsOnlyKeys("weight");
+    assertThat(registry.atVersion("2024.1").orElseThrow().formOrThrow("a").variables()).containsOnlyKeys("q1", "q2", "score");
+  }
+
+  private Path write(Map<String, String> files) throws IOException {
+    for (Map.Entry<String, String> file : files.entrySet()) write(file.getKey(), file.getValue());
+    return folder;
   }
 
   @Test
