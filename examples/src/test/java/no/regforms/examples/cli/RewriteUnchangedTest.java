@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (without its tests); every output the command line makes from it — each export format with the
  * codebook, every rendered page in both languages, the synthetic file of a fixed seed, its
  * validation and its indicator results — must be byte for byte what the rewritten definition makes.
- * Only the places of the notes the commands print may move (a note on a library entry now names
+ * {@code regforms diff} finds no change between the two either. Only the places of the notes the commands print may move (a note on a library entry now names
  * {@code library/...}), so standard output is compared without them.
  *
  * <p>A deliberate change to a registry's meaning changes both trees the same way.
@@ -46,6 +46,8 @@ class RewriteUnchangedTest {
         .anyMatch(f -> f.startsWith("indicators/")).anyMatch(f -> f.startsWith("export/codebook/"));
     assertThat(rewritten.keySet()).containsExactlyElementsOf(old.keySet());
     old.forEach((file, content) -> assertThat(rewritten.get(file)).as(file).isEqualTo(content));
+    Cli.Run diff = Cli.run("diff", before.toString(), after.toString());
+    assertThat(diff.out()).as(diff.both()).endsWith("0 breaking, 0 compatible, 0 wording\n");
   }
 
   /** Every output of {@code registry} under {@code out}, each file's text by its path; standard output too. */
