@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -119,7 +120,7 @@ final class IndicatorExpansion {
         last = span.start();
         if (expanding.contains(name)) {
           List<String> path = new ArrayList<>(expanding);
-          java.util.Collections.reverse(path);
+          Collections.reverse(path);
           issues.add(Issue.error(IssueCode.DEPENDENCY_CYCLE, "let '" + name + "' is defined through itself: "
                   + String.join(" -> ", path) + " -> " + name,
               file.locateInString(pointer, text, span.start(), span.end())).withHint("a let may use the lets before it, never itself"));

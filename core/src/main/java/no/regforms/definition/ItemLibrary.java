@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +97,7 @@ final class ItemLibrary {
     }
     if (using.contains(name)) {
       List<String> cycle = new ArrayList<>(using);
-      java.util.Collections.reverse(cycle);
+      Collections.reverse(cycle);
       issues.add(Issue.error(IssueCode.DEPENDENCY_CYCLE, "library entries use each other in a cycle: "
               + String.join(" -> ", cycle.subList(cycle.indexOf(name), cycle.size())) + " -> " + name,
           doc.locate(at + "/use")).withHint("an entry cannot contain itself; remove one of the uses"));
@@ -107,7 +109,7 @@ final class ItemLibrary {
     using.pop();
     if (!(base instanceof ObjectNode used)) return base;
     if (item.hasNonNull("prefix")) {
-      prefix(used, item.get("prefix").asText(), ids(used, new java.util.HashSet<>()));
+      prefix(used, item.get("prefix").asText(), ids(used, new HashSet<>()));
     }
     item.path("overrides").fields().forEachRemaining(field -> {
       String key = JsonDocument.escape(field.getKey());

@@ -1,5 +1,6 @@
 package no.regforms.definition;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import no.regforms.diagnostic.Diagnostics;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.IssueCode;
@@ -211,7 +213,7 @@ final class RegistryReader {
   private List<JsonDocument> expandForms(List<JsonDocument> forms, ItemLibrary library, Map<String, JsonDocument> unchecked) {
     return expanded(forms, form -> {
       Map<String, JsonDocument.Origin> origins = new HashMap<>();
-      com.fasterxml.jackson.databind.node.ObjectNode root = library.expand(form, origins);
+      ObjectNode root = library.expand(form, origins);
       FormDefaults.apply(root, form, origins);
       return root.equals(form.root()) ? form : form.expanded(root, origins, Map.of());
     }, SchemaChecker.FileKind.FORM, unchecked);
@@ -222,7 +224,7 @@ final class RegistryReader {
    * it changed: an override or a default must still make a valid file. A file that does not is
    * left to {@code unchecked}.
    */
-  private List<JsonDocument> expanded(List<JsonDocument> files, java.util.function.UnaryOperator<JsonDocument> expand,
+  private List<JsonDocument> expanded(List<JsonDocument> files, UnaryOperator<JsonDocument> expand,
       SchemaChecker.FileKind kind, Map<String, JsonDocument> unchecked) {
     List<JsonDocument> out = new ArrayList<>();
     for (JsonDocument file : files) {
