@@ -2,6 +2,7 @@ package no.regforms.expression.parser;
 
 import java.util.ArrayList;
 import java.util.List;
+import no.regforms.diagnostic.Issue;
 import no.regforms.expression.ExpressionOrigin;
 
 /**
@@ -19,7 +20,7 @@ public final class NameReferences {
    * compiler reports why.
    */
   public static List<Span> in(String text) {
-    List<no.regforms.diagnostic.Issue> problems = new ArrayList<>();
+    List<Issue> problems = new ArrayList<>();
     List<Token> tokens = Lexer.tokenize(text, ExpressionOrigin.inline("<expression>"), problems);
     if (!problems.isEmpty()) return List.of();
     List<Span> out = new ArrayList<>();
