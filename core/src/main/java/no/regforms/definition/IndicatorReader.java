@@ -61,10 +61,12 @@ final class IndicatorReader {
       issues.add(Issue.error(IssueCode.MISSING_KEY, "a proportion needs a 'numerator'", doc.locate(""))
           .withHint("add \"numerator\": the condition a counted case must meet, such as \"treated = true\""));
     }
-    if ((type == Indicator.Type.MEAN || type == Indicator.Type.MEDIAN) && !root.has("value")) {
-      issues.add(Issue.error(IssueCode.MISSING_KEY, "a " + type.name().toLowerCase(Locale.ROOT) + " needs a 'value' to average",
-          doc.locate("")).withHint("add \"value\": the number expression to average, such as \"madrs_after\""));
+    if (type.readsValue() && !root.has("value")) {
+      issues.add(Issue.error(IssueCode.MISSING_KEY, "a " + type.name().toLowerCase(Locale.ROOT) + " needs a 'value' to "
+          + (type == Indicator.Type.SUM ? "sum" : type == Indicator.Type.MIN || type == Indicator.Type.MAX ? "compare" : "average"),
+          doc.locate("")).withHint("add \"value\": the number expression of each counted case, such as \"madrs_after\""));
     }
+    unreadKeys(doc, root, type);
     List<Indicator.Exclusion> exclusions = new ArrayList<>();
     for (JsonFields exclusion : root.objects("exclusions")) {
       formulas.condition(exclusion, "when", environment, doc).ifPresent(when ->
@@ -82,6 +84,27 @@ final class IndicatorReader {
         attribution, homeHf, root.optionalText("unitOfMeasure"), root.optionalText("kind"),
         root.optionalText("dimension"), root.bool("national"), root.optionalText("coverageIndicator"),
         root.optionalText("notes"), doc.locate("")));
+  }
+
+  /**
+   * A key the type never reads is a mistake (a count with a numerator counts every case, not those
+   * meeting it): each is reported where it stands.
+   */
+  private void unreadKeys(JsonDocument doc, JsonFields root, Indicator.Type type) {
+    boolean readsNumerator = type == Indicator.Type.PROPORTION;
+    String name = type.name().toLowerCase(Locale.ROOT);
+    if (type == Indicator.Type.COUNT || type.readsValue()) {
+      if (root.has("numerator") && !readsNumerator) {
+        issues.add(Issue.error(IssueCode.INVALID_VALUE, "a " + name + " indicator has no numerator; 'numerator' is never read",
+            doc.locate("/numerator")).withHint(type == Indicator.Type.COUNT
+                ? "move the condition into \"denominator\": a count counts the cases it admits"
+                : "remove \"numerator\", or make the indicator a proportion"));
+      }
+    }
+    if (type == Indicator.Type.COUNT && root.has("value")) {
+      issues.add(Issue.error(IssueCode.INVALID_VALUE, "a count indicator counts cases; 'value' is never read", doc.locate("/value"))
+          .withHint("remove \"value\", or use type \"sum\" to add it up"));
+    }
   }
 
   /** Each {@code coverageIndicator} must name a coverage indicator of the registry. */
