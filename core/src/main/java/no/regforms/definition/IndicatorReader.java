@@ -62,9 +62,14 @@ final class IndicatorReader {
           .withHint("add \"numerator\": the condition a counted case must meet, such as \"treated = true\""));
     }
     if (type.readsValue() && !root.has("value")) {
-      issues.add(Issue.error(IssueCode.MISSING_KEY, "a " + type.name().toLowerCase(Locale.ROOT) + " needs a 'value' to "
-          + (type == Indicator.Type.SUM ? "sum" : type == Indicator.Type.MIN || type == Indicator.Type.MAX ? "compare" : "average"),
-          doc.locate("")).withHint("add \"value\": the number expression of each counted case, such as \"madrs_after\""));
+      String verb = switch (type) {
+        case SUM -> "add up";
+        case MIN -> "take the smallest of";
+        case MAX -> "take the largest of";
+        default -> "average";
+      };
+      issues.add(Issue.error(IssueCode.MISSING_KEY, "a " + type.name().toLowerCase(Locale.ROOT) + " needs a 'value' to " + verb,
+          doc.locate("")).withHint("add \"value\": the number expression to " + verb + ", such as \"madrs_after\""));
     }
     unreadKeys(doc, root, type);
     List<Indicator.Exclusion> exclusions = new ArrayList<>();
