@@ -30,6 +30,7 @@ public final class Form {
   private final Optional<LocalDate> validTo;
   private final Optional<String> dateVariable;
   private final Optional<String> notes;
+  private final List<MeasureTag> tags;
   private final List<FormItem> items;
   private final List<Rule> rules;
   private final SourceLocation location;
@@ -48,6 +49,7 @@ public final class Form {
     this.validTo = parts.validTo;
     this.dateVariable = parts.dateVariable;
     this.notes = parts.notes;
+    this.tags = List.copyOf(parts.tags);
     this.items = List.copyOf(parts.items);
     this.rules = List.copyOf(parts.rules);
     this.location = parts.location;
@@ -72,6 +74,7 @@ public final class Form {
     Optional<LocalDate> validTo = Optional.empty();
     Optional<String> dateVariable = Optional.empty();
     Optional<String> notes = Optional.empty();
+    List<MeasureTag> tags = List.of();
     List<FormItem> items = List.of();
     List<Rule> rules = List.of();
     SourceLocation location = SourceLocation.UNKNOWN;
@@ -105,6 +108,16 @@ public final class Form {
   /** The registry developers' notes on the form (sources, assumptions); never shown to users. */
   public Optional<String> notes() {
     return notes;
+  }
+
+  /** What the form's patient answers measure ({@code "tags"}: PROM, PREM); empty when it does not say. */
+  public List<MeasureTag> tags() {
+    return tags;
+  }
+
+  /** The tags of {@code variable}: its own when it gives them, else the form's. */
+  public List<MeasureTag> tagsOf(Variable variable) {
+    return variable.tags().orElse(tags);
   }
 
   /** First day the form is in use. */

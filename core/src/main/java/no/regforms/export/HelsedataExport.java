@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import no.regforms.definition.CodeList;
 import no.regforms.definition.Form;
+import no.regforms.definition.MeasureTag;
 import no.regforms.definition.Registry;
 import no.regforms.definition.VersionHistory;
 import no.regforms.definition.Respondent;
@@ -116,9 +120,13 @@ final class HelsedataExport {
     root.putObject("dct:accessRights").put("@id", ACCESS_NON_PUBLIC);
     root.set("cpsv:follows", legalBasis());
     temporal().ifPresent(t -> root.set("dct:temporal", t));
-    if (!registry.keywords().isEmpty()) {
+    // A registry with patient-reported measures is found by them: PROM and PREM join its keywords.
+    Set<String> allKeywords = new LinkedHashSet<>(registry.keywords());
+    registry.forms().values().stream().flatMap(f -> FormWalk.entries(f).stream().flatMap(e -> f.tagsOf(e.variable()).stream()))
+        .map(MeasureTag::label).sorted().forEach(allKeywords::add);
+    if (!allKeywords.isEmpty()) {
       ArrayNode keywords = root.putArray("dcat:keyword");
-      for (String keyword : registry.keywords()) {
+      for (String keyword : allKeywords) {
         keywords.addObject().put("@value", keyword).put("@language", "nb");
       }
     }
@@ -267,6 +275,7 @@ final class HelsedataExport {
     Respondent respondent = v.respondent().orElse(form.respondent());
     row.put(VariableListField.RESPONDENT, respondent.name().toLowerCase(Locale.ROOT));
     row.put(VariableListField.SENSITIVITY, v.sensitivity().name().toLowerCase(Locale.ROOT));
+    row.put(VariableListField.MEASURE_TAGS, form.tagsOf(v).stream().map(MeasureTag::label).collect(Collectors.joining(",")));
     return row;
   }
 

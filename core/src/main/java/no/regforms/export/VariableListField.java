@@ -45,7 +45,8 @@ enum VariableListField {
   VALID_FROM("gyldig_fra"),
   VALID_TO("gyldig_til"),
   RESPONDENT("respondent"),
-  SENSITIVITY("sensitivitet");
+  SENSITIVITY("sensitivitet"),
+  MEASURE_TAGS("prom_prem");
 
   private final String externalName;
 
