@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import no.regforms.definition.CodeList;
 import no.regforms.definition.Form;
@@ -120,13 +118,9 @@ final class HelsedataExport {
     root.putObject("dct:accessRights").put("@id", ACCESS_NON_PUBLIC);
     root.set("cpsv:follows", legalBasis());
     temporal().ifPresent(t -> root.set("dct:temporal", t));
-    // A registry with patient-reported measures is found by them: PROM and PREM join its keywords.
-    Set<String> allKeywords = new LinkedHashSet<>(registry.keywords());
-    registry.forms().values().stream().flatMap(f -> FormWalk.entries(f).stream().flatMap(e -> f.tagsOf(e.variable()).stream()))
-        .map(MeasureTag::label).sorted().forEach(allKeywords::add);
-    if (!allKeywords.isEmpty()) {
+    if (!registry.keywords().isEmpty()) {
       ArrayNode keywords = root.putArray("dcat:keyword");
-      for (String keyword : allKeywords) {
+      for (String keyword : registry.keywords()) {
         keywords.addObject().put("@value", keyword).put("@language", "nb");
       }
     }
