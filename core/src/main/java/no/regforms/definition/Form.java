@@ -31,6 +31,7 @@ public final class Form {
   private final Optional<String> dateVariable;
   private final Optional<String> notes;
   private final List<MeasureTag> tags;
+  private final FormScope scope;
   private final List<FormItem> items;
   private final List<Rule> rules;
   private final SourceLocation location;
@@ -50,6 +51,7 @@ public final class Form {
     this.dateVariable = parts.dateVariable;
     this.notes = parts.notes;
     this.tags = List.copyOf(parts.tags);
+    this.scope = Objects.requireNonNull(parts.scope, "scope");
     this.items = List.copyOf(parts.items);
     this.rules = List.copyOf(parts.rules);
     this.location = parts.location;
@@ -75,6 +77,7 @@ public final class Form {
     Optional<String> dateVariable = Optional.empty();
     Optional<String> notes = Optional.empty();
     List<MeasureTag> tags = List.of();
+    FormScope scope = FormScope.PATIENT;
     List<FormItem> items = List.of();
     List<Rule> rules = List.of();
     SourceLocation location = SourceLocation.UNKNOWN;
@@ -113,6 +116,11 @@ public final class Form {
   /** What the form's patient answers measure ({@code "tags"}: PROM, PREM); empty when it does not say. */
   public List<MeasureTag> tags() {
     return tags;
+  }
+
+  /** Whom one record describes: a patient (the default) or a reporting unit ({@code "scope": "unit"}). */
+  public FormScope scope() {
+    return scope;
   }
 
   /** The tags of {@code variable}: its own when it gives them, else the form's. */

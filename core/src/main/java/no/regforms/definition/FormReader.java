@@ -71,6 +71,11 @@ final class FormReader {
     parts.dateVariable = root.optionalText("dateVariable");
     parts.notes = root.optionalText("notes");
     parts.tags = readTags(root, parts.respondent, "form");
+    parts.scope = root.optionalText("scope").map(s -> FormScope.valueOf(s.toUpperCase(Locale.ROOT))).orElse(FormScope.PATIENT);
+    if (parts.scope == FormScope.UNIT && parts.respondent == Respondent.PATIENT) {
+      issues.add(Issue.error(IssueCode.INVALID_VALUE, "a unit form is filled in by the unit, not by a patient",
+          document.locate("/scope")).withHint("set \"respondent\": \"clinician\", or remove \"scope\": \"unit\""));
+    }
     formRespondent = parts.respondent;
     parts.location = document.locate("");
     parts.items = readItems(root.objects("items"), environment);

@@ -52,6 +52,10 @@ final class IndicatorReader {
     Indicator.Subject subject = Indicator.Subject.valueOf(root.text("subject").toUpperCase(Locale.ROOT));
     Indicator.Type type = Indicator.Type.valueOf(root.text("type").toUpperCase(Locale.ROOT));
     TypeEnvironment environment = indicatorEnvironment(form, forms, subject);
+    if (subject == Indicator.Subject.PATIENT && form.scope() == FormScope.UNIT) {
+      issues.add(Issue.error(IssueCode.INVALID_VALUE, "form '" + formId + "' is filled in per unit; its records have no patient to join",
+          doc.locate("/subject")).withHint("use \"subject\": \"form\": each unit record is a case, so the indicator counts units"));
+    }
 
     Optional<Formula> period = formulas.number(root, "period", environment, doc);
     Optional<Formula> denominator = formulas.condition(root, "denominator", environment, doc);

@@ -12,6 +12,7 @@ import no.regforms.definition.Code;
 import no.regforms.definition.CodeList;
 import no.regforms.definition.Form;
 import no.regforms.definition.FormItem;
+import no.regforms.definition.FormScope;
 import no.regforms.definition.Indicator;
 import no.regforms.definition.ItemWalker;
 import no.regforms.definition.MeasureTag;
@@ -112,6 +113,7 @@ final class CodebookExport {
     Variable v = entry.variable();
     versions(form, v).ifPresent(parts::add);
     tags(form, v).ifPresent(parts::add);
+    if (form.scope() == FormScope.UNIT) parts.add("skjema per eining (ingen pasient)");
     entry.repeat().ifPresent(r -> parts.add("rad i gruppa " + r.id()));
     if (v.type() == no.regforms.definition.VariableType.CODES) parts.add("fleirval");
     if (v.type() == no.regforms.definition.VariableType.YEARMONTH) parts.add("år og månad (yyyy-mm)");

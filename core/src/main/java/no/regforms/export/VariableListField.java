@@ -15,6 +15,7 @@ enum VariableListField {
   FORM("skjema_id"),
   FORM_NAME("skjemanavn"),
   FORM_VERSION("skjema_versjon"),
+  FORM_SCOPE("skjema_per"),
   GROUP("gruppe"),
   SECTION("seksjon"),
   VARIABLE("variabel_id"),

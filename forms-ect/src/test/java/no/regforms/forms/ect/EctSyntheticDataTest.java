@@ -40,11 +40,12 @@ class EctSyntheticDataTest {
 
     assertThat(forms).containsExactlyInAnyOrderElementsOf(REGISTRY.forms().keySet());
     assertThat(records.stream().filter(r -> r.record().form().equals("course"))).hasSize(600);
-    // Every one of the 22 units answers the yearly survey for 2023 and 2024, after the patients.
-    assertThat(records.stream().filter(r -> r.record().form().equals("unit_yearly")).map(r -> r.record().patient()).distinct())
-        .hasSize(22).allSatisfy(patient -> assertThat(patient).startsWith("p-unit-"));
-    assertThat(records.stream().filter(r -> r.record().form().equals("unit_yearly"))).hasSize(44);
-    assertThat(records.stream().map(r -> r.record().patient()).toList()).isSorted();
+    // Every one of the 22 units answers the yearly survey for 2023 and 2024, after the patients, as a unit: no patient.
+    List<SyntheticRecord> unitRecords = records.stream().filter(r -> r.record().form().equals("unit_yearly")).toList();
+    assertThat(unitRecords).hasSize(44).allSatisfy(r -> assertThat(r.record().patient()).isEmpty());
+    assertThat(unitRecords.stream().map(r -> r.record().unit()).distinct()).hasSize(22);
+    assertThat(records.subList(records.size() - unitRecords.size(), records.size())).isEqualTo(unitRecords);
+    assertThat(records.stream().map(r -> r.record().patient()).filter(p -> !p.isEmpty()).toList()).isSorted();
   }
 
   @Test
