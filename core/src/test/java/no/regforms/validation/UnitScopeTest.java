@@ -67,11 +67,17 @@ class UnitScopeTest {
   }
 
   @Test
-  void unitRecord_noUnit_wrongScopeSaidInEveryLanguage() {
-    List<Issue> issues = VALIDATOR.validate(survey("", "")).diagnostics().issues();
+  void unitRecord_patient_wrongScopeSaidInEveryLanguage() {
+    List<Issue> issues = VALIDATOR.validate(survey("p-ect-0001", "4201234")).diagnostics().issues();
 
-    assertThat(issues).extracting(Issue::code).containsExactly(IssueCode.WRONG_SCOPE);
-    assertThat(issues.get(0).message().in("en")).contains("needs its unit");
-    assertThat(issues.get(0).message().in("nb")).contains("må ha enheten");
+    assertThat(issues.get(0).message().in("en")).contains("has no patient");
+    assertThat(issues.get(0).message().in("nb")).contains("har ingen pasient");
+    assertThat(issues.get(0).message().in("nn")).contains("har ingen pasient");
+  }
+
+  @Test
+  void unitForm_valuesAlone_noScopeIssue() {
+    // A form page or eval checks the values without the record's envelope.
+    assertThat(codes(survey("", ""))).isEmpty();
   }
 }
