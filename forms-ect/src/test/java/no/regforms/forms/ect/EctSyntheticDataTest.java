@@ -51,7 +51,7 @@ class EctSyntheticDataTest {
   @Test
   void generate_seed7_writesTheSameFileAsBefore() {
     // The file of "./regforms generate --registry ect --patients 30 --seed 7 --invalid 0.05"; pin a new hash only
-    // when a change to the generated records is meant (the unit survey's records lost their placeholder patient).
+    // when a change to the generated records is meant (the unit survey's records carry no patient).
     assertThat(RegistryModuleChecks.generatedFileHash(REGISTRY, 30, 7L, 0.05))
         .isEqualTo("33c5dcbe86fc52c186c0d00f72ec9f11e3350be4ae291985ab14034557fa0101");
   }
