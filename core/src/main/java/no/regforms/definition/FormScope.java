@@ -1,7 +1,5 @@
 package no.regforms.definition;
 
-import java.util.Locale;
-
 /** Whom one record of a form describes ({@code "scope"}): a patient, or a reporting unit. */
 public enum FormScope {
   /** One record per patient and occasion; records carry the patient's key. */
@@ -11,11 +9,6 @@ public enum FormScope {
    * carry the unit and no patient.
    */
   UNIT;
-
-  /** The scope as definitions write it: {@code patient}, {@code unit}. */
-  public String key() {
-    return name().toLowerCase(Locale.ROOT);
-  }
 
   /**
    * The pseudo-patient key records of a unit form carried before forms had a scope

@@ -100,15 +100,11 @@ final class IndicatorReader {
    * meeting it): each is reported where it stands.
    */
   private void unreadKeys(JsonDocument doc, JsonFields root, Indicator.Type type) {
-    boolean readsNumerator = type == Indicator.Type.PROPORTION;
-    String name = type.name().toLowerCase(Locale.ROOT);
-    if (type == Indicator.Type.COUNT || type.readsValue()) {
-      if (root.has("numerator") && !readsNumerator) {
-        issues.add(Issue.error(IssueCode.INVALID_VALUE, "a " + name + " indicator has no numerator; 'numerator' is never read",
-            doc.locate("/numerator")).withHint(type == Indicator.Type.COUNT
-                ? "move the condition into \"denominator\": a count counts the cases it admits"
-                : "remove \"numerator\", or make the indicator a proportion"));
-      }
+    if (root.has("numerator") && (type == Indicator.Type.COUNT || type.readsValue())) {
+      issues.add(Issue.error(IssueCode.INVALID_VALUE, "a " + type.name().toLowerCase(Locale.ROOT)
+          + " indicator has no numerator; 'numerator' is never read", doc.locate("/numerator")).withHint(type == Indicator.Type.COUNT
+              ? "move the condition into \"denominator\": a count counts the cases it admits"
+              : "remove \"numerator\", or make the indicator a proportion"));
     }
     if (type == Indicator.Type.COUNT && root.has("value")) {
       issues.add(Issue.error(IssueCode.INVALID_VALUE, "a count indicator counts cases; 'value' is never read", doc.locate("/value"))
