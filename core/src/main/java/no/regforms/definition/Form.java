@@ -30,6 +30,8 @@ public final class Form {
   private final Optional<LocalDate> validTo;
   private final Optional<String> dateVariable;
   private final Optional<String> notes;
+  private final List<MeasureTag> tags;
+  private final FormScope scope;
   private final List<FormItem> items;
   private final List<Rule> rules;
   private final SourceLocation location;
@@ -48,6 +50,8 @@ public final class Form {
     this.validTo = parts.validTo;
     this.dateVariable = parts.dateVariable;
     this.notes = parts.notes;
+    this.tags = List.copyOf(parts.tags);
+    this.scope = Objects.requireNonNull(parts.scope, "scope");
     this.items = List.copyOf(parts.items);
     this.rules = List.copyOf(parts.rules);
     this.location = parts.location;
@@ -72,6 +76,8 @@ public final class Form {
     Optional<LocalDate> validTo = Optional.empty();
     Optional<String> dateVariable = Optional.empty();
     Optional<String> notes = Optional.empty();
+    List<MeasureTag> tags = List.of();
+    FormScope scope = FormScope.PATIENT;
     List<FormItem> items = List.of();
     List<Rule> rules = List.of();
     SourceLocation location = SourceLocation.UNKNOWN;
@@ -105,6 +111,21 @@ public final class Form {
   /** The registry developers' notes on the form (sources, assumptions); never shown to users. */
   public Optional<String> notes() {
     return notes;
+  }
+
+  /** What the form's patient answers measure ({@code "tags"}: PROM, PREM); empty when it does not say. */
+  public List<MeasureTag> tags() {
+    return tags;
+  }
+
+  /** Whom one record describes: a patient (the default) or a reporting unit ({@code "scope": "unit"}). */
+  public FormScope scope() {
+    return scope;
+  }
+
+  /** The tags of {@code variable}: its own when it gives them, else the form's. */
+  public List<MeasureTag> tagsOf(Variable variable) {
+    return variable.tags().orElse(tags);
   }
 
   /** First day the form is in use. */

@@ -38,6 +38,8 @@ final class FormReader {
   private final List<Issue> issues;
   private final VersionScope scope;
   private final Map<String, SourceLocation> seenIds = new HashMap<>();
+  /** The form's respondent, which its variables answer for unless they name their own. */
+  private Respondent formRespondent = Respondent.CLINICIAN;
 
   FormReader(JsonDocument document, FormulaCompiler formulas, Map<String, CodeList> codeLists,
       Set<String> unreadableCodeLists, Set<String> missingReasons, String registryVersion, List<Issue> issues,
@@ -68,6 +70,13 @@ final class FormReader {
     parts.validTo = root.date("validTo");
     parts.dateVariable = root.optionalText("dateVariable");
     parts.notes = root.optionalText("notes");
+    parts.tags = readTags(root, parts.respondent, "form");
+    parts.scope = root.optionalText("scope").map(s -> FormScope.valueOf(s.toUpperCase(Locale.ROOT))).orElse(FormScope.PATIENT);
+    if (parts.scope == FormScope.UNIT && parts.respondent == Respondent.PATIENT) {
+      issues.add(Issue.error(IssueCode.INVALID_VALUE, "a unit form is filled in by the unit, not by a patient",
+          document.locate("/scope")).withHint("set \"respondent\": \"clinician\", or remove \"scope\": \"unit\""));
+    }
+    formRespondent = parts.respondent;
     parts.location = document.locate("");
     parts.items = readItems(root.objects("items"), environment);
     parts.rules = readRules(root.objects("rules"), environment, topLevel);
@@ -198,8 +207,25 @@ final class FormReader {
         item.integer("decimals"), item.integer("maxLength"), pattern, item.optionalText("unit"),
         missing, item.integer("minChoices"), item.integer("maxChoices"),
         item.optionalText("sensitivity").map(s -> Sensitivity.valueOf(s.toUpperCase(Locale.ROOT))).orElse(Sensitivity.NONE),
+        item.has("tags") ? Optional.of(readTags(item, item.optionalText("respondent")
+            .map(r -> Respondent.valueOf(r.toUpperCase(Locale.ROOT))).orElse(formRespondent), "variable")) : Optional.empty(),
         item.date("validFrom"), item.date("validTo"),
         item.optionalText("notes"), document.locate(item.pointer()));
+  }
+
+  /**
+   * The {@code tags} of a form or variable. PROM and PREM are the patient's own answers: a tag on
+   * what the clinician answers is reported where it stands.
+   */
+  private List<MeasureTag> readTags(JsonFields node, Respondent respondent, String what) {
+    List<MeasureTag> tags = node.texts("tags").stream().map(MeasureTag::fromKey).toList();
+    if (!tags.isEmpty() && respondent != Respondent.PATIENT) {
+      issues.add(Issue.error(IssueCode.INVALID_VALUE, "tags " + tags.stream().map(MeasureTag::label).toList()
+              + " mark patient-reported measures, but this " + what + " is answered by the clinician",
+          document.locate(node.pointer("tags")))
+          .withHint("set \"respondent\": \"patient\", or remove the tags (a clinician-rated scale such as MADRS is no PROM)"));
+    }
+    return tags;
   }
 
   /** Keys that only some types take: a key on the wrong type is a mistake the author should hear of. */

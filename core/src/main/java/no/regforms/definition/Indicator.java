@@ -15,13 +15,13 @@ import no.regforms.diagnostic.SourceLocation;
  * @param title title
  * @param shortTitle short title for charts
  * @param description description
- * @param type proportion, mean, median or coverage
+ * @param type proportion, mean, median, coverage, count, sum, min or max
  * @param subject whether a case is one record of {@code form} or one patient
  * @param form the form whose variables the expressions read directly
  * @param period the year a case counts for
  * @param denominator which cases count
  * @param numerator which counted cases meet the indicator (proportions)
- * @param value the number averaged (mean, median)
+ * @param value the number averaged (mean, median), summed (sum) or whose extreme is taken (min, max)
  * @param exclusions cases left out, each counted
  * @param levels target levels
  * @param minDenominator smallest denominator that is published
@@ -76,8 +76,20 @@ public record Indicator(
     Objects.requireNonNull(location, "location");
   }
 
-  /** The kinds of indicator. */
-  public enum Type { PROPORTION, MEAN, MEDIAN, COVERAGE }
+  /**
+   * The kinds of indicator: a share of the counted cases ({@code PROPORTION}), the mean, median, sum,
+   * smallest or largest of their {@code value} ({@code MEAN}, {@code MEDIAN}, {@code SUM}, {@code MIN},
+   * {@code MAX}), the number of counted cases ({@code COUNT}), or registered against expected cases
+   * ({@code COVERAGE}).
+   */
+  public enum Type {
+    PROPORTION, MEAN, MEDIAN, COVERAGE, COUNT, SUM, MIN, MAX;
+
+    /** Whether the type reads a {@code value} for each counted case. */
+    public boolean readsValue() {
+      return this == MEAN || this == MEDIAN || this == SUM || this == MIN || this == MAX;
+    }
+  }
 
   /** What one case is. */
   public enum Subject { FORM, PATIENT }

@@ -53,6 +53,10 @@ final class IndicatorReader {
     Indicator.Type type = Indicator.Type.valueOf(root.text("type").toUpperCase(Locale.ROOT));
     TypeEnvironment environment = indicatorEnvironment(form, forms, subject);
     checkLetNames(doc, environment);
+    if (subject == Indicator.Subject.PATIENT && form.scope() == FormScope.UNIT) {
+      issues.add(Issue.error(IssueCode.INVALID_VALUE, "form '" + formId + "' is filled in per unit; its records have no patient to join",
+          doc.locate("/subject")).withHint("use \"subject\": \"form\": each unit record is a case, so the indicator counts units"));
+    }
 
     Optional<Formula> period = formulas.number(root, "period", environment, doc);
     Optional<Formula> denominator = formulas.condition(root, "denominator", environment, doc);
@@ -62,10 +66,17 @@ final class IndicatorReader {
       issues.add(Issue.error(IssueCode.MISSING_KEY, "a proportion needs a 'numerator'", doc.locate(""))
           .withHint("add \"numerator\": the condition a counted case must meet, such as \"treated = true\""));
     }
-    if ((type == Indicator.Type.MEAN || type == Indicator.Type.MEDIAN) && !root.has("value")) {
-      issues.add(Issue.error(IssueCode.MISSING_KEY, "a " + type.name().toLowerCase(Locale.ROOT) + " needs a 'value' to average",
-          doc.locate("")).withHint("add \"value\": the number expression to average, such as \"madrs_after\""));
+    if (type.readsValue() && !root.has("value")) {
+      String verb = switch (type) {
+        case SUM -> "add up";
+        case MIN -> "take the smallest of";
+        case MAX -> "take the largest of";
+        default -> "average";
+      };
+      issues.add(Issue.error(IssueCode.MISSING_KEY, "a " + type.name().toLowerCase(Locale.ROOT) + " needs a 'value' to " + verb,
+          doc.locate("")).withHint("add \"value\": the number expression to " + verb + ", such as \"madrs_after\""));
     }
+    unreadKeys(doc, root, type);
     List<Indicator.Exclusion> exclusions = new ArrayList<>();
     for (JsonFields exclusion : root.objects("exclusions")) {
       formulas.condition(exclusion, "when", environment, doc).ifPresent(when ->
@@ -93,6 +104,23 @@ final class IndicatorReader {
             doc.locateKey("/let/" + JsonDocument.escape(name))).withHint("give the sub-expression a name of its own"));
       }
     });
+  }
+
+  /**
+   * A key the type never reads is a mistake (a count with a numerator counts every case, not those
+   * meeting it): each is reported where it stands.
+   */
+  private void unreadKeys(JsonDocument doc, JsonFields root, Indicator.Type type) {
+    if (root.has("numerator") && (type == Indicator.Type.COUNT || type.readsValue())) {
+      issues.add(Issue.error(IssueCode.INVALID_VALUE, "a " + type.name().toLowerCase(Locale.ROOT)
+          + " indicator has no numerator; 'numerator' is never read", doc.locate("/numerator")).withHint(type == Indicator.Type.COUNT
+              ? "move the condition into \"denominator\": a count counts the cases it admits"
+              : "remove \"numerator\", or make the indicator a proportion"));
+    }
+    if (type == Indicator.Type.COUNT && root.has("value")) {
+      issues.add(Issue.error(IssueCode.INVALID_VALUE, "a count indicator counts cases; 'value' is never read", doc.locate("/value"))
+          .withHint("remove \"value\", or use type \"sum\" to add it up"));
+    }
   }
 
   /** Each {@code coverageIndicator} must name a coverage indicator of the registry. */

@@ -117,7 +117,8 @@ public record SyntheticProfile(
 
   /**
    * A form every reporting unit fills in once a year (an ECT unit's yearly survey). Its records
-   * follow the patients', under the pseudo-patient {@code p-unit-<unit>}, dated early in the year
+   * follow the patients', without a patient for a unit form ({@code "scope": "unit"}; else under the
+   * pseudo-patient {@code p-unit-<unit>}), dated early in the year
    * after the one they describe.
    *
    * @param form form id

@@ -38,6 +38,9 @@ import no.regforms.diagnostic.SourceLocation;
  * @param minChoices fewest codes of a {@code codes} variable
  * @param maxChoices most codes of a {@code codes} variable
  * @param sensitivity sensitivity of the values
+ * @param tags what the patient's answer measures ({@code "tags"}: PROM, PREM); empty when the
+ *     variable does not say, and then its form's tags hold ({@link Form#tagsOf}); an empty list
+ *     when it says it is neither
  * @param validFrom first day the variable is in use
  * @param validTo last day the variable is in use
  * @param notes the registry developers' notes (sources, assumptions); never shown to users
@@ -66,6 +69,7 @@ public record Variable(
     Optional<@Min(value = 0, message = "must be 0 or more") Integer> minChoices,
     Optional<@Min(value = 1, message = "must be 1 or more") Integer> maxChoices,
     Sensitivity sensitivity,
+    Optional<List<MeasureTag>> tags,
     Optional<LocalDate> validFrom,
     Optional<LocalDate> validTo,
     Optional<String> notes,
@@ -76,6 +80,7 @@ public record Variable(
     Objects.requireNonNull(type, "type");
     missing = List.copyOf(missing);
     Objects.requireNonNull(sensitivity, "sensitivity");
+    tags = tags.map(List::copyOf);
     Objects.requireNonNull(notes, "notes");
     Objects.requireNonNull(location, "location");
   }

@@ -128,6 +128,8 @@ public enum IssueCode {
   RULE_FAILED,
   /** A record that fails one of the registry's inclusion criteria: it is not to be registered. */
   NOT_INCLUDED,
+  /** A record of a unit form ({@code "scope": "unit"}) that names a patient. */
+  WRONG_SCOPE,
   // Indicator runs and exports.
   /** A record's unit (RESH id) is not in the registry's organisation table. */
   UNKNOWN_UNIT,

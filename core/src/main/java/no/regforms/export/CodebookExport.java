@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import no.regforms.definition.Code;
 import no.regforms.definition.CodeList;
 import no.regforms.definition.Form;
 import no.regforms.definition.FormItem;
+import no.regforms.definition.FormScope;
 import no.regforms.definition.Indicator;
 import no.regforms.definition.ItemWalker;
+import no.regforms.definition.MeasureTag;
 import no.regforms.definition.Note;
 import no.regforms.definition.PlacedItem;
 import no.regforms.definition.RepeatGroup;
@@ -109,6 +112,8 @@ final class CodebookExport {
     List<String> parts = new ArrayList<>();
     Variable v = entry.variable();
     versions(form, v).ifPresent(parts::add);
+    tags(form, v).ifPresent(parts::add);
+    if (form.scope() == FormScope.UNIT) parts.add("skjema per eining (ingen pasient)");
     entry.repeat().ifPresent(r -> parts.add("rad i gruppa " + r.id()));
     if (v.type() == no.regforms.definition.VariableType.CODES) parts.add("fleirval");
     if (v.type() == no.regforms.definition.VariableType.YEARMONTH) parts.add("år og månad (yyyy-mm)");
@@ -235,7 +240,14 @@ final class CodebookExport {
     if (!v.missing().isEmpty()) details.add("manglande verdi: " + String.join(", ", v.missing()));
     v.compute().ifPresent(f -> details.add("utrekna: " + f.text() + " = " + words.words(f)));
     versions(form, v).ifPresent(details::add);
+    tags(form, v).ifPresent(details::add);
     return details;
+  }
+
+  /** The variable's PROM/PREM tags ("PROM"), its own or its form's; the canonical columns have no place for them. */
+  private static Optional<String> tags(Form form, Variable v) {
+    List<MeasureTag> tags = form.tagsOf(v);
+    return tags.isEmpty() ? Optional.empty() : Optional.of(tags.stream().map(MeasureTag::label).collect(Collectors.joining(", ")));
   }
 
   private static CodeListView codeListView(CodeList list) {

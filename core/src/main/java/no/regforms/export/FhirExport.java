@@ -16,6 +16,7 @@ import no.regforms.definition.Form;
 import no.regforms.definition.FormItem;
 import no.regforms.definition.Formula;
 import no.regforms.definition.ItemWalker;
+import no.regforms.definition.MeasureTag;
 import no.regforms.definition.Note;
 import no.regforms.definition.PlacedItem;
 import no.regforms.definition.RepeatGroup;
@@ -64,6 +65,8 @@ final class FhirExport {
   static final String SECURITY_SYSTEM = "urn:oid:2.16.578.1.12.4.1.1.7618";
   /** The code system of missing-value reasons offered as answers ({@code {"missing": code}} in a record). */
   static final String MISSING_REASON_SYSTEM = "urn:regforms:missing-reason";
+  /** The code system of the PROM/PREM tags a Questionnaire's {@code meta.tag} carries. */
+  static final String MEASURE_TAG_SYSTEM = "urn:regforms:measure-tag";
 
   private final Registry registry;
   private final List<ExportNote> notes = new ArrayList<>();
@@ -118,6 +121,14 @@ final class FhirExport {
       meta.putArray("profile").add(SDF_PROFILE);
       ObjectNode security = meta.putArray("security").addObject();
       security.put("system", SECURITY_SYSTEM).put("code", "3").put("display", "Helsehjelp (Full)");
+      List<MeasureTag> tags = exported.values().stream().flatMap(v -> form.tagsOf(v).stream()).distinct().sorted().toList();
+      if (!tags.isEmpty()) {
+        ArrayNode tag = meta.putArray("tag");
+        for (MeasureTag t : tags) {
+          tag.addObject().put("system", MEASURE_TAG_SYSTEM).put("code", t.key()).put("display", t == MeasureTag.PROM
+              ? "Patient-reported outcome measure" : "Patient-reported experience measure");
+        }
+      }
       q.put("language", "nb-NO");
       ArrayNode extensions = q.putArray("extension");
       ObjectNode authentication = extension(AUTHENTICATION);

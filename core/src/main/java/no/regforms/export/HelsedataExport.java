@@ -9,8 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import no.regforms.definition.CodeList;
 import no.regforms.definition.Form;
+import no.regforms.definition.FormScope;
+import no.regforms.definition.MeasureTag;
 import no.regforms.definition.Registry;
 import no.regforms.definition.VersionHistory;
 import no.regforms.definition.Respondent;
@@ -230,6 +233,7 @@ final class HelsedataExport {
     row.put(VariableListField.FORM, form.id());
     row.put(VariableListField.FORM_NAME, form.title().in("nb"));
     row.put(VariableListField.FORM_VERSION, form.version());
+    row.put(VariableListField.FORM_SCOPE, form.scope() == FormScope.UNIT ? "enhet" : "pasient");
     row.put(VariableListField.GROUP, entry.repeat().map(r -> r.id()).orElse(""));
     row.put(VariableListField.SECTION, entry.section().map(s -> s.title().in("nb")).orElse(""));
     row.put(VariableListField.VARIABLE, v.id());
@@ -267,6 +271,7 @@ final class HelsedataExport {
     Respondent respondent = v.respondent().orElse(form.respondent());
     row.put(VariableListField.RESPONDENT, respondent.name().toLowerCase(Locale.ROOT));
     row.put(VariableListField.SENSITIVITY, v.sensitivity().name().toLowerCase(Locale.ROOT));
+    row.put(VariableListField.MEASURE_TAGS, form.tagsOf(v).stream().map(MeasureTag::label).collect(Collectors.joining(",")));
     return row;
   }
 

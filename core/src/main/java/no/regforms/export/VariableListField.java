@@ -15,6 +15,7 @@ enum VariableListField {
   FORM("skjema_id"),
   FORM_NAME("skjemanavn"),
   FORM_VERSION("skjema_versjon"),
+  FORM_SCOPE("skjema_per"),
   GROUP("gruppe"),
   SECTION("seksjon"),
   VARIABLE("variabel_id"),
@@ -45,7 +46,8 @@ enum VariableListField {
   VALID_FROM("gyldig_fra"),
   VALID_TO("gyldig_til"),
   RESPONDENT("respondent"),
-  SENSITIVITY("sensitivitet");
+  SENSITIVITY("sensitivitet"),
+  MEASURE_TAGS("prom_prem");
 
   private final String externalName;
 

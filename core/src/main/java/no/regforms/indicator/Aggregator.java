@@ -183,6 +183,14 @@ final class Aggregator {
           }
         }
         break;
+      case COUNT:
+        value = Optional.of((double) tally.denominator);
+        break;
+      case SUM:
+      case MIN:
+      case MAX:
+        if (tally.denominator > 0) value = Optional.of(extreme(indicator.type(), tally));
+        break;
       default: {
         expectedCount = expectedFor(indicator.id(), year, group, all);
         if (expectedCount.isPresent() && expectedCount.get() > 0) {
@@ -201,6 +209,17 @@ final class Aggregator {
         tally.numerator, tally.denominator, expectedCount, value, lower, upper, attainment, Suppression.NONE,
         tally.excluded, tally.leftOut);
     return result.withSuppression(group.suppression);
+  }
+
+  /** The sum, smallest or largest value of a tally; no interval is defined for them. */
+  private static double extreme(Indicator.Type type, Tally tally) {
+    // Sorted, so the floating-point sum never depends on record order.
+    java.util.stream.DoubleStream values = tally.values.stream().mapToDouble(Double::doubleValue).sorted();
+    switch (type) {
+      case SUM: return values.sum();
+      case MIN: return values.min().orElseThrow();
+      default: return values.max().orElseThrow();
+    }
   }
 
   /** The group's own expected count, or the sum over its health trusts' rows. */

@@ -319,7 +319,10 @@ public final class IndicatorCalculator {
             break;
           }
           case MEAN:
-          case MEDIAN: {
+          case MEDIAN:
+          case SUM:
+          case MIN:
+          case MAX: {
             Object value = indicator.value().orElseThrow().compiled().evaluate(context);
             if (!(value instanceof BigDecimal amount)) {
               tally.leftOut.merge(missing(indicator.value().get(), context), 1L, Long::sum);
@@ -329,6 +332,9 @@ public final class IndicatorCalculator {
             tally.values.add(amount.doubleValue());
             break;
           }
+          case COUNT:
+            tally.denominator++;
+            break;
           default: // COVERAGE: every counted case is a registered case.
             tally.denominator++;
             tally.numerator++;

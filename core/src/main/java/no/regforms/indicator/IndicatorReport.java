@@ -415,6 +415,7 @@ public final class IndicatorReport {
       return texts.text("report.coverage", value, String.valueOf(r.numerator()),
           String.valueOf(Math.round(r.expected().orElse(0.0))));
     }
+    if (indicator.type() == Indicator.Type.COUNT) return String.valueOf(r.denominator());
     return texts.text("report.mean", value, String.valueOf(r.denominator()));
   }
 

@@ -31,13 +31,14 @@ import org.apache.commons.csv.CSVPrinter;
  * <p>Upload rows: fraction indicators ({@code andel}, {@code dg_andel}) as one aggregated row per
  * organisation number and year at the lowest level computed (units mapped from RESH id to the
  * hospital's organisation number through the dated organisation table, else health trusts), which
- * the service sums upward itself; other indicators ({@code gjennomsnitt}, {@code median}) as one
+ * the service sums upward itself; other indicators ({@code gjennomsnitt}, {@code median}, {@code antall}) as one
  * pre-computed row per health trust, region and the nation (not per unit, since units sharing a
  * hospital's number cannot be merged), since the service does not aggregate them. The context
  * is {@code caregiver} for the treating unit and {@code resident} for home-HF attribution. Cases of
  * unknown units or health trusts carry SKDE's sentinel numbers (444444444, 333333333). Every check
  * of the upload tool is applied before anything is written; a file with a failing row is not
- * written at all. Fraction and other indicators go to separate files, as the tool demands.
+ * written at all. Fraction and other indicators go to separate files, as the tool demands. Sums,
+ * minima and maxima have no SKDE type and are not exported.
  *
  * <p>Stateless apart from the registry; thread-safe.
  */
@@ -91,13 +92,18 @@ public final class SkdeExport {
     }
   }
 
-  /** SKDE's indicator type for {@code indicator}. */
-  public static String type(Indicator indicator) {
+  /**
+   * SKDE's indicator type for {@code indicator}; empty for sums, minima and maxima, which SKDE's
+   * service has no type for (they are left out of the upload and the {@code ind} records).
+   */
+  public static Optional<String> type(Indicator indicator) {
     switch (indicator.type()) {
-      case PROPORTION: return "andel";
-      case MEAN: return "gjennomsnitt";
-      case MEDIAN: return "median";
-      default: return "dg_andel";
+      case PROPORTION: return Optional.of("andel");
+      case MEAN: return Optional.of("gjennomsnitt");
+      case MEDIAN: return Optional.of("median");
+      case COUNT: return Optional.of("antall");
+      case COVERAGE: return Optional.of("dg_andel");
+      default: return Optional.empty();
     }
   }
 
@@ -113,7 +119,7 @@ public final class SkdeExport {
     List<Issue> issues = new ArrayList<>();
     for (Indicator indicator : registry.indicators().values()) {
       List<IndicatorResult> mine = results.of(indicator.id());
-      if (mine.isEmpty()) continue;
+      if (mine.isEmpty() || type(indicator).isEmpty()) continue;
       String context = "home_hf".equals(indicator.attribution()) ? "resident" : "caregiver";
       if (isFraction(indicator)) {
         GroupLevel lowest = mine.stream().anyMatch(r -> r.level() == GroupLevel.UNIT) ? GroupLevel.UNIT : GroupLevel.HF;
@@ -226,6 +232,7 @@ public final class SkdeExport {
     List<Map<String, Object>> out = new ArrayList<>();
     List<Issue> issues = new ArrayList<>();
     for (Indicator indicator : registry.indicators().values()) {
+      if (type(indicator).isEmpty()) continue;
       boolean share = isFraction(indicator);
       String description = (indicator.description().map(d -> d.in("nb")).orElse("") + definitions(indicator)).strip();
       String shortDescription = firstSentence(description);
@@ -235,8 +242,8 @@ public final class SkdeExport {
       ind.put("include", 1);
       ind.put("title", indicator.title().in("nb"));
       ind.put("name", indicator.shortTitle().map(t -> t.in("nb")).orElse(indicator.title().in("nb")));
-      ind.put("type", type(indicator));
-      ind.put("sformat", share ? ",.0%" : ",.1f");
+      ind.put("type", type(indicator).orElseThrow());
+      ind.put("sformat", share ? ",.0%" : indicator.type() == Indicator.Type.COUNT ? ",.0f" : ",.1f");
       ind.put("measure_unit", share ? "%" : indicator.unitOfMeasure().orElse(null));
       ind.put("min_denominator", indicator.minDenominator().orElse(null));
       ind.put("min_value", share ? 0 : null);

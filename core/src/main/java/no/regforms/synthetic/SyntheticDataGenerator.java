@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import no.regforms.definition.Form;
+import no.regforms.definition.FormScope;
 import no.regforms.definition.Registry;
 import no.regforms.definition.SyntheticProfile;
 import no.regforms.diagnostic.Issue;
@@ -103,7 +104,11 @@ public final class SyntheticDataGenerator {
     generateUnitForms(root.split(), invalidFraction, sink);
   }
 
-  /** The yearly records of every unit, after the patients ("p-unit-…" sorts after "p-000…"). */
+  /**
+   * The yearly records of every unit, after the patients. A unit form's records ({@code "scope":
+   * "unit"}) carry no patient; a form without that scope keeps the pseudo-patient {@code p-unit-<unit>}
+   * ("p-unit-…" sorts after "p-000…"). Record ids are {@code p-unit-<unit>-<form>-<year>} either way.
+   */
   private void generateUnitForms(SplittableRandom random, double invalidFraction, Consumer<SyntheticRecord> sink) {
     RecordSynthesizer synthesizer = new RecordSynthesizer(registry, profile, random, today);
     FaultPlanter planter = new FaultPlanter(random);
@@ -117,7 +122,8 @@ public final class SyntheticDataGenerator {
           Map<String, Object> preset = new HashMap<>();
           spec.yearVariable().ifPresent(name -> preset.put(name, java.math.BigDecimal.valueOf(year)));
           Filled filled = fillValid(form, anchor, preset, synthesizer, 1);
-          emit(form, filled, patient + "-" + form.id() + "-" + year, patient, unit, random, planter, invalidFraction, sink);
+          emit(form, filled, patient + "-" + form.id() + "-" + year, form.scope() == FormScope.UNIT ? "" : patient, unit,
+              random, planter, invalidFraction, sink);
         }
       }
     }

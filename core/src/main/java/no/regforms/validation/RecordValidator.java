@@ -126,7 +126,8 @@ public final class RecordValidator {
       return new ValidationResult(Diagnostics.of(List.of(issue)), Map.of(), Map.of());
     }
     ValidationResult result = new RecordCheck(form, LocalDate.now(clock), record.line()).run(record);
-    List<Issue> more = new java.util.ArrayList<>(InclusionCheck.run(form.registry(), record, result, LocalDate.now(clock)));
+    List<Issue> more = new java.util.ArrayList<>(ScopeCheck.run(form.form(), record));
+    more.addAll(InclusionCheck.run(form.registry(), record, result, LocalDate.now(clock)));
     if (!known && asVersion.isEmpty()) {
       more.add(new Issue(Severity.ERROR, IssueCode.UNKNOWN_VERSION,
           MessageCatalogue.localized("record.unknownVersion", record.version(), registry.id(), String.join(", ", registry.history().names())), whole, Optional.empty()));

@@ -99,7 +99,7 @@ class EctSourcesIndicatorTest {
   }
 
   @Test
-  void madrsSummaries_unpairedMeansAndMediansOfTheYearsCourses() {
+  void madrsSummaries_unpairedMeansMediansMinimaAndMaximaOfTheYearsCourses() {
     List<Record> records = List.of(
         madrs("a", "2024-04-01", 30, 5),
         madrs("b", "2024-04-01", 34, null),
@@ -120,6 +120,12 @@ class EctSourcesIndicatorTest {
     assertThat(afterMean.denominator()).isEqualTo(4);
     assertThat(afterMean.value().orElseThrow()).isCloseTo(22.5, within(1e-9));
     assertThat(afterMedian.value().orElseThrow()).isCloseTo(12.5, within(1e-9));
+    // The slide's min and max columns.
+    assertThat(bergen2024(records, "ect_madrs_before_min").value()).contains(30.0);
+    assertThat(bergen2024(records, "ect_madrs_before_max").value()).contains(50.0);
+    assertThat(bergen2024(records, "ect_madrs_after_min").value()).contains(5.0);
+    assertThat(bergen2024(records, "ect_madrs_after_max").value()).contains(60.0);
+    assertThat(bergen2024(records, "ect_madrs_after_max").denominator()).isEqualTo(4);
   }
 
   @Test

@@ -101,7 +101,7 @@ class SkdeExportTest {
       assertThat(ind.diagnostics().issues()).as(id).isEmpty();
       assertThat(ind.records()).as(id).isNotEmpty().allSatisfy(r -> {
         assertThat(r.keySet()).containsExactlyElementsOf(SkdeExport.IND_COLUMNS);
-        assertThat((String) r.get("type")).isIn("andel", "gjennomsnitt", "median", "dg_andel");
+        assertThat((String) r.get("type")).isIn("andel", "antall", "gjennomsnitt", "median", "dg_andel");
         assertThat(((String) r.get("short_description")).length()).isLessThanOrEqualTo(1023);
       });
     }

@@ -18,7 +18,7 @@ class EctRegistryTest {
   void load_byModuleIdAndFolder_isCleanWithAllForms() {
     assertThat(REGISTRY.forms().keySet())
         .containsExactlyInAnyOrder("course", "followup", "patient_after", "patient_followup", "unit_yearly");
-    assertThat(REGISTRY.indicators()).hasSize(11);
+    assertThat(REGISTRY.indicators()).hasSize(17);
   }
 
   @Test
