@@ -1,6 +1,8 @@
 package no.regforms.expression;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,7 +39,8 @@ public final class CompiledExpression {
     this.text = Objects.requireNonNull(text, "text");
     this.syntax = Objects.requireNonNull(syntax, "syntax");
     this.type = Objects.requireNonNull(type, "type");
-    this.references = Set.copyOf(references);
+    // In order of first appearance, so what lists them (a rule's variables in a page) is byte-stable.
+    this.references = Collections.unmodifiableSet(new LinkedHashSet<>(references));
     this.program = Objects.requireNonNull(program, "program");
     this.typing = Objects.requireNonNull(typing, "typing");
   }
@@ -86,7 +89,7 @@ public final class CompiledExpression {
   /**
    * The free names the expression reads: variables and run parameters. Names bound by collection
    * functions are not included; {@code any(treatments, t, t.drug = 'x')} references only {@code
-   * treatments}. Function names are never included.
+   * treatments}. Function names are never included. In order of first appearance in the text.
    */
   public Set<String> references() {
     return references;
