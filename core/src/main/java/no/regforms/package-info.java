@@ -6,7 +6,8 @@
  * {@code diagnostic} (issues and locations), {@code expression} (the expression language),
  * {@code definition} (the model and its loader), {@code record} (records and JSON Lines),
  * {@code validation}, {@code render}, {@code export}, {@code indicator}, {@code importer} and
- * {@code synthetic}. The expression type checker and evaluator ({@code expression.checker},
- * {@code expression.eval}) are internals: public only so the other packages can reach them.
+ * {@code synthetic}. The expression type checker, evaluator and JavaScript emitter
+ * ({@code expression.checker}, {@code expression.eval}, {@code expression.js}) are internals: the
+ * module {@code no.regforms.core} does not export them.
  */
 package no.regforms;

@@ -49,7 +49,7 @@ class RegistryEngineTest {
       assertThat(issue.code()).isEqualTo(IssueCode.RECORD_SYNTAX);
       assertThat(issue.path()).isEmpty();
       assertThat(issue.text("en")).isEqualTo("The record is not valid JSON (column 18)");
-      assertThat(issue.text("nb")).isEqualTo("Posten er ikke gyldig JSON (column 18)");
+      assertThat(issue.text("nb")).isEqualTo("Posten er ikke gyldig JSON (kolonne 18)");
     });
   }
 

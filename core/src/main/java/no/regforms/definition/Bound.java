@@ -10,6 +10,7 @@ public sealed interface Bound {
 
   /** A numeric bound. */
   record Number(BigDecimal value) implements Bound {
+    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
     public Number {
       Objects.requireNonNull(value, "value");
     }
@@ -22,6 +23,7 @@ public sealed interface Bound {
 
   /** A calendar date. */
   record Date(LocalDate value) implements Bound {
+    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
     public Date {
       Objects.requireNonNull(value, "value");
     }
@@ -34,6 +36,7 @@ public sealed interface Bound {
 
   /** A year and month, for {@code yearmonth} variables. */
   record Month(YearMonth value) implements Bound {
+    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
     public Month {
       Objects.requireNonNull(value, "value");
     }

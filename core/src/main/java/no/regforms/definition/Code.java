@@ -31,6 +31,7 @@ public record Code(
     Optional<String> notes,
     SourceLocation location) {
 
+  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
   public Code {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(label, "label");

@@ -13,6 +13,7 @@ import no.regforms.expression.CompiledExpression;
  * @param location where the text stands in its definition file
  */
 public record Formula(String text, CompiledExpression compiled, SourceLocation location) {
+  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
   public Formula {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(compiled, "compiled");

@@ -16,6 +16,7 @@ import no.regforms.diagnostic.SourceLocation;
  * @param location where it is defined
  */
 public record InclusionCriterion(String id, String form, Formula check, LocalizedText message, SourceLocation location) {
+  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
   public InclusionCriterion {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(form, "form");

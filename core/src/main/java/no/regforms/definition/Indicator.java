@@ -64,6 +64,7 @@ public record Indicator(
     Optional<String> notes,
     SourceLocation location) {
 
+  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
   public Indicator {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(type, "type");

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param indicator the indicator as defined in those years
  */
 public record IndicatorVersion(String version, Optional<Integer> fromYear, Optional<Integer> untilYear, Indicator indicator) {
+  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
   public IndicatorVersion {
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(fromYear, "fromYear");

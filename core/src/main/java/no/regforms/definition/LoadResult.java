@@ -12,6 +12,7 @@ import no.regforms.diagnostic.Diagnostics;
  */
 public record LoadResult(Optional<Registry> registry, Diagnostics diagnostics) {
 
+  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
   public LoadResult {
     Objects.requireNonNull(registry, "registry");
     Objects.requireNonNull(diagnostics, "diagnostics");

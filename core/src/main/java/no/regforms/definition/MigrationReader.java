@@ -66,7 +66,10 @@ final class MigrationReader {
     if (step.has("rename")) {
       String from = step.text("rename");
       String to = step.text("to");
-      boolean ok = known(doc, step, "rename", old.get(), from) & known(doc, step, "to", now.get(), to);
+      // Both names are checked, so one run reports both when both are unknown.
+      boolean fromKnown = known(doc, step, "rename", old.get(), from);
+      boolean toKnown = known(doc, step, "to", now.get(), to);
+      boolean ok = fromKnown && toKnown;
       if (ok && type(old.get(), from).kind() != type(now.get(), to).kind()) {
         issues.add(Issue.error(IssueCode.TYPE_MISMATCH, "'" + from + "' is a " + type(old.get(), from).displayName() + " but '" + to
             + "' is a " + type(now.get(), to).displayName(), doc.locate(step.pointer("to")))

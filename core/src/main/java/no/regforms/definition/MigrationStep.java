@@ -43,6 +43,7 @@ public record MigrationStep(Kind kind, String form, List<String> variables, Opti
     MERGE
   }
 
+  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
   public MigrationStep {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(form, "form");

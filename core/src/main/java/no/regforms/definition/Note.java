@@ -22,6 +22,7 @@ public record Note(
     Optional<String> notes,
     SourceLocation location) implements FormItem {
 
+  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
   public Note {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(text, "text");

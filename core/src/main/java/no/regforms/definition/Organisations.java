@@ -27,6 +27,7 @@ public record Organisations(List<Region> regions, List<HealthTrust> healthTrusts
   /** The national level's organisation number in SKDE's tables. */
   public static final String NATION_ORGNR = "1";
 
+  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
   public Organisations {
     regions = List.copyOf(regions);
     healthTrusts = List.copyOf(healthTrusts);
@@ -41,6 +42,7 @@ public record Organisations(List<Region> regions, List<HealthTrust> healthTrusts
    * @param orgnr organisation number
    */
   public record Region(String id, String name, String orgnr) {
+    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
     public Region {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(name, "name");
@@ -58,6 +60,7 @@ public record Organisations(List<Region> regions, List<HealthTrust> healthTrusts
    * @param region id of its region
    */
   public record HealthTrust(String id, String name, String shortName, String orgnr, String region) {
+    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
     public HealthTrust {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(name, "name");
@@ -80,6 +83,7 @@ public record Organisations(List<Region> regions, List<HealthTrust> healthTrusts
    */
   public record Unit(String resh, String name, String healthTrust, String orgnr, Optional<LocalDate> validFrom,
       Optional<LocalDate> validTo, SourceLocation location) {
+    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
     public Unit {
       Objects.requireNonNull(resh, "resh");
       Objects.requireNonNull(name, "name");

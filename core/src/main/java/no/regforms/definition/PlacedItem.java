@@ -15,6 +15,7 @@ import java.util.Optional;
  */
 public record PlacedItem(FormItem item, List<FormItem> enclosing) {
 
+  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
   public PlacedItem {
     Objects.requireNonNull(item, "item");
     enclosing = List.copyOf(enclosing);

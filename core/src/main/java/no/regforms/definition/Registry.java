@@ -160,6 +160,7 @@ public final class Registry {
    * @param end last day, if the registry has stopped collecting
    */
   public record Period(LocalDate start, Optional<LocalDate> end) {
+    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
     public Period {
       Objects.requireNonNull(start, "start");
       Objects.requireNonNull(end, "end");

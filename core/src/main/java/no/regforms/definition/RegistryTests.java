@@ -27,6 +27,7 @@ import no.regforms.diagnostic.SourceLocation;
  */
 public record RegistryTests(List<TestFile> files, Diagnostics diagnostics) {
 
+  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
   public RegistryTests {
     files = List.copyOf(files);
     Objects.requireNonNull(diagnostics, "diagnostics");
@@ -49,6 +50,7 @@ public record RegistryTests(List<TestFile> files, Diagnostics diagnostics) {
   public record TestFile(String file, Optional<LocalDate> today, List<RecordCase> records, List<IndicatorCase> indicators,
       Function<String, SourceLocation> locator) {
 
+    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
     public TestFile {
       Objects.requireNonNull(file, "file");
       Objects.requireNonNull(today, "today");
@@ -75,6 +77,7 @@ public record RegistryTests(List<TestFile> files, Diagnostics diagnostics) {
   public record RecordCase(String name, String record, List<ExpectedIssue> issues, Map<String, JsonNode> computed,
       String pointer) {
 
+    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
     public RecordCase {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(record, "record");
@@ -94,6 +97,7 @@ public record RegistryTests(List<TestFile> files, Diagnostics diagnostics) {
    */
   public record ExpectedIssue(String code, Optional<String> path, Optional<String> severity, String pointer) {
 
+    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
     public ExpectedIssue {
       Objects.requireNonNull(code, "code");
       Objects.requireNonNull(path, "path");
@@ -122,6 +126,7 @@ public record RegistryTests(List<TestFile> files, Diagnostics diagnostics) {
   public record IndicatorCase(String name, String indicator, int year, List<String> records, String groupLevel, String group,
       Expectation expect, String pointer) {
 
+    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
     public IndicatorCase {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(indicator, "indicator");
@@ -145,6 +150,7 @@ public record RegistryTests(List<TestFile> files, Diagnostics diagnostics) {
   public record Expectation(OptionalLong numerator, OptionalLong denominator, Optional<BigDecimal> value,
       Optional<String> level, Optional<Boolean> suppressed) {
 
+    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
     public Expectation {
       Objects.requireNonNull(numerator, "numerator");
       Objects.requireNonNull(denominator, "denominator");

@@ -34,6 +34,7 @@ public record RepeatGroup(
     Optional<String> notes,
     SourceLocation location) implements FormItem {
 
+  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
   public RepeatGroup {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(label, "label");

@@ -69,7 +69,24 @@ final class SchemaChecker {
   private final Map<FileKind, Schema> schemas = new EnumMap<>(FileKind.class);
 
   SchemaChecker() {
-    this(SchemaClient.classPathAwareClient());
+    this(SchemaChecker::ownSchema);
+  }
+
+  /**
+   * The schemas' {@code classpath:} references, read through this class: everit's own classpath
+   * client reads through an everit class, which on the module path sees only everit's module.
+   */
+  private static InputStream ownSchema(String url) {
+    for (String prefix : List.of("classpath://", "classpath:/")) {
+      if (url.startsWith(prefix)) {
+        InputStream in = SchemaChecker.class.getResourceAsStream("/" + url.substring(prefix.length()));
+        if (in == null) {
+          throw new UncheckedIOException(new IOException("definition schema missing from the jar: " + url));
+        }
+        return in;
+      }
+    }
+    return SchemaClient.classPathAwareClient().get(url);
   }
 
   private SchemaChecker(SchemaClient client) {
@@ -83,9 +100,8 @@ final class SchemaChecker {
    * {@code text} requires them. Its {@code required} violations on texts are the missing translations.
    */
   static SchemaChecker requiringLanguages(List<String> languages) {
-    SchemaClient classpath = SchemaClient.classPathAwareClient();
     return new SchemaChecker(url -> {
-      if (!url.endsWith(SCHEMA_ROOT + COMMON_FILE)) return classpath.get(url);
+      if (!url.endsWith(SCHEMA_ROOT + COMMON_FILE)) return ownSchema(url);
       JSONObject common = readSchema(COMMON_FILE);
       common.getJSONObject("definitions").getJSONObject("text").put("required", new JSONArray(languages));
       return new ByteArrayInputStream(common.toString().getBytes(StandardCharsets.UTF_8));

@@ -27,6 +27,7 @@ public record Section(
     Optional<String> notes,
     SourceLocation location) implements FormItem {
 
+  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
   public Section {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(title, "title");

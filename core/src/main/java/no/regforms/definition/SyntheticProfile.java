@@ -57,6 +57,7 @@ public record SyntheticProfile(
   /** The file name of a profile in a registry folder. */
   public static final String FILE = "synthetic.json";
 
+  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
   public SyntheticProfile {
     patientForms = List.copyOf(patientForms);
     Objects.requireNonNull(windowStart, "windowStart");
@@ -107,6 +108,7 @@ public record SyntheticProfile(
    */
   public record UnitsBy(String variable, Map<String, Map<String, Double>> units) {
 
+    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
     public UnitsBy {
       Objects.requireNonNull(variable, "variable");
       Map<String, Map<String, Double>> copy = new LinkedHashMap<>();
@@ -127,6 +129,7 @@ public record SyntheticProfile(
    */
   public record UnitForm(String form, List<Integer> years, Optional<String> yearVariable) {
 
+    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
     public UnitForm {
       Objects.requireNonNull(form, "form");
       years = List.copyOf(years);
@@ -149,6 +152,7 @@ public record SyntheticProfile(
    */
   public record PatientForm(String form, int min, int max, int gapMin, int gapMax, Optional<LocalDate> start, Optional<String> until) {
 
+    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
     public PatientForm {
       Objects.requireNonNull(form, "form");
       Objects.requireNonNull(start, "start");
@@ -211,6 +215,7 @@ public record SyntheticProfile(
         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty(),
         Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false);
 
+    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
     public Distribution {
       Objects.requireNonNull(fill, "fill");
       Objects.requireNonNull(missingRate, "missingRate");
@@ -249,6 +254,7 @@ public record SyntheticProfile(
    */
   public record Histogram(List<Bucket> buckets) implements Days {
 
+    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
     public Histogram {
       buckets = List.copyOf(buckets);
     }
@@ -262,6 +268,7 @@ public record SyntheticProfile(
    */
   public record Bucket(Span span, double weight) {
 
+    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
     public Bucket {
       Objects.requireNonNull(span, "span");
     }
@@ -275,6 +282,7 @@ public record SyntheticProfile(
    */
   public record Dates(LocalDate first, LocalDate last) {
 
+    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
     public Dates {
       Objects.requireNonNull(first, "first");
       Objects.requireNonNull(last, "last");

@@ -75,6 +75,7 @@ public record Variable(
     Optional<String> notes,
     SourceLocation location) implements FormItem {
 
+  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
   public Variable {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(type, "type");

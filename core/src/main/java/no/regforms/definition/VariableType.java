@@ -5,7 +5,24 @@ import no.regforms.expression.ExprType;
 
 /** The data type of a variable, as written in a definition ({@code "type": "integer"}). */
 public enum VariableType {
-  INTEGER, DECIMAL, TEXT, BOOLEAN, DATE, YEARMONTH, DATETIME, CODE, CODES;
+  /** A whole number. */
+  INTEGER,
+  /** A decimal number, with at most the variable's {@code decimals}. */
+  DECIMAL,
+  /** Free text. */
+  TEXT,
+  /** Yes or no. */
+  BOOLEAN,
+  /** A calendar date, {@code yyyy-mm-dd}. */
+  DATE,
+  /** A month of a year, {@code yyyy-mm}. */
+  YEARMONTH,
+  /** A date and time of day, {@code yyyy-mm-ddThh:mm[:ss]}. */
+  DATETIME,
+  /** One code of the variable's code list. */
+  CODE,
+  /** Any number of codes of the variable's code list. */
+  CODES;
 
   /** The name used in definitions, such as {@code yearmonth}. */
   public String jsonName() {

@@ -28,6 +28,7 @@ public final class VersionHistory {
    */
   public record Released(String version, Optional<LocalDate> date, Optional<LocalizedText> changes,
       List<MigrationStep> migrate, SourceLocation location) {
+    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
     public Released {
       Objects.requireNonNull(version, "version");
       Objects.requireNonNull(date, "date");
@@ -44,6 +45,7 @@ public final class VersionHistory {
    * @param last the last version that has it
    */
   public record Lifespan(String first, String last) {
+    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
     public Lifespan {
       Objects.requireNonNull(first, "first");
       Objects.requireNonNull(last, "last");

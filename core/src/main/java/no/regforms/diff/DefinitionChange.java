@@ -31,6 +31,7 @@ public record DefinitionChange(Impact impact, String subject, String what, Optio
     }
   }
 
+  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
   public DefinitionChange {
     Objects.requireNonNull(impact, "impact");
     Objects.requireNonNull(subject, "subject");

@@ -24,6 +24,7 @@ import no.regforms.definition.Rule;
 import no.regforms.definition.Section;
 import no.regforms.definition.Variable;
 import no.regforms.definition.VersionHistory;
+import no.regforms.presentation.MessageCatalogue;
 import no.regforms.presentation.Templates;
 
 /**
@@ -45,6 +46,15 @@ final class CodebookExport {
       "variabeletikett", "forklaring", "variabeltype", "eining", "unik", "obligatorisk", "verdi", "verditekst",
       "manglande", "desimalar", "min", "maks", "min_rimeleg", "maks_rimeleg", "kommentar_rimeleg",
       "utrekningsformel", "logikk", "kommentar");
+
+  /** The HTML codebook's own texts: Nynorsk, the language of the canonical codebook's columns. */
+  private static final MessageCatalogue TEXTS = MessageCatalogue.of("nn");
+
+  /** The template's fixed texts ({@code $t.name}), keys {@code codebook.<name>} of the catalogue. */
+  private static final List<String> TEMPLATE_TEXTS = List.of("title", "developerTitle", "developerIntro", "registry",
+      "definitionVersion", "owner", "legalBasis", "forms", "version", "id", "text", "properties", "shownWhen", "rules",
+      "check", "appliesWhen", "severity", "message", "codeLists", "system", "code", "score", "valid", "indicators", "type",
+      "form", "minDenominator", "levels", "part", "formula", "inWords");
 
   private final Registry registry;
 
@@ -130,6 +140,7 @@ final class CodebookExport {
   String html(boolean developer) {
     Map<String, Object> model = new HashMap<>();
     model.put("developer", developer);
+    model.put("t", TEXTS.texts("codebook.", TEMPLATE_TEXTS));
     model.put("registry", registryView());
     model.put("forms", registry.forms().values().stream().map(this::formView).toList());
     model.put("codeLists", registry.codeLists().values().stream().map(CodebookExport::codeListView).toList());
@@ -198,8 +209,8 @@ final class CodebookExport {
   private Optional<String> versions(Form form, Variable v) {
     if (registry.history().names().size() < 2) return Optional.empty();
     VersionHistory.Lifespan lifespan = registry.history().variable(form.id(), v.id());
-    return Optional.of("versjon " + lifespan.first()
-        + (lifespan.first().equals(lifespan.last()) ? "" : "–" + lifespan.last()));
+    return Optional.of(TEXTS.text("codebook.detail.versions", lifespan.first()
+        + (lifespan.first().equals(lifespan.last()) ? "" : "–" + lifespan.last())));
   }
 
   private void items(Form form, List<FormItem> items, FormulaInWords words, List<ItemView> out) {
@@ -213,7 +224,8 @@ final class CodebookExport {
             List.of(), visibleIf, visibleIfWords, s.notes().orElse("")));
       } else if (item instanceof RepeatGroup r) {
         out.add(new ItemView(depth, item.id(), "repeat", r.label().in("nb"), r.help().map(t -> t.in("nb")).orElse(""),
-            List.of("rader: " + r.min() + "–" + r.max().map(String::valueOf).orElse("")), visibleIf, visibleIfWords,
+            List.of(TEXTS.text("codebook.rows", String.valueOf(r.min()), r.max().map(String::valueOf).orElse(""))),
+            visibleIf, visibleIfWords,
             r.notes().orElse("")));
       } else if (item instanceof Note n) {
         out.add(new ItemView(depth, item.id(), "note", n.text().in("nb"), "", List.of(), visibleIf, visibleIfWords,
@@ -228,17 +240,17 @@ final class CodebookExport {
 
   private List<String> details(Form form, Variable v, FormulaInWords words) {
     List<String> details = new ArrayList<>();
-    details.add("type: " + v.type().jsonName() + v.codeList().map(c -> " (" + c + ")").orElse("")
-        + v.unit().map(u -> ", eining " + u).orElse(""));
-    if (v.required()) details.add("obligatorisk");
-    v.requiredIf().ifPresent(f -> details.add("obligatorisk når: " + words.words(f)));
-    v.range().ifPresent(r -> details.add("gyldig område: " + r));
-    v.plausibleRange().ifPresent(r -> details.add("rimeleg område: " + r));
-    v.decimals().ifPresent(d -> details.add("desimalar: " + d));
-    v.maxLength().ifPresent(m -> details.add("maks teikn: " + m));
-    v.pattern().ifPresent(p -> details.add("mønster: " + p));
-    if (!v.missing().isEmpty()) details.add("manglande verdi: " + String.join(", ", v.missing()));
-    v.compute().ifPresent(f -> details.add("utrekna: " + f.text() + " = " + words.words(f)));
+    details.add(TEXTS.text("codebook.detail.type", v.type().jsonName() + v.codeList().map(c -> " (" + c + ")").orElse(""))
+        + v.unit().map(u -> TEXTS.text("codebook.detail.unit", u)).orElse(""));
+    if (v.required()) details.add(TEXTS.text("codebook.detail.required"));
+    v.requiredIf().ifPresent(f -> details.add(TEXTS.text("codebook.detail.requiredIf", words.words(f))));
+    v.range().ifPresent(r -> details.add(TEXTS.text("codebook.detail.range", r.toString())));
+    v.plausibleRange().ifPresent(r -> details.add(TEXTS.text("codebook.detail.plausibleRange", r.toString())));
+    v.decimals().ifPresent(d -> details.add(TEXTS.text("codebook.detail.decimals", String.valueOf(d))));
+    v.maxLength().ifPresent(m -> details.add(TEXTS.text("codebook.detail.maxLength", String.valueOf(m))));
+    v.pattern().ifPresent(p -> details.add(TEXTS.text("codebook.detail.pattern", p)));
+    if (!v.missing().isEmpty()) details.add(TEXTS.text("codebook.detail.missing", String.join(", ", v.missing())));
+    v.compute().ifPresent(f -> details.add(TEXTS.text("codebook.detail.computed", f.text(), words.words(f))));
     versions(form, v).ifPresent(details::add);
     tags(form, v).ifPresent(details::add);
     return details;
@@ -258,7 +270,7 @@ final class CodebookExport {
               ? "–" + code.validTo().map(Object::toString).orElse("") : "")));
     }
     return new CodeListView(list.id(), list.title().in("nb"), list.system() + list.systemOid().map(o -> ", OID " + o).orElse("")
-        + list.systemVersion().map(v -> ", versjon " + v).orElse(""), list.notes().orElse(""), codes);
+        + list.systemVersion().map(v -> TEXTS.text("codebook.systemVersion", v)).orElse(""), list.notes().orElse(""), codes);
   }
 
   private IndicatorView indicatorView(Indicator indicator) {
@@ -270,18 +282,18 @@ final class CodebookExport {
     registry.forms().values().forEach(f -> labels.putIfAbsent(f.id(), f.title().in("nb")));
     FormulaInWords words = FormulaInWords.of(labels);
     List<FormulaView> formulas = new ArrayList<>();
-    formulas.add(formula("periode", indicator.period(), words));
-    formulas.add(formula("nemnar", indicator.denominator(), words));
-    indicator.numerator().ifPresent(f -> formulas.add(formula("teljar", f, words)));
-    indicator.value().ifPresent(f -> formulas.add(formula("verdi", f, words)));
-    indicator.exclusions().forEach(e -> formulas.add(formula("unnateke (" + e.id() + ")", e.when(), words)));
+    formulas.add(formula(TEXTS.text("codebook.role.period"), indicator.period(), words));
+    formulas.add(formula(TEXTS.text("codebook.role.denominator"), indicator.denominator(), words));
+    indicator.numerator().ifPresent(f -> formulas.add(formula(TEXTS.text("codebook.role.numerator"), f, words)));
+    indicator.value().ifPresent(f -> formulas.add(formula(TEXTS.text("codebook.role.value"), f, words)));
+    indicator.exclusions().forEach(e -> formulas.add(formula(TEXTS.text("codebook.role.exclusion", e.id()), e.when(), words)));
     List<String> notes = new ArrayList<>();
     indicator.notes().ifPresent(notes::add);
     indicator.exclusions().forEach(e -> e.notes().ifPresent(n -> notes.add(e.id() + ": " + n)));
     return new IndicatorView(indicator.id(), indicator.title().in("nb"), indicator.description().map(t -> t.in("nb")).orElse(""),
         indicator.type().name().toLowerCase(Locale.ROOT), indicator.form(), formulas,
-        indicator.levels().map(l -> (l.higherIsBetter() ? "høgare er betre" : "lågare er betre")
-            + ", høg frå " + l.high().toPlainString() + ", middels frå " + l.medium().toPlainString()).orElse(""),
+        indicator.levels().map(l -> TEXTS.text(l.higherIsBetter() ? "codebook.levels.higherIsBetter" : "codebook.levels.lowerIsBetter",
+            l.high().toPlainString(), l.medium().toPlainString())).orElse(""),
         indicator.minDenominator().map(String::valueOf).orElse(""), String.join("\n", notes));
   }
 

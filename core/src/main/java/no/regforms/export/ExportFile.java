@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param content its text, UTF-8 when written
  */
 public record ExportFile(String name, String mediaType, String content) {
+  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
   public ExportFile {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(mediaType, "mediaType");

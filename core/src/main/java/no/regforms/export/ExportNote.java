@@ -14,6 +14,7 @@ import no.regforms.diagnostic.SourceLocation;
  * @param location where the item is defined
  */
 public record ExportNote(ExportFormat format, String form, String item, String message, SourceLocation location) {
+  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
   public ExportNote {
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(form, "form");

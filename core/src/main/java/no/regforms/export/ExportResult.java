@@ -23,6 +23,7 @@ import no.regforms.diagnostic.Issue;
  */
 public record ExportResult(ExportFormat format, List<ExportFile> files, List<ExportNote> notes, List<Issue> errors) {
 
+  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
   public ExportResult {
     Objects.requireNonNull(format, "format");
     files = List.copyOf(files);

@@ -267,7 +267,7 @@ final class RedcapLogic {
       if (op == Expr.BinaryOp.EQ || op == Expr.BinaryOp.NE) return;
       var type = expression.typeOf(side).orElseThrow().kind();
       if (type != no.regforms.expression.ExprType.Kind.NUMBER && type != no.regforms.expression.ExprType.Kind.DATE) {
-        throw new Translation.Untranslatable("REDCap orders only numbers and dates, not a " + type.name().toLowerCase());
+        throw new Translation.Untranslatable("REDCap orders only numbers and dates, not a " + type.name().toLowerCase(java.util.Locale.ROOT));
       }
     }
 

@@ -13,6 +13,7 @@ import no.regforms.diagnostic.Diagnostics;
  */
 public record CompilationResult(Optional<CompiledExpression> expression, Diagnostics diagnostics) {
 
+  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
   public CompilationResult {
     Objects.requireNonNull(expression, "expression");
     Objects.requireNonNull(diagnostics, "diagnostics");

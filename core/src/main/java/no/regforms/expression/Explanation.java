@@ -27,6 +27,7 @@ import java.util.Optional;
  */
 public record Explanation(String text, Object value, Optional<String> name, List<Explanation> parts) {
 
+  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
   public Explanation {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(name, "name");

@@ -35,15 +35,41 @@ public record ExprType(
     Map<String, BigDecimal> scores) {
 
   /** The kinds of value an expression can have. */
-  public enum Kind { NUMBER, TEXT, BOOLEAN, DATE, YEARMONTH, DATETIME, CODE, CODES, ROWS }
+  public enum Kind {
+    /** A number (integer or decimal). */
+    NUMBER,
+    /** Text. */
+    TEXT,
+    /** True or false (or unknown). */
+    BOOLEAN,
+    /** A calendar date. */
+    DATE,
+    /** A month of a year. */
+    YEARMONTH,
+    /** A date and time of day. */
+    DATETIME,
+    /** One code of a code list. */
+    CODE,
+    /** A set of codes of a code list. */
+    CODES,
+    /** The rows of a repeat group. */
+    ROWS
+  }
 
+  /** The type of numbers. */
   public static final ExprType NUMBER = simple(Kind.NUMBER);
+  /** The type of texts. */
   public static final ExprType TEXT = simple(Kind.TEXT);
+  /** The type of truth values. */
   public static final ExprType BOOLEAN = simple(Kind.BOOLEAN);
+  /** The type of dates. */
   public static final ExprType DATE = simple(Kind.DATE);
+  /** The type of months. */
   public static final ExprType YEARMONTH = simple(Kind.YEARMONTH);
+  /** The type of dates with a time of day. */
   public static final ExprType DATETIME = simple(Kind.DATETIME);
 
+  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
   public ExprType {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(codeList, "codeList");

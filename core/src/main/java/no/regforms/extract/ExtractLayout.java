@@ -58,6 +58,7 @@ public record ExtractLayout(String name, char separator, boolean decimalComma, D
     return DateTimeFormatter.ofPattern(pattern).withResolverStyle(java.time.format.ResolverStyle.STRICT);
   }
 
+  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
   public ExtractLayout {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(date, "date");

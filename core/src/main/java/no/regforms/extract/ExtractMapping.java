@@ -28,6 +28,7 @@ public record ExtractMapping(Map<String, String> forms, Map<String, Map<String, 
   /** No renaming. */
   public static final ExtractMapping NONE = new ExtractMapping(Map.of(), Map.of());
 
+  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
   public ExtractMapping {
     forms = Map.copyOf(forms);
     Map<String, Map<String, String>> copy = new LinkedHashMap<>();

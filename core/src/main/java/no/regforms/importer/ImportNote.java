@@ -23,6 +23,7 @@ import no.regforms.diagnostic.Severity;
 public record ImportNote(Severity severity, Kind kind, String where, String form, String variable, String source,
     String message) {
 
+  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
   public ImportNote {
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(kind, "kind");

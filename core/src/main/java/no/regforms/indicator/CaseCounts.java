@@ -27,6 +27,7 @@ import java.util.TreeMap;
 public record CaseCounts(String indicator, int year, String group, long numerator, long denominator, List<Double> values,
     Map<String, Long> excluded, Map<String, Long> leftOut) {
 
+  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
   public CaseCounts {
     Objects.requireNonNull(indicator, "indicator");
     Objects.requireNonNull(group, "group");

@@ -50,6 +50,7 @@ public record IndicatorResult(
         attainment, suppression, excluded, leftOut, "");
   }
 
+  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
   public IndicatorResult {
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(indicator, "indicator");

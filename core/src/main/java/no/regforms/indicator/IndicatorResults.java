@@ -17,6 +17,7 @@ import no.regforms.diagnostic.Diagnostics;
  */
 public record IndicatorResults(List<Integer> years, List<IndicatorResult> results, Diagnostics diagnostics) {
 
+  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
   public IndicatorResults {
     years = List.copyOf(years);
     results = List.copyOf(results);

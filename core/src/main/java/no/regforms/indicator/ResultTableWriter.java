@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import no.regforms.definition.Indicator;
+import no.regforms.diagnostic.Issue;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -61,12 +62,19 @@ public final class ResultTableWriter {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("years", results.years());
     doc.put("results", results.results().stream().map(ResultTableWriter::row).toList());
-    doc.put("issues", results.diagnostics().issues().stream().map(issue -> Map.of(
-        "severity", issue.severity().name().toLowerCase(java.util.Locale.ROOT), "code", issue.code().code(),
-        "message", issue.message().in("en"))).toList());
+    doc.put("issues", results.diagnostics().issues().stream().map(ResultTableWriter::issue).toList());
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
         .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
         .writeValue(out, doc);
+  }
+
+  /** One issue as results.json lists it; keys in a fixed order so the file is byte-stable. */
+  private static Map<String, Object> issue(Issue issue) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("severity", issue.severity().name().toLowerCase(java.util.Locale.ROOT));
+    out.put("code", issue.code().code());
+    out.put("message", issue.message().in("en"));
+    return out;
   }
 
   private static String joined(Map<?, ?> map) {

@@ -26,6 +26,7 @@ public record RunOptions(List<Integer> years, Set<String> indicators, ExpectedCo
   /** Records held in memory by default before spilling. */
   public static final int DEFAULT_MAX_RECORDS_IN_MEMORY = 200_000;
 
+  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
   public RunOptions {
     years = years.stream().sorted().distinct().toList();
     if (years.isEmpty()) throw new IllegalArgumentException("at least one year");

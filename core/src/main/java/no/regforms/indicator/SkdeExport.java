@@ -85,6 +85,7 @@ public final class SkdeExport {
    * @param diagnostics every failed check; with errors, the files must not be uploaded
    */
   public record Upload(List<UploadRow> fractions, List<UploadRow> others, Diagnostics diagnostics) {
+    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
     public Upload {
       fractions = List.copyOf(fractions);
       others = List.copyOf(others);
@@ -221,6 +222,7 @@ public final class SkdeExport {
    * @param diagnostics texts too long for the service's columns, level thresholds the service rejects
    */
   public record IndRecords(List<Map<String, Object>> records, Diagnostics diagnostics) {
+    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
     public IndRecords {
       records = List.copyOf(records);
       Objects.requireNonNull(diagnostics, "diagnostics");

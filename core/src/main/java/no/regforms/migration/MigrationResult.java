@@ -17,6 +17,7 @@ import no.regforms.record.Record;
  */
 public record MigrationResult(Record record, List<Change> changes, Optional<String> problem) {
 
+  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
   public MigrationResult {
     Objects.requireNonNull(record, "record");
     changes = List.copyOf(changes);
@@ -38,6 +39,7 @@ public record MigrationResult(Record record, List<Change> changes, Optional<Stri
    * @param why the step's reason, when the definition gives one
    */
   public record Change(String version, String step, List<String> read, List<String> wrote, Optional<LocalizedText> why) {
+    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
     public Change {
       Objects.requireNonNull(version, "version");
       Objects.requireNonNull(step, "step");

@@ -11,6 +11,8 @@ import org.owasp.encoder.Encode;
  * with {@code raw} ({@code $rawModel}) are inserted as they are, and whoever puts them in the
  * model makes them safe (script-safe JSON, say). Stateless.
  */
+// Velocity's types in its signature are for Velocity, which instantiates it; hosts call escape().
+@SuppressWarnings("exports")
 public final class HtmlEscaping implements ReferenceInsertionEventHandler {
 
   /** Created by Velocity from its configuration. */

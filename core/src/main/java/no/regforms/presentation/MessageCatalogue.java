@@ -1,11 +1,17 @@
 package no.regforms.presentation;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.PropertyResourceBundle;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.function.Function;
@@ -26,7 +32,7 @@ public final class MessageCatalogue {
   /** The languages with a catalogue, Bokmål first: the one every other language falls back to. */
   public static final List<String> LANGUAGES = List.of("nb", "nn", "en");
 
-  private static final String BUNDLE = "no.regforms.presentation.messages";
+  private static final String BUNDLE = "messages";
   private static final Map<String, MessageCatalogue> CATALOGUES = load();
 
   private final String language;
@@ -39,12 +45,24 @@ public final class MessageCatalogue {
     this.bundle = bundle;
   }
 
+  /*
+   * Each language's file read as it is, with no fallback to the JVM's locale or another file. Read
+   * directly rather than through ResourceBundle.getBundle with a Control, which a named module may
+   * not call (the core is one on the module path).
+   */
   private static Map<String, MessageCatalogue> load() {
     Map<String, MessageCatalogue> catalogues = new LinkedHashMap<>();
-    ResourceBundle.Control exact = ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
     for (String language : LANGUAGES) {
-      catalogues.put(language, new MessageCatalogue(language,
-          ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(language), MessageCatalogue.class.getClassLoader(), exact)));
+      String file = BUNDLE + "_" + language + ".properties";
+      try (InputStream in = MessageCatalogue.class.getResourceAsStream(file)) {
+        if (in == null) {
+          throw new IllegalStateException("message catalogue " + file + " is missing from the jar");
+        }
+        catalogues.put(language, new MessageCatalogue(language,
+            new PropertyResourceBundle(new InputStreamReader(in, StandardCharsets.UTF_8))));
+      } catch (IOException e) {
+        throw new UncheckedIOException("message catalogue " + file + " cannot be read", e);
+      }
     }
     return Map.copyOf(catalogues);
   }

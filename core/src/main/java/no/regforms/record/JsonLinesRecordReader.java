@@ -22,6 +22,7 @@ import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import no.regforms.diagnostic.IssueCode;
+import no.regforms.presentation.MessageCatalogue;
 
 /**
  * Streams records from JSON Lines (UTF-8, one record per line), holding at most one line in memory:
@@ -212,10 +213,7 @@ public final class JsonLinesRecordReader implements AutoCloseable {
     if (result.isError()) {
       int column = bytes.position() + 1;
       return RecordParser.problem(number, IssueCode.RECORD_ENCODING,
-          "Linjen er ikke UTF-8-tekst: ugyldig byte i bytekolonne " + column
-              + " (filen er kanskje lagret som Latin-1 eller Windows-1252; lagre den som UTF-8)",
-          "The line is not UTF-8 text: invalid byte at byte column " + column
-              + " (the file may be saved as Latin-1 or Windows-1252; save it as UTF-8, e.g. iconv -f windows-1252 -t utf-8)");
+          MessageCatalogue.localized("record.syntax.notUtf8", String.valueOf(column)));
     }
     text.flip();
     String json = text.toString();

@@ -21,6 +21,7 @@ import java.util.Optional;
 public record Record(
     String registry, String form, String version, String id, String patient, String unit, RecordValues values, long line) {
 
+  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
   public Record {
     Objects.requireNonNull(registry, "registry");
     Objects.requireNonNull(form, "form");

@@ -23,6 +23,7 @@ public record RecordLimits(int maxRecordBytes, int maxNestingDepth, int maxStrin
   /** The largest line length that may be set: 1 GiB. */
   public static final int MAX_RECORD_BYTES = 1 << 30;
 
+  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
   public RecordLimits {
     if (maxRecordBytes < 1 || maxNestingDepth < 1 || maxStringLength < 1 || maxNumberLength < 1) {
       throw new IllegalArgumentException("every record limit must be at least 1");

@@ -21,6 +21,7 @@ import java.util.Optional;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.IssueCode;
 import no.regforms.diagnostic.LocalizedText;
+import no.regforms.presentation.MessageCatalogue;
 import no.regforms.diagnostic.RecordPath;
 import no.regforms.diagnostic.Severity;
 
@@ -60,15 +61,14 @@ public final class RecordParser {
 
   /** What a syntax message calls the text it read: a line of a file, or a record on its own. */
   enum Subject {
-    LINE("Linjen", "The line"),
-    RECORD("Posten", "The record");
+    LINE("record.subject.line"),
+    RECORD("record.subject.record");
 
-    final String nb;
-    final String en;
+    /** Its name in the message catalogue, as a sentence starts. */
+    final String key;
 
-    Subject(String nb, String en) {
-      this.nb = nb;
-      this.en = en;
+    Subject(String key) {
+      this.key = key;
     }
   }
 
@@ -102,27 +102,23 @@ public final class RecordParser {
       return beyondLimit(line, String.valueOf(e.getOriginalMessage()), subject);
     } catch (JsonProcessingException e) {
       // Jackson's own message quotes the offending text, which may be health data: say only where.
-      String where = e.getLocation() == null || e.getLocation().getColumnNr() < 1 ? "" : " (column " + e.getLocation().getColumnNr() + ")";
-      if (e instanceof JsonEOFException) {
-        return problem(line, subject.nb + " slutter før JSON-verdien er fullstendig" + where,
-            subject.en + " ends before the JSON value is complete" + where);
-      }
-      if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
-        return problem(line, subject.nb + " har samme nøkkel to ganger i ett objekt" + where,
-            subject.en + " has the same key twice in one object" + where);
-      }
-      return problem(line, subject.nb + " er ikke gyldig JSON" + where, subject.en + " is not valid JSON" + where);
+      int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+      String key = e instanceof JsonEOFException ? "record.syntax.incomplete"
+          : String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field") ? "record.syntax.duplicateKey"
+          : "record.syntax.notJson";
+      return problem(line, MessageCatalogue.localized(texts -> texts.text(key, texts.text(subject.key))
+          + (column < 1 ? "" : " " + texts.text("record.syntax.column", String.valueOf(column)))));
     } catch (IOException e) {
       throw new UncheckedIOException("reading a record from a string failed", e); // a string cannot fail to read
     }
     if (envelope == null) {
-      return problem(line, subject.nb + " er ikke et JSON-objekt", subject.en + " is not a JSON object");
+      return problem(line, MessageCatalogue.localized(texts -> texts.text("record.syntax.notObject", texts.text(subject.key))));
     }
     if (envelope.values != null && !(envelope.values instanceof Map)) {
-      return problem(line, "\"values\" må være et objekt", "\"values\" must be an object");
+      return problem(line, MessageCatalogue.localized("record.syntax.valuesNotObject"));
     }
     if (!(envelope.form instanceof String form)) {
-      return problem(line, "Posten mangler \"form\"", "The record has no \"form\" (the form id)");
+      return problem(line, MessageCatalogue.localized("record.syntax.noForm"));
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> values = envelope.values == null ? Map.of() : (Map<String, Object>) envelope.values;
@@ -217,31 +213,28 @@ public final class RecordParser {
   /** Jackson names the limit it met in the first words of its message; say which in our words. */
   private RecordLine beyondLimit(long line, String jacksonMessage, Subject subject) {
     if (jacksonMessage.startsWith("Document nesting depth")) {
-      return limit(line, "Posten er nøstet dypere enn " + limits.maxNestingDepth() + " nivåer",
-          "The record is nested deeper than " + limits.maxNestingDepth() + " levels", "--max-depth", "maxNestingDepth");
+      return limit(line, MessageCatalogue.localized("record.limit.depth", String.valueOf(limits.maxNestingDepth())),
+          "--max-depth", "maxNestingDepth");
     }
     if (jacksonMessage.startsWith("String value length") || jacksonMessage.startsWith("Name length")) {
-      return limit(line, "Posten har en tekst lengre enn " + limits.maxStringLength() + " tegn",
-          "The record has a text longer than " + limits.maxStringLength() + " characters", "--max-string-length",
-          "maxStringLength");
+      return limit(line, MessageCatalogue.localized("record.limit.text", String.valueOf(limits.maxStringLength())),
+          "--max-string-length", "maxStringLength");
     }
     if (jacksonMessage.startsWith("Number value length")) {
-      return limit(line, "Posten har et tall lengre enn " + limits.maxNumberLength() + " tegn",
-          "The record has a number longer than " + limits.maxNumberLength() + " characters", "--max-number-length",
-          "maxNumberLength");
+      return limit(line, MessageCatalogue.localized("record.limit.number", String.valueOf(limits.maxNumberLength())),
+          "--max-number-length", "maxNumberLength");
     }
     return tooLong(line, limits.maxRecordBytes(), subject);
   }
 
   /** The issue for a line (or record) longer than {@code maxRecordBytes}. */
   static RecordLine tooLong(long line, int maxRecordBytes, Subject subject) {
-    return limit(line, subject.nb + " er lengre enn grensen på " + maxRecordBytes + " bytes per post",
-        subject.en + " is longer than the limit of " + maxRecordBytes + " bytes per record", "--max-record-bytes",
-        "maxRecordBytes");
+    return limit(line, MessageCatalogue.localized(texts -> texts.text("record.limit.length", texts.text(subject.key),
+        String.valueOf(maxRecordBytes))), "--max-record-bytes", "maxRecordBytes");
   }
 
-  private static RecordLine limit(long line, String nb, String en, String option, String component) {
-    Issue issue = new Issue(Severity.ERROR, IssueCode.RECORD_LIMIT, LocalizedText.nbEn(nb, en), new RecordPath("", line),
+  private static RecordLine limit(long line, LocalizedText message, String option, String component) {
+    Issue issue = new Issue(Severity.ERROR, IssueCode.RECORD_LIMIT, message, new RecordPath("", line),
         Optional.of("raise the limit with " + option + " (RecordLimits." + component + " when embedding)"));
     return new RecordLine(line, Optional.empty(), Optional.of(issue));
   }
@@ -252,12 +245,12 @@ public final class RecordParser {
     return "";
   }
 
-  static RecordLine problem(long line, String nb, String en) {
-    return problem(line, IssueCode.RECORD_SYNTAX, nb, en);
+  static RecordLine problem(long line, LocalizedText message) {
+    return problem(line, IssueCode.RECORD_SYNTAX, message);
   }
 
-  static RecordLine problem(long line, IssueCode code, String nb, String en) {
-    Issue issue = new Issue(Severity.ERROR, code, LocalizedText.nbEn(nb, en), new RecordPath("", line), Optional.empty());
+  static RecordLine problem(long line, IssueCode code, LocalizedText message) {
+    Issue issue = new Issue(Severity.ERROR, code, message, new RecordPath("", line), Optional.empty());
     return new RecordLine(line, Optional.empty(), Optional.of(issue));
   }
 }

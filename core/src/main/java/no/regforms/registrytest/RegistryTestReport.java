@@ -15,6 +15,7 @@ import no.regforms.diagnostic.Issue;
  */
 public record RegistryTestReport(int cases, int failedCases, List<Issue> failures) {
 
+  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
   public RegistryTestReport {
     failures = List.copyOf(Objects.requireNonNull(failures, "failures"));
   }

@@ -41,6 +41,7 @@ public record Decision(Kind kind, String path, String key, Explanation explanati
     }
   }
 
+  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
   public Decision {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(path, "path");

@@ -20,6 +20,7 @@ import no.regforms.diagnostic.Diagnostics;
  */
 public record ValidationResult(Diagnostics diagnostics, Map<String, Object> computed, Map<String, Object> values) {
 
+  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
   public ValidationResult {
     Objects.requireNonNull(diagnostics, "diagnostics");
     computed = Collections.unmodifiableMap(new LinkedHashMap<>(computed));

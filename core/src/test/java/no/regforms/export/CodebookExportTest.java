@@ -13,6 +13,7 @@ import no.regforms.definition.Form;
 import no.regforms.definition.Indicator;
 import no.regforms.definition.Registry;
 import no.regforms.definition.Variable;
+import no.regforms.presentation.MessageCatalogue;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -117,5 +118,19 @@ class CodebookExportTest {
 
     assertThat(html).contains("«Røyker du?» er ja")
         .contains("dager fra «Svardato» til dagens dato er større enn 30 eller «Søvnvansker» er &#39;2&#39;");
+  }
+
+  @Test
+  void codebookHtml_fixedTexts_comeFromTheNynorskCatalogue() {
+    String html = MetadataExporter.create().export(Registries.load("ms"), ExportFormat.CODEBOOK)
+        .fileOrThrow(CodebookExport.DEVELOPER_HTML_FILE).content();
+    MessageCatalogue nn = MessageCatalogue.of("nn");
+
+    assertThat(html).contains("<h1>" + nn.text("codebook.developerTitle") + ": ")
+        .contains("<p>" + nn.text("codebook.developerIntro") + "</p>")
+        .contains("<h2>" + nn.text("codebook.codeLists") + "</h2>")
+        .contains("<th>" + nn.text("codebook.shownWhen") + "</th>")
+        .contains(nn.text("codebook.detail.required") + "<br>");
+    assertThat(html).doesNotContain(MessageCatalogue.of("en").text("codebook.developerIntro"));
   }
 }

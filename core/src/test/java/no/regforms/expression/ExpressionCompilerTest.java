@@ -31,6 +31,14 @@ class ExpressionCompilerTest {
   }
 
   @Test
+  void references_manyNames_inOrderOfFirstAppearance() {
+    TypeEnvironment env = TypeEnvironment.of(Map.of("e", ExprType.NUMBER, "b", ExprType.NUMBER,
+        "d", ExprType.NUMBER, "a", ExprType.NUMBER, "c", ExprType.NUMBER));
+    CompiledExpression compiled = ExpressionCompiler.create().compile("e + b + d + e + a + c", env).expressionOrThrow();
+    assertThat(compiled.references()).containsExactly("e", "b", "d", "a", "c");
+  }
+
+  @Test
   void compile_textTooLong_reportsAtStart() {
     CompilationResult result = ExpressionCompiler.builder().maxLength(10).build()
         .compile("age + age + age", ENV);

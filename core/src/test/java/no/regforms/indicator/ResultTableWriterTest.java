@@ -90,6 +90,7 @@ class ResultTableWriterTest {
     JsonNode doc = json.readTree(out.toString());
     assertThat(doc.path("results").get(0).path("indicator").asText()).isEqualTo("qi_ms_diagnosis");
     assertThat(doc.path("issues")).hasSize(1);
+    assertThat(doc.path("issues").get(0).fieldNames()).toIterable().containsExactly("severity", "code", "message");
   }
 
   @Test

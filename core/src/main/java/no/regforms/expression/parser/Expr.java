@@ -56,17 +56,29 @@ public sealed interface Expr
 
   /** An infix operator, with its precedence level (higher binds tighter). */
   enum BinaryOp {
+    /** Logical or. */
     OR("or", 1),
+    /** Logical and. */
     AND("and", 2),
+    /** Equal. */
     EQ("=", 4),
+    /** Not equal. */
     NE("!=", 4),
+    /** Less than. */
     LT("<", 4),
+    /** Less than or equal. */
     LE("<=", 4),
+    /** Greater than. */
     GT(">", 4),
+    /** Greater than or equal. */
     GE(">=", 4),
+    /** Addition. */
     ADD("+", 5),
+    /** Subtraction. */
     SUBTRACT("-", 5),
+    /** Multiplication. */
     MULTIPLY("*", 6),
+    /** Division. */
     DIVIDE("/", 6);
 
     private final String symbol;
@@ -98,6 +110,7 @@ public sealed interface Expr
 
   /** A number such as {@code 12} or {@code 3.5}; never negative ({@code -3} is a negation). */
   record NumberLiteral(BigDecimal value, Span span) implements Expr {
+    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
     public NumberLiteral {
       Objects.requireNonNull(value, "value");
       Objects.requireNonNull(span, "span");
@@ -111,6 +124,7 @@ public sealed interface Expr
 
   /** A text in single quotes; {@code value} is unescaped. */
   record TextLiteral(String value, Span span) implements Expr {
+    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
     public TextLiteral {
       Objects.requireNonNull(value, "value");
       Objects.requireNonNull(span, "span");
@@ -124,6 +138,7 @@ public sealed interface Expr
 
   /** {@code true} or {@code false}. */
   record BooleanLiteral(boolean value, Span span) implements Expr {
+    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
     public BooleanLiteral {
       Objects.requireNonNull(span, "span");
     }
@@ -136,6 +151,7 @@ public sealed interface Expr
 
   /** {@code date('2024-12-31')}; the span covers the whole call. */
   record DateLiteral(LocalDate value, Span span) implements Expr {
+    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
     public DateLiteral {
       Objects.requireNonNull(value, "value");
       Objects.requireNonNull(span, "span");
@@ -149,6 +165,7 @@ public sealed interface Expr
 
   /** {@code yearmonth('2022-06')}; the span covers the whole call. */
   record YearMonthLiteral(YearMonth value, Span span) implements Expr {
+    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
     public YearMonthLiteral {
       Objects.requireNonNull(value, "value");
       Objects.requireNonNull(span, "span");
@@ -162,6 +179,7 @@ public sealed interface Expr
 
   /** A variable, run parameter or bound name. */
   record Name(String name, Span span) implements Expr {
+    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
     public Name {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(span, "span");
@@ -182,6 +200,7 @@ public sealed interface Expr
    * @param span the whole access
    */
   record Member(Expr target, String member, Span memberSpan, Span span) implements Expr {
+    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
     public Member {
       Objects.requireNonNull(target, "target");
       Objects.requireNonNull(member, "member");
@@ -197,6 +216,7 @@ public sealed interface Expr
 
   /** A prefix operator applied to {@code operand}. */
   record Unary(UnaryOp op, Expr operand, Span span) implements Expr {
+    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
     public Unary {
       Objects.requireNonNull(op, "op");
       Objects.requireNonNull(operand, "operand");
@@ -211,6 +231,7 @@ public sealed interface Expr
 
   /** An infix operator; {@code opSpan} is where the operator itself is written. */
   record Binary(BinaryOp op, Expr left, Expr right, Span opSpan, Span span) implements Expr {
+    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
     public Binary {
       Objects.requireNonNull(op, "op");
       Objects.requireNonNull(left, "left");
@@ -231,6 +252,7 @@ public sealed interface Expr
    * @param items at least one
    */
   record In(Expr operand, List<Expr> items, boolean negated, Span span) implements Expr {
+    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
     public In {
       Objects.requireNonNull(operand, "operand");
       items = List.copyOf(items);
@@ -258,6 +280,7 @@ public sealed interface Expr
    * @param span the whole call
    */
   record Call(String function, Span nameSpan, List<Expr> arguments, Span span) implements Expr {
+    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
     public Call {
       Objects.requireNonNull(function, "function");
       Objects.requireNonNull(nameSpan, "nameSpan");

@@ -12,8 +12,7 @@ import java.util.Objects;
 public final class ExprPrinter {
 
   // Precedence levels of the grammar, lowest first; see Parser.
-  private static final int OR = 1;
-  private static final int AND = 2;
+  // or (1) and and (2), like every binary operator, take their level from Expr.BinaryOp.
   private static final int NOT = 3;
   private static final int COMPARISON = 4;
   private static final int NEGATE = 7;
