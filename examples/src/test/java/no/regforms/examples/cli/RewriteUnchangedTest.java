@@ -80,6 +80,6 @@ class RewriteUnchangedTest {
   private static void run(List<String> stdout, int mayFail, String... args) {
     Cli.Run run = Cli.run(args);
     assertThat(run.exit()).as(String.join(" ", args) + "\n" + run.both()).isBetween(0, mayFail);
-    stdout.add(String.join(" ", args[0]) + " -> " + run.exit() + "\n" + run.out());
+    stdout.add(args[0] + " -> " + run.exit() + "\n" + run.out());
   }
 }
