@@ -664,6 +664,12 @@ var RegformsForm = (function () {
         out.push(found);
       });
     });
+    // An inclusion criterion, as the server checks it: only a false check excludes, never an unknown one.
+    this.model.inclusion.forEach(function (criterion) {
+      if (top.run(criterion.check) === false) {
+        out.push(issue('error', 'not_included', criterion.message, ''));
+      }
+    });
     return out;
   };
 

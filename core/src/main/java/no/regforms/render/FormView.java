@@ -18,6 +18,7 @@ import no.regforms.definition.ItemWalker;
 import no.regforms.definition.Note;
 import no.regforms.definition.PlacedItem;
 import no.regforms.definition.Range;
+import no.regforms.definition.InclusionCriterion;
 import no.regforms.definition.Registry;
 import no.regforms.definition.RepeatGroup;
 import no.regforms.definition.Rule;
@@ -72,6 +73,7 @@ final class FormView {
     model.set("codeValidity", codeValidity());
     model.set("scope", scope(form.items(), form.graph(), ""));
     model.set("rules", rules());
+    model.set("inclusion", inclusion());
     this.items = views(form.items(), "", null);
   }
 
@@ -302,6 +304,19 @@ final class FormView {
       rule.variables().forEach(vars::add);
     }
     return rules;
+  }
+
+  /** The registry's inclusion criteria on this form: a false check is a form-level {@code not_included} error. */
+  private ArrayNode inclusion() {
+    ArrayNode criteria = JSON.createArrayNode();
+    for (InclusionCriterion criterion : registry.inclusion()) {
+      if (!criterion.form().equals(form.id())) continue;
+      ObjectNode node = criteria.addObject();
+      node.put("id", criterion.id());
+      node.put("check", function(Optional.of(criterion.check())));
+      node.put("message", text(criterion.message()));
+    }
+    return criteria;
   }
 
   // ---- the tree the templates walk -----------------------------------------------------------

@@ -99,7 +99,7 @@ class StoreCommandsTest {
       }
       assertThat(counted).isPositive();
     }
-    assertThat(statements.stream().filter(s -> s.contains("WITH years(report_year)")).count()).isEqualTo(13);
+    assertThat(statements.stream().filter(s -> s.contains("WITH years(report_year)")).count()).isEqualTo(14);
     assertThat(run("sql", "--registry", "ms", "--dialect", "postgres").out()).contains("JSONB", "COLLATE \"C\"");
   }
 

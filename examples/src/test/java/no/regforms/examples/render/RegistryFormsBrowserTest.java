@@ -99,6 +99,19 @@ class RegistryFormsBrowserTest {
   }
 
   @Test
+  void ectCourse_patientUnder16_pageShowsTheInclusionCriterionAsTheServerDoes() {
+    FormPage page = open("ect", "course");
+    page.set("rf-course_start", "2024-03-04");
+    page.type("rf-birth_year", "2008");
+    assertThat(page.pageIssues()).noneMatch(issue -> issue.contains("|not_included|"));
+    page.type("rf-birth_year", "2009");
+    assertThat(page.pageIssues()).filteredOn(issue -> issue.contains("|not_included|"))
+        .containsExactly("|not_included|error|Pasienter under 16 år skal ikke registreres (eksklusjonskriterium).");
+    assertThat(page.jvmIssues()).filteredOn(issue -> issue.contains("|not_included|"))
+        .isEqualTo(page.pageIssues().stream().filter(issue -> issue.contains("|not_included|")).toList());
+  }
+
+  @Test
   void msFollowup_answers_showHideAndCheck() {
     FormPage page = open("ms", "followup");
     assertThat(page.isShown("rf-relapses")).isFalse();
