@@ -103,12 +103,9 @@ final class ValidateCommand implements Callable<Integer> {
       });
       read = reader.counts();
     } catch (UncheckedIOException e) {
-      err.printf("validate: reading %s failed: %s%n", input.name(), e.getCause().getMessage());
-      err.flush();
-      return Main.INTERNAL;
+      return readingFailed(err, e);
     }
-    ObjectNode summary = JSON.createObjectNode();
-    summary.put("summary", true);
+    ObjectNode summary = JSON.createObjectNode().put("summary", true);
     summary.put("linesRead", read.linesRead());
     summary.put("records", read.records());
     summary.put("unreadableLines", read.unreadableLines());
@@ -179,12 +176,9 @@ final class ValidateCommand implements Callable<Integer> {
       }
       printApart(pending, out);
     } catch (UncheckedIOException e) {
-      err.printf("validate: reading %s failed: %s%n", input.name(), e.getCause().getMessage());
-      err.flush();
-      return Main.INTERNAL;
+      return readingFailed(err, e);
     }
-    ObjectNode summary = JSON.createObjectNode();
-    summary.put("summary", true);
+    ObjectNode summary = JSON.createObjectNode().put("summary", true);
     summary.put("records", records);
     summary.put("unreadableRows", unreadable);
     summary.put("cellErrors", extractProblems[0]);
@@ -195,6 +189,12 @@ final class ValidateCommand implements Callable<Integer> {
     out.println(summary);
     out.flush();
     return counts.withErrors > 0 || unreadable > 0 || extractProblems[0] > 0 ? Main.DATA_ERRORS : Main.OK;
+  }
+
+  private int readingFailed(PrintWriter err, UncheckedIOException e) {
+    err.printf("validate: reading %s failed: %s%n", input.name(), e.getCause().getMessage());
+    err.flush();
+    return Main.INTERNAL;
   }
 
   /** Prints the problems not of a record's row, each on a line of its own, and forgets them. */
