@@ -128,11 +128,11 @@ final class ValidateCommand implements Callable<Integer> {
    * cells first (each with its column); problems not of a record's row (a column no variable
    * reads, a file name outside the layout, a repeat group's cells) on lines of their own.
    */
-  private int validateExtract(Registry registry, RecordValidator validator, PrintWriter out, PrintWriter err) throws IOException {
+  private int validateExtract(Registry registry, RecordValidator validator, PrintWriter out, PrintWriter err) {
     RecordSource source;
     try {
       source = StoreOptions.source(registry, input.file(), layout, mapping);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | IOException e) { // an unknown layout, a mapping file that cannot be read
       err.println("validate: " + e.getMessage());
       err.flush();
       return Main.USAGE;
