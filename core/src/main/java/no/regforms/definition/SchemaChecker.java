@@ -267,7 +267,9 @@ final class SchemaChecker {
       // an object is not also told to be a list): only the options of its type are reported.
       List<ValidationException> ofItsType = causes.stream()
           .filter(cause -> !("type".equals(cause.getKeyword()) && pointerOf(cause).equals(pointerOf(e)))).toList();
-      (ofItsType.isEmpty() ? causes : ofItsType).forEach(cause -> collectLeaves(cause, leaves));
+      // Sorted: Everit gives the options in no fixed order, and the messages must come out the same every run.
+      (ofItsType.isEmpty() ? causes : ofItsType).stream().sorted(java.util.Comparator.comparing(ValidationException::getMessage))
+          .forEach(cause -> collectLeaves(cause, leaves));
     } else {
       e.getCausingExceptions().forEach(cause -> collectLeaves(cause, leaves));
     }
