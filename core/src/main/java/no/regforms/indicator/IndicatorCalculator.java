@@ -75,40 +75,34 @@ public final class IndicatorCalculator {
   }
 
   /**
-   * Computes from a JSON Lines file. The file is scanned once to see whether it is sorted by patient:
-   * if so, patients stream through; if not, records are sorted with bounded memory.
+   * Computes from a JSON Lines file in one pass when it is sorted by patient (most extracts are): the
+   * order is checked as the records stream, and patients go through as they end. Only a file found
+   * out of order is read once more, its records sorted with bounded memory.
    *
    * @throws IOException if the file cannot be read
    */
   public IndicatorResults calculate(Path records, RunOptions options) throws IOException {
     Objects.requireNonNull(records, "records");
     Objects.requireNonNull(options, "options");
-    boolean sorted = options.sortedByPatient() || isSortedByPatient(records);
+    if (!options.sortedByPatient()) {
+      Optional<IndicatorResults> streamed = read(records, options.withSortedByPatient(true), false);
+      if (streamed.isPresent()) return streamed.get();
+    }
+    return read(records, options, true).orElseThrow();
+  }
+
+  /** One pass over the file; empty when {@code options} take it as sorted, it is not, and that is not to be reported. */
+  private Optional<IndicatorResults> read(Path records, RunOptions options, boolean reportUnsorted) throws IOException {
     List<Issue> unreadable = new ArrayList<>();
     try (JsonLinesRecordReader reader = JsonLinesRecordReader.open(records, RecordLimits.DEFAULTS);
         Stream<RecordLine> lines = reader.lines()) {
       Iterator<Record> iterator = lines.peek(line -> line.problem().ifPresent(unreadable::add))
           .flatMap(line -> line.record().stream()).iterator();
-      IndicatorResults results = calculate(iterator, options.withSortedByPatient(sorted));
-      List<Issue> all = new ArrayList<>(unreadable);
-      all.addAll(results.diagnostics().issues());
-      return new IndicatorResults(results.years(), results.results(), Diagnostics.of(all));
-    }
-  }
-
-  private static boolean isSortedByPatient(Path records) throws IOException {
-    try (JsonLinesRecordReader reader = JsonLinesRecordReader.open(records, RecordLimits.DEFAULTS);
-        Stream<RecordLine> lines = reader.lines()) {
-      String previous = null;
-      Iterator<RecordLine> it = lines.iterator();
-      while (it.hasNext()) {
-        Optional<Record> record = it.next().record();
-        if (record.isEmpty() || record.get().patient().isEmpty()) continue;
-        String patient = record.get().patient();
-        if (previous != null && patient.compareTo(previous) < 0) return false;
-        previous = patient;
-      }
-      return true;
+      return calculate(iterator, options, reportUnsorted).map(results -> {
+        List<Issue> all = new ArrayList<>(unreadable);
+        all.addAll(results.diagnostics().issues());
+        return new IndicatorResults(results.years(), results.results(), Diagnostics.of(all));
+      });
     }
   }
 
@@ -116,19 +110,24 @@ public final class IndicatorCalculator {
   public IndicatorResults calculate(Iterator<Record> records, RunOptions options) {
     Objects.requireNonNull(records, "records");
     Objects.requireNonNull(options, "options");
+    return calculate(records, options, true).orElseThrow();
+  }
+
+  private Optional<IndicatorResults> calculate(Iterator<Record> records, RunOptions options, boolean reportUnsorted) {
     List<Issue> runIssues = new ArrayList<>();
     Run run = new Run(selected(options, new ArrayList<>()), options);
     CaseAssembler assembler = new CaseAssembler(options.sortedByPatient(), options.maxRecordsInMemory(),
         options.spillDirectory(), runIssues);
     assembler.assemble(records, run::patient);
     if (assembler.unsorted()) {
+      if (!reportUnsorted) return Optional.empty();
       List<Issue> issues = new ArrayList<>(options.expected().diagnostics().issues());
       selected(options, issues);
       issues.addAll(runIssues);
-      return new IndicatorResults(options.years(), List.of(), Diagnostics.of(issues));
+      return Optional.of(new IndicatorResults(options.years(), List.of(), Diagnostics.of(issues)));
     }
     run.summarise(runIssues);
-    return results(run.counts(), options, runIssues);
+    return Optional.of(results(run.counts(), options, runIssues));
   }
 
   /**
@@ -241,6 +240,8 @@ public final class IndicatorCalculator {
       if (typed.isEmpty()) return;
       List<Record> valid = group.stream().filter(typed::containsKey).sorted(CANONICAL).toList();
       Map<String, Object> rows = null;
+      // A patient's values (the base record's, and every form's rows) are built once per base record.
+      Map<Record, Map<String, Object>> patientValues = new IdentityHashMap<>();
       for (Indicator indicator : indicators) {
         if (indicator.subject() == Indicator.Subject.FORM) {
           for (Record record : valid) {
@@ -251,8 +252,12 @@ public final class IndicatorCalculator {
         Optional<Record> base = valid.stream().filter(r -> r.form().equals(indicator.form())).findFirst();
         if (base.isEmpty()) continue;
         if (rows == null) rows = rowsByForm(valid, typed);
-        Map<String, Object> values = new HashMap<>(rows);
-        values.putAll(typed.get(base.get()));
+        Map<String, Object> byForm = rows;
+        Map<String, Object> values = patientValues.computeIfAbsent(base.get(), b -> {
+          Map<String, Object> merged = new HashMap<>(byForm);
+          merged.putAll(typed.get(b));
+          return merged;
+        });
         count(indicator, base.get(), values);
       }
     }

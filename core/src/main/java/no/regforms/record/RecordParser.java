@@ -1,15 +1,20 @@
 package no.regforms.record;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,16 +34,12 @@ public final class RecordParser {
   private static final RecordParser DEFAULT = new RecordParser(RecordLimits.DEFAULTS);
 
   private final RecordLimits limits;
-  private final ObjectMapper mapper;
+  private final JsonFactory factory;
 
   private RecordParser(RecordLimits limits) {
     this.limits = limits;
-    this.mapper = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(limits.constraints()).build())
+    this.factory = JsonFactory.builder().streamReadConstraints(limits.constraints())
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        // Keep numbers as written ("2.50" stays 2.50): the reader passes records on unchanged.
-        .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
         .build();
   }
 
@@ -94,9 +95,9 @@ public final class RecordParser {
     // Jackson checks the document length only on streams; a string is measured here (in characters,
     // which never exceed its UTF-8 bytes).
     if (json.length() > limits.maxRecordBytes()) return tooLong(line, limits.maxRecordBytes(), subject);
-    JsonNode node;
-    try {
-      node = mapper.readTree(json);
+    Envelope envelope;
+    try (JsonParser parser = factory.createParser(json)) {
+      envelope = readDocument(parser);
     } catch (StreamConstraintsException e) {
       return beyondLimit(line, String.valueOf(e.getOriginalMessage()), subject);
     } catch (JsonProcessingException e) {
@@ -111,22 +112,106 @@ public final class RecordParser {
             subject.en + " has the same key twice in one object" + where);
       }
       return problem(line, subject.nb + " er ikke gyldig JSON" + where, subject.en + " is not valid JSON" + where);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading a record from a string failed", e); // a string cannot fail to read
     }
-    if (node == null || !node.isObject()) {
+    if (envelope == null) {
       return problem(line, subject.nb + " er ikke et JSON-objekt", subject.en + " is not a JSON object");
     }
-    if (node.has("values") && !node.get("values").isObject()) {
+    if (envelope.values != null && !(envelope.values instanceof Map)) {
       return problem(line, "\"values\" må være et objekt", "\"values\" must be an object");
     }
-    if (!node.path("form").isTextual()) {
+    if (!(envelope.form instanceof String form)) {
       return problem(line, "Posten mangler \"form\"", "The record has no \"form\" (the form id)");
     }
     @SuppressWarnings("unchecked")
-    Map<String, Object> values = node.has("values") ? mapper.convertValue(node.get("values"), Map.class) : Map.of();
+    Map<String, Object> values = envelope.values == null ? Map.of() : (Map<String, Object>) envelope.values;
     Record record = new Record(
-        text(node, "registry"), text(node, "form"), text(node, "version"), text(node, "id"),
-        text(node, "patient"), text(node, "unit"), RecordValues.of(values), line);
+        text(envelope.registry), form, text(envelope.version), text(envelope.id),
+        text(envelope.patient), text(envelope.unit), RecordValues.read(values), line);
     return new RecordLine(line, Optional.of(record), Optional.empty());
+  }
+
+  /** The envelope's keys as read; any value, as the checks after reading say what is wrong with it. */
+  private static final class Envelope {
+    Object registry;
+    Object form;
+    Object version;
+    Object id;
+    Object patient;
+    Object unit;
+    Object values;
+  }
+
+  /**
+   * Reads the whole document in one streaming pass, straight into the values a record keeps (no
+   * tree, no intermediate map, no copy); {@code null} when it is not an object. Every token is read,
+   * including those of keys the record does not keep, so the limits hold for the whole text.
+   */
+  private static Envelope readDocument(JsonParser parser) throws IOException {
+    JsonToken first = parser.nextToken();
+    Envelope envelope = null;
+    if (first == JsonToken.START_OBJECT) {
+      envelope = new Envelope();
+      for (String key = parser.nextFieldName(); key != null; key = parser.nextFieldName()) {
+        Object value = readValue(parser, parser.nextToken());
+        switch (key) {
+          case "registry" -> envelope.registry = value;
+          case "form" -> envelope.form = value;
+          case "version" -> envelope.version = value;
+          case "id" -> envelope.id = value;
+          case "patient" -> envelope.patient = value;
+          case "unit" -> envelope.unit = value;
+          case "values" -> envelope.values = value == null ? NULL : value;
+          default -> { } // other keys are read (within the limits) and left out
+        }
+      }
+    } else if (first != null) {
+      readValue(parser, first);
+    }
+    if (parser.nextToken() != null) {
+      throw new JsonParseException(parser, "trailing tokens after the record");
+    }
+    return envelope;
+  }
+
+  /** Marks {@code "values": null}, which is not an object (absent values are). */
+  private static final Object NULL = new Object();
+
+  /**
+   * The value starting at {@code token} as a record keeps it: a {@link String}, an exact
+   * {@link BigDecimal} as written ("2.50" stays 2.50), a {@link Boolean}, an unmodifiable
+   * list, an unmodifiable map without its null members, or {@code null} for JSON null.
+   */
+  private static Object readValue(JsonParser parser, JsonToken token) throws IOException {
+    switch (token) {
+      case VALUE_STRING:
+        return parser.getText();
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        return parser.getDecimalValue();
+      case VALUE_TRUE:
+        return Boolean.TRUE;
+      case VALUE_FALSE:
+        return Boolean.FALSE;
+      case START_OBJECT: {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (String key = parser.nextFieldName(); key != null; key = parser.nextFieldName()) {
+          Object value = readValue(parser, parser.nextToken());
+          if (value != null) map.put(key, value);
+        }
+        return Collections.unmodifiableMap(map);
+      }
+      case START_ARRAY: {
+        List<Object> list = new ArrayList<>();
+        for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+          list.add(readValue(parser, next));
+        }
+        return Collections.unmodifiableList(list);
+      }
+      default:
+        return null;
+    }
   }
 
   /** Jackson names the limit it met in the first words of its message; say which in our words. */
@@ -161,9 +246,10 @@ public final class RecordParser {
     return new RecordLine(line, Optional.empty(), Optional.of(issue));
   }
 
-  private static String text(JsonNode node, String key) {
-    JsonNode value = node.get(key);
-    return value == null || value.isNull() ? "" : value.asText();
+  /** An envelope value as text: a number as written, a true or false as such, anything else empty. */
+  private static String text(Object value) {
+    if (value instanceof String || value instanceof Boolean || value instanceof BigDecimal) return value.toString();
+    return "";
   }
 
   static RecordLine problem(long line, String nb, String en) {

@@ -34,6 +34,11 @@ public final class RecordValues {
     return new RecordValues(copyMap(values));
   }
 
+  /** Values just read by {@link RecordParser}, already unmodifiable and in the form kept here: taken as they are. */
+  static RecordValues read(Map<String, Object> values) {
+    return new RecordValues(values);
+  }
+
   /** The value of {@code key}, or {@code null} when absent. */
   public Object get(String key) {
     return values.get(key);

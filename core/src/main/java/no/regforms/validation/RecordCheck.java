@@ -144,8 +144,10 @@ final class RecordCheck {
 
   /** Decides one variable's value: computed, read from input, or absent because hidden. */
   private void decide(Variable variable, boolean shown, Scope scope) {
-    RecordPath path = scope.path.member(variable.id());
     Object raw = scope.raw.get(variable.id());
+    // Most variables of a form are not filled in: leave them before anything is built for them.
+    if (raw == null && (!shown || !variable.isComputed())) return;
+    RecordPath path = scope.path.member(variable.id());
     if (variable.isComputed()) {
       if (raw != null) {
         issues.add(issue(Severity.WARNING, IssueCode.COMPUTED_VALUE_IGNORED, MessageCatalogue.localized("record.computedIgnored"), path));
@@ -224,13 +226,13 @@ final class RecordCheck {
         issues.add(issue(Severity.ERROR, IssueCode.INVALID_TYPE, ValueReader.invalidType("row"), rowPath));
         continue;
       }
-      Map<String, Object> rowRaw = new LinkedHashMap<>();
-      row.forEach((k, v) -> rowRaw.put(String.valueOf(k), v));
-      Scope rowScope = new Scope(scope, rowRaw, rowPath);
+      // Record values are keyed by text (RecordValues): the row is read as it is, not copied.
+      @SuppressWarnings("unchecked")
+      Scope rowScope = new Scope(scope, (Map<String, Object>) row, rowPath);
       walk(rowGraph, rowScope);
-      decided.add(java.util.Collections.unmodifiableMap(new HashMap<>(rowScope.values)));
+      decided.add(java.util.Collections.unmodifiableMap(rowScope.values)); // the row's scope ends here
     }
-    scope.values.put(repeat.id(), List.copyOf(decided));
+    scope.values.put(repeat.id(), java.util.Collections.unmodifiableList(decided));
   }
 
   private void checkRequired(Variable variable, Scope scope) {

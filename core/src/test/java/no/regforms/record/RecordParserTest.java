@@ -126,6 +126,21 @@ class RecordParserTest {
     assertThat(issue.message().exactly("nb")).isPresent();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"form\":\"visit\",\"note\":\"SSS\"}",
+      "{\"form\":\"visit\",\"other\":{\"x\":[\"SSS\"]}}",
+      "{\"form\":\"visit\",\"registry\":1NNN}",
+      "{\"form\":\"visit\",\"values\":{\"a\":1.NNN}}"})
+  void parse_beyondALimitWhereTheRecordKeepsNothing_stillRefuses(String template) {
+    // The streaming reader builds only what a record keeps; the limits must hold for every token.
+    String json = template.replace("SSS", "s".repeat(51)).replace("NNN", "0".repeat(40));
+
+    RecordLine line = RecordParser.of(new RecordLimits(2_000, 10, 50, 20)).read(json, 3);
+
+    assertThat(line.problem().orElseThrow().code()).isEqualTo(IssueCode.RECORD_LIMIT);
+  }
+
   @Test
   void parse_defaultLimits_acceptARealisticRecord() {
     String json = "{\"form\":\"visit\",\"values\":{\"note\":\"" + "t".repeat(10_000) + "\",\"sessions\":[{\"a\":[1,2]}]}}";
