@@ -86,8 +86,9 @@ final class HistoryReader {
 
   void readCodeList(JsonDocument doc) {
     JsonFields root = new JsonFields(doc.root(), "");
+    if (!doc.root().path("codes").isArray()) return; // the compact {"code": "label"} form: codes without since/until
     for (JsonFields code : root.objects("codes")) {
-      note(VersionHistory.codeKey(root.text("id"), code.text("code")), span(doc, code, whole()));
+      if (code.has("code")) note(VersionHistory.codeKey(root.text("id"), code.text("code")), span(doc, code, whole()));
     }
   }
 

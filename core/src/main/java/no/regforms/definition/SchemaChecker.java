@@ -279,6 +279,14 @@ final class SchemaChecker {
       // The failed "if" only chose the branch (an item is not a variable, so try a section);
       // what the author must hear of is why the chosen "else" branch failed.
       collectLeaves(causes.get(causes.size() - 1), leaves);
+    } else if (("oneOf".equals(e.getKeyword()) || "anyOf".equals(e.getKeyword())) && causes.size() > 1) {
+      // An option the value is not even of the type of says nothing the author needs ("codes" as
+      // an object is not also told to be a list): only the options of its type are reported.
+      List<ValidationException> ofItsType = causes.stream()
+          .filter(cause -> !("type".equals(cause.getKeyword()) && pointerOf(cause).equals(pointerOf(e)))).toList();
+      // Sorted: Everit gives the options in no fixed order, and the messages must come out the same every run.
+      (ofItsType.isEmpty() ? causes : ofItsType).stream().sorted(java.util.Comparator.comparing(ValidationException::getMessage))
+          .forEach(cause -> collectLeaves(cause, leaves));
     } else {
       e.getCausingExceptions().forEach(cause -> collectLeaves(cause, leaves));
     }
@@ -362,6 +370,9 @@ final class SchemaChecker {
         return Issue.error(IssueCode.INVALID_VALUE, describe(pointer) + " is '" + actual + "', which does not match "
             + "the pattern " + pattern, document.locate(pointer));
       }
+      case "minProperties":
+        return Issue.error(IssueCode.INVALID_VALUE, describe(pointer) + " is empty", document.locate(pointer))
+            .withHint("give at least one entry");
       case "minItems":
       case "maxItems": {
         Matcher m = ITEM_COUNT.matcher(message);

@@ -61,6 +61,7 @@ final class CsvExtract implements RecordSource {
   private final Path path;
   private final ExtractLayout layout;
   private final ExtractMapping mapping;
+  private String currentFile = "";
 
   CsvExtract(Registry registry, Path path, ExtractLayout layout, ExtractMapping mapping) {
     this.registry = registry;
@@ -72,6 +73,11 @@ final class CsvExtract implements RecordSource {
   @Override
   public String name() {
     return path.toString();
+  }
+
+  @Override
+  public String currentFile() {
+    return currentFile;
   }
 
   /** One file of the extract: its path and the form (and repeat group) it holds. */
@@ -110,6 +116,7 @@ final class CsvExtract implements RecordSource {
           current = null;
           if (++index >= forms.size()) return false;
           ExtractFile file = forms.get(index);
+          currentFile = file.path().getFileName().toString();
           current = new FileReader(file, rowsByForm.getOrDefault(file.form(), Map.of()), problems);
         }
         return true;

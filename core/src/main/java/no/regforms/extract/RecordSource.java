@@ -34,6 +34,14 @@ public interface RecordSource {
   Iterator<RecordLine> records(Consumer<Issue> problems);
 
   /**
+   * The file the record the iterator returned last was read from, as problems name it: for a CSV
+   * extract its form's file (a record's number is its row there), else {@link #name()}.
+   */
+  default String currentFile() {
+    return name();
+  }
+
+  /**
    * The source at {@code path}: a {@code .jsonl} (or {@code .json}) file is JSON Lines; a {@code
    * .csv} file or a folder of them is a CSV extract in {@code layout}, read with {@code mapping}.
    *

@@ -25,7 +25,8 @@ import org.apache.commons.csv.CSVPrinter;
  * <p>A suppressed row keeps its identity and its suppression reason but shows no numerator,
  * denominator, value, interval or level, so no small count can be read or worked out from the table.
  * A coverage row's numerator is the registered cases and its denominator the expected count
- * (rounded); without expected counts both its denominator and value are empty.
+ * (rounded); without expected counts both its denominator and value are empty. A mean or median
+ * row has no numerator (empty): its denominator is the cases with a value, its value the figure.
  * Values are shares between 0 and 1 (or means and medians in the indicator's unit), rounded to six
  * decimals. Stateless and thread-safe.
  */
@@ -90,7 +91,9 @@ public final class ResultTableWriter {
     row.put("group", r.group());
     row.put("name", r.name());
     row.put("orgnr", r.orgnr().orElse(null));
-    row.put("numerator", hidden ? null : r.numerator());
+    // A mean or median has no numerator: its cases are the denominator and its figure the value.
+    boolean averages = r.type() == Indicator.Type.MEAN || r.type() == Indicator.Type.MEDIAN;
+    row.put("numerator", hidden || averages ? null : r.numerator());
     // Coverage divides the registered cases by the expected count: without one, there is no denominator.
     row.put("denominator", hidden ? null : r.type() == Indicator.Type.COVERAGE
         ? r.expected().map(Math::round).orElse(null) : (Object) r.denominator());

@@ -254,7 +254,8 @@ public final class IndicatorSql {
           .append("  FROM evaluated c\n  WHERE c.q_period = c.report_year AND (c.q_den IS NULL OR c.q_den))\n");
       q.append("SELECT report_year, grp, outcome, detail,\n  ")
           .append(proportion ? "CASE WHEN outcome = 'counted' THEN q_num END" : "CAST(NULL AS BOOLEAN)").append(" AS hit,\n  ")
-          .append(proportion || count ? "CAST(NULL AS " + syntax.numberType() + ")" : "CASE WHEN outcome = 'counted' THEN q_num END")
+          // A value of whole numbers (days_between, hours_between) is an integer in SQL: val is always the number type.
+          .append("CAST(" + (proportion || count ? "NULL" : "CASE WHEN outcome = 'counted' THEN q_num END") + " AS " + syntax.numberType() + ")")
           .append(" AS val,\n  count(*) AS n\nFROM classified\nGROUP BY report_year, grp, outcome, detail, ")
           .append(proportion ? "CASE WHEN outcome = 'counted' THEN q_num END" : "CASE WHEN outcome = 'counted' THEN q_num END")
           .append("\nORDER BY report_year, grp, outcome, detail");

@@ -57,7 +57,11 @@ final class SqlFunctions {
         .put(Builtin.YEAR, (w, c) -> w.syntax().year(w.argument(c, 0)))
         .put(Builtin.MONTH, (w, c) -> w.syntax().month(w.argument(c, 0)))
         .put(Builtin.TODAY, (w, c) -> w.syntax().dateLiteral(w.today().toString()))
-        .put(Builtin.DAYS_BETWEEN, (w, c) -> w.syntax().daysBetween(w.argument(c, 0), w.argument(c, 1)))
+        .put(Builtin.DAYS_BETWEEN, (w, c) -> anyDateTime(w, c) ? elapsed(w, c, SECONDS_A_DAY)
+            : w.syntax().daysBetween(w.argument(c, 0), w.argument(c, 1)))
+        .put(Builtin.HOURS_BETWEEN, (w, c) -> elapsed(w, c, 3_600))
+        .put(Builtin.MINUTES_BETWEEN, (w, c) -> elapsed(w, c, 60))
+        .put(Builtin.DATE_OF, (w, c) -> w.syntax().date(w.argument(c, 0)))
         .put(Builtin.MONTHS_BETWEEN, SqlFunctions::monthsBetween)
         .put((w, c) -> w.syntax().truncatedDivision(monthsBetween(w, c), 12), Builtin.YEARS_BETWEEN, Builtin.AGE_AT)
         .put(Builtin.ADD_DAYS, (w, c) -> {
@@ -86,9 +90,7 @@ final class SqlFunctions {
         .put(Builtin.CONTAINS_TEXT, (w, c) -> w.syntax().containsText(w.argument(c, 0), w.argument(c, 1)))
         .put(Builtin.CONTAINS_CODE, (w, c) -> w.syntax().containsCode(w.argument(c, 0), w.argument(c, 1)))
         .put(Builtin.LENGTH, (w, c) -> w.syntax().length(w.argument(c, 0)))
-        .put(Builtin.SCORE, SqlFunctions::score)
-        .refuse("times of day are not compiled to SQL yet; compute this indicator with --engine jvm",
-            Builtin.HOURS_BETWEEN, Builtin.MINUTES_BETWEEN, Builtin.DATE_OF);
+        .put(Builtin.SCORE, SqlFunctions::score);
     for (Builtin function : Builtin.values()) {
       if (function.bindsRow()) table.put(function, (w, c) -> w.overRows(function, c));
     }
@@ -100,6 +102,20 @@ final class SqlFunctions {
           w.syntax().matches(w.argument(c, 0), ((Expr.TextLiteral) c.arguments().get(1)).value()));
     }
     return table.build();
+  }
+
+  private static final long SECONDS_A_DAY = 86_400;
+
+  private static boolean anyDateTime(ExpressionSql w, Expr.Call call) {
+    return call.arguments().stream().anyMatch(a -> w.kindOf(a) == Kind.DATETIME);
+  }
+
+  /**
+   * Whole periods of {@code seconds} elapsed from the first argument to the second, truncated toward
+   * zero as Java's {@code ChronoUnit.between} on date-times; a date counts from its midnight.
+   */
+  private static String elapsed(ExpressionSql w, Expr.Call call, long seconds) {
+    return w.syntax().elapsed(w.argument(call, 0), w.argument(call, 1), seconds);
   }
 
   private static List<String> all(ExpressionSql w, Expr.Call call) {

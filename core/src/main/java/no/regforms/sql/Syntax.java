@@ -68,6 +68,19 @@ abstract class Syntax {
     return "(" + date(to) + " - " + date(from) + ")";
   }
 
+  /**
+   * Whole periods of {@code seconds} from {@code from} to {@code to} (dates or date-times, a date
+   * at its midnight), truncated toward zero: the exact microseconds between them, divided.
+   */
+  String elapsed(String from, String to, long seconds) {
+    return "(date_diff('microsecond', " + timestamp(from) + ", " + timestamp(to) + ") // " + seconds * 1_000_000 + ")";
+  }
+
+  /** A date or date-time as a date-time without time zone (a date at its midnight). */
+  String timestamp(String x) {
+    return "CAST(" + x + " AS TIMESTAMP)";
+  }
+
   /** The date part of a date or date-time. */
   String date(String x) {
     return "CAST(" + x + " AS DATE)";
@@ -330,6 +343,13 @@ abstract class Syntax {
     }
 
     @Override
+    String elapsed(String from, String to, long seconds) {
+      // The difference of two timestamps is an interval of days and time (never months); its epoch
+      // is the exact seconds as a numeric, and trunc rounds toward zero.
+      return "trunc(EXTRACT(EPOCH FROM (" + timestamp(to) + " - " + timestamp(from) + ")) / " + seconds + ")";
+    }
+
+    @Override
     String addDays(String x, String days, Kind kind) {
       return kind == Kind.DATETIME ? "(" + x + " + make_interval(days => " + integer(days) + "))"
           : "(" + x + " + " + integer(days) + ")";
@@ -456,6 +476,17 @@ abstract class Syntax {
     @Override
     String truncatedDivision(String a, int b) {
       return "(" + a + " div " + b + ")";
+    }
+
+    @Override
+    String timestamp(String x) {
+      // Without time zone: a session time zone with daylight saving would otherwise make some days 23 hours.
+      return "CAST(" + x + " AS TIMESTAMP_NTZ)";
+    }
+
+    @Override
+    String elapsed(String from, String to, long seconds) {
+      return "(timestampdiff(MICROSECOND, " + timestamp(from) + ", " + timestamp(to) + ") div " + seconds * 1_000_000 + ")";
     }
 
     @Override

@@ -147,7 +147,14 @@ final class RecordSynthesizer {
   }
 
   private void fillVariable(Variable variable, Scope scope) {
-    if (variable.isComputed() || scope.raw.containsKey(variable.id())) return; // filled already, perhaps on demand as a "from" base
+    if (variable.isComputed()) {
+      // Computed as the validator computes it, so an item whose visibility reads it is decided on
+      // its value; only the typed value is kept, since a record carries no computed values.
+      Object value = variable.compute().get().compiled().evaluate(scope);
+      if (value != null) scope.typed.put(variable.id(), value);
+      return;
+    }
+    if (scope.raw.containsKey(variable.id())) return; // filled already, perhaps on demand as a "from" base
     if (scope.shared.containsKey(variable.id())) {
       Object typed = scope.shared.get(variable.id());
       put(variable, typed, scope);
@@ -229,6 +236,8 @@ final class RecordSynthesizer {
         return codes(variable, spec, scope);
       case TEXT:
         if (spec.prefix().isPresent()) return token(spec.prefix().get());
+        Optional<String> identifier = SyntheticIdentifiers.value(variable, random, birthDate(scope));
+        if (identifier.isPresent()) return identifier.get();
         return variable.pattern().isPresent() ? null : text(variable);
       default:
         return null;
@@ -300,6 +309,21 @@ final class RecordSynthesizer {
       return null; // the event has not happened yet
     }
     return clamp(variable, date);
+  }
+
+  /** The patient's date of birth, when the record (or an earlier form's shared values) has one. */
+  private static Optional<LocalDate> birthDate(Scope scope) {
+    for (Scope s = scope; s != null; s = s.outer) {
+      for (Map<String, Object> values : List.of(s.typed, s.shared)) {
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+          String id = e.getKey().toLowerCase(java.util.Locale.ROOT);
+          if (e.getValue() instanceof LocalDate date && (id.contains("birth") || id.contains("fodsel") || id.contains("fødsel"))) {
+            return Optional.of(date);
+          }
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** The latest date of a repeat member named {@code "repeat.member"}, or null if it has none. */

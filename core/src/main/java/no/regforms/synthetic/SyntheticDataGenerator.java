@@ -88,20 +88,48 @@ public final class SyntheticDataGenerator {
    * Generates {@code patients} patients from {@code seed}, passing each record to {@code sink} in
    * patient order; about {@code invalidFraction} of the records get one planted fault.
    *
+   * @return what was made per form, and warnings on it ({@link GenerationSummary#warnings()})
    * @throws IllegalStateException naming the failing checks if a form cannot be filled validly (the
    *     definition or the profile makes valid records too rare)
    */
-  public void generate(int patients, long seed, double invalidFraction, Consumer<SyntheticRecord> sink) {
+  public GenerationSummary generate(int patients, long seed, double invalidFraction, Consumer<SyntheticRecord> sink) {
     if (patients < 0) throw new IllegalArgumentException("patients must be 0 or more");
     if (invalidFraction < 0 || invalidFraction > 1) throw new IllegalArgumentException("invalidFraction must lie in [0, 1]");
     SplittableRandom root = new SplittableRandom(seed);
     int width = Math.max(6, String.valueOf(patients).length());
+    Tally tally = new Tally();
     for (int p = 1; p <= patients; p++) {
       SplittableRandom random = root.split();
       String patient = "p-" + String.format("%0" + width + "d", p);
-      generatePatient(patient, random, invalidFraction, sink);
+      generatePatient(patient, random, invalidFraction, sink, tally);
     }
-    generateUnitForms(root.split(), invalidFraction, sink);
+    generateUnitForms(root.split(), invalidFraction, sink, tally);
+    return tally.summary();
+  }
+
+  /** The counts of one run, for its {@link GenerationSummary}. */
+  private static final class Tally {
+    final Map<String, long[]> records = new TreeMap<>(); // form -> {records, redraws}
+    final Map<String, Map<String, Long>> reasons = new TreeMap<>();
+    final Map<String, Map<String, Long>> shown = new TreeMap<>();
+
+    void filled(Form form, Filled filled, int redraws, Map<String, Integer> failures) {
+      long[] counts = records.computeIfAbsent(form.id(), k -> new long[2]);
+      counts[0]++;
+      counts[1] += redraws;
+      Map<String, Long> why = reasons.computeIfAbsent(form.id(), k -> new TreeMap<>());
+      failures.forEach((reason, n) -> why.merge(reason, (long) n, Long::sum));
+      Map<String, Long> items = shown.computeIfAbsent(form.id(), k -> new TreeMap<>());
+      form.graph().items().values().stream().filter(item -> item.visibleIf().isPresent())
+          .forEach(item -> items.merge(item.id(), filled.hidden().contains(item.id()) ? 0L : 1L, Long::sum));
+    }
+
+    GenerationSummary summary() {
+      Map<String, GenerationSummary.FormCounts> forms = new TreeMap<>();
+      records.forEach((form, counts) -> forms.put(form,
+          new GenerationSummary.FormCounts(counts[0], counts[1], reasons.get(form), shown.get(form))));
+      return new GenerationSummary(forms);
+    }
   }
 
   /**
@@ -109,7 +137,7 @@ public final class SyntheticDataGenerator {
    * "unit"}) carry no patient; a form without that scope keeps the pseudo-patient {@code p-unit-<unit>}
    * ("p-unit-…" sorts after "p-000…"). Record ids are {@code p-unit-<unit>-<form>-<year>} either way.
    */
-  private void generateUnitForms(SplittableRandom random, double invalidFraction, Consumer<SyntheticRecord> sink) {
+  private void generateUnitForms(SplittableRandom random, double invalidFraction, Consumer<SyntheticRecord> sink, Tally tally) {
     RecordSynthesizer synthesizer = new RecordSynthesizer(registry, profile, random, today);
     FaultPlanter planter = new FaultPlanter(random);
     for (String unit : new java.util.TreeSet<>(profile.units().keySet())) {
@@ -121,7 +149,7 @@ public final class SyntheticDataGenerator {
           if (anchor.isAfter(today)) continue;
           Map<String, Object> preset = new HashMap<>();
           spec.yearVariable().ifPresent(name -> preset.put(name, java.math.BigDecimal.valueOf(year)));
-          Filled filled = fillValid(form, anchor, preset, synthesizer, 1);
+          Filled filled = fillValid(form, anchor, preset, synthesizer, 1, tally);
           emit(form, filled, patient + "-" + form.id() + "-" + year, form.scope() == FormScope.UNIT ? "" : patient, unit,
               random, planter, invalidFraction, sink);
         }
@@ -129,7 +157,8 @@ public final class SyntheticDataGenerator {
     }
   }
 
-  private void generatePatient(String patient, SplittableRandom random, double invalidFraction, Consumer<SyntheticRecord> sink) {
+  private void generatePatient(String patient, SplittableRandom random, double invalidFraction, Consumer<SyntheticRecord> sink,
+      Tally tally) {
     long window = ChronoUnit.DAYS.between(profile.windowStart(), profile.windowEnd());
     LocalDate anchor = profile.windowStart().plusDays(random.nextLong(Math.max(1, window)));
     String unit = unit(profile.units(), random);
@@ -148,7 +177,7 @@ public final class SyntheticDataGenerator {
         if (formAnchor.isAfter(today) || afterEnd(formAnchor, spec, shared)) break;
         sequence++;
         String id = patient + "-" + form.id() + "-" + sequence;
-        Filled filled = fillValid(form, formAnchor, shared, synthesizer, i + 1);
+        Filled filled = fillValid(form, formAnchor, shared, synthesizer, i + 1, tally);
         for (String name : profile.shared()) {
           if (filled.typed().containsKey(name)) shared.putIfAbsent(name, filled.typed().get(name));
         }
@@ -178,16 +207,20 @@ public final class SyntheticDataGenerator {
         }
       }
     }
-    Record record = new Record(registry.id(), form.id(), form.version(), id, patient, unit, RecordValues.of(values), 0);
+    Record record = new Record(registry.id(), form.id(), registry.version(), id, patient, unit, RecordValues.of(values), 0);
     sink.accept(new SyntheticRecord(record, planted));
   }
 
-  private Filled fillValid(Form form, LocalDate anchor, Map<String, Object> shared, RecordSynthesizer synthesizer, int ordinal) {
+  private Filled fillValid(Form form, LocalDate anchor, Map<String, Object> shared, RecordSynthesizer synthesizer, int ordinal,
+      Tally tally) {
     Map<String, Integer> failures = new TreeMap<>();
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Filled filled = synthesizer.fill(form, anchor, shared, ordinal);
       ValidationResult result = validator.validate(Record.of(registry.id(), form.id(), RecordValues.of(filled.raw())));
-      if (!result.hasErrors()) return filled;
+      if (!result.hasErrors()) {
+        tally.filled(form, filled, attempt, failures);
+        return filled;
+      }
       for (Issue issue : result.diagnostics().errors()) {
         String where = issue.location() instanceof RecordPath path ? path.path().replaceAll("\\[\\d+]", "[]") : "";
         failures.merge(issue.code().code() + " at " + where, 1, Integer::sum);

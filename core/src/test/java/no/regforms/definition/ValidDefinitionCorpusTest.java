@@ -70,6 +70,22 @@ class ValidDefinitionCorpusTest {
   }
 
   @Test
+  void load_compactCodeLists_codesAndLabelsAsTheFullForm() {
+    Registry registry = load("compact_code_lists");
+
+    CodeList yesNo = registry.codeList("yes_no").orElseThrow();
+    assertThat(yesNo.codes()).extracting(Code::code).containsExactly("1", "2");
+    assertThat(yesNo.code("2").orElseThrow().label().in("en")).isEqualTo("No");
+    assertThat(yesNo.code("1").orElseThrow().location().line()).isEqualTo(4);
+    CodeList side = registry.codeList("side").orElseThrow();
+    assertThat(side.codes()).extracting(Code::code).containsExactly("left", "right", "both");
+    assertThat(side.code("left").orElseThrow().label().in("nb")).isEqualTo("left");
+    assertThat(side.code("both").orElseThrow().score()).contains(java.math.BigDecimal.valueOf(2));
+    // A plain string label is the nb text, which other languages fall back to.
+    assertThat(registry.codeList("smoker").orElseThrow().code("nei").orElseThrow().label().exactly("nb")).contains("Nei");
+  }
+
+  @Test
   void load_allVariableTypes_keepsEveryPropertyOfEveryType() {
     Registry registry = load("all_variable_types");
     Form form = registry.forms().get("baseline");

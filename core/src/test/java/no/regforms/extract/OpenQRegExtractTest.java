@@ -49,8 +49,8 @@ class OpenQRegExtractTest {
     ImportResult imported = CodebookImporter.create().read(CodebookFormat.OPENQREG, CODEBOOK, ImportOptions.defaults());
     imported.writeTo(dir.resolve("norgast"), false);
     List<Record> records = new ArrayList<>();
-    // The patient table's identity fields (name, national id) are not synthesised; the two clinical tables are,
-    // with values for the free texts whose allowed characters the generator does not draw from.
+    // The two clinical tables, with values for the free texts whose allowed characters the generator does not
+    // draw from (the patient table's identifiers are covered by ImportedRegistryGenerateTest).
     Files.writeString(dir.resolve("norgast/synthetic.json"), """
         {"patientForms": [{"form": "registrering", "count": [1, 1]}, {"form": "reinnleggelse_oppfolging", "count": [0, 1]}],
          "variables": {"registration_anesthesia_start": {"values": ["08", "13"]},

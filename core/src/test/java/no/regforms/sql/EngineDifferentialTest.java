@@ -41,6 +41,8 @@ class EngineDifferentialTest {
   }
 
   static Path folder(String id) {
+    // The test registry hipfracture has date-times: hours, minutes, days elapsed and date(datetime).
+    if (id.equals("hipfracture")) return Path.of("src", "test", "resources", "registries", id);
     return Path.of("..", "forms-" + id, "src", "main", "resources", "registries", id);
   }
 
@@ -70,7 +72,7 @@ class EngineDifferentialTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ms", "ect", "kvarus"})
+  @ValueSource(strings = {"ms", "ect", "kvarus", "hipfracture"})
   void everyIndicator_sameRecords_sameResultsOnJvmDuckDbAndPostgres(String id) throws Exception {
     Registry registry = registry(id);
     List<Record> records = records(id, id.equals("ms") ? 40 : 80);

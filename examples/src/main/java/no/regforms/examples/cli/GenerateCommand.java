@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import no.regforms.definition.Registry;
 import no.regforms.definition.SyntheticProfile;
 import no.regforms.record.JsonLinesRecordWriter;
+import no.regforms.synthetic.GenerationSummary;
 import no.regforms.synthetic.SyntheticDataGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,11 +69,12 @@ final class GenerateCommand implements Callable<Integer> {
         .orElseGet(() -> SyntheticProfile.uniform(List.copyOf(loaded.get().forms().keySet())));
     long[] counts = new long[3]; // records, planted faults, patients
     Main main = (Main) spec.root().userObject();
+    GenerationSummary summary;
     try (AtomicOutput output = AtomicOutput.file(spec, out, force)) {
       try (JsonLinesRecordWriter writer = new JsonLinesRecordWriter(Files.newBufferedWriter(output.path(), StandardCharsets.UTF_8));
           Progress progress = Progress.start(err, main.invocation(), "generate", "patients", patients)) {
         String[] patient = {null};
-        SyntheticDataGenerator.of(loaded.get(), profile).generate(patients, seed, invalid, generated -> {
+        summary = SyntheticDataGenerator.of(loaded.get(), profile).generate(patients, seed, invalid, generated -> {
           try {
             writer.write(generated.record(), generated.plantedFault().map(f -> Map.of("planted", f.code())).orElse(Map.of()));
           } catch (IOException e) {
@@ -94,6 +96,8 @@ final class GenerateCommand implements Callable<Integer> {
       }
       output.commit();
     }
+    for (String warning : summary.warnings()) err.println("warning: " + warning);
+    err.flush();
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.printf("%s: %s, %s (%d with a planted fault) written to %s%n", loaded.get().id(),
         Plural.of(patients, "patient"), Plural.of(counts[0], "record"), counts[1], out);

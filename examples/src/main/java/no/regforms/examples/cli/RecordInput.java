@@ -24,7 +24,8 @@ final class RecordInput {
   CommandSpec mixee;
 
   @Option(names = "--data", paramLabel = "<records.jsonl>",
-      description = "Records, one JSON object per line (UTF-8); - reads standard input. May also be given without --data.")
+      description = "Records, one JSON object per line (UTF-8), or a CSV extract (a .csv file or a folder of them, "
+          + "see --layout); - reads standard input. May also be given without --data.")
   Path data;
 
   @Parameters(arity = "0..1", paramLabel = "<records.jsonl>", description = "The records file, as --data.")
@@ -54,7 +55,9 @@ final class RecordInput {
     if (file() == null) {
       throw usage("name the records file with --data <records.jsonl> (or - for standard input)");
     }
-    if (!isStdin() && (!Files.isRegularFile(file()) || !Files.isReadable(file()))) {
+    if (isExtract()) {
+      if (!Files.isReadable(file())) throw usage("cannot read " + file() + ": no such file or folder");
+    } else if (!isStdin() && (!Files.isRegularFile(file()) || !Files.isReadable(file()))) {
       throw usage("cannot read " + file() + (Files.isDirectory(file()) ? ": it is a folder" : ": no such file"));
     }
     OptionChecks.range(mixee, "--max-record-bytes", maxRecordBytes, 1, RecordLimits.MAX_RECORD_BYTES);
@@ -71,6 +74,13 @@ final class RecordInput {
   /** The records file, or {@code -}. */
   Path file() {
     return data != null ? data : positional;
+  }
+
+  /** Whether the records are a CSV extract: a .csv file or a folder (of them). */
+  boolean isExtract() {
+    Path file = file();
+    return file != null && !isStdin()
+        && (Files.isDirectory(file) || file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv"));
   }
 
   /** Whether the records come from standard input. */

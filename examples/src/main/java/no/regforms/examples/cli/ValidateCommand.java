@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -13,6 +17,8 @@ import java.util.stream.Stream;
 import no.regforms.definition.Registry;
 import no.regforms.diagnostic.Diagnostics;
 import no.regforms.diagnostic.Issue;
+import no.regforms.diagnostic.SourceLocation;
+import no.regforms.extract.RecordSource;
 import no.regforms.record.JsonLinesRecordReader;
 import no.regforms.record.Record;
 import no.regforms.record.RecordLine;
@@ -25,11 +31,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code regforms validate}: validates a JSON Lines file of records, printing one JSON line per line
- * with issues and a summary line that accounts for every line. Exit 1 if any record has an error or
- * any line cannot be read, 2 on usage or definition errors.
+ * with issues and a summary line that accounts for every line; or a CSV extract, one JSON line per
+ * row with issues, located by file and row (a cell by its column too). Exit 1 if any record has an
+ * error or any line or cell cannot be read, 2 on usage or definition errors.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = "Validate records (JSON Lines) against a registry; one JSON line per record with issues, then a summary.")
+    description = "Validate records (JSON Lines or a CSV extract) against a registry; one JSON line per record with issues, "
+        + "then a summary.")
 final class ValidateCommand implements Callable<Integer> {
 
   /** Issues printed per record; a record with more says how many were left out. */
@@ -59,18 +67,30 @@ final class ValidateCommand implements Callable<Integer> {
   @Mixin
   RecordInput input;
 
+  @Option(names = "--layout", defaultValue = "mrs", paramLabel = "mrs|oqr",
+      description = "Layout of a CSV extract given as the records (a .csv file or a folder of them) (default: ${DEFAULT-VALUE}).")
+  String layout;
+
+  @Option(names = "--mapping", paramLabel = "<map.json>", description = "Form and column names of a CSV extract (docs/sql.md).")
+  Path mapping;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     OptionChecks.language(spec, language);
     input.check();
+    if (input.isExtract()) {
+      if (!List.of("mrs", "oqr").contains(layout)) throw OptionChecks.usage(spec, "--layout must be mrs or oqr, not '" + layout + "'");
+      if (mapping != null && !Files.isReadable(mapping)) throw OptionChecks.usage(spec, "--mapping: cannot read " + mapping);
+    }
     Optional<Registry> loaded = RegistryOptions.load(registry, err);
     if (loaded.isEmpty()) return Main.USAGE;
     if (form != null && RegistryOptions.form(loaded.get(), form, err).isEmpty()) return Main.USAGE;
     if (RegistryOptions.atVersion(loaded.get(), asVersion, err).isEmpty()) return Main.USAGE;
     RecordValidator validator = asVersion == null ? RecordValidator.of(loaded.get())
         : RecordValidator.of(loaded.get()).asVersion(asVersion);
+    if (input.isExtract()) return validateExtract(loaded.get(), validator, out, err);
     Counts counts = new Counts();
     JsonLinesRecordReader.Counts read;
     Main main = (Main) spec.root().userObject();
@@ -83,12 +103,9 @@ final class ValidateCommand implements Callable<Integer> {
       });
       read = reader.counts();
     } catch (UncheckedIOException e) {
-      err.printf("validate: reading %s failed: %s%n", input.name(), e.getCause().getMessage());
-      err.flush();
-      return Main.INTERNAL;
+      return readingFailed(err, e);
     }
-    ObjectNode summary = JSON.createObjectNode();
-    summary.put("summary", true);
+    ObjectNode summary = JSON.createObjectNode().put("summary", true);
     summary.put("linesRead", read.linesRead());
     summary.put("records", read.records());
     summary.put("unreadableLines", read.unreadableLines());
@@ -104,6 +121,97 @@ final class ValidateCommand implements Callable<Integer> {
   private static final class Counts {
     long withErrors;
     long withWarnings;
+  }
+
+  /**
+   * A CSV extract: each record's issues on one line with its file and row, the problems of its
+   * cells first (each with its column); problems not of a record's row (a column no variable
+   * reads, a file name outside the layout, a repeat group's cells) on lines of their own.
+   */
+  private int validateExtract(Registry registry, RecordValidator validator, PrintWriter out, PrintWriter err) {
+    RecordSource source;
+    try {
+      source = StoreOptions.source(registry, input.file(), layout, mapping);
+    } catch (IllegalArgumentException | IOException e) { // an unknown layout, a mapping file that cannot be read
+      err.println("validate: " + e.getMessage());
+      err.flush();
+      return Main.USAGE;
+    }
+    List<Issue> pending = new ArrayList<>();
+    Counts counts = new Counts();
+    long records = 0;
+    long unreadable = 0;
+    long[] extractProblems = new long[2]; // cell errors, warnings (columns no variable reads, files outside the layout)
+    try {
+      Iterator<RecordLine> lines = source.records(problem -> {
+        extractProblems[problem.isError() ? 0 : 1]++;
+        pending.add(problem);
+      });
+      printApart(pending, out);
+      while (lines.hasNext()) {
+        RecordLine line = lines.next();
+        String file = source.currentFile();
+        List<Issue> ofRow = new ArrayList<>();
+        for (Issue problem : pending) {
+          if (problem.location() instanceof SourceLocation at && at.file().equals(file) && at.line() == line.number()) {
+            ofRow.add(problem);
+          }
+        }
+        pending.removeAll(ofRow);
+        printApart(pending, out);
+        if (line.problem().isPresent()) {
+          unreadable++;
+          ofRow.add(line.problem().get());
+          out.println(rowJson(file, line.number(), Diagnostics.of(ofRow)));
+          continue;
+        }
+        records++;
+        Record record = line.record().orElseThrow();
+        Diagnostics diagnostics = Diagnostics.of(ofRow).plus(validator.validate(record, form != null ? form : record.form())
+            .diagnostics());
+        if (diagnostics.issues().isEmpty()) continue;
+        if (diagnostics.hasErrors()) counts.withErrors++;
+        if (!diagnostics.warnings().isEmpty()) counts.withWarnings++;
+        out.println(rowJson(file, line.number(), diagnostics));
+      }
+      printApart(pending, out);
+    } catch (UncheckedIOException e) {
+      return readingFailed(err, e);
+    }
+    ObjectNode summary = JSON.createObjectNode().put("summary", true);
+    summary.put("records", records);
+    summary.put("unreadableRows", unreadable);
+    summary.put("cellErrors", extractProblems[0]);
+    summary.put("extractWarnings", extractProblems[1]);
+    summary.put("valid", records - counts.withErrors);
+    summary.put("withErrors", counts.withErrors);
+    summary.put("withWarnings", counts.withWarnings);
+    out.println(summary);
+    out.flush();
+    return counts.withErrors > 0 || unreadable > 0 || extractProblems[0] > 0 ? Main.DATA_ERRORS : Main.OK;
+  }
+
+  private int readingFailed(PrintWriter err, UncheckedIOException e) {
+    err.printf("validate: reading %s failed: %s%n", input.name(), e.getCause().getMessage());
+    err.flush();
+    return Main.INTERNAL;
+  }
+
+  /** Prints the problems not of a record's row, each on a line of its own, and forgets them. */
+  private void printApart(List<Issue> problems, PrintWriter out) {
+    for (Issue problem : problems) {
+      SourceLocation at = problem.location() instanceof SourceLocation source ? source : SourceLocation.UNKNOWN;
+      out.println(rowJson(at.file(), at.line(), Diagnostics.of(List.of(problem))));
+    }
+    problems.clear();
+  }
+
+  /** A row's issues, located by file and row (the header is row 1): never the record's id or patient key. */
+  private String rowJson(String file, long row, Diagnostics diagnostics) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("file", file);
+    node.put("row", row);
+    return withIssues(node, diagnostics);
   }
 
   private void report(RecordLine line, RecordValidator validator, PrintWriter out, Counts counts, Progress progress) {
@@ -125,6 +233,10 @@ final class ValidateCommand implements Callable<Integer> {
   private String lineJson(long number, Diagnostics diagnostics) {
     ObjectNode node = JSON.createObjectNode();
     node.put("line", number);
+    return withIssues(node, diagnostics);
+  }
+
+  private String withIssues(ObjectNode node, Diagnostics diagnostics) {
     ArrayNode issues = node.putArray("issues");
     List<Issue> all = diagnostics.issues();
     for (Issue issue : all.subList(0, Math.min(all.size(), MAX_ISSUES_SHOWN))) {

@@ -26,6 +26,9 @@ class StoreCommandsTest {
 
   private static Path records;
 
+  /** The records loaded once, read by the tests that only query the store. */
+  private static Path loaded;
+
   record Run(int exit, String out, String err) {}
 
   static Run run(String... args) {
@@ -41,15 +44,15 @@ class StoreCommandsTest {
     Run generated = run("generate", "--registry", "ms", "--patients", "50", "--seed", "1", "--invalid", "0.02", "--out",
         records.toString());
     assertThat(generated.exit()).as(generated.err()).isZero();
+    loaded = temp.resolve("main-job.duckdb");
+    Run load = run("load", "--registry", "ms", "--store", loaded.toString(), records.toString());
+    assertThat(load.exit()).as(load.err()).isZero();
+    assertThat(load.out()).matches("(?s)ms: \\d+ records loaded into .*main-job.duckdb \\(\\d+ with validation errors.*");
   }
 
   @Test
   void indicators_loadedIntoDuckDb_sameFilesAsFromJsonLines() throws Exception {
-    Path store = temp.resolve("main-job.duckdb");
-    Run load = run("load", "--registry", "ms", "--store", store.toString(), records.toString());
-    assertThat(load.exit()).as(load.err()).isZero();
-    assertThat(load.out()).matches("(?s)ms: \\d+ records loaded into .*main-job.duckdb \\(\\d+ with validation errors.*");
-
+    Path store = loaded;
     Run jvm = run("indicators", "--registry", "ms", "--data", records.toString(), "--year", "2024", "--out",
         temp.resolve("jvm").toString());
     Run duckdb = run("indicators", "--registry", "ms", "--engine", "duckdb", "--store", store.toString(), "--year", "2024",
@@ -79,8 +82,7 @@ class StoreCommandsTest {
 
   @Test
   void sql_duckdbScript_runsOnTheLoadedStoreAndCountsEveryIndicator() throws Exception {
-    Path store = temp.resolve("script.duckdb");
-    run("load", "--registry", "ms", "--store", store.toString(), records.toString());
+    Path store = loaded;
 
     Run sql = run("sql", "--registry", "ms", "--dialect", "duckdb", "--year", "2024");
 
