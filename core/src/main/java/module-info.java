@@ -3,9 +3,9 @@
  * forms, indicator results and metadata exports generated from it.
  *
  * <p>Exported: the entry point ({@link no.regforms.RegistryEngine}) and one package per concept.
- * Not exported: the expression language's type checker, evaluator and JavaScript emitter
- * ({@code expression.checker}, {@code expression.eval}, {@code expression.js}), reached through
- * {@link no.regforms.expression.CompiledExpression} and the renderer.
+ * Not exported: the expression language's type checker, evaluator and JavaScript emitter ({@code
+ * expression.checker}, {@code expression.eval}, {@code expression.js}), reached through {@link
+ * no.regforms.expression.CompiledExpression} and the renderer.
  *
  * <p>Definition modules announce their registries as {@link no.regforms.definition.RegistryModule}
  * services, found on the module path and the class path alike.
@@ -15,8 +15,8 @@
  * message catalogues as resources. Opening grants reflection only; compiling against the module
  * sees the exported packages alone.
  *
- * <p>The libraries marked {@code static} serve one part each and are optional (see
- * {@code docs/embedding.md}); a part called without its library names the missing one.
+ * <p>The libraries marked {@code static} serve one part each and are optional (see {@code
+ * docs/embedding.md}); a part called without its library names the missing one.
  */
 @SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
 open module no.regforms.core {
@@ -54,7 +54,6 @@ open module no.regforms.core {
   requires org.json;
   requires re2j;
   requires transitive java.sql;
-
   requires static org.apache.commons.csv;
   requires static com.fasterxml.jackson.dataformat.csv;
   requires static org.apache.poi.poi;

@@ -7,5 +7,6 @@
 open module no.regforms.forms.ect {
   requires no.regforms.core;
 
-  provides no.regforms.definition.RegistryModule with no.regforms.forms.ect.EctModule;
+  provides no.regforms.definition.RegistryModule with
+      no.regforms.forms.ect.EctModule;
 }

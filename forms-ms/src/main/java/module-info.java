@@ -7,5 +7,6 @@
 open module no.regforms.forms.ms {
   requires no.regforms.core;
 
-  provides no.regforms.definition.RegistryModule with no.regforms.forms.ms.MsModule;
+  provides no.regforms.definition.RegistryModule with
+      no.regforms.forms.ms.MsModule;
 }

@@ -42,9 +42,10 @@ import no.regforms.validation.ValidationResult;
  * data: a body that is not JSON, or not a record, comes back as a {@code record_syntax} issue.
  *
  * <p>Validation needs only the core's required dependencies. Rendering needs Apache Velocity on the
- * classpath, and exporting the exporters' libraries; they are optional dependencies of the core, so a
- * host that only validates does not carry them (see {@code docs/embedding.md}). Without them, {@link
- * #renderPage} and {@link #export} throw an {@link IllegalStateException} naming what to add.
+ * classpath, and exporting the exporters' libraries; they are optional dependencies of the core, so
+ * a host that only validates does not carry them (see {@code docs/embedding.md}). Without them,
+ * {@link #renderPage} and {@link #export} throw an {@link IllegalStateException} naming what to
+ * add.
  */
 public final class RegistryEngine {
 
@@ -107,15 +108,16 @@ public final class RegistryEngine {
 
   /**
    * Validates a record given as JSON text, such as an HTTP request body, against the form it names.
-   * Text that is not JSON, or not a record, gives one {@code record_syntax} error that speaks of the
-   * record (never of a line). Issue paths are {@link no.regforms.diagnostic.Issue#path() record
+   * Text that is not JSON, or not a record, gives one {@code record_syntax} error that speaks of
+   * the record (never of a line). Issue paths are {@link no.regforms.diagnostic.Issue#path() record
    * paths}; {@code result.diagnostics().toJson(language)} is the documented answer to send back.
    */
   public ValidationResult validate(String json) {
     Objects.requireNonNull(json, "json");
     RecordLine parsed = RecordParser.parse(json);
     if (parsed.problem().isPresent()) {
-      return new ValidationResult(Diagnostics.of(List.of(parsed.problem().get())), Map.of(), Map.of());
+      return new ValidationResult(
+          Diagnostics.of(List.of(parsed.problem().get())), Map.of(), Map.of());
     }
     return validator.validate(parsed.record().orElseThrow());
   }
@@ -149,8 +151,8 @@ public final class RegistryEngine {
   /**
    * Validates an empty record of every form through the same path as {@link #validate(String)}, so
    * that the first real request does not pay for loading and first running that code; returns this
-   * engine. Call it at start-up, before the host takes requests; {@code docs/embedding.md} gives the
-   * figures.
+   * engine. Call it at start-up, before the host takes requests; {@code docs/embedding.md} gives
+   * the figures.
    */
   public RegistryEngine warmUp() {
     for (Form form : registry.forms().values()) {
@@ -177,13 +179,23 @@ public final class RegistryEngine {
 
   /** A part of the engine that needs an optional dependency of the core. */
   private enum OptionalFeature {
-    RENDER("rendering forms", List.of(
-        new Library("org.apache.velocity.app.VelocityEngine", "org.apache.velocity:velocity-engine-core"),
-        new Library("org.owasp.encoder.Encode", "org.owasp.encoder:encoder"))),
-    EXPORT("exporting metadata", List.of(
-        new Library("org.apache.velocity.app.VelocityEngine", "org.apache.velocity:velocity-engine-core"),
-        new Library("org.owasp.encoder.Encode", "org.owasp.encoder:encoder"),
-        new Library("com.fasterxml.jackson.dataformat.csv.CsvMapper", "com.fasterxml.jackson.dataformat:jackson-dataformat-csv")));
+    RENDER(
+        "rendering forms",
+        List.of(
+            new Library(
+                "org.apache.velocity.app.VelocityEngine",
+                "org.apache.velocity:velocity-engine-core"),
+            new Library("org.owasp.encoder.Encode", "org.owasp.encoder:encoder"))),
+    EXPORT(
+        "exporting metadata",
+        List.of(
+            new Library(
+                "org.apache.velocity.app.VelocityEngine",
+                "org.apache.velocity:velocity-engine-core"),
+            new Library("org.owasp.encoder.Encode", "org.owasp.encoder:encoder"),
+            new Library(
+                "com.fasterxml.jackson.dataformat.csv.CsvMapper",
+                "com.fasterxml.jackson.dataformat:jackson-dataformat-csv")));
 
     private final String purpose;
     private final List<Library> libraries;
@@ -194,10 +206,14 @@ public final class RegistryEngine {
     }
 
     void require() {
-      Optional<Library> absent = libraries.stream().filter(library -> !library.isPresent()).findFirst();
+      Optional<Library> absent =
+          libraries.stream().filter(library -> !library.isPresent()).findFirst();
       if (absent.isPresent()) {
-        throw new IllegalStateException(purpose + " needs " + absent.get().artifact()
-            + " on the classpath; it is an optional dependency of regforms-core (see docs/embedding.md)");
+        throw new IllegalStateException(
+            purpose
+                + " needs "
+                + absent.get().artifact()
+                + " on the classpath; it is an optional dependency of regforms-core (see docs/embedding.md)");
       }
     }
   }

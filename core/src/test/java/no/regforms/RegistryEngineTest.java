@@ -34,30 +34,37 @@ class RegistryEngineTest {
 
   @Test
   void validate_bodyWithBadValues_locatesEachIssueByRecordPath() {
-    String body = json(TestRegistry.validVisit().set("age", 300).setInRow("sessions", 2, "charge", 5000));
+    String body =
+        json(TestRegistry.validVisit().set("age", 300).setInRow("sessions", 2, "charge", 5000));
 
     ValidationResult result = ENGINE.validate(body);
 
-    assertThat(result.diagnostics().errors()).extracting(Issue::path).containsExactly("age", "sessions[2].charge");
+    assertThat(result.diagnostics().errors())
+        .extracting(Issue::path)
+        .containsExactly("age", "sessions[2].charge");
   }
 
   @Test
   void validate_bodyThatIsNotJson_speaksOfTheRecordNotOfALine() {
     ValidationResult result = ENGINE.validate("{\"form\": \"visit\" x");
 
-    assertThat(result.diagnostics().errors()).singleElement().satisfies(issue -> {
-      assertThat(issue.code()).isEqualTo(IssueCode.RECORD_SYNTAX);
-      assertThat(issue.path()).isEmpty();
-      assertThat(issue.text("en")).isEqualTo("The record is not valid JSON (column 18)");
-      assertThat(issue.text("nb")).isEqualTo("Posten er ikke gyldig JSON (kolonne 18)");
-    });
+    assertThat(result.diagnostics().errors())
+        .singleElement()
+        .satisfies(
+            issue -> {
+              assertThat(issue.code()).isEqualTo(IssueCode.RECORD_SYNTAX);
+              assertThat(issue.path()).isEmpty();
+              assertThat(issue.text("en")).isEqualTo("The record is not valid JSON (column 18)");
+              assertThat(issue.text("nb")).isEqualTo("Posten er ikke gyldig JSON (kolonne 18)");
+            });
   }
 
   @Test
   void validate_bodyThatIsAnArray_saysTheRecordIsNoObject() {
     ValidationResult result = ENGINE.validate("[1, 2]");
 
-    assertThat(result.diagnostics().errors()).extracting(issue -> issue.text("en"))
+    assertThat(result.diagnostics().errors())
+        .extracting(issue -> issue.text("en"))
         .containsExactly("The record is not a JSON object");
   }
 
@@ -70,17 +77,23 @@ class RegistryEngineTest {
     assertThat(json.get("errors").asInt()).isEqualTo(1);
     assertThat(json.get("warnings").asInt()).isZero();
     JsonNode issue = json.get("issues").get(0);
-    assertThat(issue.fieldNames()).toIterable().containsExactly("code", "severity", "path", "message");
+    assertThat(issue.fieldNames())
+        .toIterable()
+        .containsExactly("code", "severity", "path", "message");
     assertThat(issue.get("code").asText()).isEqualTo("out_of_range");
     assertThat(issue.get("severity").asText()).isEqualTo("error");
     assertThat(issue.get("path").asText()).isEqualTo("age");
-    assertThat(issue.get("message").asText()).isEqualTo(result.diagnostics().errors().get(0).text("en"));
+    assertThat(issue.get("message").asText())
+        .isEqualTo(result.diagnostics().errors().get(0).text("en"));
   }
 
   @Test
   void diagnosticsToJson_definitionIssue_addsFileLineAndColumn() {
-    Issue issue = Issue.error(IssueCode.UNKNOWN_KEY, "unknown key 'visibelIf'",
-        no.regforms.diagnostic.SourceLocation.of("forms/a.json", 3, 43, "/items/0/visibelIf"));
+    Issue issue =
+        Issue.error(
+            IssueCode.UNKNOWN_KEY,
+            "unknown key 'visibelIf'",
+            no.regforms.diagnostic.SourceLocation.of("forms/a.json", 3, 43, "/items/0/visibelIf"));
 
     JsonNode json = issue.toJson("en");
 
@@ -92,14 +105,18 @@ class RegistryEngineTest {
 
   @Test
   void renderPage_withHostRenderer_postsToTheHostsAddress() {
-    String page = ENGINE.withRenderer(FormRenderer.builder().submitUrl("/records").build()).renderPage("visit", "nb");
+    String page =
+        ENGINE
+            .withRenderer(FormRenderer.builder().submitUrl("/records").build())
+            .renderPage("visit", "nb");
 
     assertThat(page).startsWith("<!DOCTYPE html>").contains("\"/records\"");
   }
 
   @Test
   void renderPage_unknownForm_namesTheForms() {
-    assertThatThrownBy(() -> ENGINE.renderPage("nope", "nb")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> ENGINE.renderPage("nope", "nb"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("nope");
   }
 
@@ -123,12 +140,17 @@ class RegistryEngineTest {
   @Test
   void loadModule_unknownId_throwsWithEveryIssue() {
     assertThatThrownBy(() -> RegistryEngine.loadModule("no_such_registry"))
-        .isInstanceOfSatisfying(RegformsException.class, e -> assertThat(e.diagnostics().errors())
-            .extracting(Issue::code).containsExactly(IssueCode.FILE_MISSING));
+        .isInstanceOfSatisfying(
+            RegformsException.class,
+            e ->
+                assertThat(e.diagnostics().errors())
+                    .extracting(Issue::code)
+                    .containsExactly(IssueCode.FILE_MISSING));
   }
 
   @Test
   void load_brokenFolder_throwsWithEveryIssue() {
-    assertThatThrownBy(() -> RegistryEngine.load(Path.of("no_such_folder"))).isInstanceOf(RegformsException.class);
+    assertThatThrownBy(() -> RegistryEngine.load(Path.of("no_such_folder")))
+        .isInstanceOf(RegformsException.class);
   }
 }

@@ -22,23 +22,37 @@ final class BackgroundValidator implements Validator {
   private final CompletableFuture<Validator> started;
 
   BackgroundValidator() {
-    this.started = CompletableFuture.supplyAsync(BackgroundValidator::start, task -> {
-      Thread thread = new Thread(task, "regforms-validator-start");
-      thread.setDaemon(true);
-      thread.start();
-    });
+    this.started =
+        CompletableFuture.supplyAsync(
+            BackgroundValidator::start,
+            task -> {
+              Thread thread = new Thread(task, "regforms-validator-start");
+              thread.setDaemon(true);
+              thread.start();
+            });
   }
 
   /** The model classes {@link FieldRuleChecker} validates. */
-  private static final List<Class<?>> CHECKED = List.of(CodeList.class, Code.class, Form.class, Variable.class,
-      Section.class, RepeatGroup.class, Note.class, Rule.class, Indicator.class);
+  private static final List<Class<?>> CHECKED =
+      List.of(
+          CodeList.class,
+          Code.class,
+          Form.class,
+          Variable.class,
+          Section.class,
+          RepeatGroup.class,
+          Note.class,
+          Rule.class,
+          Indicator.class);
 
   private static Validator start() {
     // The parameter interpolator needs no Expression Language implementation at run time.
-    Validator validator = Validation.byDefaultProvider().configure()
-        .messageInterpolator(new ParameterMessageInterpolator())
-        .buildValidatorFactory()
-        .getValidator();
+    Validator validator =
+        Validation.byDefaultProvider()
+            .configure()
+            .messageInterpolator(new ParameterMessageInterpolator())
+            .buildValidatorFactory()
+            .getValidator();
     // The framework reads a class's constraints on its first use; read them here, off the loading
     // thread, rather than when the first form is checked (a quarter of a cold load's main thread).
     CHECKED.forEach(validator::getConstraintsForClass);
@@ -61,12 +75,14 @@ final class BackgroundValidator implements Validator {
   }
 
   @Override
-  public <T> Set<ConstraintViolation<T>> validateProperty(T object, String propertyName, Class<?>... groups) {
+  public <T> Set<ConstraintViolation<T>> validateProperty(
+      T object, String propertyName, Class<?>... groups) {
     return validator().validateProperty(object, propertyName, groups);
   }
 
   @Override
-  public <T> Set<ConstraintViolation<T>> validateValue(Class<T> beanType, String propertyName, Object value, Class<?>... groups) {
+  public <T> Set<ConstraintViolation<T>> validateValue(
+      Class<T> beanType, String propertyName, Object value, Class<?>... groups) {
     return validator().validateValue(beanType, propertyName, value, groups);
   }
 

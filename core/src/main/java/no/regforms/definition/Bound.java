@@ -10,7 +10,10 @@ public sealed interface Bound {
 
   /** A numeric bound. */
   record Number(BigDecimal value) implements Bound {
-    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+    /**
+     * Rejects null or invalid components and keeps copies of collections, so the record stays
+     * immutable.
+     */
     public Number {
       Objects.requireNonNull(value, "value");
     }
@@ -23,7 +26,10 @@ public sealed interface Bound {
 
   /** A calendar date. */
   record Date(LocalDate value) implements Bound {
-    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+    /**
+     * Rejects null or invalid components and keeps copies of collections, so the record stays
+     * immutable.
+     */
     public Date {
       Objects.requireNonNull(value, "value");
     }
@@ -36,7 +42,10 @@ public sealed interface Bound {
 
   /** A year and month, for {@code yearmonth} variables. */
   record Month(YearMonth value) implements Bound {
-    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+    /**
+     * Rejects null or invalid components and keeps copies of collections, so the record stays
+     * immutable.
+     */
     public Month {
       Objects.requireNonNull(value, "value");
     }

@@ -22,7 +22,9 @@ import no.regforms.diagnostic.SourceLocation;
  * @param location where the code is defined
  */
 public record Code(
-    @NotBlank(message = "must not be blank") @Size(max = 64, message = "must be at most {max} characters") String code,
+    @NotBlank(message = "must not be blank")
+        @Size(max = 64, message = "must be at most {max} characters")
+        String code,
     LocalizedText label,
     Optional<LocalizedText> description,
     Optional<BigDecimal> score,
@@ -31,7 +33,10 @@ public record Code(
     Optional<String> notes,
     SourceLocation location) {
 
-  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+  /**
+   * Rejects null or invalid components and keeps copies of collections, so the record stays
+   * immutable.
+   */
   public Code {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(label, "label");

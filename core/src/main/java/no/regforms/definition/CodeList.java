@@ -34,7 +34,10 @@ public record CodeList(
     Optional<String> notes,
     SourceLocation location) {
 
-  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+  /**
+   * Rejects null or invalid components and keeps copies of collections, so the record stays
+   * immutable.
+   */
   public CodeList {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(title, "title");

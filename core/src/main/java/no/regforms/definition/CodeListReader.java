@@ -29,36 +29,75 @@ final class CodeListReader {
     return read(doc, VersionScope.ALL);
   }
 
-  /** The code list of {@code doc} with the codes of one version ({@code since}/{@code until} of each code). */
+  /**
+   * The code list of {@code doc} with the codes of one version ({@code since}/{@code until} of each
+   * code).
+   */
   CodeList read(JsonDocument doc, VersionScope scope) {
     JsonFields root = new JsonFields(doc.root(), "", scope);
     List<Code> codes = new ArrayList<>();
     Map<String, SourceLocation> seen = new HashMap<>();
     if (!doc.root().path("codes").isArray() || hasCompact(doc.root().path("codes"))) {
-      return new CodeList(root.text("id"), root.localized("title"), root.optionalLocalized("description"),
-          root.optionalText("system").orElse("local"), root.optionalText("systemOid"), root.optionalText("systemVersion"),
-          compact(doc, root, scope), root.optionalText("notes"), doc.locate(""));
+      return new CodeList(
+          root.text("id"),
+          root.localized("title"),
+          root.optionalLocalized("description"),
+          root.optionalText("system").orElse("local"),
+          root.optionalText("systemOid"),
+          root.optionalText("systemVersion"),
+          compact(doc, root, scope),
+          root.optionalText("notes"),
+          doc.locate(""));
     }
     for (JsonFields code : root.objects("codes")) {
       String value = code.text("code");
       SourceLocation here = doc.locate(code.pointer("code"));
       SourceLocation first = seen.putIfAbsent(value, here);
       if (first != null) {
-        issues.add(Issue.error(IssueCode.DUPLICATE_CODE, "code '" + value + "' appears twice in code list '" + root.text("id") + "'", here)
-            .withHint("first at line " + first.line() + "; each code may appear once"));
+        issues.add(
+            Issue.error(
+                    IssueCode.DUPLICATE_CODE,
+                    "code '" + value + "' appears twice in code list '" + root.text("id") + "'",
+                    here)
+                .withHint("first at line " + first.line() + "; each code may appear once"));
       }
       Optional<LocalDate> from = code.date("validFrom");
       Optional<LocalDate> to = code.date("validTo");
       if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
-        issues.add(Issue.error(IssueCode.RANGE_INVERTED, "code '" + value + "' is valid from " + from.get() + ", after its validTo " + to.get(),
-            doc.locate(code.pointer("validFrom"))).withHint("validFrom is the first day and validTo the last day the code may be used"));
+        issues.add(
+            Issue.error(
+                    IssueCode.RANGE_INVERTED,
+                    "code '"
+                        + value
+                        + "' is valid from "
+                        + from.get()
+                        + ", after its validTo "
+                        + to.get(),
+                    doc.locate(code.pointer("validFrom")))
+                .withHint(
+                    "validFrom is the first day and validTo the last day the code may be used"));
       }
-      codes.add(new Code(value, code.localized("label"), code.optionalLocalized("description"), code.decimal("score"),
-          from, to, code.optionalText("notes"), doc.locate(code.pointer())));
+      codes.add(
+          new Code(
+              value,
+              code.localized("label"),
+              code.optionalLocalized("description"),
+              code.decimal("score"),
+              from,
+              to,
+              code.optionalText("notes"),
+              doc.locate(code.pointer())));
     }
-    return new CodeList(root.text("id"), root.localized("title"), root.optionalLocalized("description"),
-        root.optionalText("system").orElse("local"), root.optionalText("systemOid"), root.optionalText("systemVersion"),
-        codes, root.optionalText("notes"), doc.locate(""));
+    return new CodeList(
+        root.text("id"),
+        root.localized("title"),
+        root.optionalLocalized("description"),
+        root.optionalText("system").orElse("local"),
+        root.optionalText("systemOid"),
+        root.optionalText("systemVersion"),
+        codes,
+        root.optionalText("notes"),
+        doc.locate(""));
   }
 
   /** Whether an array of codes holds a compact entry: a code given as a plain string. */
@@ -77,8 +116,15 @@ final class CodeListReader {
     List<Code> codes = new ArrayList<>();
     Map<String, SourceLocation> seen = new HashMap<>();
     if (node.isObject()) {
-      node.fields().forEachRemaining(e -> codes.add(compactCode(e.getKey(), e.getValue(),
-          doc.locate(root.pointer("codes") + "/" + JsonDocument.escape(e.getKey())))));
+      node.fields()
+          .forEachRemaining(
+              e ->
+                  codes.add(
+                      compactCode(
+                          e.getKey(),
+                          e.getValue(),
+                          doc.locate(
+                              root.pointer("codes") + "/" + JsonDocument.escape(e.getKey())))));
       return codes;
     }
     for (int i = 0; i < node.size(); i++) {
@@ -89,23 +135,45 @@ final class CodeListReader {
       SourceLocation here = doc.locate(entry.isTextual() ? pointer : pointer + "/code");
       SourceLocation first = seen.putIfAbsent(value, here);
       if (first != null) {
-        issues.add(Issue.error(IssueCode.DUPLICATE_CODE, "code '" + value + "' appears twice in code list '" + root.text("id") + "'", here)
-            .withHint("first at line " + first.line() + "; each code may appear once"));
+        issues.add(
+            Issue.error(
+                    IssueCode.DUPLICATE_CODE,
+                    "code '" + value + "' appears twice in code list '" + root.text("id") + "'",
+                    here)
+                .withHint("first at line " + first.line() + "; each code may appear once"));
       }
       if (entry.isTextual()) {
         codes.add(compactCode(value, entry, here));
       } else {
         JsonFields code = new JsonFields(entry, pointer);
-        codes.add(new Code(value, code.localized("label"), code.optionalLocalized("description"), code.decimal("score"),
-            code.date("validFrom"), code.date("validTo"), code.optionalText("notes"), doc.locate(pointer)));
+        codes.add(
+            new Code(
+                value,
+                code.localized("label"),
+                code.optionalLocalized("description"),
+                code.decimal("score"),
+                code.date("validFrom"),
+                code.date("validTo"),
+                code.optionalText("notes"),
+                doc.locate(pointer)));
       }
     }
     return codes;
   }
 
   private static Code compactCode(String value, JsonNode label, SourceLocation where) {
-    LocalizedText text = label.isTextual() ? LocalizedText.of(LocalizedText.DEFAULT_LANGUAGE, label.asText())
-        : JsonFields.localizedOf(label);
-    return new Code(value, text, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), where);
+    LocalizedText text =
+        label.isTextual()
+            ? LocalizedText.of(LocalizedText.DEFAULT_LANGUAGE, label.asText())
+            : JsonFields.localizedOf(label);
+    return new Code(
+        value,
+        text,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        where);
   }
 }

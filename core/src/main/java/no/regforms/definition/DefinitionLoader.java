@@ -25,9 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads registry definitions from a folder on disk ({@link #load(Path)}) or from a definition module
- * on the classpath ({@link #loadModule(String)}), through the same path: JSON read with locations, checked against the definition schema, read into
- * the model, checked for meaning, and every expression compiled.
+ * Loads registry definitions from a folder on disk ({@link #load(Path)}) or from a definition
+ * module on the classpath ({@link #loadModule(String)}), through the same path: JSON read with
+ * locations, checked against the definition schema, read into the model, checked for meaning, and
+ * every expression compiled.
  *
  * <p>Every problem of every file is reported in one {@link LoadResult}; nothing is thrown for a bad
  * definition. Immutable and thread-safe: create one and reuse it.
@@ -68,16 +69,22 @@ public final class DefinitionLoader {
   public LoadResult load(Path folder) {
     Objects.requireNonNull(folder, "folder");
     long started = System.nanoTime();
-    LoadResult result = new RegistryReader(schemas, compiler, validator).read(new DefinitionSource(folder));
-    log.info("loaded registry folder {} in {} ms; issues: {}", folder.getFileName(),
-        (System.nanoTime() - started) / 1_000_000, result.diagnostics().issues().size());
+    LoadResult result =
+        new RegistryReader(schemas, compiler, validator).read(new DefinitionSource(folder));
+    log.info(
+        "loaded registry folder {} in {} ms; issues: {}",
+        folder.getFileName(),
+        (System.nanoTime() - started) / 1_000_000,
+        result.diagnostics().issues().size());
     return result;
   }
 
   /** Loads the registry packaged in {@code module}. */
   public LoadResult load(RegistryModule module) {
     Objects.requireNonNull(module, "module");
-    return inModule(module, folder -> checkId(module, load(folder)),
+    return inModule(
+        module,
+        folder -> checkId(module, load(folder)),
         issue -> new LoadResult(Optional.empty(), Diagnostics.of(List.of(issue))));
   }
 
@@ -90,11 +97,16 @@ public final class DefinitionLoader {
     return new TestFileReader(schemas).read(new DefinitionSource(folder));
   }
 
-  /** Reads the tests packaged with the definition module {@code id}, as {@link #loadTests(Path)} does. */
+  /**
+   * Reads the tests packaged with the definition module {@code id}, as {@link #loadTests(Path)}
+   * does.
+   */
   public RegistryTests loadModuleTests(String id) {
     Objects.requireNonNull(id, "id");
-    Function<Issue, RegistryTests> failure = issue -> new RegistryTests(List.of(), Diagnostics.of(List.of(issue)));
-    return module(id).map(module -> inModule(module, this::loadTests, failure))
+    Function<Issue, RegistryTests> failure =
+        issue -> new RegistryTests(List.of(), Diagnostics.of(List.of(issue)));
+    return module(id)
+        .map(module -> inModule(module, this::loadTests, failure))
         .orElseGet(() -> failure.apply(loadModule(id).diagnostics().issues().get(0)));
   }
 
@@ -112,43 +124,71 @@ public final class DefinitionLoader {
   public Diagnostics moduleMissingTranslations(String id, List<String> languages) {
     Objects.requireNonNull(id, "id");
     List<String> wanted = List.copyOf(languages);
-    return module(id).map(module -> inModule(module, folder -> TranslationChecker.check(new DefinitionSource(folder), wanted),
-            issue -> Diagnostics.of(List.of(issue))))
+    return module(id)
+        .map(
+            module ->
+                inModule(
+                    module,
+                    folder -> TranslationChecker.check(new DefinitionSource(folder), wanted),
+                    issue -> Diagnostics.of(List.of(issue))))
         .orElseGet(() -> loadModule(id).diagnostics());
   }
 
   /** Applies {@code read} to the folder of {@code module}, on disk or inside its jar. */
-  private <T> T inModule(RegistryModule module, Function<Path, T> read, Function<Issue, T> failure) {
+  private <T> T inModule(
+      RegistryModule module, Function<Path, T> read, Function<Issue, T> failure) {
     String root = module.resourceRoot().replaceAll("^/+|/+$", "");
     URL url = module.classLoader().getResource(root + "/" + DefinitionSource.REGISTRY_FILE);
     if (url == null) {
-      return failure.apply(Issue.error(IssueCode.FILE_MISSING,
-          "module '" + module.id() + "' has no " + root + "/registry.json on its classpath", SourceLocation.UNKNOWN));
+      return failure.apply(
+          Issue.error(
+              IssueCode.FILE_MISSING,
+              "module '" + module.id() + "' has no " + root + "/registry.json on its classpath",
+              SourceLocation.UNKNOWN));
     }
     try {
       URI uri = url.toURI();
-      return "jar".equals(uri.getScheme()) ? inJar(uri, read) : read.apply(Path.of(uri).getParent());
-    } catch (URISyntaxException | IOException | FileSystemNotFoundException | IllegalArgumentException e) {
-      return failure.apply(Issue.error(IssueCode.FILE_UNREADABLE, "cannot open module '" + module.id() + "': " + e.getMessage(),
-          SourceLocation.UNKNOWN));
+      return "jar".equals(uri.getScheme())
+          ? inJar(uri, read)
+          : read.apply(Path.of(uri).getParent());
+    } catch (URISyntaxException
+        | IOException
+        | FileSystemNotFoundException
+        | IllegalArgumentException e) {
+      return failure.apply(
+          Issue.error(
+              IssueCode.FILE_UNREADABLE,
+              "cannot open module '" + module.id() + "': " + e.getMessage(),
+              SourceLocation.UNKNOWN));
     }
   }
 
-  /** A module must hold the registry it names: {@code loadModule("ect")} must not give another registry. */
+  /**
+   * A module must hold the registry it names: {@code loadModule("ect")} must not give another
+   * registry.
+   */
   private static LoadResult checkId(RegistryModule module, LoadResult result) {
     if (result.registry().isEmpty() || result.registry().get().id().equals(module.id())) {
       return result;
     }
-    Issue issue = Issue.error(IssueCode.INVALID_VALUE, "module '" + module.id() + "' holds a registry with id '"
-            + result.registry().get().id() + "'", SourceLocation.of(DefinitionSource.REGISTRY_FILE, 0, 0, "/id"))
-        .withHint("the module's id() and the id in registry.json must be the same");
-    return new LoadResult(Optional.empty(), result.diagnostics().plus(Diagnostics.of(List.of(issue))));
+    Issue issue =
+        Issue.error(
+                IssueCode.INVALID_VALUE,
+                "module '"
+                    + module.id()
+                    + "' holds a registry with id '"
+                    + result.registry().get().id()
+                    + "'",
+                SourceLocation.of(DefinitionSource.REGISTRY_FILE, 0, 0, "/id"))
+            .withHint("the module's id() and the id in registry.json must be the same");
+    return new LoadResult(
+        Optional.empty(), result.diagnostics().plus(Diagnostics.of(List.of(issue))));
   }
 
   /**
-   * Applies {@code read} to the registry folder of {@code registryJson}, a
-   * {@code jar:file:...!/root/registry.json} URI. Each read opens its own, unregistered view of the
-   * jar, so reads running at the same time never share, or close, one another's file system.
+   * Applies {@code read} to the registry folder of {@code registryJson}, a {@code
+   * jar:file:...!/root/registry.json} URI. Each read opens its own, unregistered view of the jar,
+   * so reads running at the same time never share, or close, one another's file system.
    */
   private static <T> T inJar(URI registryJson, Function<Path, T> read) throws IOException {
     String raw = registryJson.getRawSchemeSpecificPart();
@@ -166,8 +206,8 @@ public final class DefinitionLoader {
 
   /**
    * Loads the registry of the definition module {@code id} on the classpath. No file system is
-   * consulted: a folder named like the id never stands in for the module (load a folder with
-   * {@link #load(Path)}).
+   * consulted: a folder named like the id never stands in for the module (load a folder with {@link
+   * #load(Path)}).
    *
    * <p>An id no module has is reported as a {@code file_missing} issue whose hint names the closest
    * known id, or lists the known ones.
@@ -179,10 +219,18 @@ public final class DefinitionLoader {
       return load(module.get());
     }
     List<String> known = modules().stream().map(RegistryModule::id).sorted().toList();
-    Issue issue = Issue.error(IssueCode.FILE_MISSING, "there is no registry module '" + id + "' on the classpath",
-        SourceLocation.of(id, 0, 0, ""));
-    issue = NameSuggester.hint(id, known).map(issue::withHint)
-        .orElse(issue.withHint("known registries: " + (known.isEmpty() ? "none on the classpath" : String.join(", ", known))));
+    Issue issue =
+        Issue.error(
+            IssueCode.FILE_MISSING,
+            "there is no registry module '" + id + "' on the classpath",
+            SourceLocation.of(id, 0, 0, ""));
+    issue =
+        NameSuggester.hint(id, known)
+            .map(issue::withHint)
+            .orElse(
+                issue.withHint(
+                    "known registries: "
+                        + (known.isEmpty() ? "none on the classpath" : String.join(", ", known))));
     return new LoadResult(Optional.empty(), Diagnostics.of(List.of(issue)));
   }
 

@@ -44,7 +44,8 @@ final class DefinitionSource {
     if (!Files.isDirectory(dir)) return List.of();
     List<String> out = new ArrayList<>();
     try (Stream<Path> entries = Files.list(dir)) {
-      entries.filter(p -> p.getFileName().toString().endsWith(".json"))
+      entries
+          .filter(p -> p.getFileName().toString().endsWith(".json"))
           .map(p -> folder + "/" + p.getFileName().toString())
           .sorted()
           .forEach(out::add);

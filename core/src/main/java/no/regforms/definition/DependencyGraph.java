@@ -22,8 +22,8 @@ import no.regforms.expression.EvaluationContext;
  * follow it, and a change re-evaluates only {@link #affectedBy what depends on it}.
  *
  * <p>One graph covers one scope: the form's top level, or one row of a repeat group ({@link
- * #rowGraph}). A repeat group depends, in the outer scope, on everything its rows read from outside.
- * Immutable and thread-safe.
+ * #rowGraph}). A repeat group depends, in the outer scope, on everything its rows read from
+ * outside. Immutable and thread-safe.
  */
 public final class DependencyGraph {
 
@@ -33,13 +33,18 @@ public final class DependencyGraph {
   private final Map<String, FormItem> items;
   private final Map<String, String> sections;
 
-  private DependencyGraph(List<String> order, Map<String, Set<String>> dependencies,
-      Map<String, DependencyGraph> rowGraphs, Map<String, FormItem> items, Map<String, String> sections) {
+  private DependencyGraph(
+      List<String> order,
+      Map<String, Set<String>> dependencies,
+      Map<String, DependencyGraph> rowGraphs,
+      Map<String, FormItem> items,
+      Map<String, String> sections) {
     this.order = List.copyOf(order);
     this.items = Collections.unmodifiableMap(new LinkedHashMap<>(items));
     this.sections = Map.copyOf(sections);
     Map<String, Set<String>> copy = new LinkedHashMap<>();
-    dependencies.forEach((k, v) -> copy.put(k, Collections.unmodifiableSet(new LinkedHashSet<>(v))));
+    dependencies.forEach(
+        (k, v) -> copy.put(k, Collections.unmodifiableSet(new LinkedHashSet<>(v))));
     this.dependencies = Collections.unmodifiableMap(copy);
     this.rowGraphs = Collections.unmodifiableMap(new LinkedHashMap<>(rowGraphs));
   }
@@ -67,17 +72,21 @@ public final class DependencyGraph {
     return dependencies.getOrDefault(item, Set.of());
   }
 
-  /** Every item of this scope whose visibility or value may change when {@code item} changes, in evaluation order. */
+  /**
+   * Every item of this scope whose visibility or value may change when {@code item} changes, in
+   * evaluation order.
+   */
   public List<String> affectedBy(String item) {
     Set<String> affected = new LinkedHashSet<>();
     Deque<String> work = new ArrayDeque<>(List.of(item));
     while (!work.isEmpty()) {
       String changed = work.pop();
-      dependencies.forEach((node, reads) -> {
-        if (reads.contains(changed) && affected.add(node)) {
-          work.push(node);
-        }
-      });
+      dependencies.forEach(
+          (node, reads) -> {
+            if (reads.contains(changed) && affected.add(node)) {
+              work.push(node);
+            }
+          });
     }
     return order.stream().filter(affected::contains).toList();
   }
@@ -103,8 +112,11 @@ public final class DependencyGraph {
       FormItem item = items.get(id);
       if (item == null) continue;
       String section = sections.get(id);
-      boolean isShown = (section == null || shown.contains(section))
-          && item.visibleIf().map(f -> Boolean.TRUE.equals(f.compiled().evaluate(context))).orElse(true);
+      boolean isShown =
+          (section == null || shown.contains(section))
+              && item.visibleIf()
+                  .map(f -> Boolean.TRUE.equals(f.compiled().evaluate(context)))
+                  .orElse(true);
       if (isShown) shown.add(id);
       if (item instanceof Variable variable) {
         visitor.variable(variable, isShown);
@@ -115,7 +127,9 @@ public final class DependencyGraph {
     return Collections.unmodifiableSet(shown);
   }
 
-  /** What {@link #walk} passes each variable and repeat group of a scope to, in evaluation order. */
+  /**
+   * What {@link #walk} passes each variable and repeat group of a scope to, in evaluation order.
+   */
   public interface ScopeVisitor {
 
     /** {@code variable}, {@code shown} or hidden. */
@@ -149,32 +163,36 @@ public final class DependencyGraph {
     }
 
     /**
-     * Sorts the nodes. Returns the graph and, for every cycle, its members in cycle order; nodes on a
-     * cycle are placed last, in form order, so a caller can still report on them.
+     * Sorts the nodes. Returns the graph and, for every cycle, its members in cycle order; nodes on
+     * a cycle are placed last, in form order, so a caller can still report on them.
      */
     Sorted build() {
       Map<String, Integer> position = new HashMap<>();
       List<String> nodes = new ArrayList<>(edges.keySet());
       for (int i = 0; i < nodes.size(); i++) position.put(nodes.get(i), i);
       Map<String, Set<String>> local = new LinkedHashMap<>();
-      edges.forEach((node, reads) -> {
-        Set<String> inScope = new LinkedHashSet<>();
-        for (String read : reads) {
-          if (position.containsKey(read)) inScope.add(read);
-        }
-        local.put(node, inScope);
-      });
+      edges.forEach(
+          (node, reads) -> {
+            Set<String> inScope = new LinkedHashSet<>();
+            for (String read : reads) {
+              if (position.containsKey(read)) inScope.add(read);
+            }
+            local.put(node, inScope);
+          });
 
       Map<String, Integer> waiting = new HashMap<>();
       Map<String, List<String>> readers = new HashMap<>();
-      local.forEach((node, reads) -> {
-        waiting.put(node, reads.size());
-        reads.forEach(read -> readers.computeIfAbsent(read, k -> new ArrayList<>()).add(node));
-      });
-      PriorityQueue<String> ready = new PriorityQueue<>((a, b) -> Integer.compare(position.get(a), position.get(b)));
-      waiting.forEach((node, count) -> {
-        if (count == 0) ready.add(node);
-      });
+      local.forEach(
+          (node, reads) -> {
+            waiting.put(node, reads.size());
+            reads.forEach(read -> readers.computeIfAbsent(read, k -> new ArrayList<>()).add(node));
+          });
+      PriorityQueue<String> ready =
+          new PriorityQueue<>((a, b) -> Integer.compare(position.get(a), position.get(b)));
+      waiting.forEach(
+          (node, count) -> {
+            if (count == 0) ready.add(node);
+          });
       List<String> order = new ArrayList<>();
       while (!ready.isEmpty()) {
         String node = ready.poll();
@@ -243,7 +261,8 @@ public final class DependencyGraph {
           onStack.remove(member);
           component.add(member);
         } while (!member.equals(node));
-        boolean selfLoop = component.size() == 1 && edges.getOrDefault(node, Set.of()).contains(node);
+        boolean selfLoop =
+            component.size() == 1 && edges.getOrDefault(node, Set.of()).contains(node);
         if (component.size() > 1 || selfLoop) {
           Collections.reverse(component);
           cycles.add(List.copyOf(component));

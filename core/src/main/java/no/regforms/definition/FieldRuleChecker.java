@@ -22,7 +22,10 @@ final class FieldRuleChecker {
   private final Map<String, JsonDocument> documents;
   private final List<Issue> issues;
 
-  /** A checker that locates violations in {@code documents}, keyed by file, and adds them to {@code issues}. */
+  /**
+   * A checker that locates violations in {@code documents}, keyed by file, and adds them to {@code
+   * issues}.
+   */
   FieldRuleChecker(Validator validator, Map<String, JsonDocument> documents, List<Issue> issues) {
     this.validator = validator;
     this.documents = documents;
@@ -40,8 +43,12 @@ final class FieldRuleChecker {
     report(validator.validate(form), form.location(), "id");
     for (PlacedItem placed : ItemWalker.all(form.items())) {
       FormItem item = placed.item();
-      String idKey = item instanceof Variable ? "variable" : item instanceof Section ? "section"
-          : item instanceof RepeatGroup ? "repeat" : "note";
+      String idKey =
+          item instanceof Variable
+              ? "variable"
+              : item instanceof Section
+                  ? "section"
+                  : item instanceof RepeatGroup ? "repeat" : "note";
       report(validator.validate(item), item.location(), idKey);
     }
     form.rules().forEach(rule -> report(validator.validate(rule), rule.location(), "id"));
@@ -53,7 +60,8 @@ final class FieldRuleChecker {
   }
 
   /** Reports each violation at the JSON location of the field it concerns. */
-  private <T> void report(Set<ConstraintViolation<T>> violations, SourceLocation owner, String idKey) {
+  private <T> void report(
+      Set<ConstraintViolation<T>> violations, SourceLocation owner, String idKey) {
     JsonDocument doc = documents.get(owner.file());
     for (ConstraintViolation<T> violation : violations) {
       String field = firstNode(violation.getPropertyPath());
@@ -61,12 +69,18 @@ final class FieldRuleChecker {
       String pointer = owner.jsonPointer() + "/" + JsonDocument.escape(key);
       SourceLocation where = doc == null ? owner : doc.locate(pointer);
       Object value = violation.getInvalidValue();
-      // The value as written in the file: a number too large for the model is shown as the author wrote it.
-      String written = Optional.ofNullable(doc).flatMap(d -> d.at(pointer))
-          .map(node -> node.isTextual() ? "'" + node.asText() + "'" : node.toString())
-          .orElse(value instanceof String ? "'" + value + "'" : String.valueOf(value));
-      Issue issue = Issue.error(IssueCode.INVALID_VALUE, "'" + key + "' is " + written + ", but " + violation.getMessage(),
-          where);
+      // The value as written in the file: a number too large for the model is shown as the author
+      // wrote it.
+      String written =
+          Optional.ofNullable(doc)
+              .flatMap(d -> d.at(pointer))
+              .map(node -> node.isTextual() ? "'" + node.asText() + "'" : node.toString())
+              .orElse(value instanceof String ? "'" + value + "'" : String.valueOf(value));
+      Issue issue =
+          Issue.error(
+              IssueCode.INVALID_VALUE,
+              "'" + key + "' is " + written + ", but " + violation.getMessage(),
+              where);
       if (field.equals("id") && value instanceof String text) {
         issue = issue.withHint("for example '" + Ids.suggestion(text) + "'");
       }

@@ -22,6 +22,7 @@ public final class Form {
 
   @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
   private final String id;
+
   private final LocalizedText title;
   private final Optional<LocalizedText> description;
   private final Respondent respondent;
@@ -113,12 +114,18 @@ public final class Form {
     return notes;
   }
 
-  /** What the form's patient answers measure ({@code "tags"}: PROM, PREM); empty when it does not say. */
+  /**
+   * What the form's patient answers measure ({@code "tags"}: PROM, PREM); empty when it does not
+   * say.
+   */
   public List<MeasureTag> tags() {
     return tags;
   }
 
-  /** Whom one record describes: a patient (the default) or a reporting unit ({@code "scope": "unit"}). */
+  /**
+   * Whom one record describes: a patient (the default) or a reporting unit ({@code "scope":
+   * "unit"}).
+   */
   public FormScope scope() {
     return scope;
   }

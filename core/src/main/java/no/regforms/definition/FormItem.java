@@ -3,7 +3,10 @@ package no.regforms.definition;
 import java.util.Optional;
 import no.regforms.diagnostic.SourceLocation;
 
-/** One entry of a form's item list: a {@link Section}, {@link Variable}, {@link RepeatGroup} or {@link Note}. */
+/**
+ * One entry of a form's item list: a {@link Section}, {@link Variable}, {@link RepeatGroup} or
+ * {@link Note}.
+ */
 public sealed interface FormItem permits Section, Variable, RepeatGroup, Note {
 
   /** The item's id, unique within its form. */

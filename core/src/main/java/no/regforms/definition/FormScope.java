@@ -11,8 +11,8 @@ public enum FormScope {
   UNIT;
 
   /**
-   * The pseudo-patient key records of a unit form carried before forms had a scope
-   * ({@code p-unit-<RESH>}); such records are still accepted, and the key is ignored.
+   * The pseudo-patient key records of a unit form carried before forms had a scope ({@code
+   * p-unit-<RESH>}); such records are still accepted, and the key is ignored.
    */
   public static String legacyPatientKey(String unit) {
     return "p-unit-" + unit;

@@ -10,10 +10,13 @@ import java.text.Normalizer;
 public final class Ids {
   /** snake_case: a lower-case letter, then lower-case letters, digits and underscores. */
   static final String PATTERN = "[a-z][a-z0-9_]{0,63}";
+
   /** The longest id. */
   public static final int MAX_LENGTH = 64;
-  static final String MESSAGE = "must be snake_case: a lower-case letter, then lower-case letters, digits or _, "
-      + "at most 64 characters";
+
+  static final String MESSAGE =
+      "must be snake_case: a lower-case letter, then lower-case letters, digits or _, "
+          + "at most 64 characters";
 
   private Ids() {}
 
@@ -37,9 +40,14 @@ public final class Ids {
       if (isAsciiLetterOrDigit(c)) {
         boolean upper = c >= 'A' && c <= 'Z';
         char next = i + 1 < folded.length() ? folded.charAt(i + 1) : ' ';
-        boolean wordStart = splitCamelCase && upper && out.length() > 0 && out.charAt(out.length() - 1) != '_'
-            && ((previous >= 'a' && previous <= 'z') || (previous >= '0' && previous <= '9')
-                || (previous >= 'A' && previous <= 'Z' && next >= 'a' && next <= 'z'));
+        boolean wordStart =
+            splitCamelCase
+                && upper
+                && out.length() > 0
+                && out.charAt(out.length() - 1) != '_'
+                && ((previous >= 'a' && previous <= 'z')
+                    || (previous >= '0' && previous <= '9')
+                    || (previous >= 'A' && previous <= 'Z' && next >= 'a' && next <= 'z'));
         if (wordStart) out.append('_');
         out.append(Character.toLowerCase(c));
       } else if (out.length() > 0 && out.charAt(out.length() - 1) != '_') {
@@ -70,10 +78,18 @@ public final class Ids {
   }
 
   private static String fold(String name) {
-    String replaced = name.replace("æ", "ae").replace("Æ", "Ae").replace("ø", "o").replace("Ø", "O")
-        .replace("å", "a").replace("Å", "A").replace("ß", "ss").replace("ð", "d").replace("Ð", "D")
-        .replace("þ", "th").replace("Þ", "Th");
+    String replaced =
+        name.replace("æ", "ae")
+            .replace("Æ", "Ae")
+            .replace("ø", "o")
+            .replace("Ø", "O")
+            .replace("å", "a")
+            .replace("Å", "A")
+            .replace("ß", "ss")
+            .replace("ð", "d")
+            .replace("Ð", "D")
+            .replace("þ", "th")
+            .replace("Þ", "Th");
     return Normalizer.normalize(replaced, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
   }
 }
-

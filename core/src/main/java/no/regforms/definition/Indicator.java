@@ -21,14 +21,15 @@ import no.regforms.diagnostic.SourceLocation;
  * @param period the year a case counts for
  * @param denominator which cases count
  * @param numerator which counted cases meet the indicator (proportions)
- * @param value the number averaged (mean, median), summed (sum) or whose extreme is taken (min, max)
+ * @param value the number averaged (mean, median), summed (sum) or whose extreme is taken (min,
+ *     max)
  * @param exclusions cases left out, each counted
  * @param levels target levels
  * @param minDenominator smallest denominator that is published
  * @param groupBy organisation levels to report
  * @param attribution whether cases belong to the treating unit or the home health trust
- * @param homeHf with {@code home_hf} attribution: the case's home health trust, a code or text equal to
- *     an id (or organisation number) in the registry's organisation table
+ * @param homeHf with {@code home_hf} attribution: the case's home health trust, a code or text
+ *     equal to an id (or organisation number) in the registry's organisation table
  * @param unitOfMeasure unit of a mean or median
  * @param kind structure, process or outcome
  * @param dimension quality dimension
@@ -64,7 +65,10 @@ public record Indicator(
     Optional<String> notes,
     SourceLocation location) {
 
-  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+  /**
+   * Rejects null or invalid components and keeps copies of collections, so the record stays
+   * immutable.
+   */
   public Indicator {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(type, "type");
@@ -78,13 +82,20 @@ public record Indicator(
   }
 
   /**
-   * The kinds of indicator: a share of the counted cases ({@code PROPORTION}), the mean, median, sum,
-   * smallest or largest of their {@code value} ({@code MEAN}, {@code MEDIAN}, {@code SUM}, {@code MIN},
-   * {@code MAX}), the number of counted cases ({@code COUNT}), or registered against expected cases
-   * ({@code COVERAGE}).
+   * The kinds of indicator: a share of the counted cases ({@code PROPORTION}), the mean, median,
+   * sum, smallest or largest of their {@code value} ({@code MEAN}, {@code MEDIAN}, {@code SUM},
+   * {@code MIN}, {@code MAX}), the number of counted cases ({@code COUNT}), or registered against
+   * expected cases ({@code COVERAGE}).
    */
   public enum Type {
-    PROPORTION, MEAN, MEDIAN, COVERAGE, COUNT, SUM, MIN, MAX;
+    PROPORTION,
+    MEAN,
+    MEDIAN,
+    COVERAGE,
+    COUNT,
+    SUM,
+    MIN,
+    MAX;
 
     /** Whether the type reads a {@code value} for each counted case. */
     public boolean readsValue() {
@@ -93,7 +104,10 @@ public record Indicator(
   }
 
   /** What one case is. */
-  public enum Subject { FORM, PATIENT }
+  public enum Subject {
+    FORM,
+    PATIENT
+  }
 
   /**
    * Cases left out of an indicator, counted separately.
@@ -103,15 +117,18 @@ public record Indicator(
    * @param description why
    * @param notes the registry developers' notes; never shown to users
    */
-  public record Exclusion(String id, Formula when, Optional<LocalizedText> description, Optional<String> notes) {}
+  public record Exclusion(
+      String id, Formula when, Optional<LocalizedText> description, Optional<String> notes) {}
 
   /**
    * Target levels graded as SKDE's results service grades them: with {@code higher} better, a value
-   * at or above {@code high} is high, below {@code medium} low, else medium; {@code lower} mirrors it.
+   * at or above {@code high} is high, below {@code medium} low, else medium; {@code lower} mirrors
+   * it.
    *
    * @param higherIsBetter the direction
    * @param high the green threshold, inclusive
    * @param medium the yellow threshold, inclusive; equal to {@code high} when not given
    */
-  public record Levels(boolean higherIsBetter, java.math.BigDecimal high, java.math.BigDecimal medium) {}
+  public record Levels(
+      boolean higherIsBetter, java.math.BigDecimal high, java.math.BigDecimal medium) {}
 }

@@ -14,8 +14,12 @@ import java.util.Optional;
  * @param untilYear the last reporting year it applies to
  * @param indicator the indicator as defined in those years
  */
-public record IndicatorVersion(String version, Optional<Integer> fromYear, Optional<Integer> untilYear, Indicator indicator) {
-  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+public record IndicatorVersion(
+    String version, Optional<Integer> fromYear, Optional<Integer> untilYear, Indicator indicator) {
+  /**
+   * Rejects null or invalid components and keeps copies of collections, so the record stays
+   * immutable.
+   */
   public IndicatorVersion {
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(fromYear, "fromYear");
@@ -25,6 +29,7 @@ public record IndicatorVersion(String version, Optional<Integer> fromYear, Optio
 
   /** Whether it applies to reporting year {@code year}. */
   public boolean covers(int year) {
-    return fromYear.map(first -> year >= first).orElse(true) && untilYear.map(last -> year <= last).orElse(true);
+    return fromYear.map(first -> year >= first).orElse(true)
+        && untilYear.map(last -> year <= last).orElse(true);
   }
 }

@@ -26,7 +26,10 @@ public final class ItemWalker {
 
   private ItemWalker() {}
 
-  /** Every item of {@code items} and inside them (sections and repeat rows entered), in display order. */
+  /**
+   * Every item of {@code items} and inside them (sections and repeat rows entered), in display
+   * order.
+   */
   public static List<PlacedItem> all(List<FormItem> items) {
     return walk(items, true);
   }
@@ -51,9 +54,9 @@ public final class ItemWalker {
 
   /**
    * Builds a tree shaped like the items, for an output that nests as the form does (a FHIR
-   * Questionnaire's items): {@code node} makes the part of each item in display order, or leaves the
-   * item out. For a section or repeat group it gets the parts of the items inside as a supplier, made
-   * when it calls it, so what it does before and after comes in display order.
+   * Questionnaire's items): {@code node} makes the part of each item in display order, or leaves
+   * the item out. For a section or repeat group it gets the parts of the items inside as a
+   * supplier, made when it calls it, so what it does before and after comes in display order.
    */
   public static <T> List<T> tree(List<FormItem> items, Node<T> node) {
     return tree(items, List.of(), node);
@@ -63,14 +66,19 @@ public final class ItemWalker {
   @FunctionalInterface
   public interface Node<T> {
 
-    /** The part of {@code placed}, or empty to leave it out; {@code inside} makes the parts of the items it holds. */
+    /**
+     * The part of {@code placed}, or empty to leave it out; {@code inside} makes the parts of the
+     * items it holds.
+     */
     Optional<T> build(PlacedItem placed, Supplier<List<T>> inside);
   }
 
   private static <T> List<T> tree(List<FormItem> items, List<FormItem> enclosing, Node<T> node) {
     List<T> out = new ArrayList<>();
     for (FormItem item : items) {
-      node.build(new PlacedItem(item, enclosing), () -> tree(inside(item, true), around(enclosing, item), node))
+      node.build(
+              new PlacedItem(item, enclosing),
+              () -> tree(inside(item, true), around(enclosing, item), node))
           .ifPresent(out::add);
     }
     return List.copyOf(out);
@@ -82,7 +90,8 @@ public final class ItemWalker {
     return List.copyOf(out);
   }
 
-  private static void walk(List<FormItem> items, List<FormItem> enclosing, boolean intoRows, List<PlacedItem> out) {
+  private static void walk(
+      List<FormItem> items, List<FormItem> enclosing, boolean intoRows, List<PlacedItem> out) {
     for (FormItem item : items) {
       out.add(new PlacedItem(item, enclosing));
       List<FormItem> inside = inside(item, intoRows);
@@ -94,9 +103,9 @@ public final class ItemWalker {
 
   /** The items {@code item} holds: a section's, and a repeat group's when the walk enters rows. */
   private static List<FormItem> inside(FormItem item, boolean intoRows) {
-    return item instanceof Section section ? section.items()
-        : item instanceof RepeatGroup repeat && intoRows ? repeat.items()
-        : List.of();
+    return item instanceof Section section
+        ? section.items()
+        : item instanceof RepeatGroup repeat && intoRows ? repeat.items() : List.of();
   }
 
   private static List<FormItem> around(List<FormItem> enclosing, FormItem item) {

@@ -37,20 +37,38 @@ final class JsonDocument {
   private final JsonNode root;
   private final Map<String, JsonLocation> values;
   private final Map<String, JsonLocation> keys;
-  /** Parts of an expanded document that come from elsewhere: a library entry, an override, a default. */
+
+  /**
+   * Parts of an expanded document that come from elsewhere: a library entry, an override, a
+   * default.
+   */
   private final Map<String, Origin> origins;
-  /** Expression strings of an expanded document spliced together from several strings of this file. */
+
+  /**
+   * Expression strings of an expanded document spliced together from several strings of this file.
+   */
   private final Map<String, List<Splice>> splices;
+
   /** The file as read; this document itself unless it is expanded. */
   private final JsonDocument written;
 
   private JsonDocument(
-      String file, String text, JsonNode root, Map<String, JsonLocation> values, Map<String, JsonLocation> keys) {
+      String file,
+      String text,
+      JsonNode root,
+      Map<String, JsonLocation> values,
+      Map<String, JsonLocation> keys) {
     this(file, text, root, values, keys, Map.of(), Map.of(), null);
   }
 
-  private JsonDocument(String file, String text, JsonNode root, Map<String, JsonLocation> values,
-      Map<String, JsonLocation> keys, Map<String, Origin> origins, Map<String, List<Splice>> splices,
+  private JsonDocument(
+      String file,
+      String text,
+      JsonNode root,
+      Map<String, JsonLocation> values,
+      Map<String, JsonLocation> keys,
+      Map<String, Origin> origins,
+      Map<String, List<Splice>> splices,
       JsonDocument written) {
     this.written = written == null ? this : written;
     this.file = file;
@@ -63,14 +81,14 @@ final class JsonDocument {
   }
 
   /**
-   * Where the value at a pointer of an expanded document was written: at {@code pointer} of
-   * {@code document}, a file as read (never itself expanded).
+   * Where the value at a pointer of an expanded document was written: at {@code pointer} of {@code
+   * document}, a file as read (never itself expanded).
    */
   record Origin(JsonDocument document, String pointer) {}
 
   /**
-   * Characters {@code start..end} of an expanded expression string that were written at
-   * {@code sourceStart} of the string at {@code pointer} of the same file.
+   * Characters {@code start..end} of an expanded expression string that were written at {@code
+   * sourceStart} of the string at {@code pointer} of the same file.
    */
   record Splice(int start, int end, String pointer, int sourceStart) {}
 
@@ -79,11 +97,15 @@ final class JsonDocument {
    * still located where its text was written, through {@code origins} (the longest pointer prefix
    * wins) and {@code splices}.
    */
-  JsonDocument expanded(JsonNode expanded, Map<String, Origin> origins, Map<String, List<Splice>> splices) {
-    return new JsonDocument(file, text, expanded, values, keys, Map.copyOf(origins), Map.copyOf(splices), written);
+  JsonDocument expanded(
+      JsonNode expanded, Map<String, Origin> origins, Map<String, List<Splice>> splices) {
+    return new JsonDocument(
+        file, text, expanded, values, keys, Map.copyOf(origins), Map.copyOf(splices), written);
   }
 
-  /** Whether this document differs from its file: uses, defaults or named expressions were resolved. */
+  /**
+   * Whether this document differs from its file: uses, defaults or named expressions were resolved.
+   */
   boolean isExpanded() {
     return written != this;
   }
@@ -103,12 +125,17 @@ final class JsonDocument {
     return origins.isEmpty() ? Optional.empty() : originIn(origins, pointer);
   }
 
-  /** The origin {@code origins} give the value at {@code pointer}: that of its longest prefix, with the rest of the pointer applied. */
+  /**
+   * The origin {@code origins} give the value at {@code pointer}: that of its longest prefix, with
+   * the rest of the pointer applied.
+   */
   static Optional<Origin> originIn(Map<String, Origin> origins, String pointer) {
     String probe = pointer;
     while (true) {
       Origin origin = origins.get(probe);
-      if (origin != null) return Optional.of(new Origin(origin.document(), origin.pointer() + pointer.substring(probe.length())));
+      if (origin != null)
+        return Optional.of(
+            new Origin(origin.document(), origin.pointer() + pointer.substring(probe.length())));
       if (probe.isEmpty()) return Optional.empty();
       probe = probe.substring(0, probe.lastIndexOf('/'));
     }
@@ -119,8 +146,12 @@ final class JsonDocument {
     try (JsonParser parser = MAPPER.createParser(text)) {
       JsonNode root = MAPPER.readTree(parser);
       if (root == null || root.isMissingNode()) {
-        return new Result(null, Issue.error(IssueCode.JSON_SYNTAX, "the file is empty; expected a JSON object",
-            SourceLocation.of(file, 1, 1, "")));
+        return new Result(
+            null,
+            Issue.error(
+                IssueCode.JSON_SYNTAX,
+                "the file is empty; expected a JSON object",
+                SourceLocation.of(file, 1, 1, "")));
       }
       Optional<Issue> trailing = trailingContent(file, parser);
       if (trailing.isPresent()) {
@@ -133,21 +164,27 @@ final class JsonDocument {
     } catch (JsonProcessingException e) {
       return new Result(null, syntaxIssue(file, text, e));
     } catch (IOException e) {
-      return new Result(null, Issue.error(IssueCode.FILE_UNREADABLE, "cannot read the file: " + e.getMessage(),
-          SourceLocation.of(file, 0, 0, "")));
+      return new Result(
+          null,
+          Issue.error(
+              IssueCode.FILE_UNREADABLE,
+              "cannot read the file: " + e.getMessage(),
+              SourceLocation.of(file, 0, 0, "")));
     }
   }
 
   /**
    * The issue for a syntax error, with Jackson's message made plain for the commonest mistakes: a
-   * missing comma is reported where the comma belongs, a trailing comma at the comma, a repeated key
-   * at the key. The JSON pointer is that of the member being read, when the parser knows it.
+   * missing comma is reported where the comma belongs, a trailing comma at the comma, a repeated
+   * key at the key. The JSON pointer is that of the member being read, when the parser knows it.
    */
   private static Issue syntaxIssue(String file, String text, JsonProcessingException e) {
     String message = clean(e.getOriginalMessage());
     JsonLocation where = e.getLocation();
-    String pointer = e.getProcessor() instanceof JsonParser parser
-        ? parser.getParsingContext().pathAsPointer().toString() : "";
+    String pointer =
+        e.getProcessor() instanceof JsonParser parser
+            ? parser.getParsingContext().pathAsPointer().toString()
+            : "";
     SourceLocation parserStop = at(file, where);
     SourceLocation here = SourceLocation.of(file, parserStop.line(), parserStop.column(), pointer);
     int offset = where == null ? -1 : (int) Math.min(where.getCharOffset(), text.length());
@@ -155,28 +192,48 @@ final class JsonDocument {
     if (duplicate.matches() && where != null) {
       // Jackson stops just after the key; the caret belongs on its opening quote.
       int column = Math.max(1, here.column() - duplicate.group(1).length() - 2);
-      return Issue.error(IssueCode.JSON_SYNTAX, "key '" + duplicate.group(1) + "' appears twice in the same object",
+      return Issue.error(
+              IssueCode.JSON_SYNTAX,
+              "key '" + duplicate.group(1) + "' appears twice in the same object",
               SourceLocation.of(file, here.line(), column, pointer))
           .withHint("each key may appear once in an object; remove or rename one of them");
     }
     int before = offset < 0 ? -1 : previousNonBlank(text, offset);
     if (message.contains("was expecting comma to separate") && before >= 0) {
-      return Issue.error(IssueCode.JSON_SYNTAX, "not valid JSON: a comma is missing after this value",
+      return Issue.error(
+              IssueCode.JSON_SYNTAX,
+              "not valid JSON: a comma is missing after this value",
               position(file, text, before + 1, pointer))
           .withHint("separate the members of an object, and the items of a list, with commas");
     }
     Matcher close = TRAILING_COMMA.matcher(message);
     if (close.find() && before >= 0 && text.charAt(before) == ',') {
-      return Issue.error(IssueCode.JSON_SYNTAX, "not valid JSON: a comma before '" + close.group(1)
-              + "' (a trailing comma) is not allowed", position(file, text, before, pointer))
-          .withHint("remove the comma after the last " + (close.group(1).equals("}") ? "member of the object" : "item of the list"));
+      return Issue.error(
+              IssueCode.JSON_SYNTAX,
+              "not valid JSON: a comma before '"
+                  + close.group(1)
+                  + "' (a trailing comma) is not allowed",
+              position(file, text, before, pointer))
+          .withHint(
+              "remove the comma after the last "
+                  + (close.group(1).equals("}") ? "member of the object" : "item of the list"));
     }
     Matcher end = UNCLOSED.matcher(message);
     if (end.find()) {
       boolean list = end.group(1).equals("Array");
-      return Issue.error(IssueCode.JSON_SYNTAX, "not valid JSON: the file ends inside the " + (list ? "list" : "object")
-              + " opened at line " + end.group(2) + ", column " + end.group(3), here)
-          .withHint("close it with '" + (list ? "]" : "}") + "', and close whatever is still open around it");
+      return Issue.error(
+              IssueCode.JSON_SYNTAX,
+              "not valid JSON: the file ends inside the "
+                  + (list ? "list" : "object")
+                  + " opened at line "
+                  + end.group(2)
+                  + ", column "
+                  + end.group(3),
+              here)
+          .withHint(
+              "close it with '"
+                  + (list ? "]" : "}")
+                  + "', and close whatever is still open around it");
     }
     return Issue.error(IssueCode.JSON_SYNTAX, "not valid JSON: " + message, here)
         .withHint("check for a missing comma, quote or bracket just before this point");
@@ -203,7 +260,8 @@ final class JsonDocument {
   }
 
   /** Text after the end of the root value: a second object, a stray bracket, garbage. */
-  private static Optional<Issue> trailingContent(String file, JsonParser parser) throws IOException {
+  private static Optional<Issue> trailingContent(String file, JsonParser parser)
+      throws IOException {
     JsonLocation where;
     try {
       if (parser.nextToken() == null) return Optional.empty();
@@ -211,9 +269,14 @@ final class JsonDocument {
     } catch (JsonProcessingException e) {
       where = e.getLocation();
     }
-    return Optional.of(Issue.error(IssueCode.JSON_SYNTAX, "not valid JSON: unexpected text after the end of the "
-            + "JSON object that the file holds", at(file, where))
-        .withHint("a definition file holds exactly one JSON object; remove what follows its closing '}'"));
+    return Optional.of(
+        Issue.error(
+                IssueCode.JSON_SYNTAX,
+                "not valid JSON: unexpected text after the end of the "
+                    + "JSON object that the file holds",
+                at(file, where))
+            .withHint(
+                "a definition file holds exactly one JSON object; remove what follows its closing '}'"));
   }
 
   private static SourceLocation at(String file, JsonLocation where) {
@@ -227,15 +290,22 @@ final class JsonDocument {
 
   private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '(.*)'");
   private static final Pattern TRAILING_COMMA =
-      Pattern.compile("^Unexpected character \\('([}\\]])'\\): (was expecting double-quote to start field name|expected a (valid )?value)");
+      Pattern.compile(
+          "^Unexpected character \\('([}\\]])'\\): (was expecting double-quote to start field name|expected a (valid )?value)");
   private static final Pattern UNCLOSED =
-      Pattern.compile("^Unexpected end-of-input: expected close marker for (Array|Object) \\(opened at line (\\d+), column (\\d+)\\)");
+      Pattern.compile(
+          "^Unexpected end-of-input: expected close marker for (Array|Object) \\(opened at line (\\d+), column (\\d+)\\)");
   private static final Pattern CHAR_CODE = Pattern.compile(" \\(code -?\\d+\\)");
   private static final Pattern START_MARKER =
-      Pattern.compile("\\s*\\(start marker at \\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]\\)");
-  private static final Pattern SOURCE = Pattern.compile("\\s*(\\(for \\w+ starting )?at \\[Source: [^\\]]*\\]\\)?");
+      Pattern.compile(
+          "\\s*\\(start marker at \\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]\\)");
+  private static final Pattern SOURCE =
+      Pattern.compile("\\s*(\\(for \\w+ starting )?at \\[Source: [^\\]]*\\]\\)?");
 
-  /** Jackson's message on one line, without character codes and source descriptions meant for programmers. */
+  /**
+   * Jackson's message on one line, without character codes and source descriptions meant for
+   * programmers.
+   */
   private static String clean(String message) {
     int newline = message.indexOf('\n');
     String text = newline < 0 ? message : message.substring(0, newline);
@@ -245,7 +315,8 @@ final class JsonDocument {
   }
 
   /** Walks the tokens once, remembering where each value (and each object key) starts. */
-  private static void index(String text, Map<String, JsonLocation> values, Map<String, JsonLocation> keys)
+  private static void index(
+      String text, Map<String, JsonLocation> values, Map<String, JsonLocation> keys)
       throws IOException {
     try (JsonParser parser = new JsonFactory().createParser(text)) {
       Deque<Frame> frames = new ArrayDeque<>();
@@ -313,7 +384,9 @@ final class JsonDocument {
     return node.isMissingNode() ? Optional.empty() : Optional.of(node);
   }
 
-  /** The location of the value at {@code pointer}, or of the nearest enclosing value that exists. */
+  /**
+   * The location of the value at {@code pointer}, or of the nearest enclosing value that exists.
+   */
   SourceLocation locate(String pointer) {
     Optional<Origin> origin = originOf(pointer);
     if (origin.isPresent()) return origin.get().document().locate(origin.get().pointer());
@@ -372,6 +445,7 @@ final class JsonDocument {
   }
 
   private SourceLocation location(JsonLocation where, String pointer) {
-    return SourceLocation.of(file, Math.max(where.getLineNr(), 0), Math.max(where.getColumnNr(), 0), pointer);
+    return SourceLocation.of(
+        file, Math.max(where.getLineNr(), 0), Math.max(where.getColumnNr(), 0), pointer);
   }
 }

@@ -12,8 +12,8 @@ import java.util.Optional;
 import no.regforms.diagnostic.LocalizedText;
 
 /**
- * Typed reads of the fields of one definition object. The schema has already checked the JSON types,
- * so these reads only convert.
+ * Typed reads of the fields of one definition object. The schema has already checked the JSON
+ * types, so these reads only convert.
  */
 final class JsonFields {
 
@@ -25,7 +25,10 @@ final class JsonFields {
     this(node, pointer, VersionScope.ALL);
   }
 
-  /** Fields whose arrays of objects ({@link #objects}) hold only the elements {@code scope} includes. */
+  /**
+   * Fields whose arrays of objects ({@link #objects}) hold only the elements {@code scope}
+   * includes.
+   */
   JsonFields(JsonNode node, String pointer, VersionScope scope) {
     this.node = node;
     this.pointer = pointer;
@@ -75,7 +78,10 @@ final class JsonFields {
     return has(key) ? Optional.of(node.get(key).decimalValue()) : Optional.empty();
   }
 
-  /** A date field; the schema's pattern checked the shape, so only impossible dates (02-30) fail here. */
+  /**
+   * A date field; the schema's pattern checked the shape, so only impossible dates (02-30) fail
+   * here.
+   */
   Optional<LocalDate> date(String key) {
     if (!has(key)) return Optional.empty();
     try {
@@ -108,13 +114,15 @@ final class JsonFields {
 
   /**
    * The objects of an array field, each with its own pointer; an element whose {@code since}/{@code
-   * until} leave it out of this reading's version is skipped (its pointer keeps its place in the file).
+   * until} leave it out of this reading's version is skipped (its pointer keeps its place in the
+   * file).
    */
   List<JsonFields> objects(String key) {
     List<JsonFields> out = new ArrayList<>();
     JsonNode array = node.path(key);
     for (int i = 0; i < array.size(); i++) {
-      if (scope.includes(array.get(i))) out.add(new JsonFields(array.get(i), pointer(key) + "/" + i, scope));
+      if (scope.includes(array.get(i)))
+        out.add(new JsonFields(array.get(i), pointer(key) + "/" + i, scope));
     }
     return out;
   }

@@ -12,8 +12,8 @@ import no.regforms.diagnostic.SourceLocation;
 
 /**
  * One step of a migration: how a record of {@code form} made under the previous version becomes a
- * record of the version that lists the step. Every step of a version reads the record as the previous
- * version named it and writes the names of the new one.
+ * record of the version that lists the step. Every step of a version reads the record as the
+ * previous version named it and writes the names of the new one.
  *
  * @param kind what the step does
  * @param form the form whose records it changes
@@ -22,12 +22,22 @@ import no.regforms.diagnostic.SourceLocation;
  * @param map old code → new code (recode)
  * @param factor new value = old value × factor + offset (convert)
  * @param offset see {@code factor}
- * @param into new variable → the expression giving its value from the previous version's record (split, merge)
+ * @param into new variable → the expression giving its value from the previous version's record
+ *     (split, merge)
  * @param why the reason, for the migration report
  * @param location where the step is defined
  */
-public record MigrationStep(Kind kind, String form, List<String> variables, Optional<String> to, Map<String, String> map,
-    BigDecimal factor, BigDecimal offset, Map<String, Formula> into, Optional<LocalizedText> why, SourceLocation location) {
+public record MigrationStep(
+    Kind kind,
+    String form,
+    List<String> variables,
+    Optional<String> to,
+    Map<String, String> map,
+    BigDecimal factor,
+    BigDecimal offset,
+    Map<String, Formula> into,
+    Optional<LocalizedText> why,
+    SourceLocation location) {
 
   /** What a step does. */
   public enum Kind {
@@ -43,7 +53,10 @@ public record MigrationStep(Kind kind, String form, List<String> variables, Opti
     MERGE
   }
 
-  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+  /**
+   * Rejects null or invalid components and keeps copies of collections, so the record stays
+   * immutable.
+   */
   public MigrationStep {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(form, "form");

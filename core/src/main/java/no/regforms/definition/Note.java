@@ -20,9 +20,13 @@ public record Note(
     LocalizedText text,
     Optional<Formula> visibleIf,
     Optional<String> notes,
-    SourceLocation location) implements FormItem {
+    SourceLocation location)
+    implements FormItem {
 
-  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+  /**
+   * Rejects null or invalid components and keeps copies of collections, so the record stays
+   * immutable.
+   */
   public Note {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(text, "text");

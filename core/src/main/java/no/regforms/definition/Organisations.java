@@ -10,9 +10,9 @@ import java.util.Optional;
 import no.regforms.diagnostic.SourceLocation;
 
 /**
- * The organisation hierarchy indicators are grouped by: reporting units (RESH id) belong to a health
- * trust (HF), which belongs to a region (RHF). Regions and health trusts come from the shared
- * Norwegian table shipped with the engine plus any the registry adds; units come from the
+ * The organisation hierarchy indicators are grouped by: reporting units (RESH id) belong to a
+ * health trust (HF), which belongs to a region (RHF). Regions and health trusts come from the
+ * shared Norwegian table shipped with the engine plus any the registry adds; units come from the
  * registry's {@code organisations.json}, each with a validity interval, so a RESH id maps to the
  * organisation number that was right on a given date.
  *
@@ -22,12 +22,16 @@ import no.regforms.diagnostic.SourceLocation;
  * @param healthTrusts health trusts (HF) in table order, which is the order reports list them in
  * @param units reporting units, in file order
  */
-public record Organisations(List<Region> regions, List<HealthTrust> healthTrusts, List<Unit> units) {
+public record Organisations(
+    List<Region> regions, List<HealthTrust> healthTrusts, List<Unit> units) {
 
   /** The national level's organisation number in SKDE's tables. */
   public static final String NATION_ORGNR = "1";
 
-  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+  /**
+   * Rejects null or invalid components and keeps copies of collections, so the record stays
+   * immutable.
+   */
   public Organisations {
     regions = List.copyOf(regions);
     healthTrusts = List.copyOf(healthTrusts);
@@ -42,7 +46,10 @@ public record Organisations(List<Region> regions, List<HealthTrust> healthTrusts
    * @param orgnr organisation number
    */
   public record Region(String id, String name, String orgnr) {
-    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+    /**
+     * Rejects null or invalid components and keeps copies of collections, so the record stays
+     * immutable.
+     */
     public Region {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(name, "name");
@@ -60,7 +67,10 @@ public record Organisations(List<Region> regions, List<HealthTrust> healthTrusts
    * @param region id of its region
    */
   public record HealthTrust(String id, String name, String shortName, String orgnr, String region) {
-    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+    /**
+     * Rejects null or invalid components and keeps copies of collections, so the record stays
+     * immutable.
+     */
     public HealthTrust {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(name, "name");
@@ -81,9 +91,18 @@ public record Organisations(List<Region> regions, List<HealthTrust> healthTrusts
    * @param validTo last day the entry holds, or open
    * @param location where the entry is defined
    */
-  public record Unit(String resh, String name, String healthTrust, String orgnr, Optional<LocalDate> validFrom,
-      Optional<LocalDate> validTo, SourceLocation location) {
-    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+  public record Unit(
+      String resh,
+      String name,
+      String healthTrust,
+      String orgnr,
+      Optional<LocalDate> validFrom,
+      Optional<LocalDate> validTo,
+      SourceLocation location) {
+    /**
+     * Rejects null or invalid components and keeps copies of collections, so the record stays
+     * immutable.
+     */
     public Unit {
       Objects.requireNonNull(resh, "resh");
       Objects.requireNonNull(name, "name");
@@ -96,7 +115,8 @@ public record Organisations(List<Region> regions, List<HealthTrust> healthTrusts
 
     /** Whether the entry holds on {@code date}. */
     public boolean isValidOn(LocalDate date) {
-      return validFrom.map(from -> !date.isBefore(from)).orElse(true) && validTo.map(to -> !date.isAfter(to)).orElse(true);
+      return validFrom.map(from -> !date.isBefore(from)).orElse(true)
+          && validTo.map(to -> !date.isAfter(to)).orElse(true);
     }
   }
 
@@ -107,7 +127,9 @@ public record Organisations(List<Region> regions, List<HealthTrust> healthTrusts
 
   /** The health trust with id or organisation number {@code idOrOrgnr}, if known. */
   public Optional<HealthTrust> healthTrust(String idOrOrgnr) {
-    return healthTrusts.stream().filter(h -> h.id().equals(idOrOrgnr) || h.orgnr().equals(idOrOrgnr)).findFirst();
+    return healthTrusts.stream()
+        .filter(h -> h.id().equals(idOrOrgnr) || h.orgnr().equals(idOrOrgnr))
+        .findFirst();
   }
 
   /**
@@ -119,8 +141,10 @@ public record Organisations(List<Region> regions, List<HealthTrust> healthTrusts
     for (Unit unit : units) {
       if (!unit.resh().equals(resh)) continue;
       if (unit.isValidOn(date)) return Optional.of(unit);
-      if (fallback == null || unit.validTo().isPresent() && !unit.validTo().get().isAfter(date)
-          && fallback.validTo().map(to -> to.isBefore(unit.validTo().get())).orElse(false)) {
+      if (fallback == null
+          || unit.validTo().isPresent()
+              && !unit.validTo().get().isAfter(date)
+              && fallback.validTo().map(to -> to.isBefore(unit.validTo().get())).orElse(false)) {
         fallback = unit;
       }
     }
@@ -131,7 +155,8 @@ public record Organisations(List<Region> regions, List<HealthTrust> healthTrusts
   public Map<String, List<HealthTrust>> healthTrustsByRegion() {
     Map<String, List<HealthTrust>> out = new LinkedHashMap<>();
     for (Region region : regions) {
-      out.put(region.id(), healthTrusts.stream().filter(h -> h.region().equals(region.id())).toList());
+      out.put(
+          region.id(), healthTrusts.stream().filter(h -> h.region().equals(region.id())).toList());
     }
     return Collections.unmodifiableMap(out);
   }

@@ -15,7 +15,10 @@ import java.util.Optional;
  */
 public record PlacedItem(FormItem item, List<FormItem> enclosing) {
 
-  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+  /**
+   * Rejects null or invalid components and keeps copies of collections, so the record stays
+   * immutable.
+   */
   public PlacedItem {
     Objects.requireNonNull(item, "item");
     enclosing = List.copyOf(enclosing);
@@ -45,8 +48,8 @@ public record PlacedItem(FormItem item, List<FormItem> enclosing) {
   }
 
   /**
-   * The {@code visibleIf} conditions that must all hold for the item to be shown: those of the items
-   * around it, outermost first, then its own.
+   * The {@code visibleIf} conditions that must all hold for the item to be shown: those of the
+   * items around it, outermost first, then its own.
    */
   public List<Formula> conditions() {
     List<Formula> conditions = new ArrayList<>();

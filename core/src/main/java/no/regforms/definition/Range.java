@@ -11,7 +11,10 @@ import java.util.Optional;
  * @param max the highest allowed value
  */
 public record Range(Bound min, Bound max) {
-  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+  /**
+   * Rejects null or invalid components and keeps copies of collections, so the record stays
+   * immutable.
+   */
   public Range {
     Objects.requireNonNull(min, "min");
     Objects.requireNonNull(max, "max");

@@ -46,15 +46,30 @@ public final class Registry {
   private final VersionHistory history;
   private final Map<String, Registry> versions;
 
-  Registry(Header header, String version, Map<String, CodeList> codeLists, Map<String, Form> forms,
-      Map<String, Indicator> indicators, Organisations organisations, Optional<SyntheticProfile> syntheticProfile,
-      Map<String, List<IndicatorVersion>> indicatorVersions, List<InclusionCriterion> inclusion) {
+  Registry(
+      Header header,
+      String version,
+      Map<String, CodeList> codeLists,
+      Map<String, Form> forms,
+      Map<String, Indicator> indicators,
+      Organisations organisations,
+      Optional<SyntheticProfile> syntheticProfile,
+      Map<String, List<IndicatorVersion>> indicatorVersions,
+      List<InclusionCriterion> inclusion) {
     this.organisations = Objects.requireNonNull(organisations, "organisations");
     this.syntheticProfile = Objects.requireNonNull(syntheticProfile, "syntheticProfile");
     this.indicatorVersions = ordered(indicatorVersions);
     this.inclusion = List.copyOf(inclusion);
-    this.history = new VersionHistory(List.of(new VersionHistory.Released(version, Optional.empty(), Optional.empty(),
-        List.of(), no.regforms.diagnostic.SourceLocation.UNKNOWN)), Map.of());
+    this.history =
+        new VersionHistory(
+            List.of(
+                new VersionHistory.Released(
+                    version,
+                    Optional.empty(),
+                    Optional.empty(),
+                    List.of(),
+                    no.regforms.diagnostic.SourceLocation.UNKNOWN)),
+            Map.of());
     this.versions = Map.of();
     this.id = Objects.requireNonNull(header.id, "id");
     this.title = Objects.requireNonNull(header.title, "title");
@@ -160,7 +175,10 @@ public final class Registry {
    * @param end last day, if the registry has stopped collecting
    */
   public record Period(LocalDate start, Optional<LocalDate> end) {
-    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+    /**
+     * Rejects null or invalid components and keeps copies of collections, so the record stays
+     * immutable.
+     */
     public Period {
       Objects.requireNonNull(start, "start");
       Objects.requireNonNull(end, "end");
@@ -175,7 +193,11 @@ public final class Registry {
    * @param email contact e-mail
    * @param url web page
    */
-  public record Owner(LocalizedText name, Optional<String> organisationNumber, Optional<String> email, Optional<String> url) {}
+  public record Owner(
+      LocalizedText name,
+      Optional<String> organisationNumber,
+      Optional<String> email,
+      Optional<String> url) {}
 
   /** Stable id, such as {@code ect}. */
   public String id() {
@@ -225,7 +247,10 @@ public final class Registry {
     return baseUri;
   }
 
-  /** The licence of the published metadata files, an IRI of the EU licence vocabulary, if the registry names one. */
+  /**
+   * The licence of the published metadata files, an IRI of the EU licence vocabulary, if the
+   * registry names one.
+   */
   public Optional<String> licence() {
     return licence;
   }
@@ -235,17 +260,19 @@ public final class Registry {
     return temporal;
   }
 
-  /** The registry developers' notes on the registry (sources, assumptions); never shown to users. */
+  /**
+   * The registry developers' notes on the registry (sources, assumptions); never shown to users.
+   */
   public Optional<String> notes() {
     return notes;
   }
 
   /**
-   * The facts helsedata.no's DCAT-AP-NO description requires that {@code registry.json} does not give
-   * (organisation number, contact, base URI), as warnings located in {@code registry.json}; empty
-   * when the registry can be published. The helsedata export refuses while any is missing; the loader
-   * reports them when the registry names an {@code owner} or a {@code baseUri}, that is, when it
-   * means to publish.
+   * The facts helsedata.no's DCAT-AP-NO description requires that {@code registry.json} does not
+   * give (organisation number, contact, base URI), as warnings located in {@code registry.json};
+   * empty when the registry can be published. The helsedata export refuses while any is missing;
+   * the loader reports them when the registry names an {@code owner} or a {@code baseUri}, that is,
+   * when it means to publish.
    */
   public List<Issue> publicationGaps() {
     return publicationGaps;
@@ -306,8 +333,8 @@ public final class Registry {
   }
 
   /**
-   * Every definition of indicator {@code id} by reporting year, oldest first and the current one last
-   * ({@code history} in its file); empty when the registry has no such indicator.
+   * Every definition of indicator {@code id} by reporting year, oldest first and the current one
+   * last ({@code history} in its file); empty when the registry has no such indicator.
    */
   public List<IndicatorVersion> indicatorVersions(String id) {
     return indicatorVersions.getOrDefault(id, List.of());
@@ -321,12 +348,17 @@ public final class Registry {
     return indicatorVersions(id).stream().filter(dated -> dated.covers(year)).findFirst();
   }
 
-  /** The registry's inclusion criteria in this version ({@code inclusion} in {@code registry.json}). */
+  /**
+   * The registry's inclusion criteria in this version ({@code inclusion} in {@code registry.json}).
+   */
   public List<InclusionCriterion> inclusion() {
     return inclusion;
   }
 
-  /** What the registry's synthetic patients look like ({@code synthetic.json}), if the registry describes it. */
+  /**
+   * What the registry's synthetic patients look like ({@code synthetic.json}), if the registry
+   * describes it.
+   */
   public Optional<SyntheticProfile> syntheticProfile() {
     return syntheticProfile;
   }
@@ -344,8 +376,13 @@ public final class Registry {
   public Form formOrThrow(String id) {
     Form form = forms.get(id);
     if (form == null) {
-      throw new IllegalArgumentException("registry '" + this.id + "' has no form '" + id
-          + "'; its forms are " + String.join(", ", forms.keySet()));
+      throw new IllegalArgumentException(
+          "registry '"
+              + this.id
+              + "' has no form '"
+              + id
+              + "'; its forms are "
+              + String.join(", ", forms.keySet()));
     }
     return form;
   }
@@ -371,5 +408,4 @@ public final class Registry {
   public String toString() {
     return "Registry[" + id + " " + version + "]";
   }
-
 }

@@ -5,6 +5,7 @@ package no.regforms.definition;
  * announced through {@link java.util.ServiceLoader}.
  *
  * <p>A module is one small class and one service file:
+ *
  * <pre>{@code
  * public final class EctModule implements RegistryModule {
  *   public String id() { return "ect"; }
@@ -13,6 +14,7 @@ package no.regforms.definition;
  * // src/main/resources/META-INF/services/no.regforms.definition.RegistryModule:
  * //   no.regforms.forms.ect.EctModule
  * }</pre>
+ *
  * Implementations must be stateless.
  */
 public interface RegistryModule {

@@ -45,37 +45,70 @@ final class RegistryReader {
 
   LoadResult read(DefinitionSource source) {
     if (!source.isFolder()) {
-      issues.add(Issue.error(IssueCode.FILE_MISSING, "there is no registry folder '" + source.name() + "'",
-              SourceLocation.of(source.name(), 0, 0, ""))
-          .withHint("give the path of a folder that holds registry.json, or the id of a registry module"));
+      issues.add(
+          Issue.error(
+                  IssueCode.FILE_MISSING,
+                  "there is no registry folder '" + source.name() + "'",
+                  SourceLocation.of(source.name(), 0, 0, ""))
+              .withHint(
+                  "give the path of a folder that holds registry.json, or the id of a registry module"));
       return result(null);
     }
     if (!source.hasRegistryFile()) {
-      issues.add(Issue.error(IssueCode.FILE_MISSING, "the folder has no registry.json",
-              SourceLocation.of(DefinitionSource.REGISTRY_FILE, 0, 0, ""))
-          .withHint("a registry folder holds registry.json, codelists/, forms/ and indicators/"));
+      issues.add(
+          Issue.error(
+                  IssueCode.FILE_MISSING,
+                  "the folder has no registry.json",
+                  SourceLocation.of(DefinitionSource.REGISTRY_FILE, 0, 0, ""))
+              .withHint(
+                  "a registry folder holds registry.json, codelists/, forms/ and indicators/"));
       return result(null);
     }
-    JsonDocument registryFile = parse(source, DefinitionSource.REGISTRY_FILE, SchemaChecker.FileKind.REGISTRY);
+    JsonDocument registryFile =
+        parse(source, DefinitionSource.REGISTRY_FILE, SchemaChecker.FileKind.REGISTRY);
     Map<String, JsonDocument> unchecked = new LinkedHashMap<>();
-    List<JsonDocument> codeListFiles = parseAll(source, "codelists", SchemaChecker.FileKind.CODE_LIST, unchecked);
-    ItemLibrary library = new ItemLibrary(parseAll(source, "library", SchemaChecker.FileKind.LIBRARY, unchecked), issues);
-    List<JsonDocument> formFiles = expandForms(parseAll(source, "forms", SchemaChecker.FileKind.FORM, unchecked), library,
-        unchecked);
+    List<JsonDocument> codeListFiles =
+        parseAll(source, "codelists", SchemaChecker.FileKind.CODE_LIST, unchecked);
+    ItemLibrary library =
+        new ItemLibrary(
+            parseAll(source, "library", SchemaChecker.FileKind.LIBRARY, unchecked), issues);
+    List<JsonDocument> formFiles =
+        expandForms(
+            parseAll(source, "forms", SchemaChecker.FileKind.FORM, unchecked), library, unchecked);
     IndicatorExpansion indicatorExpansion = new IndicatorExpansion(registryFile, issues);
-    List<JsonDocument> indicatorFiles = expanded(parseAll(source, "indicators", SchemaChecker.FileKind.INDICATOR, unchecked),
-        indicatorExpansion::expand, SchemaChecker.FileKind.INDICATOR, unchecked);
+    List<JsonDocument> indicatorFiles =
+        expanded(
+            parseAll(source, "indicators", SchemaChecker.FileKind.INDICATOR, unchecked),
+            indicatorExpansion::expand,
+            SchemaChecker.FileKind.INDICATOR,
+            unchecked);
 
     Registry.Header header = registryFile == null ? null : readHeader(registryFile);
     Set<String> brokenIds = new HashSet<>();
     unchecked.values().forEach(doc -> doc.at("/id").ifPresent(id -> brokenIds.add(id.asText())));
 
-    Organisations organisations = new OrganisationReader(issues).read(
-        source.has(DefinitionSource.ORGANISATIONS_FILE)
-            ? parse(source, DefinitionSource.ORGANISATIONS_FILE, SchemaChecker.FileKind.ORGANISATIONS) : null);
-    JsonDocument profileFile = source.has(SyntheticProfile.FILE)
-        ? parse(source, SyntheticProfile.FILE, SchemaChecker.FileKind.SYNTHETIC) : null;
-    Files files = new Files(registryFile, codeListFiles, formFiles, indicatorFiles, profileFile, brokenIds, organisations);
+    Organisations organisations =
+        new OrganisationReader(issues)
+            .read(
+                source.has(DefinitionSource.ORGANISATIONS_FILE)
+                    ? parse(
+                        source,
+                        DefinitionSource.ORGANISATIONS_FILE,
+                        SchemaChecker.FileKind.ORGANISATIONS)
+                    : null);
+    JsonDocument profileFile =
+        source.has(SyntheticProfile.FILE)
+            ? parse(source, SyntheticProfile.FILE, SchemaChecker.FileKind.SYNTHETIC)
+            : null;
+    Files files =
+        new Files(
+            registryFile,
+            codeListFiles,
+            formFiles,
+            indicatorFiles,
+            profileFile,
+            brokenIds,
+            organisations);
     if (header == null) {
       build(files, null, "", VersionScope.ALL, true);
       return result(null);
@@ -86,10 +119,19 @@ final class RegistryReader {
     codeListFiles.forEach(historyReader::readCodeList);
     historyReader.readInclusion(registryFile);
 
-    Map<String, Registry> views = new VersionedBuild(issues, names, header.version)
-        .run(name -> build(files, header, name, names.size() > 1 ? VersionScope.of(names, name) : VersionScope.ALL,
-            name.equals(header.version)));
-    VersionHistory history = historyReader.history(new MigrationReader(formulas, issues).read(registryFile, names, views));
+    Map<String, Registry> views =
+        new VersionedBuild(issues, names, header.version)
+            .run(
+                name ->
+                    build(
+                        files,
+                        header,
+                        name,
+                        names.size() > 1 ? VersionScope.of(names, name) : VersionScope.ALL,
+                        name.equals(header.version)));
+    VersionHistory history =
+        historyReader.history(
+            new MigrationReader(formulas, issues).read(registryFile, names, views));
     Registry current = views.get(header.version);
     if (current == null || hasErrors()) {
       return result(null);
@@ -98,15 +140,22 @@ final class RegistryReader {
   }
 
   /** The files of one registry folder, read once and built into the registry of each version. */
-  private record Files(JsonDocument registryFile, List<JsonDocument> codeLists, List<JsonDocument> forms,
-      List<JsonDocument> indicators, JsonDocument profile, Set<String> brokenIds, Organisations organisations) {}
+  private record Files(
+      JsonDocument registryFile,
+      List<JsonDocument> codeLists,
+      List<JsonDocument> forms,
+      List<JsonDocument> indicators,
+      JsonDocument profile,
+      Set<String> brokenIds,
+      Organisations organisations) {}
 
   /**
    * The registry of one version, or null when it has errors. Indicators and the synthetic profile
    * belong to the current version only ({@code current}): indicators read the current names, over
    * records of every version, and change by reporting year ({@code history} in their files).
    */
-  private Registry build(Files files, Registry.Header header, String version, VersionScope scope, boolean current) {
+  private Registry build(
+      Files files, Registry.Header header, String version, VersionScope scope, boolean current) {
     int mark = issues.size();
     Map<String, CodeList> codeLists = new LinkedHashMap<>();
     CodeListReader codeListReader = new CodeListReader(issues);
@@ -124,7 +173,17 @@ final class RegistryReader {
         doc.at("/id").ifPresent(id -> notInVersion.add(id.asText()));
         continue;
       }
-      Form form = new FormReader(doc, formulas, codeLists, files.brokenIds(), missingReasons, version, issues, scope).read();
+      Form form =
+          new FormReader(
+                  doc,
+                  formulas,
+                  codeLists,
+                  files.brokenIds(),
+                  missingReasons,
+                  version,
+                  issues,
+                  scope)
+              .read();
       putUnique(forms, form.id(), form, doc, "form");
     }
     if (header != null && files.registryFile() != null) {
@@ -135,16 +194,22 @@ final class RegistryReader {
     IndicatorReader indicatorReader = new IndicatorReader(formulas, compiler, issues);
     IndicatorHistoryReader historyReader = new IndicatorHistoryReader(formulas, issues);
     for (JsonDocument doc : current ? files.indicators() : List.<JsonDocument>of()) {
-      Optional<Indicator> read = indicatorReader.read(doc, forms, files.brokenIds(), files.organisations());
+      Optional<Indicator> read =
+          indicatorReader.read(doc, forms, files.brokenIds(), files.organisations());
       if (read.isEmpty()) continue;
       putUnique(indicators, read.get().id(), read.get(), doc, "indicator");
-      indicatorVersions.put(read.get().id(), historyReader.read(doc, read.get(), forms, indicatorReader));
+      indicatorVersions.put(
+          read.get().id(), historyReader.read(doc, read.get(), forms, indicatorReader));
     }
-    List<InclusionCriterion> inclusion = files.registryFile() == null ? List.of()
-        : new InclusionReader(formulas, issues).read(files.registryFile(), forms, scope);
+    List<InclusionCriterion> inclusion =
+        files.registryFile() == null
+            ? List.of()
+            : new InclusionReader(formulas, issues).read(files.registryFile(), forms, scope);
     Optional<SyntheticProfile> profile = Optional.empty();
     if (current && files.profile() != null) {
-      profile = Optional.of(new SyntheticProfileReader(files.profile(), forms, files.brokenIds(), issues).read());
+      profile =
+          Optional.of(
+              new SyntheticProfileReader(files.profile(), forms, files.brokenIds(), issues).read());
     }
 
     indicatorReader.checkCoverageIndicators(indicators, files.brokenIds(), documents);
@@ -152,8 +217,17 @@ final class RegistryReader {
     forms.values().forEach(fieldRules::check);
     indicators.values().forEach(fieldRules::check);
 
-    if (header == null || issues.subList(mark, issues.size()).stream().anyMatch(Issue::isError)) return null;
-    return new Registry(header, version, codeLists, forms, indicators, files.organisations(), profile, indicatorVersions,
+    if (header == null || issues.subList(mark, issues.size()).stream().anyMatch(Issue::isError))
+      return null;
+    return new Registry(
+        header,
+        version,
+        codeLists,
+        forms,
+        indicators,
+        files.organisations(),
+        profile,
+        indicatorVersions,
         inclusion);
   }
 
@@ -172,7 +246,11 @@ final class RegistryReader {
     try {
       text = source.read(file);
     } catch (IOException e) {
-      issues.add(Issue.error(IssueCode.FILE_UNREADABLE, "cannot read the file: " + e.getMessage(), SourceLocation.of(file, 0, 0, "")));
+      issues.add(
+          Issue.error(
+              IssueCode.FILE_UNREADABLE,
+              "cannot read the file: " + e.getMessage(),
+              SourceLocation.of(file, 0, 0, "")));
       return null;
     }
     JsonDocument.Result parsed = JsonDocument.parse(file, text);
@@ -188,13 +266,20 @@ final class RegistryReader {
   }
 
   /** Parses every file of a folder; files that fail the schema go to {@code unchecked} only. */
-  private List<JsonDocument> parseAll(DefinitionSource source, String folder, SchemaChecker.FileKind kind,
+  private List<JsonDocument> parseAll(
+      DefinitionSource source,
+      String folder,
+      SchemaChecker.FileKind kind,
       Map<String, JsonDocument> unchecked) {
     List<String> files;
     try {
       files = source.files(folder);
     } catch (IOException e) {
-      issues.add(Issue.error(IssueCode.FILE_UNREADABLE, "cannot list the folder: " + e.getMessage(), SourceLocation.of(folder, 0, 0, "")));
+      issues.add(
+          Issue.error(
+              IssueCode.FILE_UNREADABLE,
+              "cannot list the folder: " + e.getMessage(),
+              SourceLocation.of(folder, 0, 0, "")));
       return List.of();
     }
     List<JsonDocument> valid = new ArrayList<>();
@@ -210,22 +295,30 @@ final class RegistryReader {
   }
 
   /** The forms with their library uses and defaults resolved. */
-  private List<JsonDocument> expandForms(List<JsonDocument> forms, ItemLibrary library, Map<String, JsonDocument> unchecked) {
-    return expanded(forms, form -> {
-      Map<String, JsonDocument.Origin> origins = new HashMap<>();
-      ObjectNode root = library.expand(form, origins);
-      FormDefaults.apply(root, form, origins);
-      return root.equals(form.root()) ? form : form.expanded(root, origins, Map.of());
-    }, SchemaChecker.FileKind.FORM, unchecked);
+  private List<JsonDocument> expandForms(
+      List<JsonDocument> forms, ItemLibrary library, Map<String, JsonDocument> unchecked) {
+    return expanded(
+        forms,
+        form -> {
+          Map<String, JsonDocument.Origin> origins = new HashMap<>();
+          ObjectNode root = library.expand(form, origins);
+          FormDefaults.apply(root, form, origins);
+          return root.equals(form.root()) ? form : form.expanded(root, origins, Map.of());
+        },
+        SchemaChecker.FileKind.FORM,
+        unchecked);
   }
 
   /**
    * Each of {@code files} as {@code expand} resolves it, checked against the schema once more when
-   * it changed: an override or a default must still make a valid file. A file that does not is
-   * left to {@code unchecked}.
+   * it changed: an override or a default must still make a valid file. A file that does not is left
+   * to {@code unchecked}.
    */
-  private List<JsonDocument> expanded(List<JsonDocument> files, UnaryOperator<JsonDocument> expand,
-      SchemaChecker.FileKind kind, Map<String, JsonDocument> unchecked) {
+  private List<JsonDocument> expanded(
+      List<JsonDocument> files,
+      UnaryOperator<JsonDocument> expand,
+      SchemaChecker.FileKind kind,
+      Map<String, JsonDocument> unchecked) {
     List<JsonDocument> out = new ArrayList<>();
     for (JsonDocument file : files) {
       JsonDocument doc = expand.apply(file);
@@ -241,18 +334,28 @@ final class RegistryReader {
     return out;
   }
 
-  private <T> void putUnique(Map<String, T> map, String id, T value, JsonDocument doc, String what) {
+  private <T> void putUnique(
+      Map<String, T> map, String id, T value, JsonDocument doc, String what) {
     String firstFile = firstFiles.putIfAbsent(what + "/" + id, doc.file());
     if (map.putIfAbsent(id, value) != null) {
-      issues.add(Issue.error(IssueCode.DUPLICATE_ID, what + " id '" + id + "' is already used by " + firstFile, doc.locate("/id"))
-          .withHint("ids must be unique within a registry; rename one of them"));
+      issues.add(
+          Issue.error(
+                  IssueCode.DUPLICATE_ID,
+                  what + " id '" + id + "' is already used by " + firstFile,
+                  doc.locate("/id"))
+              .withHint("ids must be unique within a registry; rename one of them"));
     }
   }
 
   // ---- registry.json ---------------------------------------------------------------------------
 
-  /** The forms in the order {@code registry.json} names them, the others after them in file order. */
-  private Map<String, Form> ordered(Map<String, Form> forms, List<String> order, JsonDocument registryFile,
+  /**
+   * The forms in the order {@code registry.json} names them, the others after them in file order.
+   */
+  private Map<String, Form> ordered(
+      Map<String, Form> forms,
+      List<String> order,
+      JsonDocument registryFile,
       Set<String> brokenIds) {
     Map<String, Form> out = new LinkedHashMap<>();
     for (int i = 0; i < order.size(); i++) {
@@ -261,10 +364,17 @@ final class RegistryReader {
       if (form != null) {
         out.put(id, form);
       } else if (!brokenIds.contains(id)) {
-        Issue issue = Issue.error(IssueCode.UNKNOWN_FORM, "unknown form '" + id + "' in the order of forms",
-            registryFile.locate("/forms/" + i));
-        issues.add(NameSuggester.hint(id, forms.keySet()).map(issue::withHint)
-            .orElse(issue.withHint("forms of this registry: " + String.join(", ", forms.keySet()))));
+        Issue issue =
+            Issue.error(
+                IssueCode.UNKNOWN_FORM,
+                "unknown form '" + id + "' in the order of forms",
+                registryFile.locate("/forms/" + i));
+        issues.add(
+            NameSuggester.hint(id, forms.keySet())
+                .map(issue::withHint)
+                .orElse(
+                    issue.withHint(
+                        "forms of this registry: " + String.join(", ", forms.keySet()))));
       }
     }
     forms.forEach(out::putIfAbsent);
@@ -276,8 +386,12 @@ final class RegistryReader {
     Registry.Header header = new Registry.Header();
     header.id = root.text("id");
     if (!header.id.matches(Ids.PATTERN)) {
-      issues.add(Issue.error(IssueCode.INVALID_VALUE, "registry id '" + header.id + "' " + Ids.MESSAGE, doc.locate("/id"))
-          .withHint("for example '" + Ids.suggestion(header.id) + "'"));
+      issues.add(
+          Issue.error(
+                  IssueCode.INVALID_VALUE,
+                  "registry id '" + header.id + "' " + Ids.MESSAGE,
+                  doc.locate("/id"))
+              .withHint("for example '" + Ids.suggestion(header.id) + "'"));
     }
     header.title = root.localized("title");
     header.description = root.optionalLocalized("description");
@@ -286,8 +400,13 @@ final class RegistryReader {
     if (root.has("languages")) header.languages = root.texts("languages");
     if (root.has("owner")) {
       JsonFields owner = new JsonFields(root.node().get("owner"), "/owner");
-      header.owner = Optional.of(new Registry.Owner(owner.localized("name"), owner.optionalText("organisationNumber"),
-          owner.optionalText("email"), owner.optionalText("url")));
+      header.owner =
+          Optional.of(
+              new Registry.Owner(
+                  owner.localized("name"),
+                  owner.optionalText("organisationNumber"),
+                  owner.optionalText("email"),
+                  owner.optionalText("url")));
     }
     header.legalBasis = root.optionalLocalized("legalBasis");
     header.keywords = root.texts("keywords");
@@ -301,13 +420,20 @@ final class RegistryReader {
     }
     header.helsenorgeEndpoint = root.optionalText("helsenorgeEndpoint");
     Map<String, LocalizedText> reasons = new LinkedHashMap<>();
-    root.node().path("missingReasons").fields().forEachRemaining(e -> {
-      if (!e.getKey().matches(Ids.PATTERN)) {
-        issues.add(Issue.error(IssueCode.INVALID_VALUE, "missing-value reason '" + e.getKey() + "' " + Ids.MESSAGE,
-            doc.locateKey("/missingReasons/" + JsonDocument.escape(e.getKey()))));
-      }
-      reasons.put(e.getKey(), JsonFields.localizedOf(e.getValue()));
-    });
+    root.node()
+        .path("missingReasons")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (!e.getKey().matches(Ids.PATTERN)) {
+                issues.add(
+                    Issue.error(
+                        IssueCode.INVALID_VALUE,
+                        "missing-value reason '" + e.getKey() + "' " + Ids.MESSAGE,
+                        doc.locateKey("/missingReasons/" + JsonDocument.escape(e.getKey()))));
+              }
+              reasons.put(e.getKey(), JsonFields.localizedOf(e.getValue()));
+            });
     header.missingReasons = reasons;
     checkLanguages(doc, header);
     return header;
@@ -320,22 +446,33 @@ final class RegistryReader {
     Optional<LocalDate> end = temporal.date("end");
     for (String key : List.of("start", "end")) {
       if (temporal.has(key) && temporal.date(key).isEmpty()) {
-        issues.add(Issue.error(IssueCode.INVALID_VALUE, "temporal " + key + " '" + temporal.text(key) + "' is not a calendar date",
-            doc.locate("/temporal/" + key)).withHint("write the date as yyyy-mm-dd"));
+        issues.add(
+            Issue.error(
+                    IssueCode.INVALID_VALUE,
+                    "temporal " + key + " '" + temporal.text(key) + "' is not a calendar date",
+                    doc.locate("/temporal/" + key))
+                .withHint("write the date as yyyy-mm-dd"));
       }
     }
     if (start.isPresent() && end.isPresent() && end.get().isBefore(start.get())) {
-      issues.add(Issue.error(IssueCode.RANGE_INVERTED, "temporal ends on " + end.get() + ", before its start " + start.get(),
-          doc.locate("/temporal/end")).withHint("start is the first day the data cover, end the last"));
+      issues.add(
+          Issue.error(
+                  IssueCode.RANGE_INVERTED,
+                  "temporal ends on " + end.get() + ", before its start " + start.get(),
+                  doc.locate("/temporal/end"))
+              .withHint("start is the first day the data cover, end the last"));
     }
     return start.map(first -> new Registry.Period(first, end));
   }
 
   private void checkLanguages(JsonDocument doc, Registry.Header header) {
-    if (!header.languages.isEmpty() && !header.languages.get(0).equals(LocalizedText.DEFAULT_LANGUAGE)
+    if (!header.languages.isEmpty()
+        && !header.languages.get(0).equals(LocalizedText.DEFAULT_LANGUAGE)
         && !header.languages.contains(LocalizedText.DEFAULT_LANGUAGE)) {
-      issues.add(Issue.error(IssueCode.INVALID_VALUE, "languages must include 'nb'", doc.locate("/languages"))
-          .withHint("every text has a Norwegian Bokmål version; list \"nb\" first"));
+      issues.add(
+          Issue.error(
+                  IssueCode.INVALID_VALUE, "languages must include 'nb'", doc.locate("/languages"))
+              .withHint("every text has a Norwegian Bokmål version; list \"nb\" first"));
     }
   }
 }

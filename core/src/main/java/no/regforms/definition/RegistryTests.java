@@ -15,19 +15,23 @@ import no.regforms.diagnostic.Diagnostics;
 import no.regforms.diagnostic.SourceLocation;
 
 /**
- * The tests a registry folder carries in {@code tests/*.json}: records with the issues they must give
- * and the computed values they must have, and indicator fixtures with the result they must give.
- * Read by {@link DefinitionLoader#loadTests(java.nio.file.Path)}; run by
- * {@link no.regforms.registrytest.RegistryTestRunner}.
+ * The tests a registry folder carries in {@code tests/*.json}: records with the issues they must
+ * give and the computed values they must have, and indicator fixtures with the result they must
+ * give. Read by {@link DefinitionLoader#loadTests(java.nio.file.Path)}; run by {@link
+ * no.regforms.registrytest.RegistryTestRunner}.
  *
  * <p>Immutable.
  *
  * @param files the test files, by file name
- * @param diagnostics every problem of the test files themselves (syntax, schema, unknown record names)
+ * @param diagnostics every problem of the test files themselves (syntax, schema, unknown record
+ *     names)
  */
 public record RegistryTests(List<TestFile> files, Diagnostics diagnostics) {
 
-  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+  /**
+   * Rejects null or invalid components and keeps copies of collections, so the record stays
+   * immutable.
+   */
   public RegistryTests {
     files = List.copyOf(files);
     Objects.requireNonNull(diagnostics, "diagnostics");
@@ -47,10 +51,17 @@ public record RegistryTests(List<TestFile> files, Diagnostics diagnostics) {
    * @param indicators the indicator fixtures
    * @param locator the line and column of any JSON pointer of the file
    */
-  public record TestFile(String file, Optional<LocalDate> today, List<RecordCase> records, List<IndicatorCase> indicators,
+  public record TestFile(
+      String file,
+      Optional<LocalDate> today,
+      List<RecordCase> records,
+      List<IndicatorCase> indicators,
       Function<String, SourceLocation> locator) {
 
-    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+    /**
+     * Rejects null or invalid components and keeps copies of collections, so the record stays
+     * immutable.
+     */
     public TestFile {
       Objects.requireNonNull(file, "file");
       Objects.requireNonNull(today, "today");
@@ -74,10 +85,17 @@ public record RegistryTests(List<TestFile> files, Diagnostics diagnostics) {
    * @param computed computed values it must have, by path; a JSON null: no value
    * @param pointer the case's JSON pointer in its file
    */
-  public record RecordCase(String name, String record, List<ExpectedIssue> issues, Map<String, JsonNode> computed,
+  public record RecordCase(
+      String name,
+      String record,
+      List<ExpectedIssue> issues,
+      Map<String, JsonNode> computed,
       String pointer) {
 
-    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+    /**
+     * Rejects null or invalid components and keeps copies of collections, so the record stays
+     * immutable.
+     */
     public RecordCase {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(record, "record");
@@ -95,9 +113,13 @@ public record RegistryTests(List<TestFile> files, Diagnostics diagnostics) {
    * @param severity {@code error} or {@code warning}, when the test names it
    * @param pointer the expectation's JSON pointer in its file
    */
-  public record ExpectedIssue(String code, Optional<String> path, Optional<String> severity, String pointer) {
+  public record ExpectedIssue(
+      String code, Optional<String> path, Optional<String> severity, String pointer) {
 
-    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+    /**
+     * Rejects null or invalid components and keeps copies of collections, so the record stays
+     * immutable.
+     */
     public ExpectedIssue {
       Objects.requireNonNull(code, "code");
       Objects.requireNonNull(path, "path");
@@ -107,7 +129,9 @@ public record RegistryTests(List<TestFile> files, Diagnostics diagnostics) {
 
     /** As the test file says it: {@code out_of_range at sessions[2].charge (error)}. */
     public String describe() {
-      return code + path.map(p -> " at " + p).orElse("") + severity.map(s -> " (" + s + ")").orElse("");
+      return code
+          + path.map(p -> " at " + p).orElse("")
+          + severity.map(s -> " (" + s + ")").orElse("");
     }
   }
 
@@ -123,10 +147,20 @@ public record RegistryTests(List<TestFile> files, Diagnostics diagnostics) {
    * @param expect the expected result
    * @param pointer the fixture's JSON pointer in its file
    */
-  public record IndicatorCase(String name, String indicator, int year, List<String> records, String groupLevel, String group,
-      Expectation expect, String pointer) {
+  public record IndicatorCase(
+      String name,
+      String indicator,
+      int year,
+      List<String> records,
+      String groupLevel,
+      String group,
+      Expectation expect,
+      String pointer) {
 
-    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+    /**
+     * Rejects null or invalid components and keeps copies of collections, so the record stays
+     * immutable.
+     */
     public IndicatorCase {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(indicator, "indicator");
@@ -147,10 +181,17 @@ public record RegistryTests(List<TestFile> files, Diagnostics diagnostics) {
    * @param level {@code high}, {@code medium}, {@code low}, or {@code none} for no level
    * @param suppressed whether the result is hidden
    */
-  public record Expectation(OptionalLong numerator, OptionalLong denominator, Optional<BigDecimal> value,
-      Optional<String> level, Optional<Boolean> suppressed) {
+  public record Expectation(
+      OptionalLong numerator,
+      OptionalLong denominator,
+      Optional<BigDecimal> value,
+      Optional<String> level,
+      Optional<Boolean> suppressed) {
 
-    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+    /**
+     * Rejects null or invalid components and keeps copies of collections, so the record stays
+     * immutable.
+     */
     public Expectation {
       Objects.requireNonNull(numerator, "numerator");
       Objects.requireNonNull(denominator, "denominator");

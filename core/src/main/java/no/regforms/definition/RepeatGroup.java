@@ -28,13 +28,20 @@ public record RepeatGroup(
     LocalizedText label,
     Optional<LocalizedText> help,
     @Min(value = 0, message = "must be 0 or more") int min,
-    Optional<@Min(value = 1, message = "must be 1 or more") @Max(value = 100_000, message = "must be at most 100000") Integer> max,
+    Optional<
+            @Min(value = 1, message = "must be 1 or more")
+            @Max(value = 100_000, message = "must be at most 100000") Integer>
+        max,
     Optional<Formula> visibleIf,
     List<FormItem> items,
     Optional<String> notes,
-    SourceLocation location) implements FormItem {
+    SourceLocation location)
+    implements FormItem {
 
-  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+  /**
+   * Rejects null or invalid components and keeps copies of collections, so the record stays
+   * immutable.
+   */
   public RepeatGroup {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(label, "label");
@@ -46,7 +53,9 @@ public record RepeatGroup(
     Objects.requireNonNull(location, "location");
   }
 
-  /** The variables of one row, sections flattened, in form order (nested repeat groups excluded). */
+  /**
+   * The variables of one row, sections flattened, in form order (nested repeat groups excluded).
+   */
   public List<Variable> variables() {
     return ItemWalker.scope(items, Variable.class);
   }

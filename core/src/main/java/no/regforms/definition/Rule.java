@@ -35,7 +35,10 @@ public record Rule(
     boolean confirm,
     SourceLocation location) {
 
-  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+  /**
+   * Rejects null or invalid components and keeps copies of collections, so the record stays
+   * immutable.
+   */
   public Rule {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(check, "check");

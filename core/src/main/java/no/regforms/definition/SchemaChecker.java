@@ -33,8 +33,8 @@ import org.json.JSONObject;
 import org.json.JSONTokener;
 
 /**
- * Checks definition files against the definition JSON Schemas with Everit, and turns each
- * violation into a located issue with a hint of what would be right.
+ * Checks definition files against the definition JSON Schemas with Everit, and turns each violation
+ * into a located issue with a hint of what would be right.
  *
  * <p>Immutable and thread-safe once built; the schemas are loaded once per instance.
  */
@@ -62,7 +62,8 @@ final class SchemaChecker {
   private static final Pattern BRACKETED = Pattern.compile("\\[(.*?)\\]");
   private static final Pattern FOUND_TYPE = Pattern.compile("expected type: (\\w+), found: (\\w+)");
   private static final Pattern PATTERN = Pattern.compile("does not match pattern (.*)$");
-  private static final Pattern ITEM_COUNT = Pattern.compile("expected (minimum|maximum) item count: (\\d+), found: (\\d+)");
+  private static final Pattern ITEM_COUNT =
+      Pattern.compile("expected (minimum|maximum) item count: (\\d+), found: (\\d+)");
   private static final String DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
   private static final Set<String> ITEM_KINDS = Set.of("variable", "section", "repeat", "note");
 
@@ -79,9 +80,11 @@ final class SchemaChecker {
   private static InputStream ownSchema(String url) {
     for (String prefix : List.of("classpath://", "classpath:/")) {
       if (url.startsWith(prefix)) {
-        InputStream in = SchemaChecker.class.getResourceAsStream("/" + url.substring(prefix.length()));
+        InputStream in =
+            SchemaChecker.class.getResourceAsStream("/" + url.substring(prefix.length()));
         if (in == null) {
-          throw new UncheckedIOException(new IOException("definition schema missing from the jar: " + url));
+          throw new UncheckedIOException(
+              new IOException("definition schema missing from the jar: " + url));
         }
         return in;
       }
@@ -97,15 +100,20 @@ final class SchemaChecker {
 
   /**
    * A checker whose texts must each be given in every one of {@code languages}: the shared schema's
-   * {@code text} requires them. Its {@code required} violations on texts are the missing translations.
+   * {@code text} requires them. Its {@code required} violations on texts are the missing
+   * translations.
    */
   static SchemaChecker requiringLanguages(List<String> languages) {
-    return new SchemaChecker(url -> {
-      if (!url.endsWith(SCHEMA_ROOT + COMMON_FILE)) return ownSchema(url);
-      JSONObject common = readSchema(COMMON_FILE);
-      common.getJSONObject("definitions").getJSONObject("text").put("required", new JSONArray(languages));
-      return new ByteArrayInputStream(common.toString().getBytes(StandardCharsets.UTF_8));
-    });
+    return new SchemaChecker(
+        url -> {
+          if (!url.endsWith(SCHEMA_ROOT + COMMON_FILE)) return ownSchema(url);
+          JSONObject common = readSchema(COMMON_FILE);
+          common
+              .getJSONObject("definitions")
+              .getJSONObject("text")
+              .put("required", new JSONArray(languages));
+          return new ByteArrayInputStream(common.toString().getBytes(StandardCharsets.UTF_8));
+        });
   }
 
   private static final String COMMON_FILE = "common.json";
@@ -128,7 +136,8 @@ final class SchemaChecker {
   private static JSONObject readSchema(String schemaFile) {
     try (InputStream in = SchemaChecker.class.getResourceAsStream(SCHEMA_ROOT + schemaFile)) {
       if (in == null) {
-        throw new IllegalStateException("definition schema missing from the classpath: " + schemaFile);
+        throw new IllegalStateException(
+            "definition schema missing from the classpath: " + schemaFile);
       }
       return new JSONObject(new JSONTokener(in));
     } catch (IOException e) {
@@ -142,8 +151,10 @@ final class SchemaChecker {
     Set<String> misspelt = misspeltRequiredKeys(leaves, schemas.get(kind));
     List<Issue> issues = new ArrayList<>();
     for (ValidationException leaf : leaves) {
-      boolean coveredByTypo = "required".equals(leaf.getKeyword())
-          && misspelt.contains(pointerOf(leaf) + "/" + JsonDocument.escape(bracketed(leaf.getErrorMessage())));
+      boolean coveredByTypo =
+          "required".equals(leaf.getKeyword())
+              && misspelt.contains(
+                  pointerOf(leaf) + "/" + JsonDocument.escape(bracketed(leaf.getErrorMessage())));
       if (!coveredByTypo) {
         issues.add(toIssue(document, leaf, schemas.get(kind)));
       }
@@ -151,7 +162,10 @@ final class SchemaChecker {
     return issues.stream().distinct().collect(Collectors.toList());
   }
 
-  /** The innermost violations of the schema of {@code kind} in {@code document}; empty when it conforms. */
+  /**
+   * The innermost violations of the schema of {@code kind} in {@code document}; empty when it
+   * conforms.
+   */
   private List<ValidationException> violations(JsonDocument document, FileKind kind) {
     try {
       schemas.get(kind).validate(new JSONTokener(document.json()).nextValue());
@@ -165,7 +179,8 @@ final class SchemaChecker {
 
   /**
    * Every text of {@code document} that lacks one of {@code languages}, located at the text, for a
-   * checker made by {@link #requiringLanguages}. Other schema violations are left to the plain check.
+   * checker made by {@link #requiringLanguages}. Other schema violations are left to the plain
+   * check.
    */
   List<Issue> missingLanguages(JsonDocument document, FileKind kind, List<String> languages) {
     List<Issue> issues = new ArrayList<>();
@@ -173,29 +188,52 @@ final class SchemaChecker {
       String language = bracketed(leaf.getErrorMessage());
       if ("required".equals(leaf.getKeyword()) && languages.contains(language)) {
         String pointer = pointerOf(leaf);
-        issues.add(Issue.error(IssueCode.MISSING_TRANSLATION, "text has no " + LANGUAGE_NAMES.getOrDefault(language, language)
-                + " version '" + language + "'", document.locate(pointer))
-            .withHint("add \"" + language + "\" beside " + document.at(pointer)
-                .map(text -> String.join(", ", (Iterable<String>) text::fieldNames)).orElse("the other languages")));
+        issues.add(
+            Issue.error(
+                    IssueCode.MISSING_TRANSLATION,
+                    "text has no "
+                        + LANGUAGE_NAMES.getOrDefault(language, language)
+                        + " version '"
+                        + language
+                        + "'",
+                    document.locate(pointer))
+                .withHint(
+                    "add \""
+                        + language
+                        + "\" beside "
+                        + document
+                            .at(pointer)
+                            .map(text -> String.join(", ", (Iterable<String>) text::fieldNames))
+                            .orElse("the other languages")));
       }
     }
     return issues.stream().distinct().collect(Collectors.toList());
   }
 
   private static final Map<String, String> LANGUAGE_NAMES =
-      Map.of("nb", "Norwegian Bokmål", "nn", "Norwegian Nynorsk", "en", "English", "se", "Northern Sami");
+      Map.of(
+          "nb",
+          "Norwegian Bokmål",
+          "nn",
+          "Norwegian Nynorsk",
+          "en",
+          "English",
+          "se",
+          "Northern Sami");
 
   /**
-   * The pointers of required keys that an unknown key next to them is a misspelling of: the
-   * "did you mean" of the unknown key says all, so "missing required key" is not reported too.
+   * The pointers of required keys that an unknown key next to them is a misspelling of: the "did
+   * you mean" of the unknown key says all, so "missing required key" is not reported too.
    */
   private static Set<String> misspeltRequiredKeys(List<ValidationException> leaves, Schema root) {
     Set<String> out = new java.util.HashSet<>();
     for (ValidationException leaf : leaves) {
-      if ("additionalProperties".equals(leaf.getKeyword()) && leaf.getViolatedSchema() instanceof ObjectSchema violated) {
+      if ("additionalProperties".equals(leaf.getKeyword())
+          && leaf.getViolatedSchema() instanceof ObjectSchema violated) {
         String pointer = pointerOf(leaf);
         ObjectSchema object = declaringSchema(pointer, violated, root);
-        NameSuggester.closest(bracketed(leaf.getErrorMessage()), object.getPropertySchemas().keySet())
+        NameSuggester.closest(
+                bracketed(leaf.getErrorMessage()), object.getPropertySchemas().keySet())
             .filter(object.getRequiredProperties()::contains)
             .ifPresent(key -> out.add(pointer + "/" + JsonDocument.escape(key)));
       }
@@ -206,10 +244,14 @@ final class SchemaChecker {
   /** The values an enumerated key allows, sorted, when its schema is (or combines) an enum. */
   private static Optional<List<String>> allowedValues(Schema schema) {
     if (schema instanceof EnumSchema enumSchema) {
-      return Optional.of(enumSchema.getPossibleValuesAsList().stream().map(String::valueOf).sorted().toList());
+      return Optional.of(
+          enumSchema.getPossibleValuesAsList().stream().map(String::valueOf).sorted().toList());
     }
     if (schema instanceof CombinedSchema combined) {
-      return combined.getSubschemas().stream().map(SchemaChecker::allowedValues).flatMap(Optional::stream).findFirst();
+      return combined.getSubschemas().stream()
+          .map(SchemaChecker::allowedValues)
+          .flatMap(Optional::stream)
+          .findFirst();
     }
     if (schema instanceof ReferenceSchema reference && reference.getReferredSchema() != null) {
       return allowedValues(reference.getReferredSchema());
@@ -219,17 +261,20 @@ final class SchemaChecker {
 
   /**
    * The object schema that declares the keys of the object at {@code pointer}, where an unknown key
-   * was found. Everit reports a failure inside the value of a map (an object whose
-   * {@code additionalProperties} is a schema, such as a synthetic profile's {@code variables})
-   * against the map's schema, so then the declaring schema is found by following the pointer from
-   * the file's root schema.
+   * was found. Everit reports a failure inside the value of a map (an object whose {@code
+   * additionalProperties} is a schema, such as a synthetic profile's {@code variables}) against the
+   * map's schema, so then the declaring schema is found by following the pointer from the file's
+   * root schema.
    */
   private static ObjectSchema declaringSchema(String pointer, ObjectSchema violated, Schema root) {
     if (violated.getSchemaOfAdditionalProperties() == null) return violated;
     return schemaAt(root, pointer) instanceof ObjectSchema object ? object : violated;
   }
 
-  /** The schema of the value at {@code pointer}, references resolved, or null if the schema names no such value. */
+  /**
+   * The schema of the value at {@code pointer}, references resolved, or null if the schema names no
+   * such value.
+   */
   private static Schema schemaAt(Schema root, String pointer) {
     Schema at = root;
     for (String step : pointer.isEmpty() ? new String[0] : pointer.substring(1).split("/", -1)) {
@@ -239,7 +284,9 @@ final class SchemaChecker {
     return unwrap(at);
   }
 
-  /** The schema of member {@code step} of what {@code schema} describes, or null if it names none. */
+  /**
+   * The schema of member {@code step} of what {@code schema} describes, or null if it names none.
+   */
   private static Schema child(Schema schema, String step) {
     Schema resolved = unwrap(schema);
     if (resolved instanceof ObjectSchema object) {
@@ -263,7 +310,8 @@ final class SchemaChecker {
 
   private static Schema unwrap(Schema schema) {
     return schema instanceof ReferenceSchema reference && reference.getReferredSchema() != null
-        ? unwrap(reference.getReferredSchema()) : schema;
+        ? unwrap(reference.getReferredSchema())
+        : schema;
   }
 
   private static String pointerOf(ValidationException e) {
@@ -279,14 +327,22 @@ final class SchemaChecker {
       // The failed "if" only chose the branch (an item is not a variable, so try a section);
       // what the author must hear of is why the chosen "else" branch failed.
       collectLeaves(causes.get(causes.size() - 1), leaves);
-    } else if (("oneOf".equals(e.getKeyword()) || "anyOf".equals(e.getKeyword())) && causes.size() > 1) {
+    } else if (("oneOf".equals(e.getKeyword()) || "anyOf".equals(e.getKeyword()))
+        && causes.size() > 1) {
       // An option the value is not even of the type of says nothing the author needs ("codes" as
       // an object is not also told to be a list): only the options of its type are reported.
-      List<ValidationException> ofItsType = causes.stream()
-          .filter(cause -> !("type".equals(cause.getKeyword()) && pointerOf(cause).equals(pointerOf(e)))).toList();
-      // Sorted: Everit gives the options in no fixed order, and the messages must come out the same every run.
-      (ofItsType.isEmpty() ? causes : ofItsType).stream().sorted(java.util.Comparator.comparing(ValidationException::getMessage))
-          .forEach(cause -> collectLeaves(cause, leaves));
+      List<ValidationException> ofItsType =
+          causes.stream()
+              .filter(
+                  cause ->
+                      !("type".equals(cause.getKeyword()) && pointerOf(cause).equals(pointerOf(e))))
+              .toList();
+      // Sorted: Everit gives the options in no fixed order, and the messages must come out the same
+      // every run.
+      (ofItsType.isEmpty() ? causes : ofItsType)
+          .stream()
+              .sorted(java.util.Comparator.comparing(ValidationException::getMessage))
+              .forEach(cause -> collectLeaves(cause, leaves));
     } else {
       e.getCausingExceptions().forEach(cause -> collectLeaves(cause, leaves));
     }
@@ -297,100 +353,183 @@ final class SchemaChecker {
     String keyword = e.getKeyword() == null ? "" : e.getKeyword();
     String message = e.getErrorMessage();
     switch (keyword) {
-      case "additionalProperties": {
-        String key = bracketed(message);
-        String keyPointer = pointer + "/" + JsonDocument.escape(key);
-        Issue issue = Issue.error(IssueCode.UNKNOWN_KEY, "unknown key '" + key + "'", document.locateKey(keyPointer));
-        if (e.getViolatedSchema() instanceof ObjectSchema violated) {
-          Set<String> known = new TreeSet<>(declaringSchema(pointer, violated, root).getPropertySchemas().keySet());
-          issue = NameSuggester.hint(key, known)
-              .map(issue::withHint)
-              .orElse(issue.withHint("known keys here: " + String.join(", ", known)));
+      case "additionalProperties":
+        {
+          String key = bracketed(message);
+          String keyPointer = pointer + "/" + JsonDocument.escape(key);
+          Issue issue =
+              Issue.error(
+                  IssueCode.UNKNOWN_KEY,
+                  "unknown key '" + key + "'",
+                  document.locateKey(keyPointer));
+          if (e.getViolatedSchema() instanceof ObjectSchema violated) {
+            Set<String> known =
+                new TreeSet<>(
+                    declaringSchema(pointer, violated, root).getPropertySchemas().keySet());
+            issue =
+                NameSuggester.hint(key, known)
+                    .map(issue::withHint)
+                    .orElse(issue.withHint("known keys here: " + String.join(", ", known)));
+          }
+          return issue;
         }
-        return issue;
-      }
-      case "required": {
-        String key = bracketed(message);
-        if (ITEM_KINDS.contains(key) && isUnkindedItem(document, pointer)) {
-          return Issue.error(IssueCode.MISSING_KEY, "an item needs one of the keys 'variable', 'section', "
-              + "'repeat' or 'note' to say what kind of item it is", document.locate(pointer));
+      case "required":
+        {
+          String key = bracketed(message);
+          if (ITEM_KINDS.contains(key) && isUnkindedItem(document, pointer)) {
+            return Issue.error(
+                IssueCode.MISSING_KEY,
+                "an item needs one of the keys 'variable', 'section', "
+                    + "'repeat' or 'note' to say what kind of item it is",
+                document.locate(pointer));
+          }
+          if (key.equals(LocalizedText.DEFAULT_LANGUAGE)) {
+            return Issue.error(
+                    IssueCode.MISSING_KEY,
+                    "text has no Norwegian Bokmål version 'nb'",
+                    document.locate(pointer))
+                .withHint(
+                    "every text needs \"nb\"; other languages (nn, en, se) may be added beside it");
+          }
+          String allowed =
+              e.getViolatedSchema() instanceof ObjectSchema object
+                  ? allowedValues(object.getPropertySchemas().get(key))
+                      .map(values -> ", one of: " + String.join(", ", values))
+                      .orElse("")
+                  : "";
+          return Issue.error(
+                  IssueCode.MISSING_KEY,
+                  "missing required key '" + key + "'",
+                  document.locate(pointer))
+              .withHint("add \"" + key + "\"" + allowed);
         }
-        if (key.equals(LocalizedText.DEFAULT_LANGUAGE)) {
-          return Issue.error(IssueCode.MISSING_KEY, "text has no Norwegian Bokmål version 'nb'", document.locate(pointer))
-              .withHint("every text needs \"nb\"; other languages (nn, en, se) may be added beside it");
+      case "type":
+        {
+          Matcher m = FOUND_TYPE.matcher(message);
+          String text =
+              m.find()
+                  ? describe(pointer)
+                      + " must be "
+                      + article(m.group(1))
+                      + ", not "
+                      + (m.group(1).equals("Integer") && article(m.group(2)).equals("a number")
+                          ? "a decimal number"
+                          : article(m.group(2)))
+                  : message;
+          if (m.find(0)
+              && m.group(1).equals("JSONObject")
+              && isLocalizedText(e.getViolatedSchema())) {
+            // the docs call {"nb": ...} a text; a plain string in its place is the usual slip
+            return Issue.error(
+                    IssueCode.WRONG_JSON_TYPE,
+                    describe(pointer)
+                        + " must be a text keyed by language, not "
+                        + article(m.group(2)),
+                    document.locate(pointer))
+                .withHint(
+                    "write it as {\"nb\": \"...\"}, adding \"en\" and"
+                        + " other languages beside it");
+          }
+          Issue issue = Issue.error(IssueCode.WRONG_JSON_TYPE, text, document.locate(pointer));
+          boolean quoted =
+              m.find(0)
+                  && m.group(2).equals("String")
+                  && List.of("Boolean", "Number", "Integer", "BigDecimal").contains(m.group(1));
+          return quoted
+              ? issue.withHint(
+                  "write it without quotes, such as "
+                      + (m.group(1).equals("Boolean") ? "true" : "12"))
+              : issue;
         }
-        String allowed = e.getViolatedSchema() instanceof ObjectSchema object
-            ? allowedValues(object.getPropertySchemas().get(key)).map(values -> ", one of: " + String.join(", ", values))
-                .orElse("")
-            : "";
-        return Issue.error(IssueCode.MISSING_KEY, "missing required key '" + key + "'", document.locate(pointer))
-            .withHint("add \"" + key + "\"" + allowed);
-      }
-      case "type": {
-        Matcher m = FOUND_TYPE.matcher(message);
-        String text = m.find()
-            ? describe(pointer) + " must be " + article(m.group(1)) + ", not "
-                + (m.group(1).equals("Integer") && article(m.group(2)).equals("a number") ? "a decimal number" : article(m.group(2)))
-            : message;
-        if (m.find(0) && m.group(1).equals("JSONObject") && isLocalizedText(e.getViolatedSchema())) {
-          // the docs call {"nb": ...} a text; a plain string in its place is the usual slip
-          return Issue.error(IssueCode.WRONG_JSON_TYPE, describe(pointer) + " must be a text keyed by language, not "
-              + article(m.group(2)), document.locate(pointer)).withHint("write it as {\"nb\": \"...\"}, adding \"en\" and"
-              + " other languages beside it");
+      case "enum":
+        {
+          String actual = document.at(pointer).map(n -> n.asText()).orElse("");
+          Issue issue =
+              Issue.error(
+                  IssueCode.INVALID_VALUE,
+                  "'" + actual + "' is not an allowed value of " + describe(pointer),
+                  document.locate(pointer));
+          // Inside the value of a map Everit reports the map's schema (see declaringSchema).
+          Schema violated =
+              e.getViolatedSchema() instanceof EnumSchema
+                  ? e.getViolatedSchema()
+                  : schemaAt(root, pointer);
+          if (violated instanceof EnumSchema enumSchema) {
+            List<String> allowed =
+                enumSchema.getPossibleValuesAsList().stream()
+                    .map(String::valueOf)
+                    .sorted()
+                    .toList();
+            issue =
+                NameSuggester.hint(actual, allowed)
+                    .map(h -> h + " (allowed: " + String.join(", ", allowed) + ")")
+                    .map(issue::withHint)
+                    .orElse(issue.withHint("allowed: " + String.join(", ", allowed)));
+          }
+          return issue;
         }
-        Issue issue = Issue.error(IssueCode.WRONG_JSON_TYPE, text, document.locate(pointer));
-        boolean quoted = m.find(0) && m.group(2).equals("String")
-            && List.of("Boolean", "Number", "Integer", "BigDecimal").contains(m.group(1));
-        return quoted ? issue.withHint("write it without quotes, such as " + (m.group(1).equals("Boolean") ? "true" : "12"))
-            : issue;
-      }
-      case "enum": {
-        String actual = document.at(pointer).map(n -> n.asText()).orElse("");
-        Issue issue = Issue.error(IssueCode.INVALID_VALUE, "'" + actual + "' is not an allowed value of "
-            + describe(pointer), document.locate(pointer));
-        // Inside the value of a map Everit reports the map's schema (see declaringSchema).
-        Schema violated = e.getViolatedSchema() instanceof EnumSchema ? e.getViolatedSchema() : schemaAt(root, pointer);
-        if (violated instanceof EnumSchema enumSchema) {
-          List<String> allowed = enumSchema.getPossibleValuesAsList().stream().map(String::valueOf).sorted().toList();
-          issue = NameSuggester.hint(actual, allowed)
-              .map(h -> h + " (allowed: " + String.join(", ", allowed) + ")")
-              .map(issue::withHint)
-              .orElse(issue.withHint("allowed: " + String.join(", ", allowed)));
+      case "pattern":
+        {
+          String actual = document.at(pointer).map(n -> n.asText()).orElse("");
+          Matcher m = PATTERN.matcher(message);
+          String pattern = m.find() ? m.group(1) : "";
+          if (pattern.equals(DATE_PATTERN)) {
+            return Issue.error(
+                    IssueCode.INVALID_VALUE,
+                    describe(pointer) + " is '" + actual + "', which is not a date yyyy-mm-dd",
+                    document.locate(pointer))
+                .withHint("write dates as year-month-day, such as \"2024-01-31\"");
+          }
+          return Issue.error(
+              IssueCode.INVALID_VALUE,
+              describe(pointer)
+                  + " is '"
+                  + actual
+                  + "', which does not match "
+                  + "the pattern "
+                  + pattern,
+              document.locate(pointer));
         }
-        return issue;
-      }
-      case "pattern": {
-        String actual = document.at(pointer).map(n -> n.asText()).orElse("");
-        Matcher m = PATTERN.matcher(message);
-        String pattern = m.find() ? m.group(1) : "";
-        if (pattern.equals(DATE_PATTERN)) {
-          return Issue.error(IssueCode.INVALID_VALUE, describe(pointer) + " is '" + actual + "', which is not a date yyyy-mm-dd",
-              document.locate(pointer)).withHint("write dates as year-month-day, such as \"2024-01-31\"");
-        }
-        return Issue.error(IssueCode.INVALID_VALUE, describe(pointer) + " is '" + actual + "', which does not match "
-            + "the pattern " + pattern, document.locate(pointer));
-      }
       case "minProperties":
-        return Issue.error(IssueCode.INVALID_VALUE, describe(pointer) + " is empty", document.locate(pointer))
+        return Issue.error(
+                IssueCode.INVALID_VALUE, describe(pointer) + " is empty", document.locate(pointer))
             .withHint("give at least one entry");
       case "minItems":
-      case "maxItems": {
-        Matcher m = ITEM_COUNT.matcher(message);
-        Issue issue = Issue.error(IssueCode.INVALID_VALUE, m.find()
-            ? describe(pointer) + " has " + m.group(3) + (m.group(3).equals("1") ? " item" : " items") + ", but needs "
-                + (m.group(1).equals("minimum") ? "at least " : "at most ") + m.group(2)
-            : message, document.locate(pointer));
-        return pointer.endsWith("range") || pointer.endsWith("Range") ? issue.withHint("write a range as [min, max]") : issue;
-      }
+      case "maxItems":
+        {
+          Matcher m = ITEM_COUNT.matcher(message);
+          Issue issue =
+              Issue.error(
+                  IssueCode.INVALID_VALUE,
+                  m.find()
+                      ? describe(pointer)
+                          + " has "
+                          + m.group(3)
+                          + (m.group(3).equals("1") ? " item" : " items")
+                          + ", but needs "
+                          + (m.group(1).equals("minimum") ? "at least " : "at most ")
+                          + m.group(2)
+                      : message,
+                  document.locate(pointer));
+          return pointer.endsWith("range") || pointer.endsWith("Range")
+              ? issue.withHint("write a range as [min, max]")
+              : issue;
+        }
       case "uniqueItems":
-        return Issue.error(IssueCode.INVALID_VALUE, describe(pointer) + " lists the same value more than once",
-            document.locate(pointer)).withHint("list each value once");
+        return Issue.error(
+                IssueCode.INVALID_VALUE,
+                describe(pointer) + " lists the same value more than once",
+                document.locate(pointer))
+            .withHint("list each value once");
       default:
         return Issue.error(IssueCode.INVALID_VALUE, message, document.locate(pointer));
     }
   }
 
-  /** The key a pointer ends in, as {@code 'required'}, or {@code an item of 'missing'} for an array element. */
+  /**
+   * The key a pointer ends in, as {@code 'required'}, or {@code an item of 'missing'} for an array
+   * element.
+   */
   private static String describe(String pointer) {
     if (pointer.isEmpty()) return "the file";
     String[] steps = pointer.substring(1).split("/", -1);
@@ -406,8 +545,13 @@ final class SchemaChecker {
   }
 
   private static boolean isUnkindedItem(JsonDocument document, String pointer) {
-    return document.at(pointer)
-        .map(node -> node.isObject() && ITEM_KINDS.stream().noneMatch(node::has) && pointer.matches(".*/items/\\d+$"))
+    return document
+        .at(pointer)
+        .map(
+            node ->
+                node.isObject()
+                    && ITEM_KINDS.stream().noneMatch(node::has)
+                    && pointer.matches(".*/items/\\d+$"))
         .orElse(false);
   }
 
@@ -417,18 +561,29 @@ final class SchemaChecker {
   }
 
   private static boolean isLocalizedText(org.everit.json.schema.Schema schema) {
-    return schema.getDescription() != null && schema.getDescription().startsWith("A text keyed by language");
+    return schema.getDescription() != null
+        && schema.getDescription().startsWith("A text keyed by language");
   }
 
   private static String article(String everitType) {
     switch (everitType) {
-      case "String": return "a string";
-      case "Integer": return "a whole number";
-      case "Number": case "BigDecimal": case "Double": case "Long": return "a number";
-      case "Boolean": return "true or false";
-      case "JSONObject": return "an object";
-      case "JSONArray": return "a list";
-      default: return everitType.toLowerCase(java.util.Locale.ROOT);
+      case "String":
+        return "a string";
+      case "Integer":
+        return "a whole number";
+      case "Number":
+      case "BigDecimal":
+      case "Double":
+      case "Long":
+        return "a number";
+      case "Boolean":
+        return "true or false";
+      case "JSONObject":
+        return "an object";
+      case "JSONArray":
+        return "a list";
+      default:
+        return everitType.toLowerCase(java.util.Locale.ROOT);
     }
   }
 }

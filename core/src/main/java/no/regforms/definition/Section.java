@@ -25,9 +25,13 @@ public record Section(
     Optional<Formula> visibleIf,
     List<FormItem> items,
     Optional<String> notes,
-    SourceLocation location) implements FormItem {
+    SourceLocation location)
+    implements FormItem {
 
-  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+  /**
+   * Rejects null or invalid components and keeps copies of collections, so the record stays
+   * immutable.
+   */
   public Section {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(title, "title");

@@ -36,12 +36,14 @@ import java.util.Optional;
  * @param windowEnd last possible anchor date of a patient
  * @param units reporting unit ids (RESH) and their relative sizes
  * @param shared variables that keep one value across all forms of a patient
- * @param variables per-variable distributions, keyed by variable or repeat-group id or {@code "<form>.<id>"}
+ * @param variables per-variable distributions, keyed by variable or repeat-group id or {@code
+ *     "<form>.<id>"}
  * @param fillRate share of optional visible variables that are filled in
  * @param unitsBy units that depend on a value of the patient ({@code "unitsBy": {"variable":
  *     "home_hf", "units": {"bergen": {"4201115": 1}}}}), if any
  * @param unitForms forms filled in once a year by each reporting unit rather than per patient
- *     ({@code "unitForms": [{"form": "unit_yearly", "years": [2023, 2024], "yearVariable": "survey_year"}]})
+ *     ({@code "unitForms": [{"form": "unit_yearly", "years": [2023, 2024], "yearVariable":
+ *     "survey_year"}]})
  */
 public record SyntheticProfile(
     List<PatientForm> patientForms,
@@ -57,7 +59,10 @@ public record SyntheticProfile(
   /** The file name of a profile in a registry folder. */
   public static final String FILE = "synthetic.json";
 
-  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+  /**
+   * Rejects null or invalid components and keeps copies of collections, so the record stays
+   * immutable.
+   */
   public SyntheticProfile {
     patientForms = List.copyOf(patientForms);
     Objects.requireNonNull(windowStart, "windowStart");
@@ -70,27 +75,57 @@ public record SyntheticProfile(
   }
 
   /** A profile without unit forms. */
-  public SyntheticProfile(List<PatientForm> patientForms, LocalDate windowStart, LocalDate windowEnd,
-      Map<String, Double> units, List<String> shared, Map<String, Distribution> variables, double fillRate,
+  public SyntheticProfile(
+      List<PatientForm> patientForms,
+      LocalDate windowStart,
+      LocalDate windowEnd,
+      Map<String, Double> units,
+      List<String> shared,
+      Map<String, Distribution> variables,
+      double fillRate,
       Optional<UnitsBy> unitsBy) {
-    this(patientForms, windowStart, windowEnd, units, shared, variables, fillRate, unitsBy, List.of());
+    this(
+        patientForms,
+        windowStart,
+        windowEnd,
+        units,
+        shared,
+        variables,
+        fillRate,
+        unitsBy,
+        List.of());
   }
 
   /** A profile whose units do not depend on a variable. */
-  public SyntheticProfile(List<PatientForm> patientForms, LocalDate windowStart, LocalDate windowEnd,
-      Map<String, Double> units, List<String> shared, Map<String, Distribution> variables, double fillRate) {
-    this(patientForms, windowStart, windowEnd, units, shared, variables, fillRate, Optional.empty());
+  public SyntheticProfile(
+      List<PatientForm> patientForms,
+      LocalDate windowStart,
+      LocalDate windowEnd,
+      Map<String, Double> units,
+      List<String> shared,
+      Map<String, Distribution> variables,
+      double fillRate) {
+    this(
+        patientForms, windowStart, windowEnd, units, shared, variables, fillRate, Optional.empty());
   }
 
   /** A profile with no preferences: one record of each form per patient. */
   public static SyntheticProfile uniform(List<String> forms) {
     List<PatientForm> each = forms.stream().map(f -> new PatientForm(f, 1, 1, 0, 0)).toList();
-    return new SyntheticProfile(each, LocalDate.of(2019, 1, 1), LocalDate.of(2024, 12, 31), Map.of(), List.of(), Map.of(), 0.9);
+    return new SyntheticProfile(
+        each,
+        LocalDate.of(2019, 1, 1),
+        LocalDate.of(2024, 12, 31),
+        Map.of(),
+        List.of(),
+        Map.of(),
+        0.9);
   }
 
   /**
    * The distribution for variable (or repeat group) {@code id} of {@code form}: the entry keyed
-   * {@code "<form>.<id>"} if there is one, else the one keyed {@code "<id>"}, else {@link Distribution#NONE}.
+   * {@code "<form>.<id>"} if there is one, else the one keyed {@code "<id>"}, else {@link
+   * Distribution#NONE}.
    */
   public Distribution distribution(String form, String id) {
     Distribution specific = variables.get(form + "." + id);
@@ -108,20 +143,24 @@ public record SyntheticProfile(
    */
   public record UnitsBy(String variable, Map<String, Map<String, Double>> units) {
 
-    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+    /**
+     * Rejects null or invalid components and keeps copies of collections, so the record stays
+     * immutable.
+     */
     public UnitsBy {
       Objects.requireNonNull(variable, "variable");
       Map<String, Map<String, Double>> copy = new LinkedHashMap<>();
-      units.forEach((value, sizes) -> copy.put(value, Collections.unmodifiableMap(new LinkedHashMap<>(sizes))));
+      units.forEach(
+          (value, sizes) ->
+              copy.put(value, Collections.unmodifiableMap(new LinkedHashMap<>(sizes))));
       units = Collections.unmodifiableMap(copy);
     }
   }
 
   /**
    * A form every reporting unit fills in once a year (an ECT unit's yearly survey). Its records
-   * follow the patients', without a patient for a unit form ({@code "scope": "unit"}; else under the
-   * pseudo-patient {@code p-unit-<unit>}), dated early in the year
-   * after the one they describe.
+   * follow the patients', without a patient for a unit form ({@code "scope": "unit"}; else under
+   * the pseudo-patient {@code p-unit-<unit>}), dated early in the year after the one they describe.
    *
    * @param form form id
    * @param years the years described
@@ -129,7 +168,10 @@ public record SyntheticProfile(
    */
   public record UnitForm(String form, List<Integer> years, Optional<String> yearVariable) {
 
-    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+    /**
+     * Rejects null or invalid components and keeps copies of collections, so the record stays
+     * immutable.
+     */
     public UnitForm {
       Objects.requireNonNull(form, "form");
       years = List.copyOf(years);
@@ -143,16 +185,27 @@ public record SyntheticProfile(
    * @param form form id
    * @param min fewest records of it per patient
    * @param max most records of it per patient
-   * @param gapMin fewest days between the patient's anchor (or the previous record of this form) and this record
+   * @param gapMin fewest days between the patient's anchor (or the previous record of this form)
+   *     and this record
    * @param gapMax most such days
-   * @param start the earliest date counted from: a patient anchored before it starts this form's records here
-   *     (e.g. a PROM collected only from 2019)
-   * @param until a date variable listed in {@code shared}: no record of this form is anchored after its
-   *     value (e.g. no control after the date of death)
+   * @param start the earliest date counted from: a patient anchored before it starts this form's
+   *     records here (e.g. a PROM collected only from 2019)
+   * @param until a date variable listed in {@code shared}: no record of this form is anchored after
+   *     its value (e.g. no control after the date of death)
    */
-  public record PatientForm(String form, int min, int max, int gapMin, int gapMax, Optional<LocalDate> start, Optional<String> until) {
+  public record PatientForm(
+      String form,
+      int min,
+      int max,
+      int gapMin,
+      int gapMax,
+      Optional<LocalDate> start,
+      Optional<String> until) {
 
-    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+    /**
+     * Rejects null or invalid components and keeps copies of collections, so the record stays
+     * immutable.
+     */
     public PatientForm {
       Objects.requireNonNull(form, "form");
       Objects.requireNonNull(start, "start");
@@ -166,27 +219,31 @@ public record SyntheticProfile(
   }
 
   /**
-   * How one variable or repeat group is drawn; every part is optional, and an absent part leaves the
-   * generator's default (uniform within the variable's constraints). Read from one entry of
+   * How one variable or repeat group is drawn; every part is optional, and an absent part leaves
+   * the generator's default (uniform within the variable's constraints). Read from one entry of
    * {@code variables}, whose keys the parts are named after.
    *
-   * @param fill share filled in when the variable is optional (the profile's {@code fillRate} when absent)
+   * @param fill share filled in when the variable is optional (the profile's {@code fillRate} when
+   *     absent)
    * @param missingRate share given the variable's first missing-value reason (0.02 when absent)
-   * @param values values drawn uniformly, as JSON gives them: {@link java.math.BigDecimal},
-   *     {@link Boolean}, {@link String} (also for dates), or a {@code List<String>} of codes; empty when absent
-   * @param weights codes (or numbers written as keys, {@code "2.5"}) and their relative weights, in file
-   *     order; empty when absent
+   * @param values values drawn uniformly, as JSON gives them: {@link java.math.BigDecimal}, {@link
+   *     Boolean}, {@link String} (also for dates), or a {@code List<String>} of codes; empty when
+   *     absent
+   * @param weights codes (or numbers written as keys, {@code "2.5"}) and their relative weights, in
+   *     file order; empty when absent
    * @param normal mean and standard deviation of a number
    * @param probability chance of {@code true} for a boolean (0.5 when absent)
    * @param rows fewest and most rows of a repeat group, within the group's own limits
    * @param among a {@code codes} variable from whose chosen codes this code is drawn
-   * @param ordinal whether a number is the record's 1-based position among the patient's records of its form
+   * @param ordinal whether a number is the record's 1-based position among the patient's records of
+   *     its form
    * @param prefix the prefix of a text drawn as the prefix and eight random base-36 digits
    * @param by the variable whose value picks one of {@code cases}
    * @param cases per value of {@code by}, the distribution that replaces this one
-   * @param from the date a date is counted from: a date variable, a shared value, or {@code "<repeat>.<member>"}
-   * @param days days after {@code from} (default 0 to 30), or without {@code from} after the record's latest
-   *     date so far (default 0 to 7)
+   * @param from the date a date is counted from: a date variable, a shared value, or {@code
+   *     "<repeat>.<member>"}
+   * @param days days after {@code from} (default 0 to 30), or without {@code from} after the
+   *     record's latest date so far (default 0 to 7)
    * @param yearsBefore years before the record's anchor (default 20 to 70)
    * @param between first and last day of a date drawn uniformly between them
    * @param futureEmpty whether a date drawn after today is left empty instead of moved to today
@@ -211,11 +268,30 @@ public record SyntheticProfile(
       boolean futureEmpty) {
 
     /** A distribution with no parts: the generator's defaults. */
-    public static final Distribution NONE = new Distribution(Optional.empty(), Optional.empty(), List.of(), Map.of(),
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty(),
-        Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false);
+    public static final Distribution NONE =
+        new Distribution(
+            Optional.empty(),
+            Optional.empty(),
+            List.of(),
+            Map.of(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            Optional.empty(),
+            Optional.empty(),
+            Map.of(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            false);
 
-    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+    /**
+     * Rejects null or invalid components and keeps copies of collections, so the record stays
+     * immutable.
+     */
     public Distribution {
       Objects.requireNonNull(fill, "fill");
       Objects.requireNonNull(missingRate, "missingRate");
@@ -247,14 +323,17 @@ public record SyntheticProfile(
   public record Span(long min, long max) implements Days {}
 
   /**
-   * Days drawn from weighted buckets ({@code [[min, max, weight], ...]}): a bucket by weight, then a day
-   * uniformly inside it.
+   * Days drawn from weighted buckets ({@code [[min, max, weight], ...]}): a bucket by weight, then
+   * a day uniformly inside it.
    *
    * @param buckets the buckets, in file order
    */
   public record Histogram(List<Bucket> buckets) implements Days {
 
-    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+    /**
+     * Rejects null or invalid components and keeps copies of collections, so the record stays
+     * immutable.
+     */
     public Histogram {
       buckets = List.copyOf(buckets);
     }
@@ -268,7 +347,10 @@ public record SyntheticProfile(
    */
   public record Bucket(Span span, double weight) {
 
-    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+    /**
+     * Rejects null or invalid components and keeps copies of collections, so the record stays
+     * immutable.
+     */
     public Bucket {
       Objects.requireNonNull(span, "span");
     }
@@ -282,7 +364,10 @@ public record SyntheticProfile(
    */
   public record Dates(LocalDate first, LocalDate last) {
 
-    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+    /**
+     * Rejects null or invalid components and keeps copies of collections, so the record stays
+     * immutable.
+     */
     public Dates {
       Objects.requireNonNull(first, "first");
       Objects.requireNonNull(last, "last");

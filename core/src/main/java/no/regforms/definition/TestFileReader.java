@@ -36,8 +36,11 @@ final class TestFileReader {
     try {
       names = source.files(FOLDER);
     } catch (IOException e) {
-      issues.add(Issue.error(IssueCode.FILE_UNREADABLE, "cannot list the folder: " + e.getMessage(),
-          SourceLocation.of(FOLDER, 0, 0, "")));
+      issues.add(
+          Issue.error(
+              IssueCode.FILE_UNREADABLE,
+              "cannot list the folder: " + e.getMessage(),
+              SourceLocation.of(FOLDER, 0, 0, "")));
       names = List.of();
     }
     for (String name : names) {
@@ -57,7 +60,11 @@ final class TestFileReader {
       issues.addAll(violations);
       return violations.isEmpty() ? Optional.of(parsed.document()) : Optional.empty();
     } catch (IOException e) {
-      issues.add(Issue.error(IssueCode.FILE_UNREADABLE, "cannot read the file: " + e.getMessage(), SourceLocation.of(file, 0, 0, "")));
+      issues.add(
+          Issue.error(
+              IssueCode.FILE_UNREADABLE,
+              "cannot read the file: " + e.getMessage(),
+              SourceLocation.of(file, 0, 0, "")));
       return Optional.empty();
     }
   }
@@ -69,11 +76,23 @@ final class TestFileReader {
     for (JsonFields test : root.objects("records")) {
       String name = test.text("name");
       if (byName.putIfAbsent(name, test) != null) {
-        issues.add(Issue.error(IssueCode.DUPLICATE_ID, "two record cases are named '" + name + "'", doc.locate(test.pointer("name")))
-            .withHint("first at line " + doc.locate(byName.get(name).pointer()).line() + "; give each case its own name"));
+        issues.add(
+            Issue.error(
+                    IssueCode.DUPLICATE_ID,
+                    "two record cases are named '" + name + "'",
+                    doc.locate(test.pointer("name")))
+                .withHint(
+                    "first at line "
+                        + doc.locate(byName.get(name).pointer()).line()
+                        + "; give each case its own name"));
       }
-      records.add(new RegistryTests.RecordCase(name, test.node().get("record").toString(), expectedIssues(test),
-          computed(test), test.pointer()));
+      records.add(
+          new RegistryTests.RecordCase(
+              name,
+              test.node().get("record").toString(),
+              expectedIssues(test),
+              computed(test),
+              test.pointer()));
     }
     List<RegistryTests.IndicatorCase> indicators = new ArrayList<>();
     for (JsonFields fixture : root.objects("indicators")) {
@@ -86,22 +105,39 @@ final class TestFileReader {
         } else if (byName.containsKey(entry.asText())) {
           fixtureRecords.add(byName.get(entry.asText()).node().get("record").toString());
         } else {
-          Issue issue = Issue.error(IssueCode.INVALID_VALUE, "no record case of this file is named '" + entry.asText() + "'",
-              doc.locate(fixture.pointer("records") + "/" + i));
-          issues.add(NameSuggester.hint(entry.asText(), byName.keySet()).map(issue::withHint)
-              .orElse(issue.withHint("name a case of \"records\", or write the record here")));
+          Issue issue =
+              Issue.error(
+                  IssueCode.INVALID_VALUE,
+                  "no record case of this file is named '" + entry.asText() + "'",
+                  doc.locate(fixture.pointer("records") + "/" + i));
+          issues.add(
+              NameSuggester.hint(entry.asText(), byName.keySet())
+                  .map(issue::withHint)
+                  .orElse(issue.withHint("name a case of \"records\", or write the record here")));
         }
       }
       JsonFields group = new JsonFields(fixture.node().path("group"), fixture.pointer("group"));
       JsonFields expect = new JsonFields(fixture.node().get("expect"), fixture.pointer("expect"));
-      indicators.add(new RegistryTests.IndicatorCase(fixture.text("name"), fixture.text("indicator"),
-          fixture.integer("year").orElse(0), fixtureRecords, group.optionalText("level").orElse("national"),
-          group.optionalText("id").orElse("national"), new RegistryTests.Expectation(count(expect, "numerator"),
-              count(expect, "denominator"), expect.decimal("value"), expect.optionalText("level"),
-              expect.has("suppressed") ? Optional.of(expect.bool("suppressed")) : Optional.empty()),
-          fixture.pointer()));
+      indicators.add(
+          new RegistryTests.IndicatorCase(
+              fixture.text("name"),
+              fixture.text("indicator"),
+              fixture.integer("year").orElse(0),
+              fixtureRecords,
+              group.optionalText("level").orElse("national"),
+              group.optionalText("id").orElse("national"),
+              new RegistryTests.Expectation(
+                  count(expect, "numerator"),
+                  count(expect, "denominator"),
+                  expect.decimal("value"),
+                  expect.optionalText("level"),
+                  expect.has("suppressed")
+                      ? Optional.of(expect.bool("suppressed"))
+                      : Optional.empty()),
+              fixture.pointer()));
     }
-    return new RegistryTests.TestFile(doc.file(), root.date("today"), records, indicators, doc::locate);
+    return new RegistryTests.TestFile(
+        doc.file(), root.date("today"), records, indicators, doc::locate);
   }
 
   private static List<RegistryTests.ExpectedIssue> expectedIssues(JsonFields test) {
@@ -111,11 +147,17 @@ final class TestFileReader {
       JsonNode entry = listed.get(i);
       String pointer = test.pointer("issues") + "/" + i;
       if (entry.isTextual()) {
-        out.add(new RegistryTests.ExpectedIssue(entry.asText(), Optional.empty(), Optional.empty(), pointer));
+        out.add(
+            new RegistryTests.ExpectedIssue(
+                entry.asText(), Optional.empty(), Optional.empty(), pointer));
       } else {
         JsonFields issue = new JsonFields(entry, pointer);
-        out.add(new RegistryTests.ExpectedIssue(issue.text("code"), issue.optionalText("path"), issue.optionalText("severity"),
-            pointer));
+        out.add(
+            new RegistryTests.ExpectedIssue(
+                issue.text("code"),
+                issue.optionalText("path"),
+                issue.optionalText("severity"),
+                pointer));
       }
     }
     return out;
@@ -130,6 +172,8 @@ final class TestFileReader {
   }
 
   private static OptionalLong count(JsonFields expect, String key) {
-    return expect.has(key) ? OptionalLong.of(expect.node().get(key).asLong()) : OptionalLong.empty();
+    return expect.has(key)
+        ? OptionalLong.of(expect.node().get(key).asLong())
+        : OptionalLong.empty();
   }
 }

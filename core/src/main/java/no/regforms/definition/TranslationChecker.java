@@ -27,11 +27,15 @@ final class TranslationChecker {
       for (String file : files) {
         JsonDocument.Result parsed = JsonDocument.parse(file, source.read(file));
         // A file that does not parse is reported by the load itself.
-        if (parsed.document() != null) issues.addAll(schemas.missingLanguages(parsed.document(), kindOf(file), languages));
+        if (parsed.document() != null)
+          issues.addAll(schemas.missingLanguages(parsed.document(), kindOf(file), languages));
       }
     } catch (IOException e) {
-      issues.add(Issue.error(IssueCode.FILE_UNREADABLE, "cannot read the registry folder: " + e.getMessage(),
-          SourceLocation.of(source.name(), 0, 0, "")));
+      issues.add(
+          Issue.error(
+              IssueCode.FILE_UNREADABLE,
+              "cannot read the registry folder: " + e.getMessage(),
+              SourceLocation.of(source.name(), 0, 0, "")));
     }
     return Diagnostics.of(issues);
   }

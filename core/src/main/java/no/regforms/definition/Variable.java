@@ -60,11 +60,18 @@ public record Variable(
     Optional<String> codeList,
     Optional<Range> range,
     Optional<Range> plausibleRange,
-    Optional<@DecimalMin(value = "0", inclusive = false, message = "must be greater than 0") BigDecimal> step,
-    Optional<@Min(value = 0, message = "must be 0 or more") @Max(value = 10, message = "must be at most 10") Integer> decimals,
+    Optional<
+            @DecimalMin(value = "0", inclusive = false, message = "must be greater than 0")
+            BigDecimal>
+        step,
+    Optional<
+            @Min(value = 0, message = "must be 0 or more")
+            @Max(value = 10, message = "must be at most 10") Integer>
+        decimals,
     Optional<@Min(value = 1, message = "must be 1 or more") Integer> maxLength,
     Optional<String> pattern,
-    Optional<@Size(max = 32, message = "must be a short symbol of at most {max} characters") String> unit,
+    Optional<@Size(max = 32, message = "must be a short symbol of at most {max} characters") String>
+        unit,
     List<String> missing,
     Optional<@Min(value = 0, message = "must be 0 or more") Integer> minChoices,
     Optional<@Min(value = 1, message = "must be 1 or more") Integer> maxChoices,
@@ -73,9 +80,13 @@ public record Variable(
     Optional<LocalDate> validFrom,
     Optional<LocalDate> validTo,
     Optional<String> notes,
-    SourceLocation location) implements FormItem {
+    SourceLocation location)
+    implements FormItem {
 
-  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+  /**
+   * Rejects null or invalid components and keeps copies of collections, so the record stays
+   * immutable.
+   */
   public Variable {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(type, "type");

@@ -39,17 +39,28 @@ public enum VariableType {
     return this == CODE || this == CODES;
   }
 
-  /** The expression type of values of this type (code types get their code list from the caller). */
+  /**
+   * The expression type of values of this type (code types get their code list from the caller).
+   */
   ExprType.Kind expressionKind() {
     switch (this) {
-      case INTEGER: case DECIMAL: return ExprType.Kind.NUMBER;
-      case TEXT: return ExprType.Kind.TEXT;
-      case BOOLEAN: return ExprType.Kind.BOOLEAN;
-      case DATE: return ExprType.Kind.DATE;
-      case YEARMONTH: return ExprType.Kind.YEARMONTH;
-      case DATETIME: return ExprType.Kind.DATETIME;
-      case CODE: return ExprType.Kind.CODE;
-      default: return ExprType.Kind.CODES;
+      case INTEGER:
+      case DECIMAL:
+        return ExprType.Kind.NUMBER;
+      case TEXT:
+        return ExprType.Kind.TEXT;
+      case BOOLEAN:
+        return ExprType.Kind.BOOLEAN;
+      case DATE:
+        return ExprType.Kind.DATE;
+      case YEARMONTH:
+        return ExprType.Kind.YEARMONTH;
+      case DATETIME:
+        return ExprType.Kind.DATETIME;
+      case CODE:
+        return ExprType.Kind.CODE;
+      default:
+        return ExprType.Kind.CODES;
     }
   }
 

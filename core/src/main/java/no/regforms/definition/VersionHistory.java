@@ -12,8 +12,8 @@ import no.regforms.diagnostic.SourceLocation;
 
 /**
  * The released versions of a registry, oldest first, and the versions each form, variable, code and
- * code list entry lived in ({@code since}/{@code until} in the definition files). The last version is the
- * current one. Immutable; shared by the registry of every version.
+ * code list entry lived in ({@code since}/{@code until} in the definition files). The last version
+ * is the current one. Immutable; shared by the registry of every version.
  */
 public final class VersionHistory {
 
@@ -26,9 +26,16 @@ public final class VersionHistory {
    * @param migrate the steps that take a record of the previous version to this one
    * @param location where it is defined
    */
-  public record Released(String version, Optional<LocalDate> date, Optional<LocalizedText> changes,
-      List<MigrationStep> migrate, SourceLocation location) {
-    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+  public record Released(
+      String version,
+      Optional<LocalDate> date,
+      Optional<LocalizedText> changes,
+      List<MigrationStep> migrate,
+      SourceLocation location) {
+    /**
+     * Rejects null or invalid components and keeps copies of collections, so the record stays
+     * immutable.
+     */
     public Released {
       Objects.requireNonNull(version, "version");
       Objects.requireNonNull(date, "date");
@@ -45,7 +52,10 @@ public final class VersionHistory {
    * @param last the last version that has it
    */
   public record Lifespan(String first, String last) {
-    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+    /**
+     * Rejects null or invalid components and keeps copies of collections, so the record stays
+     * immutable.
+     */
     public Lifespan {
       Objects.requireNonNull(first, "first");
       Objects.requireNonNull(last, "last");
@@ -57,7 +67,8 @@ public final class VersionHistory {
   private final Map<String, Lifespan> lifespans;
 
   VersionHistory(List<Released> versions, Map<String, Lifespan> lifespans) {
-    if (versions.isEmpty()) throw new IllegalArgumentException("a history has at least one version");
+    if (versions.isEmpty())
+      throw new IllegalArgumentException("a history has at least one version");
     this.versions = List.copyOf(versions);
     this.names = versions.stream().map(Released::version).toList();
     this.lifespans = Collections.unmodifiableMap(new LinkedHashMap<>(lifespans));
@@ -94,7 +105,10 @@ public final class VersionHistory {
     return names.indexOf(name);
   }
 
-  /** The versions after {@code from} up to and including {@code to}: those whose migrations take a record from one to the other. */
+  /**
+   * The versions after {@code from} up to and including {@code to}: those whose migrations take a
+   * record from one to the other.
+   */
   public List<Released> between(String from, String to) {
     int start = names.indexOf(from);
     int end = names.indexOf(to);
@@ -107,7 +121,9 @@ public final class VersionHistory {
     return lifespan(formKey(form));
   }
 
-  /** The versions variable {@code variable} of form {@code form} lived in (repeat members included). */
+  /**
+   * The versions variable {@code variable} of form {@code form} lived in (repeat members included).
+   */
   public Lifespan variable(String form, String variable) {
     return lifespan(variableKey(form, variable));
   }
@@ -125,7 +141,10 @@ public final class VersionHistory {
     return version(lifespan.first()).flatMap(Released::date);
   }
 
-  /** The last day of {@code lifespan}: the day before the next version took effect; empty while current. */
+  /**
+   * The last day of {@code lifespan}: the day before the next version took effect; empty while
+   * current.
+   */
   public Optional<LocalDate> lastDay(Lifespan lifespan) {
     int next = names.indexOf(lifespan.last()) + 1;
     if (next <= 0 || next >= versions.size()) return Optional.empty();

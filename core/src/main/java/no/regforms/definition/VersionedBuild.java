@@ -12,7 +12,8 @@ import no.regforms.diagnostic.LocalizedText;
 /**
  * Builds the registry of every released version from the same files and merges their issues: an
  * issue of the current version is reported as it is; an issue only earlier versions have (a rule
- * reading a variable an earlier version lacked) is reported once, at its place, naming the versions.
+ * reading a variable an earlier version lacked) is reported once, at its place, naming the
+ * versions.
  */
 final class VersionedBuild {
 
@@ -56,8 +57,16 @@ final class VersionedBuild {
   }
 
   private static Issue inVersions(Issue issue, List<String> versions) {
-    String prefix = (versions.size() == 1 ? "in version " : "in versions ") + String.join(", ", versions) + ": ";
-    return new Issue(issue.severity(), issue.code(), LocalizedText.of("en", prefix + issue.message().in("en")), issue.location(), issue.hint());
+    String prefix =
+        (versions.size() == 1 ? "in version " : "in versions ")
+            + String.join(", ", versions)
+            + ": ";
+    return new Issue(
+        issue.severity(),
+        issue.code(),
+        LocalizedText.of("en", prefix + issue.message().in("en")),
+        issue.location(),
+        issue.hint());
   }
 
   /** What makes two issues the same: code, place and message. */

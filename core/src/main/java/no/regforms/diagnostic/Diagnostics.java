@@ -62,6 +62,7 @@ public record Diagnostics(List<Issue> issues) {
    * The JSON form of these issues, messages in {@code language}: the counts and every issue in
    * {@link Issue#toJson(String) its JSON form}, in this collection's order. This is the body a host
    * answers a rejected record with (status 400), and what a rendered form shows beside its fields:
+   *
    * <pre>{@code
    * {"errors": 1, "warnings": 0, "issues": [{"code": "required", "severity": "error", "path": "indication", "message": "..."}]}
    * }</pre>

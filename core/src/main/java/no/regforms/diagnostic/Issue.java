@@ -41,12 +41,14 @@ public record Issue(
 
   /** An error in a definition, with an English message. */
   public static Issue error(IssueCode code, String message, Location location) {
-    return new Issue(Severity.ERROR, code, LocalizedText.of("en", message), location, Optional.empty());
+    return new Issue(
+        Severity.ERROR, code, LocalizedText.of("en", message), location, Optional.empty());
   }
 
   /** A warning in a definition, with an English message. */
   public static Issue warning(IssueCode code, String message, Location location) {
-    return new Issue(Severity.WARNING, code, LocalizedText.of("en", message), location, Optional.empty());
+    return new Issue(
+        Severity.WARNING, code, LocalizedText.of("en", message), location, Optional.empty());
   }
 
   /** This issue with a hint added. */
@@ -70,17 +72,21 @@ public record Issue(
    * the JSON pointer in its file ({@code /items/0/visibleIf}; empty for a whole file or no place).
    */
   public String path() {
-    return location instanceof RecordPath record ? record.path() : ((SourceLocation) location).jsonPointer();
+    return location instanceof RecordPath record
+        ? record.path()
+        : ((SourceLocation) location).jsonPointer();
   }
 
   /**
    * The JSON form of this issue, with its message in {@code language}. Its field names are stable:
+   *
    * <pre>{@code
    * {"code": "out_of_range", "severity": "error", "path": "sessions[2].charge", "message": "..."}
    * }</pre>
-   * {@code code} is {@link IssueCode#code()}, {@code severity} {@link Severity#label()}, {@code path}
-   * {@link #path()} and {@code message} {@link #text(String)} (the hint included). A definition issue
-   * adds {@code file}, and {@code line} and {@code column} when they are known.
+   *
+   * {@code code} is {@link IssueCode#code()}, {@code severity} {@link Severity#label()}, {@code
+   * path} {@link #path()} and {@code message} {@link #text(String)} (the hint included). A
+   * definition issue adds {@code file}, and {@code line} and {@code column} when they are known.
    */
   public ObjectNode toJson(String language) {
     ObjectNode json = JsonNodeFactory.instance.objectNode();
@@ -107,17 +113,19 @@ public record Issue(
   public String text(String language) {
     String text = message.in(language);
     // "…år." + "; rule x" would read "…år.; rule x": the full stop gives way to the semicolon.
-    String joined = text.endsWith(".") && !text.endsWith("..") ? text.substring(0, text.length() - 1) : text;
+    String joined =
+        text.endsWith(".") && !text.endsWith("..") ? text.substring(0, text.length() - 1) : text;
     return hint.map(h -> joined + "; " + h).orElse(text);
   }
 
   /**
-   * The compiler-style display: {@code file:line:column: error: message}, then the JSON pointer and,
-   * for expressions, the expression with a caret under the offending part.
+   * The compiler-style display: {@code file:line:column: error: message}, then the JSON pointer
+   * and, for expressions, the expression with a caret under the offending part.
    */
   public String toDisplayString() {
     StringBuilder out = new StringBuilder();
-    // An issue about no place in particular (a whole run) starts with its severity, as compilers print them.
+    // An issue about no place in particular (a whole run) starts with its severity, as compilers
+    // print them.
     if (!SourceLocation.UNKNOWN.equals(location)) {
       out.append(location.display()).append(": ");
     }

@@ -50,7 +50,10 @@ public enum IssueCode {
   INVALID_PATTERN,
   /** An organisation (health trust, region) that the organisation table does not know. */
   UNKNOWN_ORGANISATION,
-  /** A fact helsedata.no's metadata requires that {@code registry.json} does not give (organisation number, contact, base URI). */
+  /**
+   * A fact helsedata.no's metadata requires that {@code registry.json} does not give (organisation
+   * number, contact, base URI).
+   */
   METADATA_INCOMPLETE,
   /** A text without one of the languages a check asked for ({@code check --languages nb,nn,en}). */
   MISSING_TRANSLATION,
@@ -66,7 +69,10 @@ public enum IssueCode {
   WRONG_ARGUMENT_COUNT,
   /** Operand or argument types that do not fit (a date compared with a number). */
   TYPE_MISMATCH,
-  /** A code that is not in the code list of the variable it is compared with; in a record, a code not in the list. */
+  /**
+   * A code that is not in the code list of the variable it is compared with; in a record, a code
+   * not in the list.
+   */
   UNKNOWN_CODE,
   /** An expression longer than the engine accepts. */
   EXPRESSION_TOO_LONG,
@@ -141,7 +147,10 @@ public enum IssueCode {
   EXPORT_CHECK_FAILED,
 
   // A registry's own tests (tests/*.json).
-  /** A test of a registry's {@code tests/} folder does not hold: a record gives other issues or values, an indicator another result. */
+  /**
+   * A test of a registry's {@code tests/} folder does not hold: a record gives other issues or
+   * values, an indicator another result.
+   */
   TEST_FAILED;
 
   /** The stable lower-case code, such as {@code hidden_value}. */

@@ -25,10 +25,11 @@ public record LocalizedText(Map<String, String> texts) {
     if (texts.isEmpty()) {
       throw new IllegalArgumentException("a localized text needs at least one language");
     }
-    texts.forEach((lang, text) -> {
-      Objects.requireNonNull(lang, "language");
-      Objects.requireNonNull(text, "text");
-    });
+    texts.forEach(
+        (lang, text) -> {
+          Objects.requireNonNull(lang, "language");
+          Objects.requireNonNull(text, "text");
+        });
     texts = Collections.unmodifiableMap(new LinkedHashMap<>(texts));
   }
 
@@ -50,7 +51,9 @@ public record LocalizedText(Map<String, String> texts) {
     return Optional.ofNullable(texts.get(language));
   }
 
-  /** The text in {@code language}, else in {@code nb}, else in {@code en}, else the first one given. */
+  /**
+   * The text in {@code language}, else in {@code nb}, else in {@code en}, else the first one given.
+   */
   public String in(String language) {
     String text = texts.get(language);
     if (text == null) text = texts.get(DEFAULT_LANGUAGE);

@@ -3,8 +3,8 @@ package no.regforms.diagnostic;
 /**
  * Thrown by the {@code …OrThrow()} accessors when a result has errors; carries every issue.
  *
- * <p>The engine reports problems as {@link Diagnostics}; this exception exists only for callers
- * who prefer to stop at the first failed step.
+ * <p>The engine reports problems as {@link Diagnostics}; this exception exists only for callers who
+ * prefer to stop at the first failed step.
  */
 public final class RegformsException extends RuntimeException {
   private static final long serialVersionUID = 1L;

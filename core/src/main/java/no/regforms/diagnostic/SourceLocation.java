@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * A place in a definition file.
  *
- * @param file path relative to the registry root ({@code forms/course.json}), or a description
- *     such as {@code <expression>} for text that did not come from a file
+ * @param file path relative to the registry root ({@code forms/course.json}), or a description such
+ *     as {@code <expression>} for text that did not come from a file
  * @param line 1-based line, or 0 if unknown
  * @param column 1-based column, or 0 if unknown
  * @param jsonPointer JSON Pointer (RFC 6901) of the value in the file; empty for the whole document
@@ -89,7 +89,9 @@ public record SourceLocation(
       }
     }
 
-    /** The widest excerpt shown; a longer expression is cut to a window around the offending part. */
+    /**
+     * The widest excerpt shown; a longer expression is cut to a window around the offending part.
+     */
     static final int MAX_WIDTH = 100;
 
     /**
@@ -109,8 +111,13 @@ public record SourceLocation(
       String suffix = to < oneLine.length() ? "..." : "";
       int caretStart = prefix.length() + start - from;
       int width = Math.max(1, Math.min(end, to) - start);
-      return "    " + prefix + oneLine.substring(from, to) + suffix
-          + "\n    " + " ".repeat(caretStart) + "^".repeat(width);
+      return "    "
+          + prefix
+          + oneLine.substring(from, to)
+          + suffix
+          + "\n    "
+          + " ".repeat(caretStart)
+          + "^".repeat(width);
     }
   }
 }

@@ -13,12 +13,19 @@ import no.regforms.diagnostic.SourceLocation;
  * @param before where the old definition has it (empty for something added)
  * @param after where the new definition has it (empty for something removed)
  */
-public record DefinitionChange(Impact impact, String subject, String what, Optional<SourceLocation> before,
+public record DefinitionChange(
+    Impact impact,
+    String subject,
+    String what,
+    Optional<SourceLocation> before,
     Optional<SourceLocation> after) {
 
   /** What a change means for existing data. */
   public enum Impact {
-    /** Records valid under the old definition may be invalid, or mean something else, under the new one. */
+    /**
+     * Records valid under the old definition may be invalid, or mean something else, under the new
+     * one.
+     */
     BREAKING,
     /** Records valid under the old definition stay valid. */
     COMPATIBLE,
@@ -31,7 +38,10 @@ public record DefinitionChange(Impact impact, String subject, String what, Optio
     }
   }
 
-  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+  /**
+   * Rejects null or invalid components and keeps copies of collections, so the record stays
+   * immutable.
+   */
   public DefinitionChange {
     Objects.requireNonNull(impact, "impact");
     Objects.requireNonNull(subject, "subject");

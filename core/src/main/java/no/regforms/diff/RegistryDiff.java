@@ -20,8 +20,8 @@ import no.regforms.definition.InclusionCriterion;
 import no.regforms.definition.Indicator;
 import no.regforms.definition.MigrationStep;
 import no.regforms.definition.Range;
-import no.regforms.definition.RepeatGroup;
 import no.regforms.definition.Registry;
+import no.regforms.definition.RepeatGroup;
 import no.regforms.definition.Rule;
 import no.regforms.definition.Section;
 import no.regforms.definition.Variable;
@@ -36,7 +36,8 @@ import no.regforms.diff.DefinitionChange.Impact;
  * <b>breaking</b> (a type changed, a code removed, a range narrowed, a variable removed or renamed
  * without a migration step, a required variable, rule or inclusion criterion added, a constraint
  * tightened), <b>compatible</b> (additions, loosened constraints, a removal or rename the new
- * definition migrates, computed values, indicators), or <b>wording</b> (labels, help, titles, messages).
+ * definition migrates, computed values, indicators), or <b>wording</b> (labels, help, titles,
+ * messages).
  *
  * <p>A removal or rename counts as migrated when the new definition's migration steps from the old
  * version (or, when the new history does not know the old version, of its current version) read the
@@ -53,15 +54,21 @@ public final class RegistryDiff {
     this.before = before;
     this.after = after;
     VersionHistory history = after.history();
-    List<VersionHistory.Released> between = history.has(before.version())
-        ? history.between(before.version(), after.version())
-        : history.versions().subList(history.versions().size() - 1, history.versions().size());
+    List<VersionHistory.Released> between =
+        history.has(before.version())
+            ? history.between(before.version(), after.version())
+            : history.versions().subList(history.versions().size() - 1, history.versions().size());
     this.migrations = between.stream().flatMap(v -> v.migrate().stream()).toList();
   }
 
-  /** The differences from {@code before} to {@code after}, forms first, in the new definition's order. */
+  /**
+   * The differences from {@code before} to {@code after}, forms first, in the new definition's
+   * order.
+   */
   public static List<DefinitionChange> between(Registry before, Registry after) {
-    RegistryDiff diff = new RegistryDiff(Objects.requireNonNull(before, "before"), Objects.requireNonNull(after, "after"));
+    RegistryDiff diff =
+        new RegistryDiff(
+            Objects.requireNonNull(before, "before"), Objects.requireNonNull(after, "after"));
     diff.compare();
     return List.copyOf(diff.changes);
   }
@@ -70,25 +77,38 @@ public final class RegistryDiff {
     for (Form old : before.forms().values()) {
       Optional<Form> now = after.form(old.id());
       if (now.isEmpty()) {
-        add(Impact.BREAKING, "form " + old.id(), "form removed; its records have no form", old.location(), null);
+        add(
+            Impact.BREAKING,
+            "form " + old.id(),
+            "form removed; its records have no form",
+            old.location(),
+            null);
       } else {
         compareForm(old, now.get());
       }
     }
     for (Form added : after.forms().values()) {
-      if (before.form(added.id()).isEmpty()) add(Impact.COMPATIBLE, "form " + added.id(), "form added", null, added.location());
+      if (before.form(added.id()).isEmpty())
+        add(Impact.COMPATIBLE, "form " + added.id(), "form added", null, added.location());
     }
     compareCodeLists();
     compareInclusion();
     compareIndicators();
   }
 
-  // ---- forms and variables ------------------------------------------------------------------------
+  // ---- forms and variables
+  // ------------------------------------------------------------------------
 
   private void compareForm(Form old, Form now) {
     String subject = "form " + old.id();
     wording(subject, "title", old.title(), now.title(), old.location(), now.location());
-    wording(subject, "description", old.description().orElse(null), now.description().orElse(null), old.location(), now.location());
+    wording(
+        subject,
+        "description",
+        old.description().orElse(null),
+        now.description().orElse(null),
+        old.location(),
+        now.location());
     Map<String, Variable> oldVars = variables(old.items(), "");
     Map<String, Variable> newVars = variables(now.items(), "");
     for (Map.Entry<String, Variable> e : oldVars.entrySet()) {
@@ -98,11 +118,19 @@ public final class RegistryDiff {
       if (n == null) {
         Optional<MigrationStep> step = migrationReading(old.id(), e.getKey());
         if (step.isPresent()) {
-          add(Impact.COMPATIBLE, where, "variable " + describe(step.get()) + " by a migration step", v.location(),
+          add(
+              Impact.COMPATIBLE,
+              where,
+              "variable " + describe(step.get()) + " by a migration step",
+              v.location(),
               step.get().location());
         } else {
-          add(Impact.BREAKING, where, "variable removed or renamed without a migration step; its values would be undefined",
-              v.location(), null);
+          add(
+              Impact.BREAKING,
+              where,
+              "variable removed or renamed without a migration step; its values would be undefined",
+              v.location(),
+              null);
         }
         continue;
       }
@@ -111,12 +139,22 @@ public final class RegistryDiff {
     for (Map.Entry<String, Variable> e : newVars.entrySet()) {
       if (oldVars.containsKey(e.getKey())) continue;
       Variable n = e.getValue();
-      boolean written = migrations.stream().anyMatch(s -> s.form().equals(now.id())
-          && (s.to().map(e.getKey()::equals).orElse(false) || s.into().containsKey(e.getKey())));
+      boolean written =
+          migrations.stream()
+              .anyMatch(
+                  s ->
+                      s.form().equals(now.id())
+                          && (s.to().map(e.getKey()::equals).orElse(false)
+                              || s.into().containsKey(e.getKey())));
       boolean required = n.required() && !n.isComputed() && !written;
-      add(required ? Impact.BREAKING : Impact.COMPATIBLE, subject + ", variable " + e.getKey(),
-          required ? "required variable added; records made before lack it" : "variable added" + (written ? " (written by a migration step)" : ""),
-          null, n.location());
+      add(
+          required ? Impact.BREAKING : Impact.COMPATIBLE,
+          subject + ", variable " + e.getKey(),
+          required
+              ? "required variable added; records made before lack it"
+              : "variable added" + (written ? " (written by a migration step)" : ""),
+          null,
+          n.location());
     }
     compareRules(old, now);
   }
@@ -135,79 +173,187 @@ public final class RegistryDiff {
     SourceLocation a = v.location();
     SourceLocation b = n.location();
     if (v.type() != n.type()) {
-      add(Impact.BREAKING, where, "type changed from " + v.type().jsonName() + " to " + n.type().jsonName(), a, b);
+      add(
+          Impact.BREAKING,
+          where,
+          "type changed from " + v.type().jsonName() + " to " + n.type().jsonName(),
+          a,
+          b);
       return;
     }
     if (!v.codeList().equals(n.codeList())) {
-      add(Impact.BREAKING, where, "code list changed from " + v.codeList().orElse("none") + " to " + n.codeList().orElse("none"), a, b);
+      add(
+          Impact.BREAKING,
+          where,
+          "code list changed from "
+              + v.codeList().orElse("none")
+              + " to "
+              + n.codeList().orElse("none"),
+          a,
+          b);
     }
     compareRange(where, "range", v.range(), n.range(), a, b, true);
     compareRange(where, "plausible range", v.plausibleRange(), n.plausibleRange(), a, b, false);
-    if (!v.required() && n.required() && !n.isComputed()) add(Impact.BREAKING, where, "now required", a, b);
+    if (!v.required() && n.required() && !n.isComputed())
+      add(Impact.BREAKING, where, "now required", a, b);
     if (v.required() && !n.required()) add(Impact.COMPATIBLE, where, "no longer required", a, b);
     formula(where, "requiredIf", v.requiredIf(), n.requiredIf(), a, b);
     formula(where, "visibleIf", v.visibleIf(), n.visibleIf(), a, b);
     if (!text(v.compute()).equals(text(n.compute()))) {
-      add(Impact.COMPATIBLE, where, "computation changed from '" + text(v.compute()) + "' to '" + text(n.compute()) + "'", a, b);
+      add(
+          Impact.COMPATIBLE,
+          where,
+          "computation changed from '" + text(v.compute()) + "' to '" + text(n.compute()) + "'",
+          a,
+          b);
     }
     tightened(where, "decimals", v.decimals(), n.decimals(), false, a, b);
     tightened(where, "maxLength", v.maxLength(), n.maxLength(), false, a, b);
     tightened(where, "maxChoices", v.maxChoices(), n.maxChoices(), false, a, b);
     tightened(where, "minChoices", v.minChoices(), n.minChoices(), true, a, b);
     if (!v.pattern().equals(n.pattern())) {
-      add(n.pattern().isEmpty() ? Impact.COMPATIBLE : Impact.BREAKING, where,
-          "pattern changed from " + v.pattern().orElse("none") + " to " + n.pattern().orElse("none"), a, b);
+      add(
+          n.pattern().isEmpty() ? Impact.COMPATIBLE : Impact.BREAKING,
+          where,
+          "pattern changed from "
+              + v.pattern().orElse("none")
+              + " to "
+              + n.pattern().orElse("none"),
+          a,
+          b);
     }
     if (!decimal(v.step()).equals(decimal(n.step()))) {
-      add(n.step().isEmpty() ? Impact.COMPATIBLE : Impact.BREAKING, where,
-          "step changed from " + decimal(v.step()) + " to " + decimal(n.step()), a, b);
+      add(
+          n.step().isEmpty() ? Impact.COMPATIBLE : Impact.BREAKING,
+          where,
+          "step changed from " + decimal(v.step()) + " to " + decimal(n.step()),
+          a,
+          b);
     }
     if (!v.unit().equals(n.unit())) {
-      boolean converted = migrations.stream().anyMatch(s -> s.kind() == MigrationStep.Kind.CONVERT && s.form().equals(form)
-          && s.variables().contains(id));
-      add(converted ? Impact.COMPATIBLE : Impact.BREAKING, where, "unit changed from " + v.unit().orElse("none") + " to "
-          + n.unit().orElse("none") + (converted ? " (converted by a migration step)" : "; old values mean something else"), a, b);
+      boolean converted =
+          migrations.stream()
+              .anyMatch(
+                  s ->
+                      s.kind() == MigrationStep.Kind.CONVERT
+                          && s.form().equals(form)
+                          && s.variables().contains(id));
+      add(
+          converted ? Impact.COMPATIBLE : Impact.BREAKING,
+          where,
+          "unit changed from "
+              + v.unit().orElse("none")
+              + " to "
+              + n.unit().orElse("none")
+              + (converted
+                  ? " (converted by a migration step)"
+                  : "; old values mean something else"),
+          a,
+          b);
     }
     Set<String> lostReasons = new LinkedHashSet<>(v.missing());
     lostReasons.removeAll(n.missing());
-    if (!lostReasons.isEmpty()) add(Impact.BREAKING, where, "missing-value reasons no longer accepted: " + String.join(", ", lostReasons), a, b);
+    if (!lostReasons.isEmpty())
+      add(
+          Impact.BREAKING,
+          where,
+          "missing-value reasons no longer accepted: " + String.join(", ", lostReasons),
+          a,
+          b);
     Set<String> newReasons = new LinkedHashSet<>(n.missing());
     newReasons.removeAll(v.missing());
-    if (!newReasons.isEmpty()) add(Impact.COMPATIBLE, where, "missing-value reasons now accepted: " + String.join(", ", newReasons), a, b);
-    if (v.sensitivity() != n.sensitivity()) add(Impact.COMPATIBLE, where, "sensitivity changed", a, b);
+    if (!newReasons.isEmpty())
+      add(
+          Impact.COMPATIBLE,
+          where,
+          "missing-value reasons now accepted: " + String.join(", ", newReasons),
+          a,
+          b);
+    if (v.sensitivity() != n.sensitivity())
+      add(Impact.COMPATIBLE, where, "sensitivity changed", a, b);
     wording(where, "label", v.label().orElse(null), n.label().orElse(null), a, b);
     wording(where, "help", v.help().orElse(null), n.help().orElse(null), a, b);
     wording(where, "description", v.description().orElse(null), n.description().orElse(null), a, b);
   }
 
-  private void compareRange(String where, String what, Optional<Range> old, Optional<Range> now, SourceLocation a,
-      SourceLocation b, boolean hard) {
+  private void compareRange(
+      String where,
+      String what,
+      Optional<Range> old,
+      Optional<Range> now,
+      SourceLocation a,
+      SourceLocation b,
+      boolean hard) {
     if (old.map(Range::toString).equals(now.map(Range::toString))) return;
-    boolean narrowed = now.isPresent() && (old.isEmpty()
-        || isAbove(now.get().min(), old.get().min()) || isAbove(old.get().max(), now.get().max()));
-    add(hard && narrowed ? Impact.BREAKING : Impact.COMPATIBLE, where, what + (narrowed ? " narrowed" : " widened") + " from "
-        + old.map(Range::toString).orElse("none") + " to " + now.map(Range::toString).orElse("none"), a, b);
+    boolean narrowed =
+        now.isPresent()
+            && (old.isEmpty()
+                || isAbove(now.get().min(), old.get().min())
+                || isAbove(old.get().max(), now.get().max()));
+    add(
+        hard && narrowed ? Impact.BREAKING : Impact.COMPATIBLE,
+        where,
+        what
+            + (narrowed ? " narrowed" : " widened")
+            + " from "
+            + old.map(Range::toString).orElse("none")
+            + " to "
+            + now.map(Range::toString).orElse("none"),
+        a,
+        b);
   }
 
-  /** Whether bound {@code x} lies above {@code y} (a date bound against {@code today} counts as a change either way). */
+  /**
+   * Whether bound {@code x} lies above {@code y} (a date bound against {@code today} counts as a
+   * change either way).
+   */
   private static boolean isAbove(Bound x, Bound y) {
-    if (x instanceof Bound.Number p && y instanceof Bound.Number q) return p.value().compareTo(q.value()) > 0;
+    if (x instanceof Bound.Number p && y instanceof Bound.Number q)
+      return p.value().compareTo(q.value()) > 0;
     if (x instanceof Bound.Date p && y instanceof Bound.Date q) return p.value().isAfter(q.value());
-    if (x instanceof Bound.Month p && y instanceof Bound.Month q) return p.value().isAfter(q.value());
+    if (x instanceof Bound.Month p && y instanceof Bound.Month q)
+      return p.value().isAfter(q.value());
     return !x.toString().equals(y.toString());
   }
 
-  private void tightened(String where, String key, Optional<Integer> old, Optional<Integer> now, boolean raisingTightens,
-      SourceLocation a, SourceLocation b) {
+  private void tightened(
+      String where,
+      String key,
+      Optional<Integer> old,
+      Optional<Integer> now,
+      boolean raisingTightens,
+      SourceLocation a,
+      SourceLocation b) {
     if (old.equals(now)) return;
-    boolean tighter = now.isPresent() && (old.isEmpty() || (raisingTightens ? now.get() > old.get() : now.get() < old.get()));
-    add(tighter ? Impact.BREAKING : Impact.COMPATIBLE, where, key + " changed from " + old.map(String::valueOf).orElse("none")
-        + " to " + now.map(String::valueOf).orElse("none"), a, b);
+    boolean tighter =
+        now.isPresent()
+            && (old.isEmpty() || (raisingTightens ? now.get() > old.get() : now.get() < old.get()));
+    add(
+        tighter ? Impact.BREAKING : Impact.COMPATIBLE,
+        where,
+        key
+            + " changed from "
+            + old.map(String::valueOf).orElse("none")
+            + " to "
+            + now.map(String::valueOf).orElse("none"),
+        a,
+        b);
   }
 
-  private void formula(String where, String key, Optional<Formula> old, Optional<Formula> now, SourceLocation a, SourceLocation b) {
+  private void formula(
+      String where,
+      String key,
+      Optional<Formula> old,
+      Optional<Formula> now,
+      SourceLocation a,
+      SourceLocation b) {
     if (text(old).equals(text(now))) return;
-    add(now.isEmpty() ? Impact.COMPATIBLE : Impact.BREAKING, where, key + " changed from '" + text(old) + "' to '" + text(now) + "'", a, b);
+    add(
+        now.isEmpty() ? Impact.COMPATIBLE : Impact.BREAKING,
+        where,
+        key + " changed from '" + text(old) + "' to '" + text(now) + "'",
+        a,
+        b);
   }
 
   private void compareRules(Form old, Form now) {
@@ -223,7 +369,12 @@ public final class RegistryDiff {
         continue;
       }
       if (!r.check().text().equals(n.check().text()) || !text(r.when()).equals(text(n.when()))) {
-        add(Impact.BREAKING, where, "rule changed: existing records may fail it", r.location(), n.location());
+        add(
+            Impact.BREAKING,
+            where,
+            "rule changed: existing records may fail it",
+            r.location(),
+            n.location());
       }
       if (r.severity() == Severity.WARNING && n.severity() == Severity.ERROR) {
         add(Impact.BREAKING, where, "a warning became an error", r.location(), n.location());
@@ -232,40 +383,73 @@ public final class RegistryDiff {
     }
     for (Rule n : now.rules()) {
       if (!seen.contains(n.id())) {
-        add(n.severity() == Severity.ERROR ? Impact.BREAKING : Impact.COMPATIBLE, "form " + now.id() + ", rule " + n.id(),
-            "rule added" + (n.severity() == Severity.ERROR ? ": existing records may fail it" : " (a warning)"), null, n.location());
+        add(
+            n.severity() == Severity.ERROR ? Impact.BREAKING : Impact.COMPATIBLE,
+            "form " + now.id() + ", rule " + n.id(),
+            "rule added"
+                + (n.severity() == Severity.ERROR
+                    ? ": existing records may fail it"
+                    : " (a warning)"),
+            null,
+            n.location());
       }
     }
   }
 
-  // ---- code lists, inclusion, indicators -------------------------------------------------------------
+  // ---- code lists, inclusion, indicators
+  // -------------------------------------------------------------
 
   private void compareCodeLists() {
     for (CodeList old : before.codeLists().values()) {
       Optional<CodeList> now = after.codeList(old.id());
-      if (now.isEmpty()) continue; // a list no variable uses any more; the variables say what changed
+      if (now.isEmpty())
+        continue; // a list no variable uses any more; the variables say what changed
       for (Code code : old.codes()) {
         String where = "code list " + old.id() + ", code " + code.code();
         Code n = now.get().byCode().get(code.code());
         if (n == null) {
-          Optional<MigrationStep> recode = migrations.stream()
-              .filter(s -> s.kind() == MigrationStep.Kind.RECODE && s.map().containsKey(code.code())).findFirst();
-          add(recode.isPresent() ? Impact.COMPATIBLE : Impact.BREAKING, where, recode.isPresent()
-              ? "code removed; recoded to '" + recode.get().map().get(code.code()) + "' by a migration step"
-              : "code removed; records holding it would be invalid", code.location(), recode.map(MigrationStep::location).orElse(null));
+          Optional<MigrationStep> recode =
+              migrations.stream()
+                  .filter(
+                      s ->
+                          s.kind() == MigrationStep.Kind.RECODE && s.map().containsKey(code.code()))
+                  .findFirst();
+          add(
+              recode.isPresent() ? Impact.COMPATIBLE : Impact.BREAKING,
+              where,
+              recode.isPresent()
+                  ? "code removed; recoded to '"
+                      + recode.get().map().get(code.code())
+                      + "' by a migration step"
+                  : "code removed; records holding it would be invalid",
+              code.location(),
+              recode.map(MigrationStep::location).orElse(null));
           continue;
         }
-        if (n.validTo().isPresent() && (code.validTo().isEmpty() || n.validTo().get().isBefore(code.validTo().get()))) {
-          add(Impact.BREAKING, where, "valid only until " + n.validTo().get(), code.location(), n.location());
+        if (n.validTo().isPresent()
+            && (code.validTo().isEmpty() || n.validTo().get().isBefore(code.validTo().get()))) {
+          add(
+              Impact.BREAKING,
+              where,
+              "valid only until " + n.validTo().get(),
+              code.location(),
+              n.location());
         }
-        if (!code.score().map(BigDecimal::stripTrailingZeros).equals(n.score().map(BigDecimal::stripTrailingZeros))) {
+        if (!code.score()
+            .map(BigDecimal::stripTrailingZeros)
+            .equals(n.score().map(BigDecimal::stripTrailingZeros))) {
           add(Impact.COMPATIBLE, where, "score changed", code.location(), n.location());
         }
         wording(where, "label", code.label(), n.label(), code.location(), n.location());
       }
       for (Code n : now.get().codes()) {
         if (!old.byCode().containsKey(n.code())) {
-          add(Impact.COMPATIBLE, "code list " + old.id() + ", code " + n.code(), "code added", null, n.location());
+          add(
+              Impact.COMPATIBLE,
+              "code list " + old.id() + ", code " + n.code(),
+              "code added",
+              null,
+              n.location());
         }
       }
     }
@@ -278,16 +462,35 @@ public final class RegistryDiff {
       InclusionCriterion o = old.remove(n.id());
       String where = "inclusion criterion " + n.id();
       if (o == null) {
-        add(Impact.BREAKING, where, "criterion added: existing records may fail it", null, n.location());
+        add(
+            Impact.BREAKING,
+            where,
+            "criterion added: existing records may fail it",
+            null,
+            n.location());
       } else if (!o.check().text().equals(n.check().text())) {
-        add(Impact.BREAKING, where, "criterion changed from '" + o.check().text() + "' to '" + n.check().text() + "'",
-            o.location(), n.location());
+        add(
+            Impact.BREAKING,
+            where,
+            "criterion changed from '" + o.check().text() + "' to '" + n.check().text() + "'",
+            o.location(),
+            n.location());
       }
     }
-    old.values().forEach(o -> add(Impact.COMPATIBLE, "inclusion criterion " + o.id(), "criterion removed", o.location(), null));
+    old.values()
+        .forEach(
+            o ->
+                add(
+                    Impact.COMPATIBLE,
+                    "inclusion criterion " + o.id(),
+                    "criterion removed",
+                    o.location(),
+                    null));
   }
 
-  /** Indicators read records but never make one invalid: their changes are compatible for the data. */
+  /**
+   * Indicators read records but never make one invalid: their changes are compatible for the data.
+   */
   private void compareIndicators() {
     for (Indicator old : before.indicators().values()) {
       Indicator n = after.indicators().get(old.id());
@@ -301,41 +504,75 @@ public final class RegistryDiff {
       if (!text(old.numerator()).equals(text(n.numerator()))) changed.add("numerator");
       if (!text(old.value()).equals(text(n.value()))) changed.add("value");
       if (!old.period().text().equals(n.period().text())) changed.add("period");
-      if (!old.exclusions().stream().map(e -> e.id() + e.when().text()).toList()
+      if (!old.exclusions().stream()
+          .map(e -> e.id() + e.when().text())
+          .toList()
           .equals(n.exclusions().stream().map(e -> e.id() + e.when().text()).toList())) {
         changed.add("exclusions");
       }
       if (!old.levels().equals(n.levels())) changed.add("levels");
       if (!changed.isEmpty()) {
-        add(Impact.COMPATIBLE, where, String.join(", ", changed) + " changed; figures from here on differ", old.location(), n.location());
+        add(
+            Impact.COMPATIBLE,
+            where,
+            String.join(", ", changed) + " changed; figures from here on differ",
+            old.location(),
+            n.location());
       }
       wording(where, "title", old.title(), n.title(), old.location(), n.location());
-      wording(where, "description", old.description().orElse(null), n.description().orElse(null), old.location(), n.location());
+      wording(
+          where,
+          "description",
+          old.description().orElse(null),
+          n.description().orElse(null),
+          old.location(),
+          n.location());
     }
     for (Indicator n : after.indicators().values()) {
-      if (!before.indicators().containsKey(n.id())) add(Impact.COMPATIBLE, "indicator " + n.id(), "indicator added", null, n.location());
+      if (!before.indicators().containsKey(n.id()))
+        add(Impact.COMPATIBLE, "indicator " + n.id(), "indicator added", null, n.location());
     }
   }
 
-  // ---- helpers ---------------------------------------------------------------------------------------
+  // ---- helpers
+  // ---------------------------------------------------------------------------------------
 
   private Optional<MigrationStep> migrationReading(String form, String variable) {
     return migrations.stream()
-        .filter(s -> s.form().equals(form) && s.kind() != MigrationStep.Kind.RECODE && s.kind() != MigrationStep.Kind.CONVERT)
-        .filter(s -> s.variables().contains(variable)).findFirst();
+        .filter(
+            s ->
+                s.form().equals(form)
+                    && s.kind() != MigrationStep.Kind.RECODE
+                    && s.kind() != MigrationStep.Kind.CONVERT)
+        .filter(s -> s.variables().contains(variable))
+        .findFirst();
   }
 
   private static String describe(MigrationStep step) {
     switch (step.kind()) {
-      case RENAME: return "renamed to " + step.to().orElse("");
-      case SPLIT: return "split into " + String.join(", ", step.into().keySet());
-      default: return "merged into " + String.join(", ", step.into().keySet());
+      case RENAME:
+        return "renamed to " + step.to().orElse("");
+      case SPLIT:
+        return "split into " + String.join(", ", step.into().keySet());
+      default:
+        return "merged into " + String.join(", ", step.into().keySet());
     }
   }
 
-  private void wording(String where, String key, LocalizedText old, LocalizedText now, SourceLocation a, SourceLocation b) {
+  private void wording(
+      String where,
+      String key,
+      LocalizedText old,
+      LocalizedText now,
+      SourceLocation a,
+      SourceLocation b) {
     if (Objects.equals(old, now)) return;
-    add(Impact.WORDING, where, key + (old == null ? " added" : now == null ? " removed" : " changed"), a, b);
+    add(
+        Impact.WORDING,
+        where,
+        key + (old == null ? " added" : now == null ? " removed" : " changed"),
+        a,
+        b);
   }
 
   private static String text(Optional<Formula> formula) {
@@ -346,7 +583,10 @@ public final class RegistryDiff {
     return value.map(v -> v.stripTrailingZeros().toPlainString()).orElse("none");
   }
 
-  private void add(Impact impact, String subject, String what, SourceLocation before, SourceLocation after) {
-    changes.add(new DefinitionChange(impact, subject, what, Optional.ofNullable(before), Optional.ofNullable(after)));
+  private void add(
+      Impact impact, String subject, String what, SourceLocation before, SourceLocation after) {
+    changes.add(
+        new DefinitionChange(
+            impact, subject, what, Optional.ofNullable(before), Optional.ofNullable(after)));
   }
 }

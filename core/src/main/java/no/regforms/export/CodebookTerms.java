@@ -11,12 +11,18 @@ import no.regforms.definition.Registry;
 import no.regforms.definition.Variable;
 import no.regforms.diagnostic.LocalizedText;
 
-/** The words of codebooks: variable types in the canonical codebook's vocabulary, limits and conditions as text. */
+/**
+ * The words of codebooks: variable types in the canonical codebook's vocabulary, limits and
+ * conditions as text.
+ */
 final class CodebookTerms {
 
   private CodebookTerms() {}
 
-  /** The canonical codebook's {@code variabeltype}: numerisk, kategorisk, boolsk, dato, dato_kl, utrekna, tekst. */
+  /**
+   * The canonical codebook's {@code variabeltype}: numerisk, kategorisk, boolsk, dato, dato_kl,
+   * utrekna, tekst.
+   */
   static String variableType(Variable v) {
     if (v.isComputed()) return "utrekna";
     switch (v.type()) {
@@ -68,16 +74,26 @@ final class CodebookTerms {
 
   /** {@code code=label} lines of a variable's code list, in {@code language}. */
   static String codes(Registry registry, Variable v, String language) {
-    return v.codeList().flatMap(registry::codeList)
-        .map(list -> list.codes().stream().map(c -> c.code() + "=" + c.label().in(language))
-            .collect(Collectors.joining("\n")))
+    return v.codeList()
+        .flatMap(registry::codeList)
+        .map(
+            list ->
+                list.codes().stream()
+                    .map(c -> c.code() + "=" + c.label().in(language))
+                    .collect(Collectors.joining("\n")))
         .orElse("");
   }
 
   /** {@code reason=label} lines of a variable's missing-value reasons, in {@code language}. */
   static String missing(Registry registry, Variable v, String language) {
     return v.missing().stream()
-        .map(m -> m + "=" + Optional.ofNullable(registry.missingReasons().get(m)).map(t -> t.in(language)).orElse(m))
+        .map(
+            m ->
+                m
+                    + "="
+                    + Optional.ofNullable(registry.missingReasons().get(m))
+                        .map(t -> t.in(language))
+                        .orElse(m))
         .collect(Collectors.joining("\n"));
   }
 

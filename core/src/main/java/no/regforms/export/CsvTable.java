@@ -23,7 +23,8 @@ final class CsvTable {
   /** Adds a row; it must have one cell per column ({@code null} is written as empty). */
   void add(List<String> row) {
     if (row.size() != columns.size()) {
-      throw new IllegalArgumentException("a row needs " + columns.size() + " cells, got " + row.size());
+      throw new IllegalArgumentException(
+          "a row needs " + columns.size() + " cells, got " + row.size());
     }
     List<String> cells = new ArrayList<>(row.size());
     row.forEach(cell -> cells.add(Objects.requireNonNullElse(cell, "")));

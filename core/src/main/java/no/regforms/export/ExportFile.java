@@ -10,13 +10,17 @@ import java.util.Objects;
  * @param content its text, UTF-8 when written
  */
 public record ExportFile(String name, String mediaType, String content) {
-  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+  /**
+   * Rejects null or invalid components and keeps copies of collections, so the record stays
+   * immutable.
+   */
   public ExportFile {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(mediaType, "mediaType");
     Objects.requireNonNull(content, "content");
     if (name.isBlank() || name.startsWith("/") || name.contains("..")) {
-      throw new IllegalArgumentException("an export file name must be a relative path without '..': " + name);
+      throw new IllegalArgumentException(
+          "an export file name must be a relative path without '..': " + name);
     }
   }
 

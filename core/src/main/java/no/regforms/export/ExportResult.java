@@ -21,9 +21,13 @@ import no.regforms.diagnostic.Issue;
  * @param notes what was left out or approximated, in definition order
  * @param errors why the export was refused, located in the definition (empty when it was not)
  */
-public record ExportResult(ExportFormat format, List<ExportFile> files, List<ExportNote> notes, List<Issue> errors) {
+public record ExportResult(
+    ExportFormat format, List<ExportFile> files, List<ExportNote> notes, List<Issue> errors) {
 
-  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+  /**
+   * Rejects null or invalid components and keeps copies of collections, so the record stays
+   * immutable.
+   */
   public ExportResult {
     Objects.requireNonNull(format, "format");
     files = List.copyOf(files);
@@ -57,8 +61,14 @@ public record ExportResult(ExportFormat format, List<ExportFile> files, List<Exp
    * @throws IllegalArgumentException naming the files there are, if there is no such file
    */
   public ExportFile fileOrThrow(String name) {
-    return file(name).orElseThrow(() -> new IllegalArgumentException("no export file '" + name + "'; files: "
-        + String.join(", ", files.stream().map(ExportFile::name).toList())));
+    return file(name)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "no export file '"
+                        + name
+                        + "'; files: "
+                        + String.join(", ", files.stream().map(ExportFile::name).toList())));
   }
 
   /**

@@ -19,12 +19,12 @@ import no.regforms.definition.ItemWalker;
 import no.regforms.definition.MeasureTag;
 import no.regforms.definition.Note;
 import no.regforms.definition.PlacedItem;
-import no.regforms.definition.RepeatGroup;
 import no.regforms.definition.Registry;
+import no.regforms.definition.RepeatGroup;
 import no.regforms.definition.Respondent;
-import no.regforms.definition.VersionHistory;
 import no.regforms.definition.Section;
 import no.regforms.definition.Variable;
+import no.regforms.definition.VersionHistory;
 import no.regforms.diagnostic.LocalizedText;
 import no.regforms.diagnostic.SourceLocation;
 import no.regforms.expression.parser.Expr;
@@ -34,37 +34,55 @@ import no.regforms.expression.parser.Expr;
  * Helsenorge's {@code sdf-Questionnaire} profile as far as the definition allows: {@code linkId} =
  * variable id, answer options with {@code ordinalValue} for scored codes, {@code enableWhen} for
  * simple conditions and a FHIRPath {@code enableWhenExpression} for the rest, value limits, help
- * items and computed totals with {@code sdf-calculatedExpression}. Plausible ranges, date ranges
- * up to "today" and conditions without a FHIRPath counterpart are noted, not exported.
+ * items and computed totals with {@code sdf-calculatedExpression}. Plausible ranges, date ranges up
+ * to "today" and conditions without a FHIRPath counterpart are noted, not exported.
  */
 final class FhirExport {
 
   static final String SDF_PROFILE = "http://ehelse.no/fhir/StructureDefinition/sdf-Questionnaire";
-  static final String ITEM_CONTROL = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl";
+  static final String ITEM_CONTROL =
+      "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl";
   static final String ITEM_CONTROL_SYSTEM = "http://hl7.org/fhir/questionnaire-item-control";
   static final String ORDINAL_VALUE = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
   static final String MIN_VALUE = "http://hl7.org/fhir/StructureDefinition/minValue";
   static final String MAX_VALUE = "http://hl7.org/fhir/StructureDefinition/maxValue";
-  static final String MAX_DECIMAL_PLACES = "http://hl7.org/fhir/StructureDefinition/maxDecimalPlaces";
+  static final String MAX_DECIMAL_PLACES =
+      "http://hl7.org/fhir/StructureDefinition/maxDecimalPlaces";
   static final String REGEX = "http://hl7.org/fhir/StructureDefinition/regex";
   static final String ENTRY_FORMAT = "http://hl7.org/fhir/StructureDefinition/entryFormat";
   static final String UNIT = "http://hl7.org/fhir/StructureDefinition/questionnaire-unit";
   static final String VALIDATION_TEXT = "http://ehelse.no/fhir/StructureDefinition/validationtext";
-  static final String CALCULATED_EXPRESSION = "http://ehelse.no/fhir/StructureDefinition/sdf-calculatedExpression";
-  static final String SDC_CALCULATED_EXPRESSION = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression";
-  static final String ENABLE_WHEN_EXPRESSION = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression";
-  static final String AUTHENTICATION = "http://ehelse.no/fhir/StructureDefinition/sdf-authenticationrequirement";
-  /** The coding system the sdf-authenticationrequirement profile fixes (a ValueSet URL, as the profile has it). */
-  static final String AUTHENTICATION_SYSTEM = "http://ehelse.no/fhir/ValueSet/AuthenticationRequirement";
+  static final String CALCULATED_EXPRESSION =
+      "http://ehelse.no/fhir/StructureDefinition/sdf-calculatedExpression";
+  static final String SDC_CALCULATED_EXPRESSION =
+      "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression";
+  static final String ENABLE_WHEN_EXPRESSION =
+      "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression";
+  static final String AUTHENTICATION =
+      "http://ehelse.no/fhir/StructureDefinition/sdf-authenticationrequirement";
+
+  /**
+   * The coding system the sdf-authenticationrequirement profile fixes (a ValueSet URL, as the
+   * profile has it).
+   */
+  static final String AUTHENTICATION_SYSTEM =
+      "http://ehelse.no/fhir/ValueSet/AuthenticationRequirement";
+
   /**
    * Where the answers go: the URL Helsenorge's form builder and form filler read. The sdf profile's
    * slice names {@code sdf-questionnaire-endpoint}; neither of Helsenorge's tools reads that one.
    */
   static final String ENDPOINT = "http://ehelse.no/fhir/StructureDefinition/sdf-endpoint";
+
   static final String SCORING_SYSTEM = "http://ehelse.no/scoringFormulas";
   static final String SECURITY_SYSTEM = "urn:oid:2.16.578.1.12.4.1.1.7618";
-  /** The code system of missing-value reasons offered as answers ({@code {"missing": code}} in a record). */
+
+  /**
+   * The code system of missing-value reasons offered as answers ({@code {"missing": code}} in a
+   * record).
+   */
   static final String MISSING_REASON_SYSTEM = "urn:regforms:missing-reason";
+
   /** The code system of the PROM/PREM tags a Questionnaire's {@code meta.tag} carries. */
   static final String MEASURE_TAG_SYSTEM = "urn:regforms:measure-tag";
 
@@ -83,11 +101,20 @@ final class FhirExport {
     List<ExportFile> files = new ArrayList<>();
     for (Form form : registry.forms().values()) {
       if (form.respondent() != Respondent.PATIENT) continue;
-      files.add(new ExportFile(fileName(form), "application/fhir+json", JsonOutput.write(new FormExport(form).questionnaire())));
+      files.add(
+          new ExportFile(
+              fileName(form),
+              "application/fhir+json",
+              JsonOutput.write(new FormExport(form).questionnaire())));
     }
     if (files.isEmpty()) {
-      notes.add(new ExportNote(ExportFormat.FHIR, "", "", "the registry has no patient forms; nothing to export",
-          SourceLocation.UNKNOWN));
+      notes.add(
+          new ExportNote(
+              ExportFormat.FHIR,
+              "",
+              "",
+              "the registry has no patient forms; nothing to export",
+              SourceLocation.UNKNOWN));
     }
     return new ExportResult(ExportFormat.FHIR, files, notes);
   }
@@ -101,7 +128,8 @@ final class FhirExport {
     FormExport(Form form) {
       this.form = form;
       for (FormWalk.Entry entry : FormWalk.entries(form)) {
-        // Computed values are nobody's answer: the questionnaire calculates them, whoever the definition names.
+        // Computed values are nobody's answer: the questionnaire calculates them, whoever the
+        // definition names.
         if (isForPatient(entry.variable()) || entry.variable().isComputed()) {
           exported.put(entry.variable().id(), entry.variable());
         }
@@ -121,23 +149,46 @@ final class FhirExport {
       meta.putArray("profile").add(SDF_PROFILE);
       ObjectNode security = meta.putArray("security").addObject();
       security.put("system", SECURITY_SYSTEM).put("code", "3").put("display", "Helsehjelp (Full)");
-      List<MeasureTag> tags = exported.values().stream().flatMap(v -> form.tagsOf(v).stream()).distinct().sorted().toList();
+      List<MeasureTag> tags =
+          exported.values().stream()
+              .flatMap(v -> form.tagsOf(v).stream())
+              .distinct()
+              .sorted()
+              .toList();
       if (!tags.isEmpty()) {
         ArrayNode tag = meta.putArray("tag");
         for (MeasureTag t : tags) {
-          tag.addObject().put("system", MEASURE_TAG_SYSTEM).put("code", t.key()).put("display", t == MeasureTag.PROM
-              ? "Patient-reported outcome measure" : "Patient-reported experience measure");
+          tag.addObject()
+              .put("system", MEASURE_TAG_SYSTEM)
+              .put("code", t.key())
+              .put(
+                  "display",
+                  t == MeasureTag.PROM
+                      ? "Patient-reported outcome measure"
+                      : "Patient-reported experience measure");
         }
       }
       q.put("language", "nb-NO");
       ArrayNode extensions = q.putArray("extension");
       ObjectNode authentication = extension(AUTHENTICATION);
-      authentication.putObject("valueCoding").put("system", AUTHENTICATION_SYSTEM).put("code", "3").put("display", "Required");
+      authentication
+          .putObject("valueCoding")
+          .put("system", AUTHENTICATION_SYSTEM)
+          .put("code", "3")
+          .put("display", "Required");
       extensions.add(authentication);
-      registry.helsenorgeEndpoint().ifPresent(endpoint ->
-          extensions.add(extension(ENDPOINT).set("valueReference", JsonOutput.object().put("reference", endpoint))));
+      registry
+          .helsenorgeEndpoint()
+          .ifPresent(
+              endpoint ->
+                  extensions.add(
+                      extension(ENDPOINT)
+                          .set("valueReference", JsonOutput.object().put("reference", endpoint))));
       q.put("url", "urn:regforms:questionnaire:" + registry.id() + ":" + form.id());
-      q.putArray("identifier").addObject().put("system", "urn:regforms:form").put("value", registry.id() + "." + form.id());
+      q.putArray("identifier")
+          .addObject()
+          .put("system", "urn:regforms:form")
+          .put("value", registry.id() + "." + form.id());
       // A registry with a history versions its Questionnaires by the definition version exported.
       String version = registry.history().names().size() > 1 ? registry.version() : form.version();
       if (!version.isEmpty()) q.put("version", version);
@@ -153,20 +204,24 @@ final class FhirExport {
     }
 
     /**
-     * The Questionnaire's effective period: the form's own validity, else the days of the versions it
-     * lived in (from the first version's date to the day before the version that dropped it).
+     * The Questionnaire's effective period: the form's own validity, else the days of the versions
+     * it lived in (from the first version's date to the day before the version that dropped it).
      */
     private static void effectivePeriod(Registry registry, Form form, ObjectNode q) {
       VersionHistory.Lifespan lifespan = registry.history().form(form.id());
-      Optional<java.time.LocalDate> start = form.validFrom().or(() -> registry.history().firstDay(lifespan));
-      Optional<java.time.LocalDate> end = form.validTo().or(() -> registry.history().lastDay(lifespan));
+      Optional<java.time.LocalDate> start =
+          form.validFrom().or(() -> registry.history().firstDay(lifespan));
+      Optional<java.time.LocalDate> end =
+          form.validTo().or(() -> registry.history().lastDay(lifespan));
       if (start.isEmpty() && end.isEmpty()) return;
       ObjectNode period = q.putObject("effectivePeriod");
       start.ifPresent(d -> period.put("start", d.toString()));
       end.ifPresent(d -> period.put("end", d.toString()));
     }
 
-    /** The Questionnaire item of {@code placed}, nested as the form nests; empty for what stays out. */
+    /**
+     * The Questionnaire item of {@code placed}, nested as the form nests; empty for what stays out.
+     */
     private Optional<ObjectNode> item(PlacedItem placed, Supplier<List<ObjectNode>> inside) {
       FormItem item = placed.item();
       if (item instanceof Section s) {
@@ -198,7 +253,10 @@ final class FhirExport {
         return Optional.of(display);
       } else if (item instanceof Variable v) {
         if (!exported.containsKey(v.id())) {
-          note(v.id(), "answered by the clinician, not the patient: left out of the questionnaire", v.location());
+          note(
+              v.id(),
+              "answered by the clinician, not the patient: left out of the questionnaire",
+              v.location());
           return Optional.empty();
         }
         return Optional.of(variable(v));
@@ -218,7 +276,13 @@ final class FhirExport {
       } else if (v.required()) {
         item.put("required", true);
       }
-      v.requiredIf().ifPresent(f -> note(v.id(), "'requiredIf: " + f.text() + "' has no Questionnaire counterpart", v.location()));
+      v.requiredIf()
+          .ifPresent(
+              f ->
+                  note(
+                      v.id(),
+                      "'requiredIf: " + f.text() + "' has no Questionnaire counterpart",
+                      v.location()));
       limits(v, item, extensions);
       if (v.type().isCoded()) {
         options(v, item, extensions);
@@ -226,28 +290,43 @@ final class FhirExport {
       if (v.type() == no.regforms.definition.VariableType.YEARMONTH) {
         extensions.add(extension(ENTRY_FORMAT).put("valueString", "YYYY-MM"));
       }
-      // Units are free text in definitions (kg, dager, timer/uke), not all UCUM: give the display only.
-      v.unit().ifPresent(u -> extensions.add(extension(UNIT).set("valueCoding", JsonOutput.object().put("display", u))));
+      // Units are free text in definitions (kg, dager, timer/uke), not all UCUM: give the display
+      // only.
+      v.unit()
+          .ifPresent(
+              u ->
+                  extensions.add(
+                      extension(UNIT).set("valueCoding", JsonOutput.object().put("display", u))));
       if (!extensions.isEmpty()) item.withArray("extension").addAll(extensions);
       if (!v.missing().isEmpty() && v.type() != no.regforms.definition.VariableType.CODE) {
-        note(v.id(), "missing-value reasons " + v.missing() + " have no Questionnaire counterpart", v.location());
+        note(
+            v.id(),
+            "missing-value reasons " + v.missing() + " have no Questionnaire counterpart",
+            v.location());
       }
       v.help().ifPresent(h -> item.putArray("item").add(help(v.id(), h)));
-      // FHIR puts extensions first in an element by convention; keep linkId, text, type readable after them.
+      // FHIR puts extensions first in an element by convention; keep linkId, text, type readable
+      // after them.
       return reorder(item);
     }
 
     private String type(Variable v) {
       switch (v.type()) {
-        case INTEGER: return "integer";
-        case DECIMAL: return "decimal";
-        case TEXT: return v.maxLength().map(max -> max <= 250).orElse(false) ? "string" : "text";
-        case BOOLEAN: return "boolean";
+        case INTEGER:
+          return "integer";
+        case DECIMAL:
+          return "decimal";
+        case TEXT:
+          return v.maxLength().map(max -> max <= 250).orElse(false) ? "string" : "text";
+        case BOOLEAN:
+          return "boolean";
         case DATE:
         case YEARMONTH:
           return "date";
-        case DATETIME: return "dateTime";
-        default: return "choice";
+        case DATETIME:
+          return "dateTime";
+        default:
+          return "choice";
       }
     }
 
@@ -257,63 +336,115 @@ final class FhirExport {
       Translation translation = fhirPath.translate(compute.compiled());
       Optional<String> expression = translation.text();
       if (expression.isEmpty()) {
-        note(v.id(), "computed value '" + compute.text() + "' has no FHIRPath translation (" + translation.reason()
-            + "); the item is read-only without a formula", compute.location());
+        note(
+            v.id(),
+            "computed value '"
+                + compute.text()
+                + "' has no FHIRPath translation ("
+                + translation.reason()
+                + "); the item is read-only without a formula",
+            compute.location());
         return;
       }
-      // Helsenorge's form filler reads its own extension, SDC form fillers (LHC-Forms) the standard one.
+      // Helsenorge's form filler reads its own extension, SDC form fillers (LHC-Forms) the standard
+      // one.
       for (String url : List.of(CALCULATED_EXPRESSION, SDC_CALCULATED_EXPRESSION)) {
         extensions.add(expressionExtension(url, compute.text(), expression.get()));
       }
       Expr syntax = compute.compiled().syntax();
-      boolean total = syntax instanceof Expr.Call c && (c.function().equals("sum") || c.function().equals("mean"))
-          || syntax instanceof Expr.Call r && r.function().equals("round") && r.arguments().get(0) instanceof Expr.Binary;
+      boolean total =
+          syntax instanceof Expr.Call c
+                  && (c.function().equals("sum") || c.function().equals("mean"))
+              || syntax instanceof Expr.Call r
+                  && r.function().equals("round")
+                  && r.arguments().get(0) instanceof Expr.Binary;
       if (total) {
-        item.putArray("code").addObject().put("system", SCORING_SYSTEM).put("code", "TS").put("display", "Total score");
+        item.putArray("code")
+            .addObject()
+            .put("system", SCORING_SYSTEM)
+            .put("code", "TS")
+            .put("display", "Total score");
       }
     }
 
     private void limits(Variable v, ObjectNode item, ArrayNode extensions) {
-      String valueKey = v.type() == no.regforms.definition.VariableType.INTEGER ? "valueInteger"
-          : v.type() == no.regforms.definition.VariableType.DECIMAL ? "valueDecimal" : "valueDate";
+      String valueKey =
+          v.type() == no.regforms.definition.VariableType.INTEGER
+              ? "valueInteger"
+              : v.type() == no.regforms.definition.VariableType.DECIMAL
+                  ? "valueDecimal"
+                  : "valueDate";
       // The sdf profile allows one validationtext per item: the range and the pattern share it.
       List<String> validationTexts = new ArrayList<>();
-      v.range().ifPresent(range -> {
-        List<String> texts = new ArrayList<>();
-        bound(v, range.min(), MIN_VALUE, valueKey, extensions, texts);
-        bound(v, range.max(), MAX_VALUE, valueKey, extensions, texts);
-        if (!texts.isEmpty()) {
-          validationTexts.add("Gyldig verdi: " + range.min() + " til " + range.max().toString().replace("today", "i dag"));
-        }
-      });
-      v.plausibleRange().ifPresent(r -> note(v.id(), "plausible range " + r + " has no Questionnaire counterpart (kept by the validator)",
-          v.location()));
+      v.range()
+          .ifPresent(
+              range -> {
+                List<String> texts = new ArrayList<>();
+                bound(v, range.min(), MIN_VALUE, valueKey, extensions, texts);
+                bound(v, range.max(), MAX_VALUE, valueKey, extensions, texts);
+                if (!texts.isEmpty()) {
+                  validationTexts.add(
+                      "Gyldig verdi: "
+                          + range.min()
+                          + " til "
+                          + range.max().toString().replace("today", "i dag"));
+                }
+              });
+      v.plausibleRange()
+          .ifPresent(
+              r ->
+                  note(
+                      v.id(),
+                      "plausible range "
+                          + r
+                          + " has no Questionnaire counterpart (kept by the validator)",
+                      v.location()));
       if (v.type() == no.regforms.definition.VariableType.DECIMAL) {
-        v.decimals().ifPresent(d -> extensions.add(extension(MAX_DECIMAL_PLACES).put("valueInteger", d)));
+        v.decimals()
+            .ifPresent(d -> extensions.add(extension(MAX_DECIMAL_PLACES).put("valueInteger", d)));
       }
-      v.maxLength().ifPresent(max -> {
-        if (v.type() == no.regforms.definition.VariableType.TEXT) {
-          // maxLength is an element of Questionnaire.item, allowed on string and text items.
-          item.put("maxLength", max);
-        }
-      });
-      v.pattern().ifPresent(p -> {
-        // Form fillers test the regex against the answer unanchored (JavaScript RegExp.test); the
-        // definition's pattern must match the whole answer, as the validator reads it.
-        extensions.add(extension(REGEX).put("valueString", "^(?:" + p + ")$"));
-        validationTexts.add("Må følge mønsteret " + p);
-      });
-      v.step().ifPresent(s -> {
-        if (!(v.type() == no.regforms.definition.VariableType.INTEGER && s.compareTo(BigDecimal.ONE) == 0)) {
-          note(v.id(), "step " + s.toPlainString() + " has no Questionnaire counterpart", v.location());
-        }
-      });
+      v.maxLength()
+          .ifPresent(
+              max -> {
+                if (v.type() == no.regforms.definition.VariableType.TEXT) {
+                  // maxLength is an element of Questionnaire.item, allowed on string and text
+                  // items.
+                  item.put("maxLength", max);
+                }
+              });
+      v.pattern()
+          .ifPresent(
+              p -> {
+                // Form fillers test the regex against the answer unanchored (JavaScript
+                // RegExp.test); the
+                // definition's pattern must match the whole answer, as the validator reads it.
+                extensions.add(extension(REGEX).put("valueString", "^(?:" + p + ")$"));
+                validationTexts.add("Må følge mønsteret " + p);
+              });
+      v.step()
+          .ifPresent(
+              s -> {
+                if (!(v.type() == no.regforms.definition.VariableType.INTEGER
+                    && s.compareTo(BigDecimal.ONE) == 0)) {
+                  note(
+                      v.id(),
+                      "step " + s.toPlainString() + " has no Questionnaire counterpart",
+                      v.location());
+                }
+              });
       if (!validationTexts.isEmpty()) {
-        extensions.add(extension(VALIDATION_TEXT).put("valueString", String.join(". ", validationTexts)));
+        extensions.add(
+            extension(VALIDATION_TEXT).put("valueString", String.join(". ", validationTexts)));
       }
     }
 
-    private void bound(Variable v, Bound bound, String url, String valueKey, ArrayNode extensions, List<String> texts) {
+    private void bound(
+        Variable v,
+        Bound bound,
+        String url,
+        String valueKey,
+        ArrayNode extensions,
+        List<String> texts) {
       ObjectNode ext = extension(url);
       if (bound instanceof Bound.Number n) {
         if (valueKey.equals("valueInteger")) ext.put(valueKey, n.value().intValueExact());
@@ -338,19 +469,41 @@ final class FhirExport {
         ObjectNode option = options.addObject();
         // R4 allows ordinalValue on the option and on its coding: SDC form fillers (LHC-Forms) read
         // the option's, Helsenorge's form builder writes and its filler reads the coding's.
-        code.score().ifPresent(score -> option.putArray("extension").add(extension(ORDINAL_VALUE).put("valueDecimal", score)));
+        code.score()
+            .ifPresent(
+                score ->
+                    option
+                        .putArray("extension")
+                        .add(extension(ORDINAL_VALUE).put("valueDecimal", score)));
         ObjectNode coding = option.putObject("valueCoding");
-        code.score().ifPresent(score -> coding.putArray("extension").add(extension(ORDINAL_VALUE).put("valueDecimal", score)));
+        code.score()
+            .ifPresent(
+                score ->
+                    coding
+                        .putArray("extension")
+                        .add(extension(ORDINAL_VALUE).put("valueDecimal", score)));
         coding.put("system", system).put("code", code.code()).put("display", code.label().in("nb"));
         if (code.validFrom().isPresent() || code.validTo().isPresent()) {
-          note(v.id(), "validity dates of code '" + code.code() + "' have no Questionnaire counterpart", code.location());
+          note(
+              v.id(),
+              "validity dates of code '" + code.code() + "' have no Questionnaire counterpart",
+              code.location());
         }
       }
-      // A single-choice item offers the accepted missing-value reasons as answers of their own system.
+      // A single-choice item offers the accepted missing-value reasons as answers of their own
+      // system.
       if (v.type() == no.regforms.definition.VariableType.CODE) {
         for (String reason : v.missing()) {
-          options.addObject().putObject("valueCoding").put("system", MISSING_REASON_SYSTEM).put("code", reason)
-              .put("display", Optional.ofNullable(registry.missingReasons().get(reason)).map(t -> t.in("nb")).orElse(reason));
+          options
+              .addObject()
+              .putObject("valueCoding")
+              .put("system", MISSING_REASON_SYSTEM)
+              .put("code", reason)
+              .put(
+                  "display",
+                  Optional.ofNullable(registry.missingReasons().get(reason))
+                      .map(t -> t.in("nb"))
+                      .orElse(reason));
         }
       }
       if (v.type() == no.regforms.definition.VariableType.CODES) {
@@ -365,11 +518,15 @@ final class FhirExport {
     }
 
     private String system(CodeList list) {
-      return list.systemOid().map(oid -> "urn:oid:" + oid)
+      return list.systemOid()
+          .map(oid -> "urn:oid:" + oid)
           .orElse("urn:regforms:codelist:" + registry.id() + ":" + list.id());
     }
 
-    /** Sets {@code enableWhen} for a simple condition, else a FHIRPath expression extension, else a note. */
+    /**
+     * Sets {@code enableWhen} for a simple condition, else a FHIRPath expression extension, else a
+     * note.
+     */
     private void condition(String id, Optional<Formula> visibleIf, ObjectNode item) {
       if (visibleIf.isEmpty()) return;
       Formula formula = visibleIf.get();
@@ -384,16 +541,27 @@ final class FhirExport {
       Translation translation = fhirPath.translate(formula.compiled());
       Optional<String> expression = translation.text();
       if (expression.isPresent()) {
-        item.withArray("extension").add(expressionExtension(ENABLE_WHEN_EXPRESSION, formula.text(), expression.get()));
+        item.withArray("extension")
+            .add(expressionExtension(ENABLE_WHEN_EXPRESSION, formula.text(), expression.get()));
         return;
       }
-      note(id, "condition '" + formula.text() + "' has neither an enableWhen nor a FHIRPath form (" + translation.reason()
-          + "); the item is always shown", formula.location());
+      note(
+          id,
+          "condition '"
+              + formula.text()
+              + "' has neither an enableWhen nor a FHIRPath form ("
+              + translation.reason()
+              + "); the item is always shown",
+          formula.location());
     }
 
-    /** Fills {@code out} with enableWhen entries for {@code expr} and returns the behaviour, or empty if it is not simple. */
+    /**
+     * Fills {@code out} with enableWhen entries for {@code expr} and returns the behaviour, or
+     * empty if it is not simple.
+     */
     private Optional<String> enableWhen(Expr expr, List<ObjectNode> out) {
-      if (expr instanceof Expr.Binary b && (b.op() == Expr.BinaryOp.AND || b.op() == Expr.BinaryOp.OR)) {
+      if (expr instanceof Expr.Binary b
+          && (b.op() == Expr.BinaryOp.AND || b.op() == Expr.BinaryOp.OR)) {
         String behavior = b.op() == Expr.BinaryOp.AND ? "all" : "any";
         List<Expr> parts = new ArrayList<>();
         flatten(b, b.op(), parts);
@@ -423,19 +591,29 @@ final class FhirExport {
     }
 
     private boolean single(Expr expr, List<ObjectNode> out) {
-      if (expr instanceof Expr.Binary b && b.op().isComparison() && b.left() instanceof Expr.Name name) {
+      if (expr instanceof Expr.Binary b
+          && b.op().isComparison()
+          && b.left() instanceof Expr.Name name) {
         Optional<ObjectNode> entry = entry(name.name(), b.op().symbol(), b.right());
         entry.ifPresent(out::add);
         return entry.isPresent();
       }
-      if (expr instanceof Expr.Call c && c.arguments().size() == 1 && c.arguments().get(0) instanceof Expr.Name name
-          && (c.function().equals("filled") || c.function().equals("empty")) && exported.containsKey(name.name())) {
+      if (expr instanceof Expr.Call c
+          && c.arguments().size() == 1
+          && c.arguments().get(0) instanceof Expr.Name name
+          && (c.function().equals("filled") || c.function().equals("empty"))
+          && exported.containsKey(name.name())) {
         ObjectNode entry = JsonOutput.object();
-        entry.put("question", name.name()).put("operator", "exists").put("answerBoolean", c.function().equals("filled"));
+        entry
+            .put("question", name.name())
+            .put("operator", "exists")
+            .put("answerBoolean", c.function().equals("filled"));
         out.add(entry);
         return true;
       }
-      if (expr instanceof Expr.Call c && c.function().equals("contains") && c.arguments().size() == 2
+      if (expr instanceof Expr.Call c
+          && c.function().equals("contains")
+          && c.arguments().size() == 2
           && c.arguments().get(0) instanceof Expr.Name name) {
         Optional<ObjectNode> entry = entry(name.name(), "=", c.arguments().get(1));
         entry.ifPresent(out::add);
@@ -455,17 +633,22 @@ final class FhirExport {
         ObjectNode coding = entry.putObject("answerCoding");
         coding.put("system", system(list)).put("code", t.value());
         list.code(t.value()).ifPresent(c -> coding.put("display", c.label().in("nb")));
-      } else if (v.type() == no.regforms.definition.VariableType.BOOLEAN && value instanceof Expr.BooleanLiteral b) {
+      } else if (v.type() == no.regforms.definition.VariableType.BOOLEAN
+          && value instanceof Expr.BooleanLiteral b) {
         if (!operator.equals("=") && !operator.equals("!=")) return Optional.empty();
         entry.put("answerBoolean", b.value());
-      } else if (v.type() == no.regforms.definition.VariableType.INTEGER && value instanceof Expr.NumberLiteral n
+      } else if (v.type() == no.regforms.definition.VariableType.INTEGER
+          && value instanceof Expr.NumberLiteral n
           && n.value().stripTrailingZeros().scale() <= 0) {
         entry.put("answerInteger", n.value().intValueExact());
-      } else if (v.type() == no.regforms.definition.VariableType.DECIMAL && value instanceof Expr.NumberLiteral n) {
+      } else if (v.type() == no.regforms.definition.VariableType.DECIMAL
+          && value instanceof Expr.NumberLiteral n) {
         entry.put("answerDecimal", n.value());
-      } else if (v.type() == no.regforms.definition.VariableType.DATE && value instanceof Expr.DateLiteral d) {
+      } else if (v.type() == no.regforms.definition.VariableType.DATE
+          && value instanceof Expr.DateLiteral d) {
         entry.put("answerDate", d.value().toString());
-      } else if (v.type() == no.regforms.definition.VariableType.TEXT && value instanceof Expr.TextLiteral t) {
+      } else if (v.type() == no.regforms.definition.VariableType.TEXT
+          && value instanceof Expr.TextLiteral t) {
         entry.put("answerString", t.value());
       } else {
         return Optional.empty();
@@ -484,8 +667,21 @@ final class FhirExport {
 
     private ObjectNode reorder(ObjectNode item) {
       ObjectNode ordered = JsonOutput.object();
-      for (String key : List.of("extension", "linkId", "code", "text", "type", "enableWhen", "enableBehavior", "required",
-          "repeats", "readOnly", "maxLength", "answerOption", "item")) {
+      for (String key :
+          List.of(
+              "extension",
+              "linkId",
+              "code",
+              "text",
+              "type",
+              "enableWhen",
+              "enableBehavior",
+              "required",
+              "repeats",
+              "readOnly",
+              "maxLength",
+              "answerOption",
+              "item")) {
         if (item.has(key)) {
           ordered.set(key, item.get(key));
         }
@@ -504,19 +700,27 @@ final class FhirExport {
 
   private static ObjectNode expressionExtension(String url, String description, String fhirPath) {
     ObjectNode ext = extension(url);
-    ext.putObject("valueExpression").put("description", description).put("language", "text/fhirpath")
+    ext.putObject("valueExpression")
+        .put("description", description)
+        .put("language", "text/fhirpath")
         .put("expression", fhirPath);
     return ext;
   }
 
   private static ObjectNode itemControl(String code) {
     ObjectNode ext = extension(ITEM_CONTROL);
-    ext.putObject("valueCodeableConcept").putArray("coding").addObject()
-        .put("system", ITEM_CONTROL_SYSTEM).put("code", code);
+    ext.putObject("valueCodeableConcept")
+        .putArray("coding")
+        .addObject()
+        .put("system", ITEM_CONTROL_SYSTEM)
+        .put("code", code);
     return ext;
   }
 
-  /** A Questionnaire name: letters, digits and underscores, starting with a capital (FHIR invariant que-0). */
+  /**
+   * A Questionnaire name: letters, digits and underscores, starting with a capital (FHIR invariant
+   * que-0).
+   */
   static String name(String id) {
     StringBuilder out = new StringBuilder();
     for (String part : id.split("[^A-Za-z0-9]+")) {

@@ -26,42 +26,77 @@ final class FhirPath {
 
   private static final String COLLECTIONS = "repeat groups are not translated to FHIRPath";
   private static final String DATES = "date arithmetic has no FHIRPath translation here";
-  private static final FunctionTable<Form> FORMS = FunctionTable.<Form>builder("FHIRPath")
-      .put(Builtin.FILLED, (call, a) -> "(" + a.get(0) + ").exists()")
-      .put(Builtin.EMPTY, (call, a) -> "(" + a.get(0) + ").empty()")
-      .put(Builtin.TODAY, (call, a) -> "today()")
-      .put(Builtin.ROUND, (call, a) -> "(" + a.get(0) + ").round(0)")
-      .put(Builtin.ROUND_TO, (call, a) -> "(" + a.get(0) + ").round(" + a.get(1) + ")")
-      .put(Builtin.ABS, (call, a) -> "(" + a.get(0) + ").abs()")
-      .put(Builtin.COALESCE, (call, a) -> {
-        if (a.size() != 2) {
-          throw new Translation.Untranslatable("coalesce of more than two values is not translated to FHIRPath");
-        }
-        return "iif((" + a.get(0) + ").exists(), " + a.get(0) + ", " + a.get(1) + ")";
-      })
-      .put((call, a) -> "(" + a.get(0) + " contains " + a.get(1) + ")", Builtin.CONTAINS_TEXT, Builtin.CONTAINS_CODE)
-      .put(Builtin.SUM, (call, a) -> "(" + String.join(" + ", a) + ")")
-      .put(Builtin.MEAN, (call, a) -> "((" + String.join(" + ", a) + ") / " + a.size() + ")")
-      .put(Builtin.SCORE, (call, a) -> {
-        if (!(call.arguments().get(0) instanceof Expr.Name item)) {
-          throw new Translation.Untranslatable("score(...) of other than an item is not translated to FHIRPath");
-        }
-        // SDC's weight(): the ordinalValue the questionnaire gives the chosen answer option.
-        return value(item.name()) + ".weight()";
-      })
-      .refuse("missing-value reasons are not part of a QuestionnaireResponse's answers", Builtin.ANSWERED)
-      .refuse("if(...) is not translated to FHIRPath", Builtin.IF)
-      .refuse(DATES, Builtin.YEAR, Builtin.MONTH, Builtin.DAYS_BETWEEN, Builtin.HOURS_BETWEEN,
-          Builtin.MINUTES_BETWEEN, Builtin.DATE_OF, Builtin.MONTHS_BETWEEN, Builtin.YEARS_BETWEEN,
-          Builtin.AGE_AT, Builtin.ADD_DAYS, Builtin.ADD_MONTHS, Builtin.DATE, Builtin.YEARMONTH)
-      .refuse("FHIRPath R4 has no minimum or maximum of several values", Builtin.MIN, Builtin.MAX)
-      .refuse(COLLECTIONS, Builtin.MIN_ROWS, Builtin.MAX_ROWS, Builtin.SUM_ROWS, Builtin.MEAN_ROWS, Builtin.COUNT_ROWS,
-          Builtin.COUNT_WHERE, Builtin.ANY, Builtin.ALL)
-      .refuse("counting chosen codes is not translated to FHIRPath", Builtin.COUNT_CODES)
-      .refuse("count_filled(...) is not translated to FHIRPath", Builtin.COUNT_FILLED)
-      .refuse("RE2 patterns are not translated to FHIRPath's regular expressions", Builtin.MATCHES)
-      .refuse("length(...) is not translated to FHIRPath", Builtin.LENGTH)
-      .build();
+  private static final FunctionTable<Form> FORMS =
+      FunctionTable.<Form>builder("FHIRPath")
+          .put(Builtin.FILLED, (call, a) -> "(" + a.get(0) + ").exists()")
+          .put(Builtin.EMPTY, (call, a) -> "(" + a.get(0) + ").empty()")
+          .put(Builtin.TODAY, (call, a) -> "today()")
+          .put(Builtin.ROUND, (call, a) -> "(" + a.get(0) + ").round(0)")
+          .put(Builtin.ROUND_TO, (call, a) -> "(" + a.get(0) + ").round(" + a.get(1) + ")")
+          .put(Builtin.ABS, (call, a) -> "(" + a.get(0) + ").abs()")
+          .put(
+              Builtin.COALESCE,
+              (call, a) -> {
+                if (a.size() != 2) {
+                  throw new Translation.Untranslatable(
+                      "coalesce of more than two values is not translated to FHIRPath");
+                }
+                return "iif((" + a.get(0) + ").exists(), " + a.get(0) + ", " + a.get(1) + ")";
+              })
+          .put(
+              (call, a) -> "(" + a.get(0) + " contains " + a.get(1) + ")",
+              Builtin.CONTAINS_TEXT,
+              Builtin.CONTAINS_CODE)
+          .put(Builtin.SUM, (call, a) -> "(" + String.join(" + ", a) + ")")
+          .put(Builtin.MEAN, (call, a) -> "((" + String.join(" + ", a) + ") / " + a.size() + ")")
+          .put(
+              Builtin.SCORE,
+              (call, a) -> {
+                if (!(call.arguments().get(0) instanceof Expr.Name item)) {
+                  throw new Translation.Untranslatable(
+                      "score(...) of other than an item is not translated to FHIRPath");
+                }
+                // SDC's weight(): the ordinalValue the questionnaire gives the chosen answer
+                // option.
+                return value(item.name()) + ".weight()";
+              })
+          .refuse(
+              "missing-value reasons are not part of a QuestionnaireResponse's answers",
+              Builtin.ANSWERED)
+          .refuse("if(...) is not translated to FHIRPath", Builtin.IF)
+          .refuse(
+              DATES,
+              Builtin.YEAR,
+              Builtin.MONTH,
+              Builtin.DAYS_BETWEEN,
+              Builtin.HOURS_BETWEEN,
+              Builtin.MINUTES_BETWEEN,
+              Builtin.DATE_OF,
+              Builtin.MONTHS_BETWEEN,
+              Builtin.YEARS_BETWEEN,
+              Builtin.AGE_AT,
+              Builtin.ADD_DAYS,
+              Builtin.ADD_MONTHS,
+              Builtin.DATE,
+              Builtin.YEARMONTH)
+          .refuse(
+              "FHIRPath R4 has no minimum or maximum of several values", Builtin.MIN, Builtin.MAX)
+          .refuse(
+              COLLECTIONS,
+              Builtin.MIN_ROWS,
+              Builtin.MAX_ROWS,
+              Builtin.SUM_ROWS,
+              Builtin.MEAN_ROWS,
+              Builtin.COUNT_ROWS,
+              Builtin.COUNT_WHERE,
+              Builtin.ANY,
+              Builtin.ALL)
+          .refuse("counting chosen codes is not translated to FHIRPath", Builtin.COUNT_CODES)
+          .refuse("count_filled(...) is not translated to FHIRPath", Builtin.COUNT_FILLED)
+          .refuse(
+              "RE2 patterns are not translated to FHIRPath's regular expressions", Builtin.MATCHES)
+          .refuse("length(...) is not translated to FHIRPath", Builtin.LENGTH)
+          .build();
 
   private final Map<String, Variable> variables;
 
@@ -101,7 +136,8 @@ final class FhirPath {
     if (expr instanceof Expr.DateLiteral d) return "@" + d.value();
     if (expr instanceof Expr.Name n) {
       if (!variables.containsKey(n.name())) {
-        throw new Translation.Untranslatable("'" + n.name() + "' is not an item of this questionnaire");
+        throw new Translation.Untranslatable(
+            "'" + n.name() + "' is not an item of this questionnaire");
       }
       return answer(n.name());
     }
@@ -110,7 +146,13 @@ final class FhirPath {
       return u.op() == Expr.UnaryOp.NOT ? "(" + operand + ").not()" : "-(" + operand + ")";
     }
     if (expr instanceof Expr.Binary b) {
-      return "(" + translate(expression, b.left()) + " " + b.op().symbol() + " " + translate(expression, b.right()) + ")";
+      return "("
+          + translate(expression, b.left())
+          + " "
+          + b.op().symbol()
+          + " "
+          + translate(expression, b.right())
+          + ")";
     }
     if (expr instanceof Expr.In in) {
       String operand = translate(expression, in.operand());
@@ -123,16 +165,23 @@ final class FhirPath {
     }
     if (expr instanceof Expr.Call c) {
       Builtin function = expression.functionOf(c);
-      Form form = FORMS.entry(function).orElseThrow(() -> new Translation.Untranslatable(
-          function.function() + "(...): " + FORMS.refusal(function).orElseThrow()));
+      Form form =
+          FORMS
+              .entry(function)
+              .orElseThrow(
+                  () ->
+                      new Translation.Untranslatable(
+                          function.function() + "(...): " + FORMS.refusal(function).orElseThrow()));
       List<String> arguments = new ArrayList<>();
       for (Expr argument : c.arguments()) {
         arguments.add(translate(expression, argument));
       }
       return form.write(c, arguments);
     }
-    throw new Translation.Untranslatable("'" + no.regforms.expression.parser.ExprPrinter.print(expr)
-        + "' has no FHIRPath translation here");
+    throw new Translation.Untranslatable(
+        "'"
+            + no.regforms.expression.parser.ExprPrinter.print(expr)
+            + "' has no FHIRPath translation here");
   }
 
   private static String quote(String text) {

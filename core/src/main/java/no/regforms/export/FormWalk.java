@@ -10,8 +10,8 @@ import no.regforms.definition.Section;
 import no.regforms.definition.Variable;
 
 /**
- * The variables of a form in display order, each with the sections, repeat group and conditions around it: the
- * exporters' view of {@link ItemWalker}'s walk.
+ * The variables of a form in display order, each with the sections, repeat group and conditions
+ * around it: the exporters' view of {@link ItemWalker}'s walk.
  */
 final class FormWalk {
 
@@ -22,9 +22,15 @@ final class FormWalk {
    * @param variable the variable
    * @param repeat the repeat group whose rows hold it, if any
    * @param sections the enclosing sections, outermost first
-   * @param conditions the {@code visibleIf} conditions that must all hold for it to be shown, outermost first
+   * @param conditions the {@code visibleIf} conditions that must all hold for it to be shown,
+   *     outermost first
    */
-  record Entry(Form form, Variable variable, Optional<RepeatGroup> repeat, List<Section> sections, List<Formula> conditions) {
+  record Entry(
+      Form form,
+      Variable variable,
+      Optional<RepeatGroup> repeat,
+      List<Section> sections,
+      List<Formula> conditions) {
     Entry {
       sections = List.copyOf(sections);
       conditions = List.copyOf(conditions);
@@ -52,7 +58,14 @@ final class FormWalk {
   static List<Entry> entries(Form form) {
     return ItemWalker.all(form.items()).stream()
         .filter(placed -> placed.item() instanceof Variable)
-        .map(placed -> new Entry(form, (Variable) placed.item(), placed.repeat(), placed.sections(), placed.conditions()))
+        .map(
+            placed ->
+                new Entry(
+                    form,
+                    (Variable) placed.item(),
+                    placed.repeat(),
+                    placed.sections(),
+                    placed.conditions()))
         .toList();
   }
 }

@@ -15,17 +15,17 @@ import no.regforms.definition.Form;
 import no.regforms.definition.FormScope;
 import no.regforms.definition.MeasureTag;
 import no.regforms.definition.Registry;
-import no.regforms.definition.VersionHistory;
 import no.regforms.definition.Respondent;
 import no.regforms.definition.Variable;
+import no.regforms.definition.VersionHistory;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.LocalizedText;
 import no.regforms.diagnostic.Severity;
 import no.regforms.diagnostic.SourceLocation;
 
 /**
- * helsedata.no metadata: a DCAT-AP-NO 2.0 {@code dcat:Dataset} as JSON-LD (with its context inline, so
- * it expands without fetching anything), and the variable list, one row per variable and form
+ * helsedata.no metadata: a DCAT-AP-NO 2.0 {@code dcat:Dataset} as JSON-LD (with its context inline,
+ * so it expands without fetching anything), and the variable list, one row per variable and form
  * version, as CSV and JSON with field names from {@link VariableListField}.
  *
  * <p>The description needs facts only the registry can give (the publisher's organisation number, a
@@ -38,15 +38,29 @@ final class HelsedataExport {
   static final String VARIABLES_CSV = "helsedata/variables.csv";
   static final String VARIABLES_JSON = "helsedata/variables.json";
 
-  /** DCAT-AP-NO's pattern for an organisation in Enhetsregisteret, until Brønnøysund publishes a final one. */
-  static final String PUBLISHER_BASE = "https://organization-catalog.fellesdatakatalog.digdir.no/organizations/";
-  static final String THEME_EU_HEALTH = "http://publications.europa.eu/resource/authority/data-theme/HEAL";
+  /**
+   * DCAT-AP-NO's pattern for an organisation in Enhetsregisteret, until Brønnøysund publishes a
+   * final one.
+   */
+  static final String PUBLISHER_BASE =
+      "https://organization-catalog.fellesdatakatalog.digdir.no/organizations/";
+
+  static final String THEME_EU_HEALTH =
+      "http://publications.europa.eu/resource/authority/data-theme/HEAL";
   static final String THEME_LOS_HEALTH = "https://psi.norge.no/los/tema/helse-og-omsorg";
-  static final String ACCESS_NON_PUBLIC = "http://publications.europa.eu/resource/authority/access-right/NON_PUBLIC";
-  static final String LICENCE_CC_BY_4_0 = "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0";
-  static final String FILE_TYPE_BASE = "http://publications.europa.eu/resource/authority/file-type/";
-  /** Forskrift om medisinske kvalitetsregistre (FOR-2019-06-21-1250), the legal basis of national quality registries. */
-  static final String QUALITY_REGISTRY_REGULATION = "https://lovdata.no/eli/forskrift/2019/06/21/1250";
+  static final String ACCESS_NON_PUBLIC =
+      "http://publications.europa.eu/resource/authority/access-right/NON_PUBLIC";
+  static final String LICENCE_CC_BY_4_0 =
+      "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0";
+  static final String FILE_TYPE_BASE =
+      "http://publications.europa.eu/resource/authority/file-type/";
+
+  /**
+   * Forskrift om medisinske kvalitetsregistre (FOR-2019-06-21-1250), the legal basis of national
+   * quality registries.
+   */
+  static final String QUALITY_REGISTRY_REGULATION =
+      "https://lovdata.no/eli/forskrift/2019/06/21/1250";
 
   private final Registry registry;
   private final List<ExportNote> notes = new ArrayList<>();
@@ -57,11 +71,21 @@ final class HelsedataExport {
 
   ExportResult export() {
     if (!registry.publicationGaps().isEmpty()) {
-      return ExportResult.refused(ExportFormat.HELSEDATA, registry.publicationGaps().stream()
-          .map(gap -> new Issue(Severity.ERROR, gap.code(), gap.message(), gap.location(), gap.hint())).toList());
+      return ExportResult.refused(
+          ExportFormat.HELSEDATA,
+          registry.publicationGaps().stream()
+              .map(
+                  gap ->
+                      new Issue(
+                          Severity.ERROR, gap.code(), gap.message(), gap.location(), gap.hint()))
+              .toList());
     }
     List<Map<VariableListField, String>> rows = rows();
-    CsvTable table = new CsvTable(java.util.Arrays.stream(VariableListField.values()).map(VariableListField::externalName).toList());
+    CsvTable table =
+        new CsvTable(
+            java.util.Arrays.stream(VariableListField.values())
+                .map(VariableListField::externalName)
+                .toList());
     ArrayNode json = JsonOutput.array();
     for (Map<VariableListField, String> row : rows) {
       List<String> cells = new ArrayList<>();
@@ -72,10 +96,13 @@ final class HelsedataExport {
       }
       table.add(cells);
     }
-    return new ExportResult(ExportFormat.HELSEDATA, List.of(
-        new ExportFile(DATASET_FILE, "application/ld+json", JsonOutput.write(dataset())),
-        new ExportFile(VARIABLES_CSV, "text/csv", table.toCsv(',')),
-        new ExportFile(VARIABLES_JSON, "application/json", JsonOutput.write(json))), notes);
+    return new ExportResult(
+        ExportFormat.HELSEDATA,
+        List.of(
+            new ExportFile(DATASET_FILE, "application/ld+json", JsonOutput.write(dataset())),
+            new ExportFile(VARIABLES_CSV, "text/csv", table.toCsv(',')),
+            new ExportFile(VARIABLES_JSON, "application/json", JsonOutput.write(json))),
+        notes);
   }
 
   // ---- the dataset ------------------------------------------------------------------------------
@@ -129,19 +156,31 @@ final class HelsedataExport {
       root.put("owl:versionInfo", registry.version());
     }
     ArrayNode distributions = root.putArray("dcat:distribution");
-    distributions.add(distribution(VARIABLES_CSV, "text/csv", "CSV", "Variabelliste (CSV)", "Variable list (CSV)"));
-    distributions.add(distribution(VARIABLES_JSON, "application/json", "JSON", "Variabelliste (JSON)", "Variable list (JSON)"));
+    distributions.add(
+        distribution(
+            VARIABLES_CSV, "text/csv", "CSV", "Variabelliste (CSV)", "Variable list (CSV)"));
+    distributions.add(
+        distribution(
+            VARIABLES_JSON,
+            "application/json",
+            "JSON",
+            "Variabelliste (JSON)",
+            "Variable list (JSON)"));
     return root;
   }
 
-  private ObjectNode distribution(String file, String mediaType, String fileType, String nb, String en) {
+  private ObjectNode distribution(
+      String file, String mediaType, String fileType, String nb, String en) {
     ObjectNode node = JsonOutput.object();
-    node.put("@id", published(DATASET_FILE) + "#" + file.substring(file.indexOf('/') + 1).replace('.', '-'));
+    node.put(
+        "@id",
+        published(DATASET_FILE) + "#" + file.substring(file.indexOf('/') + 1).replace('.', '-'));
     node.put("@type", "dcat:Distribution");
     node.set("dct:title", languageMap(LocalizedText.nbEn(nb, en)));
     node.putObject("dcat:accessURL").put("@id", published(file));
     node.putObject("dcat:downloadURL").put("@id", published(file));
-    node.putObject("dcat:mediaType").put("@id", "https://www.iana.org/assignments/media-types/" + mediaType);
+    node.putObject("dcat:mediaType")
+        .put("@id", "https://www.iana.org/assignments/media-types/" + mediaType);
     node.putObject("dct:format").put("@id", FILE_TYPE_BASE + fileType);
     node.putObject("dct:license").put("@id", registry.licence().orElse(LICENCE_CC_BY_4_0));
     return node;
@@ -164,14 +203,18 @@ final class HelsedataExport {
     owner.email().ifPresent(e -> contact.putObject("vcard:hasEmail").put("@id", "mailto:" + e));
     owner.url().ifPresent(u -> contact.putObject("vcard:hasURL").put("@id", u));
     if (owner.email().isEmpty()) {
-      note("the owner has no email, so the contact point has only a web page (DCAT-AP-NO 3.0 makes vcard:hasEmail mandatory)");
+      note(
+          "the owner has no email, so the contact point has only a web page (DCAT-AP-NO 3.0 makes vcard:hasEmail mandatory)");
     }
     return contact;
   }
 
   /** The regulation the registry follows, as a DCAT-AP-NO 2.0 rule ({@code cpsv:follows}). */
   private ObjectNode legalBasis() {
-    LocalizedText title = LocalizedText.nbEn("Forskrift om medisinske kvalitetsregistre", "Regulation on medical quality registries");
+    LocalizedText title =
+        LocalizedText.nbEn(
+            "Forskrift om medisinske kvalitetsregistre",
+            "Regulation on medical quality registries");
     ObjectNode rule = JsonOutput.object();
     rule.put("@id", datasetIri() + "-legal-basis");
     rule.put("@type", "cpsv:Rule");
@@ -186,29 +229,50 @@ final class HelsedataExport {
   private Optional<ObjectNode> temporal() {
     Optional<Registry.Period> period = registry.temporal().or(this::formValidity);
     if (period.isEmpty()) {
-      note("neither registry.json's temporal nor any form's validFrom says when the data begin, so dct:temporal is left out");
+      note(
+          "neither registry.json's temporal nor any form's validFrom says when the data begin, so dct:temporal is left out");
       return Optional.empty();
     }
     ObjectNode node = JsonOutput.object();
     node.put("@type", "dct:PeriodOfTime");
-    node.putObject("dcat:startDate").put("@value", period.get().start().toString()).put("@type", "xsd:date");
-    period.get().end().ifPresent(end -> node.putObject("dcat:endDate").put("@value", end.toString()).put("@type", "xsd:date"));
+    node.putObject("dcat:startDate")
+        .put("@value", period.get().start().toString())
+        .put("@type", "xsd:date");
+    period
+        .get()
+        .end()
+        .ifPresent(
+            end ->
+                node.putObject("dcat:endDate")
+                    .put("@value", end.toString())
+                    .put("@type", "xsd:date"));
     return Optional.of(node);
   }
 
   private Optional<Registry.Period> formValidity() {
-    Optional<LocalDate> start = registry.forms().values().stream().map(Form::validFrom).flatMap(Optional::stream)
-        .min(LocalDate::compareTo);
+    Optional<LocalDate> start =
+        registry.forms().values().stream()
+            .map(Form::validFrom)
+            .flatMap(Optional::stream)
+            .min(LocalDate::compareTo);
     boolean open = registry.forms().values().stream().anyMatch(f -> f.validTo().isEmpty());
-    Optional<LocalDate> end = open ? Optional.empty()
-        : registry.forms().values().stream().map(Form::validTo).flatMap(Optional::stream).max(LocalDate::compareTo);
+    Optional<LocalDate> end =
+        open
+            ? Optional.empty()
+            : registry.forms().values().stream()
+                .map(Form::validTo)
+                .flatMap(Optional::stream)
+                .max(LocalDate::compareTo);
     return start.map(first -> new Registry.Period(first, end));
   }
 
   /** A JSON-LD value array of language-tagged strings. */
   private static ArrayNode languageMap(LocalizedText text) {
     ArrayNode values = JsonOutput.array();
-    text.texts().forEach((language, value) -> values.addObject().put("@value", value).put("@language", language));
+    text.texts()
+        .forEach(
+            (language, value) ->
+                values.addObject().put("@value", value).put("@language", language));
     return values;
   }
 
@@ -249,7 +313,8 @@ final class HelsedataExport {
     row.put(VariableListField.CODE_LIST, list.map(CodeList::id).orElse(""));
     row.put(VariableListField.CODE_SYSTEM, list.map(CodeList::system).orElse(""));
     row.put(VariableListField.CODE_SYSTEM_OID, list.flatMap(CodeList::systemOid).orElse(""));
-    row.put(VariableListField.CODE_SYSTEM_VERSION, list.flatMap(CodeList::systemVersion).orElse(""));
+    row.put(
+        VariableListField.CODE_SYSTEM_VERSION, list.flatMap(CodeList::systemVersion).orElse(""));
     row.put(VariableListField.CODES, CodebookTerms.codes(registry, v, "nb"));
     row.put(VariableListField.MISSING_CODES, CodebookTerms.missing(registry, v, "nb"));
     row.put(VariableListField.REQUIRED, v.required() ? "ja" : "nei");
@@ -264,19 +329,33 @@ final class HelsedataExport {
     row.put(VariableListField.FORMULA, v.compute().map(f -> f.text()).orElse(""));
     // Explicit dates win; otherwise the variable's validity is that of the versions it lived in.
     VersionHistory.Lifespan lifespan = registry.history().variable(form.id(), v.id());
-    row.put(VariableListField.VALID_FROM, v.validFrom().or(form::validFrom)
-        .or(() -> registry.history().firstDay(lifespan)).map(LocalDate::toString).orElse(""));
-    row.put(VariableListField.VALID_TO, v.validTo().or(form::validTo)
-        .or(() -> registry.history().lastDay(lifespan)).map(LocalDate::toString).orElse(""));
+    row.put(
+        VariableListField.VALID_FROM,
+        v.validFrom()
+            .or(form::validFrom)
+            .or(() -> registry.history().firstDay(lifespan))
+            .map(LocalDate::toString)
+            .orElse(""));
+    row.put(
+        VariableListField.VALID_TO,
+        v.validTo()
+            .or(form::validTo)
+            .or(() -> registry.history().lastDay(lifespan))
+            .map(LocalDate::toString)
+            .orElse(""));
     Respondent respondent = v.respondent().orElse(form.respondent());
     row.put(VariableListField.RESPONDENT, respondent.name().toLowerCase(Locale.ROOT));
     row.put(VariableListField.SENSITIVITY, v.sensitivity().name().toLowerCase(Locale.ROOT));
-    row.put(VariableListField.MEASURE_TAGS, form.tagsOf(v).stream().map(MeasureTag::label).collect(Collectors.joining(",")));
+    row.put(
+        VariableListField.MEASURE_TAGS,
+        form.tagsOf(v).stream().map(MeasureTag::label).collect(Collectors.joining(",")));
     return row;
   }
 
   private void note(String message) {
     // Registry-level metadata lives in registry.json; point the reader there.
-    notes.add(new ExportNote(ExportFormat.HELSEDATA, "", "", message, SourceLocation.of("registry.json", 0, 0, "")));
+    notes.add(
+        new ExportNote(
+            ExportFormat.HELSEDATA, "", "", message, SourceLocation.of("registry.json", 0, 0, "")));
   }
 }

@@ -15,9 +15,8 @@ import no.regforms.diagnostic.LocalizedText;
 /** The one JSON writer of the exports: pretty-printed, keys in insertion order. */
 final class JsonOutput {
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   private JsonOutput() {}
 

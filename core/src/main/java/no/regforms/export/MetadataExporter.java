@@ -8,8 +8,8 @@ import no.regforms.definition.Registry;
  *
  * <p>Every format is built from the loaded {@link Registry} (never from its JSON files), so all
  * exports agree with the forms and the validator. Stateless and thread-safe. What a format cannot
- * carry comes back as {@link ExportNote}s in the result; a bad definition never reaches here, because
- * a registry that loads is complete.
+ * carry comes back as {@link ExportNote}s in the result; a bad definition never reaches here,
+ * because a registry that loads is complete.
  *
  * <pre>{@code
  * Registry registry = DefinitionLoader.create().loadModule("ms").registryOrThrow();
@@ -32,12 +32,18 @@ public final class MetadataExporter {
     Objects.requireNonNull(registry, "registry");
     Objects.requireNonNull(format, "format");
     switch (format) {
-      case HELSEDATA: return new HelsedataExport(registry).export();
-      case CODEBOOK: return new CodebookExport(registry).export();
-      case JSONSCHEMA: return new JsonSchemaExport(registry).export();
-      case FHIR: return new FhirExport(registry).export();
-      case REDCAP: return new RedcapExport(registry).export();
-      default: throw new IllegalStateException("unhandled format " + format);
+      case HELSEDATA:
+        return new HelsedataExport(registry).export();
+      case CODEBOOK:
+        return new CodebookExport(registry).export();
+      case JSONSCHEMA:
+        return new JsonSchemaExport(registry).export();
+      case FHIR:
+        return new FhirExport(registry).export();
+      case REDCAP:
+        return new RedcapExport(registry).export();
+      default:
+        throw new IllegalStateException("unhandled format " + format);
     }
   }
 }

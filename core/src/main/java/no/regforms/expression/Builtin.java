@@ -118,7 +118,9 @@ public enum Builtin {
     this.usage = usage;
   }
 
-  /** The name as written in an expression ({@code sum} for both {@link #SUM} and {@link #SUM_ROWS}). */
+  /**
+   * The name as written in an expression ({@code sum} for both {@link #SUM} and {@link #SUM_ROWS}).
+   */
   public String function() {
     return function;
   }

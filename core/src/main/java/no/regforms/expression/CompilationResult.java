@@ -13,7 +13,10 @@ import no.regforms.diagnostic.Diagnostics;
  */
 public record CompilationResult(Optional<CompiledExpression> expression, Diagnostics diagnostics) {
 
-  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+  /**
+   * Rejects null or invalid components and keeps copies of collections, so the record stays
+   * immutable.
+   */
   public CompilationResult {
     Objects.requireNonNull(expression, "expression");
     Objects.requireNonNull(diagnostics, "diagnostics");

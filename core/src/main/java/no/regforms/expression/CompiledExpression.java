@@ -34,7 +34,12 @@ public final class CompiledExpression {
   private final Typing typing;
 
   // Package-private: only the compiler makes compiled expressions.
-  CompiledExpression(String text, Expr syntax, ExprType type, Set<String> references, Program program,
+  CompiledExpression(
+      String text,
+      Expr syntax,
+      ExprType type,
+      Set<String> references,
+      Program program,
       Typing typing) {
     this.text = Objects.requireNonNull(text, "text");
     this.syntax = Objects.requireNonNull(syntax, "syntax");
@@ -82,8 +87,18 @@ public final class CompiledExpression {
    * @throws IllegalArgumentException for a node of another tree
    */
   public Builtin functionOf(Expr.Call call) {
-    return typing.functionOf(call).orElseThrow(() ->
-        new IllegalArgumentException("'" + call.function() + "' at " + call.span() + " is not a call of '" + text + "'"));
+    return typing
+        .functionOf(call)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "'"
+                        + call.function()
+                        + "' at "
+                        + call.span()
+                        + " is not a call of '"
+                        + text
+                        + "'"));
   }
 
   /**
@@ -98,8 +113,8 @@ public final class CompiledExpression {
   /**
    * The value in {@code context}, {@code null} when unknown.
    *
-   * <p>The value has the Java type {@link ExprType} prescribes for {@link #type()}; numbers from the
-   * context of any {@link Number} type are read as {@link java.math.BigDecimal}.
+   * <p>The value has the Java type {@link ExprType} prescribes for {@link #type()}; numbers from
+   * the context of any {@link Number} type are read as {@link java.math.BigDecimal}.
    */
   public Object evaluate(EvaluationContext context) {
     return program.evaluate(Objects.requireNonNull(context, "context"));
@@ -107,8 +122,8 @@ public final class CompiledExpression {
 
   /**
    * The value in {@code context} with the value of every part of the expression, for showing a
-   * registry developer why a condition is false or unknown. Slower than {@link #evaluate}: each part
-   * is evaluated on its own.
+   * registry developer why a condition is false or unknown. Slower than {@link #evaluate}: each
+   * part is evaluated on its own.
    */
   public Explanation explain(EvaluationContext context) {
     Objects.requireNonNull(context, "context");
@@ -119,8 +134,10 @@ public final class CompiledExpression {
     Object value = Program.plan(node, typing).evaluate(context);
     List<Explanation> parts = new ArrayList<>();
     List<Expr> children = node.children();
-    if (node instanceof Expr.Call call && typing.functionOf(call).map(Builtin::bindsRow).orElse(false)) {
-      children = children.subList(0, 1); // the rows; the body reads the bound name, one value per row
+    if (node instanceof Expr.Call call
+        && typing.functionOf(call).map(Builtin::bindsRow).orElse(false)) {
+      children =
+          children.subList(0, 1); // the rows; the body reads the bound name, one value per row
     }
     for (Expr child : children) {
       if (!isLiteral(child)) {
@@ -159,8 +176,11 @@ public final class CompiledExpression {
   }
 
   private static boolean isLiteral(Expr node) {
-    return node instanceof Expr.NumberLiteral || node instanceof Expr.TextLiteral || node instanceof Expr.BooleanLiteral
-        || node instanceof Expr.DateLiteral || node instanceof Expr.YearMonthLiteral;
+    return node instanceof Expr.NumberLiteral
+        || node instanceof Expr.TextLiteral
+        || node instanceof Expr.BooleanLiteral
+        || node instanceof Expr.DateLiteral
+        || node instanceof Expr.YearMonthLiteral;
   }
 
   /** The source text; never a value. */

@@ -12,7 +12,9 @@ import java.util.Map;
  */
 public interface EvaluationContext {
 
-  /** The value of {@code name}, or {@code null} when it is missing or has a missing-value reason. */
+  /**
+   * The value of {@code name}, or {@code null} when it is missing or has a missing-value reason.
+   */
   Object value(String name);
 
   /**

@@ -14,8 +14,8 @@ import java.util.Optional;
 /**
  * Why an expression has the value it has: the value of the expression and of each part it is made
  * of, down to the names it read, as {@link CompiledExpression#explain} works them out. The parts of
- * a collection function's condition ({@code any(rows, r, r.x > 1)}) are not broken down: they have a
- * value per row, so only the rows are shown.
+ * a collection function's condition ({@code any(rows, r, r.x > 1)}) are not broken down: they have
+ * a value per row, so only the rows are shown.
  *
  * <p>Values follow {@link ExprType}'s scheme, {@code null} for unknown. An explanation holds record
  * values: show it to the person who gave the record, never log it. Immutable.
@@ -25,9 +25,13 @@ import java.util.Optional;
  * @param name the variable or parameter read, when this part is a plain name
  * @param parts the explanations of the parts it is made of, literals left out
  */
-public record Explanation(String text, Object value, Optional<String> name, List<Explanation> parts) {
+public record Explanation(
+    String text, Object value, Optional<String> name, List<Explanation> parts) {
 
-  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+  /**
+   * Rejects null or invalid components and keeps copies of collections, so the record stays
+   * immutable.
+   */
   public Explanation {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(name, "name");
@@ -52,8 +56,8 @@ public record Explanation(String text, Object value, Optional<String> name, List
   }
 
   /**
-   * The JSON form, stable for tools: {@code {"text": "...", "value": ..., "name": "x", "parts": [...]}}
-   * ({@code name} only for a plain name, {@code parts} only when there are any).
+   * The JSON form, stable for tools: {@code {"text": "...", "value": ..., "name": "x", "parts":
+   * [...]}} ({@code name} only for a plain name, {@code parts} only when there are any).
    */
   public ObjectNode toJson() {
     ObjectNode json = JsonNodeFactory.instance.objectNode();

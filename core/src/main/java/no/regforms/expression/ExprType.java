@@ -12,6 +12,7 @@ import java.util.Set;
  * The static type of an expression or a variable.
  *
  * <p>Runtime values are plain Java objects, and {@code null} is the unknown (missing) value:
+ *
  * <ul>
  *   <li>{@link Kind#NUMBER}: {@link java.math.BigDecimal} (integer and decimal variables alike)
  *   <li>{@link Kind#TEXT}, {@link Kind#CODE}: {@link String}
@@ -27,11 +28,14 @@ import java.util.Set;
  * @param codeList for {@code CODE} and {@code CODES}: the id of the code list, else empty
  * @param codes for {@code CODE} and {@code CODES}: the codes of the list, else empty
  * @param fields for {@code ROWS}: the member variables of a row, in form order, else empty
- * @param scores for {@code CODE}: the ordinal score of each scored code (MADRS 0–6), read by
- *     {@code score(x)}; empty when the code list has no scores
+ * @param scores for {@code CODE}: the ordinal score of each scored code (MADRS 0–6), read by {@code
+ *     score(x)}; empty when the code list has no scores
  */
 public record ExprType(
-    Kind kind, Optional<String> codeList, Set<String> codes, Map<String, ExprType> fields,
+    Kind kind,
+    Optional<String> codeList,
+    Set<String> codes,
+    Map<String, ExprType> fields,
     Map<String, BigDecimal> scores) {
 
   /** The kinds of value an expression can have. */
@@ -58,18 +62,26 @@ public record ExprType(
 
   /** The type of numbers. */
   public static final ExprType NUMBER = simple(Kind.NUMBER);
+
   /** The type of texts. */
   public static final ExprType TEXT = simple(Kind.TEXT);
+
   /** The type of truth values. */
   public static final ExprType BOOLEAN = simple(Kind.BOOLEAN);
+
   /** The type of dates. */
   public static final ExprType DATE = simple(Kind.DATE);
+
   /** The type of months. */
   public static final ExprType YEARMONTH = simple(Kind.YEARMONTH);
+
   /** The type of dates with a time of day. */
   public static final ExprType DATETIME = simple(Kind.DATETIME);
 
-  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+  /**
+   * Rejects null or invalid components and keeps copies of collections, so the record stays
+   * immutable.
+   */
   public ExprType {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(codeList, "codeList");
@@ -79,7 +91,8 @@ public record ExprType(
   }
 
   /** A type without code scores. */
-  public ExprType(Kind kind, Optional<String> codeList, Set<String> codes, Map<String, ExprType> fields) {
+  public ExprType(
+      Kind kind, Optional<String> codeList, Set<String> codes, Map<String, ExprType> fields) {
     this(kind, codeList, codes, fields, Map.of());
   }
 

@@ -32,8 +32,10 @@ public final class ExpressionCompiler {
 
   /** The default longest text accepted, in characters. */
   public static final int DEFAULT_MAX_LENGTH = 4000;
+
   /** The default deepest nesting of parentheses, calls and prefix operators. */
   public static final int DEFAULT_MAX_DEPTH = 64;
+
   /** The greatest nesting depth a builder accepts; deeper parsing could exhaust a small stack. */
   public static final int MAX_DEPTH_LIMIT = 256;
 
@@ -56,14 +58,22 @@ public final class ExpressionCompiler {
   }
 
   /** Compiles {@code text}, reporting issues at positions given by {@code origin}. */
-  public CompilationResult compile(String text, TypeEnvironment environment, ExpressionOrigin origin) {
+  public CompilationResult compile(
+      String text, TypeEnvironment environment, ExpressionOrigin origin) {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(environment, "environment");
     Objects.requireNonNull(origin, "origin");
     if (text.length() > maxLength) {
-      return failed(List.of(Issue.error(IssueCode.EXPRESSION_TOO_LONG, "expression is "
-          + text.length() + " characters long; at most " + maxLength + " are allowed",
-          origin.locate(text, 0, Math.min(text.length(), 10)))));
+      return failed(
+          List.of(
+              Issue.error(
+                  IssueCode.EXPRESSION_TOO_LONG,
+                  "expression is "
+                      + text.length()
+                      + " characters long; at most "
+                      + maxLength
+                      + " are allowed",
+                  origin.locate(text, 0, Math.min(text.length(), 10)))));
     }
     ParseResult parsed = Parser.parse(text, origin, maxDepth);
     if (parsed.syntax().isEmpty()) {
@@ -74,8 +84,14 @@ public final class ExpressionCompiler {
       return failed(checked.issues());
     }
     Program program = Program.plan(parsed.syntax().get(), checked.typing());
-    CompiledExpression compiled = new CompiledExpression(
-        text, parsed.syntax().get(), checked.type().get(), checked.references(), program, checked.typing());
+    CompiledExpression compiled =
+        new CompiledExpression(
+            text,
+            parsed.syntax().get(),
+            checked.type().get(),
+            checked.references(),
+            program,
+            checked.typing());
     return new CompilationResult(Optional.of(compiled), Diagnostics.of(checked.issues()));
   }
 
@@ -122,7 +138,8 @@ public final class ExpressionCompiler {
      * The deepest nesting of parentheses, calls and prefix operators; deeper text is reported as
      * {@link IssueCode#EXPRESSION_TOO_DEEP}.
      *
-     * @throws IllegalArgumentException if {@code levels} is not between 1 and {@link #MAX_DEPTH_LIMIT}
+     * @throws IllegalArgumentException if {@code levels} is not between 1 and {@link
+     *     #MAX_DEPTH_LIMIT}
      */
     public Builder maxDepth(int levels) {
       if (levels < 1 || levels > MAX_DEPTH_LIMIT) {

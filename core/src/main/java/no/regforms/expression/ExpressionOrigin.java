@@ -14,16 +14,22 @@ import no.regforms.diagnostic.SourceLocation;
 public interface ExpressionOrigin {
 
   /**
-   * The location of the characters {@code start} (inclusive) to {@code end} (exclusive) of
-   * {@code text}, with an excerpt for caret display.
+   * The location of the characters {@code start} (inclusive) to {@code end} (exclusive) of {@code
+   * text}, with an excerpt for caret display.
    */
   SourceLocation locate(String text, int start, int end);
 
-  /** An origin for text that came from no file: line 1, column = offset + 1, in {@code description}. */
+  /**
+   * An origin for text that came from no file: line 1, column = offset + 1, in {@code description}.
+   */
   static ExpressionOrigin inline(String description) {
     Objects.requireNonNull(description, "description");
     return (text, start, end) ->
-        new SourceLocation(description, 1, start + 1, "", java.util.Optional.of(
-            new SourceLocation.Excerpt(text, start, end)));
+        new SourceLocation(
+            description,
+            1,
+            start + 1,
+            "",
+            java.util.Optional.of(new SourceLocation.Excerpt(text, start, end)));
   }
 }

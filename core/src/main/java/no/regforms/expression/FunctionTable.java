@@ -11,8 +11,8 @@ import java.util.Optional;
  * What one back end (the evaluator, a code emitter, an export format) does for each {@link
  * Builtin}: an entry, or the declared reason it cannot express the function. The builder refuses a
  * table that leaves any function out, so a back end cannot silently lack one; a back end that
- * cannot say a function gives the reason, which its callers show (an export turns it into a
- * located note).
+ * cannot say a function gives the reason, which its callers show (an export turns it into a located
+ * note).
  *
  * <pre>{@code
  * static final FunctionTable<Writer> TABLE = FunctionTable.<Writer>builder("SQL")
@@ -61,7 +61,8 @@ public final class FunctionTable<E> {
   public E require(Builtin function) {
     E entry = entries.get(Objects.requireNonNull(function, "function"));
     if (entry == null) {
-      throw new IllegalStateException(backEnd + " cannot express " + function.usage() + ": " + refusals.get(function));
+      throw new IllegalStateException(
+          backEnd + " cannot express " + function.usage() + ": " + refusals.get(function));
     }
     return entry;
   }
@@ -135,8 +136,11 @@ public final class FunctionTable<E> {
         }
       }
       if (!missing.isEmpty()) {
-        throw new IllegalStateException(backEnd + " has no entry and no declared refusal for " + missing
-            + "; add one to its FunctionTable");
+        throw new IllegalStateException(
+            backEnd
+                + " has no entry and no declared refusal for "
+                + missing
+                + "; add one to its FunctionTable");
       }
       return new FunctionTable<>(backEnd, new EnumMap<>(entries), new EnumMap<>(refusals));
     }

@@ -9,14 +9,14 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 
 /**
- * The check every definition pattern (a variable's {@code pattern}, {@code matches(text, 'pattern')})
- * passes at load: RE2 syntax, which RE2/J compiles, and a bounded size.
+ * The check every definition pattern (a variable's {@code pattern}, {@code matches(text,
+ * 'pattern')}) passes at load: RE2 syntax, which RE2/J compiles, and a bounded size.
  *
  * <p>RE2/J matches in time linear in the text, but its compiled program grows with the product of
- * nested counted repetitions: {@code (a{1000}){1000}} compiles to a million instructions in seconds,
- * one more level does not finish, and every match pays for the program's size. RE2 itself refuses
- * nested counts whose product passes 1000; RE2/J does not, so this check does, before compiling,
- * and also caps the expanded size of the whole pattern.
+ * nested counted repetitions: {@code (a{1000}){1000}} compiles to a million instructions in
+ * seconds, one more level does not finish, and every match pays for the program's size. RE2 itself
+ * refuses nested counts whose product passes 1000; RE2/J does not, so this check does, before
+ * compiling, and also caps the expanded size of the whole pattern.
  *
  * <p>RE2/J 1.7 also loops forever when it case-folds the Cyrillic letters U+1C80 to U+1C88 (its
  * folding tables and the JDK's disagree on them), so a case-insensitive pattern that holds one of
@@ -26,13 +26,15 @@ public final class RegularExpressions {
 
   /** RE2's limit on the product of nested counted repetitions. */
   public static final int MAX_REPEAT_PRODUCT = 1000;
+
   /** The largest pattern, counted as characters and classes after expanding counted repetitions. */
   public static final int MAX_EXPANDED_SIZE = 10_000;
 
   private static final int FOLD_TRAP_FIRST = 0x1C80;
   private static final int FOLD_TRAP_LAST = 0x1C88;
 
-  private static final java.util.regex.Pattern COUNT = java.util.regex.Pattern.compile("\\{(\\d{1,9})(,(\\d{0,9}))?}");
+  private static final java.util.regex.Pattern COUNT =
+      java.util.regex.Pattern.compile("\\{(\\d{1,9})(,(\\d{0,9}))?}");
 
   private RegularExpressions() {}
 
@@ -56,8 +58,8 @@ public final class RegularExpressions {
 
   /**
    * Walks the pattern's text as RE2 reads it, only as far as sizes go: atoms (a character, an
-   * escape, a class, a group) and the counted repetitions applied to them. Syntax errors are left to
-   * RE2/J.
+   * escape, a class, a group) and the counted repetitions applied to them. Syntax errors are left
+   * to RE2/J.
    */
   private static final class SizeScanner {
     private final String pattern;
@@ -89,16 +91,24 @@ public final class RegularExpressions {
       }
       long size = frames.peek().size;
       if (caseInsensitive && foldTrap) {
-        return Optional.of(String.format("case-insensitive matching cannot include the letters U+%04X to U+%04X",
-            FOLD_TRAP_FIRST, FOLD_TRAP_LAST));
+        return Optional.of(
+            String.format(
+                "case-insensitive matching cannot include the letters U+%04X to U+%04X",
+                FOLD_TRAP_FIRST, FOLD_TRAP_LAST));
       }
       if (largestProduct > MAX_REPEAT_PRODUCT) {
-        return Optional.of("nested counted repetitions multiply to " + largestProduct + ", more than RE2's limit of "
-            + MAX_REPEAT_PRODUCT);
+        return Optional.of(
+            "nested counted repetitions multiply to "
+                + largestProduct
+                + ", more than RE2's limit of "
+                + MAX_REPEAT_PRODUCT);
       }
       if (size > MAX_EXPANDED_SIZE) {
-        return Optional.of("the pattern expands to about " + size + " characters and classes, more than "
-            + MAX_EXPANDED_SIZE);
+        return Optional.of(
+            "the pattern expands to about "
+                + size
+                + " characters and classes, more than "
+                + MAX_EXPANDED_SIZE);
       }
       return Optional.empty();
     }
@@ -243,7 +253,9 @@ public final class RegularExpressions {
           flagsEnd++;
         }
         String flags = pattern.substring(at + 1, flagsEnd);
-        caseInsensitive |= flags.indexOf('i') >= 0 && (flags.indexOf('-') < 0 || flags.indexOf('i') < flags.indexOf('-'));
+        caseInsensitive |=
+            flags.indexOf('i') >= 0
+                && (flags.indexOf('-') < 0 || flags.indexOf('i') < flags.indexOf('-'));
         if (flagsEnd < pattern.length() && pattern.charAt(flagsEnd) == ')') {
           at = flagsEnd + 1; // (?i): flags only, no group
           return;

@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The names an expression may use and their types: a form's variables, the members of the
- * enclosing repeat-group row, and the run parameters ({@code report_year}, {@code period_start}).
+ * The names an expression may use and their types: a form's variables, the members of the enclosing
+ * repeat-group row, and the run parameters ({@code report_year}, {@code period_start}).
  *
  * <p>Immutable. An inner environment ({@link #withRow}) shadows names of the outer one, so an
  * expression inside a repeat group reads its own row's members first.

@@ -26,8 +26,8 @@ import java.util.regex.Matcher;
 import java.util.stream.Stream;
 import no.regforms.definition.CodeList;
 import no.regforms.definition.Form;
-import no.regforms.definition.RepeatGroup;
 import no.regforms.definition.Registry;
+import no.regforms.definition.RepeatGroup;
 import no.regforms.definition.Variable;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.IssueCode;
@@ -54,8 +54,9 @@ import org.apache.commons.csv.DuplicateHeaderMode;
  */
 final class CsvExtract implements RecordSource {
 
-  private static final java.time.format.DateTimeFormatter MONTH_YEAR = java.time.format.DateTimeFormatter.ofPattern("MM.uuuu")
-      .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+  private static final java.time.format.DateTimeFormatter MONTH_YEAR =
+      java.time.format.DateTimeFormatter.ofPattern("MM.uuuu")
+          .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
   private final Registry registry;
   private final Path path;
@@ -91,9 +92,14 @@ final class CsvExtract implements RecordSource {
       String fileName = file.getFileName().toString();
       Matcher matcher = layout.fileName().matcher(fileName);
       if (!matcher.matches()) {
-        problems.accept(Issue.warning(IssueCode.WRONG_FORM, "the file name does not follow the " + layout.name()
-            + " layout, so its form is unknown; the file was not read", SourceLocation.of(fileName, 0, 0, ""))
-            .withHint("name it " + layout.fileNameOf("<form>")));
+        problems.accept(
+            Issue.warning(
+                    IssueCode.WRONG_FORM,
+                    "the file name does not follow the "
+                        + layout.name()
+                        + " layout, so its form is unknown; the file was not read",
+                    SourceLocation.of(fileName, 0, 0, ""))
+                .withHint("name it " + layout.fileNameOf("<form>")));
         continue;
       }
       String name = mapping.form(matcher.group("form"));
@@ -101,8 +107,11 @@ final class CsvExtract implements RecordSource {
       if (dot < 0) {
         forms.add(new ExtractFile(file, name, Optional.empty()));
       } else {
-        ExtractFile rows = new ExtractFile(file, name.substring(0, dot), Optional.of(name.substring(dot + 1)));
-        rowsByForm.computeIfAbsent(rows.form(), k -> new HashMap<>()).put(rows.group().get(), readRows(rows, problems));
+        ExtractFile rows =
+            new ExtractFile(file, name.substring(0, dot), Optional.of(name.substring(dot + 1)));
+        rowsByForm
+            .computeIfAbsent(rows.form(), k -> new HashMap<>())
+            .put(rows.group().get(), readRows(rows, problems));
       }
     }
     return new Iterator<>() {
@@ -133,7 +142,9 @@ final class CsvExtract implements RecordSource {
   private List<Path> files() {
     if (!Files.isDirectory(path)) return List.of(path);
     try (Stream<Path> list = Files.list(path)) {
-      return list.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")).sorted().toList();
+      return list.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + path, e);
     }
@@ -143,19 +154,35 @@ final class CsvExtract implements RecordSource {
     BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
     in.mark(1);
     if (in.read() != '\uFEFF') in.reset(); // MRS writes a byte-order mark
-    CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(layout.separator()).setHeader().setSkipHeaderRecord(true)
-        .setAllowMissingColumnNames(true).setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_EMPTY).setIgnoreEmptyLines(true)
-        .build();
+    CSVFormat format =
+        CSVFormat.DEFAULT
+            .builder()
+            .setDelimiter(layout.separator())
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setAllowMissingColumnNames(true)
+            .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_EMPTY)
+            .setIgnoreEmptyLines(true)
+            .build();
     return CSVParser.parse((Reader) in, format);
   }
 
   /** The rows of a repeat group's file, by the id of the record they belong to. */
-  private Map<String, List<Map<String, Object>>> readRows(ExtractFile file, Consumer<Issue> problems) {
+  private Map<String, List<Map<String, Object>>> readRows(
+      ExtractFile file, Consumer<Issue> problems) {
     Map<String, List<Map<String, Object>>> byParent = new LinkedHashMap<>();
-    Optional<RepeatGroup> group = registry.form(file.form()).map(f -> f.repeats().get(file.group().get()));
+    Optional<RepeatGroup> group =
+        registry.form(file.form()).map(f -> f.repeats().get(file.group().get()));
     if (group.isEmpty()) {
-      problems.accept(Issue.warning(IssueCode.UNDEFINED_VARIABLE, "form '" + file.form() + "' has no repeat group '"
-          + file.group().get() + "'; the file was not read", SourceLocation.of(file.path().getFileName().toString(), 0, 0, "")));
+      problems.accept(
+          Issue.warning(
+              IssueCode.UNDEFINED_VARIABLE,
+              "form '"
+                  + file.form()
+                  + "' has no repeat group '"
+                  + file.group().get()
+                  + "'; the file was not read",
+              SourceLocation.of(file.path().getFileName().toString(), 0, 0, "")));
       return byParent;
     }
     Map<String, Variable> members = new LinkedHashMap<>();
@@ -182,15 +209,27 @@ final class CsvExtract implements RecordSource {
     private final Map<String, Map<String, List<Map<String, Object>>>> groups;
     private final Form form;
 
-    FileReader(ExtractFile file, Map<String, Map<String, List<Map<String, Object>>>> groups, Consumer<Issue> problems) {
+    FileReader(
+        ExtractFile file,
+        Map<String, Map<String, List<Map<String, Object>>>> groups,
+        Consumer<Issue> problems) {
       this.file = file;
       this.groups = groups;
       this.form = registry.form(file.form()).orElse(null);
       if (form == null) {
-        problems.accept(Issue.warning(IssueCode.WRONG_FORM, "registry '" + registry.id() + "' has no form '" + file.form()
-            + "'; its rows are read as text and kept as records of another form",
-            SourceLocation.of(file.path().getFileName().toString(), 0, 0, ""))
-            .withHint("its forms: " + String.join(", ", registry.forms().keySet()) + "; a mapping file can name the form"));
+        problems.accept(
+            Issue.warning(
+                    IssueCode.WRONG_FORM,
+                    "registry '"
+                        + registry.id()
+                        + "' has no form '"
+                        + file.form()
+                        + "'; its rows are read as text and kept as records of another form",
+                    SourceLocation.of(file.path().getFileName().toString(), 0, 0, ""))
+                .withHint(
+                    "its forms: "
+                        + String.join(", ", registry.forms().keySet())
+                        + "; a mapping file can name the form"));
       }
       try {
         this.parser = parser(file.path());
@@ -198,7 +237,9 @@ final class CsvExtract implements RecordSource {
         throw new UncheckedIOException("cannot read " + file.path(), e);
       }
       this.rows = parser.iterator();
-      this.columns = new Columns(file, parser.getHeaderNames(), form == null ? Map.of() : form.variables(), problems);
+      this.columns =
+          new Columns(
+              file, parser.getHeaderNames(), form == null ? Map.of() : form.variables(), problems);
     }
 
     @Override
@@ -211,12 +252,21 @@ final class CsvExtract implements RecordSource {
       CSVRecord row = rows.next();
       Map<String, Object> values = columns.values(row);
       String id = columns.cell(row, layout.idColumn());
-      groups.forEach((group, byParent) -> {
-        List<Map<String, Object>> groupRows = byParent.get(id);
-        if (groupRows != null) values.put(group, groupRows);
-      });
-      Record record = new Record(registry.id(), file.form(), "", id, columns.cell(row, layout.patientColumn()),
-          columns.cell(row, layout.unitColumn()), RecordValues.of(values), rowNumber(row));
+      groups.forEach(
+          (group, byParent) -> {
+            List<Map<String, Object>> groupRows = byParent.get(id);
+            if (groupRows != null) values.put(group, groupRows);
+          });
+      Record record =
+          new Record(
+              registry.id(),
+              file.form(),
+              "",
+              id,
+              columns.cell(row, layout.patientColumn()),
+              columns.cell(row, layout.unitColumn()),
+              RecordValues.of(values),
+              rowNumber(row));
       return new RecordLine(rowNumber(row), Optional.of(record), Optional.empty());
     }
 
@@ -241,7 +291,11 @@ final class CsvExtract implements RecordSource {
     private final Map<String, Variable> byColumn = new LinkedHashMap<>();
     private final Consumer<Issue> problems;
 
-    Columns(ExtractFile file, List<String> headers, Map<String, Variable> variables, Consumer<Issue> problems) {
+    Columns(
+        ExtractFile file,
+        List<String> headers,
+        Map<String, Variable> variables,
+        Consumer<Issue> problems) {
       this.file = file;
       this.headers = headers;
       this.problems = problems;
@@ -252,16 +306,28 @@ final class CsvExtract implements RecordSource {
         String header = headers.get(i);
         if (header.isBlank() || isEnvelope(header)) continue;
         Optional<String> mapped = mapping.variable(form, header);
-        Variable variable = mapped.isPresent() ? variables.get(mapped.get()) : lower.get(header.toLowerCase(Locale.ROOT));
-        // A platform column a definition reads (OpenQReg's STATUS as a form-status variable) is read.
+        Variable variable =
+            mapped.isPresent()
+                ? variables.get(mapped.get())
+                : lower.get(header.toLowerCase(Locale.ROOT));
+        // A platform column a definition reads (OpenQReg's STATUS as a form-status variable) is
+        // read.
         if (variable == null && layout.metadataColumns().contains(header)) continue;
         if (variable != null && !variable.isComputed()) {
           byColumn.put(header, variable);
         } else if (!variables.isEmpty() || registry.form(file.form()).isPresent()) {
-          problems.accept(Issue.warning(IssueCode.UNDEFINED_VARIABLE, "column '" + header + "' is no "
-              + (variable != null ? "input variable (it is computed)" : "variable") + " of " + form
-              + "; its cells were not read", SourceLocation.of(fileName(), 1, i + 1, "/" + header))
-              .withHint("map the column to a variable in a mapping file"));
+          problems.accept(
+              Issue.warning(
+                      IssueCode.UNDEFINED_VARIABLE,
+                      "column '"
+                          + header
+                          + "' is no "
+                          + (variable != null ? "input variable (it is computed)" : "variable")
+                          + " of "
+                          + form
+                          + "; its cells were not read",
+                      SourceLocation.of(fileName(), 1, i + 1, "/" + header))
+                  .withHint("map the column to a variable in a mapping file"));
         } else {
           byColumn.put(header, null); // a file of an unknown form: read as text
         }
@@ -269,7 +335,9 @@ final class CsvExtract implements RecordSource {
     }
 
     private boolean isEnvelope(String header) {
-      return header.equals(layout.idColumn()) || header.equals(layout.patientColumn()) || header.equals(layout.unitColumn());
+      return header.equals(layout.idColumn())
+          || header.equals(layout.patientColumn())
+          || header.equals(layout.unitColumn());
     }
 
     String fileName() {
@@ -282,20 +350,32 @@ final class CsvExtract implements RecordSource {
 
     Map<String, Object> values(CSVRecord row) {
       Map<String, Object> values = new LinkedHashMap<>();
-      if (row.size() != headers.size() && !(row.size() == headers.size() - 1 && headers.get(headers.size() - 1).isBlank())) {
-        problems.accept(Issue.warning(IssueCode.RECORD_SYNTAX, "the row has " + row.size() + " cells where the header has "
-            + headers.size() + "; missing cells are read as empty", SourceLocation.of(fileName(), (int) rowNumber(row), 1, "")));
+      if (row.size() != headers.size()
+          && !(row.size() == headers.size() - 1 && headers.get(headers.size() - 1).isBlank())) {
+        problems.accept(
+            Issue.warning(
+                IssueCode.RECORD_SYNTAX,
+                "the row has "
+                    + row.size()
+                    + " cells where the header has "
+                    + headers.size()
+                    + "; missing cells are read as empty",
+                SourceLocation.of(fileName(), (int) rowNumber(row), 1, "")));
       }
-      byColumn.forEach((column, variable) -> {
-        String text = cell(row, column);
-        if (text.isEmpty()) return;
-        Object value = variable == null ? text : convert(variable, text, row, column);
-        if (value != null) values.put(variable == null ? column : variable.id(), value);
-      });
+      byColumn.forEach(
+          (column, variable) -> {
+            String text = cell(row, column);
+            if (text.isEmpty()) return;
+            Object value = variable == null ? text : convert(variable, text, row, column);
+            if (value != null) values.put(variable == null ? column : variable.id(), value);
+          });
       return values;
     }
 
-    /** The cell as the variable's JSON value; null for "no answer"; the text itself when it cannot be read. */
+    /**
+     * The cell as the variable's JSON value; null for "no answer"; the text itself when it cannot
+     * be read.
+     */
     private Object convert(Variable variable, String text, CSVRecord row, String column) {
       if (text.startsWith("?") && variable.missing().contains(text.substring(1))) {
         return Map.of("missing", text.substring(1)); // a missing-value reason, "?unknown"
@@ -309,34 +389,51 @@ final class CsvExtract implements RecordSource {
             if (layout.trueValues().contains(text)) return true;
             if (layout.falseValues().contains(text)) return false;
             if (layout.unansweredBoolean().contains(text)) return null;
-            return problem(text, row, column, "a boolean (" + String.join("/", layout.trueValues()) + " or "
-                + String.join("/", layout.falseValues()) + ")");
+            return problem(
+                text,
+                row,
+                column,
+                "a boolean ("
+                    + String.join("/", layout.trueValues())
+                    + " or "
+                    + String.join("/", layout.falseValues())
+                    + ")");
           case DATE:
-            return text.length() == 10 && text.charAt(4) == '-' ? LocalDate.parse(text).toString()
+            return text.length() == 10 && text.charAt(4) == '-'
+                ? LocalDate.parse(text).toString()
                 : LocalDate.parse(text, layout.date()).toString();
           case DATETIME:
-            return text.contains("T") ? LocalDateTime.parse(text).toString() : LocalDateTime.parse(text, layout.dateTime()).toString();
+            return text.contains("T")
+                ? LocalDateTime.parse(text).toString()
+                : LocalDateTime.parse(text, layout.dateTime()).toString();
           case YEARMONTH:
-            return text.length() == 7 && text.charAt(4) == '-' ? YearMonth.parse(text).toString()
+            return text.length() == 7 && text.charAt(4) == '-'
+                ? YearMonth.parse(text).toString()
                 : YearMonth.parse(text, MONTH_YEAR).toString();
           case CODE:
             return chosen(variable, text) ? text : null;
-          case CODES: {
-            List<String> codes = new ArrayList<>();
-            for (String code : text.split("\\|")) {
-              if (!code.isBlank() && chosen(variable, code.trim())) codes.add(code.trim());
+          case CODES:
+            {
+              List<String> codes = new ArrayList<>();
+              for (String code : text.split("\\|")) {
+                if (!code.isBlank() && chosen(variable, code.trim())) codes.add(code.trim());
+              }
+              return codes.isEmpty() ? null : codes;
             }
-            return codes.isEmpty() ? null : codes;
-          }
           default:
             return text;
         }
       } catch (NumberFormatException e) {
         return problem(text, row, column, "a number");
       } catch (DateTimeParseException e) {
-        return problem(text, row, column, variable.type() == no.regforms.definition.VariableType.DATETIME
-            ? "a date-time " + (layout.decimalComma() ? "dd.mm.yyyy HH:MM:SS" : "yyyy-mm-dd HH:MM:SS")
-            : "a date " + (layout.decimalComma() ? "dd.mm.yyyy" : "yyyy-mm-dd"));
+        return problem(
+            text,
+            row,
+            column,
+            variable.type() == no.regforms.definition.VariableType.DATETIME
+                ? "a date-time "
+                    + (layout.decimalComma() ? "dd.mm.yyyy HH:MM:SS" : "yyyy-mm-dd HH:MM:SS")
+                : "a date " + (layout.decimalComma() ? "dd.mm.yyyy" : "yyyy-mm-dd"));
       }
     }
 
@@ -348,9 +445,15 @@ final class CsvExtract implements RecordSource {
 
     /** Reports a cell that cannot be read, and keeps its text for validation to reject. */
     private Object problem(String text, CSVRecord row, String column, String expected) {
-      problems.accept(Issue.error(IssueCode.INVALID_FORMAT, "the cell is not " + expected + "; kept as text, so the record "
-          + "fails validation there", SourceLocation.of(fileName(), (int) rowNumber(row), headers.indexOf(column) + 1,
-          "/" + column)));
+      problems.accept(
+          Issue.error(
+              IssueCode.INVALID_FORMAT,
+              "the cell is not "
+                  + expected
+                  + "; kept as text, so the record "
+                  + "fails validation there",
+              SourceLocation.of(
+                  fileName(), (int) rowNumber(row), headers.indexOf(column) + 1, "/" + column)));
       return text;
     }
   }

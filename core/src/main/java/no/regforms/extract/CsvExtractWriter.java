@@ -23,8 +23,8 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * Writes records as a CSV extract in a layout, one file per form and per repeat group, the way the
  * platform would export them: for test data and for trying the CSV path with synthetic records.
- * Values are written by the variable's type (decimal commas, the layout's dates, {@code 1}/{@code 0}
- * booleans, codes joined by {@code |}, a missing-value reason as {@code ?reason}); a value that
+ * Values are written by the variable's type (decimal commas, the layout's dates, {@code 1}/{@code
+ * 0} booleans, codes joined by {@code |}, a missing-value reason as {@code ?reason}); a value that
  * does not fit its type is written as its text.
  */
 public final class CsvExtractWriter {
@@ -52,19 +52,24 @@ public final class CsvExtractWriter {
     Files.createDirectories(folder);
     Map<String, List<Record>> byForm = new LinkedHashMap<>();
     for (Record record : records) {
-      if (registry.forms().containsKey(record.form())) byForm.computeIfAbsent(record.form(), k -> new ArrayList<>()).add(record);
+      if (registry.forms().containsKey(record.form()))
+        byForm.computeIfAbsent(record.form(), k -> new ArrayList<>()).add(record);
     }
     List<Path> written = new ArrayList<>();
     for (Map.Entry<String, List<Record>> entry : byForm.entrySet()) {
       Form form = registry.forms().get(entry.getKey());
-      List<Variable> variables = form.variables().values().stream().filter(v -> !v.isComputed()).toList();
-      List<String> header = new ArrayList<>(List.of(layout.idColumn(), layout.patientColumn(), layout.unitColumn()));
+      List<Variable> variables =
+          form.variables().values().stream().filter(v -> !v.isComputed()).toList();
+      List<String> header =
+          new ArrayList<>(List.of(layout.idColumn(), layout.patientColumn(), layout.unitColumn()));
       variables.forEach(v -> header.add(v.id()));
       Path file = folder.resolve(layout.fileNameOf(form.id()));
       try (CSVPrinter out = printer(file, header)) {
         for (Record record : entry.getValue()) {
-          List<Object> cells = new ArrayList<>(List.of(record.id(), record.patient(), record.unit()));
-          for (Variable variable : variables) cells.add(cell(variable, record.values().get(variable.id())));
+          List<Object> cells =
+              new ArrayList<>(List.of(record.id(), record.patient(), record.unit()));
+          for (Variable variable : variables)
+            cells.add(cell(variable, record.values().get(variable.id())));
           print(out, cells);
         }
       }
@@ -95,8 +100,14 @@ public final class CsvExtractWriter {
     Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
     boolean mrs = layout.decimalComma();
     if (mrs) out.write('\uFEFF');
-    CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setDelimiter(layout.separator())
-        .setRecordSeparator("\r\n").build());
+    CSVPrinter printer =
+        new CSVPrinter(
+            out,
+            CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(layout.separator())
+                .setRecordSeparator("\r\n")
+                .build());
     print(printer, new ArrayList<>(header));
     return printer;
   }

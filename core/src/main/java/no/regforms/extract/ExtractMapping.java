@@ -20,7 +20,8 @@ import java.util.Optional;
  * <p>A form or column not named keeps its own name (columns match variables ignoring case).
  * Immutable.
  *
- * @param forms the file's form name → form id (for a repeat group's file, {@code form.group} → {@code form.group})
+ * @param forms the file's form name → form id (for a repeat group's file, {@code form.group} →
+ *     {@code form.group})
  * @param columns per form id (or {@code form.group}): column → variable id
  */
 public record ExtractMapping(Map<String, String> forms, Map<String, Map<String, String>> columns) {
@@ -28,7 +29,10 @@ public record ExtractMapping(Map<String, String> forms, Map<String, Map<String, 
   /** No renaming. */
   public static final ExtractMapping NONE = new ExtractMapping(Map.of(), Map.of());
 
-  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+  /**
+   * Rejects null or invalid components and keeps copies of collections, so the record stays
+   * immutable.
+   */
   public ExtractMapping {
     forms = Map.copyOf(forms);
     Map<String, Map<String, String>> copy = new LinkedHashMap<>();
@@ -53,15 +57,21 @@ public record ExtractMapping(Map<String, String> forms, Map<String, Map<String, 
    */
   public static ExtractMapping read(Path file) throws IOException {
     JsonNode root = new ObjectMapper().readTree(file.toFile());
-    if (root == null || !root.isObject()) throw new IOException(file + ": a mapping is a JSON object with \"forms\" and \"columns\"");
+    if (root == null || !root.isObject())
+      throw new IOException(file + ": a mapping is a JSON object with \"forms\" and \"columns\"");
     Map<String, String> forms = new LinkedHashMap<>();
     root.path("forms").fields().forEachRemaining(e -> forms.put(e.getKey(), e.getValue().asText()));
     Map<String, Map<String, String>> columns = new LinkedHashMap<>();
-    root.path("columns").fields().forEachRemaining(form -> {
-      Map<String, String> byColumn = new LinkedHashMap<>();
-      form.getValue().fields().forEachRemaining(e -> byColumn.put(e.getKey(), e.getValue().asText()));
-      columns.put(form.getKey(), byColumn);
-    });
+    root.path("columns")
+        .fields()
+        .forEachRemaining(
+            form -> {
+              Map<String, String> byColumn = new LinkedHashMap<>();
+              form.getValue()
+                  .fields()
+                  .forEachRemaining(e -> byColumn.put(e.getKey(), e.getValue().asText()));
+              columns.put(form.getKey(), byColumn);
+            });
     return new ExtractMapping(forms, columns);
   }
 }

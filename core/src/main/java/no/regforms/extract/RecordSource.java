@@ -47,7 +47,8 @@ public interface RecordSource {
    *
    * @throws IllegalArgumentException when the path is neither
    */
-  static RecordSource open(Registry registry, Path path, ExtractLayout layout, Optional<ExtractMapping> mapping) {
+  static RecordSource open(
+      Registry registry, Path path, ExtractLayout layout, Optional<ExtractMapping> mapping) {
     String file = path.getFileName() == null ? path.toString() : path.getFileName().toString();
     if (Files.isDirectory(path) || file.toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
       return new CsvExtract(registry, path, layout, mapping.orElse(ExtractMapping.NONE));
@@ -55,7 +56,9 @@ public interface RecordSource {
     if (file.endsWith(".jsonl") || file.endsWith(".json") || file.endsWith(".ndjson")) {
       return jsonLines(path);
     }
-    throw new IllegalArgumentException(path + " is neither a JSON Lines file (.jsonl) nor a CSV extract (.csv, or a folder of them)");
+    throw new IllegalArgumentException(
+        path
+            + " is neither a JSON Lines file (.jsonl) nor a CSV extract (.csv, or a folder of them)");
   }
 
   /** A JSON Lines file. */
@@ -70,13 +73,17 @@ public interface RecordSource {
       public Iterator<RecordLine> records(Consumer<Issue> problems) {
         try {
           JsonLinesRecordReader reader = JsonLinesRecordReader.open(file, RecordLimits.DEFAULTS);
-          Stream<RecordLine> lines = reader.lines().onClose(() -> {
-            try {
-              reader.close();
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          });
+          Stream<RecordLine> lines =
+              reader
+                  .lines()
+                  .onClose(
+                      () -> {
+                        try {
+                          reader.close();
+                        } catch (IOException e) {
+                          throw new UncheckedIOException(e);
+                        }
+                      });
           return lines.iterator();
         } catch (IOException e) {
           throw new UncheckedIOException("cannot read " + file, e);

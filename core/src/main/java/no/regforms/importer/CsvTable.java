@@ -21,15 +21,16 @@ import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
  * A codebook CSV file read with Apache Commons CSV, after finding its encoding (a byte-order mark,
- * else strict UTF-8, else Windows-1252) and its separator (the one of {@code ; , tab} under which the
- * header has the most of the expected columns).
+ * else strict UTF-8, else Windows-1252) and its separator (the one of {@code ; , tab} under which
+ * the header has the most of the expected columns).
  *
  * @param rows the data rows, header excluded
  * @param columns expected column key to index, for the columns found
  * @param encoding a readable account of the encoding, such as {@code UTF-8 with BOM}
  * @param delimiter the separator
  */
-record CsvTable(List<CSVRecord> rows, Map<String, Integer> columns, String encoding, char delimiter) {
+record CsvTable(
+    List<CSVRecord> rows, Map<String, Integer> columns, String encoding, char delimiter) {
 
   private static final char[] DELIMITERS = {';', ',', '\t'};
 
@@ -37,8 +38,9 @@ record CsvTable(List<CSVRecord> rows, Map<String, Integer> columns, String encod
   record Read(Optional<CsvTable> table, String problem) {}
 
   /**
-   * Reads {@code bytes}. A column is found when its header, reduced to lower-case letters and digits,
-   * starts with the key ({@code "branchinglogic"} finds "Branching Logic (Show field only if...)").
+   * Reads {@code bytes}. A column is found when its header, reduced to lower-case letters and
+   * digits, starts with the key ({@code "branchinglogic"} finds "Branching Logic (Show field only
+   * if...)").
    *
    * @param required the column keys that must be present
    * @param optional column keys that may be present
@@ -72,8 +74,11 @@ record CsvTable(List<CSVRecord> rows, Map<String, Integer> columns, String encod
     Map<String, Integer> columns = columnsOf(headerLine, best, all);
     List<String> missing = required.stream().filter(k -> !columns.containsKey(k)).toList();
     if (!missing.isEmpty()) {
-      return new Read(Optional.empty(), "the header lacks the column(s) " + String.join(", ", missing)
-          + "; is this the right format?");
+      return new Read(
+          Optional.empty(),
+          "the header lacks the column(s) "
+              + String.join(", ", missing)
+              + "; is this the right format?");
     }
     try (CSVParser parser = CSVParser.parse(new StringReader(text), format(best))) {
       List<CSVRecord> rows = new ArrayList<>();
@@ -92,11 +97,16 @@ record CsvTable(List<CSVRecord> rows, Map<String, Integer> columns, String encod
   }
 
   private static CSVFormat format(char delimiter) {
-    return CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true)
-        .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).build();
+    return CSVFormat.DEFAULT
+        .builder()
+        .setDelimiter(delimiter)
+        .setIgnoreEmptyLines(true)
+        .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
+        .build();
   }
 
-  private static Map<String, Integer> columnsOf(String headerLine, char delimiter, List<String> keys) {
+  private static Map<String, Integer> columnsOf(
+      String headerLine, char delimiter, List<String> keys) {
     Map<String, Integer> found = new HashMap<>();
     List<String> names;
     try (CSVParser parser = CSVParser.parse(new StringReader(headerLine), format(delimiter))) {
@@ -122,8 +132,13 @@ record CsvTable(List<CSVRecord> rows, Map<String, Integer> columns, String encod
 
   private static Optional<String> strictUtf8(byte[] bytes) {
     try {
-      return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
+      return Optional.of(
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString());
     } catch (CharacterCodingException e) {
       return Optional.empty();
     }

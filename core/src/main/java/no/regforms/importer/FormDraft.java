@@ -58,8 +58,14 @@ final class FormDraft {
   private record Target(String id, String source, String where) {}
 
   /** A translated expression to compile against the finished form. */
-  private record Pending(Target target, String key, String text, String original, ImportNote.Kind kind,
-      Consumer<String> accept, Consumer<String> describe) {}
+  private record Pending(
+      Target target,
+      String key,
+      String text,
+      String original,
+      ImportNote.Kind kind,
+      Consumer<String> accept,
+      Consumer<String> describe) {}
 
   FormDraft(RegistryDraft registry, String id, String source, String title) {
     this.registry = registry;
@@ -120,8 +126,19 @@ final class FormDraft {
   private String allocate(String name, String where, String what) {
     String allocated = itemIds.allocate(name);
     if (!allocated.equals(name)) {
-      registry.note(Severity.INFO, ImportNote.Kind.RENAMED, where, id, allocated, name,
-          what + " '" + name + "' is now '" + allocated + "' (ids are snake_case and unique within a form)");
+      registry.note(
+          Severity.INFO,
+          ImportNote.Kind.RENAMED,
+          where,
+          id,
+          allocated,
+          name,
+          what
+              + " '"
+              + name
+              + "' is now '"
+              + allocated
+              + "' (ids are snake_case and unique within a form)");
     }
     return allocated;
   }
@@ -135,16 +152,34 @@ final class FormDraft {
    * Sets {@code key} of {@code variable} to the translated expression {@code text} if it compiles
    * against the finished form; otherwise reports it as {@code kind} with the compiler's reason.
    */
-  void formula(VariableDraft variable, String key, String text, String original, ImportNote.Kind kind) {
-    formulas.add(new Pending(new Target(variable.id(), variable.source(), variable.where()), key, text, original, kind,
-        expression -> variable.string(key, expression), variable::describe));
+  void formula(
+      VariableDraft variable, String key, String text, String original, ImportNote.Kind kind) {
+    formulas.add(
+        new Pending(
+            new Target(variable.id(), variable.source(), variable.where()),
+            key,
+            text,
+            original,
+            kind,
+            expression -> variable.string(key, expression),
+            variable::describe));
   }
 
-  /** Sets the {@code visibleIf} of note {@code noteId} to {@code text} if it compiles, like {@link #formula}. */
+  /**
+   * Sets the {@code visibleIf} of note {@code noteId} to {@code text} if it compiles, like {@link
+   * #formula}.
+   */
   void noteCondition(String noteId, String source, String where, String text, String original) {
     Note note = notes.get(noteId);
-    formulas.add(new Pending(new Target(noteId, source, where), "visibleIf", text, original,
-        ImportNote.Kind.LOGIC_NOT_TRANSLATED, expression -> note.visibleIf = expression, sentence -> { }));
+    formulas.add(
+        new Pending(
+            new Target(noteId, source, where),
+            "visibleIf",
+            text,
+            original,
+            ImportNote.Kind.LOGIC_NOT_TRANSLATED,
+            expression -> note.visibleIf = expression,
+            sentence -> {}));
   }
 
   /** The form as a definition file, after compiling its pending expressions. */
@@ -154,10 +189,23 @@ final class FormDraft {
       CompilationResult result = compiler.compile(pending.text(), environment);
       if (result.hasErrors()) {
         Issue first = result.diagnostics().errors().get(0);
-        registry.note(Severity.WARNING, pending.kind(), pending.target().where(), id, pending.target().id(),
-            pending.target().source(), "'" + pending.original() + "' was translated to '" + pending.text()
-                + "', which does not compile: " + first.message() + "; not carried over");
-        pending.describe().accept("Source " + pending.key() + " (not carried over): " + pending.original());
+        registry.note(
+            Severity.WARNING,
+            pending.kind(),
+            pending.target().where(),
+            id,
+            pending.target().id(),
+            pending.target().source(),
+            "'"
+                + pending.original()
+                + "' was translated to '"
+                + pending.text()
+                + "', which does not compile: "
+                + first.message()
+                + "; not carried over");
+        pending
+            .describe()
+            .accept("Source " + pending.key() + " (not carried over): " + pending.original());
       } else {
         pending.accept().accept(pending.text());
       }
@@ -165,7 +213,8 @@ final class FormDraft {
     ObjectNode root = JSON.objectNode();
     root.put("id", id);
     root.set("title", VariableDraft.nb(title));
-    if (!description.isEmpty()) root.set("description", VariableDraft.nb(String.join(" ", description)));
+    if (!description.isEmpty())
+      root.set("description", VariableDraft.nb(String.join(" ", description)));
     root.put("respondent", respondent);
     version.ifPresent(v -> root.put("version", v));
     root.set("items", toJson(items));
@@ -205,15 +254,24 @@ final class FormDraft {
     VariableType type = v.type();
     if (type.isCoded()) {
       String list = v.keys().get("codeList").asText();
-      return type == VariableType.CODE ? ExprType.code(list, registry.codesOf(list)) : ExprType.codes(list, registry.codesOf(list));
+      return type == VariableType.CODE
+          ? ExprType.code(list, registry.codesOf(list))
+          : ExprType.codes(list, registry.codesOf(list));
     }
     switch (type) {
-      case INTEGER: case DECIMAL: return ExprType.NUMBER;
-      case BOOLEAN: return ExprType.BOOLEAN;
-      case DATE: return ExprType.DATE;
-      case YEARMONTH: return ExprType.YEARMONTH;
-      case DATETIME: return ExprType.DATETIME;
-      default: return ExprType.TEXT;
+      case INTEGER:
+      case DECIMAL:
+        return ExprType.NUMBER;
+      case BOOLEAN:
+        return ExprType.BOOLEAN;
+      case DATE:
+        return ExprType.DATE;
+      case YEARMONTH:
+        return ExprType.YEARMONTH;
+      case DATETIME:
+        return ExprType.DATETIME;
+      default:
+        return ExprType.TEXT;
     }
   }
 }

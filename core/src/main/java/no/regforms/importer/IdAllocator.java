@@ -39,5 +39,4 @@ final class IdAllocator {
   void reserve(String id) {
     used.add(id);
   }
-
 }

@@ -8,22 +8,32 @@ import no.regforms.diagnostic.Severity;
  * One entry of an import report: something of the codebook that was changed, could not be carried
  * over, or could not be read, located in the codebook and tied to the variable it concerns.
  *
- * <p>An {@link Severity#ERROR} means the codebook as a whole could not be imported (unreadable file,
- * unknown columns); every other entry concerns one form or variable and the import goes on.
+ * <p>An {@link Severity#ERROR} means the codebook as a whole could not be imported (unreadable
+ * file, unknown columns); every other entry concerns one form or variable and the import goes on.
  *
  * @param severity {@code ERROR} when nothing could be imported, {@code WARNING} when something of
  *     the source was not carried over, {@code INFO} when it was carried over in another shape
  * @param kind what the entry is about, a stable machine code
- * @param where the place in the codebook, such as {@code NoRGast.csv:12} or {@code Kodebok.xlsx[Tarmfunksjon]!B14}
+ * @param where the place in the codebook, such as {@code NoRGast.csv:12} or {@code
+ *     Kodebok.xlsx[Tarmfunksjon]!B14}
  * @param form the id of the imported form, or empty for the registry as a whole
  * @param variable the id of the imported variable, or empty when the entry concerns a form
  * @param source the name the item has in the codebook
  * @param message what happened and why, in English
  */
-public record ImportNote(Severity severity, Kind kind, String where, String form, String variable, String source,
+public record ImportNote(
+    Severity severity,
+    Kind kind,
+    String where,
+    String form,
+    String variable,
+    String source,
     String message) {
 
-  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+  /**
+   * Rejects null or invalid components and keeps copies of collections, so the record stays
+   * immutable.
+   */
   public ImportNote {
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(kind, "kind");
@@ -50,7 +60,10 @@ public record ImportNote(Severity severity, Kind kind, String where, String form
     LIMIT_NOT_CARRIED,
     /** A code that stands for "nothing chosen" and was left out of its code list. */
     PLACEHOLDER_CODE_DROPPED,
-    /** A form-version range, which the definition format holds only as dates; kept in the description. */
+    /**
+     * A form-version range, which the definition format holds only as dates; kept in the
+     * description.
+     */
     VERSION_RANGE,
     /** Any other value of the codebook that has no place in the definition format. */
     NOT_CARRIED,

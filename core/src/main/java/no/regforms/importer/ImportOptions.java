@@ -26,11 +26,13 @@ public record ImportOptions(Optional<String> registryId, Optional<String> title,
    */
   public ImportOptions {
     Objects.requireNonNull(registryId, "registryId");
-    registryId.ifPresent(id -> {
-      if (!id.matches(ID_PATTERN)) {
-        throw new IllegalArgumentException("registry id '" + id + "' must be snake_case: " + ID_PATTERN);
-      }
-    });
+    registryId.ifPresent(
+        id -> {
+          if (!id.matches(ID_PATTERN)) {
+            throw new IllegalArgumentException(
+                "registry id '" + id + "' must be snake_case: " + ID_PATTERN);
+          }
+        });
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(version, "version");
   }
@@ -52,10 +54,11 @@ public record ImportOptions(Optional<String> registryId, Optional<String> title,
 
   /** The registry id to use for {@code file}: the chosen one, else the file name in snake_case. */
   String registryIdFor(Path file) {
-    return registryId.orElseGet(() -> {
-      String id = no.regforms.definition.Ids.snakeCase(baseName(file), false);
-      return id.isEmpty() ? "imported" : id;
-    });
+    return registryId.orElseGet(
+        () -> {
+          String id = no.regforms.definition.Ids.snakeCase(baseName(file), false);
+          return id.isEmpty() ? "imported" : id;
+        });
   }
 
   /** The title to use for {@code file}: the chosen one, else the file name without extension. */

@@ -37,6 +37,7 @@ public final class ImportResult {
 
   /** The file name of the readable report written beside the definition. */
   public static final String REPORT_MARKDOWN = "import-report.md";
+
   /** The file name of the machine-readable report written beside the definition. */
   public static final String REPORT_JSON = "import-report.json";
 
@@ -49,8 +50,15 @@ public final class ImportResult {
   private final int variableCount;
   private final int codeListCount;
 
-  ImportResult(CodebookFormat format, String source, Map<String, ObjectNode> json, List<ImportNote> notes,
-      List<String> readAs, int formCount, int variableCount, int codeListCount) {
+  ImportResult(
+      CodebookFormat format,
+      String source,
+      Map<String, ObjectNode> json,
+      List<ImportNote> notes,
+      List<String> readAs,
+      int formCount,
+      int variableCount,
+      int codeListCount) {
     this.format = format;
     this.source = source;
     Map<String, String> texts = new LinkedHashMap<>();
@@ -63,10 +71,15 @@ public final class ImportResult {
     this.codeListCount = codeListCount;
   }
 
-  private static final ObjectWriter WRITER = new ObjectMapper().writer(new DefaultPrettyPrinter()
-      .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-      .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-      .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+  private static final ObjectWriter WRITER =
+      new ObjectMapper()
+          .writer(
+              new DefaultPrettyPrinter()
+                  .withSeparators(
+                      Separators.createDefaultInstance()
+                          .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                  .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                  .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
   private static String write(JsonNode node) {
     try {
@@ -92,7 +105,10 @@ public final class ImportResult {
     return notes.stream().anyMatch(n -> n.severity() == Severity.ERROR);
   }
 
-  /** The definition files by path relative to the registry folder ({@code forms/x.json}), in write order. */
+  /**
+   * The definition files by path relative to the registry folder ({@code forms/x.json}), in write
+   * order.
+   */
   public Map<String, String> files() {
     return files;
   }
@@ -127,8 +143,8 @@ public final class ImportResult {
    * {@value #REPORT_JSON}.
    *
    * @param folder the registry folder; created if absent
-   * @param replace whether to replace an earlier import there: its {@code registry.json},
-   *     {@code forms/*.json}, {@code codelists/*.json} and reports are deleted first
+   * @param replace whether to replace an earlier import there: its {@code registry.json}, {@code
+   *     forms/*.json}, {@code codelists/*.json} and reports are deleted first
    * @throws FileAlreadyExistsException if {@code folder} holds files and {@code replace} is false
    * @throws IllegalStateException if {@link #hasErrors()}: there is nothing to write
    * @throws IOException if a file cannot be written
@@ -150,7 +166,8 @@ public final class ImportResult {
       Files.createDirectories(target.getParent());
       Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
     }
-    Files.writeString(folder.resolve(REPORT_MARKDOWN), ImportReport.markdown(this), StandardCharsets.UTF_8);
+    Files.writeString(
+        folder.resolve(REPORT_MARKDOWN), ImportReport.markdown(this), StandardCharsets.UTF_8);
     Files.writeString(folder.resolve(REPORT_JSON), write(reportJson()), StandardCharsets.UTF_8);
   }
 

@@ -27,12 +27,15 @@ import org.apache.poi.ss.usermodel.Workbook;
  */
 final class MrsReader {
 
-  private static final Pattern VALUE = Pattern.compile("\\s*(-?[^=\\s]+)\\s*=\\s*(.*)", Pattern.DOTALL);
-  private static final Pattern FORM_VERSION = Pattern.compile("(.*?)[.\\s]*Skjemaversjon\\s*([0-9][0-9.]*)?.*",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern VALUE =
+      Pattern.compile("\\s*(-?[^=\\s]+)\\s*=\\s*(.*)", Pattern.DOTALL);
+  private static final Pattern FORM_VERSION =
+      Pattern.compile("(.*?)[.\\s]*Skjemaversjon\\s*([0-9][0-9.]*)?.*", Pattern.CASE_INSENSITIVE);
   private static final Pattern VERSION = Pattern.compile("v?\\s*([0-9]+(?:\\.[0-9]+)*)");
   private static final Set<String> PLACEHOLDERS = Set.of("velg verdi", "ikke valgt", "---");
-  private static final String GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+  private static final String GUID =
+      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
   /** Excel cuts sheet names at this length, so a name this long may have lost its end. */
   private static final int SHEET_NAME_LIMIT = 31;
 
@@ -48,13 +51,16 @@ final class MrsReader {
     this.workbook = workbook;
   }
 
-  /** Reads every sheet; returns false (after noting why) when no sheet looks like a codebook sheet. */
+  /**
+   * Reads every sheet; returns false (after noting why) when no sheet looks like a codebook sheet.
+   */
   boolean read() {
     int read = 0;
     for (Sheet sheet : workbook) {
       if (sheet(sheet)) read++;
     }
-    draft.readAs("an Excel workbook, " + read + " of " + workbook.getNumberOfSheets() + " sheets used");
+    draft.readAs(
+        "an Excel workbook, " + read + " of " + workbook.getNumberOfSheets() + " sheets used");
     return read > 0;
   }
 
@@ -72,22 +78,41 @@ final class MrsReader {
       if (row.getRowNum() > 10) break;
     }
     if (columns == null) {
-      draft.note(Severity.WARNING, ImportNote.Kind.ROW_SKIPPED, where(name, 0, ""), "", "", name,
+      draft.note(
+          Severity.WARNING,
+          ImportNote.Kind.ROW_SKIPPED,
+          where(name, 0, ""),
+          "",
+          "",
+          name,
           "sheet '" + name + "' has no header row with Variabelnavn and Felttype; skipped");
       return false;
     }
     List<Entry> entries = entries(sheet, columns, headerRow);
     Matcher titled = FORM_VERSION.matcher(name);
-    String title = titled.matches() && !titled.group(1).isBlank() ? titled.group(1).strip() : withoutCutVersion(name);
+    String title =
+        titled.matches() && !titled.group(1).isBlank()
+            ? titled.group(1).strip()
+            : withoutCutVersion(name);
     FormDraft form = draft.form(title, title, where(name, headerRow + 1, ""));
     if (name.length() >= SHEET_NAME_LIMIT) {
       form.describe("Arknavnet i kodeboken kan være forkortet: «" + name + "».");
-      draft.note(Severity.INFO, ImportNote.Kind.NOT_CARRIED, where(name, 0, ""), form.id(), "", name,
-          "the sheet name has " + name.length() + " characters, Excel's limit; the form's full name may be cut short");
+      draft.note(
+          Severity.INFO,
+          ImportNote.Kind.NOT_CARRIED,
+          where(name, 0, ""),
+          form.id(),
+          "",
+          name,
+          "the sheet name has "
+              + name.length()
+              + " characters, Excel's limit; the form's full name may be cut short");
     }
     List<String> versions = new ArrayList<>();
-    if (titled.matches() && titled.group(2) != null) versions.add(titled.group(2).replaceAll("\\.$", ""));
-    for (Entry entry : entries) versions.addAll(versionsOf(entry.cells().getOrDefault("gyldighet", "")));
+    if (titled.matches() && titled.group(2) != null)
+      versions.add(titled.group(2).replaceAll("\\.$", ""));
+    for (Entry entry : entries)
+      versions.addAll(versionsOf(entry.cells().getOrDefault("gyldighet", "")));
     Optional<String> latest = versions.stream().max(MrsReader::compareVersions);
     Optional<String> first = versions.stream().min(MrsReader::compareVersions);
     latest.ifPresent(form::version);
@@ -98,7 +123,8 @@ final class MrsReader {
   private Map<String, Integer> header(Row row) {
     Map<String, Integer> found = new HashMap<>();
     for (Cell cell : row) {
-      String text = formatter.formatCellValue(cell).toLowerCase(Locale.ROOT).replaceAll("[^a-zæøå]", "");
+      String text =
+          formatter.formatCellValue(cell).toLowerCase(Locale.ROOT).replaceAll("[^a-zæøå]", "");
       if (!text.isEmpty()) found.putIfAbsent(text, cell.getColumnIndex());
     }
     return found;
@@ -109,10 +135,11 @@ final class MrsReader {
     for (Row row : sheet) {
       if (row.getRowNum() <= headerRow) continue;
       Map<String, String> cells = new LinkedHashMap<>();
-      columns.forEach((key, index) -> {
-        String value = formatter.formatCellValue(row.getCell(index)).strip();
-        if (!value.isEmpty()) cells.put(key, value);
-      });
+      columns.forEach(
+          (key, index) -> {
+            String value = formatter.formatCellValue(row.getCell(index)).strip();
+            if (!value.isEmpty()) cells.put(key, value);
+          });
       if (cells.isEmpty()) continue;
       String possibleValue = cells.getOrDefault("muligeverdier", "");
       boolean startsVariable = cells.containsKey("felttype");
@@ -121,17 +148,25 @@ final class MrsReader {
         if (!possibleValue.isEmpty()) values.add(possibleValue);
         entries.add(new Entry(row.getRowNum() + 1, cells, values));
       } else if (!entries.isEmpty()) {
-        String value = !possibleValue.isEmpty() ? possibleValue : cells.getOrDefault("variabelnavn", "");
+        String value =
+            !possibleValue.isEmpty() ? possibleValue : cells.getOrDefault("variabelnavn", "");
         if (!value.isEmpty()) entries.get(entries.size() - 1).values().add(value);
       } else {
-        draft.note(Severity.WARNING, ImportNote.Kind.ROW_SKIPPED, where(sheet.getSheetName(), row.getRowNum() + 1, ""),
-            "", "", "", "a row before the first variable was skipped");
+        draft.note(
+            Severity.WARNING,
+            ImportNote.Kind.ROW_SKIPPED,
+            where(sheet.getSheetName(), row.getRowNum() + 1, ""),
+            "",
+            "",
+            "",
+            "a row before the first variable was skipped");
       }
     }
     return entries;
   }
 
-  private void variable(FormDraft form, String sheet, Entry entry, Optional<String> first, Optional<String> latest) {
+  private void variable(
+      FormDraft form, String sheet, Entry entry, Optional<String> first, Optional<String> latest) {
     Map<String, String> cells = entry.cells();
     String label = cells.getOrDefault("visningsnavn", cells.getOrDefault("feltnavn", ""));
     String name = cells.getOrDefault("variabelnavn", label);
@@ -169,12 +204,28 @@ final class MrsReader {
         break;
       default:
         v = form.variable(name, VariableType.TEXT, where);
-        draft.note(Severity.WARNING, ImportNote.Kind.TYPE_NOT_SUPPORTED, where, form.id(), v.id(), name,
+        draft.note(
+            Severity.WARNING,
+            ImportNote.Kind.TYPE_NOT_SUPPORTED,
+            where,
+            form.id(),
+            v.id(),
+            name,
             "unknown field type '" + fieldType + "'; imported as a text variable");
     }
     if (!v.type().isCoded() && !entry.values().isEmpty()) {
-      draft.note(Severity.WARNING, ImportNote.Kind.NOT_CARRIED, where, form.id(), v.id(), name,
-          "value rows under a " + fieldType + " field (" + String.join("; ", entry.values()) + ") were left out");
+      draft.note(
+          Severity.WARNING,
+          ImportNote.Kind.NOT_CARRIED,
+          where,
+          form.id(),
+          v.id(),
+          name,
+          "value rows under a "
+              + fieldType
+              + " field ("
+              + String.join("; ", entry.values())
+              + ") were left out");
     }
     v.label(label);
     v.help(cells.getOrDefault("hjelpetekst", ""));
@@ -185,14 +236,21 @@ final class MrsReader {
     validity(form, v, cells.getOrDefault("gyldighet", ""), first, latest, where);
   }
 
-  private VariableDraft choices(FormDraft form, String sheet, Entry entry, String name, String label, String where) {
+  private VariableDraft choices(
+      FormDraft form, String sheet, Entry entry, String name, String label, String where) {
     List<RegistryDraft.CodeDraft> codes = new ArrayList<>();
     List<String> seen = new ArrayList<>();
     List<String> placeholders = new ArrayList<>();
     for (String line : entry.values()) {
       Matcher m = VALUE.matcher(line);
       if (!m.matches()) {
-        draft.note(Severity.WARNING, ImportNote.Kind.ROW_SKIPPED, where, form.id(), "", name,
+        draft.note(
+            Severity.WARNING,
+            ImportNote.Kind.ROW_SKIPPED,
+            where,
+            form.id(),
+            "",
+            name,
             "value row '" + line + "' is not 'code = text'; skipped");
         continue;
       }
@@ -204,7 +262,13 @@ final class MrsReader {
         continue;
       }
       if (seen.contains(code)) {
-        draft.note(Severity.WARNING, ImportNote.Kind.ROW_SKIPPED, where, form.id(), "", name,
+        draft.note(
+            Severity.WARNING,
+            ImportNote.Kind.ROW_SKIPPED,
+            where,
+            form.id(),
+            "",
+            name,
             "code '" + code + "' appears twice; the later value row was skipped");
         continue;
       }
@@ -212,48 +276,97 @@ final class MrsReader {
       codes.add(new RegistryDraft.CodeDraft(code, text.isEmpty() ? code : text));
     }
     if (codes.isEmpty()) {
-      draft.note(Severity.WARNING, ImportNote.Kind.NOT_CARRIED, where, form.id(), "", name,
+      draft.note(
+          Severity.WARNING,
+          ImportNote.Kind.NOT_CARRIED,
+          where,
+          form.id(),
+          "",
+          name,
           "a choice field without values; imported as a text variable");
       return form.variable(name, VariableType.TEXT, where);
     }
     VariableDraft v = form.variable(name, VariableType.CODE, where);
     v.codeList(draft.codeList(v.id(), label.isEmpty() ? name : label, codes));
     for (String line : placeholders) {
-      draft.note(Severity.INFO, ImportNote.Kind.PLACEHOLDER_CODE_DROPPED, where, form.id(), v.id(), name,
-          "'" + line + "' is MRS's 'nothing chosen' placeholder, left out of the code list: "
+      draft.note(
+          Severity.INFO,
+          ImportNote.Kind.PLACEHOLDER_CODE_DROPPED,
+          where,
+          form.id(),
+          v.id(),
+          name,
+          "'"
+              + line
+              + "' is MRS's 'nothing chosen' placeholder, left out of the code list: "
               + "a regforms variable that is not filled in is simply empty");
     }
     return v;
   }
 
-  private void validity(FormDraft form, VariableDraft v, String validity, Optional<String> first, Optional<String> latest,
+  private void validity(
+      FormDraft form,
+      VariableDraft v,
+      String validity,
+      Optional<String> first,
+      Optional<String> latest,
       String where) {
     if (validity.isEmpty()) return;
     List<String> versions = versionsOf(validity);
     v.describe("Gyldighet (skjemaversjoner): " + validity + ".");
     if (versions.isEmpty()) {
-      draft.note(Severity.WARNING, ImportNote.Kind.VERSION_RANGE, where, form.id(), v.id(), v.source(),
+      draft.note(
+          Severity.WARNING,
+          ImportNote.Kind.VERSION_RANGE,
+          where,
+          form.id(),
+          v.id(),
+          v.source(),
           "Gyldighet '" + validity + "' is not a form-version range; kept in the description only");
       return;
     }
     String from = versions.get(0);
     boolean closed = validity.contains("-") && versions.size() > 1;
-    if (closed && latest.isPresent() && compareVersions(versions.get(versions.size() - 1), latest.get()) < 0) {
-      draft.note(Severity.WARNING, ImportNote.Kind.VERSION_RANGE, where, form.id(), v.id(), v.source(),
-          "in form versions " + validity + " only (the form is now at " + latest.get() + "); the definition format dates "
+    if (closed
+        && latest.isPresent()
+        && compareVersions(versions.get(versions.size() - 1), latest.get()) < 0) {
+      draft.note(
+          Severity.WARNING,
+          ImportNote.Kind.VERSION_RANGE,
+          where,
+          form.id(),
+          v.id(),
+          v.source(),
+          "in form versions "
+              + validity
+              + " only (the form is now at "
+              + latest.get()
+              + "); the definition format dates "
               + "a variable's use (validFrom/validTo) but the Kodebok gives versions, not dates; kept in the description");
     } else if (first.isPresent() && compareVersions(from, first.get()) > 0) {
-      draft.note(Severity.INFO, ImportNote.Kind.VERSION_RANGE, where, form.id(), v.id(), v.source(),
-          "added in form version " + from + "; no date is given for validFrom, so the version is kept in the description");
+      draft.note(
+          Severity.INFO,
+          ImportNote.Kind.VERSION_RANGE,
+          where,
+          form.id(),
+          v.id(),
+          v.source(),
+          "added in form version "
+              + from
+              + "; no date is given for validFrom, so the version is kept in the description");
     }
   }
 
-  /** {@code "Funksjon i nedre urinveier. Skj"} without the start of "Skjemaversjon" that Excel's limit left. */
+  /**
+   * {@code "Funksjon i nedre urinveier. Skj"} without the start of "Skjemaversjon" that Excel's
+   * limit left.
+   */
   private static String withoutCutVersion(String name) {
     int dot = name.lastIndexOf('.');
     if (dot > 0) {
       String tail = name.substring(dot + 1).strip().toLowerCase(Locale.ROOT);
-      if (!tail.isEmpty() && "skjemaversjon".startsWith(tail)) return name.substring(0, dot).strip();
+      if (!tail.isEmpty() && "skjemaversjon".startsWith(tail))
+        return name.substring(0, dot).strip();
     }
     return name.strip();
   }

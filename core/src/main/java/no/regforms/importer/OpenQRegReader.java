@@ -20,11 +20,31 @@ import org.apache.commons.csv.CSVRecord;
 final class OpenQRegReader {
 
   static final List<String> REQUIRED = List.of("skjemanavn", "ledetekst", "type", "variabelid");
-  static final List<String> OPTIONAL = List.of("navnirapporteket", "obligatorisk", "listeverdier", "listetekst",
-      "normalintervallstartnumerisk", "normalintervallsluttnumerisk", "maksintervallstartnumerisk",
-      "maksintervallsluttnumerisk", "normalintervallstartdato", "normalintervallsluttdato", "maksintervallstartdato",
-      "maksintervallsluttdato", "antalltegn", "lovligetegn", "desimaler", "aktiveringsspoersmaal", "underspoersmaal",
-      "innfoertdato", "utfasetdato", "tabell", "fysiskfeltnavn", "kommentar", "hjelpetekst");
+  static final List<String> OPTIONAL =
+      List.of(
+          "navnirapporteket",
+          "obligatorisk",
+          "listeverdier",
+          "listetekst",
+          "normalintervallstartnumerisk",
+          "normalintervallsluttnumerisk",
+          "maksintervallstartnumerisk",
+          "maksintervallsluttnumerisk",
+          "normalintervallstartdato",
+          "normalintervallsluttdato",
+          "maksintervallstartdato",
+          "maksintervallsluttdato",
+          "antalltegn",
+          "lovligetegn",
+          "desimaler",
+          "aktiveringsspoersmaal",
+          "underspoersmaal",
+          "innfoertdato",
+          "utfasetdato",
+          "tabell",
+          "fysiskfeltnavn",
+          "kommentar",
+          "hjelpetekst");
 
   private final RegistryDraft draft;
   private final CsvTable table;
@@ -41,7 +61,13 @@ final class OpenQRegReader {
       String form = get(row, "skjemanavn");
       String id = get(row, "variabelid");
       if (form.isEmpty() || id.isEmpty()) {
-        draft.note(Severity.WARNING, ImportNote.Kind.ROW_SKIPPED, where(row), "", "", id,
+        draft.note(
+            Severity.WARNING,
+            ImportNote.Kind.ROW_SKIPPED,
+            where(row),
+            "",
+            "",
+            id,
             "a row without skjemanavn or variabel_id was skipped");
         continue;
       }
@@ -65,18 +91,21 @@ final class OpenQRegReader {
       case "Listevariabel":
         v = list(form, rows, name, where);
         break;
-      case "Tallvariabel": {
-        Optional<Integer> decimals = integer(get(row, "desimaler"));
-        boolean whole = decimals.isPresent() && decimals.get() == 0;
-        v = form.variable(name, whole ? VariableType.INTEGER : VariableType.DECIMAL, where);
-        if (!whole && decimals.isPresent()) v.integer("decimals", decimals.get());
-        numberLimits(form, v, row);
-        break;
-      }
+      case "Tallvariabel":
+        {
+          Optional<Integer> decimals = integer(get(row, "desimaler"));
+          boolean whole = decimals.isPresent() && decimals.get() == 0;
+          v = form.variable(name, whole ? VariableType.INTEGER : VariableType.DECIMAL, where);
+          if (!whole && decimals.isPresent()) v.integer("decimals", decimals.get());
+          numberLimits(form, v, row);
+          break;
+        }
       case "Tekstvariabel":
       case "Stor tekstvariabel":
         v = form.variable(name, VariableType.TEXT, where);
-        integer(get(row, "antalltegn")).filter(n -> n > 0).ifPresent(n -> v.integer("maxLength", n));
+        integer(get(row, "antalltegn"))
+            .filter(n -> n > 0)
+            .ifPresent(n -> v.integer("maxLength", n));
         allowedCharacters(v, get(row, "lovligetegn"));
         break;
       case "Datovariabel":
@@ -88,22 +117,46 @@ final class OpenQRegReader {
         break;
       case "Statusvariabel":
         v = form.variable(name, VariableType.CODE, where);
-        v.codeList(draft.codeList("skjemastatus", "Skjemastatus", List.of(
-            new RegistryDraft.CodeDraft("-1", "Opprettet"), new RegistryDraft.CodeDraft("0", "Lagret"),
-            new RegistryDraft.CodeDraft("1", "Ferdigstilt"))));
-        draft.note(Severity.INFO, ImportNote.Kind.NOT_CARRIED, where, form.id(), v.id(), name,
+        v.codeList(
+            draft.codeList(
+                "skjemastatus",
+                "Skjemastatus",
+                List.of(
+                    new RegistryDraft.CodeDraft("-1", "Opprettet"),
+                    new RegistryDraft.CodeDraft("0", "Lagret"),
+                    new RegistryDraft.CodeDraft("1", "Ferdigstilt"))));
+        draft.note(
+            Severity.INFO,
+            ImportNote.Kind.NOT_CARRIED,
+            where,
+            form.id(),
+            v.id(),
+            name,
             "a Statusvariabel lists no values; its codes are OpenQReg's form status -1 opprettet, 0 lagret, 1 ferdigstilt");
         break;
       case "Skjult variabel":
         v = form.variable(name, VariableType.TEXT, where);
-        draft.note(Severity.WARNING, ImportNote.Kind.CALCULATION_NOT_TRANSLATED, where, form.id(), v.id(), name,
+        draft.note(
+            Severity.WARNING,
+            ImportNote.Kind.CALCULATION_NOT_TRANSLATED,
+            where,
+            form.id(),
+            v.id(),
+            name,
             "a Skjult variabel is computed by OpenQReg, but the Klokeboken gives neither its formula nor its data type; "
                 + "imported as a text variable without a formula");
-        v.describe("Skjult (beregnet) variabel i OpenQReg; formel og datatype står ikke i Klokeboken.");
+        v.describe(
+            "Skjult (beregnet) variabel i OpenQReg; formel og datatype står ikke i Klokeboken.");
         break;
       default:
         v = form.variable(name, VariableType.TEXT, where);
-        draft.note(Severity.WARNING, ImportNote.Kind.TYPE_NOT_SUPPORTED, where, form.id(), v.id(), name,
+        draft.note(
+            Severity.WARNING,
+            ImportNote.Kind.TYPE_NOT_SUPPORTED,
+            where,
+            form.id(),
+            v.id(),
+            name,
             "unknown variable type '" + type + "'; imported as a text variable");
     }
     v.label(get(row, "ledetekst"));
@@ -112,10 +165,20 @@ final class OpenQRegReader {
     describe(form, v, row);
     validity(form, v, row);
     skipFlags(form, v, row);
-    if (!type.equals("Tekstvariabel") && !type.equals("Stor tekstvariabel") && !get(row, "lovligetegn").isEmpty()
+    if (!type.equals("Tekstvariabel")
+        && !type.equals("Stor tekstvariabel")
+        && !get(row, "lovligetegn").isEmpty()
         && !type.equals("Tallvariabel")) {
-      draft.note(Severity.INFO, ImportNote.Kind.LIMIT_NOT_CARRIED, where, form.id(), v.id(), name,
-          "allowed characters apply to text only; left out for a " + v.type().jsonName() + " variable");
+      draft.note(
+          Severity.INFO,
+          ImportNote.Kind.LIMIT_NOT_CARRIED,
+          where,
+          form.id(),
+          v.id(),
+          name,
+          "allowed characters apply to text only; left out for a "
+              + v.type().jsonName()
+              + " variable");
     }
   }
 
@@ -127,7 +190,13 @@ final class OpenQRegReader {
       String text = get(row, "listetekst");
       if (code.isEmpty()) continue;
       if (seen.contains(code)) {
-        draft.note(Severity.WARNING, ImportNote.Kind.ROW_SKIPPED, where(row), form.id(), "", name,
+        draft.note(
+            Severity.WARNING,
+            ImportNote.Kind.ROW_SKIPPED,
+            where(row),
+            form.id(),
+            "",
+            name,
             "list value '" + code + "' appears twice; the later row was skipped");
         continue;
       }
@@ -135,7 +204,13 @@ final class OpenQRegReader {
       codes.add(new RegistryDraft.CodeDraft(code, text.isEmpty() ? code : text));
     }
     if (codes.isEmpty()) {
-      draft.note(Severity.WARNING, ImportNote.Kind.NOT_CARRIED, where, form.id(), "", name,
+      draft.note(
+          Severity.WARNING,
+          ImportNote.Kind.NOT_CARRIED,
+          where,
+          form.id(),
+          "",
+          name,
           "a Listevariabel without list values; imported as a text variable");
       return form.variable(name, VariableType.TEXT, where);
     }
@@ -146,14 +221,40 @@ final class OpenQRegReader {
   }
 
   private void numberLimits(FormDraft form, VariableDraft v, CSVRecord row) {
-    Optional<Range> hard = numberRange(form, v, row, "maksintervallstartnumerisk", "maksintervallsluttnumerisk", "max interval");
-    Optional<Range> soft = numberRange(form, v, row, "normalintervallstartnumerisk", "normalintervallsluttnumerisk", "normal interval");
-    hard.ifPresent(r -> v.range("range", VariableDraft.number(r.min()), VariableDraft.number(r.max())));
+    Optional<Range> hard =
+        numberRange(
+            form,
+            v,
+            row,
+            "maksintervallstartnumerisk",
+            "maksintervallsluttnumerisk",
+            "max interval");
+    Optional<Range> soft =
+        numberRange(
+            form,
+            v,
+            row,
+            "normalintervallstartnumerisk",
+            "normalintervallsluttnumerisk",
+            "normal interval");
+    hard.ifPresent(
+        r -> v.range("range", VariableDraft.number(r.min()), VariableDraft.number(r.max())));
     if (soft.isPresent()) {
       Range s = soft.get();
-      if (hard.isPresent() && (s.min().compareTo(hard.get().min()) < 0 || s.max().compareTo(hard.get().max()) > 0)) {
-        draft.note(Severity.WARNING, ImportNote.Kind.LIMIT_NOT_CARRIED, where(row), form.id(), v.id(), v.source(),
-            "normal interval " + s + " reaches outside the max interval " + hard.get() + "; not carried over");
+      if (hard.isPresent()
+          && (s.min().compareTo(hard.get().min()) < 0 || s.max().compareTo(hard.get().max()) > 0)) {
+        draft.note(
+            Severity.WARNING,
+            ImportNote.Kind.LIMIT_NOT_CARRIED,
+            where(row),
+            form.id(),
+            v.id(),
+            v.source(),
+            "normal interval "
+                + s
+                + " reaches outside the max interval "
+                + hard.get()
+                + "; not carried over");
       } else {
         v.range("plausibleRange", VariableDraft.number(s.min()), VariableDraft.number(s.max()));
       }
@@ -168,8 +269,8 @@ final class OpenQRegReader {
     }
   }
 
-  private Optional<Range> numberRange(FormDraft form, VariableDraft v, CSVRecord row, String startKey, String endKey,
-      String what) {
+  private Optional<Range> numberRange(
+      FormDraft form, VariableDraft v, CSVRecord row, String startKey, String endKey, String what) {
     String start = get(row, startKey);
     String end = get(row, endKey);
     if (start.isEmpty() && end.isEmpty()) return Optional.empty();
@@ -178,9 +279,22 @@ final class OpenQRegReader {
     if (lo.isPresent() && hi.isPresent() && lo.get().compareTo(hi.get()) <= 0) {
       return Optional.of(new Range(lo.get(), hi.get()));
     }
-    draft.note(Severity.WARNING, ImportNote.Kind.LIMIT_NOT_CARRIED, where(row), form.id(), v.id(), v.source(),
-        what + " '" + start + "' to '" + end + "' not carried over: a regforms range needs two numbers, the smaller first"
-            + (lo.isEmpty() && !start.isEmpty() || hi.isEmpty() && !end.isEmpty() ? " (symbolic ends have no counterpart)" : ""));
+    draft.note(
+        Severity.WARNING,
+        ImportNote.Kind.LIMIT_NOT_CARRIED,
+        where(row),
+        form.id(),
+        v.id(),
+        v.source(),
+        what
+            + " '"
+            + start
+            + "' to '"
+            + end
+            + "' not carried over: a regforms range needs two numbers, the smaller first"
+            + (lo.isEmpty() && !start.isEmpty() || hi.isEmpty() && !end.isEmpty()
+                ? " (symbolic ends have no counterpart)"
+                : ""));
     return Optional.empty();
   }
 
@@ -191,16 +305,36 @@ final class OpenQRegReader {
       if (isDateBound(start) && isDateBound(end)) {
         v.range("range", VariableDraft.date(start), VariableDraft.date(end));
       } else {
-        draft.note(Severity.WARNING, ImportNote.Kind.LIMIT_NOT_CARRIED, where(row), form.id(), v.id(), v.source(),
-            "max interval '" + start + "' to '" + end + "' not carried over: a regforms date range has two ends, each a date"
+        draft.note(
+            Severity.WARNING,
+            ImportNote.Kind.LIMIT_NOT_CARRIED,
+            where(row),
+            form.id(),
+            v.id(),
+            v.source(),
+            "max interval '"
+                + start
+                + "' to '"
+                + end
+                + "' not carried over: a regforms date range has two ends, each a date"
                 + " yyyy-mm-dd or 'today' (symbolic ends such as birthYear have no counterpart)");
       }
     }
     String normalStart = get(row, "normalintervallstartdato");
     String normalEnd = get(row, "normalintervallsluttdato");
     if (!normalStart.isEmpty() || !normalEnd.isEmpty()) {
-      draft.note(Severity.WARNING, ImportNote.Kind.LIMIT_NOT_CARRIED, where(row), form.id(), v.id(), v.source(),
-          "normal interval '" + normalStart + "' to '" + normalEnd + "' not carried over: date variables have no plausible range");
+      draft.note(
+          Severity.WARNING,
+          ImportNote.Kind.LIMIT_NOT_CARRIED,
+          where(row),
+          form.id(),
+          v.id(),
+          v.source(),
+          "normal interval '"
+              + normalStart
+              + "' to '"
+              + normalEnd
+              + "' not carried over: date variables have no plausible range");
     }
   }
 
@@ -209,26 +343,40 @@ final class OpenQRegReader {
   }
 
   private static String unquote(String text) {
-    return text.length() >= 2 && text.startsWith("'") && text.endsWith("'") ? text.substring(1, text.length() - 1) : text;
+    return text.length() >= 2 && text.startsWith("'") && text.endsWith("'")
+        ? text.substring(1, text.length() - 1)
+        : text;
   }
 
   /** The allowed characters as a pattern: any number of them, nothing else. */
   private static void allowedCharacters(VariableDraft v, String characters) {
     if (characters.isEmpty()) return;
     StringBuilder set = new StringBuilder();
-    characters.codePoints().distinct().forEach(cp -> {
-      if ("\\]^-[".indexOf(cp) >= 0) set.append('\\');
-      set.appendCodePoint(cp);
-    });
+    characters
+        .codePoints()
+        .distinct()
+        .forEach(
+            cp -> {
+              if ("\\]^-[".indexOf(cp) >= 0) set.append('\\');
+              set.appendCodePoint(cp);
+            });
     v.string("pattern", "[" + set + "]*");
   }
 
   private void describe(FormDraft form, VariableDraft v, CSVRecord row) {
-    v.describe("OpenQReg: " + get(row, "variabelid")
-        + (get(row, "tabell").isEmpty() ? "" : " (" + get(row, "tabell") + "." + get(row, "fysiskfeltnavn") + ")") + ".");
+    v.describe(
+        "OpenQReg: "
+            + get(row, "variabelid")
+            + (get(row, "tabell").isEmpty()
+                ? ""
+                : " (" + get(row, "tabell") + "." + get(row, "fysiskfeltnavn") + ")")
+            + ".");
     String rapporteket = get(row, "navnirapporteket");
     if (!rapporteket.isEmpty()) {
-      v.describe(rapporteket.equals("Ikke overført") ? "Ikke overført til Rapporteket." : "Rapporteket: " + rapporteket + ".");
+      v.describe(
+          rapporteket.equals("Ikke overført")
+              ? "Ikke overført til Rapporteket."
+              : "Rapporteket: " + rapporteket + ".");
     }
     v.describe(get(row, "kommentar"));
   }
@@ -241,29 +389,54 @@ final class OpenQRegReader {
       if (bound[1].matches("\\d{4}-\\d{2}-\\d{2}")) {
         v.string(bound[0], bound[1]);
       } else {
-        draft.note(Severity.WARNING, ImportNote.Kind.NOT_CARRIED, where(row), form.id(), v.id(), v.source(),
+        draft.note(
+            Severity.WARNING,
+            ImportNote.Kind.NOT_CARRIED,
+            where(row),
+            form.id(),
+            v.id(),
+            v.source(),
             bound[0] + " '" + bound[1] + "' is not a date yyyy-mm-dd; not carried over");
       }
     }
     if (v.has("validFrom") && v.has("validTo") && from.compareTo(to) > 0) {
       v.remove("validTo");
-      draft.note(Severity.WARNING, ImportNote.Kind.NOT_CARRIED, where(row), form.id(), v.id(), v.source(),
+      draft.note(
+          Severity.WARNING,
+          ImportNote.Kind.NOT_CARRIED,
+          where(row),
+          form.id(),
+          v.id(),
+          v.source(),
           "utfaset_dato " + to + " is before innfoert_dato " + from + "; validTo not carried over");
     }
   }
 
   private void skipFlags(FormDraft form, VariableDraft v, CSVRecord row) {
     if (get(row, "aktiveringsspoersmaal").equalsIgnoreCase("Ja")) {
-      draft.note(Severity.WARNING, ImportNote.Kind.LOGIC_NOT_TRANSLATED, where(row), form.id(), v.id(), v.source(),
+      draft.note(
+          Severity.WARNING,
+          ImportNote.Kind.LOGIC_NOT_TRANSLATED,
+          where(row),
+          form.id(),
+          v.id(),
+          v.source(),
           "marked as a controlling question (aktiveringsspørsmål), but the Klokeboken does not say which answer shows "
               + "which questions; write the visibleIf of its follow-up questions by hand");
       v.describe("Aktiveringsspørsmål i OpenQReg.");
     }
     if (get(row, "underspoersmaal").equalsIgnoreCase("Ja")) {
-      draft.note(Severity.WARNING, ImportNote.Kind.LOGIC_NOT_TRANSLATED, where(row), form.id(), v.id(), v.source(),
+      draft.note(
+          Severity.WARNING,
+          ImportNote.Kind.LOGIC_NOT_TRANSLATED,
+          where(row),
+          form.id(),
+          v.id(),
+          v.source(),
           "marked as a follow-up question (underspørsmål) shown only under a condition the Klokeboken does not give; "
               + "imported without visibleIf, so it is always shown");
-      v.describe("Underspørsmål i OpenQReg (vises bare under et vilkår som ikke står i Klokeboken).");
+      v.describe(
+          "Underspørsmål i OpenQReg (vises bare under et vilkår som ikke står i Klokeboken).");
     }
   }
 
@@ -277,7 +450,9 @@ final class OpenQRegReader {
 
   private static Optional<BigDecimal> decimal(String text) {
     try {
-      return text.isEmpty() ? Optional.empty() : Optional.of(new BigDecimal(text.replace(',', '.')));
+      return text.isEmpty()
+          ? Optional.empty()
+          : Optional.of(new BigDecimal(text.replace(',', '.')));
     } catch (NumberFormatException e) {
       return Optional.empty();
     }

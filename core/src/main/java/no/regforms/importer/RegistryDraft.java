@@ -22,7 +22,11 @@ import no.regforms.expression.ExpressionCompiler;
 final class RegistryDraft {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-  /** Code lists whose labels joined are at most this long are named after their labels ({@code nei_ja}). */
+
+  /**
+   * Code lists whose labels joined are at most this long are named after their labels ({@code
+   * nei_ja}).
+   */
   private static final int LABEL_NAMED_LIST = 32;
 
   private final CodebookFormat format;
@@ -47,7 +51,8 @@ final class RegistryDraft {
    */
   record CodeDraft(String code, String label) {}
 
-  RegistryDraft(CodebookFormat format, String sourceFile, String registryId, String title, String version) {
+  RegistryDraft(
+      CodebookFormat format, String sourceFile, String registryId, String title, String version) {
     this.format = format;
     this.sourceFile = sourceFile;
     this.registryId = registryId;
@@ -72,7 +77,13 @@ final class RegistryDraft {
   FormDraft form(String name, String formTitle, String where) {
     String id = formIds.allocate(name);
     if (!id.equals(name)) {
-      note(Severity.INFO, ImportNote.Kind.RENAMED, where, id, "", name,
+      note(
+          Severity.INFO,
+          ImportNote.Kind.RENAMED,
+          where,
+          id,
+          "",
+          name,
           "form '" + name + "' is now '" + id + "' (ids are snake_case and unique)");
     }
     FormDraft form = new FormDraft(this, id, name, formTitle);
@@ -97,8 +108,12 @@ final class RegistryDraft {
     String id = listIds.allocate(byLabels ? labels : nameHint);
     ObjectNode list = JSON.objectNode();
     list.put("id", id);
-    list.set("title", VariableDraft.nb(byLabels
-        ? codes.stream().map(CodeDraft::label).collect(Collectors.joining(" / ")) : listTitle));
+    list.set(
+        "title",
+        VariableDraft.nb(
+            byLabels
+                ? codes.stream().map(CodeDraft::label).collect(Collectors.joining(" / "))
+                : listTitle));
     list.put("system", "local");
     ArrayNode array = list.putArray("codes");
     Set<String> values = new LinkedHashSet<>();
@@ -119,7 +134,13 @@ final class RegistryDraft {
     return codesByList.getOrDefault(id, Set.of());
   }
 
-  void note(Severity severity, ImportNote.Kind kind, String where, String form, String variable, String source,
+  void note(
+      Severity severity,
+      ImportNote.Kind kind,
+      String where,
+      String form,
+      String variable,
+      String source,
       String message) {
     notes.add(new ImportNote(severity, kind, where, form, variable, source, message));
   }
@@ -136,8 +157,14 @@ final class RegistryDraft {
     ObjectNode registry = JSON.objectNode();
     registry.put("id", registryId);
     registry.set("title", VariableDraft.nb(title));
-    registry.set("description", VariableDraft.nb("Importert fra " + format.title() + " " + sourceFile
-        + " med regforms import; se import-report.md for det som ikke kunne føres over."));
+    registry.set(
+        "description",
+        VariableDraft.nb(
+            "Importert fra "
+                + format.title()
+                + " "
+                + sourceFile
+                + " med regforms import; se import-report.md for det som ikke kunne føres over."));
     registry.put("version", version);
     registry.putArray("languages").add("nb");
     // The codebook's order of forms, which file names alone would lose.
@@ -151,6 +178,7 @@ final class RegistryDraft {
     }
     codeLists.forEach((id, list) -> files.put("codelists/" + id + ".json", list));
     files.putAll(formFiles);
-    return new ImportResult(format, sourceFile, files, notes, readAs, forms.size(), variables, codeLists.size());
+    return new ImportResult(
+        format, sourceFile, files, notes, readAs, forms.size(), variables, codeLists.size());
   }
 }

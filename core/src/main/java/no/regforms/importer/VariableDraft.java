@@ -17,9 +17,29 @@ import no.regforms.definition.VariableType;
  */
 final class VariableDraft {
 
-  private static final List<String> KEY_ORDER = List.of("variable", "type", "label", "help", "description",
-      "required", "visibleIf", "compute", "codeList", "range", "plausibleRange", "decimals", "maxLength", "pattern",
-      "unit", "missing", "minChoices", "maxChoices", "sensitivity", "validFrom", "validTo");
+  private static final List<String> KEY_ORDER =
+      List.of(
+          "variable",
+          "type",
+          "label",
+          "help",
+          "description",
+          "required",
+          "visibleIf",
+          "compute",
+          "codeList",
+          "range",
+          "plausibleRange",
+          "decimals",
+          "maxLength",
+          "pattern",
+          "unit",
+          "missing",
+          "minChoices",
+          "maxChoices",
+          "sensitivity",
+          "validFrom",
+          "validTo");
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private final String id;
@@ -95,7 +115,10 @@ final class VariableDraft {
   }
 
   static JsonNode number(BigDecimal value) {
-    return JSON.numberNode(value.stripTrailingZeros().scale() <= 0 ? new BigDecimal(value.toBigIntegerExact()) : value);
+    return JSON.numberNode(
+        value.stripTrailingZeros().scale() <= 0
+            ? new BigDecimal(value.toBigIntegerExact())
+            : value);
   }
 
   static JsonNode date(String value) {

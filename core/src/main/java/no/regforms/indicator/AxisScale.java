@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A chart axis from 0 to a round top with round ticks (0, 20, 40, … 100 %; 0, 1, 2, … 4): the step is
- * 1, 2, 2.5 or 5 times a power of ten, the smallest that covers the data in at most five steps.
+ * A chart axis from 0 to a round top with round ticks (0, 20, 40, … 100 %; 0, 1, 2, … 4): the step
+ * is 1, 2, 2.5 or 5 times a power of ten, the smallest that covers the data in at most five steps.
  *
  * @param top the axis maximum, a multiple of {@code step}
  * @param step the distance between ticks
@@ -31,7 +31,10 @@ record AxisScale(double top, double step) {
     return new AxisScale(top, step);
   }
 
-  /** The tick values from 0 to {@code top}, exact in decimal (0.2 · 3 is 0.6, not 0.6000000000000001). */
+  /**
+   * The tick values from 0 to {@code top}, exact in decimal (0.2 · 3 is 0.6, not
+   * 0.6000000000000001).
+   */
   List<BigDecimal> ticks() {
     List<BigDecimal> ticks = new ArrayList<>();
     BigDecimal exactStep = BigDecimal.valueOf(step);

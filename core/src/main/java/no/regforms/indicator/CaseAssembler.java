@@ -25,19 +25,24 @@ import no.regforms.record.RecordLine;
 import no.regforms.record.RecordParser;
 
 /**
- * Joins the records of each patient into one group. Sorted input streams through with one patient in
- * memory; other input is cut into sorted runs of at most {@code maxInMemory} records, spilled to
- * temporary files beyond the first, and merged, so memory stays bounded however large the input.
- * A record without a patient key is a group of its own. Used once per run; not thread-safe.
+ * Joins the records of each patient into one group. Sorted input streams through with one patient
+ * in memory; other input is cut into sorted runs of at most {@code maxInMemory} records, spilled to
+ * temporary files beyond the first, and merged, so memory stays bounded however large the input. A
+ * record without a patient key is a group of its own. Used once per run; not thread-safe.
  */
 final class CaseAssembler {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   // Spill files hold records already read within the run's limits: read them back without limits.
-  private static final RecordParser SPILL = RecordParser.of(new RecordLimits(RecordLimits.MAX_RECORD_BYTES,
-      Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE));
-  private static final Comparator<Record> ORDER = Comparator.comparing(CaseAssembler::key)
-      .thenComparingLong(Record::line);
+  private static final RecordParser SPILL =
+      RecordParser.of(
+          new RecordLimits(
+              RecordLimits.MAX_RECORD_BYTES,
+              Integer.MAX_VALUE,
+              Integer.MAX_VALUE,
+              Integer.MAX_VALUE));
+  private static final Comparator<Record> ORDER =
+      Comparator.comparing(CaseAssembler::key).thenComparingLong(Record::line);
 
   private final boolean sorted;
   private final int maxInMemory;
@@ -46,14 +51,17 @@ final class CaseAssembler {
   private int spilledRuns;
   private boolean unsorted;
 
-  CaseAssembler(boolean sorted, int maxInMemory, Optional<Path> spillDirectory, List<Issue> issues) {
+  CaseAssembler(
+      boolean sorted, int maxInMemory, Optional<Path> spillDirectory, List<Issue> issues) {
     this.sorted = sorted;
     this.maxInMemory = maxInMemory;
     this.spillDirectory = spillDirectory;
     this.issues = issues;
   }
 
-  /** Whether input declared sorted turned out not to be; assembling stopped at the first such line. */
+  /**
+   * Whether input declared sorted turned out not to be; assembling stopped at the first such line.
+   */
   boolean unsorted() {
     return unsorted;
   }
@@ -92,9 +100,16 @@ final class CaseAssembler {
       if (check && lastPatient != null && record.patient().compareTo(lastPatient) < 0) {
         // Figures from the rest would be wrong (a patient split in two): stop here.
         unsorted = true;
-        issues.add(Issue.error(IssueCode.UNSORTED_INPUT, "the input was declared sorted by patient, but the patient key on line "
-                + record.line() + " comes before the one on line " + lastLine, new RecordPath("", record.line()))
-            .withHint("sort the file by patient, or leave out --sorted and the records are sorted on disk"));
+        issues.add(
+            Issue.error(
+                    IssueCode.UNSORTED_INPUT,
+                    "the input was declared sorted by patient, but the patient key on line "
+                        + record.line()
+                        + " comes before the one on line "
+                        + lastLine,
+                    new RecordPath("", record.line()))
+                .withHint(
+                    "sort the file by patient, or leave out --sorted and the records are sorted on disk"));
         return;
       }
       lastPatient = record.patient();
@@ -144,9 +159,10 @@ final class CaseAssembler {
 
   private Path spill(List<Record> buffer) throws IOException {
     buffer.sort(ORDER);
-    Path file = spillDirectory.isPresent()
-        ? Files.createTempFile(spillDirectory.get(), "regforms-cases-", ".jsonl")
-        : Files.createTempFile("regforms-cases-", ".jsonl");
+    Path file =
+        spillDirectory.isPresent()
+            ? Files.createTempFile(spillDirectory.get(), "regforms-cases-", ".jsonl")
+            : Files.createTempFile("regforms-cases-", ".jsonl");
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       for (Record record : buffer) {
         out.write(Long.toString(record.line()));
@@ -187,8 +203,12 @@ final class CaseAssembler {
         return false;
       }
       int tab = line.indexOf('\t');
-      RecordLine parsed = SPILL.read(line.substring(tab + 1), Long.parseLong(line.substring(0, tab)));
-      next = parsed.record().orElseThrow(() -> new IOException("a spill file line could not be read back"));
+      RecordLine parsed =
+          SPILL.read(line.substring(tab + 1), Long.parseLong(line.substring(0, tab)));
+      next =
+          parsed
+              .record()
+              .orElseThrow(() -> new IOException("a spill file line could not be read back"));
       return true;
     }
   }
@@ -202,24 +222,25 @@ final class CaseAssembler {
         open.add(run);
         if (run.advance()) queue.add(run);
       }
-      Iterator<Record> merged = new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return !queue.isEmpty();
-        }
+      Iterator<Record> merged =
+          new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+              return !queue.isEmpty();
+            }
 
-        @Override
-        public Record next() {
-          Run run = queue.poll();
-          Record record = run.next;
-          try {
-            if (run.advance()) queue.add(run);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-          return record;
-        }
-      };
+            @Override
+            public Record next() {
+              Run run = queue.poll();
+              Record record = run.next;
+              try {
+                if (run.advance()) queue.add(run);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+              return record;
+            }
+          };
       stream(merged, patient, false);
     } finally {
       for (Run run : open) run.in.close();

@@ -24,10 +24,20 @@ import java.util.TreeMap;
  * @param excluded cases excluded, by exclusion id
  * @param leftOut cases left out because a value was missing, by the variables missing
  */
-public record CaseCounts(String indicator, int year, String group, long numerator, long denominator, List<Double> values,
-    Map<String, Long> excluded, Map<String, Long> leftOut) {
+public record CaseCounts(
+    String indicator,
+    int year,
+    String group,
+    long numerator,
+    long denominator,
+    List<Double> values,
+    Map<String, Long> excluded,
+    Map<String, Long> leftOut) {
 
-  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+  /**
+   * Rejects null or invalid components and keeps copies of collections, so the record stays
+   * immutable.
+   */
   public CaseCounts {
     Objects.requireNonNull(indicator, "indicator");
     Objects.requireNonNull(group, "group");
@@ -38,7 +48,8 @@ public record CaseCounts(String indicator, int year, String group, long numerato
 
   /** The cases attributed to the group this year: counted, excluded or left out. */
   public long cases() {
-    return denominator + excluded.values().stream().mapToLong(Long::longValue).sum()
+    return denominator
+        + excluded.values().stream().mapToLong(Long::longValue).sum()
         + leftOut.values().stream().mapToLong(Long::longValue).sum();
   }
 
@@ -53,7 +64,14 @@ public record CaseCounts(String indicator, int year, String group, long numerato
   }
 
   static CaseCounts of(String indicator, int year, String group, Tally tally) {
-    return new CaseCounts(indicator, year, group, tally.numerator, tally.denominator, tally.values, tally.excluded,
+    return new CaseCounts(
+        indicator,
+        year,
+        group,
+        tally.numerator,
+        tally.denominator,
+        tally.values,
+        tally.excluded,
         tally.leftOut);
   }
 }

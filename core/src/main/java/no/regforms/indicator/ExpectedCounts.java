@@ -10,23 +10,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import no.regforms.definition.Organisations;
 import no.regforms.diagnostic.Diagnostics;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.IssueCode;
 import no.regforms.diagnostic.SourceLocation;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Expected case counts for coverage indicators (dekningsgrad), such as NPR counts per health trust.
  *
- * <p>Read from CSV with the header {@code indicator,year,hf,expected} (comma or semicolon separated,
- * decimal point): {@code hf} is a health-trust id or organisation number of the organisation table,
- * a region id, or {@code national}. A group without its own row is expected to have the sum of its
- * health trusts' rows. Rows that cannot be read are issues located by line; the rest are kept.
- * Immutable.
+ * <p>Read from CSV with the header {@code indicator,year,hf,expected} (comma or semicolon
+ * separated, decimal point): {@code hf} is a health-trust id or organisation number of the
+ * organisation table, a region id, or {@code national}. A group without its own row is expected to
+ * have the sum of its health trusts' rows. Rows that cannot be read are issues located by line; the
+ * rest are kept. Immutable.
  */
 public final class ExpectedCounts {
 
@@ -52,7 +52,8 @@ public final class ExpectedCounts {
    * @param organisations the table health-trust ids and organisation numbers are checked against
    * @throws IOException if reading fails
    */
-  public static ExpectedCounts read(Reader in, String file, Organisations organisations) throws IOException {
+  public static ExpectedCounts read(Reader in, String file, Organisations organisations)
+      throws IOException {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(organisations, "organisations");
@@ -62,17 +63,30 @@ public final class ExpectedCounts {
   }
 
   /** Reads expected counts from CSV {@code text}; see {@link #read}. */
-  public static ExpectedCounts parse(String text, String file, Organisations organisations) throws IOException {
-    char delimiter = text.lines().findFirst().map(first -> first.contains(";") ? ';' : ',').orElse(',');
+  public static ExpectedCounts parse(String text, String file, Organisations organisations)
+      throws IOException {
+    char delimiter =
+        text.lines().findFirst().map(first -> first.contains(";") ? ';' : ',').orElse(',');
     Map<String, Double> counts = new HashMap<>();
     List<Issue> issues = new ArrayList<>();
-    CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
-        .setTrim(true).setIgnoreEmptyLines(true).build();
+    CSVFormat format =
+        CSVFormat.DEFAULT
+            .builder()
+            .setDelimiter(delimiter)
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setTrim(true)
+            .setIgnoreEmptyLines(true)
+            .build();
     try (CSVParser parser = CSVParser.parse(text, format)) {
       for (String column : List.of("indicator", "year", "hf", "expected")) {
         if (!parser.getHeaderMap().containsKey(column)) {
-          issues.add(Issue.error(IssueCode.MISSING_KEY, "expected-counts file has no column '" + column + "'",
-              SourceLocation.of(file, 1, 1, "")).withHint("the header is indicator,year,hf,expected"));
+          issues.add(
+              Issue.error(
+                      IssueCode.MISSING_KEY,
+                      "expected-counts file has no column '" + column + "'",
+                      SourceLocation.of(file, 1, 1, ""))
+                  .withHint("the header is indicator,year,hf,expected"));
         }
       }
       if (!issues.isEmpty()) return new ExpectedCounts(Map.of(), Diagnostics.of(issues));
@@ -81,20 +95,33 @@ public final class ExpectedCounts {
         SourceLocation where = SourceLocation.of(file, line, 1, "");
         Optional<String> group = group(row.get("hf"), organisations);
         if (group.isEmpty()) {
-          issues.add(Issue.error(IssueCode.UNKNOWN_ORGANISATION, "unknown health trust or region '" + row.get("hf") + "'", where));
+          issues.add(
+              Issue.error(
+                  IssueCode.UNKNOWN_ORGANISATION,
+                  "unknown health trust or region '" + row.get("hf") + "'",
+                  where));
           continue;
         }
         try {
           int year = Integer.parseInt(row.get("year"));
           BigDecimal exact = new BigDecimal(row.get("expected").replace(',', '.'));
-          if (exact.signum() < 0 || exact.compareTo(MAX_EXPECTED) > 0) throw new NumberFormatException("out of range");
+          if (exact.signum() < 0 || exact.compareTo(MAX_EXPECTED) > 0)
+            throw new NumberFormatException("out of range");
           double expected = exact.doubleValue();
           if (counts.putIfAbsent(key(row.get("indicator"), year, group.get()), expected) != null) {
-            issues.add(Issue.error(IssueCode.DUPLICATE_ID, "a second row for the same indicator, year and group; the first is kept", where));
+            issues.add(
+                Issue.error(
+                    IssueCode.DUPLICATE_ID,
+                    "a second row for the same indicator, year and group; the first is kept",
+                    where));
           }
         } catch (NumberFormatException e) {
-          issues.add(Issue.error(IssueCode.INVALID_VALUE, "year must be a whole number and expected a number from 0 to "
-              + MAX_EXPECTED.toPlainString(), where));
+          issues.add(
+              Issue.error(
+                  IssueCode.INVALID_VALUE,
+                  "year must be a whole number and expected a number from 0 to "
+                      + MAX_EXPECTED.toPlainString(),
+                  where));
         }
       }
     }
@@ -111,7 +138,10 @@ public final class ExpectedCounts {
     return indicator + "\u0000" + year + "\u0000" + group;
   }
 
-  /** The expected count given for {@code group} (an HF or RHF id, or {@code national}), if a row gives one. */
+  /**
+   * The expected count given for {@code group} (an HF or RHF id, or {@code national}), if a row
+   * gives one.
+   */
   public Optional<Double> expected(String indicator, int year, String group) {
     return Optional.ofNullable(counts.get(key(indicator, year, group)));
   }

@@ -13,7 +13,10 @@ public enum GroupLevel {
   /** The whole country. */
   NATIONAL;
 
-  /** The name used in definitions and outputs: {@code unit}, {@code hf}, {@code rhf}, {@code national}. */
+  /**
+   * The name used in definitions and outputs: {@code unit}, {@code hf}, {@code rhf}, {@code
+   * national}.
+   */
   public String key() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -41,13 +41,13 @@ import no.regforms.validation.ValidationResult;
  * their records ({@code subject: patient}: the base form's values, plus every form as a list of
  * rows named by its id). Each record is validated first, so expressions see typed values and an
  * invalid value counts as missing. For each year asked for, a case counts when its period equals
- * the year and its denominator is true; it is then excluded when an exclusion is true, and otherwise
- * counted, in the numerator when that is true. An unknown denominator, numerator or value leaves the
- * case out, counted by the variables that were missing. Cases are attributed to the treating unit
- * or the home health trust, and results grouped unit → HF → RHF → nation.
+ * the year and its denominator is true; it is then excluded when an exclusion is true, and
+ * otherwise counted, in the numerator when that is true. An unknown denominator, numerator or value
+ * leaves the case out, counted by the variables that were missing. Cases are attributed to the
+ * treating unit or the home health trust, and results grouped unit → HF → RHF → nation.
  *
- * <p>Immutable and thread-safe; a run's state lives in the call. Bad input is reported in
- * {@link IndicatorResults#diagnostics()}, never thrown; no record value or patient key is logged.
+ * <p>Immutable and thread-safe; a run's state lives in the call. Bad input is reported in {@link
+ * IndicatorResults#diagnostics()}, never thrown; no record value or patient key is logged.
  *
  * <pre>{@code
  * IndicatorCalculator calculator = IndicatorCalculator.of(registry);
@@ -75,9 +75,9 @@ public final class IndicatorCalculator {
   }
 
   /**
-   * Computes from a JSON Lines file in one pass when it is sorted by patient (most extracts are): the
-   * order is checked as the records stream, and patients go through as they end. Only a file found
-   * out of order is read once more, its records sorted with bounded memory.
+   * Computes from a JSON Lines file in one pass when it is sorted by patient (most extracts are):
+   * the order is checked as the records stream, and patients go through as they end. Only a file
+   * found out of order is read once more, its records sorted with bounded memory.
    *
    * @throws IOException if the file cannot be read
    */
@@ -91,18 +91,28 @@ public final class IndicatorCalculator {
     return read(records, options, true).orElseThrow();
   }
 
-  /** One pass over the file; empty when {@code options} take it as sorted, it is not, and that is not to be reported. */
-  private Optional<IndicatorResults> read(Path records, RunOptions options, boolean reportUnsorted) throws IOException {
+  /**
+   * One pass over the file; empty when {@code options} take it as sorted, it is not, and that is
+   * not to be reported.
+   */
+  private Optional<IndicatorResults> read(Path records, RunOptions options, boolean reportUnsorted)
+      throws IOException {
     List<Issue> unreadable = new ArrayList<>();
     try (JsonLinesRecordReader reader = JsonLinesRecordReader.open(records, RecordLimits.DEFAULTS);
         Stream<RecordLine> lines = reader.lines()) {
-      Iterator<Record> iterator = lines.peek(line -> line.problem().ifPresent(unreadable::add))
-          .flatMap(line -> line.record().stream()).iterator();
-      return calculate(iterator, options, reportUnsorted).map(results -> {
-        List<Issue> all = new ArrayList<>(unreadable);
-        all.addAll(results.diagnostics().issues());
-        return new IndicatorResults(results.years(), results.results(), Diagnostics.of(all));
-      });
+      Iterator<Record> iterator =
+          lines
+              .peek(line -> line.problem().ifPresent(unreadable::add))
+              .flatMap(line -> line.record().stream())
+              .iterator();
+      return calculate(iterator, options, reportUnsorted)
+          .map(
+              results -> {
+                List<Issue> all = new ArrayList<>(unreadable);
+                all.addAll(results.diagnostics().issues());
+                return new IndicatorResults(
+                    results.years(), results.results(), Diagnostics.of(all));
+              });
     }
   }
 
@@ -113,11 +123,16 @@ public final class IndicatorCalculator {
     return calculate(records, options, true).orElseThrow();
   }
 
-  private Optional<IndicatorResults> calculate(Iterator<Record> records, RunOptions options, boolean reportUnsorted) {
+  private Optional<IndicatorResults> calculate(
+      Iterator<Record> records, RunOptions options, boolean reportUnsorted) {
     List<Issue> runIssues = new ArrayList<>();
     Run run = new Run(selected(options, new ArrayList<>()), options);
-    CaseAssembler assembler = new CaseAssembler(options.sortedByPatient(), options.maxRecordsInMemory(),
-        options.spillDirectory(), runIssues);
+    CaseAssembler assembler =
+        new CaseAssembler(
+            options.sortedByPatient(),
+            options.maxRecordsInMemory(),
+            options.spillDirectory(),
+            runIssues);
     assembler.assemble(records, run::patient);
     if (assembler.unsorted()) {
       if (!reportUnsorted) return Optional.empty();
@@ -132,14 +147,15 @@ public final class IndicatorCalculator {
 
   /**
    * Results from cases counted elsewhere (the SQL engine counts in a database): groups the counts
-   * unit → HF → RHF → nation through the organisation table, and computes values, intervals,
-   * levels and suppression exactly as for records counted here.
+   * unit → HF → RHF → nation through the organisation table, and computes values, intervals, levels
+   * and suppression exactly as for records counted here.
    *
    * @param counts the counts of the indicators and years of {@code options}, per attribution group
    * @param options the run's years, indicators and expected counts
    * @param runIssues issues met while counting (unreadable records and the like), reported first
    */
-  public IndicatorResults results(Collection<CaseCounts> counts, RunOptions options, List<Issue> runIssues) {
+  public IndicatorResults results(
+      Collection<CaseCounts> counts, RunOptions options, List<Issue> runIssues) {
     Objects.requireNonNull(counts, "counts");
     Objects.requireNonNull(options, "options");
     List<Issue> issues = new ArrayList<>(options.expected().diagnostics().issues());
@@ -152,28 +168,42 @@ public final class IndicatorCalculator {
       if (indicator == null) continue;
       String group = count.group();
       if ("home_hf".equals(indicator.attribution())) {
-        group = registry.organisations().healthTrust(group).map(h -> h.id()).orElse(Aggregator.UNKNOWN);
+        group =
+            registry.organisations().healthTrust(group).map(h -> h.id()).orElse(Aggregator.UNKNOWN);
       } else if (!group.equals(Aggregator.UNKNOWN)
           && registry.organisations().unit(group, LocalDate.of(count.year(), 12, 31)).isEmpty()) {
         unknownUnits.merge(group, count.cases(), Long::sum);
       }
-      tallies.computeIfAbsent(indicator.id(), k -> new HashMap<>())
+      tallies
+          .computeIfAbsent(indicator.id(), k -> new HashMap<>())
           .computeIfAbsent(count.year(), k -> new HashMap<>())
           .computeIfAbsent(group, k -> new Tally())
           .add(count.tally());
     }
-    unknownUnits.forEach((resh, cases) -> issues.add(Issue.warning(IssueCode.UNKNOWN_UNIT,
-        "unit " + resh + " is not in the organisation table (" + cases + (cases == 1 ? " case-year" : " case-years")
-            + "); its cases count under an unknown HF", SourceLocation.of("organisations.json", 0, 0, "/units"))
-        .withHint("add the unit with its health trust and organisation number to organisations.json")));
+    unknownUnits.forEach(
+        (resh, cases) ->
+            issues.add(
+                Issue.warning(
+                        IssueCode.UNKNOWN_UNIT,
+                        "unit "
+                            + resh
+                            + " is not in the organisation table ("
+                            + cases
+                            + (cases == 1 ? " case-year" : " case-years")
+                            + "); its cases count under an unknown HF",
+                        SourceLocation.of("organisations.json", 0, 0, "/units"))
+                    .withHint(
+                        "add the unit with its health trust and organisation number to organisations.json")));
     List<IndicatorResult> results = new ArrayList<>();
     Aggregator aggregator = new Aggregator(registry.organisations(), options.expected());
     for (Indicator indicator : indicators) {
       for (int year : options.years()) {
-        Map<String, Tally> byGroup = tallies.getOrDefault(indicator.id(), Map.of()).getOrDefault(year, Map.of());
+        Map<String, Tally> byGroup =
+            tallies.getOrDefault(indicator.id(), Map.of()).getOrDefault(year, Map.of());
         Optional<IndicatorVersion> dated = registry.indicatorVersion(indicator.id(), year);
         if (dated.isEmpty()) continue;
-        aggregator.aggregate(dated.get().indicator(), year, byGroup)
+        aggregator
+            .aggregate(dated.get().indicator(), year, byGroup)
             .forEach(result -> results.add(result.withVersion(dated.get().version())));
       }
     }
@@ -183,19 +213,29 @@ public final class IndicatorCalculator {
   private List<Indicator> selected(RunOptions options, List<Issue> issues) {
     for (String id : new TreeSet<>(options.indicators())) {
       if (!registry.indicators().containsKey(id)) {
-        issues.add(Issue.error(IssueCode.INVALID_VALUE, "registry '" + registry.id() + "' has no indicator '" + id + "'",
-            SourceLocation.UNKNOWN).withHint("its indicators: " + String.join(", ", registry.indicators().keySet())));
+        issues.add(
+            Issue.error(
+                    IssueCode.INVALID_VALUE,
+                    "registry '" + registry.id() + "' has no indicator '" + id + "'",
+                    SourceLocation.UNKNOWN)
+                .withHint("its indicators: " + String.join(", ", registry.indicators().keySet())));
       }
     }
-    List<Indicator> selected = registry.indicators().values().stream()
-        .filter(i -> options.indicators().isEmpty() || options.indicators().contains(i.id()))
-        .toList();
+    List<Indicator> selected =
+        registry.indicators().values().stream()
+            .filter(i -> options.indicators().isEmpty() || options.indicators().contains(i.id()))
+            .toList();
     for (Indicator indicator : selected) {
       if ("home_hf".equals(indicator.attribution()) && indicator.homeHf().isEmpty()) {
-        issues.add(Issue.warning(IssueCode.MISSING_KEY, "indicator '" + indicator.id()
-                + "' is attributed to the home HF but names no 'homeHf' (and its form has no home_hf variable); "
-                + "its cases count under an unknown HF", indicator.location())
-            .withHint("add \"homeHf\": \"<variable holding the home HF>\" to the indicator"));
+        issues.add(
+            Issue.warning(
+                    IssueCode.MISSING_KEY,
+                    "indicator '"
+                        + indicator.id()
+                        + "' is attributed to the home HF but names no 'homeHf' (and its form has no home_hf variable); "
+                        + "its cases count under an unknown HF",
+                    indicator.location())
+                .withHint("add \"homeHf\": \"<variable holding the home HF>\" to the indicator"));
       }
     }
     return selected;
@@ -220,8 +260,13 @@ public final class IndicatorCalculator {
 
     List<CaseCounts> counts() {
       List<CaseCounts> counts = new ArrayList<>();
-      tallies.forEach((indicator, years) -> years.forEach((year, groups) -> groups.forEach(
-          (group, tally) -> counts.add(CaseCounts.of(indicator, year, group, tally)))));
+      tallies.forEach(
+          (indicator, years) ->
+              years.forEach(
+                  (year, groups) ->
+                      groups.forEach(
+                          (group, tally) ->
+                              counts.add(CaseCounts.of(indicator, year, group, tally)))));
       return counts;
     }
 
@@ -230,7 +275,8 @@ public final class IndicatorCalculator {
       for (Record record : group) {
         records++;
         ValidationResult result = validator.validate(record);
-        if (result.diagnostics().issues().stream().anyMatch(i -> i.code() == IssueCode.WRONG_FORM)) {
+        if (result.diagnostics().issues().stream()
+            .anyMatch(i -> i.code() == IssueCode.WRONG_FORM)) {
           wrongForm++;
           continue;
         }
@@ -240,7 +286,8 @@ public final class IndicatorCalculator {
       if (typed.isEmpty()) return;
       List<Record> valid = group.stream().filter(typed::containsKey).sorted(CANONICAL).toList();
       Map<String, Object> rows = null;
-      // A patient's values (the base record's, and every form's rows) are built once per base record.
+      // A patient's values (the base record's, and every form's rows) are built once per base
+      // record.
       Map<Record, Map<String, Object>> patientValues = new IdentityHashMap<>();
       for (Indicator indicator : indicators) {
         if (indicator.subject() == Indicator.Subject.FORM) {
@@ -249,22 +296,28 @@ public final class IndicatorCalculator {
           }
           continue;
         }
-        Optional<Record> base = valid.stream().filter(r -> r.form().equals(indicator.form())).findFirst();
+        Optional<Record> base =
+            valid.stream().filter(r -> r.form().equals(indicator.form())).findFirst();
         if (base.isEmpty()) continue;
         if (rows == null) rows = rowsByForm(valid, typed);
         Map<String, Object> byForm = rows;
-        Map<String, Object> values = patientValues.computeIfAbsent(base.get(), b -> {
-          Map<String, Object> merged = new HashMap<>(byForm);
-          merged.putAll(typed.get(b));
-          return merged;
-        });
+        Map<String, Object> values =
+            patientValues.computeIfAbsent(
+                base.get(),
+                b -> {
+                  Map<String, Object> merged = new HashMap<>(byForm);
+                  merged.putAll(typed.get(b));
+                  return merged;
+                });
         count(indicator, base.get(), values);
       }
     }
 
-    private Map<String, Object> rowsByForm(List<Record> valid, Map<Record, Map<String, Object>> typed) {
+    private Map<String, Object> rowsByForm(
+        List<Record> valid, Map<Record, Map<String, Object>> typed) {
       Map<String, Object> rows = new LinkedHashMap<>();
-      for (String form : registry.forms().keySet()) rows.put(form, new ArrayList<Map<String, Object>>());
+      for (String form : registry.forms().keySet())
+        rows.put(form, new ArrayList<Map<String, Object>>());
       for (Record record : valid) {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> list = (List<Map<String, Object>>) rows.get(record.form());
@@ -294,44 +347,50 @@ public final class IndicatorCalculator {
           tally.leftOut.merge(missing(indicator.denominator(), context), 1L, Long::sum);
           continue;
         }
-        Optional<InclusionCriterion> notIncluded = registry.inclusion().stream()
-            .filter(c -> c.form().equals(indicator.form()))
-            .filter(c -> Boolean.FALSE.equals(c.check().compiled().evaluate(context))).findFirst();
+        Optional<InclusionCriterion> notIncluded =
+            registry.inclusion().stream()
+                .filter(c -> c.form().equals(indicator.form()))
+                .filter(c -> Boolean.FALSE.equals(c.check().compiled().evaluate(context)))
+                .findFirst();
         if (notIncluded.isPresent()) {
           tally.excluded.merge(notIncluded.get().id(), 1L, Long::sum);
           continue;
         }
-        Optional<Indicator.Exclusion> exclusion = indicator.exclusions().stream()
-            .filter(e -> Boolean.TRUE.equals(e.when().compiled().evaluate(context))).findFirst();
+        Optional<Indicator.Exclusion> exclusion =
+            indicator.exclusions().stream()
+                .filter(e -> Boolean.TRUE.equals(e.when().compiled().evaluate(context)))
+                .findFirst();
         if (exclusion.isPresent()) {
           tally.excluded.merge(exclusion.get().id(), 1L, Long::sum);
           continue;
         }
         switch (indicator.type()) {
-          case PROPORTION: {
-            Object numerator = indicator.numerator().orElseThrow().compiled().evaluate(context);
-            if (numerator == null) {
-              tally.leftOut.merge(missing(indicator.numerator().get(), context), 1L, Long::sum);
-              continue;
+          case PROPORTION:
+            {
+              Object numerator = indicator.numerator().orElseThrow().compiled().evaluate(context);
+              if (numerator == null) {
+                tally.leftOut.merge(missing(indicator.numerator().get(), context), 1L, Long::sum);
+                continue;
+              }
+              tally.denominator++;
+              if (Boolean.TRUE.equals(numerator)) tally.numerator++;
+              break;
             }
-            tally.denominator++;
-            if (Boolean.TRUE.equals(numerator)) tally.numerator++;
-            break;
-          }
           case MEAN:
           case MEDIAN:
           case SUM:
           case MIN:
-          case MAX: {
-            Object value = indicator.value().orElseThrow().compiled().evaluate(context);
-            if (!(value instanceof BigDecimal amount)) {
-              tally.leftOut.merge(missing(indicator.value().get(), context), 1L, Long::sum);
-              continue;
+          case MAX:
+            {
+              Object value = indicator.value().orElseThrow().compiled().evaluate(context);
+              if (!(value instanceof BigDecimal amount)) {
+                tally.leftOut.merge(missing(indicator.value().get(), context), 1L, Long::sum);
+                continue;
+              }
+              tally.denominator++;
+              tally.values.add(amount.doubleValue());
+              break;
             }
-            tally.denominator++;
-            tally.values.add(amount.doubleValue());
-            break;
-          }
           case COUNT:
             tally.denominator++;
             break;
@@ -342,7 +401,10 @@ public final class IndicatorCalculator {
       }
     }
 
-    /** Keeps the first and last period seen, to say where the data lies when no case falls in the years asked for. */
+    /**
+     * Keeps the first and last period seen, to say where the data lies when no case falls in the
+     * years asked for.
+     */
     private void notePeriod(BigDecimal period) {
       if (period.abs().compareTo(BigDecimal.valueOf(1_000_000)) > 0) return;
       firstPeriod = Math.min(firstPeriod, period.intValue());
@@ -358,7 +420,8 @@ public final class IndicatorCalculator {
       } else {
         group = record.unit().isEmpty() ? Aggregator.UNKNOWN : record.unit();
       }
-      return tallies.computeIfAbsent(indicator.id(), k -> new HashMap<>())
+      return tallies
+          .computeIfAbsent(indicator.id(), k -> new HashMap<>())
           .computeIfAbsent(year, k -> new HashMap<>())
           .computeIfAbsent(group, k -> new Tally());
     }
@@ -377,9 +440,16 @@ public final class IndicatorCalculator {
    */
   public static Issue noCases(List<Integer> years, int firstPeriod, int lastPeriod) {
     String span = years.get(0) + (years.size() > 1 ? "–" + years.get(years.size() - 1) : "");
-    return Issue.error(IssueCode.NO_CASES, "no case of any indicator falls in " + span
-        + (firstPeriod > lastPeriod ? "" : "; the cases in the data fall in " + firstPeriod
-            + (firstPeriod == lastPeriod ? "" : "–" + lastPeriod)), SourceLocation.UNKNOWN)
+    return Issue.error(
+            IssueCode.NO_CASES,
+            "no case of any indicator falls in "
+                + span
+                + (firstPeriod > lastPeriod
+                    ? ""
+                    : "; the cases in the data fall in "
+                        + firstPeriod
+                        + (firstPeriod == lastPeriod ? "" : "–" + lastPeriod)),
+            SourceLocation.UNKNOWN)
         .withHint("choose --year (and --from-year) within the data");
   }
 
@@ -391,15 +461,29 @@ public final class IndicatorCalculator {
   public static List<Issue> recordIssues(long records, long withErrors, long wrongForm) {
     List<Issue> issues = new ArrayList<>();
     if (wrongForm > 0) {
-      issues.add(Issue.warning(IssueCode.WRONG_FORM, wrongForm + " of " + records + (wrongForm == 1 ? " record belongs" : " records belong")
-          + " to another registry or to no form of this one; " + (wrongForm == 1 ? "it was" : "they were") + " left out",
-          SourceLocation.UNKNOWN));
+      issues.add(
+          Issue.warning(
+              IssueCode.WRONG_FORM,
+              wrongForm
+                  + " of "
+                  + records
+                  + (wrongForm == 1 ? " record belongs" : " records belong")
+                  + " to another registry or to no form of this one; "
+                  + (wrongForm == 1 ? "it was" : "they were")
+                  + " left out",
+              SourceLocation.UNKNOWN));
     }
     if (withErrors > 0) {
-      issues.add(Issue.warning(IssueCode.INVALID_VALUE, withErrors + " of " + records
-          + (withErrors == 1 ? " record has" : " records have") + " validation errors; invalid values counted as missing",
-          SourceLocation.UNKNOWN)
-          .withHint("run './regforms validate' on the file to see them"));
+      issues.add(
+          Issue.warning(
+                  IssueCode.INVALID_VALUE,
+                  withErrors
+                      + " of "
+                      + records
+                      + (withErrors == 1 ? " record has" : " records have")
+                      + " validation errors; invalid values counted as missing",
+                  SourceLocation.UNKNOWN)
+              .withHint("run './regforms validate' on the file to see them"));
     }
     return issues;
   }
@@ -411,7 +495,8 @@ public final class IndicatorCalculator {
       if (!CaseContext.isParameter(name) && context.value(name) == null) names.add(name);
     }
     if (names.isEmpty()) {
-      // The unknown came from inside rows (a row's value was missing): name the row lists, as followup[].
+      // The unknown came from inside rows (a row's value was missing): name the row lists, as
+      // followup[].
       for (String name : formula.compiled().references()) {
         if (context.value(name) instanceof List<?>) names.add(name + "[]");
       }
@@ -419,9 +504,13 @@ public final class IndicatorCalculator {
     return names.isEmpty() ? "unknown" : String.join("+", names);
   }
 
-  /** An order of a patient's records that does not depend on input order: by form, id, unit, then values. */
-  private static final Comparator<Record> CANONICAL = Comparator.comparing(Record::form)
-      .thenComparing(Record::id)
-      .thenComparing(Record::unit)
-      .thenComparing(r -> r.values().asMap().toString());
+  /**
+   * An order of a patient's records that does not depend on input order: by form, id, unit, then
+   * values.
+   */
+  private static final Comparator<Record> CANONICAL =
+      Comparator.comparing(Record::form)
+          .thenComparing(Record::id)
+          .thenComparing(Record::unit)
+          .thenComparing(r -> r.values().asMap().toString());
 }

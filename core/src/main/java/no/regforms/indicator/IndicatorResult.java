@@ -36,21 +36,72 @@ import no.regforms.definition.Indicator;
  *     an entry of its {@code history} for an earlier year)
  */
 public record IndicatorResult(
-    String indicator, Indicator.Type type, int year, GroupLevel level, String group, String name, String parent, Optional<String> orgnr,
-    long numerator, long denominator, Optional<Double> expected, Optional<Double> value, Optional<Double> lower,
-    Optional<Double> upper, Optional<Attainment> attainment, Suppression suppression, Map<String, Long> excluded,
-    Map<String, Long> leftOut, String version) {
+    String indicator,
+    Indicator.Type type,
+    int year,
+    GroupLevel level,
+    String group,
+    String name,
+    String parent,
+    Optional<String> orgnr,
+    long numerator,
+    long denominator,
+    Optional<Double> expected,
+    Optional<Double> value,
+    Optional<Double> lower,
+    Optional<Double> upper,
+    Optional<Attainment> attainment,
+    Suppression suppression,
+    Map<String, Long> excluded,
+    Map<String, Long> leftOut,
+    String version) {
 
   /** A result of the indicator's current definition, before its version is named. */
-  public IndicatorResult(String indicator, Indicator.Type type, int year, GroupLevel level, String group, String name,
-      String parent, Optional<String> orgnr, long numerator, long denominator, Optional<Double> expected,
-      Optional<Double> value, Optional<Double> lower, Optional<Double> upper, Optional<Attainment> attainment,
-      Suppression suppression, Map<String, Long> excluded, Map<String, Long> leftOut) {
-    this(indicator, type, year, level, group, name, parent, orgnr, numerator, denominator, expected, value, lower, upper,
-        attainment, suppression, excluded, leftOut, "");
+  public IndicatorResult(
+      String indicator,
+      Indicator.Type type,
+      int year,
+      GroupLevel level,
+      String group,
+      String name,
+      String parent,
+      Optional<String> orgnr,
+      long numerator,
+      long denominator,
+      Optional<Double> expected,
+      Optional<Double> value,
+      Optional<Double> lower,
+      Optional<Double> upper,
+      Optional<Attainment> attainment,
+      Suppression suppression,
+      Map<String, Long> excluded,
+      Map<String, Long> leftOut) {
+    this(
+        indicator,
+        type,
+        year,
+        level,
+        group,
+        name,
+        parent,
+        orgnr,
+        numerator,
+        denominator,
+        expected,
+        value,
+        lower,
+        upper,
+        attainment,
+        suppression,
+        excluded,
+        leftOut,
+        "");
   }
 
-  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+  /**
+   * Rejects null or invalid components and keeps copies of collections, so the record stays
+   * immutable.
+   */
   public IndicatorResult {
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(indicator, "indicator");
@@ -82,13 +133,49 @@ public record IndicatorResult(
 
   /** A copy with {@code suppression} and, when hidden, no attainment. */
   IndicatorResult withSuppression(Suppression suppression) {
-    return new IndicatorResult(indicator, type, year, level, group, name, parent, orgnr, numerator, denominator, expected, value,
-        lower, upper, suppression.isSuppressed() ? Optional.empty() : attainment, suppression, excluded, leftOut, version);
+    return new IndicatorResult(
+        indicator,
+        type,
+        year,
+        level,
+        group,
+        name,
+        parent,
+        orgnr,
+        numerator,
+        denominator,
+        expected,
+        value,
+        lower,
+        upper,
+        suppression.isSuppressed() ? Optional.empty() : attainment,
+        suppression,
+        excluded,
+        leftOut,
+        version);
   }
 
   /** A copy naming the definition of the indicator that computed it. */
   IndicatorResult withVersion(String definition) {
-    return new IndicatorResult(indicator, type, year, level, group, name, parent, orgnr, numerator, denominator, expected, value,
-        lower, upper, attainment, suppression, excluded, leftOut, definition);
+    return new IndicatorResult(
+        indicator,
+        type,
+        year,
+        level,
+        group,
+        name,
+        parent,
+        orgnr,
+        numerator,
+        denominator,
+        expected,
+        value,
+        lower,
+        upper,
+        attainment,
+        suppression,
+        excluded,
+        leftOut,
+        definition);
   }
 }

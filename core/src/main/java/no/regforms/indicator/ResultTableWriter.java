@@ -23,19 +23,36 @@ import org.apache.commons.csv.CSVPrinter;
  * Writes indicator results as a tidy table, one row per indicator, year and group, as CSV or JSON.
  *
  * <p>A suppressed row keeps its identity and its suppression reason but shows no numerator,
- * denominator, value, interval or level, so no small count can be read or worked out from the table.
- * A coverage row's numerator is the registered cases and its denominator the expected count
- * (rounded); without expected counts both its denominator and value are empty. A mean or median
- * row has no numerator (empty): its denominator is the cases with a value, its value the figure.
- * Values are shares between 0 and 1 (or means and medians in the indicator's unit), rounded to six
+ * denominator, value, interval or level, so no small count can be read or worked out from the
+ * table. A coverage row's numerator is the registered cases and its denominator the expected count
+ * (rounded); without expected counts both its denominator and value are empty. A mean or median row
+ * has no numerator (empty): its denominator is the cases with a value, its value the figure. Values
+ * are shares between 0 and 1 (or means and medians in the indicator's unit), rounded to six
  * decimals. Stateless and thread-safe.
  */
 public final class ResultTableWriter {
 
   /** The columns, in order. */
-  public static final List<String> COLUMNS = List.of("indicator", "year", "level", "group", "name", "orgnr", "numerator",
-      "denominator", "expected", "value", "ci_lower", "ci_upper", "attainment", "suppressed", "excluded", "left_out",
-      "left_out_total", "version");
+  public static final List<String> COLUMNS =
+      List.of(
+          "indicator",
+          "year",
+          "level",
+          "group",
+          "name",
+          "orgnr",
+          "numerator",
+          "denominator",
+          "expected",
+          "value",
+          "ci_lower",
+          "ci_upper",
+          "attainment",
+          "suppressed",
+          "excluded",
+          "left_out",
+          "left_out_total",
+          "version");
 
   private ResultTableWriter() {}
 
@@ -43,28 +60,41 @@ public final class ResultTableWriter {
   public static void writeCsv(IndicatorResults results, Writer out) throws IOException {
     Objects.requireNonNull(results, "results");
     Objects.requireNonNull(out, "out");
-    try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new))
-        .setRecordSeparator('\n').build())) {
+    try (CSVPrinter printer =
+        new CSVPrinter(
+            out,
+            CSVFormat.DEFAULT
+                .builder()
+                .setHeader(COLUMNS.toArray(String[]::new))
+                .setRecordSeparator('\n')
+                .build())) {
       for (IndicatorResult result : results.results()) {
         List<Object> row = new ArrayList<>();
         for (Object cell : row(result).values()) {
-          row.add(cell instanceof Map<?, ?> map ? joined(map) : cell instanceof BigDecimal d ? d.toPlainString()
-              : cell == null ? "" : cell);
+          row.add(
+              cell instanceof Map<?, ?> map
+                  ? joined(map)
+                  : cell instanceof BigDecimal d ? d.toPlainString() : cell == null ? "" : cell);
         }
         printer.printRecord(row);
       }
     }
   }
 
-  /** Writes {@code results} as a JSON object with {@code years}, {@code results} and {@code issues}. */
+  /**
+   * Writes {@code results} as a JSON object with {@code years}, {@code results} and {@code issues}.
+   */
   public static void writeJson(IndicatorResults results, Writer out) throws IOException {
     Objects.requireNonNull(results, "results");
     Objects.requireNonNull(out, "out");
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("years", results.years());
     doc.put("results", results.results().stream().map(ResultTableWriter::row).toList());
-    doc.put("issues", results.diagnostics().issues().stream().map(ResultTableWriter::issue).toList());
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+    doc.put(
+        "issues", results.diagnostics().issues().stream().map(ResultTableWriter::issue).toList());
+    new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
         .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
         .writeValue(out, doc);
   }
@@ -79,7 +109,9 @@ public final class ResultTableWriter {
   }
 
   private static String joined(Map<?, ?> map) {
-    return map.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";"));
+    return map.entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining(";"));
   }
 
   static Map<String, Object> row(IndicatorResult r) {
@@ -94,9 +126,15 @@ public final class ResultTableWriter {
     // A mean or median has no numerator: its cases are the denominator and its figure the value.
     boolean averages = r.type() == Indicator.Type.MEAN || r.type() == Indicator.Type.MEDIAN;
     row.put("numerator", hidden || averages ? null : r.numerator());
-    // Coverage divides the registered cases by the expected count: without one, there is no denominator.
-    row.put("denominator", hidden ? null : r.type() == Indicator.Type.COVERAGE
-        ? r.expected().map(Math::round).orElse(null) : (Object) r.denominator());
+    // Coverage divides the registered cases by the expected count: without one, there is no
+    // denominator.
+    row.put(
+        "denominator",
+        hidden
+            ? null
+            : r.type() == Indicator.Type.COVERAGE
+                ? r.expected().map(Math::round).orElse(null)
+                : (Object) r.denominator());
     row.put("expected", r.expected().map(ResultTableWriter::round).orElse(null));
     row.put("value", hidden ? null : r.value().map(ResultTableWriter::round).orElse(null));
     row.put("ci_lower", hidden ? null : r.lower().map(ResultTableWriter::round).orElse(null));

@@ -5,6 +5,7 @@
  * attainment levels, small-number suppression, grouping unit → HF → RHF → nation, and the outputs:
  * a tidy results table, SKDE's upload and {@code ind} files, and an HTML report with SVG charts.
  *
- * <p>Entry point: {@link no.regforms.indicator.IndicatorCalculator}. See {@code docs/indicators.md}.
+ * <p>Entry point: {@link no.regforms.indicator.IndicatorCalculator}. See {@code
+ * docs/indicators.md}.
  */
 package no.regforms.indicator;

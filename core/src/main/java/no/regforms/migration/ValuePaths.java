@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
- * A migration step's variable in a record's values: a top-level variable ({@code weight}) or a member
- * of every row of a repeat group ({@code sessions.charge}).
+ * A migration step's variable in a record's values: a top-level variable ({@code weight}) or a
+ * member of every row of a repeat group ({@code sessions.charge}).
  */
 final class ValuePaths {
 
@@ -25,10 +25,14 @@ final class ValuePaths {
       values.put(path, changed);
       return !Objects.equals(old, changed);
     }
-    return eachRow(values, path.substring(0, dot), row -> update(row, path.substring(dot + 1), change));
+    return eachRow(
+        values, path.substring(0, dot), row -> update(row, path.substring(dot + 1), change));
   }
 
-  /** Moves the value at {@code from} to {@code to} (both top level, or both members of one repeat group). */
+  /**
+   * Moves the value at {@code from} to {@code to} (both top level, or both members of one repeat
+   * group).
+   */
   static boolean move(Map<String, Object> values, String from, String to) {
     int dot = from.indexOf('.');
     if (dot < 0) {

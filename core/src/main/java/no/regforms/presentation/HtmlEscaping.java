@@ -6,10 +6,10 @@ import org.owasp.encoder.Encode;
 
 /**
  * The one HTML escaper of regforms: the OWASP encoder's encoding for HTML text and quoted
- * attributes ({@code & < > " '}). As a Velocity event handler it escapes every reference a
- * template inserts, so no definition text reaches a page as markup; references whose name starts
- * with {@code raw} ({@code $rawModel}) are inserted as they are, and whoever puts them in the
- * model makes them safe (script-safe JSON, say). Stateless.
+ * attributes ({@code & < > " '}). As a Velocity event handler it escapes every reference a template
+ * inserts, so no definition text reaches a page as markup; references whose name starts with {@code
+ * raw} ({@code $rawModel}) are inserted as they are, and whoever puts them in the model makes them
+ * safe (script-safe JSON, say). Stateless.
  */
 // Velocity's types in its signature are for Velocity, which instantiates it; hosts call escape().
 @SuppressWarnings("exports")

@@ -18,14 +18,14 @@ import java.util.function.Function;
 import no.regforms.diagnostic.LocalizedText;
 
 /**
- * The fixed texts of regforms in one language: the validator's record messages, the form pages'
- * own texts, the indicator report's, the codebook's and the import report's. One catalogue per
- * language ({@code nb}, {@code nn}, {@code en}), read from {@code
+ * The fixed texts of regforms in one language: the validator's record messages, the form pages' own
+ * texts, the indicator report's, the codebook's and the import report's. One catalogue per language
+ * ({@code nb}, {@code nn}, {@code en}), read from {@code
  * no/regforms/presentation/messages_<language>.properties}; patterns are {@link MessageFormat}s,
  * counts written by {@link #count}.
  *
- * <p>Texts from a registry's definition are not here: they come with the definition.
- * Immutable and thread-safe.
+ * <p>Texts from a registry's definition are not here: they come with the definition. Immutable and
+ * thread-safe.
  */
 public final class MessageCatalogue {
 
@@ -58,8 +58,11 @@ public final class MessageCatalogue {
         if (in == null) {
           throw new IllegalStateException("message catalogue " + file + " is missing from the jar");
         }
-        catalogues.put(language, new MessageCatalogue(language,
-            new PropertyResourceBundle(new InputStreamReader(in, StandardCharsets.UTF_8))));
+        catalogues.put(
+            language,
+            new MessageCatalogue(
+                language,
+                new PropertyResourceBundle(new InputStreamReader(in, StandardCharsets.UTF_8))));
       } catch (IOException e) {
         throw new UncheckedIOException("message catalogue " + file + " cannot be read", e);
       }
@@ -82,7 +85,10 @@ public final class MessageCatalogue {
     return localized(catalogue -> catalogue.text(key, arguments));
   }
 
-  /** The text {@code text} makes of each catalogue, in every catalogue language (for texts built of texts). */
+  /**
+   * The text {@code text} makes of each catalogue, in every catalogue language (for texts built of
+   * texts).
+   */
   public static LocalizedText localized(Function<MessageCatalogue, String> text) {
     Map<String, String> texts = new LinkedHashMap<>();
     for (String language : LANGUAGES) {
@@ -118,7 +124,10 @@ public final class MessageCatalogue {
     return bundle.keySet();
   }
 
-  /** The texts {@code prefix + name} for each of {@code names}, keyed by name, in that order (for templates and pages). */
+  /**
+   * The texts {@code prefix + name} for each of {@code names}, keyed by name, in that order (for
+   * templates and pages).
+   */
   public Map<String, String> texts(String prefix, List<String> names) {
     Map<String, String> texts = new LinkedHashMap<>();
     names.forEach(name -> texts.put(name, text(prefix + name)));

@@ -32,18 +32,25 @@ public final class Templates {
 
   private Templates(Optional<Path> overrides) {
     Properties properties = new Properties();
-    String loaders = overrides.map(dir -> {
-      properties.setProperty("resource.loader.file.class", FileResourceLoader.class.getName());
-      properties.setProperty("resource.loader.file.path", dir.toAbsolutePath().toString());
-      return "file,class";
-    }).orElse("class");
+    String loaders =
+        overrides
+            .map(
+                dir -> {
+                  properties.setProperty(
+                      "resource.loader.file.class", FileResourceLoader.class.getName());
+                  properties.setProperty(
+                      "resource.loader.file.path", dir.toAbsolutePath().toString());
+                  return "file,class";
+                })
+            .orElse("class");
     properties.setProperty(RuntimeConstants.RESOURCE_LOADERS, loaders);
     properties.setProperty("resource.loader.class.class", ClasspathResourceLoader.class.getName());
     properties.setProperty(RuntimeConstants.INPUT_ENCODING, "UTF-8");
     properties.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, "true");
     properties.setProperty(RuntimeConstants.VM_LIBRARY, MACROS);
     properties.setProperty(RuntimeConstants.VM_PERM_INLINE_LOCAL, "true");
-    properties.setProperty(RuntimeConstants.EVENTHANDLER_REFERENCEINSERTION, HtmlEscaping.class.getName());
+    properties.setProperty(
+        RuntimeConstants.EVENTHANDLER_REFERENCEINSERTION, HtmlEscaping.class.getName());
     this.engine = new VelocityEngine(properties);
     engine.init();
   }

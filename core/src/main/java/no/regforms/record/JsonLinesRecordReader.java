@@ -26,15 +26,15 @@ import no.regforms.presentation.MessageCatalogue;
 
 /**
  * Streams records from JSON Lines (UTF-8, one record per line), holding at most one line in memory:
- * a registry extract of millions of forms reads in constant memory, and no line, however long, takes
- * more than {@link RecordLimits#maxRecordBytes()}.
+ * a registry extract of millions of forms reads in constant memory, and no line, however long,
+ * takes more than {@link RecordLimits#maxRecordBytes()}.
  *
- * <p>Each line is decoded on its own. A line that cannot be read becomes a {@link RecordLine} with a
- * problem and its line number, and reading goes on: bytes that are not UTF-8 ({@code record_encoding},
- * with the byte column), a line beyond a limit ({@code record_limit}), text that is not a record
- * ({@code record_syntax}). A byte order mark at the start is skipped; blank lines are skipped and
- * counted. {@link #counts()} accounts for every line: lines read = records + unreadable lines. Not
- * thread-safe; close it when done.
+ * <p>Each line is decoded on its own. A line that cannot be read becomes a {@link RecordLine} with
+ * a problem and its line number, and reading goes on: bytes that are not UTF-8 ({@code
+ * record_encoding}, with the byte column), a line beyond a limit ({@code record_limit}), text that
+ * is not a record ({@code record_syntax}). A byte order mark at the start is skipped; blank lines
+ * are skipped and counted. {@link #counts()} accounts for every line: lines read = records +
+ * unreadable lines. Not thread-safe; close it when done.
  *
  * <pre>{@code
  * try (var reader = JsonLinesRecordReader.open(path, RecordLimits.DEFAULTS)) {
@@ -45,15 +45,18 @@ import no.regforms.presentation.MessageCatalogue;
 public final class JsonLinesRecordReader implements AutoCloseable {
 
   private static final int CHUNK = 8192;
-  // Bytes kept beyond the limit: a byte order mark (3) and a trailing \r (1) are not part of the record.
+  // Bytes kept beyond the limit: a byte order mark (3) and a trailing \r (1) are not part of the
+  // record.
   private static final int SLACK = 4;
 
   private final InputStream in;
   private final RecordParser parser;
   private final int maxBytes;
-  private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-      .onMalformedInput(CodingErrorAction.REPORT)
-      .onUnmappableCharacter(CodingErrorAction.REPORT);
+  private final CharsetDecoder decoder =
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
   private final byte[] chunk = new byte[CHUNK];
   private int position;
   private int end;
@@ -101,29 +104,32 @@ public final class JsonLinesRecordReader implements AutoCloseable {
    * @throws UncheckedIOException from the stream's operations if the underlying input fails
    */
   public Stream<RecordLine> lines() {
-    Iterator<RecordLine> iterator = new Iterator<>() {
-      private RecordLine next;
+    Iterator<RecordLine> iterator =
+        new Iterator<>() {
+          private RecordLine next;
 
-      @Override
-      public boolean hasNext() {
-        if (next != null) return true;
-        try {
-          next = readNext();
-          return next != null;
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
+          @Override
+          public boolean hasNext() {
+            if (next != null) return true;
+            try {
+              next = readNext();
+              return next != null;
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          }
 
-      @Override
-      public RecordLine next() {
-        if (!hasNext()) throw new NoSuchElementException();
-        RecordLine line = next;
-        next = null;
-        return line;
-      }
-    };
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL), false);
+          @Override
+          public RecordLine next() {
+            if (!hasNext()) throw new NoSuchElementException();
+            RecordLine line = next;
+            next = null;
+            return line;
+          }
+        };
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL),
+        false);
   }
 
   /**
@@ -154,13 +160,17 @@ public final class JsonLinesRecordReader implements AutoCloseable {
         blank++;
         continue;
       }
-      if (read.record().isPresent()) records++; else unreadable++;
+      if (read.record().isPresent()) records++;
+      else unreadable++;
       return read;
     }
     return null;
   }
 
-  /** Reads the next line's bytes into {@code line}, keeping at most {@code maxBytes + 1}; false at the end. */
+  /**
+   * Reads the next line's bytes into {@code line}, keeping at most {@code maxBytes + 1}; false at
+   * the end.
+   */
   private boolean nextLine() throws IOException {
     lineLength = 0;
     lineBytes = 0;
@@ -185,13 +195,18 @@ public final class JsonLinesRecordReader implements AutoCloseable {
     }
   }
 
-  /** Copies bytes into the line, but never more than the limit allows (the rest is counted, not kept). */
+  /**
+   * Copies bytes into the line, but never more than the limit allows (the rest is counted, not
+   * kept).
+   */
   private void keep(int from, int count) {
     int room = maxBytes + SLACK + 1 - lineLength; // one byte beyond all slack proves the excess
     int copy = Math.min(count, Math.max(room, 0));
     if (copy == 0) return;
     if (lineLength + copy > line.length) {
-      line = Arrays.copyOf(line, Math.min(Math.max(line.length * 2, lineLength + copy), maxBytes + SLACK + 1));
+      line =
+          Arrays.copyOf(
+              line, Math.min(Math.max(line.length * 2, lineLength + copy), maxBytes + SLACK + 1));
     }
     System.arraycopy(chunk, from, line, lineLength, copy);
     lineLength += copy;
@@ -201,9 +216,17 @@ public final class JsonLinesRecordReader implements AutoCloseable {
   private RecordLine decodeAndParse() {
     long length = lineBytes;
     int kept = lineLength;
-    int start = number == 1 && kept >= 3 && line[0] == (byte) 0xEF && line[1] == (byte) 0xBB && line[2] == (byte) 0xBF ? 3 : 0;
+    int start =
+        number == 1
+                && kept >= 3
+                && line[0] == (byte) 0xEF
+                && line[1] == (byte) 0xBB
+                && line[2] == (byte) 0xBF
+            ? 3
+            : 0;
     boolean carriageReturn = kept > start && line[kept - 1] == '\r';
-    if (length - start - (carriageReturn ? 1 : 0) > maxBytes) return RecordParser.tooLong(number, maxBytes, RecordParser.Subject.LINE);
+    if (length - start - (carriageReturn ? 1 : 0) > maxBytes)
+      return RecordParser.tooLong(number, maxBytes, RecordParser.Subject.LINE);
     if (carriageReturn) kept--;
     ByteBuffer bytes = ByteBuffer.wrap(line, start, kept - start);
     CharBuffer text = CharBuffer.allocate(kept - start);
@@ -212,7 +235,9 @@ public final class JsonLinesRecordReader implements AutoCloseable {
     if (!result.isError()) result = decoder.flush(text);
     if (result.isError()) {
       int column = bytes.position() + 1;
-      return RecordParser.problem(number, IssueCode.RECORD_ENCODING,
+      return RecordParser.problem(
+          number,
+          IssueCode.RECORD_ENCODING,
           MessageCatalogue.localized("record.syntax.notUtf8", String.valueOf(column)));
     }
     text.flip();
@@ -236,9 +261,11 @@ public final class JsonLinesRecordReader implements AutoCloseable {
    */
   private static final class Utf8Bytes extends InputStream {
     private final Reader in;
-    private final CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    private final CharsetEncoder encoder =
+        StandardCharsets.UTF_8
+            .newEncoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
     private final CharBuffer chars = CharBuffer.allocate(CHUNK).flip();
     private final ByteBuffer bytes = ByteBuffer.allocate(4 * CHUNK).flip();
     private boolean end;

@@ -19,9 +19,19 @@ import java.util.Optional;
  * @param line the line the record was read from, or 0
  */
 public record Record(
-    String registry, String form, String version, String id, String patient, String unit, RecordValues values, long line) {
+    String registry,
+    String form,
+    String version,
+    String id,
+    String patient,
+    String unit,
+    RecordValues values,
+    long line) {
 
-  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+  /**
+   * Rejects null or invalid components and keeps copies of collections, so the record stays
+   * immutable.
+   */
   public Record {
     Objects.requireNonNull(registry, "registry");
     Objects.requireNonNull(form, "form");
@@ -32,7 +42,10 @@ public record Record(
     Objects.requireNonNull(values, "values");
   }
 
-  /** A record of {@code form} with {@code values} and an empty envelope otherwise; for tests and embedding. */
+  /**
+   * A record of {@code form} with {@code values} and an empty envelope otherwise; for tests and
+   * embedding.
+   */
   public static Record of(String registry, String form, RecordValues values) {
     return new Record(registry, form, "", "", "", "", values, 0);
   }
@@ -44,6 +57,11 @@ public record Record(
 
   @Override
   public String toString() {
-    return "Record[registry=" + registry + ", form=" + form + (line > 0 ? ", line=" + line : "") + "]";
+    return "Record[registry="
+        + registry
+        + ", form="
+        + form
+        + (line > 0 ? ", line=" + line : "")
+        + "]";
   }
 }

@@ -15,7 +15,8 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
  * @param maxStringLength the longest string (or key), in characters
  * @param maxNumberLength the longest number, in characters
  */
-public record RecordLimits(int maxRecordBytes, int maxNestingDepth, int maxStringLength, int maxNumberLength) {
+public record RecordLimits(
+    int maxRecordBytes, int maxNestingDepth, int maxStringLength, int maxNumberLength) {
 
   /** The default limits. */
   public static final RecordLimits DEFAULTS = new RecordLimits(1 << 20, 32, 100_000, 100);
@@ -23,7 +24,10 @@ public record RecordLimits(int maxRecordBytes, int maxNestingDepth, int maxStrin
   /** The largest line length that may be set: 1 GiB. */
   public static final int MAX_RECORD_BYTES = 1 << 30;
 
-  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+  /**
+   * Rejects null or invalid components and keeps copies of collections, so the record stays
+   * immutable.
+   */
   public RecordLimits {
     if (maxRecordBytes < 1 || maxNestingDepth < 1 || maxStringLength < 1 || maxNumberLength < 1) {
       throw new IllegalArgumentException("every record limit must be at least 1");

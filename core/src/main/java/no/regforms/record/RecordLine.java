@@ -13,7 +13,10 @@ import no.regforms.diagnostic.Issue;
  * @param problem why the line could not be read ({@code record_syntax}), otherwise empty
  */
 public record RecordLine(long number, Optional<Record> record, Optional<Issue> problem) {
-  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+  /**
+   * Rejects null or invalid components and keeps copies of collections, so the record stays
+   * immutable.
+   */
   public RecordLine {
     Objects.requireNonNull(record, "record");
     Objects.requireNonNull(problem, "problem");

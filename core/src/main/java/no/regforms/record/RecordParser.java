@@ -21,9 +21,9 @@ import java.util.Optional;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.IssueCode;
 import no.regforms.diagnostic.LocalizedText;
-import no.regforms.presentation.MessageCatalogue;
 import no.regforms.diagnostic.RecordPath;
 import no.regforms.diagnostic.Severity;
+import no.regforms.presentation.MessageCatalogue;
 
 /**
  * Reads one record from its JSON text. Never throws on bad input: a line that is not JSON, or not a
@@ -39,9 +39,11 @@ public final class RecordParser {
 
   private RecordParser(RecordLimits limits) {
     this.limits = limits;
-    this.factory = JsonFactory.builder().streamReadConstraints(limits.constraints())
-        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-        .build();
+    this.factory =
+        JsonFactory.builder()
+            .streamReadConstraints(limits.constraints())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
   }
 
   /** A parser enforcing {@code limits}. */
@@ -49,7 +51,10 @@ public final class RecordParser {
     return new RecordParser(Objects.requireNonNull(limits, "limits"));
   }
 
-  /** Parses the record in {@code json}, which stood on line {@code line} (0 when not from a file), within the default limits. */
+  /**
+   * Parses the record in {@code json}, which stood on line {@code line} (0 when not from a file),
+   * within the default limits.
+   */
   public static RecordLine parse(String json, long line) {
     return DEFAULT.read(json, line);
   }
@@ -72,7 +77,9 @@ public final class RecordParser {
     }
   }
 
-  /** Parses the record in {@code json}, which stood on line {@code line} (0 when not from a file). */
+  /**
+   * Parses the record in {@code json}, which stood on line {@code line} (0 when not from a file).
+   */
   public RecordLine read(String json, long line) {
     return read(json, line, Subject.LINE);
   }
@@ -94,7 +101,8 @@ public final class RecordParser {
     Objects.requireNonNull(json, "json");
     // Jackson checks the document length only on streams; a string is measured here (in characters,
     // which never exceed its UTF-8 bytes).
-    if (json.length() > limits.maxRecordBytes()) return tooLong(line, limits.maxRecordBytes(), subject);
+    if (json.length() > limits.maxRecordBytes())
+      return tooLong(line, limits.maxRecordBytes(), subject);
     Envelope envelope;
     try (JsonParser parser = factory.createParser(json)) {
       envelope = readDocument(parser);
@@ -103,16 +111,29 @@ public final class RecordParser {
     } catch (JsonProcessingException e) {
       // Jackson's own message quotes the offending text, which may be health data: say only where.
       int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-      String key = e instanceof JsonEOFException ? "record.syntax.incomplete"
-          : String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field") ? "record.syntax.duplicateKey"
-          : "record.syntax.notJson";
-      return problem(line, MessageCatalogue.localized(texts -> texts.text(key, texts.text(subject.key))
-          + (column < 1 ? "" : " " + texts.text("record.syntax.column", String.valueOf(column)))));
+      String key =
+          e instanceof JsonEOFException
+              ? "record.syntax.incomplete"
+              : String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")
+                  ? "record.syntax.duplicateKey"
+                  : "record.syntax.notJson";
+      return problem(
+          line,
+          MessageCatalogue.localized(
+              texts ->
+                  texts.text(key, texts.text(subject.key))
+                      + (column < 1
+                          ? ""
+                          : " " + texts.text("record.syntax.column", String.valueOf(column)))));
     } catch (IOException e) {
-      throw new UncheckedIOException("reading a record from a string failed", e); // a string cannot fail to read
+      throw new UncheckedIOException(
+          "reading a record from a string failed", e); // a string cannot fail to read
     }
     if (envelope == null) {
-      return problem(line, MessageCatalogue.localized(texts -> texts.text("record.syntax.notObject", texts.text(subject.key))));
+      return problem(
+          line,
+          MessageCatalogue.localized(
+              texts -> texts.text("record.syntax.notObject", texts.text(subject.key))));
     }
     if (envelope.values != null && !(envelope.values instanceof Map)) {
       return problem(line, MessageCatalogue.localized("record.syntax.valuesNotObject"));
@@ -121,14 +142,24 @@ public final class RecordParser {
       return problem(line, MessageCatalogue.localized("record.syntax.noForm"));
     }
     @SuppressWarnings("unchecked")
-    Map<String, Object> values = envelope.values == null ? Map.of() : (Map<String, Object>) envelope.values;
-    Record record = new Record(
-        text(envelope.registry), form, text(envelope.version), text(envelope.id),
-        text(envelope.patient), text(envelope.unit), RecordValues.read(values), line);
+    Map<String, Object> values =
+        envelope.values == null ? Map.of() : (Map<String, Object>) envelope.values;
+    Record record =
+        new Record(
+            text(envelope.registry),
+            form,
+            text(envelope.version),
+            text(envelope.id),
+            text(envelope.patient),
+            text(envelope.unit),
+            RecordValues.read(values),
+            line);
     return new RecordLine(line, Optional.of(record), Optional.empty());
   }
 
-  /** The envelope's keys as read; any value, as the checks after reading say what is wrong with it. */
+  /**
+   * The envelope's keys as read; any value, as the checks after reading say what is wrong with it.
+   */
   private static final class Envelope {
     Object registry;
     Object form;
@@ -141,8 +172,8 @@ public final class RecordParser {
 
   /**
    * Reads the whole document in one streaming pass, straight into the values a record keeps (no
-   * tree, no intermediate map, no copy); {@code null} when it is not an object. Every token is read,
-   * including those of keys the record does not keep, so the limits hold for the whole text.
+   * tree, no intermediate map, no copy); {@code null} when it is not an object. Every token is
+   * read, including those of keys the record does not keep, so the limits hold for the whole text.
    */
   private static Envelope readDocument(JsonParser parser) throws IOException {
     JsonToken first = parser.nextToken();
@@ -159,7 +190,7 @@ public final class RecordParser {
           case "patient" -> envelope.patient = value;
           case "unit" -> envelope.unit = value;
           case "values" -> envelope.values = value == null ? NULL : value;
-          default -> { } // other keys are read (within the limits) and left out
+          default -> {} // other keys are read (within the limits) and left out
         }
       }
     } else if (first != null) {
@@ -175,9 +206,9 @@ public final class RecordParser {
   private static final Object NULL = new Object();
 
   /**
-   * The value starting at {@code token} as a record keeps it: a {@link String}, an exact
-   * {@link BigDecimal} as written ("2.50" stays 2.50), a {@link Boolean}, an unmodifiable
-   * list, an unmodifiable map without its null members, or {@code null} for JSON null.
+   * The value starting at {@code token} as a record keeps it: a {@link String}, an exact {@link
+   * BigDecimal} as written ("2.50" stays 2.50), a {@link Boolean}, an unmodifiable list, an
+   * unmodifiable map without its null members, or {@code null} for JSON null.
    */
   private static Object readValue(JsonParser parser, JsonToken token) throws IOException {
     switch (token) {
@@ -190,21 +221,25 @@ public final class RecordParser {
         return Boolean.TRUE;
       case VALUE_FALSE:
         return Boolean.FALSE;
-      case START_OBJECT: {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (String key = parser.nextFieldName(); key != null; key = parser.nextFieldName()) {
-          Object value = readValue(parser, parser.nextToken());
-          if (value != null) map.put(key, value);
+      case START_OBJECT:
+        {
+          Map<String, Object> map = new LinkedHashMap<>();
+          for (String key = parser.nextFieldName(); key != null; key = parser.nextFieldName()) {
+            Object value = readValue(parser, parser.nextToken());
+            if (value != null) map.put(key, value);
+          }
+          return Collections.unmodifiableMap(map);
         }
-        return Collections.unmodifiableMap(map);
-      }
-      case START_ARRAY: {
-        List<Object> list = new ArrayList<>();
-        for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
-          list.add(readValue(parser, next));
+      case START_ARRAY:
+        {
+          List<Object> list = new ArrayList<>();
+          for (JsonToken next = parser.nextToken();
+              next != JsonToken.END_ARRAY;
+              next = parser.nextToken()) {
+            list.add(readValue(parser, next));
+          }
+          return Collections.unmodifiableList(list);
         }
-        return Collections.unmodifiableList(list);
-      }
       default:
         return null;
     }
@@ -213,35 +248,69 @@ public final class RecordParser {
   /** Jackson names the limit it met in the first words of its message; say which in our words. */
   private RecordLine beyondLimit(long line, String jacksonMessage, Subject subject) {
     if (jacksonMessage.startsWith("Document nesting depth")) {
-      return limit(line, MessageCatalogue.localized("record.limit.depth", String.valueOf(limits.maxNestingDepth())),
-          "--max-depth", "maxNestingDepth");
+      return limit(
+          line,
+          MessageCatalogue.localized(
+              "record.limit.depth", String.valueOf(limits.maxNestingDepth())),
+          "--max-depth",
+          "maxNestingDepth");
     }
-    if (jacksonMessage.startsWith("String value length") || jacksonMessage.startsWith("Name length")) {
-      return limit(line, MessageCatalogue.localized("record.limit.text", String.valueOf(limits.maxStringLength())),
-          "--max-string-length", "maxStringLength");
+    if (jacksonMessage.startsWith("String value length")
+        || jacksonMessage.startsWith("Name length")) {
+      return limit(
+          line,
+          MessageCatalogue.localized("record.limit.text", String.valueOf(limits.maxStringLength())),
+          "--max-string-length",
+          "maxStringLength");
     }
     if (jacksonMessage.startsWith("Number value length")) {
-      return limit(line, MessageCatalogue.localized("record.limit.number", String.valueOf(limits.maxNumberLength())),
-          "--max-number-length", "maxNumberLength");
+      return limit(
+          line,
+          MessageCatalogue.localized(
+              "record.limit.number", String.valueOf(limits.maxNumberLength())),
+          "--max-number-length",
+          "maxNumberLength");
     }
     return tooLong(line, limits.maxRecordBytes(), subject);
   }
 
   /** The issue for a line (or record) longer than {@code maxRecordBytes}. */
   static RecordLine tooLong(long line, int maxRecordBytes, Subject subject) {
-    return limit(line, MessageCatalogue.localized(texts -> texts.text("record.limit.length", texts.text(subject.key),
-        String.valueOf(maxRecordBytes))), "--max-record-bytes", "maxRecordBytes");
+    return limit(
+        line,
+        MessageCatalogue.localized(
+            texts ->
+                texts.text(
+                    "record.limit.length",
+                    texts.text(subject.key),
+                    String.valueOf(maxRecordBytes))),
+        "--max-record-bytes",
+        "maxRecordBytes");
   }
 
-  private static RecordLine limit(long line, LocalizedText message, String option, String component) {
-    Issue issue = new Issue(Severity.ERROR, IssueCode.RECORD_LIMIT, message, new RecordPath("", line),
-        Optional.of("raise the limit with " + option + " (RecordLimits." + component + " when embedding)"));
+  private static RecordLine limit(
+      long line, LocalizedText message, String option, String component) {
+    Issue issue =
+        new Issue(
+            Severity.ERROR,
+            IssueCode.RECORD_LIMIT,
+            message,
+            new RecordPath("", line),
+            Optional.of(
+                "raise the limit with "
+                    + option
+                    + " (RecordLimits."
+                    + component
+                    + " when embedding)"));
     return new RecordLine(line, Optional.empty(), Optional.of(issue));
   }
 
-  /** An envelope value as text: a number as written, a true or false as such, anything else empty. */
+  /**
+   * An envelope value as text: a number as written, a true or false as such, anything else empty.
+   */
   private static String text(Object value) {
-    if (value instanceof String || value instanceof Boolean || value instanceof BigDecimal) return value.toString();
+    if (value instanceof String || value instanceof Boolean || value instanceof BigDecimal)
+      return value.toString();
     return "";
   }
 
@@ -250,7 +319,8 @@ public final class RecordParser {
   }
 
   static RecordLine problem(long line, IssueCode code, LocalizedText message) {
-    Issue issue = new Issue(Severity.ERROR, code, message, new RecordPath("", line), Optional.empty());
+    Issue issue =
+        new Issue(Severity.ERROR, code, message, new RecordPath("", line), Optional.empty());
     return new RecordLine(line, Optional.empty(), Optional.of(issue));
   }
 }

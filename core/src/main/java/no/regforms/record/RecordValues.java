@@ -14,8 +14,8 @@ import java.util.Set;
  *
  * <p>A value is a {@link String}, {@link BigDecimal}, {@link Boolean}, an unmodifiable {@code List}
  * of values, or an unmodifiable {@code Map<String, Object>} (a repeat-group row, or an explicit
- * missing-value reason {@code {"missing": "unknown"}}). JSON {@code null} means not filled in and is
- * not stored. Immutable; {@link #toString()} prints the keys only.
+ * missing-value reason {@code {"missing": "unknown"}}). JSON {@code null} means not filled in and
+ * is not stored. Immutable; {@link #toString()} prints the keys only.
  */
 public final class RecordValues {
 
@@ -28,13 +28,18 @@ public final class RecordValues {
     this.values = values;
   }
 
-  /** Values from plain Java objects (numbers of any kind become {@link BigDecimal}); copied deeply. */
+  /**
+   * Values from plain Java objects (numbers of any kind become {@link BigDecimal}); copied deeply.
+   */
   public static RecordValues of(Map<String, ?> values) {
     Objects.requireNonNull(values, "values");
     return new RecordValues(copyMap(values));
   }
 
-  /** Values just read by {@link RecordParser}, already unmodifiable and in the form kept here: taken as they are. */
+  /**
+   * Values just read by {@link RecordParser}, already unmodifiable and in the form kept here: taken
+   * as they are.
+   */
   static RecordValues read(Map<String, Object> values) {
     return new RecordValues(values);
   }
@@ -61,10 +66,11 @@ public final class RecordValues {
 
   static Map<String, Object> copyMap(Map<String, ?> in) {
     Map<String, Object> out = new LinkedHashMap<>();
-    in.forEach((k, v) -> {
-      Object copy = copy(v);
-      if (copy != null) out.put(Objects.requireNonNull(k, "key"), copy);
-    });
+    in.forEach(
+        (k, v) -> {
+          Object copy = copy(v);
+          if (copy != null) out.put(Objects.requireNonNull(k, "key"), copy);
+        });
     return Collections.unmodifiableMap(out);
   }
 
@@ -83,7 +89,8 @@ public final class RecordValues {
     if (value instanceof BigDecimal) return value;
     if (value instanceof Number number) return new BigDecimal(number.toString());
     if (value instanceof String || value instanceof Boolean) return value;
-    throw new IllegalArgumentException("a record value must be a JSON value, not " + value.getClass().getSimpleName());
+    throw new IllegalArgumentException(
+        "a record value must be a JSON value, not " + value.getClass().getSimpleName());
   }
 
   @Override

@@ -15,7 +15,10 @@ import no.regforms.diagnostic.Issue;
  */
 public record RegistryTestReport(int cases, int failedCases, List<Issue> failures) {
 
-  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+  /**
+   * Rejects null or invalid components and keeps copies of collections, so the record stays
+   * immutable.
+   */
   public RegistryTestReport {
     failures = List.copyOf(Objects.requireNonNull(failures, "failures"));
   }
@@ -25,7 +28,9 @@ public record RegistryTestReport(int cases, int failedCases, List<Issue> failure
     return failures.isEmpty();
   }
 
-  /** The failures, one per line as {@code file:line:column: error: message} with the JSON pointer. */
+  /**
+   * The failures, one per line as {@code file:line:column: error: message} with the JSON pointer.
+   */
   public String toDisplayString() {
     StringBuilder out = new StringBuilder();
     failures.forEach(failure -> out.append(failure.toDisplayString()).append('\n'));

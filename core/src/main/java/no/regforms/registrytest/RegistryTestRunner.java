@@ -3,7 +3,6 @@ package no.regforms.registrytest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,9 +64,16 @@ public final class RegistryTestRunner {
     int cases = 0;
     int failed = 0;
     for (TestFile file : tests.files()) {
-      RecordValidator validator = RecordValidator.of(registry, file.today()
-          .map(day -> Clock.fixed(day.atStartOfDay(ZoneId.systemDefault()).toInstant(), ZoneId.systemDefault()))
-          .orElse(Clock.systemDefaultZone()));
+      RecordValidator validator =
+          RecordValidator.of(
+              registry,
+              file.today()
+                  .map(
+                      day ->
+                          Clock.fixed(
+                              day.atStartOfDay(ZoneId.systemDefault()).toInstant(),
+                              ZoneId.systemDefault()))
+                  .orElse(Clock.systemDefaultZone()));
       for (RecordCase test : file.records()) {
         cases++;
         failed += check(file, test, validator) ? 0 : 1;
@@ -80,7 +86,8 @@ public final class RegistryTestRunner {
     return new RegistryTestReport(cases, failed, failures);
   }
 
-  // ---- records -----------------------------------------------------------------------------------
+  // ---- records
+  // -----------------------------------------------------------------------------------
 
   private boolean check(TestFile file, RecordCase test, RecordValidator validator) {
     int before = failures.size();
@@ -90,24 +97,50 @@ public final class RegistryTestRunner {
     List<Issue> actual = result.diagnostics().issues();
     for (ExpectedIssue expected : test.issues()) {
       if (actual.stream().noneMatch(issue -> matches(expected, issue))) {
-        fail(file, expected.pointer(), "'" + test.name() + "' should give " + expected.describe() + ", but it does not; it gives "
-            + (actual.isEmpty() ? "no issue" : describe(actual)));
+        fail(
+            file,
+            expected.pointer(),
+            "'"
+                + test.name()
+                + "' should give "
+                + expected.describe()
+                + ", but it does not; it gives "
+                + (actual.isEmpty() ? "no issue" : describe(actual)));
       }
     }
     for (Issue issue : actual) {
       if (test.issues().stream().noneMatch(expected -> matches(expected, issue))) {
         String where = test.pointer() + "/record/values" + pointerOf(issue.path());
-        fail(file, where, "'" + test.name() + "' gives " + describe(issue) + ", which the test does not expect")
-            .withHint("list it under \"issues\" if the record is meant to give it, or correct the record");
+        fail(
+                file,
+                where,
+                "'"
+                    + test.name()
+                    + "' gives "
+                    + describe(issue)
+                    + ", which the test does not expect")
+            .withHint(
+                "list it under \"issues\" if the record is meant to give it, or correct the record");
       }
     }
-    test.computed().forEach((path, expected) -> {
-      Object value = result.computed().get(path);
-      if (!sameValue(expected, value)) {
-        fail(file, test.pointer() + "/computed/" + escape(path), "'" + test.name() + "' computes " + path + " = "
-            + (value == null ? "no value" : String.valueOf(value)) + ", but the test expects " + expected);
-      }
-    });
+    test.computed()
+        .forEach(
+            (path, expected) -> {
+              Object value = result.computed().get(path);
+              if (!sameValue(expected, value)) {
+                fail(
+                    file,
+                    test.pointer() + "/computed/" + escape(path),
+                    "'"
+                        + test.name()
+                        + "' computes "
+                        + path
+                        + " = "
+                        + (value == null ? "no value" : String.valueOf(value))
+                        + ", but the test expects "
+                        + expected);
+              }
+            });
     return failures.size() == before;
   }
 
@@ -118,49 +151,80 @@ public final class RegistryTestRunner {
   }
 
   private static String describe(List<Issue> issues) {
-    return issues.stream().map(RegistryTestRunner::describe).distinct().collect(Collectors.joining(", "));
+    return issues.stream()
+        .map(RegistryTestRunner::describe)
+        .distinct()
+        .collect(Collectors.joining(", "));
   }
 
   /** Code, path and severity: an issue's message may quote a value, which is left out. */
   private static String describe(Issue issue) {
-    return issue.code().code() + (issue.path().isEmpty() ? "" : " at " + issue.path()) + " (" + issue.severity().label() + ")";
+    return issue.code().code()
+        + (issue.path().isEmpty() ? "" : " at " + issue.path())
+        + " ("
+        + issue.severity().label()
+        + ")";
   }
 
-  /** A computed value against its expected JSON value: numbers by value, dates and codes as written. */
+  /**
+   * A computed value against its expected JSON value: numbers by value, dates and codes as written.
+   */
   private static boolean sameValue(JsonNode expected, Object actual) {
     if (expected.isNull()) return actual == null;
     if (actual == null) return false;
     if (expected.isNumber()) {
-      return actual instanceof Number number && new BigDecimal(number.toString()).compareTo(expected.decimalValue()) == 0;
+      return actual instanceof Number number
+          && new BigDecimal(number.toString()).compareTo(expected.decimalValue()) == 0;
     }
     if (expected.isBoolean()) return Boolean.valueOf(expected.asBoolean()).equals(actual);
     return expected.asText().equals(String.valueOf(actual));
   }
 
-  // ---- indicators --------------------------------------------------------------------------------
+  // ---- indicators
+  // --------------------------------------------------------------------------------
 
   private boolean check(TestFile file, IndicatorCase fixture) {
     int before = failures.size();
     if (!registry.indicators().containsKey(fixture.indicator())) {
-      fail(file, fixture.pointer() + "/indicator", "registry '" + registry.id() + "' has no indicator '" + fixture.indicator() + "'")
+      fail(
+              file,
+              fixture.pointer() + "/indicator",
+              "registry '" + registry.id() + "' has no indicator '" + fixture.indicator() + "'")
           .withHint("its indicators: " + String.join(", ", registry.indicators().keySet()));
       return false;
     }
     List<Record> records = new ArrayList<>();
     for (int i = 0; i < fixture.records().size(); i++) {
-      read(file, fixture.records().get(i), fixture.pointer() + "/records/" + i, fixture.name()).ifPresent(records::add);
+      read(file, fixture.records().get(i), fixture.pointer() + "/records/" + i, fixture.name())
+          .ifPresent(records::add);
     }
     if (failures.size() > before) return false;
-    RunOptions options = RunOptions.years(fixture.year()).withIndicators(Set.of(fixture.indicator()));
+    RunOptions options =
+        RunOptions.years(fixture.year()).withIndicators(Set.of(fixture.indicator()));
     if (file.today().isPresent()) options = options.withToday(file.today().get());
-    IndicatorResults results = IndicatorCalculator.of(registry).calculate(records.iterator(), options);
+    IndicatorResults results =
+        IndicatorCalculator.of(registry).calculate(records.iterator(), options);
     GroupLevel level = GroupLevel.fromKey(fixture.groupLevel());
-    Optional<IndicatorResult> found = results.find(fixture.indicator(), fixture.year(), level, fixture.group());
+    Optional<IndicatorResult> found =
+        results.find(fixture.indicator(), fixture.year(), level, fixture.group());
     if (found.isEmpty()) {
-      fail(file, fixture.pointer() + (fixture.groupLevel().equals("national") ? "/year" : "/group"), "'" + fixture.name()
-          + "' has no result for " + level.key() + " '" + fixture.group() + "' in " + fixture.year()
-          + (results.diagnostics().issues().isEmpty() ? "" : "; the run says: " + results.diagnostics().issues().stream()
-              .map(Issue::text).collect(Collectors.joining("; "))));
+      fail(
+          file,
+          fixture.pointer() + (fixture.groupLevel().equals("national") ? "/year" : "/group"),
+          "'"
+              + fixture.name()
+              + "' has no result for "
+              + level.key()
+              + " '"
+              + fixture.group()
+              + "' in "
+              + fixture.year()
+              + (results.diagnostics().issues().isEmpty()
+                  ? ""
+                  : "; the run says: "
+                      + results.diagnostics().issues().stream()
+                          .map(Issue::text)
+                          .collect(Collectors.joining("; "))));
       return false;
     }
     compare(file, fixture, found.get());
@@ -171,36 +235,81 @@ public final class RegistryTestRunner {
     RegistryTests.Expectation expect = fixture.expect();
     String at = fixture.pointer() + "/expect/";
     String name = "'" + fixture.name() + "'";
-    expect.numerator().ifPresent(n -> {
-      if (n != result.numerator()) fail(file, at + "numerator", name + " counts " + result.numerator() + " in the numerator, not " + n);
-    });
-    expect.denominator().ifPresent(n -> {
-      if (n != result.denominator()) {
-        fail(file, at + "denominator", name + " counts " + result.denominator() + " in the denominator, not " + n);
-      }
-    });
-    expect.value().ifPresent(v -> {
-      boolean same = result.value().isPresent()
-          && BigDecimal.valueOf(result.value().get()).subtract(v).abs().compareTo(TOLERANCE) < 0;
-      if (!same) {
-        fail(file, at + "value", name + " gives the value " + result.value().map(String::valueOf).orElse("none") + ", not " + v);
-      }
-    });
-    expect.level().ifPresent(l -> {
-      String actual = result.attainment().map(a -> a.name().toLowerCase(Locale.ROOT)).orElse("none");
-      if (!l.equals(actual)) fail(file, at + "level", name + " reaches the level " + actual + ", not " + l);
-    });
-    expect.suppressed().ifPresent(s -> {
-      if (s != result.isSuppressed()) {
-        fail(file, at + "suppressed", name + (result.isSuppressed() ? " is suppressed" : " is not suppressed")
-            + ", but the test expects " + (s ? "it to be" : "it not to be"));
-      }
-    });
+    expect
+        .numerator()
+        .ifPresent(
+            n -> {
+              if (n != result.numerator())
+                fail(
+                    file,
+                    at + "numerator",
+                    name + " counts " + result.numerator() + " in the numerator, not " + n);
+            });
+    expect
+        .denominator()
+        .ifPresent(
+            n -> {
+              if (n != result.denominator()) {
+                fail(
+                    file,
+                    at + "denominator",
+                    name + " counts " + result.denominator() + " in the denominator, not " + n);
+              }
+            });
+    expect
+        .value()
+        .ifPresent(
+            v -> {
+              boolean same =
+                  result.value().isPresent()
+                      && BigDecimal.valueOf(result.value().get())
+                              .subtract(v)
+                              .abs()
+                              .compareTo(TOLERANCE)
+                          < 0;
+              if (!same) {
+                fail(
+                    file,
+                    at + "value",
+                    name
+                        + " gives the value "
+                        + result.value().map(String::valueOf).orElse("none")
+                        + ", not "
+                        + v);
+              }
+            });
+    expect
+        .level()
+        .ifPresent(
+            l -> {
+              String actual =
+                  result.attainment().map(a -> a.name().toLowerCase(Locale.ROOT)).orElse("none");
+              if (!l.equals(actual))
+                fail(file, at + "level", name + " reaches the level " + actual + ", not " + l);
+            });
+    expect
+        .suppressed()
+        .ifPresent(
+            s -> {
+              if (s != result.isSuppressed()) {
+                fail(
+                    file,
+                    at + "suppressed",
+                    name
+                        + (result.isSuppressed() ? " is suppressed" : " is not suppressed")
+                        + ", but the test expects "
+                        + (s ? "it to be" : "it not to be"));
+              }
+            });
   }
 
-  // ---- shared ------------------------------------------------------------------------------------
+  // ---- shared
+  // ------------------------------------------------------------------------------------
 
-  /** The JSON pointer of a record path inside a record's values: {@code sessions[2].charge} is {@code /sessions/1/charge}. */
+  /**
+   * The JSON pointer of a record path inside a record's values: {@code sessions[2].charge} is
+   * {@code /sessions/1/charge}.
+   */
   static String pointerOf(String recordPath) {
     if (recordPath.isEmpty()) return "";
     StringBuilder out = new StringBuilder();
@@ -208,7 +317,8 @@ public final class RegistryTestRunner {
       int bracket = step.indexOf('[');
       out.append('/').append(escape(bracket < 0 ? step : step.substring(0, bracket)));
       if (bracket >= 0 && step.endsWith("]")) {
-        out.append('/').append(Integer.parseInt(step.substring(bracket + 1, step.length() - 1)) - 1);
+        out.append('/')
+            .append(Integer.parseInt(step.substring(bracket + 1, step.length() - 1)) - 1);
       }
     }
     return out.toString();
@@ -221,7 +331,10 @@ public final class RegistryTestRunner {
   private Optional<Record> read(TestFile file, String json, String pointer, String name) {
     RecordLine line = RecordParser.parse(json);
     if (line.problem().isPresent()) {
-      fail(file, pointer, "the record of '" + name + "' cannot be read: " + line.problem().get().text());
+      fail(
+          file,
+          pointer,
+          "the record of '" + name + "' cannot be read: " + line.problem().get().text());
       return Optional.empty();
     }
     return line.record();

@@ -41,9 +41,27 @@ import no.regforms.presentation.Templates;
  */
 public final class FormRenderer {
 
-  /** The catalogue's {@code form.} texts the templates ({@code $ui.add}) and the page's script read. */
-  private static final List<String> UI_KEYS = List.of("yes", "no", "add", "remove", "row", "submit", "confirm",
-      "required", "errors", "ready", "sent", "failed", "rejected", "record", "forms", "conditional");
+  /**
+   * The catalogue's {@code form.} texts the templates ({@code $ui.add}) and the page's script read.
+   */
+  private static final List<String> UI_KEYS =
+      List.of(
+          "yes",
+          "no",
+          "add",
+          "remove",
+          "row",
+          "submit",
+          "confirm",
+          "required",
+          "errors",
+          "ready",
+          "sent",
+          "failed",
+          "rejected",
+          "record",
+          "forms",
+          "conditional");
 
   private final Templates templates;
   private final Optional<String> submitUrl;
@@ -93,8 +111,14 @@ public final class FormRenderer {
     Objects.requireNonNull(links, "links");
     String lang = language(language);
     Map<String, Object> model = baseModel(registry, lang);
-    model.put("forms", registry.forms().values().stream()
-        .map(form -> new FormLink(form.id(), form.title().in(lang), links.getOrDefault(form.id(), ""))).toList());
+    model.put(
+        "forms",
+        registry.forms().values().stream()
+            .map(
+                form ->
+                    new FormLink(
+                        form.id(), form.title().in(lang), links.getOrDefault(form.id(), "")))
+            .toList());
     return templates.merge("templates/regforms/index.vm", model);
   }
 
@@ -111,18 +135,25 @@ public final class FormRenderer {
     Objects.requireNonNull(registry, "registry");
     Objects.requireNonNull(form, "form");
     if (registry.forms().get(form.id()) != form) {
-      throw new IllegalArgumentException("form " + form.id() + " is not a form of registry " + registry.id());
+      throw new IllegalArgumentException(
+          "form " + form.id() + " is not a form of registry " + registry.id());
     }
     String lang = language(language);
     FormView view = new FormView(registry, form, lang, submitUrl);
     Map<String, Object> model = baseModel(registry, lang);
-    model.put("form", new FormHeading(form.id(), form.title().in(lang), form.description().map(d -> d.in(lang)).orElse(""),
-        form.version()));
+    model.put(
+        "form",
+        new FormHeading(
+            form.id(),
+            form.title().in(lang),
+            form.description().map(d -> d.in(lang)).orElse(""),
+            form.version()));
     model.put("items", view.items());
     model.put("rawModel", view.modelJson());
     model.put("rawFunctions", view.functionsJs());
     model.put("rawExpressionRuntime", scriptSafe(JavaScriptEmitter.runtime()));
-    model.put("rawRegexEngine", view.usesRegex() ? scriptSafe(JavaScriptEmitter.regexEngine()) : "");
+    model.put(
+        "rawRegexEngine", view.usesRegex() ? scriptSafe(JavaScriptEmitter.regexEngine()) : "");
     return templates.merge(template, model);
   }
 
@@ -142,7 +173,8 @@ public final class FormRenderer {
   private static String language(String language) {
     Objects.requireNonNull(language, "language");
     if (!language.matches("[a-z]{2,3}")) {
-      throw new IllegalArgumentException("language must be a code such as nb or en, was " + language);
+      throw new IllegalArgumentException(
+          "language must be a code such as nb or en, was " + language);
     }
     return language.toLowerCase(Locale.ROOT);
   }
@@ -178,7 +210,9 @@ public final class FormRenderer {
       return this;
     }
 
-    /** The address the page posts the record to as JSON; without one the page only raises an event. */
+    /**
+     * The address the page posts the record to as JSON; without one the page only raises an event.
+     */
     public Builder submitUrl(String url) {
       this.submitUrl = Optional.of(Objects.requireNonNull(url, "url"));
       return this;

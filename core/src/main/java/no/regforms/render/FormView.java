@@ -14,11 +14,11 @@ import no.regforms.definition.DependencyGraph;
 import no.regforms.definition.Form;
 import no.regforms.definition.FormItem;
 import no.regforms.definition.Formula;
+import no.regforms.definition.InclusionCriterion;
 import no.regforms.definition.ItemWalker;
 import no.regforms.definition.Note;
 import no.regforms.definition.PlacedItem;
 import no.regforms.definition.Range;
-import no.regforms.definition.InclusionCriterion;
 import no.regforms.definition.Registry;
 import no.regforms.definition.RepeatGroup;
 import no.regforms.definition.Rule;
@@ -35,12 +35,12 @@ import no.regforms.presentation.MessageCatalogue;
  * compiled to JavaScript. Texts come from the definition and the {@link MessageCatalogue}. Built
  * once per rendering; not shared.
  *
- * <p>The model's keys are those {@code form.js} reads: a scope is {@code {items, variables, repeats,
- * order, affected, repeat}}; an item {@code {parent, kind, visibleIf}}; a variable {@code {type,
- * required, requiredIf, compute, codeList, missing, range, plausibleRange, step, stepBase, decimals,
- * maxLength, pattern, minChoices, maxChoices, messages}}, its messages keyed by the check that
- * raises them; a repeat group {@code {min, max, messages, scope}}; a rule {@code {id, check, when,
- * severity, message, variables}}. Expressions are indexes into the compiled functions.
+ * <p>The model's keys are those {@code form.js} reads: a scope is {@code {items, variables,
+ * repeats, order, affected, repeat}}; an item {@code {parent, kind, visibleIf}}; a variable {@code
+ * {type, required, requiredIf, compute, codeList, missing, range, plausibleRange, step, stepBase,
+ * decimals, maxLength, pattern, minChoices, maxChoices, messages}}, its messages keyed by the check
+ * that raises them; a repeat group {@code {min, max, messages, scope}}; a rule {@code {id, check,
+ * when, severity, message, variables}}. Expressions are indexes into the compiled functions.
  */
 final class FormView {
 
@@ -90,7 +90,9 @@ final class FormView {
     }
   }
 
-  /** Whether a pattern or a {@code matches} call is on the form, so the page needs the regex engine. */
+  /**
+   * Whether a pattern or a {@code matches} call is on the form, so the page needs the regex engine.
+   */
   boolean usesRegex() {
     return usesRegex;
   }
@@ -102,8 +104,11 @@ final class FormView {
 
   /** JSON with {@code < > &} as escapes, so no {@code </script>} or {@code <!--} can appear. */
   static String scriptSafe(String json) {
-    return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+    return json.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029");
   }
 
   private String text(LocalizedText text) {
@@ -111,11 +116,14 @@ final class FormView {
   }
 
   private Integer function(Optional<Formula> formula) {
-    return formula.map(f -> {
-      functions.add(JavaScriptEmitter.emit(f.compiled()));
-      usesRegex |= JavaScriptEmitter.usesRegex(f.compiled());
-      return functions.size() - 1;
-    }).orElse(null);
+    return formula
+        .map(
+            f -> {
+              functions.add(JavaScriptEmitter.emit(f.compiled()));
+              usesRegex |= JavaScriptEmitter.usesRegex(f.compiled());
+              return functions.size() - 1;
+            })
+        .orElse(null);
   }
 
   // ---- the model the script reads ------------------------------------------------------------
@@ -159,7 +167,12 @@ final class FormView {
     return scope;
   }
 
-  private void index(List<FormItem> items, ObjectNode itemNodes, ObjectNode vars, ObjectNode repeats, DependencyGraph graph) {
+  private void index(
+      List<FormItem> items,
+      ObjectNode itemNodes,
+      ObjectNode vars,
+      ObjectNode repeats,
+      DependencyGraph graph) {
     for (PlacedItem placed : ItemWalker.scope(items)) {
       FormItem item = placed.item();
       ObjectNode node = itemNodes.putObject(item.id());
@@ -182,8 +195,11 @@ final class FormView {
         repeat.max().ifPresent(max -> r.put("max", max));
         ObjectNode rowMessages = r.putObject("messages");
         rowMessages.put("min", texts.count("record.tooFewRows", repeat.min()));
-        repeat.max().ifPresent(max -> rowMessages.put("max", texts.count("record.tooManyRows", max)));
-        r.set("scope", scope(repeat.items(), graph.rowGraph(repeat.id()).orElseThrow(), repeat.id()));
+        repeat
+            .max()
+            .ifPresent(max -> rowMessages.put("max", texts.count("record.tooManyRows", max)));
+        r.set(
+            "scope", scope(repeat.items(), graph.rowGraph(repeat.id()).orElseThrow(), repeat.id()));
       }
     }
   }
@@ -221,42 +237,64 @@ final class FormView {
       default:
         break;
     }
-    v.range().ifPresent(range -> {
-      node.set("range", bounds(range));
-      msg.put("range", texts.text("record.outOfRange", display(range.min()), display(range.max())));
-    });
-    v.plausibleRange().ifPresent(range -> {
-      node.set("plausibleRange", bounds(range));
-      msg.put("plausibleRange", texts.text("record.implausible", range.min().toString(), range.max().toString()));
-    });
-    v.step().ifPresent(step -> {
-      BigDecimal base = v.range().flatMap(Range::numericMin).orElse(BigDecimal.ZERO);
-      node.put("step", step.toPlainString());
-      node.put("stepBase", base.toPlainString());
-      msg.put("step", texts.text("record.step", step.toPlainString(), base.toPlainString()));
-    });
-    v.decimals().ifPresent(d -> {
-      node.put("decimals", d);
-      msg.put("decimals", texts.count("record.tooManyDecimals", d));
-    });
-    v.maxLength().ifPresent(max -> {
-      node.put("maxLength", max);
-      msg.put("maxLength", texts.count("record.tooLong", max));
-    });
-    v.pattern().ifPresent(pattern -> {
-      node.put("pattern", pattern);
-      usesRegex = true;
-      msg.put("pattern", texts.text("record.patternMismatch"));
-    });
-    v.codeList().ifPresent(list -> msg.put("codeNotValid", texts.text("record.codeNotValid", list)));
-    v.minChoices().ifPresent(min -> {
-      node.put("minChoices", min);
-      msg.put("minChoices", texts.text("record.tooFewChoices", min));
-    });
-    v.maxChoices().ifPresent(max -> {
-      node.put("maxChoices", max);
-      msg.put("maxChoices", texts.text("record.tooManyChoices", max));
-    });
+    v.range()
+        .ifPresent(
+            range -> {
+              node.set("range", bounds(range));
+              msg.put(
+                  "range",
+                  texts.text("record.outOfRange", display(range.min()), display(range.max())));
+            });
+    v.plausibleRange()
+        .ifPresent(
+            range -> {
+              node.set("plausibleRange", bounds(range));
+              msg.put(
+                  "plausibleRange",
+                  texts.text("record.implausible", range.min().toString(), range.max().toString()));
+            });
+    v.step()
+        .ifPresent(
+            step -> {
+              BigDecimal base = v.range().flatMap(Range::numericMin).orElse(BigDecimal.ZERO);
+              node.put("step", step.toPlainString());
+              node.put("stepBase", base.toPlainString());
+              msg.put(
+                  "step", texts.text("record.step", step.toPlainString(), base.toPlainString()));
+            });
+    v.decimals()
+        .ifPresent(
+            d -> {
+              node.put("decimals", d);
+              msg.put("decimals", texts.count("record.tooManyDecimals", d));
+            });
+    v.maxLength()
+        .ifPresent(
+            max -> {
+              node.put("maxLength", max);
+              msg.put("maxLength", texts.count("record.tooLong", max));
+            });
+    v.pattern()
+        .ifPresent(
+            pattern -> {
+              node.put("pattern", pattern);
+              usesRegex = true;
+              msg.put("pattern", texts.text("record.patternMismatch"));
+            });
+    v.codeList()
+        .ifPresent(list -> msg.put("codeNotValid", texts.text("record.codeNotValid", list)));
+    v.minChoices()
+        .ifPresent(
+            min -> {
+              node.put("minChoices", min);
+              msg.put("minChoices", texts.text("record.tooFewChoices", min));
+            });
+    v.maxChoices()
+        .ifPresent(
+            max -> {
+              node.put("maxChoices", max);
+              msg.put("maxChoices", texts.text("record.tooManyChoices", max));
+            });
     return node;
   }
 
@@ -306,7 +344,10 @@ final class FormView {
     return rules;
   }
 
-  /** The registry's inclusion criteria on this form: a false check is a form-level {@code not_included} error. */
+  /**
+   * The registry's inclusion criteria on this form: a false check is a form-level {@code
+   * not_included} error.
+   */
   private ArrayNode inclusion() {
     ArrayNode criteria = JSON.createArrayNode();
     for (InclusionCriterion criterion : registry.inclusion()) {
@@ -328,8 +369,9 @@ final class FormView {
   }
 
   /** A section: its items inside a fieldset. */
-  public record SectionView(String id, String domId, boolean conditional, String title, String help,
-      List<ItemView> items) implements ItemView {
+  public record SectionView(
+      String id, String domId, boolean conditional, String title, String help, List<ItemView> items)
+      implements ItemView {
     @Override
     public String kind() {
       return "section";
@@ -337,7 +379,8 @@ final class FormView {
   }
 
   /** A note: text between the questions. */
-  public record NoteView(String id, String domId, boolean conditional, String text) implements ItemView {
+  public record NoteView(String id, String domId, boolean conditional, String text)
+      implements ItemView {
     @Override
     public String kind() {
       return "note";
@@ -345,8 +388,16 @@ final class FormView {
   }
 
   /** A repeat group: the row template's items; {@code max} is empty without a limit. */
-  public record RepeatView(String id, String domId, boolean conditional, String label, String help, int min,
-      String max, List<ItemView> items) implements ItemView {
+  public record RepeatView(
+      String id,
+      String domId,
+      boolean conditional,
+      String label,
+      String help,
+      int min,
+      String max,
+      List<ItemView> items)
+      implements ItemView {
     @Override
     public String kind() {
       return "repeat";
@@ -358,9 +409,24 @@ final class FormView {
    * {@code min}, {@code max}, {@code step} and {@code maxLength} are attribute values, empty when
    * the control has none.
    */
-  public record VariableView(String id, String domId, boolean conditional, String label, String help,
-      boolean required, boolean requiredIf, String unit, String type, String control, String min, String max,
-      String step, String maxLength, List<Choice> options, List<Choice> missing) implements ItemView {
+  public record VariableView(
+      String id,
+      String domId,
+      boolean conditional,
+      String label,
+      String help,
+      boolean required,
+      boolean requiredIf,
+      String unit,
+      String type,
+      String control,
+      String min,
+      String max,
+      String step,
+      String maxLength,
+      List<Choice> options,
+      List<Choice> missing)
+      implements ItemView {
     @Override
     public String kind() {
       return "variable";
@@ -380,14 +446,27 @@ final class FormView {
       String domId = "rf-" + prefix + item.id();
       boolean conditional = item.visibleIf().isPresent();
       if (item instanceof Section section) {
-        out.add(new SectionView(item.id(), domId, conditional, text(section.title()), section.help().map(this::text).orElse(""),
-            views(section.items(), prefix, repeat)));
+        out.add(
+            new SectionView(
+                item.id(),
+                domId,
+                conditional,
+                text(section.title()),
+                section.help().map(this::text).orElse(""),
+                views(section.items(), prefix, repeat)));
       } else if (item instanceof Note note) {
         out.add(new NoteView(item.id(), domId, conditional, text(note.text())));
       } else if (item instanceof RepeatGroup group) {
-        out.add(new RepeatView(item.id(), domId, conditional, text(group.label()), group.help().map(this::text).orElse(""),
-            group.min(), group.max().map(String::valueOf).orElse(""),
-            views(group.items(), prefix + group.id() + "-__ROW__-", group.id())));
+        out.add(
+            new RepeatView(
+                item.id(),
+                domId,
+                conditional,
+                text(group.label()),
+                group.help().map(this::text).orElse(""),
+                group.min(),
+                group.max().map(String::valueOf).orElse(""),
+                views(group.items(), prefix + group.id() + "-__ROW__-", group.id())));
       } else if (item instanceof Variable variable) {
         out.add(variableView(variable, domId, conditional));
       }
@@ -414,8 +493,18 @@ final class FormView {
           break;
         case DATE:
           control = "date";
-          min = v.range().map(Range::min).filter(Bound.Date.class::isInstance).map(Object::toString).orElse("0001-01-01");
-          max = v.range().map(Range::max).filter(Bound.Date.class::isInstance).map(Object::toString).orElse("9999-12-31");
+          min =
+              v.range()
+                  .map(Range::min)
+                  .filter(Bound.Date.class::isInstance)
+                  .map(Object::toString)
+                  .orElse("0001-01-01");
+          max =
+              v.range()
+                  .map(Range::max)
+                  .filter(Bound.Date.class::isInstance)
+                  .map(Object::toString)
+                  .orElse("9999-12-31");
           break;
         case YEARMONTH:
           control = "month";
@@ -429,14 +518,19 @@ final class FormView {
           options.add(option(domId, "false", texts.text("form.no")));
           break;
         case CODE:
-        case CODES: {
-          List<Code> codes = v.codeList().flatMap(registry::codeList).map(CodeList::codes).orElse(List.of());
-          for (Code code : codes) {
-            options.add(option(domId, code.code(), text(code.label())));
+        case CODES:
+          {
+            List<Code> codes =
+                v.codeList().flatMap(registry::codeList).map(CodeList::codes).orElse(List.of());
+            for (Code code : codes) {
+              options.add(option(domId, code.code(), text(code.label())));
+            }
+            control =
+                v.type() == VariableType.CODES
+                    ? "checkbox"
+                    : codes.size() <= MAX_RADIO_CODES ? "radio" : "select";
+            break;
           }
-          control = v.type() == VariableType.CODES ? "checkbox" : codes.size() <= MAX_RADIO_CODES ? "radio" : "select";
-          break;
-        }
         default:
           control = v.maxLength().map(length -> length > 200).orElse(false) ? "textarea" : "text";
           break;
@@ -445,18 +539,41 @@ final class FormView {
     List<Choice> missing = new ArrayList<>();
     if (!v.isComputed()) {
       for (String reason : v.missing()) {
-        String label = Optional.ofNullable(registry.missingReasons().get(reason)).map(this::text).orElse(reason);
+        String label =
+            Optional.ofNullable(registry.missingReasons().get(reason))
+                .map(this::text)
+                .orElse(reason);
         missing.add(new Choice(reason, label, domId + "-missing-" + reason));
       }
     }
-    return new VariableView(v.id(), domId, conditional, text(v.labelOrId()), v.help().map(this::text).orElse(""),
-        v.required(), v.requiredIf().isPresent(), v.unit().orElse(""), v.type().jsonName(), control, min, max, step,
-        v.maxLength().map(String::valueOf).orElse(""), options, missing);
+    return new VariableView(
+        v.id(),
+        domId,
+        conditional,
+        text(v.labelOrId()),
+        v.help().map(this::text).orElse(""),
+        v.required(),
+        v.requiredIf().isPresent(),
+        v.unit().orElse(""),
+        v.type().jsonName(),
+        control,
+        min,
+        max,
+        step,
+        v.maxLength().map(String::valueOf).orElse(""),
+        options,
+        missing);
   }
 
   private static Choice option(String domId, String value, String label) {
-    return new Choice(value, label, domId + "-" + value.replaceAll("[^A-Za-z0-9_-]", "_") + "-"
-        + Integer.toHexString(value.hashCode()));
+    return new Choice(
+        value,
+        label,
+        domId
+            + "-"
+            + value.replaceAll("[^A-Za-z0-9_-]", "_")
+            + "-"
+            + Integer.toHexString(value.hashCode()));
   }
 
   private static String numberStep(Variable v) {

@@ -17,12 +17,14 @@ import java.util.TreeMap;
 /**
  * Checked values as JSON, the form the SQL reads: numbers exact and plain ({@code 12.50}, never
  * {@code 1.25E+1}), dates {@code yyyy-mm-dd}, year-months {@code yyyy-mm}, date-times ISO, codes as
- * arrays of texts, repeat groups as arrays of objects. Keys are sorted, so equal values give equal text.
+ * arrays of texts, repeat groups as arrays of objects. Keys are sorted, so equal values give equal
+ * text.
  */
 final class CheckedJson {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
-  private static final ObjectMapper JSON = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
   private CheckedJson() {}
 
@@ -36,9 +38,11 @@ final class CheckedJson {
 
   private static ObjectNode object(Map<?, ?> values) {
     ObjectNode node = NODES.objectNode();
-    new TreeMap<>(values).forEach((key, value) -> {
-      if (value != null) node.set(String.valueOf(key), value(value));
-    });
+    new TreeMap<>(values)
+        .forEach(
+            (key, value) -> {
+              if (value != null) node.set(String.valueOf(key), value(value));
+            });
     return node;
   }
 
@@ -46,7 +50,9 @@ final class CheckedJson {
     if (value instanceof BigDecimal number) return NODES.numberNode(number);
     if (value instanceof Boolean b) return NODES.booleanNode(b);
     if (value instanceof String text) return NODES.textNode(text);
-    if (value instanceof LocalDate || value instanceof YearMonth || value instanceof LocalDateTime) {
+    if (value instanceof LocalDate
+        || value instanceof YearMonth
+        || value instanceof LocalDateTime) {
       return NODES.textNode(value.toString());
     }
     if (value instanceof Map<?, ?> row) return object(row);
@@ -56,6 +62,7 @@ final class CheckedJson {
       return array;
     }
     if (value instanceof Number number) return NODES.numberNode(new BigDecimal(number.toString()));
-    throw new IllegalArgumentException("no JSON form for a checked value of type " + value.getClass().getSimpleName());
+    throw new IllegalArgumentException(
+        "no JSON form for a checked value of type " + value.getClass().getSimpleName());
   }
 }

@@ -15,7 +15,10 @@ final class DuckDbRows implements RecordStore.Rows {
   private final DuckDBAppender appender;
 
   DuckDbRows(Connection connection) throws SQLException {
-    this.appender = connection.unwrap(DuckDBConnection.class).createAppender(DuckDBConnection.DEFAULT_SCHEMA, IndicatorSql.TABLE);
+    this.appender =
+        connection
+            .unwrap(DuckDBConnection.class)
+            .createAppender(DuckDBConnection.DEFAULT_SCHEMA, IndicatorSql.TABLE);
   }
 
   @Override

@@ -16,8 +16,8 @@ import no.regforms.expression.parser.Expr;
  * {@code and}, {@code or}, {@code not}, {@code in} and {@code if} are SQL's own three-valued
  * operators, which are the language's; functions come from the dialect's {@link SqlFunctions}
  * table. Wherever SQL would raise an error where the language is unknown (a division by zero, an
- * impossible date, a fractional count of months), the SQL checks first and gives NULL.
- * Short-lived: one per expression.
+ * impossible date, a fractional count of months), the SQL checks first and gives NULL. Short-lived:
+ * one per expression.
  */
 final class ExpressionSql {
 
@@ -44,6 +44,7 @@ final class ExpressionSql {
   interface Hoist {
     String once(String sql);
   }
+
   private final SqlDialect dialect;
   private final Syntax syntax;
   private final CompiledExpression expression;
@@ -54,8 +55,14 @@ final class ExpressionSql {
   private final Hoist hoist;
   private Deque<String[]> bound = new ArrayDeque<>();
 
-  ExpressionSql(SqlDialect dialect, CompiledExpression expression, Names names, String reportYear, LocalDate today,
-      Aliases aliases, Hoist hoist) {
+  ExpressionSql(
+      SqlDialect dialect,
+      CompiledExpression expression,
+      Names names,
+      String reportYear,
+      LocalDate today,
+      Aliases aliases,
+      Hoist hoist) {
     this.dialect = dialect;
     this.syntax = dialect.syntax();
     this.expression = expression;
@@ -80,14 +87,20 @@ final class ExpressionSql {
   }
 
   Kind kindOf(Expr node) {
-    return expression.typeOf(node).orElseThrow(() -> new IllegalStateException("untyped node " + node.span())).kind();
+    return expression
+        .typeOf(node)
+        .orElseThrow(() -> new IllegalStateException("untyped node " + node.span()))
+        .kind();
   }
 
   CompiledExpression expression() {
     return expression;
   }
 
-  /** The run parameters {@code report_year}, {@code period_start} and {@code period_end}, or null for other names. */
+  /**
+   * The run parameters {@code report_year}, {@code period_start} and {@code period_end}, or null
+   * for other names.
+   */
   String parameter(String name) {
     switch (name) {
       case "report_year":
@@ -117,8 +130,11 @@ final class ExpressionSql {
       return parameter != null ? parameter : names.read(name.name(), kindOf(name));
     } else if (node instanceof Expr.Member member) {
       String target = ((Expr.Name) member.target()).name();
-      String alias = bound.stream().filter(b -> b[0].equals(target)).findFirst()
-          .orElseThrow(() -> new IllegalStateException("unbound row name " + target))[1];
+      String alias =
+          bound.stream()
+              .filter(b -> b[0].equals(target))
+              .findFirst()
+              .orElseThrow(() -> new IllegalStateException("unbound row name " + target))[1];
       return syntax.member(syntax.row(alias), member.member(), kindOf(member));
     } else if (node instanceof Expr.Unary unary) {
       String operand = sql(unary.operand());
@@ -150,14 +166,19 @@ final class ExpressionSql {
       case MULTIPLY:
         return "(" + left + " * " + right + ")";
       case DIVIDE:
-        return "(" + left + " / NULLIF(" + right + ", 0))"; // division by zero is unknown, not an error
+        return "("
+            + left
+            + " / NULLIF("
+            + right
+            + ", 0))"; // division by zero is unknown, not an error
       case EQ:
         return "(" + left + " = " + right + ")";
       case NE:
         return "(" + left + " <> " + right + ")";
       default:
         String op = binary.op().symbol();
-        return Syntax.isText(kindOf(binary.left())) ? syntax.compareText(left, op, right)
+        return Syntax.isText(kindOf(binary.left()))
+            ? syntax.compareText(left, op, right)
             : "(" + left + " " + op + " " + right + ")";
     }
   }

@@ -48,8 +48,8 @@ public final class RecordStore implements AutoCloseable {
   }
 
   /**
-   * Opens the store at {@code url} ({@code jdbc:duckdb:<file>} or {@code jdbc:postgresql://host:port/db?user=..}),
-   * creating its table when it has none.
+   * Opens the store at {@code url} ({@code jdbc:duckdb:<file>} or {@code
+   * jdbc:postgresql://host:port/db?user=..}), creating its table when it has none.
    *
    * @throws SQLException when the database cannot be reached
    * @throws IllegalArgumentException for a URL of another database
@@ -82,8 +82,10 @@ public final class RecordStore implements AutoCloseable {
    * What one load did.
    *
    * @param records records stored
-   * @param withErrors of those, records with validation errors (their invalid values are left out of the checked values)
-   * @param otherForm of those, records of another registry or of no form of this one (stored without checked values)
+   * @param withErrors of those, records with validation errors (their invalid values are left out
+   *     of the checked values)
+   * @param otherForm of those, records of another registry or of no form of this one (stored
+   *     without checked values)
    * @param unreadable lines or rows that held no record, each reported to the load's issue consumer
    */
   public record Loaded(long records, long withErrors, long otherForm, long unreadable) {}
@@ -100,7 +102,12 @@ public final class RecordStore implements AutoCloseable {
    * @param clock the clock validation reads "today" from (date ranges up to today)
    * @throws SQLException when the database refuses the rows; nothing of this load is kept
    */
-  public Loaded load(Registry registry, Iterator<RecordLine> lines, String source, Consumer<Issue> problems, Clock clock)
+  public Loaded load(
+      Registry registry,
+      Iterator<RecordLine> lines,
+      String source,
+      Consumer<Issue> problems,
+      Clock clock)
       throws SQLException {
     RecordValidator validator = RecordValidator.of(registry, clock);
     long seq = nextSeq();
@@ -110,7 +117,10 @@ public final class RecordStore implements AutoCloseable {
     long unreadable = 0;
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
-    try (Rows rows = dialect == SqlDialect.DUCKDB ? new DuckDbRows(connection) : new BatchRows(connection, dialect)) {
+    try (Rows rows =
+        dialect == SqlDialect.DUCKDB
+            ? new DuckDbRows(connection)
+            : new BatchRows(connection, dialect)) {
       while (lines.hasNext()) {
         RecordLine line = lines.next();
         if (line.record().isEmpty()) {
@@ -120,15 +130,28 @@ public final class RecordStore implements AutoCloseable {
         }
         Record record = line.record().get();
         ValidationResult result = validator.validate(record);
-        boolean wrongForm = result.diagnostics().issues().stream().anyMatch(i -> i.code() == IssueCode.WRONG_FORM);
+        boolean wrongForm =
+            result.diagnostics().issues().stream().anyMatch(i -> i.code() == IssueCode.WRONG_FORM);
         records++;
         if (wrongForm) otherForm++;
         else if (result.hasErrors()) withErrors++;
         Map<String, Object> checked = wrongForm ? null : result.values();
-        rows.add(new Object[] {seq++, registry.id(), record.form(), record.version(), record.id(), record.patient(),
-            record.unit(), checked == null ? null : recordDate(registry, record.form(), checked),
-            JsonLinesRecordWriter.toJson(record, Map.of()).toString(), checked == null ? null : CheckedJson.write(checked),
-            result.diagnostics().errors().size(), source, line.number()});
+        rows.add(
+            new Object[] {
+              seq++,
+              registry.id(),
+              record.form(),
+              record.version(),
+              record.id(),
+              record.patient(),
+              record.unit(),
+              checked == null ? null : recordDate(registry, record.form(), checked),
+              JsonLinesRecordWriter.toJson(record, Map.of()).toString(),
+              checked == null ? null : CheckedJson.write(checked),
+              result.diagnostics().errors().size(),
+              source,
+              line.number()
+            });
       }
       rows.finish();
       connection.commit();
@@ -141,7 +164,8 @@ public final class RecordStore implements AutoCloseable {
     return new Loaded(records, withErrors, otherForm, unreadable);
   }
 
-  private static LocalDate recordDate(Registry registry, String formId, Map<String, Object> checked) {
+  private static LocalDate recordDate(
+      Registry registry, String formId, Map<String, Object> checked) {
     Form form = registry.forms().get(formId);
     if (form == null || form.dateVariable().isEmpty()) return null;
     return checked.get(form.dateVariable().get()) instanceof LocalDate date ? date : null;
@@ -187,7 +211,8 @@ public final class RecordStore implements AutoCloseable {
 
   private long nextSeq() throws SQLException {
     try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT coalesce(max(seq), 0) FROM " + IndicatorSql.TABLE)) {
+        ResultSet rows =
+            statement.executeQuery("SELECT coalesce(max(seq), 0) FROM " + IndicatorSql.TABLE)) {
       rows.next();
       return rows.getLong(1) + 1;
     }
@@ -195,7 +220,8 @@ public final class RecordStore implements AutoCloseable {
 
   /** Deletes every record loaded for registry {@code registryId}; returns how many. */
   public long delete(String registryId) throws SQLException {
-    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + IndicatorSql.TABLE + " WHERE registry = ?")) {
+    try (PreparedStatement delete =
+        connection.prepareStatement("DELETE FROM " + IndicatorSql.TABLE + " WHERE registry = ?")) {
       delete.setString(1, registryId);
       return delete.executeUpdate();
     }

@@ -5,8 +5,8 @@ import java.util.Locale;
 /**
  * The SQL dialects indicator definitions compile to. Each has its own function table ({@link
  * SqlFunctions}) and its own spelling of JSON reads, row lists and calendar arithmetic; the
- * semantics are the expression language's in all of them (docs/sql.md lists where SQL differs
- * and how the compiler bridges it).
+ * semantics are the expression language's in all of them (docs/sql.md lists where SQL differs and
+ * how the compiler bridges it).
  */
 public enum SqlDialect {
   /** DuckDB: the embedded record store. */
@@ -32,7 +32,8 @@ public enum SqlDialect {
   }
 
   /**
-   * The dialect named {@code key} ({@code duckdb}, {@code postgres} or {@code postgresql}, {@code spark}).
+   * The dialect named {@code key} ({@code duckdb}, {@code postgres} or {@code postgresql}, {@code
+   * spark}).
    *
    * @throws IllegalArgumentException naming the dialects for any other key
    */
@@ -42,7 +43,8 @@ public enum SqlDialect {
     for (SqlDialect dialect : values()) {
       if (dialect.key().equals(k)) return dialect;
     }
-    throw new IllegalArgumentException("unknown SQL dialect '" + key + "'; use duckdb, postgres or spark");
+    throw new IllegalArgumentException(
+        "unknown SQL dialect '" + key + "'; use duckdb, postgres or spark");
   }
 
   /**
@@ -53,6 +55,7 @@ public enum SqlDialect {
   public static SqlDialect ofJdbcUrl(String url) {
     if (url.startsWith("jdbc:duckdb:")) return DUCKDB;
     if (url.startsWith("jdbc:postgresql:")) return POSTGRES;
-    throw new IllegalArgumentException("not a DuckDB or PostgreSQL JDBC URL (jdbc:duckdb:<file> or jdbc:postgresql://host/db)");
+    throw new IllegalArgumentException(
+        "not a DuckDB or PostgreSQL JDBC URL (jdbc:duckdb:<file> or jdbc:postgresql://host/db)");
   }
 }

@@ -21,10 +21,10 @@ import no.regforms.indicator.IndicatorResults;
 import no.regforms.indicator.RunOptions;
 
 /**
- * Computes a registry's indicators in the database that holds its records: the cases are counted
- * by the SQL of {@link IndicatorSql}, and the counts go through the same grouping, intervals,
- * levels and suppression as the JVM engine's ({@link IndicatorCalculator#results}), so both give
- * the same results from the same records.
+ * Computes a registry's indicators in the database that holds its records: the cases are counted by
+ * the SQL of {@link IndicatorSql}, and the counts go through the same grouping, intervals, levels
+ * and suppression as the JVM engine's ({@link IndicatorCalculator#results}), so both give the same
+ * results from the same records.
  *
  * <pre>{@code
  * try (RecordStore store = RecordStore.open("jdbc:duckdb:records.duckdb")) {
@@ -48,12 +48,13 @@ public final class SqlIndicatorEngine {
 
   /** An engine over {@code store} for {@code registry}'s indicators. */
   public static SqlIndicatorEngine of(Registry registry, RecordStore store) {
-    return new SqlIndicatorEngine(Objects.requireNonNull(registry, "registry"), Objects.requireNonNull(store, "store"));
+    return new SqlIndicatorEngine(
+        Objects.requireNonNull(registry, "registry"), Objects.requireNonNull(store, "store"));
   }
 
   /**
-   * Counts in the database and returns the results, with the run's issues (records with errors,
-   * of other forms, units missing from the organisation table) as the JVM engine reports them.
+   * Counts in the database and returns the results, with the run's issues (records with errors, of
+   * other forms, units missing from the organisation table) as the JVM engine reports them.
    *
    * @throws SQLException when a query fails
    */
@@ -62,20 +63,32 @@ public final class SqlIndicatorEngine {
     List<CaseCounts> counts = new ArrayList<>();
     int indicators = 0;
     for (Indicator indicator : registry.indicators().values()) {
-      if (!options.indicators().isEmpty() && !options.indicators().contains(indicator.id())) continue;
+      if (!options.indicators().isEmpty() && !options.indicators().contains(indicator.id()))
+        continue;
       counts.addAll(count(indicator, options));
       indicators++;
     }
-    return IndicatorCalculator.of(registry).results(counts, options, recordIssues(options, indicators > 0
-        && counts.stream().allMatch(c -> c.cases() == 0)));
+    return IndicatorCalculator.of(registry)
+        .results(
+            counts,
+            options,
+            recordIssues(options, indicators > 0 && counts.stream().allMatch(c -> c.cases() == 0)));
   }
 
-  /** The counts of {@code indicator}, each year by the definition valid that year (its {@code history}). */
+  /**
+   * The counts of {@code indicator}, each year by the definition valid that year (its {@code
+   * history}).
+   */
   private List<CaseCounts> count(Indicator indicator, RunOptions options) throws SQLException {
     Map<Indicator, List<Integer>> yearsByDefinition = new LinkedHashMap<>();
     for (int year : options.years()) {
-      registry.indicatorVersion(indicator.id(), year)
-          .ifPresent(dated -> yearsByDefinition.computeIfAbsent(dated.indicator(), k -> new ArrayList<>()).add(year));
+      registry
+          .indicatorVersion(indicator.id(), year)
+          .ifPresent(
+              dated ->
+                  yearsByDefinition
+                      .computeIfAbsent(dated.indicator(), k -> new ArrayList<>())
+                      .add(year));
     }
     List<CaseCounts> out = new ArrayList<>();
     for (Map.Entry<Indicator, List<Integer>> definition : yearsByDefinition.entrySet()) {
@@ -84,7 +97,8 @@ public final class SqlIndicatorEngine {
     return out;
   }
 
-  private List<CaseCounts> count(String id, Indicator indicator, List<Integer> years, RunOptions options) throws SQLException {
+  private List<CaseCounts> count(
+      String id, Indicator indicator, List<Integer> years, RunOptions options) throws SQLException {
     Map<String, Counts> byGroup = new TreeMap<>();
     try (Statement statement = store.connection().createStatement();
         ResultSet rows = statement.executeQuery(sql.query(indicator, years, options.today()))) {
@@ -94,7 +108,8 @@ public final class SqlIndicatorEngine {
         String outcome = rows.getString("outcome");
         String detail = rows.getString("detail");
         long n = rows.getLong("n");
-        Counts counts = byGroup.computeIfAbsent(year + "\u0000" + group, k -> new Counts(year, group));
+        Counts counts =
+            byGroup.computeIfAbsent(year + "\u0000" + group, k -> new Counts(year, group));
         switch (outcome) {
           case "excluded":
             counts.excluded.merge(detail, n, Long::sum);
@@ -114,20 +129,24 @@ public final class SqlIndicatorEngine {
     }
     List<CaseCounts> out = new ArrayList<>();
     for (Counts c : byGroup.values()) {
-      out.add(new CaseCounts(id, c.year, c.group, c.numerator, c.denominator, c.values, c.excluded, c.leftOut));
+      out.add(
+          new CaseCounts(
+              id, c.year, c.group, c.numerator, c.denominator, c.values, c.excluded, c.leftOut));
     }
     return out;
   }
 
   /**
    * The run's notes on the records themselves, counted in the store as the JVM engine counts them,
-   * and the error of a run that found no case in its years (the store does not say where the
-   * data's cases fall instead).
+   * and the error of a run that found no case in its years (the store does not say where the data's
+   * cases fall instead).
    */
   private List<Issue> recordIssues(RunOptions options, boolean noCases) throws SQLException {
-    String query = "SELECT count(*), sum(CASE WHEN checked_json IS NULL THEN 1 ELSE 0 END), "
-        + "sum(CASE WHEN checked_json IS NOT NULL AND errors > 0 THEN 1 ELSE 0 END) FROM " + IndicatorSql.TABLE
-        + " WHERE registry = ?";
+    String query =
+        "SELECT count(*), sum(CASE WHEN checked_json IS NULL THEN 1 ELSE 0 END), "
+            + "sum(CASE WHEN checked_json IS NOT NULL AND errors > 0 THEN 1 ELSE 0 END) FROM "
+            + IndicatorSql.TABLE
+            + " WHERE registry = ?";
     try (PreparedStatement statement = store.connection().prepareStatement(query)) {
       statement.setString(1, registry.id());
       try (ResultSet rows = statement.executeQuery()) {
@@ -135,7 +154,9 @@ public final class SqlIndicatorEngine {
         long records = rows.getLong(1);
         long otherForm = rows.getLong(2);
         List<Issue> issues = new ArrayList<>();
-        if (noCases && records > otherForm) issues.add(IndicatorCalculator.noCases(options.years(), Integer.MAX_VALUE, Integer.MIN_VALUE));
+        if (noCases && records > otherForm)
+          issues.add(
+              IndicatorCalculator.noCases(options.years(), Integer.MAX_VALUE, Integer.MIN_VALUE));
         issues.addAll(IndicatorCalculator.recordIssues(records, rows.getLong(3), otherForm));
         return issues;
       }

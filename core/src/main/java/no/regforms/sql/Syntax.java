@@ -17,7 +17,9 @@ abstract class Syntax {
   /** The text of member {@code name} of the JSON object {@code json}, or NULL when absent. */
   abstract String memberText(String json, String name);
 
-  /** The JSON array member {@code name} of {@code json} as this dialect's row list (codes or rows). */
+  /**
+   * The JSON array member {@code name} of {@code json} as this dialect's row list (codes or rows).
+   */
   abstract String memberList(String json, String name, Kind kind);
 
   /** Member {@code name} of the JSON object {@code json}, read as a value of {@code kind}. */
@@ -73,7 +75,13 @@ abstract class Syntax {
    * at its midnight), truncated toward zero: the exact microseconds between them, divided.
    */
   String elapsed(String from, String to, long seconds) {
-    return "(date_diff('microsecond', " + timestamp(from) + ", " + timestamp(to) + ") // " + seconds * 1_000_000 + ")";
+    return "(date_diff('microsecond', "
+        + timestamp(from)
+        + ", "
+        + timestamp(to)
+        + ") // "
+        + seconds * 1_000_000
+        + ")";
   }
 
   /** A date or date-time as a date-time without time zone (a date at its midnight). */
@@ -86,7 +94,10 @@ abstract class Syntax {
     return "CAST(" + x + " AS DATE)";
   }
 
-  /** {@code a} divided by the positive constant {@code b}, truncated toward zero; {@code a} an integer. */
+  /**
+   * {@code a} divided by the positive constant {@code b}, truncated toward zero; {@code a} an
+   * integer.
+   */
   abstract String truncatedDivision(String a, int b);
 
   abstract String addDays(String x, String days, Kind kind);
@@ -108,7 +119,9 @@ abstract class Syntax {
     return "(" + a + " " + op + " " + b + ")";
   }
 
-  /** The first text in code-point order, for {@code min}/{@code max} and least/greatest over texts. */
+  /**
+   * The first text in code-point order, for {@code min}/{@code max} and least/greatest over texts.
+   */
   String orderedText(String x) {
     return x;
   }
@@ -119,7 +132,10 @@ abstract class Syntax {
     return "char_length(" + text + ")";
   }
 
-  /** Whether {@code text} matches the RE2 {@code pattern} in full; null when the dialect cannot say it. */
+  /**
+   * Whether {@code text} matches the RE2 {@code pattern} in full; null when the dialect cannot say
+   * it.
+   */
   abstract String matches(String text, String pattern);
 
   abstract String containsCode(String codes, String code);
@@ -152,7 +168,10 @@ abstract class Syntax {
     return "VARCHAR";
   }
 
-  /** The aggregate collecting the JSON column {@code json} of the rows where {@code condition} holds, as a row list. */
+  /**
+   * The aggregate collecting the JSON column {@code json} of the rows where {@code condition}
+   * holds, as a row list.
+   */
   abstract String collectRows(String json, String condition);
 
   /** {@code x} as text. */
@@ -172,9 +191,17 @@ abstract class Syntax {
   static String aggregate(Builtin function, String body, Kind bodyKind, boolean postgres) {
     switch (function) {
       case ANY:
-        return "CASE WHEN bool_or(" + body + ") THEN TRUE WHEN bool_or(" + body + " IS NULL) THEN NULL ELSE FALSE END";
+        return "CASE WHEN bool_or("
+            + body
+            + ") THEN TRUE WHEN bool_or("
+            + body
+            + " IS NULL) THEN NULL ELSE FALSE END";
       case ALL:
-        return "CASE WHEN bool_or(NOT " + body + ") THEN FALSE WHEN bool_or(" + body + " IS NULL) THEN NULL ELSE TRUE END";
+        return "CASE WHEN bool_or(NOT "
+            + body
+            + ") THEN FALSE WHEN bool_or("
+            + body
+            + " IS NULL) THEN NULL ELSE TRUE END";
       case COUNT_WHERE:
         return "count(*) FILTER (WHERE " + body + ")";
       case SUM_ROWS:
@@ -211,7 +238,13 @@ abstract class Syntax {
 
     @Override
     String memberList(String json, String name, Kind kind) {
-      return "CAST(" + json + " -> " + text(name) + " AS " + (kind == Kind.CODES ? "VARCHAR[]" : "JSON[]") + ")";
+      return "CAST("
+          + json
+          + " -> "
+          + text(name)
+          + " AS "
+          + (kind == Kind.CODES ? "VARCHAR[]" : "JSON[]")
+          + ")";
     }
 
     @Override
@@ -231,7 +264,8 @@ abstract class Syntax {
 
     @Override
     String truncatedDivision(String a, int b) {
-      return "(" + a + " // " + b + ")"; // DuckDB's integer division truncates toward zero, like Java's
+      return "(" + a + " // " + b
+          + ")"; // DuckDB's integer division truncates toward zero, like Java's
     }
 
     @Override
@@ -250,12 +284,24 @@ abstract class Syntax {
     String round(String x, String digits, boolean literalDigits) {
       if (literalDigits) return "round(" + x + ", " + digits + ")";
       // DuckDB rounds decimals only to a constant number of places: one branch per place a
-      // DECIMAL(38,9) can have; more places than 9 leave the value as it is, as Java's setScale does.
+      // DECIMAL(38,9) can have; more places than 9 leave the value as it is, as Java's setScale
+      // does.
       StringBuilder out = new StringBuilder("CASE " + integer(digits));
       for (int places = -28; places <= 9; places++) {
-        out.append(" WHEN ").append(places).append(" THEN round(").append(x).append(", ").append(places).append(")");
+        out.append(" WHEN ")
+            .append(places)
+            .append(" THEN round(")
+            .append(x)
+            .append(", ")
+            .append(places)
+            .append(")");
       }
-      return out.append(" WHEN ").append(integer(digits)).append(" > 9 THEN ").append(x).append(" ELSE 0 END").toString();
+      return out.append(" WHEN ")
+          .append(integer(digits))
+          .append(" > 9 THEN ")
+          .append(x)
+          .append(" ELSE 0 END")
+          .toString();
     }
 
     @Override
@@ -270,7 +316,11 @@ abstract class Syntax {
 
     @Override
     String matches(String text, String pattern) {
-      return "regexp_full_match(" + text + ", " + text(pattern) + ")"; // DuckDB's regular expressions are RE2
+      return "regexp_full_match("
+          + text
+          + ", "
+          + text(pattern)
+          + ")"; // DuckDB's regular expressions are RE2
     }
 
     @Override
@@ -285,8 +335,19 @@ abstract class Syntax {
 
     @Override
     String overRows(Builtin function, String rows, String alias, String body, Kind bodyKind) {
-      return "CASE WHEN " + rows + " IS NULL THEN NULL ELSE (SELECT " + aggregate(function, "b", bodyKind, false)
-          + " FROM (SELECT " + body + " AS b FROM (SELECT unnest(" + rows + ") AS v) AS " + alias + ") AS " + alias + "b) END";
+      return "CASE WHEN "
+          + rows
+          + " IS NULL THEN NULL ELSE (SELECT "
+          + aggregate(function, "b", bodyKind, false)
+          + " FROM (SELECT "
+          + body
+          + " AS b FROM (SELECT unnest("
+          + rows
+          + ") AS v) AS "
+          + alias
+          + ") AS "
+          + alias
+          + "b) END";
     }
 
     @Override
@@ -346,12 +407,19 @@ abstract class Syntax {
     String elapsed(String from, String to, long seconds) {
       // The difference of two timestamps is an interval of days and time (never months); its epoch
       // is the exact seconds as a numeric, and trunc rounds toward zero.
-      return "trunc(EXTRACT(EPOCH FROM (" + timestamp(to) + " - " + timestamp(from) + ")) / " + seconds + ")";
+      return "trunc(EXTRACT(EPOCH FROM ("
+          + timestamp(to)
+          + " - "
+          + timestamp(from)
+          + ")) / "
+          + seconds
+          + ")";
     }
 
     @Override
     String addDays(String x, String days, Kind kind) {
-      return kind == Kind.DATETIME ? "(" + x + " + make_interval(days => " + integer(days) + "))"
+      return kind == Kind.DATETIME
+          ? "(" + x + " + make_interval(days => " + integer(days) + "))"
           : "(" + x + " + " + integer(days) + ")";
     }
 
@@ -395,8 +463,19 @@ abstract class Syntax {
 
     @Override
     String overRows(Builtin function, String rows, String alias, String body, Kind bodyKind) {
-      return "CASE WHEN " + rows + " IS NULL THEN NULL ELSE (SELECT " + aggregate(function, "b", bodyKind, true)
-          + " FROM (SELECT " + body + " AS b FROM jsonb_array_elements(" + rows + ") AS " + alias + "(v)) AS " + alias + "b) END";
+      return "CASE WHEN "
+          + rows
+          + " IS NULL THEN NULL ELSE (SELECT "
+          + aggregate(function, "b", bodyKind, true)
+          + " FROM (SELECT "
+          + body
+          + " AS b FROM jsonb_array_elements("
+          + rows
+          + ") AS "
+          + alias
+          + "(v)) AS "
+          + alias
+          + "b) END";
     }
 
     @Override
@@ -480,24 +559,33 @@ abstract class Syntax {
 
     @Override
     String timestamp(String x) {
-      // Without time zone: a session time zone with daylight saving would otherwise make some days 23 hours.
+      // Without time zone: a session time zone with daylight saving would otherwise make some days
+      // 23 hours.
       return "CAST(" + x + " AS TIMESTAMP_NTZ)";
     }
 
     @Override
     String elapsed(String from, String to, long seconds) {
-      return "(timestampdiff(MICROSECOND, " + timestamp(from) + ", " + timestamp(to) + ") div " + seconds * 1_000_000 + ")";
+      return "(timestampdiff(MICROSECOND, "
+          + timestamp(from)
+          + ", "
+          + timestamp(to)
+          + ") div "
+          + seconds * 1_000_000
+          + ")";
     }
 
     @Override
     String addDays(String x, String days, Kind kind) {
-      return kind == Kind.DATETIME ? "(" + x + " + make_interval(0, 0, 0, " + integer(days) + ", 0, 0, 0))"
+      return kind == Kind.DATETIME
+          ? "(" + x + " + make_interval(0, 0, 0, " + integer(days) + ", 0, 0, 0))"
           : "date_add(" + x + ", " + integer(days) + ")";
     }
 
     @Override
     String addMonths(String x, String months, Kind kind) {
-      return kind == Kind.DATETIME ? "(" + x + " + make_interval(0, " + integer(months) + ", 0, 0, 0, 0, 0))"
+      return kind == Kind.DATETIME
+          ? "(" + x + " + make_interval(0, " + integer(months) + ", 0, 0, 0, 0, 0))"
           : "add_months(" + x + ", " + integer(months) + ")";
     }
 
@@ -518,19 +606,34 @@ abstract class Syntax {
 
     @Override
     String listSize(String list) {
-      return "CASE WHEN " + list + " IS NULL THEN NULL ELSE size(" + list + ") END"; // size(NULL) is -1 in Spark
+      return "CASE WHEN "
+          + list
+          + " IS NULL THEN NULL ELSE size("
+          + list
+          + ") END"; // size(NULL) is -1 in Spark
     }
 
     @Override
     String overRows(Builtin function, String rows, String alias, String body, Kind bodyKind) {
-      return "CASE WHEN " + rows + " IS NULL THEN NULL ELSE " + lambdas(function, rows, alias, body) + " END";
+      return "CASE WHEN "
+          + rows
+          + " IS NULL THEN NULL ELSE "
+          + lambdas(function, rows, alias, body)
+          + " END";
     }
 
     private String lambdas(Builtin function, String rows, String alias, String body) {
       String lambda = alias + " -> " + body;
       String values = "transform(" + rows + ", " + lambda + ")";
       String known = "filter(" + values + ", x -> x IS NOT NULL)";
-      String total = "aggregate(" + known + ", CAST(0 AS " + numberType() + "), (acc, x) -> CAST(acc + x AS " + numberType() + "))";
+      String total =
+          "aggregate("
+              + known
+              + ", CAST(0 AS "
+              + numberType()
+              + "), (acc, x) -> CAST(acc + x AS "
+              + numberType()
+              + "))";
       switch (function) {
         case ANY:
           return "exists(" + rows + ", " + lambda + ")"; // three-valued in Spark 3 and later

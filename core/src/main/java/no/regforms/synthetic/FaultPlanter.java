@@ -21,8 +21,8 @@ import no.regforms.diagnostic.IssueCode;
 
 /**
  * Plants one known fault in a valid record's values, so tests and demonstrations can check that the
- * validator catches it with the expected code, and only that code: variables that other items' visibility
- * or required-if conditions read are left alone. Works on the top level of a form.
+ * validator catches it with the expected code, and only that code: variables that other items'
+ * visibility or required-if conditions read are left alone. Works on the top level of a form.
  */
 final class FaultPlanter {
 
@@ -35,8 +35,11 @@ final class FaultPlanter {
   /** A fault that applies to a record: its expected code and how to plant it. */
   private record Fault(IssueCode code, UnaryOperator<Map<String, Object>> plant) {}
 
-  /** The values with one fault planted, and its code; empty when no fault applies to this record. */
-  Optional<Map.Entry<IssueCode, Map<String, Object>>> plant(Form form, Map<String, Object> values, Set<String> hidden) {
+  /**
+   * The values with one fault planted, and its code; empty when no fault applies to this record.
+   */
+  Optional<Map.Entry<IssueCode, Map<String, Object>>> plant(
+      Form form, Map<String, Object> values, Set<String> hidden) {
     List<Fault> faults = applicable(form, values, hidden);
     if (faults.isEmpty()) return Optional.empty();
     Fault fault = faults.get(random.nextInt(faults.size()));
@@ -46,7 +49,8 @@ final class FaultPlanter {
 
   private List<Fault> applicable(Form form, Map<String, Object> values, Set<String> hidden) {
     List<Fault> faults = new ArrayList<>();
-    faults.add(new Fault(IssueCode.UNDEFINED_VARIABLE, v -> with(v, "zz_not_a_variable", BigDecimal.ONE)));
+    faults.add(
+        new Fault(IssueCode.UNDEFINED_VARIABLE, v -> with(v, "zz_not_a_variable", BigDecimal.ONE)));
     Set<String> controlling = controlling(form);
     for (Variable variable : form.variables().values()) {
       if (variable.isComputed()) continue;
@@ -55,12 +59,22 @@ final class FaultPlanter {
       String id = variable.id();
       Object value = values.get(id);
       boolean filled = value != null && !(value instanceof Map);
-      if (filled && variable.required() && variable.visibleIf().isEmpty() && variable.requiredIf().isEmpty()) {
+      if (filled
+          && variable.required()
+          && variable.visibleIf().isEmpty()
+          && variable.requiredIf().isEmpty()) {
         faults.add(new Fault(IssueCode.REQUIRED, v -> without(v, id)));
       }
       if (filled && variable.type().isNumeric()) {
-        variable.range().flatMap(Range::numericMax).ifPresent(max ->
-            faults.add(new Fault(IssueCode.OUT_OF_RANGE, v -> with(v, id, max.add(variable.step().orElse(BigDecimal.ONE))))));
+        variable
+            .range()
+            .flatMap(Range::numericMax)
+            .ifPresent(
+                max ->
+                    faults.add(
+                        new Fault(
+                            IssueCode.OUT_OF_RANGE,
+                            v -> with(v, id, max.add(variable.step().orElse(BigDecimal.ONE))))));
         faults.add(new Fault(IssueCode.INVALID_TYPE, v -> with(v, id, "tolv")));
       }
       if (filled && variable.type() == VariableType.CODE) {
@@ -70,20 +84,31 @@ final class FaultPlanter {
         faults.add(new Fault(IssueCode.INVALID_FORMAT, v -> with(v, id, "31.12.2024")));
       }
       if (filled && variable.missing().isEmpty()) {
-        faults.add(new Fault(IssueCode.MISSING_REASON_NOT_ALLOWED, v -> with(v, id, Map.of("missing", "unknown"))));
+        faults.add(
+            new Fault(
+                IssueCode.MISSING_REASON_NOT_ALLOWED,
+                v -> with(v, id, Map.of("missing", "unknown"))));
       }
       if (value == null && hidden.contains(id)) {
-        hiddenValue(variable).ifPresent(planted -> faults.add(new Fault(IssueCode.HIDDEN_VALUE, v -> with(v, id, planted))));
+        hiddenValue(variable)
+            .ifPresent(
+                planted ->
+                    faults.add(new Fault(IssueCode.HIDDEN_VALUE, v -> with(v, id, planted))));
       }
     }
     for (RepeatGroup repeat : form.repeats().values()) {
-      if (repeat.max().isPresent() && values.get(repeat.id()) instanceof List<?> rows && !rows.isEmpty()) {
+      if (repeat.max().isPresent()
+          && values.get(repeat.id()) instanceof List<?> rows
+          && !rows.isEmpty()) {
         int max = repeat.max().get();
-        faults.add(new Fault(IssueCode.TOO_MANY_ROWS, v -> {
-          List<Object> more = new ArrayList<>(rows);
-          while (more.size() <= max) more.add(rows.get(0));
-          return with(v, repeat.id(), more);
-        }));
+        faults.add(
+            new Fault(
+                IssueCode.TOO_MANY_ROWS,
+                v -> {
+                  List<Object> more = new ArrayList<>(rows);
+                  while (more.size() <= max) more.add(rows.get(0));
+                  return with(v, repeat.id(), more);
+                }));
       }
     }
     return faults;
@@ -94,7 +119,8 @@ final class FaultPlanter {
     Set<String> names = new HashSet<>();
     for (PlacedItem placed : ItemWalker.all(form.items())) {
       placed.item().visibleIf().ifPresent(f -> names.addAll(f.compiled().references()));
-      if (placed.item() instanceof Variable v) v.requiredIf().ifPresent(f -> names.addAll(f.compiled().references()));
+      if (placed.item() instanceof Variable v)
+        v.requiredIf().ifPresent(f -> names.addAll(f.compiled().references()));
     }
     return names;
   }
@@ -102,11 +128,15 @@ final class FaultPlanter {
   /** A value of the right type for a hidden variable, so that only its being hidden is wrong. */
   private static Optional<Object> hiddenValue(Variable variable) {
     switch (variable.type()) {
-      case BOOLEAN: return Optional.of(Boolean.TRUE);
-      case INTEGER: case DECIMAL:
+      case BOOLEAN:
+        return Optional.of(Boolean.TRUE);
+      case INTEGER:
+      case DECIMAL:
         return Optional.of(variable.range().flatMap(Range::numericMin).orElse(BigDecimal.ONE));
-      case DATE: return Optional.of("2020-01-01");
-      default: return Optional.empty();
+      case DATE:
+        return Optional.of("2020-01-01");
+      default:
+        return Optional.empty();
     }
   }
 

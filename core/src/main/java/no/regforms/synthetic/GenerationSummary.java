@@ -28,7 +28,8 @@ public record GenerationSummary(Map<String, FormCounts> forms) {
    * @param shown per item with a visibility condition (top-level items and sections), the records
    *     in which it was shown
    */
-  public record FormCounts(long records, long redraws, Map<String, Long> redrawReasons, Map<String, Long> shown) {
+  public record FormCounts(
+      long records, long redraws, Map<String, Long> redrawReasons, Map<String, Long> shown) {
 
     public FormCounts {
       redrawReasons = Map.copyOf(redrawReasons);
@@ -48,32 +49,57 @@ public record GenerationSummary(Map<String, FormCounts> forms) {
   /**
    * Warnings in English, one a line: a form whose records were drawn again more than {@link
    * #REDRAW_WARNING} of the time (the data is skewed toward what passes its rules), and a
-   * visibility condition never true or never false in a form's {@link #BRANCH_MINIMUM} or more records
-   * (one branch of the skip logic never occurs in the data).
+   * visibility condition never true or never false in a form's {@link #BRANCH_MINIMUM} or more
+   * records (one branch of the skip logic never occurs in the data).
    */
   public List<String> warnings() {
     List<String> warnings = new ArrayList<>();
-    forms.forEach((form, counts) -> {
-      if (counts.records() > 0 && counts.redraws() > REDRAW_WARNING * counts.records()) {
-        String reasons = counts.redrawReasons().entrySet().stream()
-            .sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(3)
-            .map(e -> e.getKey() + " (" + e.getValue() + "x)").reduce((a, b) -> a + ", " + b).orElse("");
-        warnings.add(String.format(java.util.Locale.ROOT,
-            "form '%s': %d records were drawn %d times more (%.0f %%) because they broke a check: %s; "
-                + "the data leans toward what passes (adjust synthetic.json)",
-            form, counts.records(), counts.redraws(), 100.0 * counts.redraws() / counts.records(), reasons));
-      }
-      if (counts.records() < BRANCH_MINIMUM) return;
-      new TreeMap<>(counts.shown()).forEach((item, shown) -> {
-        if (shown == 0) {
-          warnings.add("form '" + form + "': '" + item + "' was never shown in " + counts.records()
-              + " records: its visibility condition was never true");
-        } else if (shown == counts.records()) {
-          warnings.add("form '" + form + "': '" + item + "' was shown in all " + counts.records()
-              + " records: its visibility condition was never false");
-        }
-      });
-    });
+    forms.forEach(
+        (form, counts) -> {
+          if (counts.records() > 0 && counts.redraws() > REDRAW_WARNING * counts.records()) {
+            String reasons =
+                counts.redrawReasons().entrySet().stream()
+                    .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                    .limit(3)
+                    .map(e -> e.getKey() + " (" + e.getValue() + "x)")
+                    .reduce((a, b) -> a + ", " + b)
+                    .orElse("");
+            warnings.add(
+                String.format(
+                    java.util.Locale.ROOT,
+                    "form '%s': %d records were drawn %d times more (%.0f %%) because they broke a check: %s; "
+                        + "the data leans toward what passes (adjust synthetic.json)",
+                    form,
+                    counts.records(),
+                    counts.redraws(),
+                    100.0 * counts.redraws() / counts.records(),
+                    reasons));
+          }
+          if (counts.records() < BRANCH_MINIMUM) return;
+          new TreeMap<>(counts.shown())
+              .forEach(
+                  (item, shown) -> {
+                    if (shown == 0) {
+                      warnings.add(
+                          "form '"
+                              + form
+                              + "': '"
+                              + item
+                              + "' was never shown in "
+                              + counts.records()
+                              + " records: its visibility condition was never true");
+                    } else if (shown == counts.records()) {
+                      warnings.add(
+                          "form '"
+                              + form
+                              + "': '"
+                              + item
+                              + "' was shown in all "
+                              + counts.records()
+                              + " records: its visibility condition was never false");
+                    }
+                  });
+        });
     return warnings;
   }
 }

@@ -35,9 +35,9 @@ import no.regforms.expression.EvaluationContext;
 
 /**
  * Fills in one form with random values that respect the form's constraints: visibility in
- * dependency order, ranges (inside the plausible range), steps, decimals, codes valid on the record's
- * date, choice and row counts, and the profile's distributions. Cross-field rules are left to the
- * caller, which validates and retries. Single-threaded; one per generation run.
+ * dependency order, ranges (inside the plausible range), steps, decimals, codes valid on the
+ * record's date, choice and row counts, and the profile's distributions. Cross-field rules are left
+ * to the caller, which validates and retries. Single-threaded; one per generation run.
  */
 final class RecordSynthesizer {
 
@@ -46,14 +46,18 @@ final class RecordSynthesizer {
   private final SplittableRandom random;
   private final LocalDate today;
 
-  RecordSynthesizer(Registry registry, SyntheticProfile profile, SplittableRandom random, LocalDate today) {
+  RecordSynthesizer(
+      Registry registry, SyntheticProfile profile, SplittableRandom random, LocalDate today) {
     this.registry = registry;
     this.profile = profile;
     this.random = random;
     this.today = today;
   }
 
-  /** A filled-in record: raw (JSON-shaped) values, typed values, and the top-level items hidden by skip logic. */
+  /**
+   * A filled-in record: raw (JSON-shaped) values, typed values, and the top-level items hidden by
+   * skip logic.
+   */
   record Filled(Map<String, Object> raw, Map<String, Object> typed, Set<String> hidden) {}
 
   /** Values for a record of {@code form} anchored at {@code anchor}. */
@@ -62,8 +66,8 @@ final class RecordSynthesizer {
   }
 
   /**
-   * Values for a record of {@code form} anchored at {@code anchor}, the patient's {@code ordinal}-th
-   * (1-based) record of that form.
+   * Values for a record of {@code form} anchored at {@code anchor}, the patient's {@code
+   * ordinal}-th (1-based) record of that form.
    */
   Filled fill(Form form, LocalDate anchor, Map<String, Object> sharedValues, int ordinal) {
     Scope scope = new Scope(null, form.id(), ordinal, anchor, sharedValues);
@@ -105,22 +109,31 @@ final class RecordSynthesizer {
     }
   }
 
-  /** Fills one scope's shown variables and repeat groups in dependency order; returns the ids of the items shown. */
+  /**
+   * Fills one scope's shown variables and repeat groups in dependency order; returns the ids of the
+   * items shown.
+   */
   private Set<String> fillScope(DependencyGraph graph, Scope scope) {
-    graph.items().values().forEach(item -> {
-      if (item instanceof Variable v) scope.variables.put(v.id(), v);
-    });
-    return graph.walk(scope, new DependencyGraph.ScopeVisitor() {
-      @Override
-      public void variable(Variable variable, boolean shown) {
-        if (shown) fillVariable(variable, scope);
-      }
+    graph
+        .items()
+        .values()
+        .forEach(
+            item -> {
+              if (item instanceof Variable v) scope.variables.put(v.id(), v);
+            });
+    return graph.walk(
+        scope,
+        new DependencyGraph.ScopeVisitor() {
+          @Override
+          public void variable(Variable variable, boolean shown) {
+            if (shown) fillVariable(variable, scope);
+          }
 
-      @Override
-      public void repeat(RepeatGroup repeat, boolean shown, DependencyGraph rows) {
-        if (shown) fillRows(repeat, rows, scope);
-      }
-    });
+          @Override
+          public void repeat(RepeatGroup repeat, boolean shown, DependencyGraph rows) {
+            if (shown) fillRows(repeat, rows, scope);
+          }
+        });
   }
 
   private void fillRows(RepeatGroup repeat, DependencyGraph rowGraph, Scope scope) {
@@ -154,15 +167,20 @@ final class RecordSynthesizer {
       if (value != null) scope.typed.put(variable.id(), value);
       return;
     }
-    if (scope.raw.containsKey(variable.id())) return; // filled already, perhaps on demand as a "from" base
+    if (scope.raw.containsKey(variable.id()))
+      return; // filled already, perhaps on demand as a "from" base
     if (scope.shared.containsKey(variable.id())) {
       Object typed = scope.shared.get(variable.id());
       put(variable, typed, scope);
       return;
     }
     Distribution spec = byCase(profile.distribution(scope.form, variable.id()), scope);
-    boolean required = variable.required()
-        || variable.requiredIf().map(f -> Boolean.TRUE.equals(f.compiled().evaluate(scope))).orElse(false);
+    boolean required =
+        variable.required()
+            || variable
+                .requiredIf()
+                .map(f -> Boolean.TRUE.equals(f.compiled().evaluate(scope)))
+                .orElse(false);
     double fillRate = spec.fill().orElse(profile.fillRate());
     if (!required && random.nextDouble() >= fillRate) return;
     if (!variable.missing().isEmpty() && random.nextDouble() < spec.missingRate().orElse(0.02)) {
@@ -175,15 +193,19 @@ final class RecordSynthesizer {
 
   /**
    * The case of {@code spec} that its {@code by} variable's value picks ({@code {"by": "consent",
-   * "cases": {"none": {...}}}}), or {@code spec} itself when it has no {@code by} or no case matches.
-   * The {@code by} variable is filled first if need be.
+   * "cases": {"none": {...}}}}), or {@code spec} itself when it has no {@code by} or no case
+   * matches. The {@code by} variable is filled first if need be.
    */
   private Distribution byCase(Distribution spec, Scope scope) {
     if (spec.by().isEmpty()) return spec;
     String by = spec.by().get();
-    if (!scope.raw.containsKey(by) && scope.variables.containsKey(by)) fillVariable(scope.variables.get(by), scope);
+    if (!scope.raw.containsKey(by) && scope.variables.containsKey(by))
+      fillVariable(scope.variables.get(by), scope);
     Object value = scope.value(by);
-    String key = value instanceof BigDecimal number ? number.stripTrailingZeros().toPlainString() : String.valueOf(value);
+    String key =
+        value instanceof BigDecimal number
+            ? number.stripTrailingZeros().toPlainString()
+            : String.valueOf(value);
     Distribution match = value == null ? null : spec.cases().get(key);
     return match != null ? match : spec;
   }
@@ -197,7 +219,8 @@ final class RecordSynthesizer {
   }
 
   static Object toRaw(Object typed) {
-    if (typed instanceof LocalDate || typed instanceof YearMonth || typed instanceof LocalDateTime) return typed.toString();
+    if (typed instanceof LocalDate || typed instanceof YearMonth || typed instanceof LocalDateTime)
+      return typed.toString();
     return typed;
   }
 
@@ -222,21 +245,24 @@ final class RecordSynthesizer {
         return random.nextDouble() < spec.probability().orElse(0.5);
       case DATE:
         return date(variable, spec, scope);
-      case YEARMONTH: {
-        LocalDate date = date(variable, spec, scope);
-        return date == null ? null : YearMonth.from(date);
-      }
-      case DATETIME: {
-        LocalDate date = date(variable, spec, scope);
-        return date == null ? null : date.atTime(8 + random.nextInt(9), random.nextInt(60));
-      }
+      case YEARMONTH:
+        {
+          LocalDate date = date(variable, spec, scope);
+          return date == null ? null : YearMonth.from(date);
+        }
+      case DATETIME:
+        {
+          LocalDate date = date(variable, spec, scope);
+          return date == null ? null : date.atTime(8 + random.nextInt(9), random.nextInt(60));
+        }
       case CODE:
         return code(variable, spec, scope);
       case CODES:
         return codes(variable, spec, scope);
       case TEXT:
         if (spec.prefix().isPresent()) return token(spec.prefix().get());
-        Optional<String> identifier = SyntheticIdentifiers.value(variable, random, birthDate(scope));
+        Optional<String> identifier =
+            SyntheticIdentifiers.value(variable, random, birthDate(scope));
         if (identifier.isPresent()) return identifier.get();
         return variable.pattern().isPresent() ? null : text(variable);
       default:
@@ -244,21 +270,35 @@ final class RecordSynthesizer {
     }
   }
 
-  /** A value of {@code values} as {@code variable} takes it (the profile's reader checked that it fits). */
+  /**
+   * A value of {@code values} as {@code variable} takes it (the profile's reader checked that it
+   * fits).
+   */
   private static Object typed(Variable variable, Object value) {
     switch (variable.type()) {
-      case INTEGER: case DECIMAL: case BOOLEAN: case CODES: return value;
-      case DATE: return LocalDate.parse(String.valueOf(value));
-      case YEARMONTH: return YearMonth.parse(String.valueOf(value));
-      case DATETIME: return LocalDateTime.parse(String.valueOf(value));
-      default: return String.valueOf(value);
+      case INTEGER:
+      case DECIMAL:
+      case BOOLEAN:
+      case CODES:
+        return value;
+      case DATE:
+        return LocalDate.parse(String.valueOf(value));
+      case YEARMONTH:
+        return YearMonth.parse(String.valueOf(value));
+      case DATETIME:
+        return LocalDateTime.parse(String.valueOf(value));
+      default:
+        return String.valueOf(value);
     }
   }
 
   private BigDecimal number(Variable variable, Distribution spec) {
     Range limits = variable.plausibleRange().or(variable::range).orElse(null);
     BigDecimal min = limits == null ? BigDecimal.ZERO : limits.numericMin().orElse(BigDecimal.ZERO);
-    BigDecimal max = limits == null ? BigDecimal.valueOf(100) : limits.numericMax().orElse(min.add(BigDecimal.valueOf(100)));
+    BigDecimal max =
+        limits == null
+            ? BigDecimal.valueOf(100)
+            : limits.numericMax().orElse(min.add(BigDecimal.valueOf(100)));
     double raw;
     if (spec.normal().isPresent()) {
       raw = spec.normal().get().mean() + random.nextGaussian() * spec.normal().get().sd();
@@ -267,8 +307,13 @@ final class RecordSynthesizer {
     }
     raw = Math.max(min.doubleValue(), Math.min(max.doubleValue(), raw));
     BigDecimal base = variable.range().flatMap(Range::numericMin).orElse(BigDecimal.ZERO);
-    BigDecimal step = variable.step().orElse(variable.type() == no.regforms.definition.VariableType.INTEGER
-        ? BigDecimal.ONE : BigDecimal.ONE.movePointLeft(variable.decimals().orElse(1)));
+    BigDecimal step =
+        variable
+            .step()
+            .orElse(
+                variable.type() == no.regforms.definition.VariableType.INTEGER
+                    ? BigDecimal.ONE
+                    : BigDecimal.ONE.movePointLeft(variable.decimals().orElse(1)));
     BigDecimal steps = BigDecimal.valueOf(raw).subtract(base).divide(step, 0, RoundingMode.HALF_UP);
     BigDecimal value = base.add(steps.multiply(step));
     while (value.compareTo(max) > 0) value = value.subtract(step);
@@ -289,8 +334,12 @@ final class RecordSynthesizer {
         base = s.shared.get(from); // a shared value from the patient's earlier forms
       }
 
-      LocalDate anchor = base instanceof LocalDate d ? d : base instanceof YearMonth m ? m.atDay(15)
-          : base instanceof LocalDateTime t ? t.toLocalDate() : scope.anchor;
+      LocalDate anchor =
+          base instanceof LocalDate d
+              ? d
+              : base instanceof YearMonth m
+                  ? m.atDay(15)
+                  : base instanceof LocalDateTime t ? t.toLocalDate() : scope.anchor;
       date = anchor.plusDays(offset(spec.days().orElse(new Span(0, 30))));
     } else if (spec.yearsBefore().isPresent()) {
       int years = (int) between(spec.yearsBefore().get());
@@ -300,8 +349,11 @@ final class RecordSynthesizer {
       LocalDate end = spec.between().get().last();
       date = start.plusDays(random.nextLong(ChronoUnit.DAYS.between(start, end) + 1));
     } else if (spec.days().isPresent()) {
-      // A histogram counts from a "from" date (the profile's reader requires one); alone, days span 0 to 7.
-      date = scope.cursor.plusDays(between(spec.days().get() instanceof Span span ? span : new Span(0, 7)));
+      // A histogram counts from a "from" date (the profile's reader requires one); alone, days span
+      // 0 to 7.
+      date =
+          scope.cursor.plusDays(
+              between(spec.days().get() instanceof Span span ? span : new Span(0, 7)));
     } else {
       date = scope.cursor.plusDays(random.nextInt(8));
     }
@@ -317,7 +369,8 @@ final class RecordSynthesizer {
       for (Map<String, Object> values : List.of(s.typed, s.shared)) {
         for (Map.Entry<String, Object> e : values.entrySet()) {
           String id = e.getKey().toLowerCase(java.util.Locale.ROOT);
-          if (e.getValue() instanceof LocalDate date && (id.contains("birth") || id.contains("fodsel") || id.contains("fødsel"))) {
+          if (e.getValue() instanceof LocalDate date
+              && (id.contains("birth") || id.contains("fodsel") || id.contains("fødsel"))) {
             return Optional.of(date);
           }
         }
@@ -332,7 +385,8 @@ final class RecordSynthesizer {
     LocalDate latest = null;
     if (scope.value(path.substring(0, dot)) instanceof List<?> rows) {
       for (Object row : rows) {
-        if (row instanceof Map<?, ?> values && values.get(path.substring(dot + 1)) instanceof LocalDate date
+        if (row instanceof Map<?, ?> values
+            && values.get(path.substring(dot + 1)) instanceof LocalDate date
             && (latest == null || date.isAfter(latest))) {
           latest = date;
         }
@@ -344,15 +398,17 @@ final class RecordSynthesizer {
   private LocalDate clamp(Variable variable, LocalDate date) {
     LocalDate result = date.isAfter(today) ? today : date;
     Optional<Range> range = variable.range();
-    if (range.isPresent() && range.get().min() instanceof Bound.Date min && result.isBefore(min.value())) {
+    if (range.isPresent()
+        && range.get().min() instanceof Bound.Date min
+        && result.isBefore(min.value())) {
       result = min.value();
     }
     return result;
   }
 
   /**
-   * Days from a {@code from} date: uniform in a span {@code [min, max]}, or from a histogram (a bucket
-   * drawn by weight, then uniform inside it).
+   * Days from a {@code from} date: uniform in a span {@code [min, max]}, or from a histogram (a
+   * bucket drawn by weight, then uniform inside it).
    */
   private long offset(Days days) {
     if (days instanceof Span span) return between(span);
@@ -372,7 +428,8 @@ final class RecordSynthesizer {
   }
 
   private long between(Span span) {
-    return span.min() + (span.max() > span.min() ? random.nextLong(span.max() - span.min() + 1) : 0);
+    return span.min()
+        + (span.max() > span.min() ? random.nextLong(span.max() - span.min() + 1) : 0);
   }
 
   private String code(Variable variable, Distribution spec, Scope scope) {
@@ -380,7 +437,8 @@ final class RecordSynthesizer {
     if (codes.isEmpty()) return null;
     if (spec.among().isPresent()) {
       String among = spec.among().get();
-      if (scope.value(among) == null && scope.variables.containsKey(among)) fillVariable(scope.variables.get(among), scope);
+      if (scope.value(among) == null && scope.variables.containsKey(among))
+        fillVariable(scope.variables.get(among), scope);
       if (scope.value(among) instanceof List<?> chosen && !chosen.isEmpty()) {
         return String.valueOf(chosen.get(random.nextInt(chosen.size())));
       }
@@ -405,7 +463,9 @@ final class RecordSynthesizer {
     double best = Double.MAX_VALUE;
     for (Code code : codes) {
       double distance = Math.abs(code.score().orElseThrow().doubleValue() - raw);
-      boolean higher = nearest != null && code.score().orElseThrow().compareTo(nearest.score().orElseThrow()) > 0;
+      boolean higher =
+          nearest != null
+              && code.score().orElseThrow().compareTo(nearest.score().orElseThrow()) > 0;
       if (distance < best || distance == best && higher) {
         nearest = code;
         best = distance;
@@ -462,7 +522,9 @@ final class RecordSynthesizer {
     return last;
   }
 
-  /** {@code prefix} followed by eight random base-36 digits: an identifier such as an episode id. */
+  /**
+   * {@code prefix} followed by eight random base-36 digits: an identifier such as an episode id.
+   */
   private String token(String prefix) {
     StringBuilder token = new StringBuilder(prefix);
     for (int i = 0; i < 8; i++) token.append(Character.forDigit(random.nextInt(36), 36));

@@ -12,7 +12,10 @@ import no.regforms.record.Record;
  * @param plantedFault the issue code the validator must report, for records made invalid on purpose
  */
 public record SyntheticRecord(Record record, Optional<IssueCode> plantedFault) {
-  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+  /**
+   * Rejects null or invalid components and keeps copies of collections, so the record stays
+   * immutable.
+   */
   public SyntheticRecord {
     Objects.requireNonNull(record, "record");
     Objects.requireNonNull(plantedFault, "plantedFault");

@@ -44,7 +44,10 @@ final class CompiledForm {
     return registry.codeList(id);
   }
 
-  /** {@code reason} if the registry knows it (built in or its own); a record's free text otherwise stays unnamed. */
+  /**
+   * {@code reason} if the registry knows it (built in or its own); a record's free text otherwise
+   * stays unnamed.
+   */
   Optional<String> knownMissingReason(String reason) {
     return registry.missingReasons().containsKey(reason) ? Optional.of(reason) : Optional.empty();
   }

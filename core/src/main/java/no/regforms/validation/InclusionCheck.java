@@ -22,13 +22,20 @@ final class InclusionCheck {
 
   private InclusionCheck() {}
 
-  static List<Issue> run(Registry registry, Record record, ValidationResult checked, LocalDate today) {
+  static List<Issue> run(
+      Registry registry, Record record, ValidationResult checked, LocalDate today) {
     List<Issue> issues = new ArrayList<>();
     for (InclusionCriterion criterion : registry.inclusion()) {
       if (!criterion.form().equals(record.form())) continue;
       if (Boolean.FALSE.equals(criterion.check().compiled().evaluate(context(checked, today)))) {
-        issues.add(new Issue(Severity.ERROR, IssueCode.NOT_INCLUDED, criterion.message(), new RecordPath("", record.line()),
-            Optional.of("inclusion criterion '" + criterion.id() + "': " + criterion.check().text())));
+        issues.add(
+            new Issue(
+                Severity.ERROR,
+                IssueCode.NOT_INCLUDED,
+                criterion.message(),
+                new RecordPath("", record.line()),
+                Optional.of(
+                    "inclusion criterion '" + criterion.id() + "': " + criterion.check().text())));
       }
     }
     return issues;

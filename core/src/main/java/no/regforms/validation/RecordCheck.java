@@ -35,8 +35,9 @@ import no.regforms.presentation.MessageCatalogue;
 import no.regforms.record.Record;
 
 /**
- * One validation of one record: walks the form's scopes in dependency order ({@link DependencyGraph#walk}),
- * deciding visibility, deriving computed values, and checking every value. Short-lived and single-threaded.
+ * One validation of one record: walks the form's scopes in dependency order ({@link
+ * DependencyGraph#walk}), deciding visibility, deriving computed values, and checking every value.
+ * Short-lived and single-threaded.
  */
 final class RecordCheck {
 
@@ -57,17 +58,24 @@ final class RecordCheck {
 
   ValidationResult run(Record record) {
     Scope top = new Scope(null, record.values().asMap(), new RecordPath("", line));
-    form.dateVariable().ifPresent(name -> {
-      Variable dateVariable = form.variables().get(name);
-      Object raw = record.values().get(name);
-      if (dateVariable != null && raw != null) {
-        ValueReader.Read read = ValueReader.read(dateVariable, raw);
-        if (read.isOk()) recordDate = read.value() instanceof java.time.LocalDateTime at ? at.toLocalDate() : (LocalDate) read.value();
-      }
-    });
+    form.dateVariable()
+        .ifPresent(
+            name -> {
+              Variable dateVariable = form.variables().get(name);
+              Object raw = record.values().get(name);
+              if (dateVariable != null && raw != null) {
+                ValueReader.Read read = ValueReader.read(dateVariable, raw);
+                if (read.isOk())
+                  recordDate =
+                      read.value() instanceof java.time.LocalDateTime at
+                          ? at.toLocalDate()
+                          : (LocalDate) read.value();
+              }
+            });
     walk(form.graph(), top);
     checkRules(top);
-    return new ValidationResult(no.regforms.diagnostic.Diagnostics.of(issues), computed, top.values);
+    return new ValidationResult(
+        no.regforms.diagnostic.Diagnostics.of(issues), computed, top.values);
   }
 
   /** The values of one scope (the form's top level or one repeat-group row) as they are decided. */
@@ -107,19 +115,24 @@ final class RecordCheck {
     Map<String, FormItem> items = graph.items();
     reportUndefined(items, scope);
 
-    Set<String> shown = graph.walk(scope, new DependencyGraph.ScopeVisitor() {
-      @Override
-      public void variable(Variable variable, boolean isShown) {
-        decide(variable, isShown, scope);
-      }
+    Set<String> shown =
+        graph.walk(
+            scope,
+            new DependencyGraph.ScopeVisitor() {
+              @Override
+              public void variable(Variable variable, boolean isShown) {
+                decide(variable, isShown, scope);
+              }
 
-      @Override
-      public void repeat(RepeatGroup repeat, boolean isShown, DependencyGraph rows) {
-        decideRows(repeat, isShown, rows, scope);
-      }
-    });
+              @Override
+              public void repeat(RepeatGroup repeat, boolean isShown, DependencyGraph rows) {
+                decideRows(repeat, isShown, rows, scope);
+              }
+            });
     for (FormItem item : items.values()) {
-      if (item instanceof Variable variable && shown.contains(variable.id()) && !variable.isComputed()) {
+      if (item instanceof Variable variable
+          && shown.contains(variable.id())
+          && !variable.isComputed()) {
         checkRequired(variable, scope);
       }
     }
@@ -129,11 +142,17 @@ final class RecordCheck {
     for (String key : scope.raw.keySet()) {
       FormItem item = byId.get(key);
       if (item instanceof Variable || item instanceof RepeatGroup) continue;
-      Issue issue = issue(Severity.ERROR, IssueCode.UNDEFINED_VARIABLE, MessageCatalogue.localized("record.undefinedVariable", form.id()), scope.path.member(key));
-      Set<String> known = byId.values().stream()
-          .filter(i -> i instanceof Variable || i instanceof RepeatGroup)
-          .map(FormItem::id)
-          .collect(Collectors.toSet());
+      Issue issue =
+          issue(
+              Severity.ERROR,
+              IssueCode.UNDEFINED_VARIABLE,
+              MessageCatalogue.localized("record.undefinedVariable", form.id()),
+              scope.path.member(key));
+      Set<String> known =
+          byId.values().stream()
+              .filter(i -> i instanceof Variable || i instanceof RepeatGroup)
+              .map(FormItem::id)
+              .collect(Collectors.toSet());
       issues.add(NameSuggester.hint(key, known).map(issue::withHint).orElse(issue));
     }
   }
@@ -150,7 +169,12 @@ final class RecordCheck {
     RecordPath path = scope.path.member(variable.id());
     if (variable.isComputed()) {
       if (raw != null) {
-        issues.add(issue(Severity.WARNING, IssueCode.COMPUTED_VALUE_IGNORED, MessageCatalogue.localized("record.computedIgnored"), path));
+        issues.add(
+            issue(
+                Severity.WARNING,
+                IssueCode.COMPUTED_VALUE_IGNORED,
+                MessageCatalogue.localized("record.computedIgnored"),
+                path));
       }
       if (shown) {
         Object value = variable.compute().get().compiled().evaluate(scope);
@@ -164,7 +188,12 @@ final class RecordCheck {
     }
     if (raw == null) return;
     if (!shown) {
-      issues.add(issue(Severity.ERROR, IssueCode.HIDDEN_VALUE, MessageCatalogue.localized("record.hiddenValue"), path));
+      issues.add(
+          issue(
+              Severity.ERROR,
+              IssueCode.HIDDEN_VALUE,
+              MessageCatalogue.localized("record.hiddenValue"),
+              path));
       return;
     }
     if (raw instanceof Map<?, ?> map && map.containsKey("missing")) {
@@ -173,10 +202,16 @@ final class RecordCheck {
         if (variable.missing().contains(text)) {
           scope.missingReasons.add(variable.id());
         } else {
-          String allowed = variable.missing().isEmpty() ? "-" : String.join(", ", variable.missing());
-          issues.add(issue(Severity.ERROR, IssueCode.MISSING_REASON_NOT_ALLOWED,
-              missingReasonNotAllowed(compiled.knownMissingReason(text), allowed), path));
-          scope.missingReasons.add(variable.id()); // answered, though wrongly: do not also report required
+          String allowed =
+              variable.missing().isEmpty() ? "-" : String.join(", ", variable.missing());
+          issues.add(
+              issue(
+                  Severity.ERROR,
+                  IssueCode.MISSING_REASON_NOT_ALLOWED,
+                  missingReasonNotAllowed(compiled.knownMissingReason(text), allowed),
+                  path));
+          scope.missingReasons.add(
+              variable.id()); // answered, though wrongly: do not also report required
         }
         return;
       }
@@ -184,7 +219,8 @@ final class RecordCheck {
     ValueReader.Read read = ValueReader.read(variable, raw);
     if (!read.isOk()) {
       issues.add(issue(Severity.ERROR, read.problem(), read.message(), path));
-      scope.missingReasons.add(variable.id()); // a wrong value was given: required is not the problem
+      scope.missingReasons.add(
+          variable.id()); // a wrong value was given: required is not the problem
       return;
     }
     if (checkValue(variable, read.value(), path)) {
@@ -194,59 +230,96 @@ final class RecordCheck {
     }
   }
 
-  private void decideRows(RepeatGroup repeat, boolean shown, DependencyGraph rowGraph, Scope scope) {
+  private void decideRows(
+      RepeatGroup repeat, boolean shown, DependencyGraph rowGraph, Scope scope) {
     RecordPath path = scope.path.member(repeat.id());
     Object raw = scope.raw.get(repeat.id());
     if (raw == null) {
       if (shown && repeat.min() > 0) {
-        issues.add(issue(Severity.ERROR, IssueCode.TOO_FEW_ROWS, MessageCatalogue.localized(c -> c.count("record.tooFewRows", repeat.min())), path));
+        issues.add(
+            issue(
+                Severity.ERROR,
+                IssueCode.TOO_FEW_ROWS,
+                MessageCatalogue.localized(c -> c.count("record.tooFewRows", repeat.min())),
+                path));
       }
       if (shown) scope.values.put(repeat.id(), List.of());
       return;
     }
     if (!shown) {
       boolean hasRows = !(raw instanceof List<?> list) || !list.isEmpty();
-      if (hasRows) issues.add(issue(Severity.ERROR, IssueCode.HIDDEN_VALUE, MessageCatalogue.localized("record.hiddenValue"), path));
+      if (hasRows)
+        issues.add(
+            issue(
+                Severity.ERROR,
+                IssueCode.HIDDEN_VALUE,
+                MessageCatalogue.localized("record.hiddenValue"),
+                path));
       return;
     }
     if (!(raw instanceof List<?> rows)) {
-      issues.add(issue(Severity.ERROR, IssueCode.INVALID_TYPE, ValueReader.invalidType("rows"), path));
+      issues.add(
+          issue(Severity.ERROR, IssueCode.INVALID_TYPE, ValueReader.invalidType("rows"), path));
       return;
     }
     if (rows.size() < repeat.min()) {
-      issues.add(issue(Severity.ERROR, IssueCode.TOO_FEW_ROWS, MessageCatalogue.localized(c -> c.count("record.tooFewRows", repeat.min())), path));
+      issues.add(
+          issue(
+              Severity.ERROR,
+              IssueCode.TOO_FEW_ROWS,
+              MessageCatalogue.localized(c -> c.count("record.tooFewRows", repeat.min())),
+              path));
     }
     if (repeat.max().isPresent() && rows.size() > repeat.max().get()) {
-      issues.add(issue(Severity.ERROR, IssueCode.TOO_MANY_ROWS, MessageCatalogue.localized(c -> c.count("record.tooManyRows", repeat.max().get())), path));
+      issues.add(
+          issue(
+              Severity.ERROR,
+              IssueCode.TOO_MANY_ROWS,
+              MessageCatalogue.localized(c -> c.count("record.tooManyRows", repeat.max().get())),
+              path));
     }
     List<Map<String, Object>> decided = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
       RecordPath rowPath = path.row(i + 1);
       if (!(rows.get(i) instanceof Map<?, ?> row)) {
-        issues.add(issue(Severity.ERROR, IssueCode.INVALID_TYPE, ValueReader.invalidType("row"), rowPath));
+        issues.add(
+            issue(Severity.ERROR, IssueCode.INVALID_TYPE, ValueReader.invalidType("row"), rowPath));
         continue;
       }
       // Record values are keyed by text (RecordValues): the row is read as it is, not copied.
       @SuppressWarnings("unchecked")
       Scope rowScope = new Scope(scope, (Map<String, Object>) row, rowPath);
       walk(rowGraph, rowScope);
-      decided.add(java.util.Collections.unmodifiableMap(rowScope.values)); // the row's scope ends here
+      decided.add(
+          java.util.Collections.unmodifiableMap(rowScope.values)); // the row's scope ends here
     }
     scope.values.put(repeat.id(), java.util.Collections.unmodifiableList(decided));
   }
 
   private void checkRequired(Variable variable, Scope scope) {
-    if (scope.values.containsKey(variable.id()) || scope.missingReasons.contains(variable.id())) return;
-    boolean required = variable.required()
-        || variable.requiredIf().map(f -> Boolean.TRUE.equals(f.compiled().evaluate(scope))).orElse(false);
+    if (scope.values.containsKey(variable.id()) || scope.missingReasons.contains(variable.id()))
+      return;
+    boolean required =
+        variable.required()
+            || variable
+                .requiredIf()
+                .map(f -> Boolean.TRUE.equals(f.compiled().evaluate(scope)))
+                .orElse(false);
     if (required) {
-      issues.add(issue(Severity.ERROR, IssueCode.REQUIRED, MessageCatalogue.localized("record.required"), scope.path.member(variable.id())));
+      issues.add(
+          issue(
+              Severity.ERROR,
+              IssueCode.REQUIRED,
+              MessageCatalogue.localized("record.required"),
+              scope.path.member(variable.id())));
     }
   }
 
   // ---- value checks --------------------------------------------------------------------------
 
-  /** Checks a typed value against the variable's constraints; false if it must not be used further. */
+  /**
+   * Checks a typed value against the variable's constraints; false if it must not be used further.
+   */
   private boolean checkValue(Variable variable, Object value, RecordPath path) {
     int before = issues.size();
     if (value instanceof BigDecimal number) {
@@ -271,44 +344,95 @@ final class RecordCheck {
   private void checkNumber(Variable variable, BigDecimal number, RecordPath path) {
     Optional<Range> range = variable.range();
     if (range.isPresent() && outside(number, range.get())) {
-      issues.add(issue(Severity.ERROR, IssueCode.OUT_OF_RANGE,
-          MessageCatalogue.localized("record.outOfRange", range.get().min().toString(), range.get().max().toString()), path));
+      issues.add(
+          issue(
+              Severity.ERROR,
+              IssueCode.OUT_OF_RANGE,
+              MessageCatalogue.localized(
+                  "record.outOfRange", range.get().min().toString(), range.get().max().toString()),
+              path));
       return;
     }
-    variable.decimals().ifPresent(decimals -> {
-      if (number.stripTrailingZeros().scale() > decimals) {
-        issues.add(issue(Severity.ERROR, IssueCode.TOO_MANY_DECIMALS, MessageCatalogue.localized(c -> c.count("record.tooManyDecimals", decimals)), path));
-      }
-    });
-    variable.step().ifPresent(step -> {
-      BigDecimal base = range.flatMap(Range::numericMin).orElse(BigDecimal.ZERO);
-      if (number.subtract(base).remainder(step).signum() != 0) {
-        issues.add(issue(Severity.ERROR, IssueCode.STEP, MessageCatalogue.localized("record.step", step.toPlainString(), base.toPlainString()), path));
-      }
-    });
-    variable.plausibleRange().ifPresent(plausible -> {
-      if (outside(number, plausible)) {
-        issues.add(issue(Severity.WARNING, IssueCode.IMPLAUSIBLE,
-            MessageCatalogue.localized("record.implausible", plausible.min().toString(), plausible.max().toString()), path));
-      }
-    });
+    variable
+        .decimals()
+        .ifPresent(
+            decimals -> {
+              if (number.stripTrailingZeros().scale() > decimals) {
+                issues.add(
+                    issue(
+                        Severity.ERROR,
+                        IssueCode.TOO_MANY_DECIMALS,
+                        MessageCatalogue.localized(
+                            c -> c.count("record.tooManyDecimals", decimals)),
+                        path));
+              }
+            });
+    variable
+        .step()
+        .ifPresent(
+            step -> {
+              BigDecimal base = range.flatMap(Range::numericMin).orElse(BigDecimal.ZERO);
+              if (number.subtract(base).remainder(step).signum() != 0) {
+                issues.add(
+                    issue(
+                        Severity.ERROR,
+                        IssueCode.STEP,
+                        MessageCatalogue.localized(
+                            "record.step", step.toPlainString(), base.toPlainString()),
+                        path));
+              }
+            });
+    variable
+        .plausibleRange()
+        .ifPresent(
+            plausible -> {
+              if (outside(number, plausible)) {
+                issues.add(
+                    issue(
+                        Severity.WARNING,
+                        IssueCode.IMPLAUSIBLE,
+                        MessageCatalogue.localized(
+                            "record.implausible",
+                            plausible.min().toString(),
+                            plausible.max().toString()),
+                        path));
+              }
+            });
   }
 
   /**
-   * A computed value is held to its variable's {@code range} (an error: the definition or the values
-   * it reads are wrong) and {@code plausibleRange} (a warning), as an input value is; decimals and
-   * step are the formula's business. The value still counts for what reads it.
+   * A computed value is held to its variable's {@code range} (an error: the definition or the
+   * values it reads are wrong) and {@code plausibleRange} (a warning), as an input value is;
+   * decimals and step are the formula's business. The value still counts for what reads it.
    */
   private void checkComputedRange(Variable variable, Object value, RecordPath path) {
     if (value instanceof BigDecimal number) {
       Optional<Range> range = variable.range();
       if (range.isPresent() && outside(number, range.get())) {
-        issues.add(issue(Severity.ERROR, IssueCode.OUT_OF_RANGE,
-            MessageCatalogue.localized("record.outOfRange", range.get().min().toString(), range.get().max().toString()), path));
+        issues.add(
+            issue(
+                Severity.ERROR,
+                IssueCode.OUT_OF_RANGE,
+                MessageCatalogue.localized(
+                    "record.outOfRange",
+                    range.get().min().toString(),
+                    range.get().max().toString()),
+                path));
       } else {
-        variable.plausibleRange().filter(plausible -> outside(number, plausible)).ifPresent(plausible ->
-            issues.add(issue(Severity.WARNING, IssueCode.IMPLAUSIBLE,
-                MessageCatalogue.localized("record.implausible", plausible.min().toString(), plausible.max().toString()), path)));
+        variable
+            .plausibleRange()
+            .filter(plausible -> outside(number, plausible))
+            .ifPresent(
+                plausible ->
+                    issues.add(
+                        issue(
+                            Severity.WARNING,
+                            IssueCode.IMPLAUSIBLE,
+                            MessageCatalogue.localized(
+                                "record.implausible",
+                                plausible.min().toString(),
+                                plausible.max().toString()),
+                            path)));
       }
     } else if (value instanceof LocalDate date) {
       variable.range().ifPresent(range -> checkTemporal(range, date, null, path));
@@ -323,11 +447,22 @@ final class RecordCheck {
   }
 
   private void checkTemporal(Range range, LocalDate date, YearMonth month, RecordPath path) {
-    boolean below = date != null ? date.isBefore(lowDate(range.min(), true)) : month.isBefore(lowMonth(range.min(), true));
-    boolean above = date != null ? date.isAfter(lowDate(range.max(), false)) : month.isAfter(lowMonth(range.max(), false));
+    boolean below =
+        date != null
+            ? date.isBefore(lowDate(range.min(), true))
+            : month.isBefore(lowMonth(range.min(), true));
+    boolean above =
+        date != null
+            ? date.isAfter(lowDate(range.max(), false))
+            : month.isAfter(lowMonth(range.max(), false));
     if (below || above) {
-      issues.add(issue(Severity.ERROR, IssueCode.OUT_OF_RANGE,
-          MessageCatalogue.localized("record.outOfRange", display(range.min()), display(range.max())), path));
+      issues.add(
+          issue(
+              Severity.ERROR,
+              IssueCode.OUT_OF_RANGE,
+              MessageCatalogue.localized(
+                  "record.outOfRange", display(range.min()), display(range.max())),
+              path));
     }
   }
 
@@ -344,7 +479,9 @@ final class RecordCheck {
   }
 
   private static String display(Bound bound) {
-    return bound instanceof Bound.Today ? MessageCatalogue.of("nb").text("record.today") : bound.toString();
+    return bound instanceof Bound.Today
+        ? MessageCatalogue.of("nb").text("record.today")
+        : bound.toString();
   }
 
   private void checkText(Variable variable, String text, RecordPath path) {
@@ -352,14 +489,27 @@ final class RecordCheck {
       checkCode(variable, text, path);
       return;
     }
-    variable.maxLength().ifPresent(max -> {
-      if (text.codePointCount(0, text.length()) > max) {
-        issues.add(issue(Severity.ERROR, IssueCode.TOO_LONG, MessageCatalogue.localized(c -> c.count("record.tooLong", max)), path));
-      }
-    });
+    variable
+        .maxLength()
+        .ifPresent(
+            max -> {
+              if (text.codePointCount(0, text.length()) > max) {
+                issues.add(
+                    issue(
+                        Severity.ERROR,
+                        IssueCode.TOO_LONG,
+                        MessageCatalogue.localized(c -> c.count("record.tooLong", max)),
+                        path));
+              }
+            });
     Optional<Pattern> pattern = compiled.pattern(variable);
     if (pattern.isPresent() && !pattern.get().matches(text)) {
-      issues.add(issue(Severity.ERROR, IssueCode.PATTERN_MISMATCH, MessageCatalogue.localized("record.patternMismatch"), path));
+      issues.add(
+          issue(
+              Severity.ERROR,
+              IssueCode.PATTERN_MISMATCH,
+              MessageCatalogue.localized("record.patternMismatch"),
+              path));
     }
   }
 
@@ -368,15 +518,38 @@ final class RecordCheck {
     for (int i = 0; i < codes.size(); i++) {
       checkCode(variable, (String) codes.get(i), path.row(i + 1));
       if (!seen.add(codes.get(i))) {
-        issues.add(issue(Severity.ERROR, IssueCode.DUPLICATE_CHOICE, MessageCatalogue.localized("record.duplicateChoice"), path.row(i + 1)));
+        issues.add(
+            issue(
+                Severity.ERROR,
+                IssueCode.DUPLICATE_CHOICE,
+                MessageCatalogue.localized("record.duplicateChoice"),
+                path.row(i + 1)));
       }
     }
-    variable.minChoices().ifPresent(min -> {
-      if (codes.size() < min) issues.add(issue(Severity.ERROR, IssueCode.TOO_FEW_CHOICES, MessageCatalogue.localized("record.tooFewChoices", min), path));
-    });
-    variable.maxChoices().ifPresent(max -> {
-      if (codes.size() > max) issues.add(issue(Severity.ERROR, IssueCode.TOO_MANY_CHOICES, MessageCatalogue.localized("record.tooManyChoices", max), path));
-    });
+    variable
+        .minChoices()
+        .ifPresent(
+            min -> {
+              if (codes.size() < min)
+                issues.add(
+                    issue(
+                        Severity.ERROR,
+                        IssueCode.TOO_FEW_CHOICES,
+                        MessageCatalogue.localized("record.tooFewChoices", min),
+                        path));
+            });
+    variable
+        .maxChoices()
+        .ifPresent(
+            max -> {
+              if (codes.size() > max)
+                issues.add(
+                    issue(
+                        Severity.ERROR,
+                        IssueCode.TOO_MANY_CHOICES,
+                        MessageCatalogue.localized("record.tooManyChoices", max),
+                        path));
+            });
   }
 
   private void checkCode(Variable variable, String value, RecordPath path) {
@@ -384,9 +557,19 @@ final class RecordCheck {
     if (list.isEmpty()) return;
     Code code = compiled.codes(list.get()).get(value);
     if (code == null) {
-      issues.add(issue(Severity.ERROR, IssueCode.UNKNOWN_CODE, MessageCatalogue.localized("record.unknownCode", list.get().id()), path));
+      issues.add(
+          issue(
+              Severity.ERROR,
+              IssueCode.UNKNOWN_CODE,
+              MessageCatalogue.localized("record.unknownCode", list.get().id()),
+              path));
     } else if (recordDate != null && !code.isValidOn(recordDate)) {
-      issues.add(issue(Severity.ERROR, IssueCode.CODE_NOT_VALID, MessageCatalogue.localized("record.codeNotValid", list.get().id()), path));
+      issues.add(
+          issue(
+              Severity.ERROR,
+              IssueCode.CODE_NOT_VALID,
+              MessageCatalogue.localized("record.codeNotValid", list.get().id()),
+              path));
     }
   }
 
@@ -397,16 +580,20 @@ final class RecordCheck {
       if (!isTrue(rule.when(), top)) continue;
       if (!Boolean.FALSE.equals(rule.check().compiled().evaluate(top))) continue;
       if (rule.variables().isEmpty()) {
-        issues.add(issue(rule.severity(), IssueCode.RULE_FAILED, rule.message(), top.path).withHint("rule " + rule.id()));
+        issues.add(
+            issue(rule.severity(), IssueCode.RULE_FAILED, rule.message(), top.path)
+                .withHint("rule " + rule.id()));
       }
       for (String variable : rule.variables()) {
-        issues.add(issue(rule.severity(), IssueCode.RULE_FAILED, rule.message(), top.path.member(variable))
-            .withHint("rule " + rule.id()));
+        issues.add(
+            issue(rule.severity(), IssueCode.RULE_FAILED, rule.message(), top.path.member(variable))
+                .withHint("rule " + rule.id()));
       }
     }
   }
 
-  private static Issue issue(Severity severity, IssueCode code, LocalizedText message, RecordPath path) {
+  private static Issue issue(
+      Severity severity, IssueCode code, LocalizedText message, RecordPath path) {
     return new Issue(severity, code, message, path, Optional.empty());
   }
 
@@ -414,8 +601,11 @@ final class RecordCheck {
    * A missing-value reason the variable does not accept. {@code knownReason} is the reason when the
    * registry knows it; an unknown reason is free text from the record and is never echoed.
    */
-  private static LocalizedText missingReasonNotAllowed(Optional<String> knownReason, String allowed) {
-    return knownReason.map(reason -> MessageCatalogue.localized("record.missingReasonNotAllowed", reason, allowed))
+  private static LocalizedText missingReasonNotAllowed(
+      Optional<String> knownReason, String allowed) {
+    return knownReason
+        .map(
+            reason -> MessageCatalogue.localized("record.missingReasonNotAllowed", reason, allowed))
         .orElseGet(() -> MessageCatalogue.localized("record.unknownMissingReason", allowed));
   }
 }

@@ -41,7 +41,8 @@ final class RecordExplainer {
     Scope top = top(raw, result);
     top.explain(form.items());
     for (Rule rule : form.rules()) {
-      boolean applies = rule.when().map(when -> Boolean.TRUE.equals(when.compiled().evaluate(top))).orElse(true);
+      boolean applies =
+          rule.when().map(when -> Boolean.TRUE.equals(when.compiled().evaluate(top))).orElse(true);
       if (applies && Boolean.FALSE.equals(rule.check().compiled().evaluate(top))) {
         decisions.add(top.decision(Decision.Kind.RULE_FAILED, rule.id(), "check", rule.check()));
       }
@@ -49,8 +50,11 @@ final class RecordExplainer {
     return List.copyOf(decisions);
   }
 
-  /** {@code expression} on the record's top level, with why each unknown name it read is unknown. */
-  Decision explain(Map<String, Object> raw, ValidationResult result, CompiledExpression expression) {
+  /**
+   * {@code expression} on the record's top level, with why each unknown name it read is unknown.
+   */
+  Decision explain(
+      Map<String, Object> raw, ValidationResult result, CompiledExpression expression) {
     return top(raw, result).decision(Decision.Kind.EXPRESSION, "", "expression", expression);
   }
 
@@ -60,7 +64,9 @@ final class RecordExplainer {
     return top;
   }
 
-  /** One scope (the form or a row): the values the validator decided, and the raw input beside them. */
+  /**
+   * One scope (the form or a row): the values the validator decided, and the raw input beside them.
+   */
   private final class Scope implements EvaluationContext {
     final Scope outer;
     final Map<String, Object> raw;
@@ -84,7 +90,8 @@ final class RecordExplainer {
 
     @Override
     public boolean hasMissingReason(String name) {
-      return missingReason(name).isPresent() || (outer != null && !items.containsKey(name) && outer.hasMissingReason(name));
+      return missingReason(name).isPresent()
+          || (outer != null && !items.containsKey(name) && outer.hasMissingReason(name));
     }
 
     @Override
@@ -94,7 +101,8 @@ final class RecordExplainer {
 
     private Optional<String> missingReason(String name) {
       return raw.get(name) instanceof Map<?, ?> map && map.get("missing") instanceof String reason
-          ? Optional.of(reason) : Optional.empty();
+          ? Optional.of(reason)
+          : Optional.empty();
     }
 
     /** Which items are hidden: their own condition is not true, or their section is hidden. */
@@ -116,13 +124,16 @@ final class RecordExplainer {
         RecordPath at = path.member(item.id());
         boolean ownCondition = item.visibleIf().isPresent() && !isTrue(item.visibleIf());
         if (ownCondition) {
-          decisions.add(decision(Decision.Kind.HIDDEN, at.path(), "visibleIf", item.visibleIf().get()));
+          decisions.add(
+              decision(Decision.Kind.HIDDEN, at.path(), "visibleIf", item.visibleIf().get()));
         }
-        if (hidden.contains(item.id())) continue; // a hidden section's items are hidden by the section
+        if (hidden.contains(item.id()))
+          continue; // a hidden section's items are hidden by the section
         if (item instanceof Section section) {
           explain(section.items());
         } else if (item instanceof Variable variable && variable.compute().isPresent()) {
-          decisions.add(decision(Decision.Kind.COMPUTED, at.path(), "compute", variable.compute().get()));
+          decisions.add(
+              decision(Decision.Kind.COMPUTED, at.path(), "compute", variable.compute().get()));
         } else if (item instanceof RepeatGroup repeat) {
           explainRows(repeat, at);
         }
@@ -130,9 +141,11 @@ final class RecordExplainer {
     }
 
     private void explainRows(RepeatGroup repeat, RecordPath at) {
-      if (!(values.get(repeat.id()) instanceof List<?> rows) || !(raw.get(repeat.id()) instanceof List<?> rawRows)) return;
+      if (!(values.get(repeat.id()) instanceof List<?> rows)
+          || !(raw.get(repeat.id()) instanceof List<?> rawRows)) return;
       for (int i = 0; i < rows.size() && i < rawRows.size(); i++) {
-        if (!(rows.get(i) instanceof Map<?, ?> row) || !(rawRows.get(i) instanceof Map<?, ?> rawRow)) continue;
+        if (!(rows.get(i) instanceof Map<?, ?> row)
+            || !(rawRows.get(i) instanceof Map<?, ?> rawRow)) continue;
         Scope scope = new Scope(this, strings(rawRow), strings(row), at.row(i + 1));
         scope.decideVisibility(repeat.items(), true);
         scope.explain(repeat.items());

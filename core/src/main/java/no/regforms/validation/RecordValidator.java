@@ -69,23 +69,35 @@ public final class RecordValidator {
     return of(registry, Clock.systemDefaultZone());
   }
 
-  /** A validator for {@code registry} whose "today" (date ranges, {@code today()}) comes from {@code clock}. */
+  /**
+   * A validator for {@code registry} whose "today" (date ranges, {@code today()}) comes from {@code
+   * clock}.
+   */
   public static RecordValidator of(Registry registry, Clock clock) {
-    return new RecordValidator(Objects.requireNonNull(registry, "registry"), Objects.requireNonNull(clock, "clock"),
+    return new RecordValidator(
+        Objects.requireNonNull(registry, "registry"),
+        Objects.requireNonNull(clock, "clock"),
         Optional.empty());
   }
 
   /**
-   * A validator that checks every record as version {@code version} defines it, whatever version the
-   * record declares (an old record against the current version shows what a migration must fix).
+   * A validator that checks every record as version {@code version} defines it, whatever version
+   * the record declares (an old record against the current version shows what a migration must
+   * fix).
    *
-   * @throws IllegalArgumentException naming the known versions, if the registry never had {@code version}
+   * @throws IllegalArgumentException naming the known versions, if the registry never had {@code
+   *     version}
    */
   public RecordValidator asVersion(String version) {
     Objects.requireNonNull(version, "version");
     if (!formsByVersion.containsKey(version)) {
-      throw new IllegalArgumentException("registry '" + registry.id() + "' never had version '" + version
-          + "'; its versions are " + String.join(", ", registry.history().names()));
+      throw new IllegalArgumentException(
+          "registry '"
+              + registry.id()
+              + "' never had version '"
+              + version
+              + "'; its versions are "
+              + String.join(", ", registry.history().names()));
     }
     return new RecordValidator(registry, clock, Optional.of(version));
   }
@@ -110,33 +122,66 @@ public final class RecordValidator {
     Objects.requireNonNull(formId, "formId");
     RecordPath whole = new RecordPath("", record.line());
     if (!record.registry().isEmpty() && !record.registry().equals(registry.id())) {
-      Issue issue = new Issue(Severity.ERROR, IssueCode.WRONG_FORM, MessageCatalogue.localized("record.otherRegistry", record.registry(), registry.id()),
-          whole, Optional.of("validate it against registry '" + record.registry() + "' (--registry " + record.registry() + ")"));
+      Issue issue =
+          new Issue(
+              Severity.ERROR,
+              IssueCode.WRONG_FORM,
+              MessageCatalogue.localized("record.otherRegistry", record.registry(), registry.id()),
+              whole,
+              Optional.of(
+                  "validate it against registry '"
+                      + record.registry()
+                      + "' (--registry "
+                      + record.registry()
+                      + ")"));
       return new ValidationResult(Diagnostics.of(List.of(issue)), Map.of(), Map.of());
     }
     boolean known = record.version().isEmpty() || formsByVersion.containsKey(record.version());
-    Map<String, CompiledForm> versionForms = asVersion.isPresent() || record.version().isEmpty() || !known
-        ? forms : formsByVersion.get(record.version());
+    Map<String, CompiledForm> versionForms =
+        asVersion.isPresent() || record.version().isEmpty() || !known
+            ? forms
+            : formsByVersion.get(record.version());
     CompiledForm form = record.form().equals(formId) ? versionForms.get(formId) : null;
     if (form == null) {
-      Issue issue = new Issue(Severity.ERROR, IssueCode.WRONG_FORM, MessageCatalogue.localized("record.wrongForm", record.registry(), record.form()),
-          whole, Optional.empty());
-      issue = no.regforms.diagnostic.NameSuggester.hint(record.form(), versionForms.keySet()).map(issue::withHint)
-          .orElse(issue.withHint("forms: " + String.join(", ", versionForms.keySet())));
+      Issue issue =
+          new Issue(
+              Severity.ERROR,
+              IssueCode.WRONG_FORM,
+              MessageCatalogue.localized("record.wrongForm", record.registry(), record.form()),
+              whole,
+              Optional.empty());
+      issue =
+          no.regforms.diagnostic.NameSuggester.hint(record.form(), versionForms.keySet())
+              .map(issue::withHint)
+              .orElse(issue.withHint("forms: " + String.join(", ", versionForms.keySet())));
       return new ValidationResult(Diagnostics.of(List.of(issue)), Map.of(), Map.of());
     }
-    ValidationResult result = new RecordCheck(form, LocalDate.now(clock), record.line()).run(record);
+    ValidationResult result =
+        new RecordCheck(form, LocalDate.now(clock), record.line()).run(record);
     List<Issue> more = new java.util.ArrayList<>(ScopeCheck.run(form.form(), record));
     more.addAll(InclusionCheck.run(form.registry(), record, result, LocalDate.now(clock)));
     if (!known && asVersion.isEmpty()) {
-      more.add(new Issue(Severity.ERROR, IssueCode.UNKNOWN_VERSION,
-          MessageCatalogue.localized("record.unknownVersion", record.version(), registry.id(), String.join(", ", registry.history().names())), whole, Optional.empty()));
+      more.add(
+          new Issue(
+              Severity.ERROR,
+              IssueCode.UNKNOWN_VERSION,
+              MessageCatalogue.localized(
+                  "record.unknownVersion",
+                  record.version(),
+                  registry.id(),
+                  String.join(", ", registry.history().names())),
+              whole,
+              Optional.empty()));
     }
     if (more.isEmpty()) return result;
-    return new ValidationResult(result.diagnostics().plus(Diagnostics.of(more)), result.computed(), result.values());
+    return new ValidationResult(
+        result.diagnostics().plus(Diagnostics.of(more)), result.computed(), result.values());
   }
 
-  /** The version records are checked against when they declare none: the current one, or the one {@link #asVersion} names. */
+  /**
+   * The version records are checked against when they declare none: the current one, or the one
+   * {@link #asVersion} names.
+   */
   public String version() {
     return asVersion.orElse(registry.version());
   }
@@ -146,15 +191,16 @@ public final class RecordValidator {
    * condition, every computed value, every failed rule, each with its expression's parts and values
    * and why each unknown name it read is unknown. Empty for a record of no known form.
    *
-   * <p>For people, not machines: the decisions hold record values, to show to whoever gave the record
-   * (the preview, {@code eval --explain}), never to log.
+   * <p>For people, not machines: the decisions hold record values, to show to whoever gave the
+   * record (the preview, {@code eval --explain}), never to log.
    */
   public List<Decision> explain(Record record) {
     Objects.requireNonNull(record, "record");
     CompiledForm form = forms.get(record.form());
     if (form == null) return List.of();
     ValidationResult result = validate(record);
-    return new RecordExplainer(form.form(), LocalDate.now(clock)).explain(record.values().asMap(), result);
+    return new RecordExplainer(form.form(), LocalDate.now(clock))
+        .explain(record.values().asMap(), result);
   }
 
   /**
@@ -166,7 +212,9 @@ public final class RecordValidator {
   public Decision explain(Record record, CompiledExpression expression) {
     Objects.requireNonNull(expression, "expression");
     CompiledForm form = forms.get(Objects.requireNonNull(record, "record").form());
-    if (form == null) throw new IllegalArgumentException("the record names no form of registry " + registry.id());
-    return new RecordExplainer(form.form(), LocalDate.now(clock)).explain(record.values().asMap(), validate(record), expression);
+    if (form == null)
+      throw new IllegalArgumentException("the record names no form of registry " + registry.id());
+    return new RecordExplainer(form.form(), LocalDate.now(clock))
+        .explain(record.values().asMap(), validate(record), expression);
   }
 }

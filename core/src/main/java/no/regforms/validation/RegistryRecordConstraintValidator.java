@@ -23,10 +23,11 @@ import no.regforms.record.Record;
  * applications do not call it.
  *
  * <p>Public only because the provider instantiates it reflectively. One instance serves one
- * annotation: {@link #initialize} loads the registry once, after which the instance is immutable and
- * thread-safe (the provider shares it across threads).
+ * annotation: {@link #initialize} loads the registry once, after which the instance is immutable
+ * and thread-safe (the provider shares it across threads).
  */
-public final class RegistryRecordConstraintValidator implements ConstraintValidator<ValidRegistryRecord, RegistryRecordSource> {
+public final class RegistryRecordConstraintValidator
+    implements ConstraintValidator<ValidRegistryRecord, RegistryRecordSource> {
 
   private static final Pattern INDEXED = Pattern.compile("(.*)\\[(\\d+)]");
 
@@ -46,24 +47,36 @@ public final class RegistryRecordConstraintValidator implements ConstraintValida
   public void initialize(ValidRegistryRecord annotation) {
     boolean byModule = !annotation.registry().isEmpty();
     if (byModule == !annotation.folder().isEmpty()) {
-      throw new ConstraintDeclarationException("@ValidRegistryRecord: give exactly one of registry (a module id) and folder");
+      throw new ConstraintDeclarationException(
+          "@ValidRegistryRecord: give exactly one of registry (a module id) and folder");
     }
-    LoadResult loaded = byModule
-        ? DefinitionLoader.create().loadModule(annotation.registry())
-        : DefinitionLoader.create().load(Path.of(annotation.folder()));
+    LoadResult loaded =
+        byModule
+            ? DefinitionLoader.create().loadModule(annotation.registry())
+            : DefinitionLoader.create().load(Path.of(annotation.folder()));
     if (loaded.hasErrors()) {
-      throw new ConstraintDeclarationException("@ValidRegistryRecord(" + (byModule ? "registry" : "folder") + " = \""
-          + (byModule ? annotation.registry() : annotation.folder()) + "\"): the registry does not load:\n"
-          + loaded.diagnostics().toDisplayString());
+      throw new ConstraintDeclarationException(
+          "@ValidRegistryRecord("
+              + (byModule ? "registry" : "folder")
+              + " = \""
+              + (byModule ? annotation.registry() : annotation.folder())
+              + "\"): the registry does not load:\n"
+              + loaded.diagnostics().toDisplayString());
     }
     Registry registry = loaded.registryOrThrow();
     if (!annotation.form().isEmpty() && registry.form(annotation.form()).isEmpty()) {
-      throw new ConstraintDeclarationException("@ValidRegistryRecord(form = \"" + annotation.form()
-          + "\"): registry '" + registry.id() + "' has no such form; its forms: " + String.join(", ", registry.forms().keySet()));
+      throw new ConstraintDeclarationException(
+          "@ValidRegistryRecord(form = \""
+              + annotation.form()
+              + "\"): registry '"
+              + registry.id()
+              + "' has no such form; its forms: "
+              + String.join(", ", registry.forms().keySet()));
     }
     this.validator = RecordValidator.of(registry);
     this.form = annotation.form();
-    this.language = annotation.language().isEmpty() ? registry.languages().get(0) : annotation.language();
+    this.language =
+        annotation.language().isEmpty() ? registry.languages().get(0) : annotation.language();
   }
 
   @Override
@@ -71,13 +84,15 @@ public final class RegistryRecordConstraintValidator implements ConstraintValida
     if (source == null) return true;
     Record record = source.toRecord();
     if (record == null) return true;
-    ValidationResult result = form.isEmpty() ? validator.validate(record) : validator.validate(record, form);
+    ValidationResult result =
+        form.isEmpty() ? validator.validate(record) : validator.validate(record, form);
     List<Issue> errors = result.diagnostics().errors();
     if (errors.isEmpty()) return true;
     context.disableDefaultConstraintViolation();
     for (Issue issue : errors) {
       String path = issue.location() instanceof RecordPath recordPath ? recordPath.path() : "";
-      addViolation(context.buildConstraintViolationWithTemplate(escape(issue.text(language))), path);
+      addViolation(
+          context.buildConstraintViolationWithTemplate(escape(issue.text(language))), path);
     }
     return false;
   }
@@ -100,16 +115,19 @@ public final class RegistryRecordConstraintValidator implements ConstraintValida
       if (path.isEmpty()) return steps;
       for (String part : path.split("\\.", -1)) {
         Matcher indexed = INDEXED.matcher(part);
-        steps.add(indexed.matches() ? new Step(indexed.group(1), Integer.valueOf(indexed.group(2))) : new Step(part, null));
+        steps.add(
+            indexed.matches()
+                ? new Step(indexed.group(1), Integer.valueOf(indexed.group(2)))
+                : new Step(part, null));
       }
       return steps;
     }
   }
 
   /**
-   * Adds the violation at {@code path}: {@code sessions[2].charge} becomes the property node
-   * {@code sessions}, then {@code charge} in iterable at index 2; {@code symptoms[2]} ends with a
-   * bean node at index 2, as Bean Validation paths a list element.
+   * Adds the violation at {@code path}: {@code sessions[2].charge} becomes the property node {@code
+   * sessions}, then {@code charge} in iterable at index 2; {@code symptoms[2]} ends with a bean
+   * node at index 2, as Bean Validation paths a list element.
    */
   private static void addViolation(ConstraintViolationBuilder builder, String path) {
     List<Step> steps = Step.parse(path);
@@ -121,12 +139,18 @@ public final class RegistryRecordConstraintValidator implements ConstraintValida
     NodeBuilderDefinedContext defined = null;
     Integer pending = steps.get(0).index();
     for (Step step : steps.subList(1, steps.size())) {
-      node = defined != null ? defined.addPropertyNode(step.name()) : node.addPropertyNode(step.name());
+      node =
+          defined != null
+              ? defined.addPropertyNode(step.name())
+              : node.addPropertyNode(step.name());
       defined = pending == null ? null : node.inIterable().atIndex(pending);
       pending = step.index();
     }
     if (pending != null) {
-      (defined != null ? defined.addBeanNode() : node.addBeanNode()).inIterable().atIndex(pending).addConstraintViolation();
+      (defined != null ? defined.addBeanNode() : node.addBeanNode())
+          .inIterable()
+          .atIndex(pending)
+          .addConstraintViolation();
     } else if (defined != null) {
       defined.addConstraintViolation();
     } else {

@@ -15,8 +15,9 @@ import no.regforms.record.Record;
 /**
  * A record of a unit form ({@code "scope": "unit"}) describes its unit and names no patient. (Like
  * any record, it may lack the unit: a form page or {@code eval} checks the values alone; indicators
- * count such a record under an unknown unit.) The pseudo-patient {@code p-unit-<RESH>} such records carried before forms had a scope is
- * still accepted (and means no patient), so earlier files keep validating.
+ * count such a record under an unknown unit.) The pseudo-patient {@code p-unit-<RESH>} such records
+ * carried before forms had a scope is still accepted (and means no patient), so earlier files keep
+ * validating.
  */
 final class ScopeCheck {
 
@@ -26,9 +27,18 @@ final class ScopeCheck {
     if (form.scope() != FormScope.UNIT) return List.of();
     List<Issue> issues = new ArrayList<>();
     RecordPath whole = new RecordPath("", record.line());
-    if (!record.patient().isEmpty() && !record.patient().equals(FormScope.legacyPatientKey(record.unit()))) {
-      issues.add(new Issue(Severity.ERROR, IssueCode.WRONG_SCOPE, MessageCatalogue.localized("record.unitFormWithPatient"),
-          whole, Optional.of("form '" + form.id() + "' is filled in per unit; its records carry \"unit\" only")));
+    if (!record.patient().isEmpty()
+        && !record.patient().equals(FormScope.legacyPatientKey(record.unit()))) {
+      issues.add(
+          new Issue(
+              Severity.ERROR,
+              IssueCode.WRONG_SCOPE,
+              MessageCatalogue.localized("record.unitFormWithPatient"),
+              whole,
+              Optional.of(
+                  "form '"
+                      + form.id()
+                      + "' is filled in per unit; its records carry \"unit\" only")));
     }
     return issues;
   }

@@ -14,14 +14,16 @@ import java.lang.annotation.Target;
  *
  * <p>Put it on a class that implements {@link RegistryRecordSource}. Each <em>error</em> of the
  * record becomes one {@link jakarta.validation.ConstraintViolation}:
+ *
  * <ul>
  *   <li>its property path is the issue's record path, {@code sessions[2].charge} (row indexes are
- *       1-based, exactly as in {@link no.regforms.diagnostic.RecordPath}); an issue on the record as
- *       a whole has the empty path of the annotated object;</li>
+ *       1-based, exactly as in {@link no.regforms.diagnostic.RecordPath}); an issue on the record
+ *       as a whole has the empty path of the annotated object;
  *   <li>its message is the issue's text in {@link #language()}, hint included, escaped so the
- *       message interpolator leaves it as it is;</li>
- *   <li>{@link #message()} is not used.</li>
+ *       message interpolator leaves it as it is;
+ *   <li>{@link #message()} is not used.
  * </ul>
+ *
  * <b>Warnings are not violations</b>: an implausible value or a warning rule leaves the object
  * valid, as it leaves the record valid. Use {@link RecordValidator} directly to show warnings.
  * Computed values are derived and checked, but not returned; an object whose record is {@code null}
@@ -30,8 +32,8 @@ import java.lang.annotation.Target;
  * <p>The registry is loaded once per constraint validator instance (the provider keeps one per
  * annotated class), when the validator is initialised. A registry that cannot be loaded, or a
  * {@link #form()} it does not have, is a mistake in the declaration and fails with a {@link
- * jakarta.validation.ConstraintDeclarationException} carrying every load issue; on a class that does
- * not implement {@link RegistryRecordSource} the provider reports an {@link
+ * jakarta.validation.ConstraintDeclarationException} carrying every load issue; on a class that
+ * does not implement {@link RegistryRecordSource} the provider reports an {@link
  * jakarta.validation.UnexpectedTypeException}.
  *
  * <pre>{@code

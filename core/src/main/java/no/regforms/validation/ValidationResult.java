@@ -12,15 +12,19 @@ import no.regforms.diagnostic.Diagnostics;
  * <p>Immutable. {@link #toString()} prints counts only: computed values are health data.
  *
  * @param diagnostics every issue, each located by its variable path
- * @param computed computed values by path ({@code madrs_total}, {@code sessions[2].energy}); a value
- *     that could not be computed (an input missing) is absent
+ * @param computed computed values by path ({@code madrs_total}, {@code sessions[2].energy}); a
+ *     value that could not be computed (an input missing) is absent
  * @param values the record's top-level values as the form sees them, typed as expressions read them
- *     ({@link no.regforms.expression.ExprType}): hidden and invalid values left out, computed values
- *     included, repeat groups as lists of rows
+ *     ({@link no.regforms.expression.ExprType}): hidden and invalid values left out, computed
+ *     values included, repeat groups as lists of rows
  */
-public record ValidationResult(Diagnostics diagnostics, Map<String, Object> computed, Map<String, Object> values) {
+public record ValidationResult(
+    Diagnostics diagnostics, Map<String, Object> computed, Map<String, Object> values) {
 
-  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+  /**
+   * Rejects null or invalid components and keeps copies of collections, so the record stays
+   * immutable.
+   */
   public ValidationResult {
     Objects.requireNonNull(diagnostics, "diagnostics");
     computed = Collections.unmodifiableMap(new LinkedHashMap<>(computed));
@@ -39,7 +43,12 @@ public record ValidationResult(Diagnostics diagnostics, Map<String, Object> comp
 
   @Override
   public String toString() {
-    return "ValidationResult[errors=" + diagnostics.errors().size() + ", warnings=" + diagnostics.warnings().size()
-        + ", computed=" + computed.size() + "]";
+    return "ValidationResult[errors="
+        + diagnostics.errors().size()
+        + ", warnings="
+        + diagnostics.warnings().size()
+        + ", computed="
+        + computed.size()
+        + "]";
   }
 }

@@ -15,12 +15,13 @@ import no.regforms.diagnostic.LocalizedText;
 import no.regforms.presentation.MessageCatalogue;
 
 /**
- * Turns a raw record value into the typed value expressions read ({@link no.regforms.expression.ExprType}),
- * or says why it cannot.
+ * Turns a raw record value into the typed value expressions read ({@link
+ * no.regforms.expression.ExprType}), or says why it cannot.
  */
 final class ValueReader {
 
-  private static final Pattern DATETIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");
+  private static final Pattern DATETIME =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");
 
   private ValueReader() {}
 
@@ -36,7 +37,10 @@ final class ValueReader {
     }
 
     static Read wrongFormat(String format) {
-      return new Read(null, IssueCode.INVALID_FORMAT, MessageCatalogue.localized("record.invalidFormat", format));
+      return new Read(
+          null,
+          IssueCode.INVALID_FORMAT,
+          MessageCatalogue.localized("record.invalidFormat", format));
     }
 
     boolean isOk() {
@@ -94,8 +98,12 @@ final class ValueReader {
     if (!(raw instanceof String text)) {
       return Read.wrongType("textInFormat", "yyyy-mm-dd");
     }
-    if (text.length() != 10 || !digits(text, 0, 4) || text.charAt(4) != '-' || !digits(text, 5, 7)
-        || text.charAt(7) != '-' || !digits(text, 8, 10)) {
+    if (text.length() != 10
+        || !digits(text, 0, 4)
+        || text.charAt(4) != '-'
+        || !digits(text, 5, 7)
+        || text.charAt(7) != '-'
+        || !digits(text, 8, 10)) {
       return Read.wrongFormat("yyyy-mm-dd");
     }
     try {
@@ -120,7 +128,10 @@ final class ValueReader {
     }
   }
 
-  /** Whether {@code text} holds ASCII digits from {@code from} to {@code to} (what the regex {@code \\d} matches). */
+  /**
+   * Whether {@code text} holds ASCII digits from {@code from} to {@code to} (what the regex {@code
+   * \\d} matches).
+   */
   private static boolean digits(String text, int from, int to) {
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
@@ -136,7 +147,8 @@ final class ValueReader {
   }
 
   private static Read dateDoesNotExist() {
-    return new Read(null, IssueCode.INVALID_FORMAT, MessageCatalogue.localized("record.noSuchDate"));
+    return new Read(
+        null, IssueCode.INVALID_FORMAT, MessageCatalogue.localized("record.noSuchDate"));
   }
 
   private interface Parse {
@@ -157,8 +169,11 @@ final class ValueReader {
     }
   }
 
-  /** "The value must be" a {@code kind} ({@code record.type.<kind>}), in every catalogue language. */
+  /**
+   * "The value must be" a {@code kind} ({@code record.type.<kind>}), in every catalogue language.
+   */
   static LocalizedText invalidType(String kind, Object... arguments) {
-    return MessageCatalogue.localized(c -> c.text("record.invalidType", c.text("record.type." + kind, arguments)));
+    return MessageCatalogue.localized(
+        c -> c.text("record.invalidType", c.text("record.type." + kind, arguments)));
   }
 }

@@ -31,7 +31,8 @@ class DefinitionLoaderFuzzTest {
 
   private static final DefinitionLoader LOADER = DefinitionLoader.create();
   private static final Pattern FILE_NAME =
-      Pattern.compile("registry\\.json|organisations\\.json|(codelists|forms|indicators)/[A-Za-z0-9_.-]{1,40}\\.json");
+      Pattern.compile(
+          "registry\\.json|organisations\\.json|(codelists|forms|indicators)/[A-Za-z0-9_.-]{1,40}\\.json");
   private static final String FILE_MARK = "@@ ";
 
   private static Path folder;
@@ -63,12 +64,18 @@ class DefinitionLoaderFuzzTest {
   }
 
   private static void isLocated(Issue issue) {
-    assertThat(issue.location()).as(issue.toDisplayString()).isInstanceOfSatisfying(SourceLocation.class, location -> {
-      assertThat(location.file()).as(issue.toDisplayString()).isNotEmpty();
-      if (Files.isRegularFile(folder.resolve(location.file()))) {
-        assertThat(location.hasPosition() || !location.jsonPointer().isEmpty()).as(issue.toDisplayString()).isTrue();
-      }
-    });
+    assertThat(issue.location())
+        .as(issue.toDisplayString())
+        .isInstanceOfSatisfying(
+            SourceLocation.class,
+            location -> {
+              assertThat(location.file()).as(issue.toDisplayString()).isNotEmpty();
+              if (Files.isRegularFile(folder.resolve(location.file()))) {
+                assertThat(location.hasPosition() || !location.jsonPointer().isEmpty())
+                    .as(issue.toDisplayString())
+                    .isTrue();
+              }
+            });
     assertThat(issue.toDisplayString()).doesNotContain("Exception", "\tat ");
   }
 
@@ -102,7 +109,10 @@ class DefinitionLoaderFuzzTest {
       return;
     }
     try (Stream<Path> files = Files.walk(root)) {
-      files.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(root)).forEach(p -> p.toFile().delete());
+      files
+          .sorted(Comparator.reverseOrder())
+          .filter(p -> !p.equals(root))
+          .forEach(p -> p.toFile().delete());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

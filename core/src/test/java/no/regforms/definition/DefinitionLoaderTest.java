@@ -14,16 +14,17 @@ class DefinitionLoaderTest {
 
   private static final DefinitionLoader LOADER = DefinitionLoader.create();
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @Test
   void load_folderThatDoesNotExist_reportsNoFolder() {
     LoadResult result = LOADER.load(temp.resolve("no_such_folder"));
 
     assertThat(result.registry()).isEmpty();
-    assertThat(result.diagnostics().toDisplayString()).isEqualTo("no_such_folder: error: there is no registry folder "
-        + "'no_such_folder'; give the path of a folder that holds registry.json, or the id of a registry module");
+    assertThat(result.diagnostics().toDisplayString())
+        .isEqualTo(
+            "no_such_folder: error: there is no registry folder "
+                + "'no_such_folder'; give the path of a folder that holds registry.json, or the id of a registry module");
   }
 
   @Test
@@ -32,18 +33,23 @@ class DefinitionLoaderTest {
 
     LoadResult result = LOADER.load(file);
 
-    assertThat(result.diagnostics().errors()).extracting(issue -> issue.code()).containsExactly(IssueCode.FILE_MISSING);
+    assertThat(result.diagnostics().errors())
+        .extracting(issue -> issue.code())
+        .containsExactly(IssueCode.FILE_MISSING);
   }
 
   @Test
   void loadModule_idThatNamesAnExistingFolder_neverLoadsTheFolder() {
-    String folder = Path.of("src", "test", "resources", "definitions", "valid", "minimal").toString();
+    String folder =
+        Path.of("src", "test", "resources", "definitions", "valid", "minimal").toString();
     assertThat(Path.of(folder)).isDirectory();
 
     LoadResult result = LOADER.loadModule(folder);
 
     assertThat(result.registry()).isEmpty();
-    assertThat(result.diagnostics().errors()).extracting(issue -> issue.code()).containsExactly(IssueCode.FILE_MISSING);
+    assertThat(result.diagnostics().errors())
+        .extracting(issue -> issue.code())
+        .containsExactly(IssueCode.FILE_MISSING);
   }
 
   @Test
@@ -51,20 +57,28 @@ class DefinitionLoaderTest {
     LoadResult result = LOADER.loadModule("no_such_registry_here");
 
     assertThat(result.registry()).isEmpty();
-    assertThat(result.diagnostics().errors()).singleElement().satisfies(issue -> {
-      assertThat(issue.code()).isEqualTo(IssueCode.FILE_MISSING);
-      assertThat(issue.text()).isEqualTo("there is no registry module 'no_such_registry_here' on the classpath; "
-          + "known registries: none on the classpath");
-    });
+    assertThat(result.diagnostics().errors())
+        .singleElement()
+        .satisfies(
+            issue -> {
+              assertThat(issue.code()).isEqualTo(IssueCode.FILE_MISSING);
+              assertThat(issue.text())
+                  .isEqualTo(
+                      "there is no registry module 'no_such_registry_here' on the classpath; "
+                          + "known registries: none on the classpath");
+            });
   }
 
   @Test
   void create_withStricterCompiler_appliesItsLimitsToDefinitionExpressions() {
-    DefinitionLoader strict = DefinitionLoader.create(ExpressionCompiler.builder().maxLength(10).build());
+    DefinitionLoader strict =
+        DefinitionLoader.create(ExpressionCompiler.builder().maxLength(10).build());
 
-    LoadResult result = strict.load(ValidDefinitionCorpusTest.CORPUS.resolve("nested_sections_with_visibility"));
+    LoadResult result =
+        strict.load(ValidDefinitionCorpusTest.CORPUS.resolve("nested_sections_with_visibility"));
 
-    assertThat(result.diagnostics().errors()).isNotEmpty()
+    assertThat(result.diagnostics().errors())
+        .isNotEmpty()
         .allSatisfy(issue -> assertThat(issue.code()).isEqualTo(IssueCode.EXPRESSION_TOO_LONG));
   }
 }

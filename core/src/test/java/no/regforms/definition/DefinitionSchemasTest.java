@@ -25,22 +25,32 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The definition schemas as editors use them: {@code $schema} in every file, and missing translations listed. */
+/**
+ * The definition schemas as editors use them: {@code $schema} in every file, and missing
+ * translations listed.
+ */
 class DefinitionSchemasTest {
 
   private static final Path SCHEMAS = Path.of("src/main/resources/no/regforms/definition/schema");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @Test
   void load_schemaKeyInEveryKindOfFile_isAccepted() throws IOException {
     Path folder = copyOfTestRegistry();
     // tests/visit.json carries a $schema already.
-    for (String file : List.of("registry.json", "forms/visit.json", "codelists/sex.json", "indicators/treated_share.json")) {
+    for (String file :
+        List.of(
+            "registry.json",
+            "forms/visit.json",
+            "codelists/sex.json",
+            "indicators/treated_share.json")) {
       Path path = folder.resolve(file);
-      Files.writeString(path, Files.readString(path).replaceFirst("\\{", "{\"\\$schema\": \"https://example.org/schema.json\","));
+      Files.writeString(
+          path,
+          Files.readString(path)
+              .replaceFirst("\\{", "{\"\\$schema\": \"https://example.org/schema.json\","));
     }
 
     LoadResult loaded = DefinitionLoader.create().load(folder);
@@ -57,8 +67,10 @@ class DefinitionSchemasTest {
 
     Diagnostics issues = DefinitionLoader.create().load(folder).diagnostics();
 
-    assertThat(issues.issues()).extracting(Issue::toDisplayString)
-        .containsExactly("codelists/sex.json:1:2: error: unknown key '$schemas'; did you mean '$schema'?\n    at /$schemas");
+    assertThat(issues.issues())
+        .extracting(Issue::toDisplayString)
+        .containsExactly(
+            "codelists/sex.json:1:2: error: unknown key '$schemas'; did you mean '$schema'?\n    at /$schemas");
   }
 
   /**
@@ -67,7 +79,8 @@ class DefinitionSchemasTest {
    */
   @ParameterizedTest
   @ValueSource(strings = {"ect", "ms", "kvarus"})
-  void schemaFiles_loadedFromTheirFolderAsAnEditorDoes_acceptTheRegistryAndRejectAnUnknownKey(String id) throws IOException {
+  void schemaFiles_loadedFromTheirFolderAsAnEditorDoes_acceptTheRegistryAndRejectAnUnknownKey(
+      String id) throws IOException {
     Path registry = Path.of("..", "forms-" + id, "src", "main", "resources", "registries", id);
     int checked = 0;
     try (Stream<Path> files = Files.walk(registry)) {
@@ -79,47 +92,66 @@ class DefinitionSchemasTest {
       }
     }
     assertThat(checked).isGreaterThan(20);
-    JSONObject misspelt = new JSONObject(Files.readString(registry.resolve("registry.json"))).put("titel", "x");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> schemaFromFile("registry.json").validate(misspelt))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("titel");
+    JSONObject misspelt =
+        new JSONObject(Files.readString(registry.resolve("registry.json"))).put("titel", "x");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> schemaFromFile("registry.json").validate(misspelt))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("titel");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"ect", "ms", "kvarus"})
   void testFiles_schemaKey_namesTheTestSchemaFile(String id) throws IOException {
-    Path tests = Path.of("..", "forms-" + id, "src", "main", "resources", "registries", id, "tests");
+    Path tests =
+        Path.of("..", "forms-" + id, "src", "main", "resources", "registries", id, "tests");
     try (Stream<Path> files = Files.list(tests)) {
       for (Path file : files.toList()) {
         JsonNode schema = JSON.readTree(file.toFile()).path("$schema");
-        assertThat(tests.resolve(schema.asText()).normalize()).as(file.toString()).hasSameTextualContentAs(SCHEMAS.resolve("test.json"));
+        assertThat(tests.resolve(schema.asText()).normalize())
+            .as(file.toString())
+            .hasSameTextualContentAs(SCHEMAS.resolve("test.json"));
       }
     }
   }
 
   @Test
   void missingTranslations_nynorskAskedFor_everyTextListedAtItsPlace() {
-    Diagnostics none = DefinitionLoader.create().missingTranslations(TestRegistry.folder(), List.of("nb", "en"));
-    Diagnostics nynorsk = DefinitionLoader.create().missingTranslations(TestRegistry.folder(), List.of("nb", "nn", "en"));
+    Diagnostics none =
+        DefinitionLoader.create().missingTranslations(TestRegistry.folder(), List.of("nb", "en"));
+    Diagnostics nynorsk =
+        DefinitionLoader.create()
+            .missingTranslations(TestRegistry.folder(), List.of("nb", "nn", "en"));
 
     assertThat(none.issues()).isEmpty();
-    assertThat(nynorsk.issues()).extracting(Issue::code).containsOnly(IssueCode.MISSING_TRANSLATION);
-    assertThat(nynorsk.issues()).extracting(Issue::toDisplayString)
-        .contains("codelists/sex.json:3:12: error: text has no Norwegian Nynorsk version 'nn'; add \"nn\" beside nb, en\n"
-            + "    at /title")
-        .contains("codelists/sex.json:7:28: error: text has no Norwegian Nynorsk version 'nn'; add \"nn\" beside nb, en\n"
-            + "    at /codes/0/label");
+    assertThat(nynorsk.issues())
+        .extracting(Issue::code)
+        .containsOnly(IssueCode.MISSING_TRANSLATION);
+    assertThat(nynorsk.issues())
+        .extracting(Issue::toDisplayString)
+        .contains(
+            "codelists/sex.json:3:12: error: text has no Norwegian Nynorsk version 'nn'; add \"nn\" beside nb, en\n"
+                + "    at /title")
+        .contains(
+            "codelists/sex.json:7:28: error: text has no Norwegian Nynorsk version 'nn'; add \"nn\" beside nb, en\n"
+                + "    at /codes/0/label");
   }
 
   @Test
   void missingTranslations_countsEveryTextOfTheFormat() throws IOException {
     Path folder = copyOfTestRegistry();
     Path sex = folder.resolve("codelists/sex.json");
-    Files.writeString(sex, Files.readString(sex).replace("\"en\": \"Male\"", "\"nn\": \"Mann\", \"en\": \"Male\""));
+    Files.writeString(
+        sex,
+        Files.readString(sex).replace("\"en\": \"Male\"", "\"nn\": \"Mann\", \"en\": \"Male\""));
 
-    List<Issue> issues = DefinitionLoader.create().missingTranslations(folder, List.of("nn")).issues();
+    List<Issue> issues =
+        DefinitionLoader.create().missingTranslations(folder, List.of("nn")).issues();
 
     assertThat(issues).hasSize(textsOf(TestRegistry.folder()) - 1);
-    assertThat(issues).extracting(Issue::toDisplayString).noneMatch(issue -> issue.startsWith("codelists/sex.json:7:"))
+    assertThat(issues)
+        .extracting(Issue::toDisplayString)
+        .noneMatch(issue -> issue.startsWith("codelists/sex.json:7:"))
         .anyMatch(issue -> issue.startsWith("codelists/sex.json:8:"));
   }
 
@@ -128,7 +160,8 @@ class DefinitionSchemasTest {
     int count = 0;
     try (Stream<Path> files = Files.walk(folder)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
-        if (!kindOf(folder.relativize(file).toString()).isEmpty()) count += texts(JSON.readTree(file.toFile()));
+        if (!kindOf(folder.relativize(file).toString()).isEmpty())
+          count += texts(JSON.readTree(file.toFile()));
       }
     }
     return count;
@@ -154,13 +187,17 @@ class DefinitionSchemasTest {
   private static Schema schemaFromFile(String name) throws IOException {
     Path file = SCHEMAS.resolve(name).toAbsolutePath();
     try (InputStream in = Files.newInputStream(file)) {
-      return SchemaLoader.builder().resolutionScope(file.toUri().toString())
-          .schemaJson(new JSONObject(new JSONTokener(in))).draftV7Support().build().load().build();
+      return SchemaLoader.builder()
+          .resolutionScope(file.toUri().toString())
+          .schemaJson(new JSONObject(new JSONTokener(in)))
+          .draftV7Support()
+          .build()
+          .load()
+          .build();
     }
   }
 
   private Path copyOfTestRegistry() throws IOException {
     return Folders.copy(TestRegistry.folder(), temp.resolve("test"));
   }
-
 }

@@ -84,7 +84,9 @@ class DependencyGraphTest {
     DependencyGraph.Sorted sorted = builder.build();
 
     assertThat(sorted.cycles()).containsExactly(List.of("a", "c", "b"));
-    assertThat(sorted.graph().order()).as("cycle members last, in form order").containsExactly("free", "a", "b", "c");
+    assertThat(sorted.graph().order())
+        .as("cycle members last, in form order")
+        .containsExactly("free", "a", "b", "c");
   }
 
   @Test
@@ -96,7 +98,9 @@ class DependencyGraphTest {
 
     DependencyGraph.Sorted sorted = builder.build();
 
-    assertThat(sorted.cycles()).singleElement().satisfies(cycle -> assertThat(cycle).containsExactlyInAnyOrder("x", "y"));
+    assertThat(sorted.cycles())
+        .singleElement()
+        .satisfies(cycle -> assertThat(cycle).containsExactlyInAnyOrder("x", "y"));
     assertThat(sorted.graph().order()).containsExactlyInAnyOrder("x", "y", "reader");
   }
 
@@ -116,7 +120,8 @@ class DependencyGraphTest {
     assertThat(sorted.cycles()).hasSize(3);
     assertThat(sorted.cycles()).anySatisfy(c -> assertThat(c).containsExactlyInAnyOrder("a", "b"));
     assertThat(sorted.cycles()).anySatisfy(c -> assertThat(c).containsExactly("self"));
-    assertThat(sorted.cycles()).anySatisfy(c -> assertThat(c).containsExactlyInAnyOrder("p", "q", "r"));
+    assertThat(sorted.cycles())
+        .anySatisfy(c -> assertThat(c).containsExactlyInAnyOrder("p", "q", "r"));
     assertThat(sorted.graph().order()).hasSize(7).startsWith("ok");
   }
 
@@ -171,20 +176,25 @@ class DependencyGraphTest {
     assertThat(graph.order()).isUnmodifiable();
     assertThat(graph.dependencies("b")).isUnmodifiable();
   }
-  /** The items the walk passes on, as "id=shown", in the order it passes them. */
-  private static List<String> walked(DependencyGraph graph, Map<String, Object> values, Set<String> shown) {
-    List<String> calls = new ArrayList<>();
-    shown.addAll(graph.walk(EvaluationContext.of(values), new DependencyGraph.ScopeVisitor() {
-      @Override
-      public void variable(Variable variable, boolean isShown) {
-        calls.add(variable.id() + "=" + isShown);
-      }
 
-      @Override
-      public void repeat(RepeatGroup repeat, boolean isShown, DependencyGraph rows) {
-        calls.add(repeat.id() + "=" + isShown + " rows " + rows.order());
-      }
-    }));
+  /** The items the walk passes on, as "id=shown", in the order it passes them. */
+  private static List<String> walked(
+      DependencyGraph graph, Map<String, Object> values, Set<String> shown) {
+    List<String> calls = new ArrayList<>();
+    shown.addAll(
+        graph.walk(
+            EvaluationContext.of(values),
+            new DependencyGraph.ScopeVisitor() {
+              @Override
+              public void variable(Variable variable, boolean isShown) {
+                calls.add(variable.id() + "=" + isShown);
+              }
+
+              @Override
+              public void repeat(RepeatGroup repeat, boolean isShown, DependencyGraph rows) {
+                calls.add(repeat.id() + "=" + isShown + " rows " + rows.order());
+              }
+            }));
     return calls;
   }
 
@@ -195,9 +205,16 @@ class DependencyGraphTest {
 
     List<String> calls = walked(form.graph(), Map.of("admitted", true, "treated", false), shown);
 
-    assertThat(calls).containsExactly("admitted=true", "treated=true",
-        "sessions=false rows [session_date, effects, headache, reminder]", "discharged=true", "comment=true", "dose=true");
-    assertThat(shown).containsExactlyInAnyOrder("admitted", "stay", "treated", "discharged", "comment", "dose");
+    assertThat(calls)
+        .containsExactly(
+            "admitted=true",
+            "treated=true",
+            "sessions=false rows [session_date, effects, headache, reminder]",
+            "discharged=true",
+            "comment=true",
+            "dose=true");
+    assertThat(shown)
+        .containsExactlyInAnyOrder("admitted", "stay", "treated", "discharged", "comment", "dose");
   }
 
   @Test
@@ -207,8 +224,14 @@ class DependencyGraphTest {
 
     List<String> calls = walked(form.graph(), Map.of("admitted", false, "treated", true), shown);
 
-    assertThat(calls).containsExactly("admitted=true", "treated=false",
-        "sessions=false rows [session_date, effects, headache, reminder]", "discharged=false", "comment=true", "dose=true");
+    assertThat(calls)
+        .containsExactly(
+            "admitted=true",
+            "treated=false",
+            "sessions=false rows [session_date, effects, headache, reminder]",
+            "discharged=false",
+            "comment=true",
+            "dose=true");
     assertThat(shown).containsExactlyInAnyOrder("admitted", "comment", "dose");
   }
 }

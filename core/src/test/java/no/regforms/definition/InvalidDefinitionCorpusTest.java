@@ -33,7 +33,12 @@ class InvalidDefinitionCorpusTest {
 
   static Stream<String> cases() throws IOException {
     try (Stream<Path> folders = Files.list(CORPUS)) {
-      return folders.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+      return folders
+          .filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
@@ -49,11 +54,14 @@ class InvalidDefinitionCorpusTest {
 
     assertThat(result.hasErrors()).as("errors reported").isTrue();
     assertThat(result.registry()).as("no registry from a broken folder").isEmpty();
-    assertThat(display).as("no stack trace or exception in the output")
+    assertThat(display)
+        .as("no stack trace or exception in the output")
         .doesNotContain("Exception", "\tat ", "at java.", "at no.regforms.", "at com.", "at org.");
     for (Issue issue : result.diagnostics().issues()) {
       assertThat(issue.location()).isInstanceOf(SourceLocation.class);
-      assertThat(((SourceLocation) issue.location()).file()).as("every issue names a file").isNotEmpty();
+      assertThat(((SourceLocation) issue.location()).file())
+          .as("every issue names a file")
+          .isNotEmpty();
     }
 
     Path golden = folder.resolve(GOLDEN);

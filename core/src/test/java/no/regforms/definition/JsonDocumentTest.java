@@ -9,17 +9,19 @@ import org.junit.jupiter.api.Test;
 
 class JsonDocumentTest {
 
-  private static final String TEXT = String.join("\n",
-      "{",
-      "  \"id\": \"visit\",",
-      "  \"title\": {\"nb\": \"Besøk\", \"en\": \"Visit\"},",
-      "  \"items\": [",
-      "    {\"variable\": \"age\", \"range\": [0, 120]},",
-      "    {\"variable\": \"flag\", \"compute\": \"note = '\\u00e5' or x\"},",
-      "    {\"variable\": \"says\", \"compute\": \"note = 'a \\\"b\\\"' and \\\\ y\"}",
-      "  ],",
-      "  \"a/b~c\": true",
-      "}");
+  private static final String TEXT =
+      String.join(
+          "\n",
+          "{",
+          "  \"id\": \"visit\",",
+          "  \"title\": {\"nb\": \"Besøk\", \"en\": \"Visit\"},",
+          "  \"items\": [",
+          "    {\"variable\": \"age\", \"range\": [0, 120]},",
+          "    {\"variable\": \"flag\", \"compute\": \"note = '\\u00e5' or x\"},",
+          "    {\"variable\": \"says\", \"compute\": \"note = 'a \\\"b\\\"' and \\\\ y\"}",
+          "  ],",
+          "  \"a/b~c\": true",
+          "}");
 
   private static JsonDocument parse(String text) {
     JsonDocument.Result result = JsonDocument.parse("forms/visit.json", text);
@@ -44,7 +46,9 @@ class JsonDocumentTest {
     assertThat(doc.locate("")).isEqualTo(SourceLocation.of("forms/visit.json", 1, 1, ""));
     assertThat(position(doc.locate("/id"))).isEqualTo("2:9");
     assertThat(position(doc.locate("/title"))).isEqualTo("3:12");
-    assertThat(position(doc.locate("/title/en"))).as("after a non-ASCII character").isEqualTo("3:34");
+    assertThat(position(doc.locate("/title/en")))
+        .as("after a non-ASCII character")
+        .isEqualTo("3:34");
     assertThat(doc.locate("/title/en").jsonPointer()).isEqualTo("/title/en");
   }
 
@@ -76,7 +80,9 @@ class JsonDocumentTest {
 
     assertThat(position(doc.locateKey("/items/0/range"))).isEqualTo("5:25");
     assertThat(position(doc.locateKey("/title"))).isEqualTo("3:3");
-    assertThat(position(doc.locateKey("/items/0/absent"))).as("falls back to the value").isEqualTo("5:5");
+    assertThat(position(doc.locateKey("/items/0/absent")))
+        .as("falls back to the value")
+        .isEqualTo("5:5");
   }
 
   @Test
@@ -86,7 +92,8 @@ class JsonDocumentTest {
     assertThat(JsonDocument.escape("a/b~c")).isEqualTo("a~1b~0c");
     assertThat(position(doc.locateKey("/a~1b~0c"))).isEqualTo("9:3");
     assertThat(position(doc.locate("/a~1b~0c"))).isEqualTo("9:12");
-    assertThat(doc.at("/a~1b~0c")).hasValueSatisfying(node -> assertThat(node.asBoolean()).isTrue());
+    assertThat(doc.at("/a~1b~0c"))
+        .hasValueSatisfying(node -> assertThat(node.asBoolean()).isTrue());
   }
 
   @Test
@@ -116,12 +123,14 @@ class JsonDocumentTest {
 
     assertThat(expression).isEqualTo("note = 'a \"b\"' and \\ y");
     assertThat(TEXT.split("\n")[6].charAt(location.column() - 1)).isEqualTo('y');
-    assertThat(position(doc.locateInString("/items/2/compute", expression, 0, 1))).isEqualTo("7:38");
+    assertThat(position(doc.locateInString("/items/2/compute", expression, 0, 1)))
+        .isEqualTo("7:38");
   }
 
   @Test
   void locate_windowsLineEndings_countLinesOnce() {
-    JsonDocument doc = parse("{\r\n  \"id\": \"visit\",\r\n  \"items\": [\r\n    1\r\n  ]\r\n}\r\n");
+    JsonDocument doc =
+        parse("{\r\n  \"id\": \"visit\",\r\n  \"items\": [\r\n    1\r\n  ]\r\n}\r\n");
 
     assertThat(position(doc.locate("/id"))).isEqualTo("2:9");
     assertThat(position(doc.locate("/items/0"))).isEqualTo("4:5");
@@ -149,7 +158,9 @@ class JsonDocumentTest {
     Issue issue = syntaxIssue("{\n  \"id\": visit\n}");
 
     assertThat(issue.code()).isEqualTo(IssueCode.JSON_SYNTAX);
-    assertThat(issue.text()).contains("Unrecognized token 'visit'").doesNotContain("Source", "code ");
+    assertThat(issue.text())
+        .contains("Unrecognized token 'visit'")
+        .doesNotContain("Source", "code ");
     SourceLocation location = (SourceLocation) issue.location();
     assertThat(location.line()).isEqualTo(2);
     assertThat(location.jsonPointer()).isEqualTo("/id");
@@ -159,7 +170,8 @@ class JsonDocumentTest {
   void parse_trailingCommaInList_pointsAtTheComma() {
     Issue issue = syntaxIssue("{\"items\": [1, 2,\n]}");
 
-    assertThat(issue.text()).startsWith("not valid JSON: a comma before ']' (a trailing comma) is not allowed");
+    assertThat(issue.text())
+        .startsWith("not valid JSON: a comma before ']' (a trailing comma) is not allowed");
     assertThat(position((SourceLocation) issue.location())).isEqualTo("1:16");
   }
 
@@ -176,6 +188,7 @@ class JsonDocumentTest {
     Issue issue = syntaxIssue("{\"title\": {\"nb\": \"a\",\n  \"nb\": \"b\"}}");
 
     assertThat(issue.text()).startsWith("key 'nb' appears twice in the same object");
-    assertThat(issue.location()).isEqualTo(SourceLocation.of("forms/visit.json", 2, 3, "/title/nb"));
+    assertThat(issue.location())
+        .isEqualTo(SourceLocation.of("forms/visit.json", 2, 3, "/title/nb"));
   }
 }

@@ -29,13 +29,16 @@ class LoaderRobustnessTest {
   private static final DefinitionLoader LOADER = DefinitionLoader.create();
   private static final int PLACES = 16;
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   static Stream<Arguments> damages() {
     List<Arguments> out = new ArrayList<>();
-    for (String file : List.of("all_variable_types/forms/baseline.json", "repeat_groups/forms/ect.json",
-        "patient_indicators/indicators/edss_in_year.json", "all_variable_types/registry.json")) {
+    for (String file :
+        List.of(
+            "all_variable_types/forms/baseline.json",
+            "repeat_groups/forms/ect.json",
+            "patient_indicators/indicators/edss_in_year.json",
+            "all_variable_types/registry.json")) {
       out.add(Arguments.of(file, "cut short"));
       out.add(Arguments.of(file, "character dropped"));
       out.add(Arguments.of(file, "stray quote"));
@@ -47,17 +50,23 @@ class LoaderRobustnessTest {
 
   private static IntFunction<String> damage(String text, String kind) {
     switch (kind) {
-      case "cut short": return at -> text.substring(0, at);
-      case "character dropped": return at -> text.substring(0, at) + text.substring(at + 1);
-      case "stray quote": return at -> text.substring(0, at) + '"' + text.substring(at);
-      case "stray brace": return at -> text.substring(0, at) + '}' + text.substring(at);
-      default: return at -> text.substring(0, at) + 'x' + text.substring(at);
+      case "cut short":
+        return at -> text.substring(0, at);
+      case "character dropped":
+        return at -> text.substring(0, at) + text.substring(at + 1);
+      case "stray quote":
+        return at -> text.substring(0, at) + '"' + text.substring(at);
+      case "stray brace":
+        return at -> text.substring(0, at) + '}' + text.substring(at);
+      default:
+        return at -> text.substring(0, at) + 'x' + text.substring(at);
     }
   }
 
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("damages")
-  void load_damagedFile_reportsLocatedIssuesWithoutThrowing(String file, String kind) throws IOException {
+  void load_damagedFile_reportsLocatedIssuesWithoutThrowing(String file, String kind)
+      throws IOException {
     Path source = ValidDefinitionCorpusTest.CORPUS.resolve(file.substring(0, file.indexOf('/')));
     String relative = file.substring(file.indexOf('/') + 1);
     String text = Files.readString(source.resolve(relative), StandardCharsets.UTF_8);
@@ -70,10 +79,14 @@ class LoaderRobustnessTest {
       Files.writeString(copy.resolve(relative), damaged.apply(at), StandardCharsets.UTF_8);
       AtomicReference<LoadResult> loaded = new AtomicReference<>();
 
-      assertThatCode(() -> loaded.set(LOADER.load(copy))).as("%s at %d", kind, at).doesNotThrowAnyException();
+      assertThatCode(() -> loaded.set(LOADER.load(copy)))
+          .as("%s at %d", kind, at)
+          .doesNotThrowAnyException();
       for (Issue issue : loaded.get().diagnostics().issues()) {
-        assertThat(issue.location()).isInstanceOfSatisfying(SourceLocation.class,
-            location -> assertThat(location.file()).as(issue.toDisplayString()).isNotEmpty());
+        assertThat(issue.location())
+            .isInstanceOfSatisfying(
+                SourceLocation.class,
+                location -> assertThat(location.file()).as(issue.toDisplayString()).isNotEmpty());
         assertThat(issue.toDisplayString()).doesNotContain("Exception", "\tat ");
       }
       broken += loaded.get().hasErrors() ? 1 : 0;

@@ -32,11 +32,11 @@ class ModuleLoadTest {
 
   private static final DefinitionLoader LOADER = DefinitionLoader.create();
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   /** A definition module whose resources are seen through the class loader given at creation. */
-  private record JarModule(String id, String resourceRoot, ClassLoader classLoader) implements RegistryModule {}
+  private record JarModule(String id, String resourceRoot, ClassLoader classLoader)
+      implements RegistryModule {}
 
   /**
    * A module found by {@link java.util.ServiceLoader}: it needs a no-argument constructor, so it
@@ -65,10 +65,12 @@ class ModuleLoadTest {
   /** Writes {@code folder} into a new jar under {@code root}, with an optional service file. */
   private Path jar(Path folder, String root, boolean withService) throws IOException {
     Path jar = temp.resolve(folder.getFileName() + ".jar");
-    try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out);
+    try (OutputStream out = Files.newOutputStream(jar);
+        JarOutputStream zip = new JarOutputStream(out);
         Stream<Path> files = Files.walk(folder)) {
       for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-        zip.putNextEntry(new JarEntry(root + "/" + folder.relativize(file).toString().replace('\\', '/')));
+        zip.putNextEntry(
+            new JarEntry(root + "/" + folder.relativize(file).toString().replace('\\', '/')));
         zip.write(Files.readAllBytes(file));
         zip.closeEntry();
       }
@@ -82,7 +84,8 @@ class ModuleLoadTest {
   }
 
   private static URLClassLoader loaderOver(Path jar) throws IOException {
-    return new URLClassLoader(new URL[] {jar.toUri().toURL()}, ModuleLoadTest.class.getClassLoader());
+    return new URLClassLoader(
+        new URL[] {jar.toUri().toURL()}, ModuleLoadTest.class.getClassLoader());
   }
 
   @Test
@@ -100,10 +103,15 @@ class ModuleLoadTest {
       Form jarForm = registry.forms().get("ect");
       Form diskForm = fromDisk.forms().get("ect");
       assertThat(jarForm.location()).isEqualTo(diskForm.location());
-      assertThat(jarForm.variables().keySet()).containsExactlyElementsOf(diskForm.variables().keySet());
+      assertThat(jarForm.variables().keySet())
+          .containsExactlyElementsOf(diskForm.variables().keySet());
       assertThat(jarForm.graph().order()).isEqualTo(diskForm.graph().order());
-      assertThat(jarForm.repeats().get("sessions").variables()).extracting(Variable::location)
-          .isEqualTo(diskForm.repeats().get("sessions").variables().stream().map(Variable::location).toList());
+      assertThat(jarForm.repeats().get("sessions").variables())
+          .extracting(Variable::location)
+          .isEqualTo(
+              diskForm.repeats().get("sessions").variables().stream()
+                  .map(Variable::location)
+                  .toList());
     }
   }
 
@@ -117,7 +125,8 @@ class ModuleLoadTest {
 
       assertThat(fromJar.hasErrors()).isTrue();
       assertThat(fromJar.diagnostics()).isEqualTo(fromDisk.diagnostics());
-      assertThat(fromJar.diagnostics().toDisplayString()).isEqualTo(fromDisk.diagnostics().toDisplayString());
+      assertThat(fromJar.diagnostics().toDisplayString())
+          .isEqualTo(fromDisk.diagnostics().toDisplayString());
     }
   }
 
@@ -126,13 +135,17 @@ class ModuleLoadTest {
     Path folder = ValidDefinitionCorpusTest.CORPUS.resolve("minimal");
 
     try (URLClassLoader classLoader = loaderOver(jar(folder, "registries/minimal", false))) {
-      LoadResult result = LOADER.load(new JarModule("minimal", "registries/elsewhere", classLoader));
+      LoadResult result =
+          LOADER.load(new JarModule("minimal", "registries/elsewhere", classLoader));
 
       assertThat(result.registry()).isEmpty();
-      assertThat(result.diagnostics().errors()).singleElement().satisfies(issue -> {
-        assertThat(issue.code()).isEqualTo(IssueCode.FILE_MISSING);
-        assertThat(issue.text()).contains("minimal", "registries/elsewhere/registry.json");
-      });
+      assertThat(result.diagnostics().errors())
+          .singleElement()
+          .satisfies(
+              issue -> {
+                assertThat(issue.code()).isEqualTo(IssueCode.FILE_MISSING);
+                assertThat(issue.text()).contains("minimal", "registries/elsewhere/registry.json");
+              });
     }
   }
 
@@ -161,9 +174,10 @@ class ModuleLoadTest {
       LoadResult result = LOADER.load(new JarModule("other", "registries/minimal", classLoader));
 
       assertThat(result.registry()).isEmpty();
-      assertThat(result.diagnostics().toDisplayString()).isEqualTo(
-          "registry.json: error: module 'other' holds a registry with id 'minimal'; the module's id() and the id in "
-              + "registry.json must be the same\n    at /id");
+      assertThat(result.diagnostics().toDisplayString())
+          .isEqualTo(
+              "registry.json: error: module 'other' holds a registry with id 'minimal'; the module's id() and the id in "
+                  + "registry.json must be the same\n    at /id");
     }
   }
 
@@ -178,16 +192,19 @@ class ModuleLoadTest {
       try {
         List<Future<LoadResult>> results = new ArrayList<>();
         for (int i = 0; i < threads * 3; i++) {
-          Callable<LoadResult> load = () -> {
-            start.await();
-            return LOADER.load(module);
-          };
+          Callable<LoadResult> load =
+              () -> {
+                start.await();
+                return LOADER.load(module);
+              };
           results.add(pool.submit(load));
         }
         start.countDown();
         for (Future<LoadResult> result : results) {
           LoadResult loaded = result.get(60, TimeUnit.SECONDS);
-          assertThat(loaded.diagnostics().issues()).as(loaded.diagnostics().toDisplayString()).isEmpty();
+          assertThat(loaded.diagnostics().issues())
+              .as(loaded.diagnostics().toDisplayString())
+              .isEmpty();
           assertThat(loaded.registryOrThrow().indicators()).hasSize(3);
         }
       } finally {

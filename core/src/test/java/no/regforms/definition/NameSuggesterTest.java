@@ -12,8 +12,21 @@ import org.junit.jupiter.api.Test;
  */
 class NameSuggesterTest {
 
-  private static final List<String> VARIABLE_KEYS = List.of("variable", "type", "label", "visibleIf", "requiredIf",
-      "compute", "codeList", "range", "plausibleRange", "step", "decimals", "maxLength", "missing");
+  private static final List<String> VARIABLE_KEYS =
+      List.of(
+          "variable",
+          "type",
+          "label",
+          "visibleIf",
+          "requiredIf",
+          "compute",
+          "codeList",
+          "range",
+          "plausibleRange",
+          "step",
+          "decimals",
+          "maxLength",
+          "missing");
 
   @Test
   void closest_transposedLetters_countAsOneEdit() {
@@ -23,7 +36,9 @@ class NameSuggesterTest {
 
   @Test
   void closest_missingOrExtraLetter_isFound() {
-    assertThat(NameSuggester.closest("codelist", VARIABLE_KEYS)).as("case is ignored").contains("codeList");
+    assertThat(NameSuggester.closest("codelist", VARIABLE_KEYS))
+        .as("case is ignored")
+        .contains("codeList");
     assertThat(NameSuggester.closest("plausibleRang", VARIABLE_KEYS)).contains("plausibleRange");
     assertThat(NameSuggester.closest("decimalss", VARIABLE_KEYS)).contains("decimals");
     assertThat(NameSuggester.closest("yes_noo", List.of("yes_no", "ms_drug"))).contains("yes_no");
@@ -40,7 +55,9 @@ class NameSuggesterTest {
     assertThat(NameSuggester.closest("3", List.of("1", "2"))).isEmpty();
     assertThat(NameSuggester.closest("ab", List.of("cd", "xy"))).isEmpty();
     assertThat(NameSuggester.closest("hf", List.of("rhf", "unit"))).contains("rhf");
-    assertThat(NameSuggester.closest("A", List.of("a", "b"))).as("same letter, other case").contains("a");
+    assertThat(NameSuggester.closest("A", List.of("a", "b")))
+        .as("same letter, other case")
+        .contains("a");
   }
 
   @Test
@@ -57,7 +74,8 @@ class NameSuggesterTest {
 
   @Test
   void hint_closeName_isPhrasedAsAQuestion() {
-    assertThat(NameSuggester.hint("smokre", List.of("smoker", "age"))).contains("did you mean 'smoker'?");
+    assertThat(NameSuggester.hint("smokre", List.of("smoker", "age")))
+        .contains("did you mean 'smoker'?");
     assertThat(NameSuggester.hint("xyz", List.of("smoker", "age"))).isEmpty();
   }
 

@@ -29,36 +29,67 @@ class SharedRegistryTest {
 
   private static final int THREADS = 8;
   private static final int ROUNDS = 60;
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-15T12:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2025-01-15T12:00:00Z"), ZoneOffset.UTC);
 
   /** What one thread observes of the shared registry in one round. */
-  private record Observation(List<String> order, List<String> affected, List<String> rowOrder, Object severe,
-      Object visible, String diagnostics, Map<String, Object> computed) {}
+  private record Observation(
+      List<String> order,
+      List<String> affected,
+      List<String> rowOrder,
+      Object severe,
+      Object visible,
+      String diagnostics,
+      Map<String, Object> computed) {}
 
   private static Record record(int round) {
-    return Record.of("repeats", "ect", RecordValues.of(Map.of(
-        "start_date", "2024-03-01",
-        "max_charge", 500,
-        "sessions", List.of(
-            Map.of("session_date", "2024-03-04", "charge", 100 + round % 7),
-            Map.of("session_date", "2024-04-20", "charge", 900)))));
+    return Record.of(
+        "repeats",
+        "ect",
+        RecordValues.of(
+            Map.of(
+                "start_date",
+                "2024-03-01",
+                "max_charge",
+                500,
+                "sessions",
+                List.of(
+                    Map.of("session_date", "2024-03-04", "charge", 100 + round % 7),
+                    Map.of("session_date", "2024-04-20", "charge", 900)))));
   }
 
-  private static Observation observe(Registry nested, Registry repeats, RecordValidator validator, int round) {
+  private static Observation observe(
+      Registry nested, Registry repeats, RecordValidator validator, int round) {
     Form course = nested.forms().get("course");
     Form ect = repeats.forms().get("ect");
-    Object severe = course.variable("severe").orElseThrow().compute().orElseThrow().compiled()
-        .evaluate(EvaluationContext.of(Map.of("score_total", round % 20)));
-    Object visible = ((Section) course.items().get(1)).visibleIf().orElseThrow().compiled()
-        .evaluate(EvaluationContext.of(Map.of("admitted", round % 2 == 0)));
+    Object severe =
+        course
+            .variable("severe")
+            .orElseThrow()
+            .compute()
+            .orElseThrow()
+            .compiled()
+            .evaluate(EvaluationContext.of(Map.of("score_total", round % 20)));
+    Object visible =
+        ((Section) course.items().get(1))
+            .visibleIf()
+            .orElseThrow()
+            .compiled()
+            .evaluate(EvaluationContext.of(Map.of("admitted", round % 2 == 0)));
     ValidationResult result = validator.validate(record(round));
-    return new Observation(course.graph().order(), course.graph().affectedBy("admitted"),
-        ect.graph().rowGraph("sessions").orElseThrow().order(), severe, visible,
-        result.diagnostics().toDisplayString(), result.computed());
+    return new Observation(
+        course.graph().order(),
+        course.graph().affectedBy("admitted"),
+        ect.graph().rowGraph("sessions").orElseThrow().order(),
+        severe,
+        visible,
+        result.diagnostics().toDisplayString(),
+        result.computed());
   }
 
   @Test
-  void registry_usedFromManyThreadsAtOnce_givesEveryThreadTheSingleThreadedAnswers() throws Exception {
+  void registry_usedFromManyThreadsAtOnce_givesEveryThreadTheSingleThreadedAnswers()
+      throws Exception {
     Registry nested = ValidDefinitionCorpusTest.load("nested_sections_with_visibility");
     Registry repeats = ValidDefinitionCorpusTest.load("repeat_groups");
     RecordValidator validator = RecordValidator.of(repeats, CLOCK);
@@ -66,8 +97,10 @@ class SharedRegistryTest {
     for (int round = 0; round < ROUNDS; round++) {
       expected.add(observe(nested, repeats, validator, round));
     }
-    assertThat(expected.get(0).computed()).as("the record exercises computed values in rows and form")
-        .containsKeys("session_count", "highest_charge", "sessions[2].days_from_start").containsEntry("any_late", true);
+    assertThat(expected.get(0).computed())
+        .as("the record exercises computed values in rows and form")
+        .containsKeys("session_count", "highest_charge", "sessions[2].days_from_start")
+        .containsEntry("any_late", true);
     assertThat(expected.get(0).diagnostics()).as("and a rule").contains("charge_within_max");
 
     CountDownLatch start = new CountDownLatch(1);
@@ -75,14 +108,15 @@ class SharedRegistryTest {
     try {
       List<Future<List<Observation>>> futures = new ArrayList<>();
       for (int t = 0; t < THREADS; t++) {
-        Callable<List<Observation>> work = () -> {
-          start.await();
-          List<Observation> seen = new ArrayList<>();
-          for (int round = 0; round < ROUNDS; round++) {
-            seen.add(observe(nested, repeats, validator, round));
-          }
-          return seen;
-        };
+        Callable<List<Observation>> work =
+            () -> {
+              start.await();
+              List<Observation> seen = new ArrayList<>();
+              for (int round = 0; round < ROUNDS; round++) {
+                seen.add(observe(nested, repeats, validator, round));
+              }
+              return seen;
+            };
         futures.add(pool.submit(work));
       }
       start.countDown();

@@ -12,7 +12,10 @@ import no.regforms.definition.SyntheticProfile.Histogram;
 import no.regforms.definition.SyntheticProfile.Span;
 import org.junit.jupiter.api.Test;
 
-/** {@code synthetic.json} read with the registry into typed, immutable parts (its mistakes are in the invalid corpus). */
+/**
+ * {@code synthetic.json} read with the registry into typed, immutable parts (its mistakes are in
+ * the invalid corpus).
+ */
 class SyntheticProfileReaderTest {
 
   private static final SyntheticProfile PROFILE =
@@ -20,12 +23,17 @@ class SyntheticProfileReaderTest {
 
   @Test
   void load_profile_readsPatientAndUnitFormsWindowUnitsAndShares() {
-    assertThat(PROFILE.patientForms()).containsExactly(
-        new SyntheticProfile.PatientForm("course", 1, 3, 30, 90, Optional.of(LocalDate.of(2020, 1, 1)), Optional.empty()));
-    assertThat(PROFILE.unitForms()).containsExactly(new SyntheticProfile.UnitForm("course", List.of(2023, 2024), Optional.empty()));
+    assertThat(PROFILE.patientForms())
+        .containsExactly(
+            new SyntheticProfile.PatientForm(
+                "course", 1, 3, 30, 90, Optional.of(LocalDate.of(2020, 1, 1)), Optional.empty()));
+    assertThat(PROFILE.unitForms())
+        .containsExactly(
+            new SyntheticProfile.UnitForm("course", List.of(2023, 2024), Optional.empty()));
     assertThat(PROFILE.windowStart()).isEqualTo(LocalDate.of(2019, 1, 1));
     assertThat(PROFILE.windowEnd()).isEqualTo(LocalDate.of(2023, 12, 31));
-    assertThat(PROFILE.units()).containsExactly(java.util.Map.entry("101", 2.0), java.util.Map.entry("102", 1.0));
+    assertThat(PROFILE.units())
+        .containsExactly(java.util.Map.entry("101", 2.0), java.util.Map.entry("102", 1.0));
     assertThat(PROFILE.shared()).containsExactly("admitted");
     assertThat(PROFILE.fillRate()).isEqualTo(0.75);
     assertThat(PROFILE.unitsBy()).isEmpty();
@@ -57,7 +65,10 @@ class SyntheticProfileReaderTest {
     Distribution sessionDate = PROFILE.distribution("course", "session_date");
 
     assertThat(sessionDate.from()).contains("discharged");
-    assertThat(sessionDate.days()).contains(new Histogram(List.of(new Bucket(new Span(-10, 0), 1), new Bucket(new Span(1, 5), 2.5))));
+    assertThat(sessionDate.days())
+        .contains(
+            new Histogram(
+                List.of(new Bucket(new Span(-10, 0), 1), new Bucket(new Span(1, 5), 2.5))));
     assertThat(sessionDate.futureEmpty()).isFalse();
   }
 

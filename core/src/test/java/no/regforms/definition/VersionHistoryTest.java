@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 /** The registry of each released version, built from one folder's since/until. */
 class VersionHistoryTest {
 
-  static final Registry VERSIONED = DefinitionLoader.create()
-      .load(Path.of("src", "test", "resources", "registries", "versioned")).registryOrThrow();
+  static final Registry VERSIONED =
+      DefinitionLoader.create()
+          .load(Path.of("src", "test", "resources", "registries", "versioned"))
+          .registryOrThrow();
 
   private static Form visit(String version) {
     return VERSIONED.atVersion(version).orElseThrow().formOrThrow("visit");
@@ -26,19 +28,27 @@ class VersionHistoryTest {
 
   @Test
   void atVersion_retiredAndIntroducedVariables_onEachSideOfTheSwitch() {
-    assertThat(visit("2020.1").variables()).containsKeys("visit_date", "weight_lb", "tobacco", "systolic")
+    assertThat(visit("2020.1").variables())
+        .containsKeys("visit_date", "weight_lb", "tobacco", "systolic")
         .doesNotContainKeys("weight_kg", "smokes", "seen_on", "pulse_pressure");
-    assertThat(visit("2022.1").variables()).containsKeys("visit_date", "weight_kg", "smokes", "systolic")
+    assertThat(visit("2022.1").variables())
+        .containsKeys("visit_date", "weight_kg", "smokes", "systolic")
         .doesNotContainKeys("weight_lb", "tobacco", "seen_on", "pulse_pressure");
-    assertThat(visit("2024.1").variables()).containsKeys("seen_on", "weight_kg", "pulse_pressure")
+    assertThat(visit("2024.1").variables())
+        .containsKeys("seen_on", "weight_kg", "pulse_pressure")
         .doesNotContainKeys("visit_date", "systolic", "diastolic");
   }
 
   @Test
   void atVersion_retiredCodeAndRule_lastInTheirUntilVersion() {
-    assertThat(VERSIONED.atVersion("2020.1").orElseThrow().codeList("tobacco").orElseThrow().byCode()).containsKey("occasional");
-    assertThat(VERSIONED.codeList("tobacco").orElseThrow().byCode()).doesNotContainKey("occasional");
-    assertThat(visit("2022.1").rules()).extracting(Rule::id).containsExactly("diastolic_below_systolic");
+    assertThat(
+            VERSIONED.atVersion("2020.1").orElseThrow().codeList("tobacco").orElseThrow().byCode())
+        .containsKey("occasional");
+    assertThat(VERSIONED.codeList("tobacco").orElseThrow().byCode())
+        .doesNotContainKey("occasional");
+    assertThat(visit("2022.1").rules())
+        .extracting(Rule::id)
+        .containsExactly("diastolic_below_systolic");
     assertThat(visit("2024.1").rules()).isEmpty();
   }
 
@@ -64,20 +74,38 @@ class VersionHistoryTest {
 
   @Test
   void indicatorVersion_eachSwitchYear_picksTheDefinitionValidThatYear() {
-    assertThat(VERSIONED.indicatorVersion("weight_recorded", 2015).orElseThrow().version()).isEqualTo("2019");
-    assertThat(VERSIONED.indicatorVersion("weight_recorded", 2020).orElseThrow().version()).isEqualTo("2019");
-    assertThat(VERSIONED.indicatorVersion("weight_recorded", 2021).orElseThrow().version()).isEqualTo("2021");
-    assertThat(VERSIONED.indicatorVersion("weight_recorded", 2022).orElseThrow().version()).isEqualTo("2021");
-    assertThat(VERSIONED.indicatorVersion("weight_recorded", 2023).orElseThrow().version()).isEqualTo("2023");
-    assertThat(VERSIONED.indicatorVersion("weight_recorded", 2020).orElseThrow().indicator().numerator().orElseThrow().text())
+    assertThat(VERSIONED.indicatorVersion("weight_recorded", 2015).orElseThrow().version())
+        .isEqualTo("2019");
+    assertThat(VERSIONED.indicatorVersion("weight_recorded", 2020).orElseThrow().version())
+        .isEqualTo("2019");
+    assertThat(VERSIONED.indicatorVersion("weight_recorded", 2021).orElseThrow().version())
+        .isEqualTo("2021");
+    assertThat(VERSIONED.indicatorVersion("weight_recorded", 2022).orElseThrow().version())
+        .isEqualTo("2021");
+    assertThat(VERSIONED.indicatorVersion("weight_recorded", 2023).orElseThrow().version())
+        .isEqualTo("2023");
+    assertThat(
+            VERSIONED
+                .indicatorVersion("weight_recorded", 2020)
+                .orElseThrow()
+                .indicator()
+                .numerator()
+                .orElseThrow()
+                .text())
         .isEqualTo("filled(weight_kg)");
   }
 
   @Test
   void migrations_readAndTypedAgainstTheVersionsOnEitherSide() {
-    assertThat(VERSIONED.history().version("2022.1").orElseThrow().migrate()).extracting(MigrationStep::kind)
-        .containsExactly(MigrationStep.Kind.CONVERT, MigrationStep.Kind.RENAME, MigrationStep.Kind.RECODE, MigrationStep.Kind.SPLIT);
-    assertThat(VERSIONED.history().version("2024.1").orElseThrow().migrate()).extracting(MigrationStep::kind)
+    assertThat(VERSIONED.history().version("2022.1").orElseThrow().migrate())
+        .extracting(MigrationStep::kind)
+        .containsExactly(
+            MigrationStep.Kind.CONVERT,
+            MigrationStep.Kind.RENAME,
+            MigrationStep.Kind.RECODE,
+            MigrationStep.Kind.SPLIT);
+    assertThat(VERSIONED.history().version("2024.1").orElseThrow().migrate())
+        .extracting(MigrationStep::kind)
         .containsExactly(MigrationStep.Kind.RENAME, MigrationStep.Kind.MERGE);
   }
 }

@@ -20,11 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** Changes between two definitions, located in both and classified for existing data. */
 class RegistryDiffTest {
 
-  private static final Path FIXTURE = Path.of("src", "test", "resources", "registries", "versioned");
+  private static final Path FIXTURE =
+      Path.of("src", "test", "resources", "registries", "versioned");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   private static Registry load(Path folder) {
     return DefinitionLoader.create().load(folder).registryOrThrow();
@@ -50,7 +50,10 @@ class RegistryDiffTest {
   }
 
   private static DefinitionChange find(List<DefinitionChange> changes, String subject) {
-    return changes.stream().filter(c -> c.subject().equals(subject)).findFirst().orElseThrow(() -> new AssertionError(subject + " in " + changes));
+    return changes.stream()
+        .filter(c -> c.subject().equals(subject))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(subject + " in " + changes));
   }
 
   @Test
@@ -58,15 +61,15 @@ class RegistryDiffTest {
     Path edited = copy();
     Path formFile = edited.resolve("forms/visit.json");
     ObjectNode form = (ObjectNode) JSON.readTree(formFile.toFile());
-    ((ArrayNode) item(form, "weight_kg").get("range")).set(1, 300);                      // narrowed
-    ((ArrayNode) item(form, "age").get("range")).set(1, 130);                             // widened
-    item(form, "seen_on").putObject("label").put("nb", "Konsultasjonsdato");              // wording
-    item(form, "smokes").put("required", true);                                           // required added
+    ((ArrayNode) item(form, "weight_kg").get("range")).set(1, 300); // narrowed
+    ((ArrayNode) item(form, "age").get("range")).set(1, 130); // widened
+    item(form, "seen_on").putObject("label").put("nb", "Konsultasjonsdato"); // wording
+    item(form, "smokes").put("required", true); // required added
     ((ArrayNode) form.get("items")).addObject().put("variable", "note_text").put("type", "text");
     JSON.writeValue(formFile.toFile(), form);
     Path listFile = edited.resolve("codelists/tobacco.json");
     ObjectNode list = (ObjectNode) JSON.readTree(listFile.toFile());
-    ((ArrayNode) list.get("codes")).remove(1);                                            // 'former' removed
+    ((ArrayNode) list.get("codes")).remove(1); // 'former' removed
     JSON.writeValue(listFile.toFile(), list);
 
     List<DefinitionChange> changes = RegistryDiff.between(load(FIXTURE), load(edited));
@@ -79,7 +82,8 @@ class RegistryDiffTest {
     assertThat(find(changes, "form visit, variable age").impact()).isEqualTo(Impact.COMPATIBLE);
     assertThat(find(changes, "form visit, variable seen_on").impact()).isEqualTo(Impact.WORDING);
     assertThat(find(changes, "form visit, variable smokes").what()).isEqualTo("now required");
-    assertThat(find(changes, "form visit, variable note_text").impact()).isEqualTo(Impact.COMPATIBLE);
+    assertThat(find(changes, "form visit, variable note_text").impact())
+        .isEqualTo(Impact.COMPATIBLE);
     DefinitionChange removed = find(changes, "code list tobacco, code former");
     assertThat(removed.impact()).isEqualTo(Impact.BREAKING);
     assertThat(removed.after()).isEmpty();
@@ -93,13 +97,19 @@ class RegistryDiffTest {
   @Test
   void between_versionsOfOneHistory_migratedRemovalsAreCompatible() {
     Registry current = load(FIXTURE);
-    List<DefinitionChange> changes = RegistryDiff.between(current.atVersion("2020.1").orElseThrow(), current);
+    List<DefinitionChange> changes =
+        RegistryDiff.between(current.atVersion("2020.1").orElseThrow(), current);
 
-    assertThat(find(changes, "form visit, variable weight_lb").impact()).isEqualTo(Impact.COMPATIBLE);
-    assertThat(find(changes, "form visit, variable weight_lb").what()).contains("renamed to weight_kg");
-    assertThat(find(changes, "form visit, variable tobacco").what()).contains("split into smokes, ever_smoked");
-    assertThat(find(changes, "code list tobacco, code occasional").impact()).isEqualTo(Impact.COMPATIBLE);
-    assertThat(find(changes, "form visit, rule diastolic_below_systolic").impact()).isEqualTo(Impact.COMPATIBLE);
+    assertThat(find(changes, "form visit, variable weight_lb").impact())
+        .isEqualTo(Impact.COMPATIBLE);
+    assertThat(find(changes, "form visit, variable weight_lb").what())
+        .contains("renamed to weight_kg");
+    assertThat(find(changes, "form visit, variable tobacco").what())
+        .contains("split into smokes, ever_smoked");
+    assertThat(find(changes, "code list tobacco, code occasional").impact())
+        .isEqualTo(Impact.COMPATIBLE);
+    assertThat(find(changes, "form visit, rule diastolic_below_systolic").impact())
+        .isEqualTo(Impact.COMPATIBLE);
     assertThat(find(changes, "inclusion criterion adult").impact()).isEqualTo(Impact.BREAKING);
   }
 }

@@ -26,9 +26,11 @@ import org.apache.jena.sparql.graph.GraphFactory;
 final class DcatApNoShapes {
 
   private static final Path FOLDER = Path.of("src/test/resources/export/dcat-ap-no");
-  private static final Graph SHAPES_GRAPH = RDFDataMgr.loadGraph(FOLDER.resolve("DCAT-AP-NO-shacl_shapes_2.00.ttl").toString());
+  private static final Graph SHAPES_GRAPH =
+      RDFDataMgr.loadGraph(FOLDER.resolve("DCAT-AP-NO-shacl_shapes_2.00.ttl").toString());
   private static final Shapes SHAPES = Shapes.parse(SHAPES_GRAPH);
-  private static final Graph VOCABULARIES = RDFDataMgr.loadGraph(FOLDER.resolve("eu-vocabularies.ttl").toString());
+  private static final Graph VOCABULARIES =
+      RDFDataMgr.loadGraph(FOLDER.resolve("eu-vocabularies.ttl").toString());
 
   private DcatApNoShapes() {}
 
@@ -42,25 +44,38 @@ final class DcatApNoShapes {
     Graph data = parse(jsonLd);
     Graph union = GraphFactory.createDefaultGraph();
     data.find().forEachRemaining(union::add);
-    data.find().mapWith(Triple::getObject).filterKeep(Node::isURI).toSet()
+    data.find()
+        .mapWith(Triple::getObject)
+        .filterKeep(Node::isURI)
+        .toSet()
         .forEach(term -> VOCABULARIES.find(term, Node.ANY, Node.ANY).forEachRemaining(union::add));
     return ShaclValidator.get().validate(SHAPES, union);
   }
 
   /** Every property the shapes constrain ({@code sh:path}): the properties DCAT-AP-NO 2.0 names. */
   static Set<String> paths() {
-    return SHAPES_GRAPH.find(Node.ANY, SHACL.path, Node.ANY).mapWith(Triple::getObject).filterKeep(Node::isURI)
-        .mapWith(Node::getURI).toSet();
+    return SHAPES_GRAPH
+        .find(Node.ANY, SHACL.path, Node.ANY)
+        .mapWith(Triple::getObject)
+        .filterKeep(Node::isURI)
+        .mapWith(Node::getURI)
+        .toSet();
   }
 
   /** The violations of a report, one line each: focus node, path and the shape's message. */
   static List<String> violations(ValidationReport report) {
-    return report.getEntries().stream().filter(e -> e.severity() == Severity.Violation).map(DcatApNoShapes::line).toList();
+    return report.getEntries().stream()
+        .filter(e -> e.severity() == Severity.Violation)
+        .map(DcatApNoShapes::line)
+        .toList();
   }
 
   /** The warnings of a report, one line each. */
   static List<String> warnings(ValidationReport report) {
-    return report.getEntries().stream().filter(e -> e.severity() == Severity.Warning).map(DcatApNoShapes::line).toList();
+    return report.getEntries().stream()
+        .filter(e -> e.severity() == Severity.Warning)
+        .map(DcatApNoShapes::line)
+        .toList();
   }
 
   private static String line(ReportEntry entry) {

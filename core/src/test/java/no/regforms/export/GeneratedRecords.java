@@ -16,19 +16,24 @@ import no.regforms.record.RecordParser;
 import no.regforms.synthetic.SyntheticDataGenerator;
 import no.regforms.synthetic.SyntheticRecord;
 
-/** Records made by the engine's synthetic data generator, as JSON text for checkers outside the engine. */
+/**
+ * Records made by the engine's synthetic data generator, as JSON text for checkers outside the
+ * engine.
+ */
 final class GeneratedRecords {
 
   /** The generator's "today"; validators in these tests use the same day. */
   static final LocalDate TODAY = LocalDate.of(2025, 6, 30);
-  static final Clock CLOCK = Clock.fixed(TODAY.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
+
+  static final Clock CLOCK =
+      Clock.fixed(TODAY.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private GeneratedRecords() {}
 
   /**
-   * Records of {@code patients} synthetic patients, form by form, about {@code invalidFraction} of them
-   * with a planted fault. Forms the generator cannot fill without a registry profile (its own
+   * Records of {@code patients} synthetic patients, form by form, about {@code invalidFraction} of
+   * them with a planted fault. Forms the generator cannot fill without a registry profile (its own
    * {@code synthetic.json}) are left out.
    */
   static List<SyntheticRecord> generate(Registry registry, int patients, double invalidFraction) {
@@ -36,7 +41,8 @@ final class GeneratedRecords {
     for (String form : registry.forms().keySet()) {
       SyntheticProfile profile = SyntheticProfile.uniform(List.of(form));
       try {
-        SyntheticDataGenerator.of(registry, profile, TODAY).generate(patients, 20_251_123L, invalidFraction, out::add);
+        SyntheticDataGenerator.of(registry, profile, TODAY)
+            .generate(patients, 20_251_123L, invalidFraction, out::add);
       } catch (IllegalStateException rulesTooStrictForUniformProfile) {
         continue;
       }
@@ -44,7 +50,10 @@ final class GeneratedRecords {
     return out;
   }
 
-  /** The valid records of the registry's own tests ({@code tests/valid.json}) under {@code forms-<id>}. */
+  /**
+   * The valid records of the registry's own tests ({@code tests/valid.json}) under {@code
+   * forms-<id>}.
+   */
   static List<Record> samples(String registry) {
     return Registries.samples(registry, "valid").stream().map(GeneratedRecords::parse).toList();
   }

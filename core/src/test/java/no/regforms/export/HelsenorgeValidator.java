@@ -21,20 +21,21 @@ import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
- * HAPI FHIR's R4 instance validator with Helsenorge's sdf profile resources (test resources
- * {@code fhir/sdf/}, from {@code helsenorge/fhir-sdf}) loaded ahead of R4's own definitions, as
- * Helsenorge validates the Questionnaires it publishes. The sdf StructureDefinitions come as
- * differentials; HAPI builds their snapshots. Building the chain takes a few seconds: share one.
+ * HAPI FHIR's R4 instance validator with Helsenorge's sdf profile resources (test resources {@code
+ * fhir/sdf/}, from {@code helsenorge/fhir-sdf}) loaded ahead of R4's own definitions, as Helsenorge
+ * validates the Questionnaires it publishes. The sdf StructureDefinitions come as differentials;
+ * HAPI builds their snapshots. Building the chain takes a few seconds: share one.
  */
 final class HelsenorgeValidator {
 
   /**
-   * The one error every Questionnaire that follows the sdf profile gets:
-   * the profile fixes {@code sdf-authenticationrequirement}'s {@code Coding.system} to a ValueSet's
-   * URL, and the package has no CodeSystem of that URL.
+   * The one error every Questionnaire that follows the sdf profile gets: the profile fixes {@code
+   * sdf-authenticationrequirement}'s {@code Coding.system} to a ValueSet's URL, and the package has
+   * no CodeSystem of that URL.
    */
-  static final String PROFILE_OWN_ERROR = "Questionnaire.extension[0].value.ofType(Coding): The Coding references a value set, "
-      + "not a code system ('http://ehelse.no/fhir/ValueSet/AuthenticationRequirement')";
+  static final String PROFILE_OWN_ERROR =
+      "Questionnaire.extension[0].value.ofType(Coding): The Coding references a value set, "
+          + "not a code system ('http://ehelse.no/fhir/ValueSet/AuthenticationRequirement')";
 
   private static final FhirContext FHIR = FhirContext.forR4Cached();
 
@@ -43,12 +44,13 @@ final class HelsenorgeValidator {
   HelsenorgeValidator() {
     PrePopulatedValidationSupport sdf = new PrePopulatedValidationSupport(FHIR);
     sdfResources().forEach(sdf::addResource);
-    ValidationSupportChain chain = new ValidationSupportChain(
-        sdf,
-        new DefaultProfileValidationSupport(FHIR),
-        new SnapshotGeneratingValidationSupport(FHIR),
-        new InMemoryTerminologyServerValidationSupport(FHIR),
-        new CommonCodeSystemsTerminologyService(FHIR));
+    ValidationSupportChain chain =
+        new ValidationSupportChain(
+            sdf,
+            new DefaultProfileValidationSupport(FHIR),
+            new SnapshotGeneratingValidationSupport(FHIR),
+            new InMemoryTerminologyServerValidationSupport(FHIR),
+            new CommonCodeSystemsTerminologyService(FHIR));
     FhirInstanceValidator instanceValidator = new FhirInstanceValidator(chain);
     validator = FHIR.newValidator().registerValidatorModule(instanceValidator);
   }
@@ -56,8 +58,11 @@ final class HelsenorgeValidator {
   /** Every StructureDefinition, ValueSet and CodeSystem of the sdf package, parsed. */
   static List<IBaseResource> sdfResources() {
     try (Stream<Path> files = Files.walk(folder())) {
-      return files.filter(f -> f.toString().endsWith(".xml") || f.toString().endsWith(".json")).sorted()
-          .map(HelsenorgeValidator::parse).toList();
+      return files
+          .filter(f -> f.toString().endsWith(".xml") || f.toString().endsWith(".json"))
+          .sorted()
+          .map(HelsenorgeValidator::parse)
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -80,10 +85,16 @@ final class HelsenorgeValidator {
     }
   }
 
-  /** The errors (and fatal errors) HAPI reports on the resource {@code json}, as {@code location: message}. */
+  /**
+   * The errors (and fatal errors) HAPI reports on the resource {@code json}, as {@code location:
+   * message}.
+   */
   List<String> errors(String json) {
     return validator.validateWithResult(json).getMessages().stream()
-        .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
+        .filter(
+            m ->
+                m.getSeverity() == ResultSeverityEnum.ERROR
+                    || m.getSeverity() == ResultSeverityEnum.FATAL)
         .map(m -> m.getLocationString() + ": " + m.getMessage())
         .toList();
   }

@@ -26,8 +26,12 @@ class JsonSchemaDatePatternPropertyTest {
   private static final Schema YEARMONTH = schema(JsonSchemaExport.YEARMONTH);
 
   private static Schema schema(String pattern) {
-    return SchemaLoader.builder().draftV7Support().schemaJson(new JSONObject().put("type", "string").put("pattern", pattern))
-        .build().load().build();
+    return SchemaLoader.builder()
+        .draftV7Support()
+        .schemaJson(new JSONObject().put("type", "string").put("pattern", pattern))
+        .build()
+        .load()
+        .build();
   }
 
   private static boolean accepts(Schema schema, String value) {
@@ -48,19 +52,25 @@ class JsonSchemaDatePatternPropertyTest {
   }
 
   @Property(tries = 3000)
-  void date_anyDigits_acceptedExactlyWhenTheDateExists(@ForAll @IntRange(min = 0, max = 9999) int year,
-      @ForAll @IntRange(min = 0, max = 19) int month, @ForAll @IntRange(min = 0, max = 39) int day) {
+  void date_anyDigits_acceptedExactlyWhenTheDateExists(
+      @ForAll @IntRange(min = 0, max = 9999) int year,
+      @ForAll @IntRange(min = 0, max = 19) int month,
+      @ForAll @IntRange(min = 0, max = 39) int day) {
     String text = String.format("%04d-%02d-%02d", year, month, day);
 
     assertThat(accepts(DATE, text)).as(text).isEqualTo(exists(text, LocalDate::parse));
   }
 
   @Property(tries = 3000)
-  void dateTime_anyDigits_acceptedExactlyWhenItExists(@ForAll @IntRange(min = 1896, max = 2104) int year,
-      @ForAll @IntRange(min = 1, max = 12) int month, @ForAll @IntRange(min = 25, max = 31) int day,
-      @ForAll @IntRange(min = 0, max = 29) int hour, @ForAll @IntRange(min = 0, max = 69) int minute,
+  void dateTime_anyDigits_acceptedExactlyWhenItExists(
+      @ForAll @IntRange(min = 1896, max = 2104) int year,
+      @ForAll @IntRange(min = 1, max = 12) int month,
+      @ForAll @IntRange(min = 25, max = 31) int day,
+      @ForAll @IntRange(min = 0, max = 29) int hour,
+      @ForAll @IntRange(min = 0, max = 69) int minute,
       @ForAll @IntRange(min = 0, max = 69) int second) {
-    String text = String.format("%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, hour, minute, second);
+    String text =
+        String.format("%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, hour, minute, second);
 
     assertThat(accepts(DATETIME, text)).as(text).isEqualTo(exists(text, LocalDateTime::parse));
   }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -31,23 +28,42 @@ import org.json.JSONObject;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Checks the JSON Schemas with Everit against sample and generated records, beside the engine's validator. */
+/**
+ * Checks the JSON Schemas with Everit against sample and generated records, beside the engine's
+ * validator.
+ */
 class JsonSchemaExportTest {
 
-
-  /** Errors that are about a value's type, format, range or code, which a schema must reject too. */
-  private static final Set<IssueCode> SCHEMA_ERRORS = EnumSet.of(IssueCode.INVALID_TYPE, IssueCode.UNKNOWN_CODE,
-      IssueCode.UNDEFINED_VARIABLE, IssueCode.MISSING_REASON_NOT_ALLOWED, IssueCode.TOO_MANY_ROWS,
-      IssueCode.TOO_MANY_CHOICES, IssueCode.TOO_LONG, IssueCode.PATTERN_MISMATCH, IssueCode.INVALID_FORMAT,
-      IssueCode.DUPLICATE_CHOICE);
+  /**
+   * Errors that are about a value's type, format, range or code, which a schema must reject too.
+   */
+  private static final Set<IssueCode> SCHEMA_ERRORS =
+      EnumSet.of(
+          IssueCode.INVALID_TYPE,
+          IssueCode.UNKNOWN_CODE,
+          IssueCode.UNDEFINED_VARIABLE,
+          IssueCode.MISSING_REASON_NOT_ALLOWED,
+          IssueCode.TOO_MANY_ROWS,
+          IssueCode.TOO_MANY_CHOICES,
+          IssueCode.TOO_LONG,
+          IssueCode.PATTERN_MISMATCH,
+          IssueCode.INVALID_FORMAT,
+          IssueCode.DUPLICATE_CHOICE);
 
   private static Map<String, Schema> schemas(Registry registry) {
     ExportResult result = MetadataExporter.create().export(registry, ExportFormat.JSONSCHEMA);
     Map<String, Schema> schemas = new LinkedHashMap<>();
     for (Form form : registry.forms().values()) {
       String text = result.fileOrThrow(JsonSchemaExport.fileName(form)).content();
-      schemas.put(form.id(), SchemaLoader.builder().draftV7Support().useDefaults(false)
-          .schemaJson(new JSONObject(text)).build().load().build());
+      schemas.put(
+          form.id(),
+          SchemaLoader.builder()
+              .draftV7Support()
+              .useDefaults(false)
+              .schemaJson(new JSONObject(text))
+              .build()
+              .load()
+              .build());
     }
     return schemas;
   }
@@ -68,9 +84,15 @@ class JsonSchemaExportTest {
     ExportResult result = MetadataExporter.create().export(registry, ExportFormat.JSONSCHEMA);
     assertThat(result.files()).hasSize(registry.forms().size());
     for (Form form : registry.forms().values()) {
-      JSONObject schema = new JSONObject(result.fileOrThrow(JsonSchemaExport.fileName(form)).content());
+      JSONObject schema =
+          new JSONObject(result.fileOrThrow(JsonSchemaExport.fileName(form)).content());
       assertThat(schema.getString("$schema")).isEqualTo(JsonSchemaExport.DRAFT_07);
-      assertThat(schema.getJSONObject("properties").getJSONObject("values").getJSONObject("properties").keySet())
+      assertThat(
+              schema
+                  .getJSONObject("properties")
+                  .getJSONObject("values")
+                  .getJSONObject("properties")
+                  .keySet())
           .containsAll(form.variables().keySet())
           .containsAll(form.repeats().keySet());
     }
@@ -87,15 +109,23 @@ class JsonSchemaExportTest {
     for (String file : List.of("valid", "invalid")) {
       for (String line : Registries.samples(id, file)) {
         RecordLine parsed = RecordParser.parse(line, 1);
-        if (parsed.record().isEmpty() || !schemas.containsKey(parsed.record().get().form())) continue;
+        if (parsed.record().isEmpty() || !schemas.containsKey(parsed.record().get().form()))
+          continue;
         ValidationResult verdict = validator.validate(parsed.record().get());
         boolean schemaAccepts = accepts(schemas.get(parsed.record().get().form()), line);
         if (verdict.isValid()) {
-          assertThat(schemaAccepts).as("schema accepts a record the validator accepts: %s", file).isTrue();
+          assertThat(schemaAccepts)
+              .as("schema accepts a record the validator accepts: %s", file)
+              .isTrue();
           accepted++;
-        } else if (verdict.diagnostics().errors().stream().map(Issue::code).anyMatch(SCHEMA_ERRORS::contains)) {
-          assertThat(schemaAccepts).as("schema rejects a record with %s", verdict.diagnostics().errors().stream()
-              .map(Issue::code).toList()).isFalse();
+        } else if (verdict.diagnostics().errors().stream()
+            .map(Issue::code)
+            .anyMatch(SCHEMA_ERRORS::contains)) {
+          assertThat(schemaAccepts)
+              .as(
+                  "schema rejects a record with %s",
+                  verdict.diagnostics().errors().stream().map(Issue::code).toList())
+              .isFalse();
           rejectedByBoth++;
         }
       }
@@ -112,15 +142,20 @@ class JsonSchemaExportTest {
     RecordValidator validator = RecordValidator.of(registry, GeneratedRecords.CLOCK);
     int accepted = 0;
     List<Record> records = new ArrayList<>(GeneratedRecords.samples(id));
-    GeneratedRecords.generate(registry, 20, 0.4).forEach(generated -> records.add(generated.record()));
+    GeneratedRecords.generate(registry, 20, 0.4)
+        .forEach(generated -> records.add(generated.record()));
     for (Record record : records) {
       String json = GeneratedRecords.json(record);
       ValidationResult verdict = validator.validate(GeneratedRecords.parse(json));
       boolean schemaAccepts = accepts(schemas.get(record.form()), json);
       if (verdict.isValid()) {
-        assertThat(schemaAccepts).as("schema of %s accepts a record the validator accepts", record.form()).isTrue();
+        assertThat(schemaAccepts)
+            .as("schema of %s accepts a record the validator accepts", record.form())
+            .isTrue();
         accepted++;
-      } else if (verdict.diagnostics().errors().stream().map(Issue::code).anyMatch(SCHEMA_ERRORS::contains)) {
+      } else if (verdict.diagnostics().errors().stream()
+          .map(Issue::code)
+          .anyMatch(SCHEMA_ERRORS::contains)) {
         assertThat(schemaAccepts).as("schema rejects a record with %s", codes(verdict)).isFalse();
       }
     }
@@ -139,7 +174,9 @@ class JsonSchemaExportTest {
     for (Record base : bases) {
       if (validator.validate(base).isValid()) validByForm.putIfAbsent(base.form(), base);
     }
-    assertThat(validByForm.size()).as("forms with a valid record to break").isGreaterThanOrEqualTo(registry.forms().size() / 2);
+    assertThat(validByForm.size())
+        .as("forms with a valid record to break")
+        .isGreaterThanOrEqualTo(registry.forms().size() / 2);
     int mutations = 0;
     for (Record valid : validByForm.values()) {
       Form form = registry.formOrThrow(valid.form());
@@ -148,8 +185,9 @@ class JsonSchemaExportTest {
         String json = GeneratedRecords.json(valid, broken);
         ValidationResult verdict = validator.validate(GeneratedRecords.parse(json));
         assertThat(verdict.hasErrors()).as("validator rejects broken %s", form.id()).isTrue();
-        assertThat(accepts(schema, json)).as("schema of %s rejects what the validator rejects (%s)", form.id(),
-            codes(verdict)).isFalse();
+        assertThat(accepts(schema, json))
+            .as("schema of %s rejects what the validator rejects (%s)", form.id(), codes(verdict))
+            .isFalse();
         mutations++;
       }
     }
@@ -160,8 +198,12 @@ class JsonSchemaExportTest {
     return verdict.diagnostics().errors().stream().map(Issue::code).toList();
   }
 
-  /** Copies of {@code valid}, each with one value of the wrong type, out of range, an unknown code, or an undefined key. */
-  private static List<Map<String, Object>> broken(Registry registry, Form form, Map<String, Object> valid) {
+  /**
+   * Copies of {@code valid}, each with one value of the wrong type, out of range, an unknown code,
+   * or an undefined key.
+   */
+  private static List<Map<String, Object>> broken(
+      Registry registry, Form form, Map<String, Object> valid) {
     List<Map<String, Object>> out = new ArrayList<>();
     Map<String, Object> undefined = new LinkedHashMap<>(valid);
     undefined.put("zz_not_defined", 1);
@@ -184,7 +226,9 @@ class JsonSchemaExportTest {
       case DECIMAL:
         bad.add("12");
         v.range().flatMap(Range::numericMax).ifPresent(max -> bad.add(max.add(BigDecimal.ONE)));
-        v.range().flatMap(Range::numericMin).ifPresent(min -> bad.add(min.subtract(BigDecimal.ONE)));
+        v.range()
+            .flatMap(Range::numericMin)
+            .ifPresent(min -> bad.add(min.subtract(BigDecimal.ONE)));
         break;
       case TEXT:
         bad.add(12);
@@ -216,7 +260,8 @@ class JsonSchemaExportTest {
       case CODES:
         bad.add(List.of("zz_no_such_code"));
         bad.add("zz");
-        String code = registry.codeList(v.codeList().orElseThrow()).orElseThrow().codes().get(0).code();
+        String code =
+            registry.codeList(v.codeList().orElseThrow()).orElseThrow().codes().get(0).code();
         bad.add(List.of(code, code));
         break;
       default:
@@ -233,8 +278,12 @@ class JsonSchemaExportTest {
     Map<String, Schema> schemas = schemas(registry);
 
     for (Form form : registry.forms().values()) {
-      assertThat(accepts(schemas.get(form.id()), "{\"registry\": \"" + id + "\", \"form\": \"" + form.id() + "\"}"))
-          .as("record of %s without values", form.id()).isFalse();
+      assertThat(
+              accepts(
+                  schemas.get(form.id()),
+                  "{\"registry\": \"" + id + "\", \"form\": \"" + form.id() + "\"}"))
+          .as("record of %s without values", form.id())
+          .isFalse();
     }
   }
 }

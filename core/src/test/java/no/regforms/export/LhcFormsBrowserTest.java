@@ -28,8 +28,8 @@ import org.openqa.selenium.logging.LogType;
 
 /**
  * The exported Questionnaires in a real FHIR form filler: LHC-Forms (npm {@code lforms}, unpacked
- * under {@code target/lforms} by the build) in headless Chromium. One page is loaded once; each test
- * renders a Questionnaire into it and answers items as a patient would.
+ * under {@code target/lforms} by the build) in headless Chromium. One page is loaded once; each
+ * test renders a Questionnaire into it and answers items as a patient would.
  */
 class LhcFormsBrowserTest {
 
@@ -40,11 +40,13 @@ class LhcFormsBrowserTest {
 
   @BeforeAll
   static void openFiller() throws IOException {
-    assertThat(LFORMS.resolve("webcomponent/lhc-forms.js")).as("LHC-Forms, unpacked by the build (mvn generate-test-resources)")
+    assertThat(LFORMS.resolve("webcomponent/lhc-forms.js"))
+        .as("LHC-Forms, unpacked by the build (mvn generate-test-resources)")
         .isRegularFile();
     String dist = LFORMS.toAbsolutePath().toUri().toString().replaceAll("/$", "");
     // lhc-forms.js attaches to <body>, so the scripts come after it.
-    String html = """
+    String html =
+        """
         <!DOCTYPE html>
         <html lang="nb"><head><meta charset="utf-8"><title>LHC-Forms</title>
         <link rel="stylesheet" href="%1$s/webcomponent/styles.css"></head>
@@ -53,7 +55,8 @@ class LhcFormsBrowserTest {
         <script src="%1$s/webcomponent/lhc-forms.js"></script>
         <script src="%1$s/fhir/R4/lformsFHIR.min.js"></script>
         </body></html>
-        """.formatted(dist);
+        """
+            .formatted(dist);
     Path page = Path.of("target", "lforms", "filler.html");
     Files.writeString(page, html);
     browser = Browser.start();
@@ -74,7 +77,8 @@ class LhcFormsBrowserTest {
     List<Arguments> all = new ArrayList<>();
     for (String id : Registries.real()) {
       Registry registry = Registries.load(id);
-      for (ExportFile file : MetadataExporter.create().export(registry, ExportFormat.FHIR).files()) {
+      for (ExportFile file :
+          MetadataExporter.create().export(registry, ExportFormat.FHIR).files()) {
         all.add(Arguments.of(id, file.name(), file.content()));
       }
     }
@@ -83,7 +87,8 @@ class LhcFormsBrowserTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("questionnaires")
-  void questionnaire_inLhcForms_rendersEveryUnconditionalQuestion(String registry, String file, String json) throws IOException {
+  void questionnaire_inLhcForms_rendersEveryUnconditionalQuestion(
+      String registry, String file, String json) throws IOException {
     render(json);
 
     List<String> expected = new ArrayList<>();
@@ -128,36 +133,50 @@ class LhcFormsBrowserTest {
     render(questionnaire("kvarus", "basis_patient"));
 
     type("episode_id", "!!abcd!!");
-    assertThat(rejected("episode_id", true)).as("pattern [A-Za-z0-9-]{4,36} must match the whole answer").isTrue();
+    assertThat(rejected("episode_id", true))
+        .as("pattern [A-Za-z0-9-]{4,36} must match the whole answer")
+        .isTrue();
 
     type("episode_id", "abcd");
     assertThat(rejected("episode_id", false)).isFalse();
   }
 
-  // ---- the page -----------------------------------------------------------------------------------
+  // ---- the page
+  // -----------------------------------------------------------------------------------
 
   private static String questionnaire(String registry, String form) {
-    return MetadataExporter.create().export(Registries.load(registry), ExportFormat.FHIR)
-        .fileOrThrow("fhir/Questionnaire-" + form + ".json").content();
+    return MetadataExporter.create()
+        .export(Registries.load(registry), ExportFormat.FHIR)
+        .fileOrThrow("fhir/Questionnaire-" + form + ".json")
+        .content();
   }
 
   private static void render(String json) {
-    Object result = browser.driver().executeAsyncScript("""
+    Object result =
+        browser
+            .driver()
+            .executeAsyncScript(
+                """
         const done = arguments[arguments.length - 1];
         try {
           Promise.resolve(LForms.Util.addFormToPage(JSON.parse(arguments[0]), 'form', {fhirVersion: 'R4'}))
             .then(() => done('ok'), e => done('failed: ' + e));
         } catch (e) {
           done('failed: ' + e);
-        }""", json);
+        }""",
+                json);
     assertThat(result).isEqualTo("ok");
   }
 
-  /** Questions (not groups or display items) without enableWhen on themselves or an enclosing group. */
+  /**
+   * Questions (not groups or display items) without enableWhen on themselves or an enclosing group.
+   */
   private static void unconditionalQuestions(JsonNode items, List<String> out) {
     for (JsonNode item : items) {
-      boolean conditional = item.has("enableWhen") || item.path("extension").findValuesAsText("url").stream()
-          .anyMatch(FhirExport.ENABLE_WHEN_EXPRESSION::equals);
+      boolean conditional =
+          item.has("enableWhen")
+              || item.path("extension").findValuesAsText("url").stream()
+                  .anyMatch(FhirExport.ENABLE_WHEN_EXPRESSION::equals);
       if (conditional) continue;
       String type = item.path("type").asText();
       if (!type.equals("group") && !type.equals("display")) out.add(item.path("linkId").asText());
@@ -165,7 +184,9 @@ class LhcFormsBrowserTest {
     }
   }
 
-  /** Clicks an answer: LHC-Forms gives its label the id {@code <linkId>/<repeats>|<system>|<code>}. */
+  /**
+   * Clicks an answer: LHC-Forms gives its label the id {@code <linkId>/<repeats>|<system>|<code>}.
+   */
   private static void click(String answerId) {
     browser.driver().findElement(By.id(answerId)).click();
   }
@@ -176,7 +197,10 @@ class LhcFormsBrowserTest {
     input.sendKeys(text, Keys.TAB);
   }
 
-  /** Whether the item is on the page; LHC-Forms ids are {@code item-<linkId>/<repeat of each enclosing level>}. */
+  /**
+   * Whether the item is on the page; LHC-Forms ids are {@code item-<linkId>/<repeat of each
+   * enclosing level>}.
+   */
   private static boolean shown(String linkId) {
     return !browser.driver().findElements(By.cssSelector("[id^='item-" + linkId + "/']")).isEmpty();
   }
@@ -185,7 +209,10 @@ class LhcFormsBrowserTest {
     return browser.driver().findElement(By.id(linkId + "/1/1")).getDomProperty("value");
   }
 
-  /** Whether LHC-Forms shows a validation error for an item, once it has had a moment to show or clear it. */
+  /**
+   * Whether LHC-Forms shows a validation error for an item, once it has had a moment to show or
+   * clear it.
+   */
   private static boolean rejected(String linkId, boolean expected) {
     long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
     while (hasError(linkId) != expected && System.nanoTime() < deadline) {
@@ -195,12 +222,16 @@ class LhcFormsBrowserTest {
   }
 
   private static boolean hasError(String linkId) {
-    return !browser.driver().findElement(By.id("item-" + linkId + "/1/1")).findElements(By.cssSelector(".validation-error"))
+    return !browser
+        .driver()
+        .findElement(By.id("item-" + linkId + "/1/1"))
+        .findElements(By.cssSelector(".validation-error"))
         .isEmpty();
   }
 
   private static List<LogEntry> severeLog() {
     return browser.driver().manage().logs().get(LogType.BROWSER).getAll().stream()
-        .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()).toList();
+        .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+        .toList();
   }
 }

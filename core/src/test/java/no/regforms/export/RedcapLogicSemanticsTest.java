@@ -36,15 +36,17 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RedcapLogicSemanticsTest {
 
   private static final LocalDate TODAY = LocalDate.of(2025, 3, 15);
+
   /** Each variable's values to try; null is empty. */
-  private static final Map<String, List<Object>> VALUES = Map.of(
-      "c", values("a", "b", "c"),
-      "n", values(new BigDecimal("3"), new BigDecimal("7")),
-      "m", values(new BigDecimal("3"), new BigDecimal("-2")),
-      "d", values(LocalDate.of(2019, 6, 1), TODAY.minusDays(30), TODAY.minusDays(31)),
-      "fl", values(true, false),
-      "cb", values(List.of("x"), List.of("y", "z"), List.of("x", "y")),
-      "t", values("hei", "hallo"));
+  private static final Map<String, List<Object>> VALUES =
+      Map.of(
+          "c", values("a", "b", "c"),
+          "n", values(new BigDecimal("3"), new BigDecimal("7")),
+          "m", values(new BigDecimal("3"), new BigDecimal("-2")),
+          "d", values(LocalDate.of(2019, 6, 1), TODAY.minusDays(30), TODAY.minusDays(31)),
+          "fl", values(true, false),
+          "cb", values(List.of("x"), List.of("y", "z"), List.of("x", "y")),
+          "t", values("hei", "hallo"));
 
   private static List<Object> values(Object... filled) {
     List<Object> out = new ArrayList<>();
@@ -54,12 +56,23 @@ class RedcapLogicSemanticsTest {
   }
 
   @Test
-  void branching_everyConditionAndEveryEmptyOrFilledValue_showsExactlyWhenRegformsDoes() throws IOException {
+  void branching_everyConditionAndEveryEmptyOrFilledValue_showsExactlyWhenRegformsDoes()
+      throws IOException {
     Registry registry = Registries.load("threevalued");
     Form form = registry.formOrThrow("f");
     Map<String, String> branching = new HashMap<>();
-    try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(new StringReader(
-        MetadataExporter.create().export(registry, ExportFormat.REDCAP).fileOrThrow(RedcapExport.FILE).content()))) {
+    try (CSVParser parser =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .build()
+            .parse(
+                new StringReader(
+                    MetadataExporter.create()
+                        .export(registry, ExportFormat.REDCAP)
+                        .fileOrThrow(RedcapExport.FILE)
+                        .content()))) {
       for (CSVRecord row : parser) branching.put(row.get(0), row.get(11));
     }
     int checked = 0;
@@ -69,18 +82,22 @@ class RedcapLogicSemanticsTest {
       String logic = branching.get(v.id());
       assertThat(logic).as("branching of %s", condition.text()).isNotEmpty();
       for (Map<String, Object> record : records(new ArrayList<>(condition.references()))) {
-        boolean regforms = Boolean.TRUE.equals(condition.evaluate(new EvaluationContext() {
-          @Override
-          public Object value(String name) {
-            return record.get(name);
-          }
+        boolean regforms =
+            Boolean.TRUE.equals(
+                condition.evaluate(
+                    new EvaluationContext() {
+                      @Override
+                      public Object value(String name) {
+                        return record.get(name);
+                      }
 
-          @Override
-          public LocalDate today() {
-            return TODAY;
-          }
-        }));
-        assertThat(new RedcapModel(record).holds(logic)).as("%s as %s on %s", condition.text(), logic, record)
+                      @Override
+                      public LocalDate today() {
+                        return TODAY;
+                      }
+                    }));
+        assertThat(new RedcapModel(record).holds(logic))
+            .as("%s as %s on %s", condition.text(), logic, record)
             .isEqualTo(regforms);
         checked++;
       }
@@ -91,9 +108,15 @@ class RedcapLogicSemanticsTest {
   @ParameterizedTest
   @EnumSource(Builtin.class)
   void table_everyBuiltin_hasARedcapFormOrAReason(Builtin function) {
-    assertThat(RedcapLogic.table().entry(function).isPresent() || RedcapLogic.table().refusal(function).isPresent())
-        .as(function.usage()).isTrue();
-    assertThat(FhirPath.table().entry(function).isPresent() || FhirPath.table().refusal(function).isPresent()).isTrue();
+    assertThat(
+            RedcapLogic.table().entry(function).isPresent()
+                || RedcapLogic.table().refusal(function).isPresent())
+        .as(function.usage())
+        .isTrue();
+    assertThat(
+            FhirPath.table().entry(function).isPresent()
+                || FhirPath.table().refusal(function).isPresent())
+        .isTrue();
     assertThat(FormulaInWords.table().entry(function)).isPresent();
   }
 
@@ -116,8 +139,10 @@ class RedcapLogicSemanticsTest {
 
   /** REDCap's reading of branching logic over one record, as its help pages describe it. */
   private static final class RedcapModel {
-    private static final Pattern TOKEN = Pattern.compile("\\s*(\\[[a-z0-9_]+(?:\\([a-z0-9]+\\))?]|'[^']*'|\"[^\"]*\""
-        + "|-?\\d+(?:\\.\\d+)?|<>|<=|>=|[=<>+\\-*/(),]|[a-z_]+)");
+    private static final Pattern TOKEN =
+        Pattern.compile(
+            "\\s*(\\[[a-z0-9_]+(?:\\([a-z0-9]+\\))?]|'[^']*'|\"[^\"]*\""
+                + "|-?\\d+(?:\\.\\d+)?|<>|<=|>=|[=<>+\\-*/(),]|[a-z_]+)");
     private final Map<String, Object> record;
     private List<String> tokens;
     private int pos;
@@ -174,19 +199,27 @@ class RedcapLogicSemanticsTest {
       String op = tokens.get(pos++);
       String right = sum();
       switch (op) {
-        case "=": return same(left, right);
-        case "<>": return !same(left, right);
+        case "=":
+          return same(left, right);
+        case "<>":
+          return !same(left, right);
         default:
           // An empty side makes an ordering comparison false.
           if (left.isEmpty() || right.isEmpty()) return false;
-          int cmp = isNumber(left) && isNumber(right) ? new BigDecimal(left).compareTo(new BigDecimal(right))
-              : left.compareTo(right);
-          return op.equals("<") ? cmp < 0 : op.equals("<=") ? cmp <= 0 : op.equals(">") ? cmp > 0 : cmp >= 0;
+          int cmp =
+              isNumber(left) && isNumber(right)
+                  ? new BigDecimal(left).compareTo(new BigDecimal(right))
+                  : left.compareTo(right);
+          return op.equals("<")
+              ? cmp < 0
+              : op.equals("<=") ? cmp <= 0 : op.equals(">") ? cmp > 0 : cmp >= 0;
       }
     }
 
     private static boolean same(String a, String b) {
-      return isNumber(a) && isNumber(b) ? new BigDecimal(a).compareTo(new BigDecimal(b)) == 0 : a.equals(b);
+      return isNumber(a) && isNumber(b)
+          ? new BigDecimal(a).compareTo(new BigDecimal(b)) == 0
+          : a.equals(b);
     }
 
     private static boolean isNumber(String s) {
@@ -199,9 +232,13 @@ class RedcapLogicSemanticsTest {
       while (peek().equals("+") || peek().equals("-")) {
         String op = tokens.get(pos++);
         String right = operand();
-        value = value.isEmpty() || right.isEmpty() ? ""
-            : (op.equals("+") ? new BigDecimal(value).add(new BigDecimal(right))
-                : new BigDecimal(value).subtract(new BigDecimal(right))).toPlainString();
+        value =
+            value.isEmpty() || right.isEmpty()
+                ? ""
+                : (op.equals("+")
+                        ? new BigDecimal(value).add(new BigDecimal(right))
+                        : new BigDecimal(value).subtract(new BigDecimal(right)))
+                    .toPlainString();
       }
       return value;
     }

@@ -32,8 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RedcapRoundTripTest {
 
-  @TempDir
-  Path folder;
+  @TempDir Path folder;
 
   static Stream<Arguments> imported() {
     return Stream.of(
@@ -48,10 +47,14 @@ class RedcapRoundTripTest {
   }
 
   private static String dictionary(Registry registry) {
-    return MetadataExporter.create().export(registry, ExportFormat.REDCAP).fileOrThrow(RedcapExport.FILE).content();
+    return MetadataExporter.create()
+        .export(registry, ExportFormat.REDCAP)
+        .fileOrThrow(RedcapExport.FILE)
+        .content();
   }
 
-  private Registry importDictionary(CodebookFormat format, Path file, String into) throws IOException {
+  private Registry importDictionary(CodebookFormat format, Path file, String into)
+      throws IOException {
     ImportResult result = CodebookImporter.create().read(format, file, ImportOptions.defaults());
     assertThat(result.hasErrors()).as("import errors: %s", result.notes()).isFalse();
     Path out = folder.resolve(into);
@@ -69,7 +72,8 @@ class RedcapRoundTripTest {
 
   @ParameterizedTest
   @MethodSource("imported")
-  void dictionary_importedRegistry_keepsRedcapsUploadRules(CodebookFormat format, String codebook) throws Exception {
+  void dictionary_importedRegistry_keepsRedcapsUploadRules(CodebookFormat format, String codebook)
+      throws Exception {
     Registry registry = importDictionary(format, resource(codebook), "imported");
 
     assertThat(RedcapUploadRules.check(dictionary(registry))).isEmpty();
@@ -83,8 +87,8 @@ class RedcapRoundTripTest {
    */
   @ParameterizedTest
   @MethodSource("no.regforms.export.Registries#real")
-  void dictionary_exportedImportedExported_isTheSameButForRepeatGroupsAndUncalculatedFormulas(String id)
-      throws IOException {
+  void dictionary_exportedImportedExported_isTheSameButForRepeatGroupsAndUncalculatedFormulas(
+      String id) throws IOException {
     String first = dictionary(Registries.load(id));
     Path file = folder.resolve(id + ".csv");
     Files.writeString(file, first, StandardCharsets.UTF_8);
@@ -92,8 +96,13 @@ class RedcapRoundTripTest {
     String second = dictionary(importDictionary(CodebookFormat.REDCAP, file, id));
 
     assertThat(rows(second)).containsExactlyElementsOf(rows(carried(first)));
-    assertThat(rows(dictionary(importDictionary(CodebookFormat.REDCAP, write(id + "-2.csv", second), id + "-2"))))
-        .as("a second round trip changes nothing").containsExactlyElementsOf(rows(second));
+    assertThat(
+            rows(
+                dictionary(
+                    importDictionary(
+                        CodebookFormat.REDCAP, write(id + "-2.csv", second), id + "-2"))))
+        .as("a second round trip changes nothing")
+        .containsExactlyElementsOf(rows(second));
   }
 
   private Path write(String name, String content) throws IOException {
@@ -106,8 +115,13 @@ class RedcapRoundTripTest {
   private static String carried(String dictionary) throws IOException {
     List<CSVRecord> records;
     List<String> header;
-    try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
-        .parse(new StringReader(dictionary))) {
+    try (CSVParser parser =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .build()
+            .parse(new StringReader(dictionary))) {
       header = parser.getHeaderNames();
       records = parser.getRecords();
     }
@@ -115,10 +129,12 @@ class RedcapRoundTripTest {
     records.forEach(r -> formOf.put(r.get(0), r.get(1)));
     StringBuilder out = new StringBuilder();
     CSVFormat format = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).build();
-    try (org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(out, format)) {
+    try (org.apache.commons.csv.CSVPrinter printer =
+        new org.apache.commons.csv.CSVPrinter(out, format)) {
       for (CSVRecord r : records) {
         List<String> cells = new java.util.ArrayList<>(r.toList());
-        java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\[([a-z0-9_]+)").matcher(cells.get(11));
+        java.util.regex.Matcher names =
+            java.util.regex.Pattern.compile("\\[([a-z0-9_]+)").matcher(cells.get(11));
         while (names.find()) {
           if (!r.get(1).equals(formOf.get(names.group(1)))) {
             cells.set(11, "");
@@ -134,8 +150,13 @@ class RedcapRoundTripTest {
 
   /** Each row as one line, so a difference shows as the row it is in. */
   private static List<String> rows(String csv) throws IOException {
-    try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
-        .parse(new StringReader(csv))) {
+    try (CSVParser parser =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .build()
+            .parse(new StringReader(csv))) {
       return parser.getRecords().stream().map(r -> String.join(" | ", r.toList())).toList();
     }
   }

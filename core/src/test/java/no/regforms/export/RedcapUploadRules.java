@@ -21,34 +21,127 @@ import org.apache.commons.csv.CSVRecord;
  * Dictionary column guide, branching logic and calculated field help, action tag list): the 18
  * columns; field names {@code [a-z][a-z0-9_]*} of at most 100 characters, unique, the record id
  * first as a text field; each instrument's rows together; the field types and text validation types
- * REDCap offers; {@code code, label | code, label} choices with raw codes of letters, digits, {@code
- * _ . -}; min/max only on number and date validations, and readable for them; {@code y} or empty in
- * the yes/no columns; {@code @FORCE-MINMAX} only where there is a min or max; and branching logic
- * and calculations that parse (quotes and brackets closed, operators and functions REDCap knows)
- * and name only fields that exist, checkbox options that exist, and fields of the same or an
- * earlier instrument. Returns every violation, one line each.
+ * REDCap offers; {@code code, label | code, label} choices with raw codes of letters, digits,
+ * {@code _ . -}; min/max only on number and date validations, and readable for them; {@code y} or
+ * empty in the yes/no columns; {@code @FORCE-MINMAX} only where there is a min or max; and
+ * branching logic and calculations that parse (quotes and brackets closed, operators and functions
+ * REDCap knows) and name only fields that exist, checkbox options that exist, and fields of the
+ * same or an earlier instrument. Returns every violation, one line each.
  */
 final class RedcapUploadRules {
 
-  static final List<String> COLUMNS = List.of("Variable / Field Name", "Form Name", "Section Header", "Field Type",
-      "Field Label", "Choices, Calculations, OR Slider Labels", "Field Note",
-      "Text Validation Type OR Show Slider Number", "Text Validation Min", "Text Validation Max", "Identifier?",
-      "Branching Logic (Show field only if...)", "Required Field?", "Custom Alignment",
-      "Question Number (surveys only)", "Matrix Group Name", "Matrix Ranking?", "Field Annotation");
-  static final Set<String> FIELD_TYPES = Set.of("text", "notes", "calc", "dropdown", "radio", "checkbox", "yesno",
-      "truefalse", "file", "slider", "descriptive", "sql");
-  static final Set<String> VALIDATIONS = Set.of("date_dmy", "date_mdy", "date_ymd", "datetime_dmy", "datetime_mdy",
-      "datetime_ymd", "datetime_seconds_dmy", "datetime_seconds_mdy", "datetime_seconds_ymd", "email", "integer",
-      "alpha_only", "number", "number_1dp", "number_2dp", "number_3dp", "number_4dp", "number_comma_decimal",
-      "number_1dp_comma_decimal", "number_2dp_comma_decimal", "number_3dp_comma_decimal", "number_4dp_comma_decimal",
-      "phone", "phone_australia", "postalcode_australia", "postalcode_canada", "postalcode_french",
-      "postalcode_germany", "ssn", "time", "time_hh_mm_ss", "time_mm_ss", "vmrn", "zipcode", "mrn_10d",
-      "mrn_generic");
+  static final List<String> COLUMNS =
+      List.of(
+          "Variable / Field Name",
+          "Form Name",
+          "Section Header",
+          "Field Type",
+          "Field Label",
+          "Choices, Calculations, OR Slider Labels",
+          "Field Note",
+          "Text Validation Type OR Show Slider Number",
+          "Text Validation Min",
+          "Text Validation Max",
+          "Identifier?",
+          "Branching Logic (Show field only if...)",
+          "Required Field?",
+          "Custom Alignment",
+          "Question Number (surveys only)",
+          "Matrix Group Name",
+          "Matrix Ranking?",
+          "Field Annotation");
+  static final Set<String> FIELD_TYPES =
+      Set.of(
+          "text",
+          "notes",
+          "calc",
+          "dropdown",
+          "radio",
+          "checkbox",
+          "yesno",
+          "truefalse",
+          "file",
+          "slider",
+          "descriptive",
+          "sql");
+  static final Set<String> VALIDATIONS =
+      Set.of(
+          "date_dmy",
+          "date_mdy",
+          "date_ymd",
+          "datetime_dmy",
+          "datetime_mdy",
+          "datetime_ymd",
+          "datetime_seconds_dmy",
+          "datetime_seconds_mdy",
+          "datetime_seconds_ymd",
+          "email",
+          "integer",
+          "alpha_only",
+          "number",
+          "number_1dp",
+          "number_2dp",
+          "number_3dp",
+          "number_4dp",
+          "number_comma_decimal",
+          "number_1dp_comma_decimal",
+          "number_2dp_comma_decimal",
+          "number_3dp_comma_decimal",
+          "number_4dp_comma_decimal",
+          "phone",
+          "phone_australia",
+          "postalcode_australia",
+          "postalcode_canada",
+          "postalcode_french",
+          "postalcode_germany",
+          "ssn",
+          "time",
+          "time_hh_mm_ss",
+          "time_mm_ss",
+          "vmrn",
+          "zipcode",
+          "mrn_10d",
+          "mrn_generic");
+
   /** Functions of REDCap logic and calculations (REDCap's "special functions"). */
-  static final Set<String> FUNCTIONS = Set.of("datediff", "round", "roundup", "rounddown", "sqrt", "abs", "min", "max",
-      "mean", "median", "sum", "stdev", "log", "exp", "if", "isnumber", "isinteger", "contains", "not_contain",
-      "starts_with", "ends_with", "left", "right", "length", "find", "mid", "concat", "upper", "lower", "trim",
-      "year", "month", "day", "isblankormissingcode", "datalabel");
+  static final Set<String> FUNCTIONS =
+      Set.of(
+          "datediff",
+          "round",
+          "roundup",
+          "rounddown",
+          "sqrt",
+          "abs",
+          "min",
+          "max",
+          "mean",
+          "median",
+          "sum",
+          "stdev",
+          "log",
+          "exp",
+          "if",
+          "isnumber",
+          "isinteger",
+          "contains",
+          "not_contain",
+          "starts_with",
+          "ends_with",
+          "left",
+          "right",
+          "length",
+          "find",
+          "mid",
+          "concat",
+          "upper",
+          "lower",
+          "trim",
+          "year",
+          "month",
+          "day",
+          "isblankormissingcode",
+          "datalabel");
+
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
   private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]+");
   private static final Pattern NUMBER = Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)");
@@ -67,8 +160,13 @@ final class RedcapUploadRules {
 
   private void run(String csv) throws IOException {
     List<CSVRecord> rows;
-    try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
-        .parse(new StringReader(csv.replace("\uFEFF", "")))) {
+    try (CSVParser parser =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .build()
+            .parse(new StringReader(csv.replace("\uFEFF", "")))) {
       if (!parser.getHeaderNames().equals(COLUMNS)) {
         violations.add("header: not REDCap's 18 columns: " + parser.getHeaderNames());
         return;
@@ -83,24 +181,32 @@ final class RedcapUploadRules {
       String name = row.get(0);
       String form = row.get(1);
       String where = "row " + (row.getRecordNumber() + 1) + " (" + name + ")";
-      if (!NAME.matcher(name).matches() || name.length() > 100) violations.add("name: " + where + " is not [a-z][a-z0-9_]* of at most 100");
+      if (!NAME.matcher(name).matches() || name.length() > 100)
+        violations.add("name: " + where + " is not [a-z][a-z0-9_]* of at most 100");
       if (fieldInstrument.containsKey(name)) violations.add("name: " + where + " is not unique");
-      if (!NAME.matcher(form).matches()) violations.add("instrument: " + where + " has form name '" + form + "'");
+      if (!NAME.matcher(form).matches())
+        violations.add("instrument: " + where + " has form name '" + form + "'");
       if (!form.equals(previous) && instrumentIndex.containsKey(form)) {
-        violations.add("contiguous: " + where + " returns to instrument '" + form + "' after others");
+        violations.add(
+            "contiguous: " + where + " returns to instrument '" + form + "' after others");
       }
       instrumentIndex.putIfAbsent(form, instrumentIndex.size());
       previous = form;
       fieldInstrument.put(name, instrumentIndex.get(form));
       if (row.get(3).equals("checkbox")) checkboxCodes.put(name, codes(row.get(5)));
     }
-    if (!rows.isEmpty() && !rows.get(0).get(3).equals("text")) violations.add("record id: the first field is not a text field");
+    if (!rows.isEmpty() && !rows.get(0).get(3).equals("text"))
+      violations.add("record id: the first field is not a text field");
     for (CSVRecord row : rows) {
       row(row, instrumentIndex.get(row.get(1)), fieldInstrument, checkboxCodes);
     }
   }
 
-  private void row(CSVRecord row, int instrument, Map<String, Integer> fieldInstrument, Map<String, Set<String>> checkboxCodes) {
+  private void row(
+      CSVRecord row,
+      int instrument,
+      Map<String, Integer> fieldInstrument,
+      Map<String, Set<String>> checkboxCodes) {
     String where = "row " + (row.getRecordNumber() + 1) + " (" + row.get(0) + ")";
     String type = row.get(3);
     String choices = row.get(5);
@@ -108,7 +214,9 @@ final class RedcapUploadRules {
     String min = row.get(8);
     String max = row.get(9);
     if (!FIELD_TYPES.contains(type)) violations.add("field type: " + where + " has '" + type + "'");
-    if (!validation.isEmpty() && !(type.equals("text") && VALIDATIONS.contains(validation)) && !type.equals("slider")) {
+    if (!validation.isEmpty()
+        && !(type.equals("text") && VALIDATIONS.contains(validation))
+        && !type.equals("slider")) {
       violations.add("validation: " + where + " has '" + validation + "' on a " + type + " field");
     }
     if (Set.of("radio", "dropdown", "checkbox").contains(type)) {
@@ -116,8 +224,16 @@ final class RedcapUploadRules {
       for (String choice : choices.split("\\|")) {
         int comma = choice.indexOf(',');
         String code = comma < 0 ? "" : choice.substring(0, comma).strip();
-        if (comma < 0 || choice.substring(comma + 1).isBlank() || !CODE.matcher(code).matches() || !seen.add(code)) {
-          violations.add("choices: " + where + " has choice '" + choice.strip() + "' that is not 'code, label'");
+        if (comma < 0
+            || choice.substring(comma + 1).isBlank()
+            || !CODE.matcher(code).matches()
+            || !seen.add(code)) {
+          violations.add(
+              "choices: "
+                  + where
+                  + " has choice '"
+                  + choice.strip()
+                  + "' that is not 'code, label'");
         }
       }
     } else if (type.equals("calc")) {
@@ -125,16 +241,30 @@ final class RedcapUploadRules {
       logic("calc", where, choices, instrument, fieldInstrument, checkboxCodes);
     }
     if (!min.isEmpty() || !max.isEmpty()) {
-      Pattern form = validation.equals("integer") || validation.startsWith("number") ? NUMBER
-          : validation.startsWith("date") ? DATE : null;
+      Pattern form =
+          validation.equals("integer") || validation.startsWith("number")
+              ? NUMBER
+              : validation.startsWith("date") ? DATE : null;
       if (form == null) {
         violations.add("min/max: " + where + " has limits without a number or date validation");
-      } else if (!min.isEmpty() && !form.matcher(min).matches() || !max.isEmpty() && !form.matcher(max).matches()) {
-        violations.add("min/max: " + where + " has limits '" + min + "', '" + max + "' that " + validation + " cannot read");
+      } else if (!min.isEmpty() && !form.matcher(min).matches()
+          || !max.isEmpty() && !form.matcher(max).matches()) {
+        violations.add(
+            "min/max: "
+                + where
+                + " has limits '"
+                + min
+                + "', '"
+                + max
+                + "' that "
+                + validation
+                + " cannot read");
       }
     }
-    if (!Set.of("", "y").contains(row.get(10))) violations.add("identifier: " + where + " is '" + row.get(10) + "'");
-    if (!Set.of("", "y").contains(row.get(12))) violations.add("required: " + where + " is '" + row.get(12) + "'");
+    if (!Set.of("", "y").contains(row.get(10)))
+      violations.add("identifier: " + where + " is '" + row.get(10) + "'");
+    if (!Set.of("", "y").contains(row.get(12)))
+      violations.add("required: " + where + " is '" + row.get(12) + "'");
     if (row.get(17).contains("@FORCE-MINMAX") && min.isEmpty() && max.isEmpty()) {
       violations.add("action tag: " + where + " has @FORCE-MINMAX without a min or max");
     }
@@ -150,12 +280,20 @@ final class RedcapUploadRules {
     return codes;
   }
 
-  private static final Pattern TOKEN = Pattern.compile(
-      "\\s+|\\[([a-z][a-z0-9_]*)(?:\\(([A-Za-z0-9._-]+)\\))?]|'[^']*'|\"[^\"]*\"|\\d+(\\.\\d+)?|<>|!=|<=|>=|[=<>+\\-*/^(),]"
-          + "|([A-Za-z_]+)");
+  private static final Pattern TOKEN =
+      Pattern.compile(
+          "\\s+|\\[([a-z][a-z0-9_]*)(?:\\(([A-Za-z0-9._-]+)\\))?]|'[^']*'|\"[^\"]*\"|\\d+(\\.\\d+)?|<>|!=|<=|>=|[=<>+\\-*/^(),]"
+              + "|([A-Za-z_]+)");
 
-  /** Parses REDCap logic token by token, checking quotes, brackets, words and the fields it names. */
-  private void logic(String column, String where, String text, int instrument, Map<String, Integer> fieldInstrument,
+  /**
+   * Parses REDCap logic token by token, checking quotes, brackets, words and the fields it names.
+   */
+  private void logic(
+      String column,
+      String where,
+      String text,
+      int instrument,
+      Map<String, Integer> fieldInstrument,
       Map<String, Set<String>> checkboxCodes) {
     if (text.isBlank()) return;
     Matcher m = TOKEN.matcher(text);
@@ -170,17 +308,34 @@ final class RedcapUploadRules {
       if (m.group(1) != null) {
         Integer defined = fieldInstrument.get(m.group(1));
         if (defined == null) {
-          violations.add(column + ": " + where + " names [" + m.group(1) + "], which is not a field");
+          violations.add(
+              column + ": " + where + " names [" + m.group(1) + "], which is not a field");
         } else if (defined > instrument) {
-          violations.add(column + ": " + where + " names [" + m.group(1) + "] of a later instrument");
+          violations.add(
+              column + ": " + where + " names [" + m.group(1) + "] of a later instrument");
         }
-        if (m.group(2) != null && !checkboxCodes.getOrDefault(m.group(1), Set.of()).contains(m.group(2))) {
-          violations.add(column + ": " + where + " names option " + token + ", which is not a checkbox option");
+        if (m.group(2) != null
+            && !checkboxCodes.getOrDefault(m.group(1), Set.of()).contains(m.group(2))) {
+          violations.add(
+              column
+                  + ": "
+                  + where
+                  + " names option "
+                  + token
+                  + ", which is not a checkbox option");
         }
       } else if (m.group(4) != null) {
         String word = m.group(4).toLowerCase(Locale.ROOT);
-        boolean known = Set.of("and", "or", "true", "false").contains(word) || FUNCTIONS.contains(word);
-        if (!known) violations.add(column + ": " + where + " has the word '" + m.group(4) + "', which REDCap does not know");
+        boolean known =
+            Set.of("and", "or", "true", "false").contains(word) || FUNCTIONS.contains(word);
+        if (!known)
+          violations.add(
+              column
+                  + ": "
+                  + where
+                  + " has the word '"
+                  + m.group(4)
+                  + "', which REDCap does not know");
       } else if (token.equals("(")) {
         depth++;
       } else if (token.equals(")") && --depth < 0) {

@@ -11,7 +11,10 @@ import no.regforms.definition.DefinitionLoader;
 import no.regforms.definition.Registry;
 import no.regforms.definition.RegistryTests;
 
-/** The three real registries (read from their definition modules' folders) and the test fixture, loaded once. */
+/**
+ * The three real registries (read from their definition modules' folders) and the test fixture,
+ * loaded once.
+ */
 final class Registries {
 
   /** The real registries every export is tested on. */
@@ -26,24 +29,34 @@ final class Registries {
 
   private Registries() {}
 
-  /** The definition folder of registry {@code id}: a real one under {@code forms-<id>}, else a test fixture. */
+  /**
+   * The definition folder of registry {@code id}: a real one under {@code forms-<id>}, else a test
+   * fixture.
+   */
   static Path folder(String id) {
     Path real = Path.of("..", "forms-" + id, "src", "main", "resources", "registries", id);
     return Files.isDirectory(real) ? real : Path.of("src", "test", "resources", "export", id);
   }
 
-  /** The records of registry {@code id}'s own tests {@code tests/<name>.json} ({@code valid}, {@code invalid}), one JSON text each. */
+  /**
+   * The records of registry {@code id}'s own tests {@code tests/<name>.json} ({@code valid}, {@code
+   * invalid}), one JSON text each.
+   */
   static List<String> samples(String id, String name) {
     return DefinitionLoader.create().loadTests(folder(id)).files().stream()
         .filter(file -> file.file().equals("tests/" + name + ".json"))
-        .flatMap(file -> file.records().stream()).map(RegistryTests.RecordCase::record).toList();
+        .flatMap(file -> file.records().stream())
+        .map(RegistryTests.RecordCase::record)
+        .toList();
   }
 
   static Registry load(String id) {
-    return LOADED.computeIfAbsent(id, key -> {
-      Path folder = folder(key);
-      assertThat(folder).as("definition folder of " + key).isDirectory();
-      return DefinitionLoader.create().load(folder).registryOrThrow();
-    });
+    return LOADED.computeIfAbsent(
+        id,
+        key -> {
+          Path folder = folder(key);
+          assertThat(folder).as("definition folder of " + key).isDirectory();
+          return DefinitionLoader.create().load(folder).registryOrThrow();
+        });
   }
 }

@@ -16,13 +16,75 @@ import no.regforms.diagnostic.Issue;
 class CompileRobustnessPropertyTest {
 
   private static final TypeEnvironment ENV = environment();
-  private static final List<String> TOKENS = List.of(
-      "a", "n", "d", "c", "cs", "rows", "t", "t.x", "t.n", "r", "1", "2.5", "0", "'k1'", "'x'", "'\\''",
-      "true", "false", "and", "or", "not", "in", "=", "!=", "<", "<=", ">", ">=", "+", "-", "*", "/",
-      ".", ",", "(", ")", "'", "\\", "!", "#", "date('2024-01-01')", "date('2024-02-30')",
-      "yearmonth('2022-06')", "sum", "count", "any", "all", "min", "max", "mean", "if", "coalesce",
-      "matches", "contains", "'(a+'", "months_between", "age_at", "filled", "answered", "round", "date",
-      "today", "length", "count_filled", "add_days", "nosuch", " ");
+  private static final List<String> TOKENS =
+      List.of(
+          "a",
+          "n",
+          "d",
+          "c",
+          "cs",
+          "rows",
+          "t",
+          "t.x",
+          "t.n",
+          "r",
+          "1",
+          "2.5",
+          "0",
+          "'k1'",
+          "'x'",
+          "'\\''",
+          "true",
+          "false",
+          "and",
+          "or",
+          "not",
+          "in",
+          "=",
+          "!=",
+          "<",
+          "<=",
+          ">",
+          ">=",
+          "+",
+          "-",
+          "*",
+          "/",
+          ".",
+          ",",
+          "(",
+          ")",
+          "'",
+          "\\",
+          "!",
+          "#",
+          "date('2024-01-01')",
+          "date('2024-02-30')",
+          "yearmonth('2022-06')",
+          "sum",
+          "count",
+          "any",
+          "all",
+          "min",
+          "max",
+          "mean",
+          "if",
+          "coalesce",
+          "matches",
+          "contains",
+          "'(a+'",
+          "months_between",
+          "age_at",
+          "filled",
+          "answered",
+          "round",
+          "date",
+          "today",
+          "length",
+          "count_filled",
+          "add_days",
+          "nosuch",
+          " ");
 
   private static TypeEnvironment environment() {
     Map<String, ExprType> names = new LinkedHashMap<>();
@@ -52,7 +114,9 @@ class CompileRobustnessPropertyTest {
       // Evaluating with no values must not throw either: everything is simply unknown.
       result.expression().get().evaluate(EvaluationContext.of(Map.of()));
     } else {
-      assertThat(result.diagnostics().errors()).as(text).isNotEmpty()
+      assertThat(result.diagnostics().errors())
+          .as(text)
+          .isNotEmpty()
           .allSatisfy(issue -> assertThat(issue.location()).isNotNull());
       result.diagnostics().errors().forEach(Issue::toDisplayString);
     }
@@ -60,7 +124,10 @@ class CompileRobustnessPropertyTest {
 
   @Provide
   Arbitrary<String> characters() {
-    return Arbitraries.strings().withCharRange(' ', '~').withChars('\n', 'å', '\u00a0').ofMaxLength(40);
+    return Arbitraries.strings()
+        .withCharRange(' ', '~')
+        .withChars('\n', 'å', '\u00a0')
+        .ofMaxLength(40);
   }
 
   @Provide

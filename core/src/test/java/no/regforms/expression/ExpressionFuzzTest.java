@@ -23,14 +23,15 @@ import no.regforms.testing.FuzzDeadline;
  * an expression either compiles, and then evaluates on empty and filled values and emits JavaScript
  * without an exception, or it is refused with errors that each point into the text.
  *
- * <p>Without {@code JAZZER_FUZZ} this replays the corpus under {@code ExpressionFuzzTestInputs}; see
- * {@code docs/fuzzing.md}.
+ * <p>Without {@code JAZZER_FUZZ} this replays the corpus under {@code ExpressionFuzzTestInputs};
+ * see {@code docs/fuzzing.md}.
  */
 class ExpressionFuzzTest {
 
   private static final ExpressionCompiler COMPILER = ExpressionCompiler.create();
   private static final TypeEnvironment ENV = TypeEnvironment.of(names());
-  private static final List<EvaluationContext> CONTEXTS = List.of(EvaluationContext.of(Map.of()), filled());
+  private static final List<EvaluationContext> CONTEXTS =
+      List.of(EvaluationContext.of(Map.of()), filled());
 
   private static Map<String, ExprType> names() {
     Map<String, ExprType> names = new LinkedHashMap<>();
@@ -42,9 +43,14 @@ class ExpressionFuzzTest {
     names.put("ym", ExprType.YEARMONTH);
     names.put("dt", ExprType.DATETIME);
     names.put("flag", ExprType.BOOLEAN);
-    names.put("code", ExprType.code("abc", Set.of("x", "y"), Map.of("x", BigDecimal.ONE, "y", new BigDecimal("2.5"))));
+    names.put(
+        "code",
+        ExprType.code(
+            "abc", Set.of("x", "y"), Map.of("x", BigDecimal.ONE, "y", new BigDecimal("2.5"))));
     names.put("codes", ExprType.codes("abc", Set.of("x", "y")));
-    names.put("rows", ExprType.rows(Map.of("n", ExprType.NUMBER, "ok", ExprType.BOOLEAN, "d", ExprType.DATE)));
+    names.put(
+        "rows",
+        ExprType.rows(Map.of("n", ExprType.NUMBER, "ok", ExprType.BOOLEAN, "d", ExprType.DATE)));
     return names;
   }
 
@@ -60,8 +66,11 @@ class ExpressionFuzzTest {
     values.put("flag", true);
     values.put("code", "y");
     values.put("codes", List.of("x", "y"));
-    values.put("rows", List.of(Map.of("n", new BigDecimal("1.5"), "ok", true, "d", LocalDate.of(2024, 1, 31)),
-        Map.of("n", new BigDecimal("-3"))));
+    values.put(
+        "rows",
+        List.of(
+            Map.of("n", new BigDecimal("1.5"), "ok", true, "d", LocalDate.of(2024, 1, 31)),
+            Map.of("n", new BigDecimal("-3"))));
     return EvaluationContext.of(values);
   }
 
@@ -78,13 +87,18 @@ class ExpressionFuzzTest {
       CONTEXTS.forEach(expression::evaluate);
       assertThat(JavaScriptEmitter.emit(expression)).startsWith("function(c){");
     } else {
-      assertThat(result.diagnostics().errors()).as(text).isNotEmpty().allSatisfy(ExpressionFuzzTest::pointsIntoText);
+      assertThat(result.diagnostics().errors())
+          .as(text)
+          .isNotEmpty()
+          .allSatisfy(ExpressionFuzzTest::pointsIntoText);
     }
   }
 
   private static void pointsIntoText(Issue issue) {
-    assertThat(issue.location()).isInstanceOfSatisfying(SourceLocation.class,
-        location -> assertThat(location.excerpt()).as(issue.toDisplayString()).isPresent());
+    assertThat(issue.location())
+        .isInstanceOfSatisfying(
+            SourceLocation.class,
+            location -> assertThat(location.excerpt()).as(issue.toDisplayString()).isPresent());
     assertThat(issue.toDisplayString()).doesNotContain("Exception");
   }
 }

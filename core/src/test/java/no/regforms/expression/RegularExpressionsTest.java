@@ -10,7 +10,8 @@ class RegularExpressionsTest {
   void problem_registryPatterns_none() {
     assertThat(RegularExpressions.problem("[A-Z][0-9]{2}(\\.[0-9]{1,2})?")).isEmpty();
     assertThat(RegularExpressions.problem("[A-Za-z0-9-]{4,36}")).isEmpty();
-    assertThat(RegularExpressions.problem("(?i)\\p{Greek}+\\x{263a}\\Q(a{1000}){1000}\\E.{0,1000}")).isEmpty();
+    assertThat(RegularExpressions.problem("(?i)\\p{Greek}+\\x{263a}\\Q(a{1000}){1000}\\E.{0,1000}"))
+        .isEmpty();
     assertThat(RegularExpressions.problem("(a{10}){100}")).isEmpty();
   }
 

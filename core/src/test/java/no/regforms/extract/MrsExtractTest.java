@@ -9,12 +9,10 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import no.regforms.definition.DefinitionLoader;
 import no.regforms.definition.Registry;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.SourceLocation;
-import no.regforms.indicator.ExpectedCounts;
 import no.regforms.indicator.IndicatorCalculator;
 import no.regforms.indicator.IndicatorResults;
 import no.regforms.indicator.RunOptions;
@@ -27,11 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** MRS data dumps: synthetic records of the three registries written and read back, and a dump as MRS writes it. */
+/**
+ * MRS data dumps: synthetic records of the three registries written and read back, and a dump as
+ * MRS writes it.
+ */
 class MrsExtractTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   static Registry registry(String id) {
     return DefinitionLoader.create().load(folder(id)).registryOrThrow();
@@ -41,9 +41,11 @@ class MrsExtractTest {
     return Path.of("..", "forms-" + id, "src", "main", "resources", "registries", id);
   }
 
-  static List<Record> generate(Registry registry, String id, int patients, double invalid) throws Exception {
+  static List<Record> generate(Registry registry, String id, int patients, double invalid)
+      throws Exception {
     List<Record> records = new ArrayList<>();
-    SyntheticDataGenerator.of(registry, registry.syntheticProfile().orElseThrow(), LocalDate.of(2025, 6, 30))
+    SyntheticDataGenerator.of(
+            registry, registry.syntheticProfile().orElseThrow(), LocalDate.of(2025, 6, 30))
         .generate(patients, 7, invalid, r -> records.add(r.record()));
     return records;
   }
@@ -57,30 +59,46 @@ class MrsExtractTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"ms", "ect", "kvarus"})
-  void syntheticRecords_writtenAsMrsDumpsAndReadBack_sameRecordsAndIndicators(String id) throws Exception {
+  void syntheticRecords_writtenAsMrsDumpsAndReadBack_sameRecordsAndIndicators(String id)
+      throws Exception {
     Registry registry = registry(id);
     List<Record> records = generate(registry, id, 60, 0);
     List<Path> files = CsvExtractWriter.of(registry, ExtractLayout.MRS).write(records, dir);
-    assertThat(files).allMatch(f -> ExtractLayout.MRS.fileName().matcher(f.getFileName().toString()).matches());
-    assertThat(Files.readString(files.get(0))).startsWith("\uFEFFSkjemaGUID;PasientGUID;UnitId;").contains(";\r\n");
+    assertThat(files)
+        .allMatch(f -> ExtractLayout.MRS.fileName().matcher(f.getFileName().toString()).matches());
+    assertThat(Files.readString(files.get(0)))
+        .startsWith("\uFEFFSkjemaGUID;PasientGUID;UnitId;")
+        .contains(";\r\n");
 
     List<Issue> problems = new ArrayList<>();
-    List<Record> read = read(RecordSource.open(registry, dir, ExtractLayout.MRS, Optional.empty()), problems);
+    List<Record> read =
+        read(RecordSource.open(registry, dir, ExtractLayout.MRS, Optional.empty()), problems);
 
     assertThat(problems).isEmpty();
     assertThat(checked(registry, read)).isEqualTo(checked(registry, records));
-    RunOptions options = RunOptions.years(2020, 2021, 2022, 2023, 2024).withToday(LocalDate.of(2025, 6, 30));
-    IndicatorResults fromJson = IndicatorCalculator.of(registry).calculate(records.iterator(), options);
+    RunOptions options =
+        RunOptions.years(2020, 2021, 2022, 2023, 2024).withToday(LocalDate.of(2025, 6, 30));
+    IndicatorResults fromJson =
+        IndicatorCalculator.of(registry).calculate(records.iterator(), options);
     IndicatorResults fromCsv = IndicatorCalculator.of(registry).calculate(read.iterator(), options);
     assertThat(fromCsv.results()).isEqualTo(fromJson.results());
   }
 
-  /** Each record's envelope and checked values (an empty row list and no list check alike), by record id. */
+  /**
+   * Each record's envelope and checked values (an empty row list and no list check alike), by
+   * record id.
+   */
   private static java.util.Map<String, String> checked(Registry registry, List<Record> records) {
     RecordValidator validator = RecordValidator.of(registry);
     java.util.Map<String, String> out = new java.util.TreeMap<>();
     for (Record r : records) {
-      out.put(r.form() + "/" + r.id(), r.patient() + "/" + r.unit() + "/" + new java.util.TreeMap<>(validator.validate(r).values()));
+      out.put(
+          r.form() + "/" + r.id(),
+          r.patient()
+              + "/"
+              + r.unit()
+              + "/"
+              + new java.util.TreeMap<>(validator.validate(r).values()));
     }
     return out;
   }
@@ -89,10 +107,14 @@ class MrsExtractTest {
   void mrsDump_asMrsWritesIt_convertsCellsAndLocatesEveryBadCell() throws Exception {
     Registry registry = registry("kvarus");
     Path file = dir.resolve("DataDump_Prod_measurement_clinician_2024-10-28_1403.csv");
-    Files.copy(Path.of("src/test/resources/extract/DataDump_Prod_measurement_clinician_2024-10-28_1403.csv"), file);
+    Files.copy(
+        Path.of(
+            "src/test/resources/extract/DataDump_Prod_measurement_clinician_2024-10-28_1403.csv"),
+        file);
     List<Issue> problems = new ArrayList<>();
 
-    List<Record> read = read(RecordSource.open(registry, file, ExtractLayout.MRS, Optional.empty()), problems);
+    List<Record> read =
+        read(RecordSource.open(registry, file, ExtractLayout.MRS, Optional.empty()), problems);
 
     assertThat(read).hasSize(3);
     Record first = read.get(0);
@@ -108,10 +130,15 @@ class MrsExtractTest {
     assertThat(second.values().has("crisis_plan")).as("-1 boolean: no answer").isFalse();
     assertThat(second.values().get("treatment_plan")).isEqualTo(true);
     Record third = read.get(2);
-    assertThat(third.values().get("measurement_date")).as("a bad date is kept as text").isEqualTo("31.02.2024");
-    assertThat(problems).extracting(i -> ((SourceLocation) i.location()).display())
-        .containsExactly("DataDump_Prod_measurement_clinician_2024-10-28_1403.csv:4:4",
+    assertThat(third.values().get("measurement_date"))
+        .as("a bad date is kept as text")
+        .isEqualTo("31.02.2024");
+    assertThat(problems)
+        .extracting(i -> ((SourceLocation) i.location()).display())
+        .containsExactly(
+            "DataDump_Prod_measurement_clinician_2024-10-28_1403.csv:4:4",
             "DataDump_Prod_measurement_clinician_2024-10-28_1403.csv:4:7");
-    assertThat(problems).allMatch(i -> !i.text("en").contains("31.02"), "no cell value in a message");
+    assertThat(problems)
+        .allMatch(i -> !i.text("en").contains("31.02"), "no cell value in a message");
   }
 }

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.BeforeAll;
  * folder that the loader reads without an exception and with every issue in a file.
  *
  * <p>OpenQReg and REDCap read the fuzzed bytes as their CSV file. MRS reads a workbook built from
- * the bytes as text: a line {@code ## name} starts a sheet, other lines are rows with cells split at
- * tabs (a cell that reads as a number is numeric). Without {@code JAZZER_FUZZ} each replays its
+ * the bytes as text: a line {@code ## name} starts a sheet, other lines are rows with cells split
+ * at tabs (a cell that reads as a number is numeric). Without {@code JAZZER_FUZZ} each replays its
  * corpus under {@code CodebookImportFuzzTestInputs}.
  */
 class CodebookImportFuzzTest {
@@ -57,7 +57,9 @@ class CodebookImportFuzzTest {
   }
 
   private void openQRegChecked(byte[] input) throws IOException {
-    check(IMPORTER.read(CodebookFormat.OPENQREG, file("klokeboken.csv", input), ImportOptions.defaults()));
+    check(
+        IMPORTER.read(
+            CodebookFormat.OPENQREG, file("klokeboken.csv", input), ImportOptions.defaults()));
   }
 
   @FuzzTest
@@ -66,7 +68,9 @@ class CodebookImportFuzzTest {
   }
 
   private void redcapChecked(byte[] input) throws IOException {
-    check(IMPORTER.read(CodebookFormat.REDCAP, file("dictionary.csv", input), ImportOptions.defaults()));
+    check(
+        IMPORTER.read(
+            CodebookFormat.REDCAP, file("dictionary.csv", input), ImportOptions.defaults()));
   }
 
   @FuzzTest
@@ -75,9 +79,13 @@ class CodebookImportFuzzTest {
   }
 
   private void mrsChecked(byte[] input) throws IOException {
-    RegistryDraft draft = new RegistryDraft(CodebookFormat.MRS, "Kodebok.xlsx", "kodebok", "Kodebok", "1");
+    RegistryDraft draft =
+        new RegistryDraft(CodebookFormat.MRS, "Kodebok.xlsx", "kodebok", "Kodebok", "1");
     try (Workbook workbook = workbook(new String(input, StandardCharsets.UTF_8))) {
-      check(new MrsReader(draft, workbook).read() ? draft.finish(COMPILER) : draft.fail("Kodebok.xlsx", "not MRS"));
+      check(
+          new MrsReader(draft, workbook).read()
+              ? draft.finish(COMPILER)
+              : draft.fail("Kodebok.xlsx", "not MRS"));
     }
   }
 
@@ -86,7 +94,8 @@ class CodebookImportFuzzTest {
   }
 
   private static void check(ImportResult result) throws IOException {
-    assertThat(result.notes()).allSatisfy(note -> assertThat(note.where()).as(note.message()).isNotBlank());
+    assertThat(result.notes())
+        .allSatisfy(note -> assertThat(note.where()).as(note.message()).isNotBlank());
     if (result.hasErrors()) {
       assertThat(result.files()).isEmpty();
       return;
@@ -95,9 +104,14 @@ class CodebookImportFuzzTest {
     delete(folder);
     result.writeTo(folder, false);
     LoadResult loaded = LOADER.load(folder);
-    assertThat(loaded.diagnostics().issues()).allSatisfy(issue -> assertThat(issue.location())
-        .as(issue.toDisplayString()).isInstanceOfSatisfying(SourceLocation.class,
-            location -> assertThat(location.file()).isNotEmpty()));
+    assertThat(loaded.diagnostics().issues())
+        .allSatisfy(
+            issue ->
+                assertThat(issue.location())
+                    .as(issue.toDisplayString())
+                    .isInstanceOfSatisfying(
+                        SourceLocation.class,
+                        location -> assertThat(location.file()).isNotEmpty()));
   }
 
   /** The workbook the text describes (see the class comment). */

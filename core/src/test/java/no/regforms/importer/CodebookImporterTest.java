@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.OutputStreamWriter;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
@@ -25,75 +25,103 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CodebookImporterTest {
 
-  @TempDir
-  Path folder;
+  @TempDir Path folder;
 
   private final CodebookImporter importer = CodebookImporter.create();
 
   @Test
   void read_klokebokenAsRedcap_reportsMissingColumns() {
-    ImportResult result = importer.read(CodebookFormat.REDCAP,
-        ImportFixtures.resource("openqreg/NoRGast_klokeboken_2020-04-28.csv"), ImportOptions.defaults());
+    ImportResult result =
+        importer.read(
+            CodebookFormat.REDCAP,
+            ImportFixtures.resource("openqreg/NoRGast_klokeboken_2020-04-28.csv"),
+            ImportOptions.defaults());
 
     assertThat(result.hasErrors()).isTrue();
     assertThat(result.files()).isEmpty();
-    assertThat(result.notes()).singleElement().satisfies(note -> {
-      assertThat(note.severity()).isEqualTo(Severity.ERROR);
-      assertThat(note.kind()).isEqualTo(ImportNote.Kind.UNREADABLE);
-      assertThat(note.message()).contains("variablefieldname");
-    });
+    assertThat(result.notes())
+        .singleElement()
+        .satisfies(
+            note -> {
+              assertThat(note.severity()).isEqualTo(Severity.ERROR);
+              assertThat(note.kind()).isEqualTo(ImportNote.Kind.UNREADABLE);
+              assertThat(note.message()).contains("variablefieldname");
+            });
   }
 
   @Test
   void read_csvAsMrs_reportsNotAWorkbook() {
-    ImportResult result = importer.read(CodebookFormat.MRS, ImportFixtures.resource("redcap/longitudinal.csv"),
-        ImportOptions.defaults());
+    ImportResult result =
+        importer.read(
+            CodebookFormat.MRS,
+            ImportFixtures.resource("redcap/longitudinal.csv"),
+            ImportOptions.defaults());
 
     assertThat(result.hasErrors()).isTrue();
-    assertThat(result.notes()).extracting(ImportNote::message).anySatisfy(m -> assertThat(m).contains("not an Excel workbook"));
+    assertThat(result.notes())
+        .extracting(ImportNote::message)
+        .anySatisfy(m -> assertThat(m).contains("not an Excel workbook"));
   }
 
   @Test
   void read_missingFile_reportsUnreadable() {
-    ImportResult result = importer.read(CodebookFormat.OPENQREG, folder.resolve("absent.csv"), ImportOptions.defaults());
+    ImportResult result =
+        importer.read(
+            CodebookFormat.OPENQREG, folder.resolve("absent.csv"), ImportOptions.defaults());
 
     assertThat(result.hasErrors()).isTrue();
-    assertThat(result.notes()).extracting(ImportNote::kind).containsExactly(ImportNote.Kind.UNREADABLE);
+    assertThat(result.notes())
+        .extracting(ImportNote::kind)
+        .containsExactly(ImportNote.Kind.UNREADABLE);
   }
 
   @Test
   void read_windows1252CommaSeparatedKlokeboken_detectsEncodingAndSeparator() throws IOException {
     Path converted = folder.resolve("norgast-cp1252.csv");
     Charset cp1252 = Charset.forName("windows-1252");
-    try (Reader in = Files.newBufferedReader(ImportFixtures.resource("openqreg/NoRGast_klokeboken_2020-04-28.csv"));
-         CSVParser parser = CSVParser.parse(in, CSVFormat.DEFAULT.builder().setDelimiter(';').build());
-         // The Klokeboken's allowed-character lists hold letters Windows-1252 lacks; they become '?'.
-         Writer out = new OutputStreamWriter(Files.newOutputStream(converted),
-             cp1252.newEncoder().onUnmappableCharacter(CodingErrorAction.REPLACE));
-         CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+    try (Reader in =
+            Files.newBufferedReader(
+                ImportFixtures.resource("openqreg/NoRGast_klokeboken_2020-04-28.csv"));
+        CSVParser parser =
+            CSVParser.parse(in, CSVFormat.DEFAULT.builder().setDelimiter(';').build());
+        // The Klokeboken's allowed-character lists hold letters Windows-1252 lacks; they become
+        // '?'.
+        Writer out =
+            new OutputStreamWriter(
+                Files.newOutputStream(converted),
+                cp1252.newEncoder().onUnmappableCharacter(CodingErrorAction.REPLACE));
+        CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
       for (CSVRecord record : parser) {
         printer.printRecord(record.stream().map(v -> v.replace("\uFEFF", "")).toList());
       }
     }
 
-    ImportResult result = importer.read(CodebookFormat.OPENQREG, converted,
-        ImportOptions.defaults().withRegistryId("norgast").withTitle("NoRGast"));
+    ImportResult result =
+        importer.read(
+            CodebookFormat.OPENQREG,
+            converted,
+            ImportOptions.defaults().withRegistryId("norgast").withTitle("NoRGast"));
 
     assertThat(result.readAs()).containsExactly("Windows-1252", "','-separated");
     assertThat(result.variableCount()).isEqualTo(89);
     assertThat(result.files().get("forms/personopplysninger.json")).contains("\"Kjønn\"");
-    assertThat(result.files().get("registry.json")).contains("\"id\": \"norgast\"", "\"nb\": \"NoRGast\"");
+    assertThat(result.files().get("registry.json"))
+        .contains("\"id\": \"norgast\"", "\"nb\": \"NoRGast\"");
   }
 
   @Test
   void writeTo_nonEmptyFolder_refusesUnlessReplacing() throws IOException {
-    ImportResult result = importer.read(CodebookFormat.REDCAP, ImportFixtures.resource("redcap/clinical-trial-1.csv"),
-        ImportOptions.defaults());
+    ImportResult result =
+        importer.read(
+            CodebookFormat.REDCAP,
+            ImportFixtures.resource("redcap/clinical-trial-1.csv"),
+            ImportOptions.defaults());
     Path target = folder.resolve("trial");
     Files.createDirectories(target.resolve("forms"));
     Files.writeString(target.resolve("forms/stale.json"), "{}", StandardCharsets.UTF_8);
 
-    assertThatThrownBy(() -> result.writeTo(target, false)).isInstanceOf(FileAlreadyExistsException.class);
+    assertThatThrownBy(() -> result.writeTo(target, false))
+        .isInstanceOf(FileAlreadyExistsException.class);
 
     result.writeTo(target, true);
     LoadResult load = DefinitionLoader.create().load(target);
@@ -118,6 +146,7 @@ class CodebookImporterTest {
   @Test
   void options_registryIdNotSnakeCase_isRejected() {
     assertThatThrownBy(() -> ImportOptions.defaults().withRegistryId("My Registry"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("snake_case");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("snake_case");
   }
 }

@@ -11,7 +11,9 @@ import no.regforms.definition.LoadResult;
 import no.regforms.definition.Registry;
 import no.regforms.diagnostic.Severity;
 
-/** Imports a codebook from the test resources into a folder and loads it the way {@code check} does. */
+/**
+ * Imports a codebook from the test resources into a folder and loads it the way {@code check} does.
+ */
 final class ImportFixtures {
 
   private ImportFixtures() {}
@@ -46,7 +48,8 @@ final class ImportFixtures {
   }
 
   static Imported importInto(Path folder, CodebookFormat format, String path) throws IOException {
-    ImportResult result = CodebookImporter.create().read(format, resource(path), ImportOptions.defaults());
+    ImportResult result =
+        CodebookImporter.create().read(format, resource(path), ImportOptions.defaults());
     assertThat(result.hasErrors()).as("import errors: %s", result.notes()).isFalse();
     result.writeTo(folder, false);
     return new Imported(result, folder, DefinitionLoader.create().load(folder));

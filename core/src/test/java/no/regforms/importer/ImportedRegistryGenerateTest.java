@@ -23,8 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ImportedRegistryGenerateTest {
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   static Stream<org.junit.jupiter.params.provider.Arguments> codebooks() {
     return ImportedRegistryRenderTest.codebooks();
@@ -32,21 +31,30 @@ class ImportedRegistryGenerateTest {
 
   @ParameterizedTest
   @MethodSource("codebooks")
-  void generate_importedCodebook_everyRecordValidates(CodebookFormat format, String file) throws IOException {
-    Registry registry = ImportFixtures.importInto(temp.resolve("registry"), format, file).registry();
-    SyntheticProfile profile = registry.syntheticProfile()
-        .orElseGet(() -> SyntheticProfile.uniform(List.copyOf(registry.forms().keySet())));
+  void generate_importedCodebook_everyRecordValidates(CodebookFormat format, String file)
+      throws IOException {
+    Registry registry =
+        ImportFixtures.importInto(temp.resolve("registry"), format, file).registry();
+    SyntheticProfile profile =
+        registry
+            .syntheticProfile()
+            .orElseGet(() -> SyntheticProfile.uniform(List.copyOf(registry.forms().keySet())));
     List<Record> records = new ArrayList<>();
 
-    SyntheticDataGenerator.of(registry, profile).generate(20, 7, 0, generated -> records.add(generated.record()));
+    SyntheticDataGenerator.of(registry, profile)
+        .generate(20, 7, 0, generated -> records.add(generated.record()));
 
     assertThat(records).hasSizeGreaterThanOrEqualTo(20);
     RecordValidator validator = RecordValidator.of(registry);
     for (Record record : records) {
-      assertThat(validator.validate(record).diagnostics().errors()).as("record of form %s", record.form()).isEmpty();
+      assertThat(validator.validate(record).diagnostics().errors())
+          .as("record of form %s", record.form())
+          .isEmpty();
       // A national identity number is plainly synthetic: its month is the real month plus 80.
       if (record.values().get("patient_ssn") instanceof String ssn) {
-        assertThat(Integer.parseInt(ssn.substring(2, 4))).as("month of a synthetic number").isBetween(81, 92);
+        assertThat(Integer.parseInt(ssn.substring(2, 4)))
+            .as("month of a synthetic number")
+            .isBetween(81, 92);
       }
     }
   }

@@ -17,8 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every real codebook, once imported, renders as forms: the import is usable end to end. */
 class ImportedRegistryRenderTest {
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   static Stream<Arguments> codebooks() {
     return Stream.of(
@@ -31,8 +30,10 @@ class ImportedRegistryRenderTest {
 
   @ParameterizedTest
   @MethodSource("codebooks")
-  void render_importedCodebook_everyFormRendersWithEveryVariable(CodebookFormat format, String file) throws IOException {
-    Registry registry = ImportFixtures.importInto(temp.resolve("registry"), format, file).registry();
+  void render_importedCodebook_everyFormRendersWithEveryVariable(CodebookFormat format, String file)
+      throws IOException {
+    Registry registry =
+        ImportFixtures.importInto(temp.resolve("registry"), format, file).registry();
     FormRenderer renderer = FormRenderer.create();
 
     assertThat(registry.forms()).isNotEmpty();
@@ -41,7 +42,9 @@ class ImportedRegistryRenderTest {
 
       assertThat(page).startsWith("<!DOCTYPE html>").contains("</html>");
       for (Variable variable : form.variables().values()) {
-        assertThat(page).as("%s in form %s", variable.id(), form.id()).contains("rf-" + variable.id());
+        assertThat(page)
+            .as("%s in form %s", variable.id(), form.id())
+            .contains("rf-" + variable.id());
       }
     }
   }

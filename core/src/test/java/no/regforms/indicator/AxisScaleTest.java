@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class AxisScaleTest {
 
   private static String ticks(double max) {
-    return String.join(" ", AxisScale.covering(max).ticks().stream().map(BigDecimal::toPlainString).toList());
+    return String.join(
+        " ", AxisScale.covering(max).ticks().stream().map(BigDecimal::toPlainString).toList());
   }
 
   @Test

@@ -20,15 +20,24 @@ class CaseAssemblerTest {
   private static List<Record> records() {
     List<Record> records = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
-      records.add(new Record("qi", i % 3 == 0 ? "case" : "visit", "", "r" + i, i % 10 == 9 ? "" : "p" + (i % 7), "",
-          Fixtures.record("qi", "case", "", "", "", "met", i % 2 == 0).values(), i + 1));
+      records.add(
+          new Record(
+              "qi",
+              i % 3 == 0 ? "case" : "visit",
+              "",
+              "r" + i,
+              i % 10 == 9 ? "" : "p" + (i % 7),
+              "",
+              Fixtures.record("qi", "case", "", "", "", "met", i % 2 == 0).values(),
+              i + 1));
     }
     Collections.shuffle(records, new Random(5));
     return records;
   }
 
   @Test
-  void assemble_unsortedBeyondMemory_spillsSortedRunsAndRejoinsEveryPatient(@TempDir Path spill) throws Exception {
+  void assemble_unsortedBeyondMemory_spillsSortedRunsAndRejoinsEveryPatient(@TempDir Path spill)
+      throws Exception {
     List<Issue> issues = new ArrayList<>();
     CaseAssembler assembler = new CaseAssembler(false, 4, Optional.of(spill), issues);
     List<List<Record>> patients = new ArrayList<>();
@@ -39,7 +48,8 @@ class CaseAssemblerTest {
     assertThat(patients.stream().mapToInt(List::size).sum()).isEqualTo(30);
     // 7 keyed patients, plus the 3 records without a key, each on its own.
     assertThat(patients).hasSize(10);
-    assertThat(patients).allSatisfy(group -> assertThat(group.stream().map(Record::patient).distinct()).hasSize(1));
+    assertThat(patients)
+        .allSatisfy(group -> assertThat(group.stream().map(Record::patient).distinct()).hasSize(1));
     try (var left = Files.list(spill)) {
       assertThat(left).isEmpty();
     }

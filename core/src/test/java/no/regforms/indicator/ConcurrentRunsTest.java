@@ -41,31 +41,41 @@ class ConcurrentRunsTest {
   private static final int THREADS = 16;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final LocalDate TODAY = LocalDate.of(2025, 1, 15);
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-15T12:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2025-01-15T12:00:00Z"), ZoneOffset.UTC);
 
   @Test
-  void validateAndCalculate_sixteenThreadsSharingOneRegistry_giveTheSequentialBytes() throws Exception {
+  void validateAndCalculate_sixteenThreadsSharingOneRegistry_giveTheSequentialBytes()
+      throws Exception {
     Registry ms = Fixtures.registry("ms");
     List<Record> records = new ArrayList<>();
     SyntheticDataGenerator.of(ms, ms.syntheticProfile().orElseThrow(), TODAY)
         .generate(60, 7, 0.3, generated -> records.add(generated.record()));
     RecordValidator validator = RecordValidator.of(ms, CLOCK);
     IndicatorCalculator calculator = IndicatorCalculator.of(ms);
-    RunOptions options = RunOptions.years(2020, 2021, 2022, 2023, 2024).withToday(TODAY).withSpill(300, Optional.empty());
+    RunOptions options =
+        RunOptions.years(2020, 2021, 2022, 2023, 2024)
+            .withToday(TODAY)
+            .withSpill(300, Optional.empty());
 
     byte[] sequential = run(records, validator, calculator, options);
-    assertThat(new String(sequential, StandardCharsets.UTF_8)).as("the run exercises errors, computed values and results")
-        .contains("\"severity\":\"error\"").containsPattern("\"computed\":\"\\{[a-z]").contains(",2024,national,national,");
+    assertThat(new String(sequential, StandardCharsets.UTF_8))
+        .as("the run exercises errors, computed values and results")
+        .contains("\"severity\":\"error\"")
+        .containsPattern("\"computed\":\"\\{[a-z]")
+        .contains(",2024,national,national,");
 
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try {
       List<Future<byte[]>> futures = new ArrayList<>();
       for (int t = 0; t < THREADS; t++) {
-        futures.add(pool.submit(() -> {
-          start.await();
-          return run(records, validator, calculator, options);
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return run(records, validator, calculator, options);
+                }));
       }
       start.countDown();
       for (Future<byte[]> future : futures) {
@@ -76,16 +86,28 @@ class ConcurrentRunsTest {
     }
   }
 
-  /** Every record's issues and derived values, then the indicator table and its diagnostics, as bytes. */
-  private static byte[] run(List<Record> records, RecordValidator validator, IndicatorCalculator calculator, RunOptions options) {
+  /**
+   * Every record's issues and derived values, then the indicator table and its diagnostics, as
+   * bytes.
+   */
+  private static byte[] run(
+      List<Record> records,
+      RecordValidator validator,
+      IndicatorCalculator calculator,
+      RunOptions options) {
     StringWriter out = new StringWriter();
     for (Record record : records) {
       ValidationResult result = validator.validate(record);
       ObjectNode line = JSON.createObjectNode();
       ArrayNode issues = line.putArray("issues");
       for (Issue issue : result.diagnostics().issues()) {
-        issues.addObject()
-            .put("path", issue.location() instanceof RecordPath path ? path.path() : issue.location().display())
+        issues
+            .addObject()
+            .put(
+                "path",
+                issue.location() instanceof RecordPath path
+                    ? path.path()
+                    : issue.location().display())
             .put("code", issue.code().code())
             .put("severity", issue.severity().label())
             .put("nb", issue.text("nb"))

@@ -27,7 +27,9 @@ import org.junit.jupiter.api.Test;
 class MeanIndicatorOutputTest {
 
   private static final Registry HIP =
-      DefinitionLoader.create().load(Path.of("src/test/resources/registries/hipfracture")).registryOrThrow();
+      DefinitionLoader.create()
+          .load(Path.of("src/test/resources/registries/hipfracture"))
+          .registryOrThrow();
 
   /** Five operated cases at each unit, surgery {@code hours} after admission. */
   private static IndicatorResults results() {
@@ -37,14 +39,42 @@ class MeanIndicatorOutputTest {
     for (Map.Entry<String, Integer> unit : hours.entrySet()) {
       for (int i = 0; i < 5; i++) {
         line++;
-        records.add(new Record("hipfracture", "admission", "1", "r" + line, "p" + line, unit.getKey(), RecordValues.of(Map.of(
-            "admitted_at", "2024-03-01T08:00", "birth_date", "1940-05-01", "fracture_type", "neck", "operated", true,
-            "surgery_at", java.time.LocalDateTime.of(2024, 3, 1, 8, 0).plusHours(unit.getValue()).toString(),
-            "delay_reason", "medical")), line));
+        records.add(
+            new Record(
+                "hipfracture",
+                "admission",
+                "1",
+                "r" + line,
+                "p" + line,
+                unit.getKey(),
+                RecordValues.of(
+                    Map.of(
+                        "admitted_at",
+                        "2024-03-01T08:00",
+                        "birth_date",
+                        "1940-05-01",
+                        "fracture_type",
+                        "neck",
+                        "operated",
+                        true,
+                        "surgery_at",
+                        java.time.LocalDateTime.of(2024, 3, 1, 8, 0)
+                            .plusHours(unit.getValue())
+                            .toString(),
+                        "delay_reason",
+                        "medical")),
+                line));
       }
     }
-    RunOptions options = new RunOptions(List.of(2024), Set.of("minutes_to_surgery", "surgery_within_48h"), ExpectedCounts.NONE,
-        false, RunOptions.DEFAULT_MAX_RECORDS_IN_MEMORY, Optional.empty(), LocalDate.of(2025, 6, 30));
+    RunOptions options =
+        new RunOptions(
+            List.of(2024),
+            Set.of("minutes_to_surgery", "surgery_within_48h"),
+            ExpectedCounts.NONE,
+            false,
+            RunOptions.DEFAULT_MAX_RECORDS_IN_MEMORY,
+            Optional.empty(),
+            LocalDate.of(2025, 6, 30));
     return IndicatorCalculator.of(HIP).calculate(records.iterator(), options);
   }
 
@@ -53,12 +83,30 @@ class MeanIndicatorOutputTest {
     StringWriter csv = new StringWriter();
     ResultTableWriter.writeCsv(results(), csv);
 
-    List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
-        .parse(new StringReader(csv.toString())).getRecords();
-    CSVRecord mean = rows.stream().filter(r -> r.get("indicator").equals("minutes_to_surgery") && r.get("level").equals("national"))
-        .findFirst().orElseThrow();
-    CSVRecord share = rows.stream().filter(r -> r.get("indicator").equals("surgery_within_48h") && r.get("level").equals("national"))
-        .findFirst().orElseThrow();
+    List<CSVRecord> rows =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .build()
+            .parse(new StringReader(csv.toString()))
+            .getRecords();
+    CSVRecord mean =
+        rows.stream()
+            .filter(
+                r ->
+                    r.get("indicator").equals("minutes_to_surgery")
+                        && r.get("level").equals("national"))
+            .findFirst()
+            .orElseThrow();
+    CSVRecord share =
+        rows.stream()
+            .filter(
+                r ->
+                    r.get("indicator").equals("surgery_within_48h")
+                        && r.get("level").equals("national"))
+            .findFirst()
+            .orElseThrow();
     assertThat(mean.get("numerator")).isEmpty();
     assertThat(mean.get("denominator")).isEqualTo("15");
     assertThat(mean.get("value")).isEqualTo("1800"); // (10 + 30 + 50) / 3 hours, in minutes

@@ -17,25 +17,42 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The MS treatment-start target as it changed: one month (and 90 % within three months) up to 2018,
- * 30 days 2019–2021, 21 days from 2022. Each year of a trend run is computed by the definition valid
- * that year; the same delays on both sides of each switch year give different figures.
+ * 30 days 2019–2021, 21 days from 2022. Each year of a trend run is computed by the definition
+ * valid that year; the same delays on both sides of each switch year give different figures.
  */
 class MsTreatmentTargetHistoryTest {
 
   private static final Registry MS = Fixtures.registry("ms");
   private static final String INDICATOR = "ms_diagnosis_to_treatment";
 
-  /** Five patients diagnosed 1 February of {@code year}, starting treatment 21, 22, 28, 30 and 31 days later. */
+  /**
+   * Five patients diagnosed 1 February of {@code year}, starting treatment 21, 22, 28, 30 and 31
+   * days later.
+   */
   private static List<Record> patients(int year) {
     List<Record> records = new ArrayList<>();
     String[] starts = {"02-22", "02-23", "03-01", "03-03", "03-04"};
     for (int i = 0; i < starts.length; i++) {
       String patient = "p" + year + "-" + i;
-      Map<String, Object> values = new LinkedHashMap<>(map("home_hf", "bergen", "ms_type_onset", "RRMS",
-          "diagnosis_date", year + "-02-01"));
-      records.add(new Record("ms", "inclusion", "", "i-" + patient, patient, "", RecordValues.of(values), 0));
-      records.add(record("ms", "followup", "f-" + patient, patient, "", "control_date", year + "-06-01",
-          "treatment_status", "ongoing", "treatments", rows(map("drug", "L01FA01", "start_date", year + "-" + starts[i]))));
+      Map<String, Object> values =
+          new LinkedHashMap<>(
+              map("home_hf", "bergen", "ms_type_onset", "RRMS", "diagnosis_date", year + "-02-01"));
+      records.add(
+          new Record(
+              "ms", "inclusion", "", "i-" + patient, patient, "", RecordValues.of(values), 0));
+      records.add(
+          record(
+              "ms",
+              "followup",
+              "f-" + patient,
+              patient,
+              "",
+              "control_date",
+              year + "-06-01",
+              "treatment_status",
+              "ongoing",
+              "treatments",
+              rows(map("drug", "L01FA01", "start_date", year + "-" + starts[i]))));
     }
     return records;
   }
@@ -43,8 +60,9 @@ class MsTreatmentTargetHistoryTest {
   private static IndicatorResults trend(Set<String> indicators, int... years) {
     List<Record> records = new ArrayList<>();
     for (int year : years) records.addAll(patients(year));
-    RunOptions options = RunOptions.years(java.util.Arrays.stream(years).boxed().toArray(Integer[]::new))
-        .withIndicators(indicators);
+    RunOptions options =
+        RunOptions.years(java.util.Arrays.stream(years).boxed().toArray(Integer[]::new))
+            .withIndicators(indicators);
     return IndicatorCalculator.of(MS).calculate(records.iterator(), options);
   }
 
@@ -63,8 +81,9 @@ class MsTreatmentTargetHistoryTest {
     assertThat(national(results, INDICATOR, 2021).numerator()).isEqualTo(4);
     // 2022: within 21 days.
     assertThat(national(results, INDICATOR, 2022).numerator()).isEqualTo(1);
-    assertThat(List.of(2018, 2019, 2021, 2022)).allSatisfy(year ->
-        assertThat(national(results, INDICATOR, year).denominator()).isEqualTo(5));
+    assertThat(List.of(2018, 2019, 2021, 2022))
+        .allSatisfy(
+            year -> assertThat(national(results, INDICATOR, year).denominator()).isEqualTo(5));
   }
 
   @Test
@@ -84,7 +103,13 @@ class MsTreatmentTargetHistoryTest {
     // 2/5 = 40 %: below the one target of 2018; 4/5 = 80 %: high under the later grading (75 %).
     assertThat(national(results, INDICATOR, 2018).attainment()).contains(Attainment.LOW);
     assertThat(national(results, INDICATOR, 2019).attainment()).contains(Attainment.HIGH);
-    assertThat(MS.indicatorVersion(INDICATOR, 2018).orElseThrow().indicator().levels().orElseThrow().medium())
+    assertThat(
+            MS.indicatorVersion(INDICATOR, 2018)
+                .orElseThrow()
+                .indicator()
+                .levels()
+                .orElseThrow()
+                .medium())
         .isEqualByComparingTo("0.75");
   }
 
@@ -92,7 +117,10 @@ class MsTreatmentTargetHistoryTest {
   void threeMonthTarget_reportedUpTo2018Only() {
     IndicatorResults results = trend(Set.of("ms_treatment_within_three_months"), 2018, 2019);
 
-    assertThat(national(results, "ms_treatment_within_three_months", 2018).numerator()).isEqualTo(5);
-    assertThat(results.find("ms_treatment_within_three_months", 2019, GroupLevel.NATIONAL, "national")).isEmpty();
+    assertThat(national(results, "ms_treatment_within_three_months", 2018).numerator())
+        .isEqualTo(5);
+    assertThat(
+            results.find("ms_treatment_within_three_months", 2019, GroupLevel.NATIONAL, "national"))
+        .isEmpty();
   }
 }

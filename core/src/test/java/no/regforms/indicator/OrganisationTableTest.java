@@ -22,21 +22,35 @@ class OrganisationTableTest {
 
     LoadResult result = DefinitionLoader.create().load(folder);
 
-    assertThat(result.diagnostics().errors()).extracting(Issue::code).containsExactly(IssueCode.TYPE_MISMATCH,
-        IssueCode.UNKNOWN_ORGANISATION, IssueCode.UNKNOWN_ORGANISATION, IssueCode.DUPLICATE_ID);
+    assertThat(result.diagnostics().errors())
+        .extracting(Issue::code)
+        .containsExactly(
+            IssueCode.TYPE_MISMATCH,
+            IssueCode.UNKNOWN_ORGANISATION,
+            IssueCode.UNKNOWN_ORGANISATION,
+            IssueCode.DUPLICATE_ID);
     assertThat(result.diagnostics().toDisplayString().strip())
-        .isEqualTo(Files.readString(folder.resolve("expected-issues.txt"), StandardCharsets.UTF_8).strip());
+        .isEqualTo(
+            Files.readString(folder.resolve("expected-issues.txt"), StandardCharsets.UTF_8)
+                .strip());
   }
 
   @Test
   void unit_datedEntries_mapToTheEntryValidOnTheDate() {
     Organisations organisations = Fixtures.testRegistry("qi").organisations();
 
-    assertThat(organisations.unit("200", LocalDate.of(2022, 12, 31)).map(Organisations.Unit::healthTrust)).hasValue("more_romsdal");
-    assertThat(organisations.unit("200", LocalDate.of(2023, 1, 1)).map(Organisations.Unit::orgnr)).hasValue("974754118");
+    assertThat(
+            organisations
+                .unit("200", LocalDate.of(2022, 12, 31))
+                .map(Organisations.Unit::healthTrust))
+        .hasValue("more_romsdal");
+    assertThat(organisations.unit("200", LocalDate.of(2023, 1, 1)).map(Organisations.Unit::orgnr))
+        .hasValue("974754118");
     assertThat(organisations.unit("999", LocalDate.of(2023, 1, 1))).isEmpty();
-    assertThat(organisations.healthTrust("983974724").map(Organisations.HealthTrust::id)).hasValue("bergen");
-    assertThat(organisations.healthTrustsByRegion().get("helse_midt")).extracting(Organisations.HealthTrust::id)
+    assertThat(organisations.healthTrust("983974724").map(Organisations.HealthTrust::id))
+        .hasValue("bergen");
+    assertThat(organisations.healthTrustsByRegion().get("helse_midt"))
+        .extracting(Organisations.HealthTrust::id)
         .containsExactly("nord_trondelag", "st_olav", "more_romsdal");
   }
 
@@ -44,7 +58,8 @@ class OrganisationTableTest {
   void unit_withoutOrgnr_reportsUnderItsHealthTrustsNumber() {
     Organisations organisations = Fixtures.testRegistry("qi").organisations();
 
-    assertThat(organisations.unit("400", LocalDate.of(2024, 1, 1)).map(Organisations.Unit::orgnr)).hasValue("983974724");
+    assertThat(organisations.unit("400", LocalDate.of(2024, 1, 1)).map(Organisations.Unit::orgnr))
+        .hasValue("983974724");
   }
 
   @Test
@@ -52,7 +67,9 @@ class OrganisationTableTest {
     Organisations organisations = Fixtures.registry("ms").organisations();
 
     assertThat(organisations.regions()).hasSize(4);
-    assertThat(organisations.healthTrusts()).extracting(Organisations.HealthTrust::orgnr).doesNotHaveDuplicates()
+    assertThat(organisations.healthTrusts())
+        .extracting(Organisations.HealthTrust::orgnr)
+        .doesNotHaveDuplicates()
         .allMatch(orgnr -> orgnr.matches("[0-9]{9}"));
     assertThat(organisations.units()).isNotEmpty();
   }

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import no.regforms.definition.DefinitionLoader;
 import no.regforms.definition.Form;
 import no.regforms.definition.Registry;
+import no.regforms.definition.SyntheticProfile;
 import no.regforms.export.ExportFile;
 import no.regforms.export.ExportFormat;
 import no.regforms.export.MetadataExporter;
@@ -30,7 +31,6 @@ import no.regforms.indicator.RunOptions;
 import no.regforms.record.Record;
 import no.regforms.render.FormRenderer;
 import no.regforms.synthetic.SyntheticDataGenerator;
-import no.regforms.definition.SyntheticProfile;
 import no.regforms.testing.TestRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,14 +45,15 @@ import org.junit.jupiter.api.io.TempDir;
 class MarkupInDefinitionTest {
 
   private static final String MARKUP = "<b class='x' onclick=\"alert(1)\">&amp;</b>";
+
   /** Units are short symbols (at most 32 characters): they get a shorter piece of markup. */
   private static final String UNIT_MARKUP = "<b class=u>";
+
   private static final String RAW = "<b class=";
   private static final String ESCAPED = "&lt;b class=";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  static Path temp;
+  @TempDir static Path temp;
 
   private static Registry registry;
   private static int texts;
@@ -80,11 +81,14 @@ class MarkupInDefinitionTest {
   private static void markTexts(JsonNode node) {
     if (node.isObject()) {
       ObjectNode object = (ObjectNode) node;
-      boolean localized = object.size() > 0 && Set.of("nb", "nn", "en").containsAll(iterable(object.fieldNames()));
+      boolean localized =
+          object.size() > 0 && Set.of("nb", "nn", "en").containsAll(iterable(object.fieldNames()));
       for (String field : iterable(object.fieldNames())) {
         JsonNode value = object.get(field);
         if (value.isTextual() && (localized || field.equals("notes") || field.equals("unit"))) {
-          object.set(field, TextNode.valueOf(value.asText() + (field.equals("unit") ? UNIT_MARKUP : MARKUP)));
+          object.set(
+              field,
+              TextNode.valueOf(value.asText() + (field.equals("unit") ? UNIT_MARKUP : MARKUP)));
           texts++;
         } else {
           markTexts(value);
@@ -113,28 +117,40 @@ class MarkupInDefinitionTest {
       }
       outputs.put("index " + lang, renderer.renderIndex(registry, lang, Map.of()));
     }
-    for (ExportFile file : MetadataExporter.create().export(registry, ExportFormat.CODEBOOK).files()) {
+    for (ExportFile file :
+        MetadataExporter.create().export(registry, ExportFormat.CODEBOOK).files()) {
       if (file.name().endsWith(".html")) outputs.put(file.name(), file.content());
     }
     IndicatorResults results = indicatorResults();
     assertThat(results.of("treated_share")).isNotEmpty();
     for (String lang : MessageCatalogue.LANGUAGES) {
-      outputs.put("report " + lang, IndicatorReport.of(registry, lang).render(results, 2024, GroupLevel.HF));
+      outputs.put(
+          "report " + lang,
+          IndicatorReport.of(registry, lang).render(results, 2024, GroupLevel.HF));
     }
 
     assertThat(outputs).hasSizeGreaterThan(15);
-    outputs.forEach((name, html) -> {
-      assertThat(html).as(name).doesNotContain(RAW).doesNotContain("onclick=\"alert");
-      // The page's script model carries the texts as JSON, with < written \u003c.
-      assertThat(html.contains(ESCAPED) || html.contains("\\u003cb class=")).as(name + " shows the texts").isTrue();
-    });
-    assertThat(outputs.get("codebook/codebook-developer.html")).as("notes in the developer codebook").contains(ESCAPED);
+    outputs.forEach(
+        (name, html) -> {
+          assertThat(html).as(name).doesNotContain(RAW).doesNotContain("onclick=\"alert");
+          // The page's script model carries the texts as JSON, with < written \u003c.
+          assertThat(html.contains(ESCAPED) || html.contains("\\u003cb class="))
+              .as(name + " shows the texts")
+              .isTrue();
+        });
+    assertThat(outputs.get("codebook/codebook-developer.html"))
+        .as("notes in the developer codebook")
+        .contains(ESCAPED);
   }
 
   private static IndicatorResults indicatorResults() {
     List<Record> records = new ArrayList<>();
-    SyntheticDataGenerator.of(registry, SyntheticProfile.uniform(List.copyOf(registry.forms().keySet())), TestRegistry.TODAY)
+    SyntheticDataGenerator.of(
+            registry,
+            SyntheticProfile.uniform(List.copyOf(registry.forms().keySet())),
+            TestRegistry.TODAY)
         .generate(200, 3, 0, r -> records.add(r.record()));
-    return IndicatorCalculator.of(registry).calculate(records.iterator(), RunOptions.years(2023, 2024));
+    return IndicatorCalculator.of(registry)
+        .calculate(records.iterator(), RunOptions.years(2023, 2024));
   }
 }

@@ -10,8 +10,10 @@ class MessageCatalogueTest {
 
   @Test
   void catalogues_nbNnEn_haveTheSameKeys() {
-    assertThat(MessageCatalogue.of("nn").keys()).containsExactlyInAnyOrderElementsOf(MessageCatalogue.of("nb").keys());
-    assertThat(MessageCatalogue.of("en").keys()).containsExactlyInAnyOrderElementsOf(MessageCatalogue.of("nb").keys());
+    assertThat(MessageCatalogue.of("nn").keys())
+        .containsExactlyInAnyOrderElementsOf(MessageCatalogue.of("nb").keys());
+    assertThat(MessageCatalogue.of("en").keys())
+        .containsExactlyInAnyOrderElementsOf(MessageCatalogue.of("nb").keys());
   }
 
   @Test
@@ -19,23 +21,32 @@ class MessageCatalogueTest {
     for (String language : MessageCatalogue.LANGUAGES) {
       MessageCatalogue catalogue = MessageCatalogue.of(language);
       for (String key : catalogue.keys()) {
-        assertThat(catalogue.text(key, 2, 3, 4)).as(language + " " + key).isNotBlank().doesNotContain("{");
+        assertThat(catalogue.text(key, 2, 3, 4))
+            .as(language + " " + key)
+            .isNotBlank()
+            .doesNotContain("{");
       }
     }
   }
 
   @Test
   void text_countOfOneAndMany_choosesSingularOrPlural() {
-    assertThat(MessageCatalogue.of("en").count("record.tooFewRows", 0)).isEqualTo("There must be at least 0 rows");
-    assertThat(MessageCatalogue.of("en").count("record.tooFewRows", 1)).isEqualTo("There must be at least 1 row");
-    assertThat(MessageCatalogue.of("en").count("record.tooFewRows", 2)).isEqualTo("There must be at least 2 rows");
-    assertThat(MessageCatalogue.of("nn").count("record.tooManyDecimals", 2)).isEqualTo("Verdien kan ha høgst 2 desimalar");
+    assertThat(MessageCatalogue.of("en").count("record.tooFewRows", 0))
+        .isEqualTo("There must be at least 0 rows");
+    assertThat(MessageCatalogue.of("en").count("record.tooFewRows", 1))
+        .isEqualTo("There must be at least 1 row");
+    assertThat(MessageCatalogue.of("en").count("record.tooFewRows", 2))
+        .isEqualTo("There must be at least 2 rows");
+    assertThat(MessageCatalogue.of("nn").count("record.tooManyDecimals", 2))
+        .isEqualTo("Verdien kan ha høgst 2 desimalar");
   }
 
   @Test
   void text_largeNumber_isWrittenWithoutGrouping() {
-    assertThat(MessageCatalogue.of("nb").count("record.tooLong", 10000)).isEqualTo("Teksten kan være høyst 10000 tegn");
-    assertThat(MessageCatalogue.of("en").count("record.tooLong", 10000)).isEqualTo("The text may be at most 10000 characters");
+    assertThat(MessageCatalogue.of("nb").count("record.tooLong", 10000))
+        .isEqualTo("Teksten kan være høyst 10000 tegn");
+    assertThat(MessageCatalogue.of("en").count("record.tooLong", 10000))
+        .isEqualTo("The text may be at most 10000 characters");
   }
 
   @Test

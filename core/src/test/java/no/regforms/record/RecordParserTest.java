@@ -17,8 +17,11 @@ class RecordParserTest {
 
   @Test
   void parse_fullEnvelope_readsEveryField() {
-    RecordLine line = RecordParser.parse("{\"registry\":\"test\",\"form\":\"visit\",\"version\":\"2025.1\",\"id\":\"c-1\","
-        + "\"patient\":\"p-9f\",\"unit\":\"4001031\",\"values\":{\"age\":45}}", 7);
+    RecordLine line =
+        RecordParser.parse(
+            "{\"registry\":\"test\",\"form\":\"visit\",\"version\":\"2025.1\",\"id\":\"c-1\","
+                + "\"patient\":\"p-9f\",\"unit\":\"4001031\",\"values\":{\"age\":45}}",
+            7);
 
     Record record = line.record().orElseThrow();
     assertThat(record.registry()).isEqualTo("test");
@@ -44,7 +47,10 @@ class RecordParserTest {
 
   @Test
   void parse_nullEnvelopeFields_readAsEmpty() {
-    Record record = RecordParser.parse("{\"form\":\"visit\",\"id\":null,\"unit\":null}", 1).record().orElseThrow();
+    Record record =
+        RecordParser.parse("{\"form\":\"visit\",\"id\":null,\"unit\":null}", 1)
+            .record()
+            .orElseThrow();
 
     assertThat(record.id()).isEmpty();
     assertThat(record.unit()).isEmpty();
@@ -52,8 +58,13 @@ class RecordParserTest {
 
   @Test
   void parse_values_becomePlainJavaValues() {
-    Record record = RecordParser.parse("{\"form\":\"visit\",\"values\":{\"a\":1,\"b\":2.50,\"c\":\"x\",\"d\":true,"
-        + "\"e\":[\"p\",\"q\"],\"f\":{\"missing\":\"unknown\"},\"g\":[{\"h\":1}],\"n\":null}}", 1).record().orElseThrow();
+    Record record =
+        RecordParser.parse(
+                "{\"form\":\"visit\",\"values\":{\"a\":1,\"b\":2.50,\"c\":\"x\",\"d\":true,"
+                    + "\"e\":[\"p\",\"q\"],\"f\":{\"missing\":\"unknown\"},\"g\":[{\"h\":1}],\"n\":null}}",
+                1)
+            .record()
+            .orElseThrow();
 
     RecordValues values = record.values();
     assertThat(values.get("a")).isEqualTo(BigDecimal.ONE);
@@ -69,18 +80,35 @@ class RecordParserTest {
 
   @Test
   void parse_bigNumbers_keepEveryDigit() {
-    Record record = RecordParser.parse("{\"form\":\"visit\",\"values\":{\"a\":123456789012345678901234567890,"
-        + "\"b\":0.1000000000000000000001}}", 1).record().orElseThrow();
+    Record record =
+        RecordParser.parse(
+                "{\"form\":\"visit\",\"values\":{\"a\":123456789012345678901234567890,"
+                    + "\"b\":0.1000000000000000000001}}",
+                1)
+            .record()
+            .orElseThrow();
 
-    assertThat(record.values().get("a")).isEqualTo(new BigDecimal("123456789012345678901234567890"));
+    assertThat(record.values().get("a"))
+        .isEqualTo(new BigDecimal("123456789012345678901234567890"));
     assertThat(record.values().get("b")).isEqualTo(new BigDecimal("0.1000000000000000000001"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "not json", "{", "[1,2]", "\"text\"", "42", "null", "{\"values\":{}}", "{\"form\":12}",
-      "{\"form\":\"visit\",\"values\":[1]}", "{\"form\":\"visit\",\"values\":\"x\"}",
-      "{\"form\":\"visit\",\"form\":\"prom\"}", "{\"form\":\"visit\"} trailing"})
+  @ValueSource(
+      strings = {
+        "not json",
+        "{",
+        "[1,2]",
+        "\"text\"",
+        "42",
+        "null",
+        "{\"values\":{}}",
+        "{\"form\":12}",
+        "{\"form\":\"visit\",\"values\":[1]}",
+        "{\"form\":\"visit\",\"values\":\"x\"}",
+        "{\"form\":\"visit\",\"form\":\"prom\"}",
+        "{\"form\":\"visit\"} trailing"
+      })
   void parse_notARecord_reportsRecordSyntaxOnItsLine(String json) {
     RecordLine line = RecordParser.parse(json, 12);
 
@@ -94,8 +122,11 @@ class RecordParserTest {
 
   @Test
   void recordValues_areImmutable() {
-    RecordValues values = RecordParser.parse("{\"form\":\"visit\",\"values\":{\"e\":[\"p\"],\"g\":[{\"h\":1}]}}", 1)
-        .record().orElseThrow().values();
+    RecordValues values =
+        RecordParser.parse("{\"form\":\"visit\",\"values\":{\"e\":[\"p\"],\"g\":[{\"h\":1}]}}", 1)
+            .record()
+            .orElseThrow()
+            .values();
 
     assertThat(values.asMap()).isUnmodifiable();
     assertThat((List<?>) values.get("e")).isUnmodifiable();
@@ -103,19 +134,24 @@ class RecordParserTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "depth         | --max-depth",
-      "string        | --max-string-length",
-      "number        | --max-number-length",
-      "document      | --max-record-bytes"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "depth         | --max-depth",
+        "string        | --max-string-length",
+        "number        | --max-number-length",
+        "document      | --max-record-bytes"
+      })
   void parse_beyondALimit_refusesNamingTheLimitAndItsOption(String limit, String option) {
     RecordLimits limits = new RecordLimits(2_000, 10, 50, 20);
-    String json = switch (limit) {
-      case "depth" -> "{\"form\":\"visit\",\"values\":{\"a\":" + "[".repeat(500) + "]".repeat(500) + "}}";
-      case "string" -> "{\"form\":\"visit\",\"values\":{\"a\":\"" + "s".repeat(51) + "\"}}";
-      case "number" -> "{\"form\":\"visit\",\"values\":{\"a\":1" + "0".repeat(40) + "}}";
-      default -> "{\"form\":\"visit\",\"values\":{\"a\":[" + "1,".repeat(1_500) + "1]}}";
-    };
+    String json =
+        switch (limit) {
+          case "depth" ->
+              "{\"form\":\"visit\",\"values\":{\"a\":" + "[".repeat(500) + "]".repeat(500) + "}}";
+          case "string" -> "{\"form\":\"visit\",\"values\":{\"a\":\"" + "s".repeat(51) + "\"}}";
+          case "number" -> "{\"form\":\"visit\",\"values\":{\"a\":1" + "0".repeat(40) + "}}";
+          default -> "{\"form\":\"visit\",\"values\":{\"a\":[" + "1,".repeat(1_500) + "1]}}";
+        };
 
     RecordLine line = RecordParser.of(limits).read(json, 7);
 
@@ -127,11 +163,13 @@ class RecordParserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "{\"form\":\"visit\",\"note\":\"SSS\"}",
-      "{\"form\":\"visit\",\"other\":{\"x\":[\"SSS\"]}}",
-      "{\"form\":\"visit\",\"registry\":1NNN}",
-      "{\"form\":\"visit\",\"values\":{\"a\":1.NNN}}"})
+  @ValueSource(
+      strings = {
+        "{\"form\":\"visit\",\"note\":\"SSS\"}",
+        "{\"form\":\"visit\",\"other\":{\"x\":[\"SSS\"]}}",
+        "{\"form\":\"visit\",\"registry\":1NNN}",
+        "{\"form\":\"visit\",\"values\":{\"a\":1.NNN}}"
+      })
   void parse_beyondALimitWhereTheRecordKeepsNothing_stillRefuses(String template) {
     // The streaming reader builds only what a record keeps; the limits must hold for every token.
     String json = template.replace("SSS", "s".repeat(51)).replace("NNN", "0".repeat(40));
@@ -143,7 +181,10 @@ class RecordParserTest {
 
   @Test
   void parse_defaultLimits_acceptARealisticRecord() {
-    String json = "{\"form\":\"visit\",\"values\":{\"note\":\"" + "t".repeat(10_000) + "\",\"sessions\":[{\"a\":[1,2]}]}}";
+    String json =
+        "{\"form\":\"visit\",\"values\":{\"note\":\""
+            + "t".repeat(10_000)
+            + "\",\"sessions\":[{\"a\":[1,2]}]}}";
 
     assertThat(RecordParser.parse(json, 1).record()).isPresent();
   }

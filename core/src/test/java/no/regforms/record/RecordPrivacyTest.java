@@ -11,19 +11,30 @@ class RecordPrivacyTest {
 
   private static final String SECRET = "ZZ_SECRET_93";
 
-  private final Record record = RecordParser.parse("{\"registry\":\"test\",\"form\":\"visit\",\"version\":\"2025.1\","
-      + "\"id\":\"ZZ_SECRET_93_id\",\"patient\":\"ZZ_SECRET_93_patient\",\"unit\":\"ZZ_SECRET_93_unit\","
-      + "\"values\":{\"comment\":\"ZZ_SECRET_93\",\"age\":93939393,\"sessions\":[{\"note\":\"ZZ_SECRET_93\"}]}}", 3)
-      .record().orElseThrow();
+  private final Record record =
+      RecordParser.parse(
+              "{\"registry\":\"test\",\"form\":\"visit\",\"version\":\"2025.1\","
+                  + "\"id\":\"ZZ_SECRET_93_id\",\"patient\":\"ZZ_SECRET_93_patient\",\"unit\":\"ZZ_SECRET_93_unit\","
+                  + "\"values\":{\"comment\":\"ZZ_SECRET_93\",\"age\":93939393,\"sessions\":[{\"note\":\"ZZ_SECRET_93\"}]}}",
+              3)
+          .record()
+          .orElseThrow();
 
   @Test
   void recordToString_printsNoValuesOrIds() {
-    assertThat(record.toString()).doesNotContain(SECRET).doesNotContain("93939393").contains("visit").contains("3");
+    assertThat(record.toString())
+        .doesNotContain(SECRET)
+        .doesNotContain("93939393")
+        .contains("visit")
+        .contains("3");
   }
 
   @Test
   void recordValuesToString_printsKeysOnly() {
-    assertThat(record.values().toString()).doesNotContain(SECRET).doesNotContain("93939393").contains("comment", "age");
+    assertThat(record.values().toString())
+        .doesNotContain(SECRET)
+        .doesNotContain("93939393")
+        .contains("comment", "age");
   }
 
   @Test
@@ -35,7 +46,9 @@ class RecordPrivacyTest {
 
   @Test
   void recordLineToString_printsNoValuesOrIds() {
-    RecordLine line = RecordParser.parse("{\"form\":\"visit\",\"id\":\"ZZ_SECRET_93\",\"values\":{\"a\":\"ZZ_SECRET_93\"}}", 1);
+    RecordLine line =
+        RecordParser.parse(
+            "{\"form\":\"visit\",\"id\":\"ZZ_SECRET_93\",\"values\":{\"a\":\"ZZ_SECRET_93\"}}", 1);
 
     assertThat(line.toString()).doesNotContain(SECRET);
   }

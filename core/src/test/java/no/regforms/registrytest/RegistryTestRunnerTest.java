@@ -16,13 +16,15 @@ import no.regforms.testing.TestRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A registry's own tests: the test registry's pass, and each kind of failure is located in its test file. */
+/**
+ * A registry's own tests: the test registry's pass, and each kind of failure is located in its test
+ * file.
+ */
 class RegistryTestRunnerTest {
 
   private static final DefinitionLoader LOADER = DefinitionLoader.create();
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @Test
   void run_testRegistrysOwnTests_allCasesHold() {
@@ -39,7 +41,9 @@ class RegistryTestRunnerTest {
   @Test
   void run_wrongExpectations_eachFailureLocatedAtItsExpectation() throws IOException {
     Path folder = copyOfTestRegistry();
-    Files.writeString(folder.resolve("tests/wrong.json"), """
+    Files.writeString(
+        folder.resolve("tests/wrong.json"),
+        """
         {
           "today": "2025-06-15",
           "records": [
@@ -55,15 +59,22 @@ class RegistryTestRunnerTest {
             {"name": "no such", "indicator": "treated_sahre", "year": 2024, "records": [], "expect": {"numerator": 0}}
           ]
         }
-        """.formatted(visit(40), visit(130), visit(40)));
+        """
+            .formatted(visit(40), visit(130), visit(40)));
 
-    RegistryTestReport report = RegistryTestRunner.run(TestRegistry.registry(), LOADER.loadTests(folder));
+    RegistryTestReport report =
+        RegistryTestRunner.run(TestRegistry.registry(), LOADER.loadTests(folder));
 
     assertThat(report.cases()).isEqualTo(13);
     assertThat(report.failedCases()).isEqualTo(5);
     assertThat(report.failures()).extracting(Issue::code).containsOnly(IssueCode.TEST_FAILED);
-    assertThat(report.failures()).extracting(issue -> (SourceLocation) issue.location())
-        .extracting(SourceLocation::file, SourceLocation::line, SourceLocation::column, SourceLocation::jsonPointer)
+    assertThat(report.failures())
+        .extracting(issue -> (SourceLocation) issue.location())
+        .extracting(
+            SourceLocation::file,
+            SourceLocation::line,
+            SourceLocation::column,
+            SourceLocation::jsonPointer)
         .containsExactly(
             tuple("tests/wrong.json", 4, 41, "/records/0/computed/bmi"),
             tuple("tests/wrong.json", 6, 118, "/records/1/record/values/age"),
@@ -83,11 +94,15 @@ class RegistryTestRunnerTest {
   @Test
   void loadTests_badFiles_everyProblemLocated() throws IOException {
     Path folder = copyOfTestRegistry();
-    Files.writeString(folder.resolve("tests/shape.json"), """
+    Files.writeString(
+        folder.resolve("tests/shape.json"),
+        """
         {"records": [{"nam": "x", "record": {"form": "visit", "values": {}}}],
          "indicators": [{"name": "i", "indicator": "treated_share", "year": 2024, "records": ["x"], "expect": {"numerator": 1}}]}
         """);
-    Files.writeString(folder.resolve("tests/names.json"), """
+    Files.writeString(
+        folder.resolve("tests/names.json"),
+        """
         {"records": [{"name": "a", "record": {"form": "visit", "values": {}}},
                      {"name": "a", "record": {"form": "visit", "values": {}}}],
          "indicators": [{"name": "i", "indicator": "treated_share", "year": 2024, "records": ["b"], "expect": {"numerator": 1}}]}
@@ -96,14 +111,16 @@ class RegistryTestRunnerTest {
 
     RegistryTests tests = LOADER.loadTests(folder);
 
-    assertThat(tests.diagnostics().issues()).extracting(Issue::toDisplayString).containsExactlyInAnyOrder(
-        "tests/names.json:2:23: error: two record cases are named 'a'; first at line 1; give each case its own name\n"
-            + "    at /records/1/name",
-        "tests/names.json:3:87: error: no record case of this file is named 'b'; name a case of \"records\", or write the record here\n"
-            + "    at /indicators/0/records/0",
-        "tests/shape.json:1:15: error: unknown key 'nam'; did you mean 'name'?\n    at /records/0/nam",
-        "tests/syntax.json:1:14: error: not valid JSON: Unexpected close marker '}': expected ']'; check for a missing comma, quote or bracket just before this point\n"
-            + "    at /records");
+    assertThat(tests.diagnostics().issues())
+        .extracting(Issue::toDisplayString)
+        .containsExactlyInAnyOrder(
+            "tests/names.json:2:23: error: two record cases are named 'a'; first at line 1; give each case its own name\n"
+                + "    at /records/1/name",
+            "tests/names.json:3:87: error: no record case of this file is named 'b'; name a case of \"records\", or write the record here\n"
+                + "    at /indicators/0/records/0",
+            "tests/shape.json:1:15: error: unknown key 'nam'; did you mean 'name'?\n    at /records/0/nam",
+            "tests/syntax.json:1:14: error: not valid JSON: Unexpected close marker '}': expected ']'; check for a missing comma, quote or bracket just before this point\n"
+                + "    at /records");
   }
 
   @Test
@@ -116,12 +133,12 @@ class RegistryTestRunnerTest {
   /** A valid visit of an adult (age 18-100), one line of JSON. */
   private static String visit(int age) {
     return ("{\"form\": \"visit\", \"unit\": \"4201115\", \"values\": {\"visit_date\": \"2024-03-01\", \"age\": %d, "
-        + "\"sex\": \"1\", \"smoker\": false, \"diagnosis\": \"F32.1\", \"treated\": true, \"height\": 180, \"weight\": 81.0, "
-        + "\"start_date\": \"2024-03-01\", \"sessions\": [{\"session_date\": \"2024-03-02\"}]}}").formatted(age);
+            + "\"sex\": \"1\", \"smoker\": false, \"diagnosis\": \"F32.1\", \"treated\": true, \"height\": 180, \"weight\": 81.0, "
+            + "\"start_date\": \"2024-03-01\", \"sessions\": [{\"session_date\": \"2024-03-02\"}]}}")
+        .formatted(age);
   }
 
   private Path copyOfTestRegistry() throws IOException {
     return Folders.copy(TestRegistry.folder(), temp.resolve("test"));
   }
-
 }

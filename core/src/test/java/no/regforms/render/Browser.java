@@ -21,18 +21,21 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * second or two) and {@link #close} it after.
  *
  * <p>Chromium is the system property {@code regforms.chromium}, else the first of {@code chromium},
- * {@code chromium-browser}, {@code google-chrome} on the {@code PATH}; chromedriver is
- * {@code regforms.chromedriver}, else {@code chromedriver} on the {@code PATH}. Either missing fails
- * the test: CI installs Debian's {@code chromium} and {@code chromium-driver} (see {@code .ci/run}).
+ * {@code chromium-browser}, {@code google-chrome} on the {@code PATH}; chromedriver is {@code
+ * regforms.chromedriver}, else {@code chromedriver} on the {@code PATH}. Either missing fails the
+ * test: CI installs Debian's {@code chromium} and {@code chromium-driver} (see {@code .ci/run}).
  */
 public final class Browser implements AutoCloseable {
 
   /** The chromedriver the tests use. */
   public static final Path DRIVER = find("regforms.chromedriver", "chromedriver");
-  /** The Chromium the tests use. */
-  public static final Path CHROMIUM = find("regforms.chromium", "chromium", "chromium-browser", "google-chrome");
 
-  // Selenium warns through java.util.logging that it has no DevTools (CDP) bindings for this Chromium
+  /** The Chromium the tests use. */
+  public static final Path CHROMIUM =
+      find("regforms.chromium", "chromium", "chromium-browser", "google-chrome");
+
+  // Selenium warns through java.util.logging that it has no DevTools (CDP) bindings for this
+  // Chromium
   // version; the tests use WebDriver only. Held in a field so the setting is not garbage-collected.
   private static final java.util.logging.Logger SELENIUM_LOG = quietSelenium();
 
@@ -50,11 +53,15 @@ public final class Browser implements AutoCloseable {
     return log;
   }
 
-  /** The file the system property {@code property} names, else the first of {@code names} found on the PATH. */
+  /**
+   * The file the system property {@code property} names, else the first of {@code names} found on
+   * the PATH.
+   */
   static Path find(String property, String... names) {
     String given = System.getProperty(property);
     if (given != null && !given.isBlank()) return Path.of(given);
-    for (String directory : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+    for (String directory :
+        System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
       for (String name : names) {
         if (directory.isEmpty()) continue;
         Path candidate = Path.of(directory, name);
@@ -66,21 +73,35 @@ public final class Browser implements AutoCloseable {
 
   /** Starts a headless browser. */
   public static Browser start() {
-    assertThat(DRIVER).as("chromedriver: put it on the PATH (apt-get install chromium-driver) or pass -Dregforms.chromedriver=<file>")
+    assertThat(DRIVER)
+        .as(
+            "chromedriver: put it on the PATH (apt-get install chromium-driver) or pass -Dregforms.chromedriver=<file>")
         .isExecutable();
-    assertThat(CHROMIUM).as("Chromium: put it on the PATH (apt-get install chromium) or pass -Dregforms.chromium=<file>")
+    assertThat(CHROMIUM)
+        .as(
+            "Chromium: put it on the PATH (apt-get install chromium) or pass -Dregforms.chromium=<file>")
         .isExecutable();
     try {
       Path profile = Files.createTempDirectory("regforms-chromium");
       ChromeOptions options = new ChromeOptions();
       options.setBinary(CHROMIUM.toFile());
-      options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-          "--disable-background-networking", "--disable-component-update", "--disable-sync",
-          "--no-first-run", "--lang=nb-NO", "--window-size=1100,1400", "--user-data-dir=" + profile);
-      ChromeDriverService service = new ChromeDriverService.Builder()
-          .usingDriverExecutable(DRIVER.toFile())
-          .usingAnyFreePort()
-          .build();
+      options.addArguments(
+          "--headless=new",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-dev-shm-usage",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run",
+          "--lang=nb-NO",
+          "--window-size=1100,1400",
+          "--user-data-dir=" + profile);
+      ChromeDriverService service =
+          new ChromeDriverService.Builder()
+              .usingDriverExecutable(DRIVER.toFile())
+              .usingAnyFreePort()
+              .build();
       ChromeDriver driver = new ChromeDriver(service, options);
       driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
       return new Browser(driver, profile);
@@ -115,8 +136,12 @@ public final class Browser implements AutoCloseable {
       script("if (document.activeElement) document.activeElement.blur(); window.scrollTo(0, 0);");
       Files.write(dir.resolve(name + "-top.png"), driver.getScreenshotAs(OutputType.BYTES));
       Object height = script("return document.documentElement.scrollHeight;");
-      driver.manage().window().setSize(new org.openqa.selenium.Dimension(1100,
-          (int) Math.min(8000, ((Number) height).longValue() + 40)));
+      driver
+          .manage()
+          .window()
+          .setSize(
+              new org.openqa.selenium.Dimension(
+                  1100, (int) Math.min(8000, ((Number) height).longValue() + 40)));
       Path file = dir.resolve(name + ".png");
       Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
       driver.manage().window().setSize(new org.openqa.selenium.Dimension(1100, 1400));
@@ -126,7 +151,10 @@ public final class Browser implements AutoCloseable {
     }
   }
 
-  /** Saves a screenshot of the page as it prints (CSS print media) as {@code target/screenshots/<name>.png}. */
+  /**
+   * Saves a screenshot of the page as it prints (CSS print media) as {@code
+   * target/screenshots/<name>.png}.
+   */
   public Path printScreenshot(String name) {
     driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
     try {

@@ -13,7 +13,8 @@ class BrowserTest {
   void find_systemPropertySet_isTakenAsIs() {
     System.setProperty("regforms.test.browser", "/opt/somewhere/chromium");
     try {
-      assertThat(Browser.find("regforms.test.browser", "sh")).isEqualTo(Path.of("/opt/somewhere/chromium"));
+      assertThat(Browser.find("regforms.test.browser", "sh"))
+          .isEqualTo(Path.of("/opt/somewhere/chromium"));
     } finally {
       System.clearProperty("regforms.test.browser");
     }

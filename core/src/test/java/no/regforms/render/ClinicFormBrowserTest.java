@@ -14,7 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-/** The test registry's visit form in headless Chromium: skip logic, computed values, checks, repeats, record. */
+/**
+ * The test registry's visit form in headless Chromium: skip logic, computed values, checks,
+ * repeats, record.
+ */
 class ClinicFormBrowserTest {
 
   private static Browser browser;
@@ -24,7 +27,10 @@ class ClinicFormBrowserTest {
 
   @BeforeAll
   static void start() {
-    registry = DefinitionLoader.create().load(Path.of("src/test/resources/render/clinic")).registryOrThrow();
+    registry =
+        DefinitionLoader.create()
+            .load(Path.of("src/test/resources/render/clinic"))
+            .registryOrThrow();
     form = registry.formOrThrow("visit");
     browser = Browser.start();
   }
@@ -76,7 +82,8 @@ class ClinicFormBrowserTest {
     assertThat(strings(page.script(evaluated))).containsExactly("bmi", "drugs", "total_daily_dose");
     page.choose("rf-has_symptoms", "true");
     assertThat(strings(page.script(evaluated)))
-        .contains("treatment", "symptoms", "drugs", "total_daily_dose").doesNotContain("weight", "bmi", "cigarettes");
+        .contains("treatment", "symptoms", "drugs", "total_daily_dose")
+        .doesNotContain("weight", "bmi", "cigarettes");
   }
 
   @Test
@@ -111,11 +118,18 @@ class ClinicFormBrowserTest {
   void plausible_unusualValue_needsConfirmationBeforeSubmit() {
     fillValidMinimum();
     page.type("rf-weight", "220");
-    assertThat(page.messages("rf-weight-item")).first().asString().startsWith("Verdien er uvanlig (forventet mellom 35 og 200)");
+    assertThat(page.messages("rf-weight-item"))
+        .first()
+        .asString()
+        .startsWith("Verdien er uvanlig (forventet mellom 35 og 200)");
     assertThat(page.submit()).isFalse();
     page.element("rf-weight-item").findElement(By.className("rf-confirm")).click();
     assertThat(page.submit()).isTrue();
-    assertThat(page.jvmIssues()).isEqualTo(page.pageIssues()).singleElement().asString().contains("implausible");
+    assertThat(page.jvmIssues())
+        .isEqualTo(page.pageIssues())
+        .singleElement()
+        .asString()
+        .contains("implausible");
   }
 
   @Test
@@ -123,7 +137,8 @@ class ClinicFormBrowserTest {
     page.choose("rf-has_symptoms", "true");
     String rows = "return document.querySelectorAll('#rf-drugs .rf-row').length;";
     assertThat(page.script(rows)).isEqualTo(1L);
-    assertThat(page.element("rf-drugs").findElement(By.className("rf-remove")).isEnabled()).isFalse();
+    assertThat(page.element("rf-drugs").findElement(By.className("rf-remove")).isEnabled())
+        .isFalse();
     page.element("rf-drugs").findElement(By.className("rf-add")).click();
     assertThat(page.script(rows)).as("after one add").isEqualTo(2L);
     page.element("rf-drugs").findElement(By.className("rf-add")).click();
@@ -133,18 +148,26 @@ class ClinicFormBrowserTest {
     assertThat(page.script(rows)).isEqualTo(3L);
     page.element("rf-drugs").findElements(By.className("rf-remove")).get(1).click();
     assertThat(page.script(rows)).isEqualTo(2L);
-    assertThat(page.script("return Array.from(document.querySelectorAll('#rf-drugs .rf-row-title')).map(e => e.textContent).join();"))
+    assertThat(
+            page.script(
+                "return Array.from(document.querySelectorAll('#rf-drugs .rf-row-title')).map(e => e.textContent).join();"))
         .isEqualTo("Rad 1,Rad 2");
     page.element("rf-drugs").findElements(By.className("rf-remove")).get(1).click();
     assertThat(page.script(rows)).isEqualTo(1L);
-    assertThat(page.element("rf-drugs").findElement(By.className("rf-remove")).isEnabled()).isFalse();
+    assertThat(page.element("rf-drugs").findElement(By.className("rf-remove")).isEnabled())
+        .isFalse();
   }
 
   @Test
   void escaping_markupInLabelAndHelp_showsAsTextAndNeverRuns() {
-    assertThat(page.script("return window.rfInjected === undefined && window.rfLabelRan === undefined;")).isEqualTo(true);
-    assertThat(page.script("return document.querySelectorAll('.rf-form img').length;")).isEqualTo(0L);
-    assertThat(page.element("rf-referral_id-help").getText()).contains("<img src=x onerror=\"window.rfInjected = true\">");
+    assertThat(
+            page.script(
+                "return window.rfInjected === undefined && window.rfLabelRan === undefined;"))
+        .isEqualTo(true);
+    assertThat(page.script("return document.querySelectorAll('.rf-form img').length;"))
+        .isEqualTo(0L);
+    assertThat(page.element("rf-referral_id-help").getText())
+        .contains("<img src=x onerror=\"window.rfInjected = true\">");
     assertThat(page.element("rf-referral_id-item").findElement(By.className("rf-label")).getText())
         .contains("<script>window.rfLabelRan = true</script>");
   }
@@ -161,7 +184,9 @@ class ClinicFormBrowserTest {
     assertThat(page.pageIssues()).isEmpty();
     assertThat(page.submit()).isTrue();
     assertThat(page.jvmIssues()).isEmpty();
-    assertThat(page.recordJson()).contains("\"height\":{\"missing\":\"unknown\"}").contains("\"drugs\":[{");
+    assertThat(page.recordJson())
+        .contains("\"height\":{\"missing\":\"unknown\"}")
+        .contains("\"drugs\":[{");
     browser.screenshot("clinic-visit");
     browser.printScreenshot("clinic-visit-print");
   }
@@ -188,10 +213,24 @@ class ClinicFormBrowserTest {
         withIssues++;
       }
       if (!page.pageComputed().equals(page.jvmComputed())) {
-        differences.add("seed " + seed + " computed:\n  page " + page.pageComputed() + "\n  jvm  " + page.jvmComputed());
+        differences.add(
+            "seed "
+                + seed
+                + " computed:\n  page "
+                + page.pageComputed()
+                + "\n  jvm  "
+                + page.jvmComputed());
       }
       if (!shown.equals(server)) {
-        differences.add("seed " + seed + ":\n  page " + shown + "\n  jvm  " + server + "\n  record " + page.recordJson());
+        differences.add(
+            "seed "
+                + seed
+                + ":\n  page "
+                + shown
+                + "\n  jvm  "
+                + server
+                + "\n  record "
+                + page.recordJson());
       }
     }
     assertThat(differences).isEmpty();

@@ -21,14 +21,18 @@ class FormRendererTest {
 
   @BeforeAll
   static void load() {
-    registry = DefinitionLoader.create().load(Path.of("src/test/resources/render/clinic")).registryOrThrow();
+    registry =
+        DefinitionLoader.create()
+            .load(Path.of("src/test/resources/render/clinic"))
+            .registryOrThrow();
     form = registry.formOrThrow("visit");
   }
 
   @Test
   void renderPage_markupInDefinitionTexts_isEscaped() {
     String html = FormRenderer.create().renderPage(registry, form, "nb");
-    assertThat(html).contains("&lt;script&gt;window.rfLabelRan = true&lt;/script&gt;")
+    assertThat(html)
+        .contains("&lt;script&gt;window.rfLabelRan = true&lt;/script&gt;")
         .contains("&lt;img src=x onerror=&#34;window.rfInjected = true&#34;&gt;")
         .doesNotContain("<img")
         .doesNotContain("<script>window.rfLabelRan");
@@ -44,8 +48,11 @@ class FormRendererTest {
       assertThat(scripts.group(1)).doesNotContain("<!--").doesNotContainIgnoringCase("<script");
     }
     assertThat(count).isEqualTo(3);
-    // re2js's own objects have eval methods ("eval(input, pos) {", "prefilter.eval("); the global eval is never called.
-    assertThat(html).doesNotContainPattern("(?<![.\\w])eval\\([^)]*\\)(?!\\s*\\{)").doesNotContain("new Function");
+    // re2js's own objects have eval methods ("eval(input, pos) {", "prefilter.eval("); the global
+    // eval is never called.
+    assertThat(html)
+        .doesNotContainPattern("(?<![.\\w])eval\\([^)]*\\)(?!\\s*\\{)")
+        .doesNotContain("new Function");
   }
 
   @Test
@@ -62,7 +69,8 @@ class FormRendererTest {
     String html = FormRenderer.create().renderPage(registry, form, "nb");
     assertThat(html)
         .contains("<label class=\"rf-label\" for=\"rf-weight\">")
-        .contains("<input type=\"number\" id=\"rf-weight\" name=\"rf-weight\" class=\"rf-input\" aria-describedby=\"rf-weight-help rf-weight-msg\" min=\"1\" max=\"400\" step=\"0.1\">")
+        .contains(
+            "<input type=\"number\" id=\"rf-weight\" name=\"rf-weight\" class=\"rf-input\" aria-describedby=\"rf-weight-help rf-weight-msg\" min=\"1\" max=\"400\" step=\"0.1\">")
         .contains("<span class=\"rf-unit\">kg</span>")
         .contains("<input type=\"month\" id=\"rf-onset\"")
         .contains("<input type=\"date\" id=\"rf-visit_date\"")
@@ -78,40 +86,60 @@ class FormRendererTest {
   @Test
   void renderPage_english_usesEnglishTextsAndMessages() {
     String html = FormRenderer.create().renderPage(registry, form, "en");
-    assertThat(html).contains("<html lang=\"en\">").contains("Outpatient visit").contains("Submit")
-        .contains("The value must be between 1 and 400").doesNotContain("Verdien må være mellom");
+    assertThat(html)
+        .contains("<html lang=\"en\">")
+        .contains("Outpatient visit")
+        .contains("Submit")
+        .contains("The value must be between 1 and 400")
+        .doesNotContain("Verdien må være mellom");
   }
 
   @Test
   void renderPage_hostTemplates_overrideBuiltIns() {
-    FormRenderer renderer = FormRenderer.builder().templates(Path.of("src/test/resources/render/override")).build();
+    FormRenderer renderer =
+        FormRenderer.builder().templates(Path.of("src/test/resources/render/override")).build();
     String html = renderer.renderPage(registry, form, "nb");
-    assertThat(html).contains("<title>Host: Poliklinisk konsultasjon</title>").contains("class=\"rf-form\"");
+    assertThat(html)
+        .contains("<title>Host: Poliklinisk konsultasjon</title>")
+        .contains("class=\"rf-form\"");
   }
 
   @Test
   void renderPage_submitUrl_isInTheModel() {
-    String html = FormRenderer.builder().submitUrl("https://example.org/records?x=1&y=<2>").build().renderPage(registry, form, "nb");
-    assertThat(html).contains("\"submitUrl\":\"https://example.org/records?x=1\\u0026y=\\u003c2\\u003e\"");
+    String html =
+        FormRenderer.builder()
+            .submitUrl("https://example.org/records?x=1&y=<2>")
+            .build()
+            .renderPage(registry, form, "nb");
+    assertThat(html)
+        .contains("\"submitUrl\":\"https://example.org/records?x=1\\u0026y=\\u003c2\\u003e\"");
   }
 
   @Test
   void renderFragment_form_hasNoDocumentShell() {
     String html = FormRenderer.create().renderFragment(registry, form, "nb");
-    assertThat(html).startsWith("<div class=\"regforms\"").doesNotContain("<html").doesNotContain("<body");
+    assertThat(html)
+        .startsWith("<div class=\"regforms\"")
+        .doesNotContain("<html")
+        .doesNotContain("<body");
   }
 
   @Test
   void renderIndex_forms_areListedWithLinks() {
-    String html = FormRenderer.create().renderIndex(registry, "nb", Map.of("visit", "visit.nb.html"));
+    String html =
+        FormRenderer.create().renderIndex(registry, "nb", Map.of("visit", "visit.nb.html"));
     assertThat(html).contains("<a href=\"visit.nb.html\">Poliklinisk konsultasjon</a>");
   }
 
   @Test
   void renderPage_formOfAnotherRegistry_isRejected() {
-    Registry other = DefinitionLoader.create().load(Path.of("src/test/resources/render/clinic")).registryOrThrow();
+    Registry other =
+        DefinitionLoader.create()
+            .load(Path.of("src/test/resources/render/clinic"))
+            .registryOrThrow();
     assertThatThrownBy(() -> FormRenderer.create().renderPage(other, form, "nb"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a form of registry");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a form of registry");
   }
 
   @Test

@@ -23,31 +23,127 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Definition patterns in the page against the server: the same verdicts (a variable's {@code
- * pattern} and {@code matches()} in a computed value) over many patterns and inputs, and linear time
- * where a backtracking engine would not finish.
+ * pattern} and {@code matches()} in a computed value) over many patterns and inputs, and linear
+ * time where a backtracking engine would not finish.
  */
 class RegexBrowserTest {
 
-  /** RE2 syntax of every kind, including what JavaScript's RegExp reads differently or not at all. */
-  private static final List<String> PATTERNS = List.of(
-      "abc", "[A-Z]{2}-[0-9]{4}", "[A-Z][0-9]{2}(\\.[0-9]{1,2})?", "[A-Za-z0-9-]{4,36}", "a.c", ".*", ".+", ".",
-      "\\d+", "\\D*", "\\w+\\s\\S+", "\\W", "\\s*", "a\\b.*", "\\Bb.*", "^a$", "a|", "(a|ab)(c|bcd)(d*)",
-      "x{2,3}", "x{2}", "a{,2}", "a+?b", "(?i)abc", "(?i)æøå", "(?s)a.b", "(?m)^a$", "(?U)a+",
-      "\\pL+", "\\PL+", "\\p{Greek}+", "\\pN+", "\\p{Lu}\\p{Ll}*", "[[:alpha:]]+", "[[:^digit:]]+", "[[:space:]]",
-      "(?P<year>\\d{4})-\\d{2}", "\\Qa.b\\E", "\\Aab\\z", "\\x{1F600}", "\\x41+", "[^\\n]+", "[\\d\\s]+",
-      "\\101", "\\.\\*\\+", "[\\]\\[]+", "[a-c-]+", "\\{x\\}", "[æøåÆØÅ]+", "(a+)+$", "(a*)*b", "(?:ab)+",
-      "[^a-z]", "é", "e\\x{301}", "(?i)σ", "\\t\\n", "\\f?\\v?\\r?");
+  /**
+   * RE2 syntax of every kind, including what JavaScript's RegExp reads differently or not at all.
+   */
+  private static final List<String> PATTERNS =
+      List.of(
+          "abc",
+          "[A-Z]{2}-[0-9]{4}",
+          "[A-Z][0-9]{2}(\\.[0-9]{1,2})?",
+          "[A-Za-z0-9-]{4,36}",
+          "a.c",
+          ".*",
+          ".+",
+          ".",
+          "\\d+",
+          "\\D*",
+          "\\w+\\s\\S+",
+          "\\W",
+          "\\s*",
+          "a\\b.*",
+          "\\Bb.*",
+          "^a$",
+          "a|",
+          "(a|ab)(c|bcd)(d*)",
+          "x{2,3}",
+          "x{2}",
+          "a{,2}",
+          "a+?b",
+          "(?i)abc",
+          "(?i)æøå",
+          "(?s)a.b",
+          "(?m)^a$",
+          "(?U)a+",
+          "\\pL+",
+          "\\PL+",
+          "\\p{Greek}+",
+          "\\pN+",
+          "\\p{Lu}\\p{Ll}*",
+          "[[:alpha:]]+",
+          "[[:^digit:]]+",
+          "[[:space:]]",
+          "(?P<year>\\d{4})-\\d{2}",
+          "\\Qa.b\\E",
+          "\\Aab\\z",
+          "\\x{1F600}",
+          "\\x41+",
+          "[^\\n]+",
+          "[\\d\\s]+",
+          "\\101",
+          "\\.\\*\\+",
+          "[\\]\\[]+",
+          "[a-c-]+",
+          "\\{x\\}",
+          "[æøåÆØÅ]+",
+          "(a+)+$",
+          "(a*)*b",
+          "(?:ab)+",
+          "[^a-z]",
+          "é",
+          "e\\x{301}",
+          "(?i)σ",
+          "\\t\\n",
+          "\\f?\\v?\\r?");
 
-  private static final List<String> INPUTS = List.of(
-      "abc", "ABC", "a", "aaa", "aaaa!", "b", "ab", "abcd", "abbcd", "xx", "xxx", "x", "AB-1234", "F32.9", "F3",
-      "a-b-c-d", "123", "12 34", "foo bar", " ", "\t", "a\nb", "a\r\nb", "a\rb", "Æøå", "ÆØÅ", "æøå",
-      "αβγ", "Σσς", "😀", "e\u0301", "é", "\u00a0", "\u2028", "\u2003", "2024-06", "a.b", "A", ".*+", "[]",
-      "{x}", "\f\u000b\r", "MMXIV", "ǅemal", "Ab", "__", "a b\tc");
+  private static final List<String> INPUTS =
+      List.of(
+          "abc",
+          "ABC",
+          "a",
+          "aaa",
+          "aaaa!",
+          "b",
+          "ab",
+          "abcd",
+          "abbcd",
+          "xx",
+          "xxx",
+          "x",
+          "AB-1234",
+          "F32.9",
+          "F3",
+          "a-b-c-d",
+          "123",
+          "12 34",
+          "foo bar",
+          " ",
+          "\t",
+          "a\nb",
+          "a\r\nb",
+          "a\rb",
+          "Æøå",
+          "ÆØÅ",
+          "æøå",
+          "αβγ",
+          "Σσς",
+          "😀",
+          "e\u0301",
+          "é",
+          "\u00a0",
+          "\u2028",
+          "\u2003",
+          "2024-06",
+          "a.b",
+          "A",
+          ".*+",
+          "[]",
+          "{x}",
+          "\f\u000b\r",
+          "MMXIV",
+          "ǅemal",
+          "Ab",
+          "__",
+          "a b\tc");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  static Path folder;
+  @TempDir static Path folder;
   private static Registry registry;
   private static Browser browser;
 
@@ -77,10 +173,14 @@ class RegexBrowserTest {
       matchesMillis.add(set(page, Map.of("u", input)));
     }
 
-    assertThat(page.pageIssues()).isEqualTo(page.jvmIssues()).singleElement().asString()
+    assertThat(page.pageIssues())
+        .isEqualTo(page.jvmIssues())
+        .singleElement()
+        .asString()
         .startsWith("t|pattern_mismatch|error|");
     assertThat(page.pageComputed()).isEqualTo(page.jvmComputed()).containsEntry("m", "false");
-    System.out.printf("(a+)+$ on 100 001 characters in Chromium, ms per answer: pattern check %s, matches() %s%n",
+    System.out.printf(
+        "(a+)+$ on 100 001 characters in Chromium, ms per answer: pattern check %s, matches() %s%n",
         rounded(checkMillis), rounded(matchesMillis));
     assertThat(median(checkMillis)).isLessThan(100);
     assertThat(median(matchesMillis)).isLessThan(100);
@@ -112,15 +212,31 @@ class RegexBrowserTest {
       assertThat(serverComputed).as("a matches() verdict per pattern").hasSize(PATTERNS.size());
       for (int i = 0; i < PATTERNS.size(); i++) {
         String issuePrefix = "p" + i + "|";
-        List<String> onPage = pageIssues.stream().filter(issue -> issue.startsWith(issuePrefix)).toList();
-        List<String> onServer = serverIssues.stream().filter(issue -> issue.startsWith(issuePrefix)).toList();
+        List<String> onPage =
+            pageIssues.stream().filter(issue -> issue.startsWith(issuePrefix)).toList();
+        List<String> onServer =
+            serverIssues.stream().filter(issue -> issue.startsWith(issuePrefix)).toList();
         if (!onPage.equals(onServer)) {
-          disagreements.add("pattern " + PATTERNS.get(i) + " on " + JSON.valueToTree(input) + ": page " + onPage
-              + ", server " + onServer);
+          disagreements.add(
+              "pattern "
+                  + PATTERNS.get(i)
+                  + " on "
+                  + JSON.valueToTree(input)
+                  + ": page "
+                  + onPage
+                  + ", server "
+                  + onServer);
         }
         if (!Objects.equals(pageComputed.get("m" + i), serverComputed.get("m" + i))) {
-          disagreements.add("matches(s, " + PATTERNS.get(i) + ") on " + JSON.valueToTree(input) + ": page "
-              + pageComputed.get("m" + i) + ", server " + serverComputed.get("m" + i));
+          disagreements.add(
+              "matches(s, "
+                  + PATTERNS.get(i)
+                  + ") on "
+                  + JSON.valueToTree(input)
+                  + ": page "
+                  + pageComputed.get("m" + i)
+                  + ", server "
+                  + serverComputed.get("m" + i));
         }
       }
     }
@@ -132,21 +248,25 @@ class RegexBrowserTest {
    * milliseconds the page took to answer (checks, computed values, messages shown).
    */
   private static double set(FormPage page, Map<String, String> values) {
-    Object millis = page.script(String.join("\n",
-        "var values = arguments[0], start = performance.now();",
-        "for (var id in values) {",
-        "  var e = document.getElementById('rf-' + id);",
-        "  e.value = values[id];",
-        "  e.dispatchEvent(new Event('input', {bubbles: true}));",
-        "}",
-        "return performance.now() - start;"), values);
+    Object millis =
+        page.script(
+            String.join(
+                "\n",
+                "var values = arguments[0], start = performance.now();",
+                "for (var id in values) {",
+                "  var e = document.getElementById('rf-' + id);",
+                "  e.value = values[id];",
+                "  e.dispatchEvent(new Event('input', {bubbles: true}));",
+                "}",
+                "return performance.now() - start;"),
+            values);
     return ((Number) millis).doubleValue();
   }
 
   /**
-   * A registry with two forms: {@code patterns}, a text area per pattern checked by its pattern and a
-   * computed {@code matches(s, pattern)} per pattern on one unchecked text {@code s}; {@code nested},
-   * {@code (a+)+$} both ways.
+   * A registry with two forms: {@code patterns}, a text area per pattern checked by its pattern and
+   * a computed {@code matches(s, pattern)} per pattern on one unchecked text {@code s}; {@code
+   * nested}, {@code (a+)+$} both ways.
    */
   private static void writeRegistry() throws IOException {
     Files.createDirectories(folder.resolve("forms"));
@@ -163,7 +283,11 @@ class RegexBrowserTest {
     }
     JSON.writeValue(folder.resolve("forms/patterns.json").toFile(), form("patterns", items));
 
-    ArrayNode nested = JSON.createArrayNode().add(text("t", "(a+)+$")).add(text("u", null)).add(matches("m", "u", "(a+)+$"));
+    ArrayNode nested =
+        JSON.createArrayNode()
+            .add(text("t", "(a+)+$"))
+            .add(text("u", null))
+            .add(matches("m", "u", "(a+)+$"));
     JSON.writeValue(folder.resolve("forms/nested.json").toFile(), form("nested", nested));
   }
 
@@ -176,7 +300,8 @@ class RegexBrowserTest {
 
   /** A text long enough to be a text area, which keeps line breaks. */
   private static ObjectNode text(String id, String pattern) {
-    ObjectNode variable = JSON.createObjectNode().put("variable", id).put("type", "text").put("maxLength", 200_000);
+    ObjectNode variable =
+        JSON.createObjectNode().put("variable", id).put("type", "text").put("maxLength", 200_000);
     if (pattern != null) {
       variable.put("pattern", pattern);
     }
@@ -186,8 +311,11 @@ class RegexBrowserTest {
 
   private static ObjectNode matches(String id, String of, String pattern) {
     String literal = "'" + pattern.replace("\\", "\\\\").replace("'", "\\'") + "'";
-    ObjectNode variable = JSON.createObjectNode().put("variable", id).put("type", "boolean")
-        .put("compute", "matches(" + of + ", " + literal + ")");
+    ObjectNode variable =
+        JSON.createObjectNode()
+            .put("variable", id)
+            .put("type", "boolean")
+            .put("compute", "matches(" + of + ", " + literal + ")");
     variable.set("label", title(id));
     return variable;
   }

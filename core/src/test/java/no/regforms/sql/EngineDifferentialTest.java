@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import no.regforms.definition.DefinitionLoader;
 import no.regforms.definition.Registry;
+import no.regforms.definition.SyntheticProfile;
 import no.regforms.diagnostic.Issue;
 import no.regforms.indicator.GroupLevel;
 import no.regforms.indicator.IndicatorCalculator;
@@ -20,7 +21,6 @@ import no.regforms.indicator.RunOptions;
 import no.regforms.record.Record;
 import no.regforms.record.RecordLine;
 import no.regforms.synthetic.SyntheticDataGenerator;
-import no.regforms.definition.SyntheticProfile;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,35 +37,59 @@ class EngineDifferentialTest {
   private static final Map<String, Registry> REGISTRIES = new ConcurrentHashMap<>();
 
   static Registry registry(String id) {
-    return REGISTRIES.computeIfAbsent(id, key -> DefinitionLoader.create().load(folder(key)).registryOrThrow());
+    return REGISTRIES.computeIfAbsent(
+        id, key -> DefinitionLoader.create().load(folder(key)).registryOrThrow());
   }
 
   static Path folder(String id) {
-    // The test registry hipfracture has date-times: hours, minutes, days elapsed and date(datetime).
+    // The test registry hipfracture has date-times: hours, minutes, days elapsed and
+    // date(datetime).
     if (id.equals("hipfracture")) return Path.of("src", "test", "resources", "registries", id);
     return Path.of("..", "forms-" + id, "src", "main", "resources", "registries", id);
   }
 
-  /** Synthetic records of registry {@code id}: its profile, a fixed seed, 3 % with a planted fault. */
+  /**
+   * Synthetic records of registry {@code id}: its profile, a fixed seed, 3 % with a planted fault.
+   */
   static List<Record> records(String id, int patients) throws Exception {
     Registry registry = registry(id);
     SyntheticProfile profile = registry.syntheticProfile().orElseThrow();
     List<Record> records = new ArrayList<>();
-    SyntheticDataGenerator.of(registry, profile, TODAY).generate(patients, 15, 0.03, generated -> records.add(generated.record()));
+    SyntheticDataGenerator.of(registry, profile, TODAY)
+        .generate(patients, 15, 0.03, generated -> records.add(generated.record()));
     List<Record> numbered = new ArrayList<>();
     for (int i = 0; i < records.size(); i++) {
       Record r = records.get(i);
-      numbered.add(new Record(r.registry(), r.form(), r.version(), r.id(), r.patient(), r.unit(), r.values(), i + 1));
+      numbered.add(
+          new Record(
+              r.registry(),
+              r.form(),
+              r.version(),
+              r.id(),
+              r.patient(),
+              r.unit(),
+              r.values(),
+              i + 1));
     }
     return numbered;
   }
 
-  static IndicatorResults inStore(Registry registry, List<Record> records, String url, RunOptions options) throws Exception {
+  static IndicatorResults inStore(
+      Registry registry, List<Record> records, String url, RunOptions options) throws Exception {
     try (RecordStore store = RecordStore.open(url)) {
       store.delete(registry.id());
       List<Issue> problems = new ArrayList<>();
-      store.load(registry, records.stream().map(r -> new RecordLine(r.line(), java.util.Optional.of(r),
-          java.util.Optional.empty())).iterator(), "synthetic.jsonl", problems::add, Clock.systemDefaultZone());
+      store.load(
+          registry,
+          records.stream()
+              .map(
+                  r ->
+                      new RecordLine(
+                          r.line(), java.util.Optional.of(r), java.util.Optional.empty()))
+              .iterator(),
+          "synthetic.jsonl",
+          problems::add,
+          Clock.systemDefaultZone());
       assertThat(problems).isEmpty();
       return SqlIndicatorEngine.of(registry, store).calculate(options);
     }
@@ -76,28 +100,52 @@ class EngineDifferentialTest {
   void everyIndicator_sameRecords_sameResultsOnJvmDuckDbAndPostgres(String id) throws Exception {
     Registry registry = registry(id);
     List<Record> records = records(id, id.equals("ms") ? 40 : 80);
-    RunOptions options = new RunOptions(YEARS, java.util.Set.of(), no.regforms.indicator.ExpectedCounts.NONE, false,
-        RunOptions.DEFAULT_MAX_RECORDS_IN_MEMORY, java.util.Optional.empty(), TODAY);
+    RunOptions options =
+        new RunOptions(
+            YEARS,
+            java.util.Set.of(),
+            no.regforms.indicator.ExpectedCounts.NONE,
+            false,
+            RunOptions.DEFAULT_MAX_RECORDS_IN_MEMORY,
+            java.util.Optional.empty(),
+            TODAY);
     IndicatorResults jvm = IndicatorCalculator.of(registry).calculate(records.iterator(), options);
     IndicatorResults duckdb = inStore(registry, records, "jdbc:duckdb:", options);
-    IndicatorResults postgres = inStore(registry, records, PostgresServer.shared().newDatabase("differential_" + id), options);
+    IndicatorResults postgres =
+        inStore(
+            registry, records, PostgresServer.shared().newDatabase("differential_" + id), options);
 
     assertThat(jvm.results()).as("the data exercises every indicator").isNotEmpty();
     for (String indicator : registry.indicators().keySet()) {
-      long cases = jvm.of(indicator).stream().filter(r -> r.level() == GroupLevel.NATIONAL)
-          .mapToLong(r -> r.denominator() + r.leftOutTotal()).sum();
+      long cases =
+          jvm.of(indicator).stream()
+              .filter(r -> r.level() == GroupLevel.NATIONAL)
+              .mapToLong(r -> r.denominator() + r.leftOutTotal())
+              .sum();
       assertThat(cases).as("cases of %s", indicator).isPositive();
     }
     assertThat(duckdb.results()).isEqualTo(jvm.results());
     assertThat(postgres.results()).isEqualTo(jvm.results());
     assertThat(messages(duckdb)).isEqualTo(messages(jvm));
     assertThat(messages(postgres)).isEqualTo(messages(jvm));
-    long excluded = jvm.results().stream().mapToLong(r -> r.excluded().values().stream().mapToLong(Long::longValue).sum()).sum();
-    System.out.printf("differential %s: %d indicators, %d records, %d result rows compared (unit/HF/RHF/nation x %d years),"
+    long excluded =
+        jvm.results().stream()
+            .mapToLong(r -> r.excluded().values().stream().mapToLong(Long::longValue).sum())
+            .sum();
+    System.out.printf(
+        "differential %s: %d indicators, %d records, %d result rows compared (unit/HF/RHF/nation x %d years),"
             + " %d equal in DuckDB, %d equal in PostgreSQL; national denominators %d, exclusions %d%n",
-        id, registry.indicators().size(), records.size(), jvm.results().size(), YEARS.size(),
-        equal(jvm, duckdb), equal(jvm, postgres),
-        jvm.results().stream().filter(r -> r.level() == GroupLevel.NATIONAL).mapToLong(IndicatorResult::denominator).sum(),
+        id,
+        registry.indicators().size(),
+        records.size(),
+        jvm.results().size(),
+        YEARS.size(),
+        equal(jvm, duckdb),
+        equal(jvm, postgres),
+        jvm.results().stream()
+            .filter(r -> r.level() == GroupLevel.NATIONAL)
+            .mapToLong(IndicatorResult::denominator)
+            .sum(),
         excluded);
   }
 

@@ -43,7 +43,8 @@ final class PostgresServer {
 
   /** A fresh, empty database on the server, and a JDBC URL for it. */
   String newDatabase(String name) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement statement = connection.createStatement()) {
       statement.execute("DROP DATABASE IF EXISTS " + name);
       statement.execute("CREATE DATABASE " + name);
     }
@@ -51,9 +52,13 @@ final class PostgresServer {
   }
 
   private static PostgresServer start() throws IOException, InterruptedException {
-    Path bin = binaries().orElseThrow(() -> new IllegalStateException(
-        "no PostgreSQL server binaries (initdb, pg_ctl) found: install Debian's postgresql package (as .ci/run does), "
-            + "or name a running server with -Dregforms.test.postgres=jdbc:postgresql://host:port/postgres?user=..."));
+    Path bin =
+        binaries()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no PostgreSQL server binaries (initdb, pg_ctl) found: install Debian's postgresql package (as .ci/run does), "
+                            + "or name a running server with -Dregforms.test.postgres=jdbc:postgresql://host:port/postgres?user=..."));
     boolean root = "root".equals(System.getProperty("user.name"));
     Path dir = Files.createTempDirectory("regforms-pg-");
     Path data = dir.resolve("data");
@@ -62,23 +67,58 @@ final class PostgresServer {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "regforms", "--auth=trust", "-E", "UTF8",
-        "--no-sync", "--locale=C"), root);
-    run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-l", dir.resolve("log").toString(),
-        "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off",
-        "start"), root);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "stop"), root);
-      } catch (IOException | InterruptedException | RuntimeException e) {
-        // the folder goes anyway
-      }
-      try (Stream<Path> files = Files.walk(dir)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (IOException e) {
-        // a temporary folder left behind is harmless
-      }
-    }));
+    run(
+        List.of(
+            bin.resolve("initdb").toString(),
+            "-D",
+            data.toString(),
+            "-U",
+            "regforms",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--no-sync",
+            "--locale=C"),
+        root);
+    run(
+        List.of(
+            bin.resolve("pg_ctl").toString(),
+            "-D",
+            data.toString(),
+            "-w",
+            "-l",
+            dir.resolve("log").toString(),
+            "-o",
+            "-p "
+                + port
+                + " -k "
+                + dir
+                + " -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off",
+            "start"),
+        root);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    run(
+                        List.of(
+                            bin.resolve("pg_ctl").toString(),
+                            "-D",
+                            data.toString(),
+                            "-m",
+                            "immediate",
+                            "stop"),
+                        root);
+                  } catch (IOException | InterruptedException | RuntimeException e) {
+                    // the folder goes anyway
+                  }
+                  try (Stream<Path> files = Files.walk(dir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                  } catch (IOException e) {
+                    // a temporary folder left behind is harmless
+                  }
+                }));
     return new PostgresServer("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=regforms");
   }
 
@@ -87,20 +127,31 @@ final class PostgresServer {
     Path debian = Path.of("/usr/lib/postgresql");
     if (Files.isDirectory(debian)) {
       try (Stream<Path> versions = Files.list(debian)) {
-        versions.map(v -> v.resolve("bin")).sorted(Comparator.reverseOrder()).forEach(candidates::add);
+        versions
+            .map(v -> v.resolve("bin"))
+            .sorted(Comparator.reverseOrder())
+            .forEach(candidates::add);
       }
     }
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) candidates.add(Path.of(dir));
-    return candidates.stream().filter(dir -> Files.isExecutable(dir.resolve("initdb")) && Files.isExecutable(dir.resolve("pg_ctl")))
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":"))
+      candidates.add(Path.of(dir));
+    return candidates.stream()
+        .filter(
+            dir ->
+                Files.isExecutable(dir.resolve("initdb"))
+                    && Files.isExecutable(dir.resolve("pg_ctl")))
         .findFirst();
   }
 
-  private static void run(List<String> command, boolean asPostgres) throws IOException, InterruptedException {
+  private static void run(List<String> command, boolean asPostgres)
+      throws IOException, InterruptedException {
     List<String> full = new ArrayList<>();
     if (asPostgres) full.addAll(List.of("runuser", "-u", "postgres", "--"));
     full.addAll(command);
     Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    String output =
+        new String(
+            process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
       throw new IllegalStateException("'" + String.join(" ", full) + "' failed:\n" + output);
     }

@@ -52,13 +52,20 @@ class SyntheticDataGeneratorTest {
     List<SyntheticRecord> records = generate(300, 3, 0.5);
     RecordValidator validator = RecordValidator.of(REGISTRY);
 
-    List<SyntheticRecord> planted = records.stream().filter(r -> r.plantedFault().isPresent()).toList();
+    List<SyntheticRecord> planted =
+        records.stream().filter(r -> r.plantedFault().isPresent()).toList();
     assertThat(planted.size()).isBetween(records.size() / 3, records.size() * 2 / 3);
-    assertThat(planted.stream().map(r -> r.plantedFault().get()).distinct().count()).isGreaterThanOrEqualTo(5);
+    assertThat(planted.stream().map(r -> r.plantedFault().get()).distinct().count())
+        .isGreaterThanOrEqualTo(5);
     for (SyntheticRecord generated : planted) {
-      List<String> codes = validator.validate(generated.record()).diagnostics().issues().stream()
-          .map(Issue::code).map(c -> c.code()).toList();
-      assertThat(codes).as(generated.plantedFault().get().code()).contains(generated.plantedFault().get().code());
+      List<String> codes =
+          validator.validate(generated.record()).diagnostics().issues().stream()
+              .map(Issue::code)
+              .map(c -> c.code())
+              .toList();
+      assertThat(codes)
+          .as(generated.plantedFault().get().code())
+          .contains(generated.plantedFault().get().code());
     }
   }
 
@@ -68,9 +75,15 @@ class SyntheticDataGeneratorTest {
 
     List<String> patients = records.stream().map(r -> r.record().patient()).toList();
     assertThat(patients).isSorted();
-    Map<String, List<Object>> birthDates = records.stream().collect(Collectors.groupingBy(
-        r -> r.record().patient(), Collectors.mapping(r -> r.record().values().get("birth_date"), Collectors.toList())));
-    assertThat(birthDates.values()).allSatisfy(dates -> assertThat(dates).containsOnly(dates.get(0)));
+    Map<String, List<Object>> birthDates =
+        records.stream()
+            .collect(
+                Collectors.groupingBy(
+                    r -> r.record().patient(),
+                    Collectors.mapping(
+                        r -> r.record().values().get("birth_date"), Collectors.toList())));
+    assertThat(birthDates.values())
+        .allSatisfy(dates -> assertThat(dates).containsOnly(dates.get(0)));
     long big = records.stream().filter(r -> r.record().unit().equals("100001")).count();
     assertThat((double) big / records.size()).isBetween(0.65, 0.85);
   }
@@ -87,25 +100,50 @@ class SyntheticDataGeneratorTest {
   @Test
   void generate_unitForms_oneRecordPerUnitAndYearAfterThePatients() {
     SyntheticProfile base = REGISTRY.syntheticProfile().orElseThrow();
-    SyntheticProfile profile = new SyntheticProfile(base.patientForms(), base.windowStart(), base.windowEnd(), base.units(),
-        base.shared(), base.variables(), base.fillRate(), base.unitsBy(),
-        List.of(new SyntheticProfile.UnitForm("visit", List.of(2021, 2022), java.util.Optional.empty())));
+    SyntheticProfile profile =
+        new SyntheticProfile(
+            base.patientForms(),
+            base.windowStart(),
+            base.windowEnd(),
+            base.units(),
+            base.shared(),
+            base.variables(),
+            base.fillRate(),
+            base.unitsBy(),
+            List.of(
+                new SyntheticProfile.UnitForm(
+                    "visit", List.of(2021, 2022), java.util.Optional.empty())));
     List<SyntheticRecord> records = new ArrayList<>();
     SyntheticDataGenerator.of(REGISTRY, profile).generate(10, 4, 0, records::add);
 
-    List<SyntheticRecord> unitRecords = records.stream().filter(r -> r.record().patient().startsWith("p-unit-")).toList();
-    assertThat(unitRecords).extracting(r -> r.record().id()).containsExactly(
-        "p-unit-100001-visit-2021", "p-unit-100001-visit-2022", "p-unit-100002-visit-2021", "p-unit-100002-visit-2022");
-    assertThat(unitRecords).extracting(r -> r.record().unit()).containsExactly("100001", "100001", "100002", "100002");
+    List<SyntheticRecord> unitRecords =
+        records.stream().filter(r -> r.record().patient().startsWith("p-unit-")).toList();
+    assertThat(unitRecords)
+        .extracting(r -> r.record().id())
+        .containsExactly(
+            "p-unit-100001-visit-2021",
+            "p-unit-100001-visit-2022",
+            "p-unit-100002-visit-2021",
+            "p-unit-100002-visit-2022");
+    assertThat(unitRecords)
+        .extracting(r -> r.record().unit())
+        .containsExactly("100001", "100001", "100002", "100002");
     assertThat(records.subList(records.size() - 4, records.size())).isEqualTo(unitRecords);
     assertThat(records.stream().map(r -> r.record().patient()).toList()).isSorted();
     RecordValidator validator = RecordValidator.of(REGISTRY);
-    assertThat(unitRecords).allSatisfy(r -> assertThat(validator.validate(r.record()).diagnostics().errors()).isEmpty());
+    assertThat(unitRecords)
+        .allSatisfy(
+            r -> assertThat(validator.validate(r.record()).diagnostics().errors()).isEmpty());
   }
 
   private static List<String> lines(List<SyntheticRecord> records) {
     return records.stream()
-        .map(r -> JsonLinesRecordWriter.toJson(r.record(), Map.of("planted", r.plantedFault().map(c -> c.code()).orElse(""))).toString())
+        .map(
+            r ->
+                JsonLinesRecordWriter.toJson(
+                        r.record(),
+                        Map.of("planted", r.plantedFault().map(c -> c.code()).orElse("")))
+                    .toString())
         .toList();
   }
 }

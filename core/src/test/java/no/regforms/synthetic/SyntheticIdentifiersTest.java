@@ -23,8 +23,10 @@ class SyntheticIdentifiersTest {
   }
 
   @Property(tries = 300)
-  void nationalId_anyBirthDate_syntheticMonthValidChecksCenturyRange(@ForAll @IntRange(min = 1900, max = 2039) int year,
-      @ForAll @IntRange(min = 0, max = 364) int day, @ForAll @LongRange(min = 0, max = 1000) long seed) {
+  void nationalId_anyBirthDate_syntheticMonthValidChecksCenturyRange(
+      @ForAll @IntRange(min = 1900, max = 2039) int year,
+      @ForAll @IntRange(min = 0, max = 364) int day,
+      @ForAll @LongRange(min = 0, max = 1000) long seed) {
     LocalDate birth = LocalDate.ofYearDay(year, day + 1);
     String number = SyntheticIdentifiers.nationalId(birth, new SplittableRandom(seed));
 

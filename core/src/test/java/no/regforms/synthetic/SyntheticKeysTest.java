@@ -40,7 +40,9 @@ class SyntheticKeysTest {
     RecordValidator validator = RecordValidator.of(REGISTRY);
 
     assertThat(records).hasSize(160);
-    assertThat(records).allSatisfy(r -> assertThat(validator.validate(r).diagnostics().issues()).as(r.id()).isEmpty());
+    assertThat(records)
+        .allSatisfy(
+            r -> assertThat(validator.validate(r).diagnostics().issues()).as(r.id()).isEmpty());
   }
 
   @Test
@@ -50,10 +52,13 @@ class SyntheticKeysTest {
       Object episode = patient.get(0).values().get("episode");
       assertThat((String) episode).matches("ep-[0-9a-z]{8}");
       assertThat(patient).allSatisfy(r -> assertThat(r.values().get("episode")).isEqualTo(episode));
-      assertThat(patient.subList(1, 4)).extracting(r -> r.values().get("visit_no"))
+      assertThat(patient.subList(1, 4))
+          .extracting(r -> r.values().get("visit_no"))
           .containsExactly(BigDecimal.ONE, BigDecimal.valueOf(2), BigDecimal.valueOf(3));
       LocalDate end = LocalDate.parse((String) patient.get(0).values().get("end_date"));
-      assertThat(patient.subList(1, 4)).allSatisfy(r -> assertThat(r.values().get("start_date")).isEqualTo(end.plusDays(30).toString()));
+      assertThat(patient.subList(1, 4))
+          .allSatisfy(
+              r -> assertThat(r.values().get("start_date")).isEqualTo(end.plusDays(30).toString()));
     }
   }
 
@@ -62,10 +67,12 @@ class SyntheticKeysTest {
     for (Record course : records.stream().filter(r -> r.form().equals("course")).toList()) {
       @SuppressWarnings("unchecked")
       List<Map<String, Object>> doses = (List<Map<String, Object>>) course.values().get("doses");
-      List<LocalDate> dates = doses.stream().map(d -> LocalDate.parse((String) d.get("dose_date"))).toList();
+      List<LocalDate> dates =
+          doses.stream().map(d -> LocalDate.parse((String) d.get("dose_date"))).toList();
       assertThat(course.values().get("end_date")).isEqualTo(dates.get(dates.size() - 1).toString());
       for (int i = 1; i < dates.size(); i++) {
-        assertThat(java.time.temporal.ChronoUnit.DAYS.between(dates.get(i - 1), dates.get(i))).isBetween(2L, 4L);
+        assertThat(java.time.temporal.ChronoUnit.DAYS.between(dates.get(i - 1), dates.get(i)))
+            .isBetween(2L, 4L);
       }
     }
   }
@@ -74,8 +81,11 @@ class SyntheticKeysTest {
   @SuppressWarnings("unchecked")
   void generate_weightedCodes_among_byCases() {
     for (Record course : records.stream().filter(r -> r.form().equals("course")).toList()) {
-      assertThat((List<Object>) course.values().get("symptoms")).as("only weighted codes are drawn").containsExactlyInAnyOrder("pain", "fever");
-      assertThat(course.values().get("grade")).isEqualTo(Boolean.TRUE.equals(course.values().get("admitted")) ? "severe" : "mild");
+      assertThat((List<Object>) course.values().get("symptoms"))
+          .as("only weighted codes are drawn")
+          .containsExactlyInAnyOrder("pain", "fever");
+      assertThat(course.values().get("grade"))
+          .isEqualTo(Boolean.TRUE.equals(course.values().get("admitted")) ? "severe" : "mild");
     }
   }
 }

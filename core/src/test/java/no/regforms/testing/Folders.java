@@ -10,7 +10,10 @@ public final class Folders {
 
   private Folders() {}
 
-  /** Copies the tree {@code source} to {@code target} (which must not exist) and returns {@code target}. */
+  /**
+   * Copies the tree {@code source} to {@code target} (which must not exist) and returns {@code
+   * target}.
+   */
   public static Path copy(Path source, Path target) throws IOException {
     try (Stream<Path> files = Files.walk(source)) {
       for (Path file : files.toList()) {

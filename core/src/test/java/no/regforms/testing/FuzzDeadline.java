@@ -16,7 +16,8 @@ public final class FuzzDeadline {
    * 30 seconds, or {@code -Dregforms.fuzzDeadlineSeconds=N}: the first inputs of a fuzzing run also
    * pay for instrumenting the classes, which on a busy machine can take longer.
    */
-  public static final Duration LIMIT = Duration.ofSeconds(Long.getLong("regforms.fuzzDeadlineSeconds", 30));
+  public static final Duration LIMIT =
+      Duration.ofSeconds(Long.getLong("regforms.fuzzDeadlineSeconds", 30));
 
   private FuzzDeadline() {}
 

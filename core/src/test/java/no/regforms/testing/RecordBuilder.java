@@ -12,8 +12,8 @@ import no.regforms.record.RecordValues;
 /**
  * Builds records for tests, one value at a time. Values are plain Java objects as {@link
  * RecordValues#of} takes them (Java numbers become {@link BigDecimal}; use {@link #number} for an
- * exact decimal). Mutable and single-threaded, like any builder; {@link #build()} copies, so a built
- * record never changes.
+ * exact decimal). Mutable and single-threaded, like any builder; {@link #build()} copies, so a
+ * built record never changes.
  *
  * <pre>{@code
  * Record record = TestRegistry.validVisit().set("age", 130).remove("comment").build();
@@ -42,7 +42,9 @@ public final class RecordBuilder {
     return this;
   }
 
-  /** Sets {@code variable} to the exact decimal {@code digits} ({@code "70.50"} keeps its scale). */
+  /**
+   * Sets {@code variable} to the exact decimal {@code digits} ({@code "70.50"} keeps its scale).
+   */
   public RecordBuilder number(String variable, String digits) {
     return set(variable, new BigDecimal(digits));
   }

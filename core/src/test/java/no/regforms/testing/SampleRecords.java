@@ -25,9 +25,15 @@ public final class SampleRecords {
     RegistryTests tests = DefinitionLoader.create().loadModuleTests(id);
     assertThat(tests.diagnostics().issues()).as(tests.diagnostics().toDisplayString()).isEmpty();
     String file = "tests/" + name + ".json";
-    List<String> records = tests.files().stream().filter(f -> f.file().equals(file)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("module '" + id + "' has no " + file))
-        .records().stream().map(RegistryTests.RecordCase::record).toList();
+    List<String> records =
+        tests.files().stream()
+            .filter(f -> f.file().equals(file))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("module '" + id + "' has no " + file))
+            .records()
+            .stream()
+            .map(RegistryTests.RecordCase::record)
+            .toList();
     assertThat(records).as(file).isNotEmpty();
     return records;
   }
@@ -37,7 +43,8 @@ public final class SampleRecords {
     Path file = Path.of("target", "samples", id + "-" + name + ".jsonl").toAbsolutePath();
     try {
       Files.createDirectories(file.getParent());
-      return Files.writeString(file, String.join("\n", lines(id, name)) + "\n", StandardCharsets.UTF_8);
+      return Files.writeString(
+          file, String.join("\n", lines(id, name)) + "\n", StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

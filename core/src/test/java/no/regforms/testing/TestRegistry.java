@@ -19,8 +19,8 @@ import no.regforms.validation.RecordValidator;
 /**
  * The {@code test} registry under {@code core/src/test/resources/registries/test}: two forms
  * ({@code visit}, a clinician form with every variable type, sections, repeat groups, skip logic,
- * computed values and rules; {@code prom}, a patient questionnaire with a ten-item score), four code
- * lists and two indicators. It exercises every feature of the definition format.
+ * computed values and rules; {@code prom}, a patient questionnaire with a ten-item score), four
+ * code lists and two indicators. It exercises every feature of the definition format.
  *
  * <p>The registry is loaded once per JVM and shared; it is immutable. {@link #validVisit()} and
  * {@link #validProm()} give records that validate clean, so a test changes one thing and expects
@@ -35,7 +35,8 @@ public final class TestRegistry {
   public static final LocalDate TODAY = LocalDate.of(2025, 6, 15);
 
   /** A clock fixed at {@link #TODAY}. */
-  public static final Clock CLOCK = Clock.fixed(TODAY.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneId.of("UTC"));
+  public static final Clock CLOCK =
+      Clock.fixed(TODAY.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneId.of("UTC"));
 
   private static final Registry REGISTRY = load().registryOrThrow();
   private static final RecordValidator VALIDATOR = RecordValidator.of(REGISTRY, CLOCK);
@@ -43,8 +44,8 @@ public final class TestRegistry {
   private TestRegistry() {}
 
   /**
-   * The registry as a definition module over the test classpath, so it loads the same from
-   * {@code target/test-classes} and from the {@code core} test-jar in another module.
+   * The registry as a definition module over the test classpath, so it loads the same from {@code
+   * target/test-classes} and from the {@code core} test-jar in another module.
    */
   public static RegistryModule module() {
     return new RegistryModule() {
@@ -97,7 +98,9 @@ public final class TestRegistry {
     return VALIDATOR;
   }
 
-  /** A complete, valid {@code visit} record: a treated, smoking 45-year-old woman with two sessions. */
+  /**
+   * A complete, valid {@code visit} record: a treated, smoking 45-year-old woman with two sessions.
+   */
   public static RecordBuilder validVisit() {
     return RecordBuilder.of(ID, "visit")
         .set("visit_date", "2024-05-02")
@@ -119,14 +122,19 @@ public final class TestRegistry {
         .set("start_date", "2024-05-01")
         .set("end_date", "2024-05-20")
         .set("remission", true)
-        .set("sessions", List.of(
-            RecordBuilder.row("session_date", "2024-05-03", "charge", RecordBuilder.decimal("250.5")),
-            RecordBuilder.row("session_date", "2024-05-06", "charge", 300)))
+        .set(
+            "sessions",
+            List.of(
+                RecordBuilder.row(
+                    "session_date", "2024-05-03", "charge", RecordBuilder.decimal("250.5")),
+                RecordBuilder.row("session_date", "2024-05-06", "charge", 300)))
         .set("on_medication", true)
         .set("medications", List.of(RecordBuilder.row("drug", "sertraline", "dose", 50)));
   }
 
-  /** A complete, valid {@code prom} record: every item answered 2, so the total is 20 and severe. */
+  /**
+   * A complete, valid {@code prom} record: every item answered 2, so the total is 20 and severe.
+   */
   public static RecordBuilder validProm() {
     RecordBuilder builder = RecordBuilder.of(ID, "prom").set("response_date", "2024-11-10");
     for (String item : promItems()) {

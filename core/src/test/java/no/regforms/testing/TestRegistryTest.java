@@ -64,18 +64,29 @@ class TestRegistryTest {
     Form visit = registry.forms().get("visit");
     List<FormItem> items = ItemWalker.all(visit.items(), FormItem.class);
 
-    assertThat(items).hasAtLeastOneElementOfType(Section.class).hasAtLeastOneElementOfType(RepeatGroup.class)
+    assertThat(items)
+        .hasAtLeastOneElementOfType(Section.class)
+        .hasAtLeastOneElementOfType(RepeatGroup.class)
         .hasAtLeastOneElementOfType(Note.class);
-    assertThat(items).filteredOn(i -> i instanceof Section s && s.visibleIf().isPresent()).isNotEmpty();
-    assertThat(items).filteredOn(i -> i instanceof RepeatGroup r && r.visibleIf().isPresent()).isNotEmpty();
+    assertThat(items)
+        .filteredOn(i -> i instanceof Section s && s.visibleIf().isPresent())
+        .isNotEmpty();
+    assertThat(items)
+        .filteredOn(i -> i instanceof RepeatGroup r && r.visibleIf().isPresent())
+        .isNotEmpty();
     assertThat(allVariables()).filteredOn(v -> v.visibleIf().isPresent()).isNotEmpty();
     assertThat(allVariables()).filteredOn(v -> v.requiredIf().isPresent()).isNotEmpty();
     assertThat(allVariables()).filteredOn(v -> v.plausibleRange().isPresent()).isNotEmpty();
     assertThat(allVariables()).filteredOn(v -> v.step().isPresent()).isNotEmpty();
     assertThat(allVariables()).filteredOn(v -> !v.missing().isEmpty()).isNotEmpty();
-    assertThat(allVariables()).filteredOn(v -> v.minChoices().isPresent() && v.maxChoices().isPresent()).isNotEmpty();
-    assertThat(allVariables()).filteredOn(v -> v.pattern().isPresent() && v.maxLength().isPresent()).isNotEmpty();
-    assertThat(visit.variable("visit_date").orElseThrow().range().orElseThrow().max()).isInstanceOf(Bound.Today.class);
+    assertThat(allVariables())
+        .filteredOn(v -> v.minChoices().isPresent() && v.maxChoices().isPresent())
+        .isNotEmpty();
+    assertThat(allVariables())
+        .filteredOn(v -> v.pattern().isPresent() && v.maxLength().isPresent())
+        .isNotEmpty();
+    assertThat(visit.variable("visit_date").orElseThrow().range().orElseThrow().max())
+        .isInstanceOf(Bound.Today.class);
     assertThat(visit.dateVariable()).contains("visit_date");
   }
 
@@ -85,16 +96,25 @@ class TestRegistryTest {
 
     assertThat(prom.variable("total").orElseThrow().compute().orElseThrow().compiled().references())
         .containsAll(TestRegistry.promItems());
-    assertThat(prom.variable("total_percent").orElseThrow().compute().orElseThrow().compiled().references())
+    assertThat(
+            prom.variable("total_percent")
+                .orElseThrow()
+                .compute()
+                .orElseThrow()
+                .compiled()
+                .references())
         .contains("total");
-    assertThat(prom.graph().order().indexOf("total")).isLessThan(prom.graph().order().indexOf("total_percent"));
+    assertThat(prom.graph().order().indexOf("total"))
+        .isLessThan(prom.graph().order().indexOf("total_percent"));
   }
 
   @Test
   void testRegistry_rules_haveBothSeveritiesAndWhen() {
     Form visit = registry.forms().get("visit");
 
-    assertThat(visit.rules()).extracting(r -> r.severity()).contains(Severity.ERROR, Severity.WARNING);
+    assertThat(visit.rules())
+        .extracting(r -> r.severity())
+        .contains(Severity.ERROR, Severity.WARNING);
     assertThat(visit.rules()).filteredOn(r -> r.when().isPresent()).isNotEmpty();
   }
 

@@ -55,7 +55,8 @@ class ComputedValuesTest {
   void validate_computedBooleanTrue_makesRequiredVisible() {
     ValidationResult result = validate(TestRegistry.validProm().remove("overall"));
 
-    assertThat(result.diagnostics().issues()).extracting(Issue::code, IssuePaths::path)
+    assertThat(result.diagnostics().issues())
+        .extracting(Issue::code, IssuePaths::path)
         .containsExactly(tuple(REQUIRED, "overall"));
   }
 
@@ -64,9 +65,9 @@ class ComputedValuesTest {
     ValidationResult result = validate(TestRegistry.validProm().remove("q05"));
 
     assertThat(result.computed()).doesNotContainKeys("total", "total_percent", "severe");
-    assertThat(result.diagnostics().issues()).extracting(Issue::code, IssuePaths::path).containsExactlyInAnyOrder(
-        tuple(REQUIRED, "q05"),
-        tuple(HIDDEN_VALUE, "overall"));
+    assertThat(result.diagnostics().issues())
+        .extracting(Issue::code, IssuePaths::path)
+        .containsExactlyInAnyOrder(tuple(REQUIRED, "q05"), tuple(HIDDEN_VALUE, "overall"));
   }
 
   @Test
@@ -105,7 +106,8 @@ class ComputedValuesTest {
 
     assertThat(number(result.values().get("bmi"))).isEqualByComparingTo("24.4");
     @SuppressWarnings("unchecked")
-    List<Map<String, Object>> sessions = (List<Map<String, Object>>) result.values().get("sessions");
+    List<Map<String, Object>> sessions =
+        (List<Map<String, Object>>) result.values().get("sessions");
     assertThat(number(sessions.get(1).get("day"))).isEqualByComparingTo("6");
   }
 
@@ -113,7 +115,8 @@ class ComputedValuesTest {
   void validate_inputForComputedVariable_isIgnoredWithWarning() {
     ValidationResult result = validate(TestRegistry.validVisit().set("bmi", 99));
 
-    assertThat(result.diagnostics().issues()).extracting(Issue::code, IssuePaths::path, Issue::severity)
+    assertThat(result.diagnostics().issues())
+        .extracting(Issue::code, IssuePaths::path, Issue::severity)
         .containsExactly(tuple(COMPUTED_VALUE_IGNORED, "bmi", Severity.WARNING));
     assertThat(number(result.computed().get("bmi"))).isEqualByComparingTo("24.4");
     assertThat(result.isValid()).isTrue();
@@ -121,9 +124,11 @@ class ComputedValuesTest {
 
   @Test
   void validate_inputForComputedVariableInRow_isIgnoredWithWarning() {
-    ValidationResult result = validate(TestRegistry.validVisit().setInRow("sessions", 2, "day", 100));
+    ValidationResult result =
+        validate(TestRegistry.validVisit().setInRow("sessions", 2, "day", 100));
 
-    assertThat(result.diagnostics().issues()).extracting(Issue::code, IssuePaths::path, Issue::severity)
+    assertThat(result.diagnostics().issues())
+        .extracting(Issue::code, IssuePaths::path, Issue::severity)
         .containsExactly(tuple(COMPUTED_VALUE_IGNORED, "sessions[2].day", Severity.WARNING));
     assertThat(number(result.computed().get("sessions[2].day"))).isEqualByComparingTo("6");
   }
@@ -132,14 +137,22 @@ class ComputedValuesTest {
   void validate_inputForUncomputableVariable_isIgnoredNotUsed() {
     ValidationResult result = validate(TestRegistry.validVisit().remove("height").set("bmi", 35));
 
-    assertThat(result.diagnostics().issues()).extracting(Issue::code).containsExactly(COMPUTED_VALUE_IGNORED);
+    assertThat(result.diagnostics().issues())
+        .extracting(Issue::code)
+        .containsExactly(COMPUTED_VALUE_IGNORED);
     assertThat(result.computed()).doesNotContainKeys("bmi", "obese");
   }
 
   @Test
   void validate_computedValuesInHiddenSection_areNotDerived() {
-    ValidationResult result = validate(TestRegistry.validVisit().set("treated", false)
-        .remove("start_date").remove("end_date").remove("remission").remove("sessions"));
+    ValidationResult result =
+        validate(
+            TestRegistry.validVisit()
+                .set("treated", false)
+                .remove("start_date")
+                .remove("end_date")
+                .remove("remission")
+                .remove("sessions"));
 
     assertThat(result.computed()).containsOnlyKeys("bmi", "obese");
   }

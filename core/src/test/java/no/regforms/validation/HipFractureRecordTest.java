@@ -27,13 +27,18 @@ import org.junit.jupiter.api.Test;
 class HipFractureRecordTest {
 
   private static final Registry REGISTRY =
-      DefinitionLoader.create().load(Path.of("src/test/resources/registries/hipfracture")).registryOrThrow();
+      DefinitionLoader.create()
+          .load(Path.of("src/test/resources/registries/hipfracture"))
+          .registryOrThrow();
   private static final RecordValidator VALIDATOR = RecordValidator.of(REGISTRY, TestRegistry.CLOCK);
 
   private static RecordBuilder admission() {
     return RecordBuilder.of("hipfracture", "admission")
-        .set("admitted_at", "2024-03-01T22:00").set("birth_date", "1940-05-01").set("fracture_type", "neck")
-        .set("operated", true).set("surgery_at", "2024-03-03T21:00");
+        .set("admitted_at", "2024-03-01T22:00")
+        .set("birth_date", "1940-05-01")
+        .set("fracture_type", "neck")
+        .set("operated", true)
+        .set("surgery_at", "2024-03-03T21:00");
   }
 
   private static ValidationResult validate(RecordBuilder record) {
@@ -46,14 +51,17 @@ class HipFractureRecordTest {
 
     assertThat(result.diagnostics().issues()).isEmpty();
     assertThat((BigDecimal) result.computed().get("hours_to_surgery")).isEqualByComparingTo("47");
-    assertThat(result.computed()).containsEntry("within_48h", true).containsEntry("age", new BigDecimal("83"));
+    assertThat(result.computed())
+        .containsEntry("within_48h", true)
+        .containsEntry("age", new BigDecimal("83"));
   }
 
   @Test
   void validate_codeExpiredBeforeTheDateTimeThatDatesTheRecord_reportsCodeNotValid() {
     ValidationResult result = validate(admission().set("fracture_type", "old_other"));
 
-    assertThat(result.diagnostics().issues()).extracting(Issue::code, IssuePaths::path)
+    assertThat(result.diagnostics().issues())
+        .extracting(Issue::code, IssuePaths::path)
         .containsExactly(tuple(CODE_NOT_VALID, "fracture_type"));
   }
 
@@ -61,7 +69,8 @@ class HipFractureRecordTest {
   void validate_computedAgeBelowItsRange_reportsOutOfRangeOnTheComputedVariable() {
     ValidationResult result = validate(admission().set("birth_date", "1991-01-01"));
 
-    assertThat(result.diagnostics().issues()).extracting(Issue::code, Issue::severity, IssuePaths::path)
+    assertThat(result.diagnostics().issues())
+        .extracting(Issue::code, Issue::severity, IssuePaths::path)
         .containsExactly(tuple(OUT_OF_RANGE, Severity.ERROR, "age"));
   }
 
@@ -69,23 +78,29 @@ class HipFractureRecordTest {
   void validate_computedAgeOutsidePlausibleRange_warns() {
     ValidationResult result = validate(admission().set("birth_date", "1969-01-01"));
 
-    assertThat(result.diagnostics().issues()).extracting(Issue::code, Issue::severity, IssuePaths::path)
+    assertThat(result.diagnostics().issues())
+        .extracting(Issue::code, Issue::severity, IssuePaths::path)
         .containsExactly(tuple(IMPLAUSIBLE, Severity.WARNING, "age"));
   }
 
   @Test
   void validate_longWait_warnsByTheConfirmableRule() {
-    ValidationResult result = validate(admission().set("surgery_at", "2024-03-06T08:00").set("delay_reason", "capacity"));
+    ValidationResult result =
+        validate(admission().set("surgery_at", "2024-03-06T08:00").set("delay_reason", "capacity"));
 
-    assertThat(result.diagnostics().issues()).extracting(Issue::code, Issue::severity, IssuePaths::path)
+    assertThat(result.diagnostics().issues())
+        .extracting(Issue::code, Issue::severity, IssuePaths::path)
         .containsExactly(tuple(RULE_FAILED, Severity.WARNING, "surgery_at"));
-    assertThat(REGISTRY.formOrThrow("admission").rules()).filteredOn(rule -> rule.id().equals("long_wait"))
-        .singleElement().satisfies(rule -> assertThat(rule.confirm()).isTrue());
+    assertThat(REGISTRY.formOrThrow("admission").rules())
+        .filteredOn(rule -> rule.id().equals("long_wait"))
+        .singleElement()
+        .satisfies(rule -> assertThat(rule.confirm()).isTrue());
   }
 
   @Test
   void explain_operatedNotAnswered_tracesEachHiddenItemToTheUnknownValue() {
-    List<Decision> decisions = VALIDATOR.explain(admission().remove("operated").remove("surgery_at").build());
+    List<Decision> decisions =
+        VALIDATOR.explain(admission().remove("operated").remove("surgery_at").build());
 
     Decision surgery = decision(decisions, Decision.Kind.HIDDEN, "surgery_at");
     assertThat(surgery.key()).isEqualTo("visibleIf");
@@ -94,31 +109,40 @@ class HipFractureRecordTest {
     assertThat(surgery.unknown()).containsExactly(entry("operated", "not filled in"));
     assertThat(decision(decisions, Decision.Kind.HIDDEN, "delay_reason").unknown())
         .containsExactly(entry("within_48h", "hidden"));
-    assertThat(decision(decisions, Decision.Kind.COMPUTED, "age").explanation().value()).isEqualTo(new BigDecimal("83"));
+    assertThat(decision(decisions, Decision.Kind.COMPUTED, "age").explanation().value())
+        .isEqualTo(new BigDecimal("83"));
   }
 
   @Test
   void explain_failedRule_showsTheValuesItRead() {
-    List<Decision> decisions = VALIDATOR.explain(admission().set("surgery_at", "2024-03-01T20:00").build());
+    List<Decision> decisions =
+        VALIDATOR.explain(admission().set("surgery_at", "2024-03-01T20:00").build());
 
     Decision rule = decision(decisions, Decision.Kind.RULE_FAILED, "surgery_after_admission");
     assertThat(rule.explanation().value()).isEqualTo(false);
-    assertThat(rule.explanation().parts()).singleElement().satisfies(part -> {
-      assertThat(part.text()).isEqualTo("hours_to_surgery");
-      assertThat((BigDecimal) part.value()).isEqualByComparingTo("-2");
-    });
+    assertThat(rule.explanation().parts())
+        .singleElement()
+        .satisfies(
+            part -> {
+              assertThat(part.text()).isEqualTo("hours_to_surgery");
+              assertThat((BigDecimal) part.value()).isEqualByComparingTo("-2");
+            });
   }
 
   private static Decision decision(List<Decision> decisions, Decision.Kind kind, String path) {
-    return decisions.stream().filter(d -> d.kind() == kind && d.path().equals(path)).findFirst()
-        .orElseThrow(() -> new AssertionError("no " + kind + " decision at " + path + " in " + decisions));
+    return decisions.stream()
+        .filter(d -> d.kind() == kind && d.path().equals(path))
+        .findFirst()
+        .orElseThrow(
+            () -> new AssertionError("no " + kind + " decision at " + path + " in " + decisions));
   }
 
   @Test
   void issueText_ruleMessageEndingInAFullStop_joinsTheRuleIdWithoutDoublePunctuation() {
     ValidationResult result = validate(admission().set("surgery_at", "2024-03-01T20:00"));
 
-    assertThat(result.diagnostics().errors()).extracting(issue -> issue.text("nb"))
+    assertThat(result.diagnostics().errors())
+        .extracting(issue -> issue.text("nb"))
         .containsExactly("Operasjonen må være etter innleggelsen; rule surgery_after_admission");
   }
 }

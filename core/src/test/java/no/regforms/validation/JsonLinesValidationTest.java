@@ -37,26 +37,38 @@ class JsonLinesValidationTest {
 
   @Test
   void validate_extract_locatesEveryIssueByLineAndPath() throws Exception {
-    String extract = String.join("\n",
-        line(TestRegistry.validVisit()),
-        "",
-        "{\"form\": \"visit\", \"values\": {\"age\": }",
-        line(TestRegistry.validVisit().set("age", 130).setInRow("sessions", 2, "charge", 2000)),
-        line(TestRegistry.validProm()));
+    String extract =
+        String.join(
+            "\n",
+            line(TestRegistry.validVisit()),
+            "",
+            "{\"form\": \"visit\", \"values\": {\"age\": }",
+            line(TestRegistry.validVisit().set("age", 130).setInRow("sessions", 2, "charge", 2000)),
+            line(TestRegistry.validProm()));
 
     List<RecordLine> lines;
     try (JsonLinesRecordReader reader = new JsonLinesRecordReader(new StringReader(extract))) {
       lines = reader.lines().toList();
     }
-    List<Issue> issues = lines.stream()
-        .flatMap(line -> line.record()
-            .map(record -> TestRegistry.validator().validate(record).diagnostics().issues())
-            .orElseGet(() -> List.of(line.problem().orElseThrow()))
-            .stream())
-        .toList();
+    List<Issue> issues =
+        lines.stream()
+            .flatMap(
+                line ->
+                    line
+                        .record()
+                        .map(
+                            record ->
+                                TestRegistry.validator().validate(record).diagnostics().issues())
+                        .orElseGet(() -> List.of(line.problem().orElseThrow()))
+                        .stream())
+            .toList();
 
     assertThat(lines).extracting(RecordLine::number).containsExactly(1L, 3L, 4L, 5L);
-    assertThat(issues).extracting(Issue::code, i -> ((RecordPath) i.location()).line(), i -> ((RecordPath) i.location()).path())
+    assertThat(issues)
+        .extracting(
+            Issue::code,
+            i -> ((RecordPath) i.location()).line(),
+            i -> ((RecordPath) i.location()).path())
         .containsExactly(
             tuple(IssueCode.RECORD_SYNTAX, 3L, ""),
             tuple(IssueCode.OUT_OF_RANGE, 4L, "age"),
@@ -66,7 +78,8 @@ class JsonLinesValidationTest {
   @Test
   void validate_recordReadFromJson_derivesSameComputedValuesAsBuilt() throws Exception {
     Record read;
-    try (JsonLinesRecordReader reader = new JsonLinesRecordReader(new StringReader(line(TestRegistry.validProm())))) {
+    try (JsonLinesRecordReader reader =
+        new JsonLinesRecordReader(new StringReader(line(TestRegistry.validProm())))) {
       read = reader.lines().findFirst().orElseThrow().record().orElseThrow();
     }
 

@@ -18,32 +18,45 @@ class RecordIssueMessagesTest {
 
   private static String listing(ValidationResult result) {
     return result.diagnostics().issues().stream()
-        .map(i -> i.severity().label() + " " + i.code().code() + " " + IssuePaths.path(i) + "\n  nb: " + i.text("nb")
-            + "\n  en: " + i.text("en"))
-        .collect(Collectors.joining("\n")) + "\n";
+            .map(
+                i ->
+                    i.severity().label()
+                        + " "
+                        + i.code().code()
+                        + " "
+                        + IssuePaths.path(i)
+                        + "\n  nb: "
+                        + i.text("nb")
+                        + "\n  en: "
+                        + i.text("en"))
+            .collect(Collectors.joining("\n"))
+        + "\n";
   }
 
   @Test
   void validate_recordWithOneOfEachProblem_givesTheseMessages() {
-    RecordBuilder record = TestRegistry.validVisit()
-        .number("age", "1.5")
-        .set("admitted_at", "2024-05-02 10:30")
-        .remove("sex")
-        .set("height", 300)
-        .set("weight", 260)
-        .number("edss", "3.2")
-        .set("referral_code", "ab12345678")
-        .set("diagnosis", "F32.9")
-        .set("symptoms", List.of("pain", "itch", "nausea", "fatigue"))
-        .set("onset", TestRegistry.missing("declined"))
-        .set("smoker", false)
-        .set("bmi", 20)
-        .set("hieght", 170)
-        .set("end_date", "2024-04-01")
-        .setInRow("sessions", 1, "charge", new BigDecimal("250.25"))
-        .set("medications", List.of());
+    RecordBuilder record =
+        TestRegistry.validVisit()
+            .number("age", "1.5")
+            .set("admitted_at", "2024-05-02 10:30")
+            .remove("sex")
+            .set("height", 300)
+            .set("weight", 260)
+            .number("edss", "3.2")
+            .set("referral_code", "ab12345678")
+            .set("diagnosis", "F32.9")
+            .set("symptoms", List.of("pain", "itch", "nausea", "fatigue"))
+            .set("onset", TestRegistry.missing("declined"))
+            .set("smoker", false)
+            .set("bmi", 20)
+            .set("hieght", 170)
+            .set("end_date", "2024-04-01")
+            .setInRow("sessions", 1, "charge", new BigDecimal("250.25"))
+            .set("medications", List.of());
 
-    assertThat(listing(TestRegistry.validator().validate(record.build()))).isEqualTo("""
+    assertThat(listing(TestRegistry.validator().validate(record.build())))
+        .isEqualTo(
+            """
         error invalid_format admitted_at
           nb: Verdien må ha formatet yyyy-mm-ddThh:mm
           en: The value must have the format yyyy-mm-ddThh:mm

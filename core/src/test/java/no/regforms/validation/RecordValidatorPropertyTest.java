@@ -27,8 +27,8 @@ import no.regforms.testing.RecordBuilder;
 import no.regforms.testing.TestRegistry;
 
 /**
- * Garbage in, issues out: random JSON-like values for every variable of the test registry never make
- * the validator throw, never change its input, and never leak a value into a message.
+ * Garbage in, issues out: random JSON-like values for every variable of the test registry never
+ * make the validator throw, never change its input, and never leak a value into a message.
  */
 class RecordValidatorPropertyTest {
 
@@ -37,16 +37,20 @@ class RecordValidatorPropertyTest {
   private static final List<String> LANGUAGES = List.of("nb", "en");
 
   @Property(tries = 250)
-  void validate_randomValuesForEveryVariable_reportsIssuesNeverThrows(@ForAll("records") Record record) {
+  void validate_randomValuesForEveryVariable_reportsIssuesNeverThrows(
+      @ForAll("records") Record record) {
     RecordValues before = RecordValues.of(record.values().asMap());
 
     ValidationResult result = TestRegistry.validator().validate(record);
 
     assertThat(record.values()).isEqualTo(before);
-    assertThat(result.diagnostics().issues()).allSatisfy(issue -> {
-      assertThat(issue.location()).isInstanceOf(RecordPath.class);
-      LANGUAGES.forEach(language -> assertThat(issue.message().exactly(language)).isPresent());
-    });
+    assertThat(result.diagnostics().issues())
+        .allSatisfy(
+            issue -> {
+              assertThat(issue.location()).isInstanceOf(RecordPath.class);
+              LANGUAGES.forEach(
+                  language -> assertThat(issue.message().exactly(language)).isPresent());
+            });
     assertThat(result.toString()).isNotBlank();
   }
 
@@ -65,26 +69,34 @@ class RecordValidatorPropertyTest {
 
   @Provide
   Arbitrary<Record> records() {
-    return Arbitraries.of(FORMS).flatMap(form -> values(form, scalar()).map(values -> record(form, values)));
+    return Arbitraries.of(FORMS)
+        .flatMap(form -> values(form, scalar()).map(values -> record(form, values)));
   }
 
   @Provide
   Arbitrary<Record> recordsWithSecret() {
-    Arbitrary<Object> planted = Arbitraries.oneOf(
-        Arbitraries.just(SECRET),
-        Arbitraries.just(SECRET + "2024-05-02"),
-        Arbitraries.just("AB" + SECRET),
-        Arbitraries.just(Map.of("missing", SECRET)),
-        Arbitraries.just(List.of("pain", SECRET)));
-    return Arbitraries.of(FORMS).flatMap(form -> Combinators.combine(
-            values(form, Arbitraries.frequencyOf(
-                Tuple.of(3, scalar()), Tuple.of(2, planted))),
-            Arbitraries.of(names(form)), planted)
-        .as((values, name, secret) -> {
-          Map<String, Object> withSecret = new LinkedHashMap<>(values);
-          withSecret.put(name, secret);
-          return record(form, withSecret);
-        }));
+    Arbitrary<Object> planted =
+        Arbitraries.oneOf(
+            Arbitraries.just(SECRET),
+            Arbitraries.just(SECRET + "2024-05-02"),
+            Arbitraries.just("AB" + SECRET),
+            Arbitraries.just(Map.of("missing", SECRET)),
+            Arbitraries.just(List.of("pain", SECRET)));
+    return Arbitraries.of(FORMS)
+        .flatMap(
+            form ->
+                Combinators.combine(
+                        values(
+                            form,
+                            Arbitraries.frequencyOf(Tuple.of(3, scalar()), Tuple.of(2, planted))),
+                        Arbitraries.of(names(form)),
+                        planted)
+                    .as(
+                        (values, name, secret) -> {
+                          Map<String, Object> withSecret = new LinkedHashMap<>(values);
+                          withSecret.put(name, secret);
+                          return record(form, withSecret);
+                        }));
   }
 
   private static Record record(String form, Map<String, Object> values) {
@@ -93,16 +105,21 @@ class RecordValidatorPropertyTest {
     return builder.build();
   }
 
-  /** Values for a random subset of the form's names (and a few unknown ones); rows for repeat groups. */
+  /**
+   * Values for a random subset of the form's names (and a few unknown ones); rows for repeat
+   * groups.
+   */
   private static Arbitrary<Map<String, Object>> values(String formId, Arbitrary<Object> scalar) {
     Form form = TestRegistry.registry().forms().get(formId);
     List<String> names = names(formId);
-    Arbitrary<Object> row = Arbitraries.maps(Arbitraries.of(rowNames(form)), scalar).ofMaxSize(5).map(m -> (Object) m);
-    Arbitrary<Object> value = Arbitraries.frequencyOf(
-        Tuple.of(6, scalar),
-        Tuple.of(2, row.list().ofMaxSize(5).map(l -> (Object) l)),
-        Tuple.of(1, scalar.list().ofMaxSize(4).map(l -> (Object) l)),
-        Tuple.of(1, row));
+    Arbitrary<Object> row =
+        Arbitraries.maps(Arbitraries.of(rowNames(form)), scalar).ofMaxSize(5).map(m -> (Object) m);
+    Arbitrary<Object> value =
+        Arbitraries.frequencyOf(
+            Tuple.of(6, scalar),
+            Tuple.of(2, row.list().ofMaxSize(5).map(l -> (Object) l)),
+            Tuple.of(1, scalar.list().ofMaxSize(4).map(l -> (Object) l)),
+            Tuple.of(1, row));
     return Arbitraries.maps(Arbitraries.of(names), value).ofMaxSize(names.size());
   }
 
@@ -128,16 +145,43 @@ class RecordValidatorPropertyTest {
   private static Arbitrary<Object> scalar() {
     return Arbitraries.oneOf(
         Arbitraries.strings().ofMaxLength(12).map(s -> (Object) s),
-        Arbitraries.of("2024-02-30", "2024-05-02", "1999-12-31", "2999-01-01", "2023-11", "2023-13", "2024-05-02T10:30",
-            "2024-05-02T25:61", "F32.2", "F32.9", "F33.9", "pain", "1", "2", "AB123", "", " ", "true", "12", "NaN",
-            "today").map(s -> (Object) s),
+        Arbitraries.of(
+                "2024-02-30",
+                "2024-05-02",
+                "1999-12-31",
+                "2999-01-01",
+                "2023-11",
+                "2023-13",
+                "2024-05-02T10:30",
+                "2024-05-02T25:61",
+                "F32.2",
+                "F32.9",
+                "F33.9",
+                "pain",
+                "1",
+                "2",
+                "AB123",
+                "",
+                " ",
+                "true",
+                "12",
+                "NaN",
+                "today")
+            .map(s -> (Object) s),
         Arbitraries.integers().between(-1000, 1000).map(i -> (Object) BigDecimal.valueOf(i)),
-        Arbitraries.bigDecimals().between(BigDecimal.valueOf(-100_000), BigDecimal.valueOf(100_000)).ofScale(3)
+        Arbitraries.bigDecimals()
+            .between(BigDecimal.valueOf(-100_000), BigDecimal.valueOf(100_000))
+            .ofScale(3)
             .map(d -> (Object) d),
-        Arbitraries.of(new BigDecimal("1E+30"), new BigDecimal("-1E-30"), new BigDecimal("0.5"), new BigDecimal("10.0"))
+        Arbitraries.of(
+                new BigDecimal("1E+30"),
+                new BigDecimal("-1E-30"),
+                new BigDecimal("0.5"),
+                new BigDecimal("10.0"))
             .map(d -> (Object) d),
         Arbitraries.of(true, false).map(b -> (Object) b),
-        Arbitraries.of("unknown", "not_asked", "declined", "lost", "nonsense").map(r -> (Object) Map.of("missing", r)),
+        Arbitraries.of("unknown", "not_asked", "declined", "lost", "nonsense")
+            .map(r -> (Object) Map.of("missing", r)),
         Arbitraries.just(Map.of("missing", List.of("unknown"))).map(m -> (Object) m));
   }
 }

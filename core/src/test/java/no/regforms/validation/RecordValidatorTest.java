@@ -54,10 +54,12 @@ class RecordValidatorTest {
 
   @Test
   void validate_formFarFromAnyKnown_hintListsForms() {
-    ValidationResult result = validator.validate(TestRegistry.validVisit().form("baseline").build());
+    ValidationResult result =
+        validator.validate(TestRegistry.validVisit().form("baseline").build());
 
     assertThat(result.diagnostics().issues()).extracting(Issue::code).containsExactly(WRONG_FORM);
-    assertThat(result.diagnostics().issues().get(0).hint()).hasValueSatisfying(h -> assertThat(h).contains("visit", "prom"));
+    assertThat(result.diagnostics().issues().get(0).hint())
+        .hasValueSatisfying(h -> assertThat(h).contains("visit", "prom"));
   }
 
   @Test
@@ -75,7 +77,9 @@ class RecordValidatorTest {
 
     Issue issue = validator.validate(record).diagnostics().errors().get(0);
 
-    assertThat(issue.text("en")).contains("registry 'ect'").contains("not '" + TestRegistry.registry().id() + "'")
+    assertThat(issue.text("en"))
+        .contains("registry 'ect'")
+        .contains("not '" + TestRegistry.registry().id() + "'")
         .doesNotContain("not a known form");
     assertThat(issue.text("nb")).contains("'ect'");
   }
@@ -87,7 +91,9 @@ class RecordValidatorTest {
 
     ValidationResult result = validator.validate(stamped);
 
-    assertThat(result.diagnostics().errors()).extracting(Issue::code).containsExactly(UNKNOWN_VERSION);
+    assertThat(result.diagnostics().errors())
+        .extracting(Issue::code)
+        .containsExactly(UNKNOWN_VERSION);
     Issue issue = result.diagnostics().errors().get(0);
     assertThat(issue.location()).isEqualTo(new RecordPath("", 3));
     assertThat(issue.text("en")).contains("1999.9").contains(TestRegistry.registry().version());
@@ -96,7 +102,16 @@ class RecordValidatorTest {
   @Test
   void validate_currentVersion_isAccepted() {
     Record valid = TestRegistry.validVisit().build();
-    Record stamped = new Record(valid.registry(), "visit", TestRegistry.registry().version(), "", "", "", valid.values(), 3);
+    Record stamped =
+        new Record(
+            valid.registry(),
+            "visit",
+            TestRegistry.registry().version(),
+            "",
+            "",
+            "",
+            valid.values(),
+            3);
 
     assertThat(validator.validate(stamped).diagnostics().issues()).isEmpty();
   }
@@ -129,16 +144,20 @@ class RecordValidatorTest {
 
     ValidationResult result = validator.validate(record);
 
-    assertThat(result.diagnostics().issues()).extracting(Issue::code, IssuePaths::path, Issue::severity)
+    assertThat(result.diagnostics().issues())
+        .extracting(Issue::code, IssuePaths::path, Issue::severity)
         .containsExactly(tuple(UNDEFINED_VARIABLE, "hieght", Severity.ERROR));
     assertThat(result.diagnostics().issues().get(0).hint()).contains("did you mean 'height'?");
   }
 
   @Test
   void validate_unrelatedUndefinedVariable_reportsWithoutHint() {
-    ValidationResult result = validator.validate(TestRegistry.validVisit().set("zzzzzzzzzzzz", 1).build());
+    ValidationResult result =
+        validator.validate(TestRegistry.validVisit().set("zzzzzzzzzzzz", 1).build());
 
-    assertThat(result.diagnostics().issues()).extracting(Issue::code).containsExactly(UNDEFINED_VARIABLE);
+    assertThat(result.diagnostics().issues())
+        .extracting(Issue::code)
+        .containsExactly(UNDEFINED_VARIABLE);
     assertThat(result.diagnostics().issues().get(0).hint()).isEmpty();
   }
 
@@ -148,18 +167,21 @@ class RecordValidatorTest {
 
     ValidationResult result = validator.validate(record);
 
-    assertThat(result.diagnostics().issues()).extracting(Issue::code, IssuePaths::path)
+    assertThat(result.diagnostics().issues())
+        .extracting(Issue::code, IssuePaths::path)
         .containsExactly(tuple(UNDEFINED_VARIABLE, "sessions[2].chrage"));
     assertThat(result.diagnostics().issues().get(0).hint()).contains("did you mean 'charge'?");
   }
 
   @Test
   void validate_sectionOrNoteIdAsKey_reportsUndefinedVariable() {
-    ValidationResult result = validator.validate(TestRegistry.validVisit().set("basics", "x").set("intro", "y").build());
+    ValidationResult result =
+        validator.validate(TestRegistry.validVisit().set("basics", "x").set("intro", "y").build());
 
-    assertThat(result.diagnostics().issues()).extracting(Issue::code, IssuePaths::path).containsExactlyInAnyOrder(
-        tuple(UNDEFINED_VARIABLE, "basics"),
-        tuple(UNDEFINED_VARIABLE, "intro"));
+    assertThat(result.diagnostics().issues())
+        .extracting(Issue::code, IssuePaths::path)
+        .containsExactlyInAnyOrder(
+            tuple(UNDEFINED_VARIABLE, "basics"), tuple(UNDEFINED_VARIABLE, "intro"));
   }
 
   @Test
@@ -168,13 +190,20 @@ class RecordValidatorTest {
 
     ValidationResult result = validator.validate(record);
 
-    assertThat(result.diagnostics().issues()).extracting(i -> ((RecordPath) i.location()).line()).containsOnly(42L);
+    assertThat(result.diagnostics().issues())
+        .extracting(i -> ((RecordPath) i.location()).line())
+        .containsOnly(42L);
   }
 
   @Test
   void validate_anyRecord_leavesInputUnchanged() {
-    Record record = TestRegistry.validVisit().set("age", 130).set("hieght", 1).set("bmi", 99)
-        .setInRow("sessions", 1, "charge", "x").build();
+    Record record =
+        TestRegistry.validVisit()
+            .set("age", 130)
+            .set("hieght", 1)
+            .set("bmi", 99)
+            .setInRow("sessions", 1, "charge", "x")
+            .build();
     RecordValues before = RecordValues.of(record.values().asMap());
 
     validator.validate(record);
@@ -185,17 +214,23 @@ class RecordValidatorTest {
 
   @Test
   void validate_sharedAcrossThreads_givesTheSameResultEverywhere() {
-    Record record = TestRegistry.validVisit().set("age", 130).set("weight", 300).setInRow("sessions", 2, "charge", "x")
-        .build();
+    Record record =
+        TestRegistry.validVisit()
+            .set("age", 130)
+            .set("weight", 300)
+            .setInRow("sessions", 2, "charge", "x")
+            .build();
     ValidationResult expected = validator.validate(record);
 
-    List<ValidationResult> results = IntStream.range(0, 64).parallel()
-        .mapToObj(i -> validator.validate(record)).toList();
+    List<ValidationResult> results =
+        IntStream.range(0, 64).parallel().mapToObj(i -> validator.validate(record)).toList();
 
-    assertThat(results).allSatisfy(result -> {
-      assertThat(result.diagnostics()).isEqualTo(expected.diagnostics());
-      assertThat(result.computed()).isEqualTo(expected.computed());
-    });
+    assertThat(results)
+        .allSatisfy(
+            result -> {
+              assertThat(result.diagnostics()).isEqualTo(expected.diagnostics());
+              assertThat(result.computed()).isEqualTo(expected.computed());
+            });
   }
 
   @Test
@@ -205,23 +240,39 @@ class RecordValidatorTest {
 
   @Test
   void validate_everyIssue_hasMessageInNbAndEn() {
-    Record record = TestRegistry.validVisit().set("age", 130).set("hieght", 1).remove("sex").set("onset", "2023-1")
-        .set("symptoms", List.of("pain", "nausea", "fatigue", "headache")).set("diagnosis", "X99")
-        .set("end_date", "2024-04-01").build();
+    Record record =
+        TestRegistry.validVisit()
+            .set("age", 130)
+            .set("hieght", 1)
+            .remove("sex")
+            .set("onset", "2023-1")
+            .set("symptoms", List.of("pain", "nausea", "fatigue", "headache"))
+            .set("diagnosis", "X99")
+            .set("end_date", "2024-04-01")
+            .build();
 
     ValidationResult result = validator.validate(record);
 
-    assertThat(result.diagnostics().issues()).hasSizeGreaterThanOrEqualTo(6).allSatisfy(issue -> {
-      assertThat(issue.message().exactly("nb")).hasValueSatisfying(t -> assertThat(t).isNotBlank());
-      assertThat(issue.message().exactly("en")).hasValueSatisfying(t -> assertThat(t).isNotBlank());
-      assertThat(issue.message().exactly("nb")).isNotEqualTo(issue.message().exactly("en"));
-    });
+    assertThat(result.diagnostics().issues())
+        .hasSizeGreaterThanOrEqualTo(6)
+        .allSatisfy(
+            issue -> {
+              assertThat(issue.message().exactly("nb"))
+                  .hasValueSatisfying(t -> assertThat(t).isNotBlank());
+              assertThat(issue.message().exactly("en"))
+                  .hasValueSatisfying(t -> assertThat(t).isNotBlank());
+              assertThat(issue.message().exactly("nb")).isNotEqualTo(issue.message().exactly("en"));
+            });
   }
 
   @Test
   void validationResult_toString_printsCountsOnly() {
-    ValidationResult result = validator.validate(TestRegistry.validVisit().set("comment", "ZZ_SECRET_93").build());
+    ValidationResult result =
+        validator.validate(TestRegistry.validVisit().set("comment", "ZZ_SECRET_93").build());
 
-    assertThat(result.toString()).doesNotContain("ZZ_SECRET_93").doesNotContain("24.4").contains("errors=0");
+    assertThat(result.toString())
+        .doesNotContain("ZZ_SECRET_93")
+        .doesNotContain("24.4")
+        .contains("errors=0");
   }
 }

@@ -17,16 +17,30 @@ import org.junit.jupiter.api.Test;
 /** Records checked exactly as the version they declare defined them. */
 class RecordVersionTest {
 
-  private static final Registry VERSIONED = DefinitionLoader.create()
-      .load(Path.of("src", "test", "resources", "registries", "versioned")).registryOrThrow();
+  private static final Registry VERSIONED =
+      DefinitionLoader.create()
+          .load(Path.of("src", "test", "resources", "registries", "versioned"))
+          .registryOrThrow();
   private static final RecordValidator VALIDATOR = RecordValidator.of(VERSIONED);
 
   private static Record visit(String version, Map<String, Object> values) {
     return new Record("versioned", "visit", version, "", "", "", RecordValues.of(values), 1);
   }
 
-  private static final Map<String, Object> OF_2020 = Map.of("visit_date", "2020-05-01", "age", 40, "weight_lb", 176.4,
-      "tobacco", "occasional", "systolic", 130, "diastolic", 85);
+  private static final Map<String, Object> OF_2020 =
+      Map.of(
+          "visit_date",
+          "2020-05-01",
+          "age",
+          40,
+          "weight_lb",
+          176.4,
+          "tobacco",
+          "occasional",
+          "systolic",
+          130,
+          "diastolic",
+          85);
 
   private static List<IssueCode> codes(ValidationResult result) {
     return result.diagnostics().issues().stream().map(Issue::code).toList();
@@ -41,15 +55,22 @@ class RecordVersionTest {
   void validate_sameValuesStampedWithTheNextVersion_retiredVariablesAndCodesAreErrors() {
     ValidationResult result = VALIDATOR.validate(visit("2022.1", OF_2020));
 
-    assertThat(result.diagnostics().errors()).extracting(Issue::path).contains("weight_lb", "tobacco");
+    assertThat(result.diagnostics().errors())
+        .extracting(Issue::path)
+        .contains("weight_lb", "tobacco");
     assertThat(codes(result)).containsOnly(IssueCode.UNDEFINED_VARIABLE);
   }
 
   @Test
   void validate_versionTheRegistryNeverHad_errorListingTheKnownVersions() {
-    ValidationResult result = VALIDATOR.validate(visit("2021.1", Map.of("seen_on", "2021-01-01", "age", 40)));
+    ValidationResult result =
+        VALIDATOR.validate(visit("2021.1", Map.of("seen_on", "2021-01-01", "age", 40)));
 
-    Issue unknown = result.diagnostics().errors().stream().filter(i -> i.code() == IssueCode.UNKNOWN_VERSION).findFirst().orElseThrow();
+    Issue unknown =
+        result.diagnostics().errors().stream()
+            .filter(i -> i.code() == IssueCode.UNKNOWN_VERSION)
+            .findFirst()
+            .orElseThrow();
     assertThat(unknown.text("en")).contains("'2021.1'", "2020.1, 2022.1, 2024.1");
   }
 
@@ -57,9 +78,11 @@ class RecordVersionTest {
   void asVersion_oldRecordAgainstTheCurrentVersion_showsWhatAMigrationMustFix() {
     ValidationResult result = VALIDATOR.asVersion("2024.1").validate(visit("2020.1", OF_2020));
 
-    assertThat(result.diagnostics().errors()).extracting(Issue::path)
+    assertThat(result.diagnostics().errors())
+        .extracting(Issue::path)
         .contains("visit_date", "weight_lb", "tobacco", "systolic", "diastolic", "seen_on");
-    assertThatThrownBy(() -> VALIDATOR.asVersion("1999.1")).hasMessageContaining("2020.1, 2022.1, 2024.1");
+    assertThatThrownBy(() -> VALIDATOR.asVersion("1999.1"))
+        .hasMessageContaining("2020.1, 2022.1, 2024.1");
   }
 
   @Test
@@ -69,7 +92,8 @@ class RecordVersionTest {
     Map<String, Object> adult2022 = Map.of("visit_date", "2022-05-01", "age", 18);
 
     assertThat(codes(VALIDATOR.validate(visit("2020.1", young2020)))).isEmpty();
-    assertThat(codes(VALIDATOR.validate(visit("2022.1", young2022)))).containsExactly(IssueCode.NOT_INCLUDED);
+    assertThat(codes(VALIDATOR.validate(visit("2022.1", young2022))))
+        .containsExactly(IssueCode.NOT_INCLUDED);
     assertThat(codes(VALIDATOR.validate(visit("2022.1", adult2022)))).isEmpty();
   }
 }

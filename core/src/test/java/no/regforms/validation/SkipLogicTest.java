@@ -20,7 +20,9 @@ import no.regforms.testing.TestRegistry;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
-/** Required and required-if, visibility of variables, sections and repeat groups, and row counts. */
+/**
+ * Required and required-if, visibility of variables, sections and repeat groups, and row counts.
+ */
 class SkipLogicTest {
 
   private static ValidationResult validate(RecordBuilder record) {
@@ -28,7 +30,9 @@ class SkipLogicTest {
   }
 
   private static List<Tuple> issues(ValidationResult result) {
-    return result.diagnostics().issues().stream().map(i -> tuple(i.code(), IssuePaths.path(i), i.severity())).toList();
+    return result.diagnostics().issues().stream()
+        .map(i -> tuple(i.code(), IssuePaths.path(i), i.severity()))
+        .toList();
   }
 
   // ---- required --------------------------------------------------------------------------------
@@ -42,12 +46,14 @@ class SkipLogicTest {
   @Test
   void validate_requiredValueInvalid_reportsTheValueNotRequired() {
     assertThat(validate(TestRegistry.validVisit().set("sex", 7)).diagnostics().issues())
-        .extracting(Issue::code).containsExactly(INVALID_TYPE);
+        .extracting(Issue::code)
+        .containsExactly(INVALID_TYPE);
   }
 
   @Test
   void validate_requiredInRowAbsent_reportsRowPath() {
-    assertThat(issues(validate(TestRegistry.validVisit().removeInRow("sessions", 2, "session_date"))))
+    assertThat(
+            issues(validate(TestRegistry.validVisit().removeInRow("sessions", 2, "session_date"))))
         .containsExactly(tuple(REQUIRED, "sessions[2].session_date", Severity.ERROR));
   }
 
@@ -59,7 +65,11 @@ class SkipLogicTest {
 
   @Test
   void validate_requiredIfConditionFalse_acceptsAbsentValue() {
-    assertThat(validate(TestRegistry.validVisit().set("sex", "1").remove("pregnant")).diagnostics().issues()).isEmpty();
+    assertThat(
+            validate(TestRegistry.validVisit().set("sex", "1").remove("pregnant"))
+                .diagnostics()
+                .issues())
+        .isEmpty();
   }
 
   @Test
@@ -79,7 +89,10 @@ class SkipLogicTest {
 
   @Test
   void validate_hiddenRequiredVariableAbsent_isNotRequired() {
-    assertThat(validate(TestRegistry.validVisit().set("smoker", false).remove("cigarettes_per_day")).diagnostics().issues())
+    assertThat(
+            validate(TestRegistry.validVisit().set("smoker", false).remove("cigarettes_per_day"))
+                .diagnostics()
+                .issues())
         .isEmpty();
   }
 
@@ -93,21 +106,28 @@ class SkipLogicTest {
   void validate_visibleIfUnknown_hidesVariable() {
     ValidationResult result = validate(TestRegistry.validVisit().remove("smoker"));
 
-    assertThat(issues(result)).containsExactlyInAnyOrder(
-        tuple(REQUIRED, "smoker", Severity.ERROR),
-        tuple(HIDDEN_VALUE, "cigarettes_per_day", Severity.ERROR));
+    assertThat(issues(result))
+        .containsExactlyInAnyOrder(
+            tuple(REQUIRED, "smoker", Severity.ERROR),
+            tuple(HIDDEN_VALUE, "cigarettes_per_day", Severity.ERROR));
   }
 
   @Test
   void validate_visibleIfComparisonWithMissingReason_hidesVariable() {
-    ValidationResult result = validate(TestRegistry.validVisit().set("age", missing("unknown")).set("guardian_consent", true));
+    ValidationResult result =
+        validate(
+            TestRegistry.validVisit().set("age", missing("unknown")).set("guardian_consent", true));
 
-    assertThat(issues(result)).containsExactly(tuple(HIDDEN_VALUE, "guardian_consent", Severity.ERROR));
+    assertThat(issues(result))
+        .containsExactly(tuple(HIDDEN_VALUE, "guardian_consent", Severity.ERROR));
   }
 
   @Test
   void validate_visibleIfTrue_acceptsValue() {
-    assertThat(validate(TestRegistry.validVisit().set("age", 16).set("guardian_consent", true)).diagnostics().errors())
+    assertThat(
+            validate(TestRegistry.validVisit().set("age", 16).set("guardian_consent", true))
+                .diagnostics()
+                .errors())
         .isEmpty();
   }
 
@@ -115,26 +135,34 @@ class SkipLogicTest {
   void validate_variableVisibleByInvalidValue_isHidden() {
     ValidationResult result = validate(TestRegistry.validVisit().set("smoker", "yes"));
 
-    assertThat(issues(result)).containsExactlyInAnyOrder(
-        tuple(INVALID_TYPE, "smoker", Severity.ERROR),
-        tuple(HIDDEN_VALUE, "cigarettes_per_day", Severity.ERROR));
+    assertThat(issues(result))
+        .containsExactlyInAnyOrder(
+            tuple(INVALID_TYPE, "smoker", Severity.ERROR),
+            tuple(HIDDEN_VALUE, "cigarettes_per_day", Severity.ERROR));
   }
 
   @Test
   void validate_valuesInHiddenSection_reportHiddenValueEach() {
     ValidationResult result = validate(TestRegistry.validVisit().set("treated", false));
 
-    assertThat(issues(result)).containsExactlyInAnyOrder(
-        tuple(HIDDEN_VALUE, "start_date", Severity.ERROR),
-        tuple(HIDDEN_VALUE, "end_date", Severity.ERROR),
-        tuple(HIDDEN_VALUE, "remission", Severity.ERROR),
-        tuple(HIDDEN_VALUE, "sessions", Severity.ERROR));
+    assertThat(issues(result))
+        .containsExactlyInAnyOrder(
+            tuple(HIDDEN_VALUE, "start_date", Severity.ERROR),
+            tuple(HIDDEN_VALUE, "end_date", Severity.ERROR),
+            tuple(HIDDEN_VALUE, "remission", Severity.ERROR),
+            tuple(HIDDEN_VALUE, "sessions", Severity.ERROR));
   }
 
   @Test
   void validate_hiddenSectionEmpty_isValidAndSkipsRowMinimum() {
-    ValidationResult result = validate(TestRegistry.validVisit().set("treated", false)
-        .remove("start_date").remove("end_date").remove("remission").remove("sessions"));
+    ValidationResult result =
+        validate(
+            TestRegistry.validVisit()
+                .set("treated", false)
+                .remove("start_date")
+                .remove("end_date")
+                .remove("remission")
+                .remove("sessions"));
 
     assertThat(result.diagnostics().issues()).isEmpty();
     assertThat(result.computed()).doesNotContainKeys("sessions[1].day");
@@ -148,7 +176,11 @@ class SkipLogicTest {
 
   @Test
   void validate_nestedSectionHiddenByOwnCondition_isNotRequired() {
-    assertThat(validate(TestRegistry.validVisit().remove("end_date").remove("remission")).diagnostics().issues()).isEmpty();
+    assertThat(
+            validate(TestRegistry.validVisit().remove("end_date").remove("remission"))
+                .diagnostics()
+                .issues())
+        .isEmpty();
   }
 
   @Test
@@ -159,26 +191,37 @@ class SkipLogicTest {
 
   @Test
   void validate_nestedSectionInsideHiddenSection_isHiddenEvenIfOwnConditionHolds() {
-    ValidationResult result = validate(TestRegistry.validVisit().set("treated", false)
-        .remove("start_date").remove("sessions"));
+    ValidationResult result =
+        validate(
+            TestRegistry.validVisit()
+                .set("treated", false)
+                .remove("start_date")
+                .remove("sessions"));
 
-    assertThat(issues(result)).containsExactlyInAnyOrder(
-        tuple(HIDDEN_VALUE, "end_date", Severity.ERROR),
-        tuple(HIDDEN_VALUE, "remission", Severity.ERROR));
+    assertThat(issues(result))
+        .containsExactlyInAnyOrder(
+            tuple(HIDDEN_VALUE, "end_date", Severity.ERROR),
+            tuple(HIDDEN_VALUE, "remission", Severity.ERROR));
   }
 
   @Test
   void validate_requiredIfInRowTrue_reportsRequiredAtRowPath() {
-    ValidationResult result = validate(TestRegistry.validVisit()
-        .addRow("medications", RecordBuilder.row("drug", "other")));
+    ValidationResult result =
+        validate(
+            TestRegistry.validVisit().addRow("medications", RecordBuilder.row("drug", "other")));
 
-    assertThat(issues(result)).containsExactly(tuple(REQUIRED, "medications[2].other_reason", Severity.ERROR));
+    assertThat(issues(result))
+        .containsExactly(tuple(REQUIRED, "medications[2].other_reason", Severity.ERROR));
   }
 
   @Test
   void validate_requiredIfInRowSatisfied_accepts() {
-    ValidationResult result = validate(TestRegistry.validVisit()
-        .addRow("medications", RecordBuilder.row("drug", "other", "other_reason", "intolerance")));
+    ValidationResult result =
+        validate(
+            TestRegistry.validVisit()
+                .addRow(
+                    "medications",
+                    RecordBuilder.row("drug", "other", "other_reason", "intolerance")));
 
     assertThat(result.diagnostics().issues()).isEmpty();
   }
@@ -191,20 +234,30 @@ class SkipLogicTest {
 
   @Test
   void validate_emptyListOnHiddenRepeatGroup_accepts() {
-    assertThat(validate(TestRegistry.validVisit().set("on_medication", false).set("medications", List.of()))
-        .diagnostics().issues()).isEmpty();
+    assertThat(
+            validate(
+                    TestRegistry.validVisit()
+                        .set("on_medication", false)
+                        .set("medications", List.of()))
+                .diagnostics()
+                .issues())
+        .isEmpty();
   }
 
   @Test
   void validate_rowVariableHiddenByOuterValue_reportsHiddenValueInRow() {
-    ValidationResult result = validate(TestRegistry.validVisit().setInRow("sessions", 2, "elderly_dose", true));
+    ValidationResult result =
+        validate(TestRegistry.validVisit().setInRow("sessions", 2, "elderly_dose", true));
 
-    assertThat(issues(result)).containsExactly(tuple(HIDDEN_VALUE, "sessions[2].elderly_dose", Severity.ERROR));
+    assertThat(issues(result))
+        .containsExactly(tuple(HIDDEN_VALUE, "sessions[2].elderly_dose", Severity.ERROR));
   }
 
   @Test
   void validate_rowVariableShownByOuterValue_accepts() {
-    ValidationResult result = validate(TestRegistry.validVisit().set("age", 70).setInRow("sessions", 2, "elderly_dose", true));
+    ValidationResult result =
+        validate(
+            TestRegistry.validVisit().set("age", 70).setInRow("sessions", 2, "elderly_dose", true));
 
     assertThat(result.diagnostics().issues()).isEmpty();
   }
@@ -225,40 +278,51 @@ class SkipLogicTest {
 
   @Test
   void validate_moreRowsThanMax_reportsTooManyRows() {
-    RecordBuilder record = TestRegistry.validVisit()
-        .addRow("sessions", RecordBuilder.row("session_date", "2024-05-08"))
-        .addRow("sessions", RecordBuilder.row("session_date", "2024-05-10"));
+    RecordBuilder record =
+        TestRegistry.validVisit()
+            .addRow("sessions", RecordBuilder.row("session_date", "2024-05-08"))
+            .addRow("sessions", RecordBuilder.row("session_date", "2024-05-10"));
 
-    assertThat(issues(validate(record))).containsExactly(tuple(TOO_MANY_ROWS, "sessions", Severity.ERROR));
+    assertThat(issues(validate(record)))
+        .containsExactly(tuple(TOO_MANY_ROWS, "sessions", Severity.ERROR));
   }
 
   @Test
   void validate_rowsOnMax_accepts() {
-    RecordBuilder record = TestRegistry.validVisit().addRow("sessions", RecordBuilder.row("session_date", "2024-05-08"));
+    RecordBuilder record =
+        TestRegistry.validVisit()
+            .addRow("sessions", RecordBuilder.row("session_date", "2024-05-08"));
 
     assertThat(validate(record).diagnostics().issues()).isEmpty();
   }
 
   @Test
   void validate_tooManyRows_stillChecksEveryRow() {
-    RecordBuilder record = TestRegistry.validVisit()
-        .addRow("sessions", RecordBuilder.row("session_date", "2024-05-08"))
-        .addRow("sessions", RecordBuilder.row("session_date", "2024-05-32"));
+    RecordBuilder record =
+        TestRegistry.validVisit()
+            .addRow("sessions", RecordBuilder.row("session_date", "2024-05-08"))
+            .addRow("sessions", RecordBuilder.row("session_date", "2024-05-32"));
 
-    assertThat(issues(validate(record))).containsExactlyInAnyOrder(
-        tuple(TOO_MANY_ROWS, "sessions", Severity.ERROR),
-        tuple(INVALID_FORMAT, "sessions[4].session_date", Severity.ERROR));
+    assertThat(issues(validate(record)))
+        .containsExactlyInAnyOrder(
+            tuple(TOO_MANY_ROWS, "sessions", Severity.ERROR),
+            tuple(INVALID_FORMAT, "sessions[4].session_date", Severity.ERROR));
   }
 
   @Test
   void validate_repeatGroupNotAList_reportsInvalidType() {
-    assertThat(issues(validate(TestRegistry.validVisit().set("sessions", Map.of("session_date", "2024-05-03")))))
+    assertThat(
+            issues(
+                validate(
+                    TestRegistry.validVisit()
+                        .set("sessions", Map.of("session_date", "2024-05-03")))))
         .containsExactly(tuple(INVALID_TYPE, "sessions", Severity.ERROR));
   }
 
   @Test
   void validate_rowNotAnObject_reportsInvalidTypeAtRow() {
-    assertThat(issues(validate(TestRegistry.validVisit().set("medications", List.of("sertraline")))))
+    assertThat(
+            issues(validate(TestRegistry.validVisit().set("medications", List.of("sertraline")))))
         .containsExactly(tuple(INVALID_TYPE, "medications[1]", Severity.ERROR));
   }
 }

@@ -15,11 +15,16 @@ import no.regforms.record.Record;
 import no.regforms.record.RecordValues;
 import org.junit.jupiter.api.Test;
 
-/** Records of a unit form ({@code "scope": "unit"}, ECT's yearly unit survey) name their unit and no patient. */
+/**
+ * Records of a unit form ({@code "scope": "unit"}, ECT's yearly unit survey) name their unit and no
+ * patient.
+ */
 class UnitScopeTest {
 
-  private static final Registry ECT = DefinitionLoader.create()
-      .load(Path.of("..", "forms-ect", "src", "main", "resources", "registries", "ect")).registryOrThrow();
+  private static final Registry ECT =
+      DefinitionLoader.create()
+          .load(Path.of("..", "forms-ect", "src", "main", "resources", "registries", "ect"))
+          .registryOrThrow();
   private static final RecordValidator VALIDATOR = RecordValidator.of(ECT);
 
   private static Record survey(String patient, String unit) {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
-import jakarta.validation.Validation;
 import jakarta.validation.UnexpectedTypeException;
+import jakarta.validation.Validation;
 import jakarta.validation.ValidationException;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
@@ -29,9 +29,11 @@ class ValidRegistryRecordTest {
   private static final String REGISTRY = "src/test/resources/registries/test";
 
   // No Expression Language implementation on the classpath: the parameter interpolator needs none.
-  private static final ValidatorFactory FACTORY = Validation.byDefaultProvider().configure()
-      .messageInterpolator(new ParameterMessageInterpolator())
-      .buildValidatorFactory();
+  private static final ValidatorFactory FACTORY =
+      Validation.byDefaultProvider()
+          .configure()
+          .messageInterpolator(new ParameterMessageInterpolator())
+          .buildValidatorFactory();
   private static final Validator VALIDATOR = FACTORY.getValidator();
 
   @ValidRegistryRecord(folder = REGISTRY)
@@ -106,24 +108,33 @@ class ValidRegistryRecordTest {
 
   @Test
   void validate_invalidRecord_givesOneViolationPerErrorAtItsRecordPath() {
-    Record record = TestRegistry.validVisit().set("age", 130).remove("sex")
-        .setInRow("sessions", 2, "charge", new BigDecimal("2000"))
-        .set("symptoms", List.of("pain", "itch")).build();
+    Record record =
+        TestRegistry.validVisit()
+            .set("age", 130)
+            .remove("sex")
+            .setInRow("sessions", 2, "charge", new BigDecimal("2000"))
+            .set("symptoms", List.of("pain", "itch"))
+            .build();
     List<Issue> errors = TestRegistry.validator().validate(record).diagnostics().errors();
 
     Set<ConstraintViolation<Submission>> violations = VALIDATOR.validate(new Submission(record));
 
-    assertThat(paths(violations)).containsExactlyInAnyOrder("age", "sex", "sessions[2].charge", "symptoms[2]");
-    assertThat(paths(violations)).containsExactlyInAnyOrderElementsOf(errors.stream().map(IssuePaths::path).toList());
-    assertThat(violations).extracting(ConstraintViolation::getMessage)
+    assertThat(paths(violations))
+        .containsExactlyInAnyOrder("age", "sex", "sessions[2].charge", "symptoms[2]");
+    assertThat(paths(violations))
+        .containsExactlyInAnyOrderElementsOf(errors.stream().map(IssuePaths::path).toList());
+    assertThat(violations)
+        .extracting(ConstraintViolation::getMessage)
         .containsExactlyInAnyOrderElementsOf(errors.stream().map(i -> i.text("nb")).toList());
   }
 
   @Test
   void validate_rowPath_isStructuredAsPropertyNodesInIterable() {
-    Record record = TestRegistry.validVisit().setInRow("sessions", 2, "charge", new BigDecimal("2000")).build();
+    Record record =
+        TestRegistry.validVisit().setInRow("sessions", 2, "charge", new BigDecimal("2000")).build();
 
-    ConstraintViolation<Submission> violation = VALIDATOR.validate(new Submission(record)).iterator().next();
+    ConstraintViolation<Submission> violation =
+        VALIDATOR.validate(new Submission(record)).iterator().next();
 
     List<Path.Node> nodes = new ArrayList<>();
     violation.getPropertyPath().forEach(nodes::add);
@@ -131,13 +142,21 @@ class ValidRegistryRecordTest {
     assertThat(nodes.get(1).isInIterable()).isTrue();
     assertThat(nodes.get(1).getIndex()).isEqualTo(2);
     assertThat(violation.getRootBeanClass()).isEqualTo(Submission.class);
-    assertThat(violation.getConstraintDescriptor().getAnnotation()).isInstanceOf(ValidRegistryRecord.class);
+    assertThat(violation.getConstraintDescriptor().getAnnotation())
+        .isInstanceOf(ValidRegistryRecord.class);
   }
 
   @Test
   void validate_warningsOnly_haveNoViolations() {
-    Record record = TestRegistry.validVisit().set("weight", 300).set("bmi", 99).set("pregnant", true).set("age", 60).build();
-    assertThat(TestRegistry.validator().validate(record).diagnostics().warnings()).hasSizeGreaterThanOrEqualTo(3);
+    Record record =
+        TestRegistry.validVisit()
+            .set("weight", 300)
+            .set("bmi", 99)
+            .set("pregnant", true)
+            .set("age", 60)
+            .build();
+    assertThat(TestRegistry.validator().validate(record).diagnostics().warnings())
+        .hasSizeGreaterThanOrEqualTo(3);
 
     assertThat(VALIDATOR.validate(new Submission(record))).isEmpty();
   }
@@ -146,10 +165,12 @@ class ValidRegistryRecordTest {
   void validate_messageWithInterpolatorCharacters_isKeptAsWritten() {
     Record record = TestRegistry.validVisit().set("onset", "2024-06").build();
 
-    Set<ConstraintViolation<EnglishVisit>> violations = VALIDATOR.validate(new EnglishVisit(record));
+    Set<ConstraintViolation<EnglishVisit>> violations =
+        VALIDATOR.validate(new EnglishVisit(record));
 
     assertThat(paths(violations)).containsExactlyInAnyOrder("onset", "visit_date");
-    assertThat(violations).extracting(ConstraintViolation::getMessage)
+    assertThat(violations)
+        .extracting(ConstraintViolation::getMessage)
         .containsOnly("Onset {cannot} be after the $visit \\ check; rule onset_before_visit");
   }
 
@@ -158,12 +179,15 @@ class ValidRegistryRecordTest {
     Set<ConstraintViolation<EnglishVisit>> violations =
         VALIDATOR.validate(new EnglishVisit(TestRegistry.validVisit().remove("sex").build()));
 
-    assertThat(violations).extracting(ConstraintViolation::getMessage).containsExactly("A value is required");
+    assertThat(violations)
+        .extracting(ConstraintViolation::getMessage)
+        .containsExactly("A value is required");
   }
 
   @Test
   void validate_recordOfOtherForm_givesViolationOnTheObjectItself() {
-    Set<ConstraintViolation<EnglishVisit>> violations = VALIDATOR.validate(new EnglishVisit(TestRegistry.validProm().build()));
+    Set<ConstraintViolation<EnglishVisit>> violations =
+        VALIDATOR.validate(new EnglishVisit(TestRegistry.validProm().build()));
 
     assertThat(paths(violations)).containsExactly("");
   }
@@ -196,12 +220,14 @@ class ValidRegistryRecordTest {
 
   @Test
   void validate_annotatedClassNotARecordSource_failsAsUnexpectedType() {
-    assertThatThrownBy(() -> VALIDATOR.validate(new NotASource())).isInstanceOf(UnexpectedTypeException.class);
+    assertThatThrownBy(() -> VALIDATOR.validate(new NotASource()))
+        .isInstanceOf(UnexpectedTypeException.class);
   }
 
   @Test
   void escape_interpolatorCharacters_areBackslashed() {
-    assertThat(RegistryRecordConstraintValidator.escape("a{b}$c\\d")).isEqualTo("a\\{b\\}\\$c\\\\d");
+    assertThat(RegistryRecordConstraintValidator.escape("a{b}$c\\d"))
+        .isEqualTo("a\\{b\\}\\$c\\\\d");
     assertThat(RegistryRecordConstraintValidator.escape("plain")).isEqualTo("plain");
   }
 }

@@ -37,13 +37,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SparkDialectTest {
 
   private static final LocalDate TODAY = LocalDate.of(2025, 6, 30);
-  private static final List<Integer> YEARS = List.of(2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025);
+  private static final List<Integer> YEARS =
+      List.of(2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025);
   private static SparkSession spark;
 
   @BeforeAll
   static void startSpark() {
-    spark = SparkSession.builder().master("local[2]").appName("regforms-sql").config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "2").config("spark.sql.ansi.enabled", "false").getOrCreate();
+    spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("regforms-sql")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "2")
+            .config("spark.sql.ansi.enabled", "false")
+            .getOrCreate();
   }
 
   @AfterAll
@@ -52,8 +59,10 @@ class SparkDialectTest {
   }
 
   private static Path folder(String id) {
-    // The core's test registry hipfracture has date-times: hours, minutes, days elapsed and date(datetime).
-    if (id.equals("hipfracture")) return Path.of("..", "core", "src", "test", "resources", "registries", id);
+    // The core's test registry hipfracture has date-times: hours, minutes, days elapsed and
+    // date(datetime).
+    if (id.equals("hipfracture"))
+      return Path.of("..", "core", "src", "test", "resources", "registries", id);
     return Path.of("..", "forms-" + id, "src", "main", "resources", "registries", id);
   }
 
@@ -63,12 +72,19 @@ class SparkDialectTest {
     Registry registry = DefinitionLoader.create().load(folder(id)).registryOrThrow();
     List<Record> records = new ArrayList<>();
     SyntheticDataGenerator.of(registry, registry.syntheticProfile().orElseThrow(), TODAY)
-        .generate(id.equals("ms") ? 40 : 80, 15, 0.03, generated -> records.add(generated.record()));
+        .generate(
+            id.equals("ms") ? 40 : 80, 15, 0.03, generated -> records.add(generated.record()));
     int compared = 0;
     List<String> refused = new ArrayList<>();
     try (RecordStore store = RecordStore.open("jdbc:duckdb:")) {
-      store.load(registry, records.stream().map(r -> new RecordLine(r.line(), Optional.of(r), Optional.empty())).iterator(),
-          "synthetic.jsonl", issue -> { }, Clock.systemDefaultZone());
+      store.load(
+          registry,
+          records.stream()
+              .map(r -> new RecordLine(r.line(), Optional.of(r), Optional.empty()))
+              .iterator(),
+          "synthetic.jsonl",
+          issue -> {},
+          Clock.systemDefaultZone());
       spark.createDataFrame(table(store), SCHEMA).createOrReplaceTempView(IndicatorSql.TABLE);
       IndicatorSql duckdb = IndicatorSql.of(registry, SqlDialect.DUCKDB);
       IndicatorSql sparkSql = IndicatorSql.of(registry, SqlDialect.SPARK);
@@ -87,25 +103,41 @@ class SparkDialectTest {
         compared++;
       }
     }
-    System.out.printf("spark %s: %d of %d indicators counted alike in Spark and DuckDB; refused: %s%n", id, compared,
-        registry.indicators().size(), refused);
+    System.out.printf(
+        "spark %s: %d of %d indicators counted alike in Spark and DuckDB; refused: %s%n",
+        id, compared, registry.indicators().size(), refused);
     assertThat(compared).isPositive();
   }
 
-  private static final StructType SCHEMA = new StructType()
-      .add("seq", DataTypes.LongType).add("registry", DataTypes.StringType).add("form", DataTypes.StringType)
-      .add("record_id", DataTypes.StringType).add("patient", DataTypes.StringType).add("unit", DataTypes.StringType)
-      .add("checked_json", DataTypes.StringType);
+  private static final StructType SCHEMA =
+      new StructType()
+          .add("seq", DataTypes.LongType)
+          .add("registry", DataTypes.StringType)
+          .add("form", DataTypes.StringType)
+          .add("record_id", DataTypes.StringType)
+          .add("patient", DataTypes.StringType)
+          .add("unit", DataTypes.StringType)
+          .add("checked_json", DataTypes.StringType);
 
   /** The store's rows as Spark rows: JSON as text, as Spark reads it. */
   private static List<Row> table(RecordStore store) throws SQLException {
     List<Row> rows = new ArrayList<>();
     try (Statement statement = store.connection().createStatement();
-        ResultSet r = statement.executeQuery("SELECT seq, registry, form, record_id, patient, unit, CAST(checked_json AS VARCHAR) "
-            + "FROM " + IndicatorSql.TABLE)) {
+        ResultSet r =
+            statement.executeQuery(
+                "SELECT seq, registry, form, record_id, patient, unit, CAST(checked_json AS VARCHAR) "
+                    + "FROM "
+                    + IndicatorSql.TABLE)) {
       while (r.next()) {
-        rows.add(RowFactory.create(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-            r.getString(6), r.getString(7)));
+        rows.add(
+            RowFactory.create(
+                r.getLong(1),
+                r.getString(2),
+                r.getString(3),
+                r.getString(4),
+                r.getString(5),
+                r.getString(6),
+                r.getString(7)));
       }
     }
     return rows;
@@ -113,10 +145,18 @@ class SparkDialectTest {
 
   private static List<String> duckDbRows(RecordStore store, String query) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (Statement statement = store.connection().createStatement(); ResultSet r = statement.executeQuery(query)) {
+    try (Statement statement = store.connection().createStatement();
+        ResultSet r = statement.executeQuery(query)) {
       while (r.next()) {
-        out.add(row(r.getInt(1), r.getString(2), r.getString(3), r.getString(4), (Boolean) r.getObject(5),
-            r.getBigDecimal(6), r.getLong(7)));
+        out.add(
+            row(
+                r.getInt(1),
+                r.getString(2),
+                r.getString(3),
+                r.getString(4),
+                (Boolean) r.getObject(5),
+                r.getBigDecimal(6),
+                r.getLong(7)));
       }
     }
     return out.stream().sorted().toList();
@@ -125,14 +165,39 @@ class SparkDialectTest {
   private static List<String> sparkRows(Dataset<Row> result) {
     List<String> out = new ArrayList<>();
     for (Row r : result.collectAsList()) {
-      out.add(row(r.getInt(0), r.getString(1), r.getString(2), r.getString(3), r.isNullAt(4) ? null : r.getBoolean(4),
-          r.isNullAt(5) ? null : r.getDecimal(5), r.getLong(6)));
+      out.add(
+          row(
+              r.getInt(0),
+              r.getString(1),
+              r.getString(2),
+              r.getString(3),
+              r.isNullAt(4) ? null : r.getBoolean(4),
+              r.isNullAt(5) ? null : r.getDecimal(5),
+              r.getLong(6)));
     }
     return out.stream().sorted().toList();
   }
 
-  private static String row(int year, String group, String outcome, String detail, Boolean hit, BigDecimal value, long n) {
-    return year + "|" + group + "|" + outcome + "|" + detail + "|" + hit + "|"
-        + (value == null ? null : value.stripTrailingZeros().toPlainString()) + "|" + n;
+  private static String row(
+      int year,
+      String group,
+      String outcome,
+      String detail,
+      Boolean hit,
+      BigDecimal value,
+      long n) {
+    return year
+        + "|"
+        + group
+        + "|"
+        + outcome
+        + "|"
+        + detail
+        + "|"
+        + hit
+        + "|"
+        + (value == null ? null : value.stripTrailingZeros().toPlainString())
+        + "|"
+        + n;
   }
 }

@@ -27,8 +27,8 @@ import no.regforms.expression.parser.Span;
  * Checks the types of a syntax tree against a {@link TypeEnvironment}, resolves names and
  * functions, and collects the free names the expression reads.
  *
- * <p>Internal, not API. Reports every independent error: a node whose operand failed still gets
- * the type its operator implies (a comparison is boolean), so one mistake does not cascade.
+ * <p>Internal, not API. Reports every independent error: a node whose operand failed still gets the
+ * type its operator implies (a comparison is boolean), so one mistake does not cascade.
  */
 public final class TypeChecker {
 
@@ -48,8 +48,8 @@ public final class TypeChecker {
   /**
    * The names bound by enclosing collection functions, innermost first.
    *
-   * @param fields the member types of a row, or {@code null} when the rows' type is unknown
-   *     because of an earlier error (then any member is accepted silently)
+   * @param fields the member types of a row, or {@code null} when the rows' type is unknown because
+   *     of an earlier error (then any member is accepted silently)
    */
   record Scope(String name, Map<String, ExprType> fields, Scope outer) {
     static final Scope NONE = new Scope("", Map.of(), null);
@@ -86,20 +86,22 @@ public final class TypeChecker {
   public static CheckResult check(
       Expr syntax, TypeEnvironment environment, String text, ExpressionOrigin origin) {
     Objects.requireNonNull(syntax, "syntax");
-    TypeChecker checker = new TypeChecker(
-        Objects.requireNonNull(environment, "environment"),
-        Objects.requireNonNull(text, "text"),
-        Objects.requireNonNull(origin, "origin"));
+    TypeChecker checker =
+        new TypeChecker(
+            Objects.requireNonNull(environment, "environment"),
+            Objects.requireNonNull(text, "text"),
+            Objects.requireNonNull(origin, "origin"));
     ExprType type = checker.check(syntax, Scope.NONE);
     Optional<ExprType> result =
         checker.issues.isEmpty() ? Optional.ofNullable(type) : Optional.empty();
-    return new CheckResult(result, checker.references, checker.issues, new Typing(checker.types, checker.functions));
+    return new CheckResult(
+        result, checker.references, checker.issues, new Typing(checker.types, checker.functions));
   }
 
   /**
    * The type of {@code expr}, or {@code null} when it has an error (already reported). A node is
-   * checked once; asking again (overloaded functions look at their first argument before choosing
-   * a form) returns the first answer without reporting its errors twice.
+   * checked once; asking again (overloaded functions look at their first argument before choosing a
+   * form) returns the first answer without reporting its errors twice.
    */
   ExprType check(Expr expr, Scope scope) {
     if (!checked.add(expr)) {
@@ -153,10 +155,20 @@ public final class TypeChecker {
   private ExprType name(Expr.Name name, Scope scope) {
     Scope bound = scope.find(name.name());
     if (bound != null) {
-      String example = bound.fields == null || bound.fields.isEmpty()
-          ? "member" : bound.fields.keySet().iterator().next();
-      report(IssueCode.TYPE_MISMATCH, "'" + name.name() + "' stands for one row; use one of its members,"
-          + " as in " + name.name() + "." + example, name.span());
+      String example =
+          bound.fields == null || bound.fields.isEmpty()
+              ? "member"
+              : bound.fields.keySet().iterator().next();
+      report(
+          IssueCode.TYPE_MISMATCH,
+          "'"
+              + name.name()
+              + "' stands for one row; use one of its members,"
+              + " as in "
+              + name.name()
+              + "."
+              + example,
+          name.span());
       return null;
     }
     Optional<ExprType> type = environment.lookup(name.name());
@@ -166,9 +178,14 @@ public final class TypeChecker {
     }
     List<String> known = new ArrayList<>(scope.names());
     known.addAll(environment.names().keySet());
-    reportUnknown(IssueCode.UNKNOWN_VARIABLE, "unknown variable '" + name.name()
-        + "'; use a variable of the form, a run parameter or a name bound by a collection function",
-        name.span(), name.name(), known);
+    reportUnknown(
+        IssueCode.UNKNOWN_VARIABLE,
+        "unknown variable '"
+            + name.name()
+            + "'; use a variable of the form, a run parameter or a name bound by a collection function",
+        name.span(),
+        name.name(),
+        known);
     return null;
   }
 
@@ -180,18 +197,32 @@ public final class TypeChecker {
       }
       ExprType type = fields.get(member.member());
       if (type == null) {
-        reportUnknown(IssueCode.UNKNOWN_VARIABLE, "'" + member.member() + "' is not a member of the rows bound to '"
-            + target.name() + "'", member.memberSpan(), member.member(), fields.keySet());
+        reportUnknown(
+            IssueCode.UNKNOWN_VARIABLE,
+            "'"
+                + member.member()
+                + "' is not a member of the rows bound to '"
+                + target.name()
+                + "'",
+            member.memberSpan(),
+            member.member(),
+            fields.keySet());
       }
       return type;
     }
-    if (member.target() instanceof Expr.Name target && environment.lookup(target.name()).isEmpty()) {
+    if (member.target() instanceof Expr.Name target
+        && environment.lookup(target.name()).isEmpty()) {
       check(target, scope);
       return null;
     }
     check(member.target(), scope);
-    report(IssueCode.TYPE_MISMATCH, "only a name bound by a collection function has members,"
-        + " as t in any(rows, t, t." + member.member() + " = ...)", member.target().span());
+    report(
+        IssueCode.TYPE_MISMATCH,
+        "only a name bound by a collection function has members,"
+            + " as t in any(rows, t, t."
+            + member.member()
+            + " = ...)",
+        member.target().span());
     return null;
   }
 
@@ -225,9 +256,17 @@ public final class TypeChecker {
       case NE:
         if (left != null && right != null) {
           if (!comparable(left, right)) {
-            report(IssueCode.TYPE_MISMATCH, "cannot compare " + left.displayName() + " with "
-                + right.displayName() + " using " + op + "; both sides must have the same type"
-                + codesAdvice(left, right), binary.span());
+            report(
+                IssueCode.TYPE_MISMATCH,
+                "cannot compare "
+                    + left.displayName()
+                    + " with "
+                    + right.displayName()
+                    + " using "
+                    + op
+                    + "; both sides must have the same type"
+                    + codesAdvice(left, right),
+                binary.span());
           } else {
             checkCode(left, binary.right());
             checkCode(right, binary.left());
@@ -236,11 +275,18 @@ public final class TypeChecker {
         return ExprType.BOOLEAN;
       default:
         if (left != null && right != null) {
-          if (!comparable(left, right) || !ORDERED.contains(left.kind())
+          if (!comparable(left, right)
+              || !ORDERED.contains(left.kind())
               || !ORDERED.contains(right.kind())) {
-            report(IssueCode.TYPE_MISMATCH, "cannot order " + left.displayName() + " and "
-                + right.displayName() + " with " + op
-                + "; both sides must be numbers, dates, year-months, date-times or texts of the same type",
+            report(
+                IssueCode.TYPE_MISMATCH,
+                "cannot order "
+                    + left.displayName()
+                    + " and "
+                    + right.displayName()
+                    + " with "
+                    + op
+                    + "; both sides must be numbers, dates, year-months, date-times or texts of the same type",
                 binary.span());
           }
         }
@@ -251,16 +297,26 @@ public final class TypeChecker {
   private ExprType in(Expr.In in, Scope scope) {
     ExprType operand = check(in.operand(), scope);
     if (operand != null && family(operand.kind()) == null) {
-      report(IssueCode.TYPE_MISMATCH, "'in' cannot test a value of type " + operand.displayName()
-          + codesAdvice(operand, operand), in.operand().span());
+      report(
+          IssueCode.TYPE_MISMATCH,
+          "'in' cannot test a value of type "
+              + operand.displayName()
+              + codesAdvice(operand, operand),
+          in.operand().span());
       operand = null;
     }
     for (Expr item : in.items()) {
       ExprType type = check(item, scope);
       if (operand != null && type != null) {
         if (!comparable(operand, type)) {
-          report(IssueCode.TYPE_MISMATCH, "this item is " + type.displayName() + " but the value tested is "
-              + operand.displayName() + "; every item must have the same type", item.span());
+          report(
+              IssueCode.TYPE_MISMATCH,
+              "this item is "
+                  + type.displayName()
+                  + " but the value tested is "
+                  + operand.displayName()
+                  + "; every item must have the same type",
+              item.span());
         } else {
           checkCode(operand, item);
         }
@@ -271,7 +327,8 @@ public final class TypeChecker {
 
   private static String codesAdvice(ExprType left, ExprType right) {
     return left.kind() == Kind.CODES || right.kind() == Kind.CODES
-        ? "; test a multiple-choice variable with contains(variable, 'code')" : "";
+        ? "; test a multiple-choice variable with contains(variable, 'code')"
+        : "";
   }
 
   /** Whether values of these types can be tested for equality. */
@@ -294,23 +351,32 @@ public final class TypeChecker {
   }
 
   /**
-   * When {@code other} is a text literal and {@code type} a code type, reports the literal if it
-   * is not one of the type's codes.
+   * When {@code other} is a text literal and {@code type} a code type, reports the literal if it is
+   * not one of the type's codes.
    */
   void checkCode(ExprType type, Expr other) {
     if ((type.kind() == Kind.CODE || type.kind() == Kind.CODES)
         && other instanceof Expr.TextLiteral literal
         && !type.codes().isEmpty()
         && !type.codes().contains(literal.value())) {
-      Issue issue = error(IssueCode.UNKNOWN_CODE, "'" + literal.value() + "' is not a code of the code list '"
-          + type.codeList().orElse("?") + "'", literal.span());
+      Issue issue =
+          error(
+              IssueCode.UNKNOWN_CODE,
+              "'"
+                  + literal.value()
+                  + "' is not a code of the code list '"
+                  + type.codeList().orElse("?")
+                  + "'",
+              literal.span());
       Set<String> sorted = new TreeSet<>(type.codes());
       Optional<String> close = NameSuggester.closest(literal.value(), sorted);
       if (close.isPresent()) {
         issue = issue.withHint("did you mean '" + close.get() + "'?");
       } else if (sorted.size() <= MAX_LISTED_CODES) {
-        issue = issue.withHint("the codes are " + sorted.stream().map(c -> "'" + c + "'")
-            .collect(Collectors.joining(", ")));
+        issue =
+            issue.withHint(
+                "the codes are "
+                    + sorted.stream().map(c -> "'" + c + "'").collect(Collectors.joining(", ")));
       }
       issues.add(issue);
     }
@@ -329,8 +395,10 @@ public final class TypeChecker {
         return true;
       }
     }
-    report(IssueCode.TYPE_MISMATCH, where + " needs " + describe(allowed) + " but this is "
-        + type.displayName(), expr.span());
+    report(
+        IssueCode.TYPE_MISMATCH,
+        where + " needs " + describe(allowed) + " but this is " + type.displayName(),
+        expr.span());
     return false;
   }
 
@@ -342,20 +410,31 @@ public final class TypeChecker {
     if (names.size() == 1) {
       return names.get(0);
     }
-    return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    return String.join(", ", names.subList(0, names.size() - 1))
+        + " or "
+        + names.get(names.size() - 1);
   }
 
   private static String article(Kind kind) {
     switch (kind) {
-      case NUMBER: return "a number";
-      case TEXT: return "a text";
-      case BOOLEAN: return "a boolean (a condition)";
-      case DATE: return "a date";
-      case YEARMONTH: return "a yearmonth";
-      case DATETIME: return "a datetime";
-      case CODE: return "a code";
-      case CODES: return "a multiple-choice value (codes)";
-      default: return "the rows of a repeat group";
+      case NUMBER:
+        return "a number";
+      case TEXT:
+        return "a text";
+      case BOOLEAN:
+        return "a boolean (a condition)";
+      case DATE:
+        return "a date";
+      case YEARMONTH:
+        return "a yearmonth";
+      case DATETIME:
+        return "a datetime";
+      case CODE:
+        return "a code";
+      case CODES:
+        return "a multiple-choice value (codes)";
+      default:
+        return "the rows of a repeat group";
     }
   }
 
@@ -367,7 +446,8 @@ public final class TypeChecker {
     issues.add(error(code, message, span));
   }
 
-  void reportUnknown(IssueCode code, String message, Span span, String name, Iterable<String> known) {
+  void reportUnknown(
+      IssueCode code, String message, Span span, String name, Iterable<String> known) {
     List<String> candidates = new ArrayList<>();
     known.forEach(candidates::add);
     Issue issue = error(code, message, span);

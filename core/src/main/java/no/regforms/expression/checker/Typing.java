@@ -10,8 +10,8 @@ import no.regforms.expression.parser.Expr;
 
 /**
  * The static type of each node of a checked syntax tree and the {@link Builtin} overload of each
- * call, keyed by node identity (two equal subtrees at different places are different nodes), as
- * CEL keeps its type and reference maps by expression id.
+ * call, keyed by node identity (two equal subtrees at different places are different nodes), as CEL
+ * keeps its type and reference maps by expression id.
  *
  * <p>Internal, not API. Immutable once the checker has returned it.
  */

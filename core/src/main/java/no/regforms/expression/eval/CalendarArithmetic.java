@@ -8,8 +8,8 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Calendar arithmetic on dates, year-months and date-times: whole calendar units, never
- * timestamps. A year-month on either side makes a difference work at month precision.
+ * Calendar arithmetic on dates, year-months and date-times: whole calendar units, never timestamps.
+ * A year-month on either side makes a difference work at month precision.
  */
 final class CalendarArithmetic {
 
@@ -37,7 +37,9 @@ final class CalendarArithmetic {
     return BigDecimal.valueOf(yearMonth(value).getMonthValue());
   }
 
-  /** Whole days: calendar days between dates; with a date-time on either side, whole days elapsed. */
+  /**
+   * Whole days: calendar days between dates; with a date-time on either side, whole days elapsed.
+   */
   static BigDecimal daysBetween(Object from, Object to) {
     if (from instanceof LocalDateTime || to instanceof LocalDateTime) {
       return elapsed(from, to, ChronoUnit.DAYS);
@@ -45,7 +47,10 @@ final class CalendarArithmetic {
     return BigDecimal.valueOf(ChronoUnit.DAYS.between(date(from), date(to)));
   }
 
-  /** Whole {@code unit}s elapsed from {@code from} to {@code to}, truncated toward zero; a date counts from its midnight. */
+  /**
+   * Whole {@code unit}s elapsed from {@code from} to {@code to}, truncated toward zero; a date
+   * counts from its midnight.
+   */
   static BigDecimal elapsed(Object from, Object to, ChronoUnit unit) {
     return BigDecimal.valueOf(unit.between(dateTime(from), dateTime(to)));
   }

@@ -19,8 +19,8 @@ final class Comparison {
   }
 
   /**
-   * The order of two known values of one orderable type; the checker guarantees matching types,
-   * so a mismatch here is a bug in the engine.
+   * The order of two known values of one orderable type; the checker guarantees matching types, so
+   * a mismatch here is a bug in the engine.
    */
   static int compare(Object a, Object b) {
     if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
@@ -41,7 +41,10 @@ final class Comparison {
     if (a instanceof Boolean x && b instanceof Boolean y) {
       return x.compareTo(y);
     }
-    throw new IllegalStateException("values of different types compared: "
-        + a.getClass().getSimpleName() + " and " + b.getClass().getSimpleName());
+    throw new IllegalStateException(
+        "values of different types compared: "
+            + a.getClass().getSimpleName()
+            + " and "
+            + b.getClass().getSimpleName());
   }
 }

@@ -3,9 +3,9 @@ package no.regforms.expression.eval;
 import no.regforms.expression.EvaluationContext;
 
 /**
- * The state of one evaluation: the context, and the row each bound name currently stands for
- * (one slot per nesting level of collection functions). Created per call, so that the planned
- * nodes themselves stay immutable and shareable between threads.
+ * The state of one evaluation: the context, and the row each bound name currently stands for (one
+ * slot per nesting level of collection functions). Created per call, so that the planned nodes
+ * themselves stay immutable and shareable between threads.
  */
 final class Frame {
 

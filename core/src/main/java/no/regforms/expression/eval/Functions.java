@@ -49,75 +49,149 @@ final class Functions {
   }
 
   private static FunctionTable<Plan> plans() {
-    Plan rows = (call, nodes, planner) -> {
-      throw new IllegalStateException(call.function() + " over rows is planned by collection()");
-    };
+    Plan rows =
+        (call, nodes, planner) -> {
+          throw new IllegalStateException(
+              call.function() + " over rows is planned by collection()");
+        };
     return FunctionTable.<Plan>builder("the evaluator")
         .put(Builtin.FILLED, (call, nodes, planner) -> known(nodes.get(0), true))
         .put(Builtin.EMPTY, (call, nodes, planner) -> known(nodes.get(0), false))
-        .put(Builtin.ANSWERED, (call, nodes, planner) -> answered(((Expr.Name) call.arguments().get(0)).name(), nodes.get(0)))
-        .put(Builtin.COALESCE, (call, nodes, planner) -> frame -> {
-          for (Node node : nodes) {
-            Object value = node.eval(frame);
-            if (value != null) {
-              return value;
-            }
-          }
-          return null;
-        })
-        .put(Builtin.IF, (call, nodes, planner) -> conditional(nodes.get(0), nodes.get(1), nodes.get(2)))
+        .put(
+            Builtin.ANSWERED,
+            (call, nodes, planner) ->
+                answered(((Expr.Name) call.arguments().get(0)).name(), nodes.get(0)))
+        .put(
+            Builtin.COALESCE,
+            (call, nodes, planner) ->
+                frame -> {
+                  for (Node node : nodes) {
+                    Object value = node.eval(frame);
+                    if (value != null) {
+                      return value;
+                    }
+                  }
+                  return null;
+                })
+        .put(
+            Builtin.IF,
+            (call, nodes, planner) -> conditional(nodes.get(0), nodes.get(1), nodes.get(2)))
         .put(Builtin.YEAR, (call, nodes, planner) -> unary(nodes.get(0), CalendarArithmetic::year))
-        .put(Builtin.MONTH, (call, nodes, planner) -> unary(nodes.get(0), CalendarArithmetic::month))
+        .put(
+            Builtin.MONTH, (call, nodes, planner) -> unary(nodes.get(0), CalendarArithmetic::month))
         .put(Builtin.TODAY, (call, nodes, planner) -> frame -> frame.context.today())
-        .put(Builtin.DAYS_BETWEEN, (call, nodes, planner) -> binary(nodes, CalendarArithmetic::daysBetween))
-        .put(Builtin.HOURS_BETWEEN, (call, nodes, planner) ->
-            binary(nodes, (a, b) -> CalendarArithmetic.elapsed(a, b, ChronoUnit.HOURS)))
-        .put(Builtin.MINUTES_BETWEEN, (call, nodes, planner) ->
-            binary(nodes, (a, b) -> CalendarArithmetic.elapsed(a, b, ChronoUnit.MINUTES)))
-        .put(Builtin.DATE_OF, (call, nodes, planner) -> unary(nodes.get(0), CalendarArithmetic::date))
-        .put(Builtin.MONTHS_BETWEEN, (call, nodes, planner) -> binary(nodes, CalendarArithmetic::monthsBetween))
-        .put((call, nodes, planner) -> binary(nodes, CalendarArithmetic::yearsBetween), Builtin.YEARS_BETWEEN, Builtin.AGE_AT)
-        .put(Builtin.ADD_DAYS, (call, nodes, planner) ->
-            binary(nodes, (d, n) -> CalendarArithmetic.plus(d, (BigDecimal) n, ChronoUnit.DAYS)))
-        .put(Builtin.ADD_MONTHS, (call, nodes, planner) ->
-            binary(nodes, (d, n) -> CalendarArithmetic.plus(d, (BigDecimal) n, ChronoUnit.MONTHS)))
-        .put((call, nodes, planner) -> strict(nodes, values -> CalendarArithmetic.make(values.toArray(new BigDecimal[0]))),
-            Builtin.DATE, Builtin.YEARMONTH)
-        .put(Builtin.ROUND, (call, nodes, planner) ->
-            unary(nodes.get(0), x -> ((BigDecimal) x).setScale(0, RoundingMode.HALF_UP)))
-        .put(Builtin.ROUND_TO, (call, nodes, planner) -> binary(nodes, (x, digits) -> round((BigDecimal) x, (BigDecimal) digits)))
-        .put(Builtin.SCORE, (call, nodes, planner) -> {
-          java.util.Map<String, BigDecimal> scores = planner.typeOf(call.arguments().get(0)).scores();
-          return unary(nodes.get(0), code -> scores.get((String) code));
-        })
-        .put(Builtin.ABS, (call, nodes, planner) -> unary(nodes.get(0), x -> ((BigDecimal) x).abs()))
+        .put(
+            Builtin.DAYS_BETWEEN,
+            (call, nodes, planner) -> binary(nodes, CalendarArithmetic::daysBetween))
+        .put(
+            Builtin.HOURS_BETWEEN,
+            (call, nodes, planner) ->
+                binary(nodes, (a, b) -> CalendarArithmetic.elapsed(a, b, ChronoUnit.HOURS)))
+        .put(
+            Builtin.MINUTES_BETWEEN,
+            (call, nodes, planner) ->
+                binary(nodes, (a, b) -> CalendarArithmetic.elapsed(a, b, ChronoUnit.MINUTES)))
+        .put(
+            Builtin.DATE_OF,
+            (call, nodes, planner) -> unary(nodes.get(0), CalendarArithmetic::date))
+        .put(
+            Builtin.MONTHS_BETWEEN,
+            (call, nodes, planner) -> binary(nodes, CalendarArithmetic::monthsBetween))
+        .put(
+            (call, nodes, planner) -> binary(nodes, CalendarArithmetic::yearsBetween),
+            Builtin.YEARS_BETWEEN,
+            Builtin.AGE_AT)
+        .put(
+            Builtin.ADD_DAYS,
+            (call, nodes, planner) ->
+                binary(
+                    nodes, (d, n) -> CalendarArithmetic.plus(d, (BigDecimal) n, ChronoUnit.DAYS)))
+        .put(
+            Builtin.ADD_MONTHS,
+            (call, nodes, planner) ->
+                binary(
+                    nodes, (d, n) -> CalendarArithmetic.plus(d, (BigDecimal) n, ChronoUnit.MONTHS)))
+        .put(
+            (call, nodes, planner) ->
+                strict(nodes, values -> CalendarArithmetic.make(values.toArray(new BigDecimal[0]))),
+            Builtin.DATE,
+            Builtin.YEARMONTH)
+        .put(
+            Builtin.ROUND,
+            (call, nodes, planner) ->
+                unary(nodes.get(0), x -> ((BigDecimal) x).setScale(0, RoundingMode.HALF_UP)))
+        .put(
+            Builtin.ROUND_TO,
+            (call, nodes, planner) ->
+                binary(nodes, (x, digits) -> round((BigDecimal) x, (BigDecimal) digits)))
+        .put(
+            Builtin.SCORE,
+            (call, nodes, planner) -> {
+              java.util.Map<String, BigDecimal> scores =
+                  planner.typeOf(call.arguments().get(0)).scores();
+              return unary(nodes.get(0), code -> scores.get((String) code));
+            })
+        .put(
+            Builtin.ABS, (call, nodes, planner) -> unary(nodes.get(0), x -> ((BigDecimal) x).abs()))
         .put(Builtin.MIN, (call, nodes, planner) -> strict(nodes, values -> extreme(values, -1)))
         .put(Builtin.MAX, (call, nodes, planner) -> strict(nodes, values -> extreme(values, 1)))
         .put(Builtin.SUM, (call, nodes, planner) -> strict(nodes, Functions::sum))
-        .put(Builtin.MEAN, (call, nodes, planner) ->
-            strict(nodes, values -> sum(values).divide(BigDecimal.valueOf(values.size()), Planner.DIVISION)))
-        .put((call, nodes, planner) -> unary(nodes.get(0), list -> BigDecimal.valueOf(((List<?>) list).size())),
-            Builtin.COUNT_ROWS, Builtin.COUNT_CODES)
-        .put(Builtin.COUNT_FILLED, (call, nodes, planner) -> frame -> {
-          int filled = 0;
-          for (Node node : nodes) {
-            if (node.eval(frame) != null) {
-              filled++;
-            }
-          }
-          return BigDecimal.valueOf(filled);
-        })
-        .put(Builtin.MATCHES, (call, nodes, planner) -> {
-          Pattern pattern = Pattern.compile(((Expr.TextLiteral) call.arguments().get(1)).value());
-          return unary(nodes.get(0), text -> pattern.matcher((String) text).matches());
-        })
-        .put(Builtin.CONTAINS_CODE, (call, nodes, planner) -> binary(nodes, (codes, code) -> ((List<?>) codes).contains(code)))
-        .put(Builtin.CONTAINS_TEXT, (call, nodes, planner) ->
-            binary(nodes, (text, part) -> ((String) text).contains((String) part)))
-        .put(Builtin.LENGTH, (call, nodes, planner) ->
-            unary(nodes.get(0), text -> BigDecimal.valueOf(((String) text).codePointCount(0, ((String) text).length()))))
-        .put(rows, Builtin.MIN_ROWS, Builtin.MAX_ROWS, Builtin.SUM_ROWS, Builtin.MEAN_ROWS, Builtin.COUNT_WHERE,
-            Builtin.ANY, Builtin.ALL)
+        .put(
+            Builtin.MEAN,
+            (call, nodes, planner) ->
+                strict(
+                    nodes,
+                    values ->
+                        sum(values).divide(BigDecimal.valueOf(values.size()), Planner.DIVISION)))
+        .put(
+            (call, nodes, planner) ->
+                unary(nodes.get(0), list -> BigDecimal.valueOf(((List<?>) list).size())),
+            Builtin.COUNT_ROWS,
+            Builtin.COUNT_CODES)
+        .put(
+            Builtin.COUNT_FILLED,
+            (call, nodes, planner) ->
+                frame -> {
+                  int filled = 0;
+                  for (Node node : nodes) {
+                    if (node.eval(frame) != null) {
+                      filled++;
+                    }
+                  }
+                  return BigDecimal.valueOf(filled);
+                })
+        .put(
+            Builtin.MATCHES,
+            (call, nodes, planner) -> {
+              Pattern pattern =
+                  Pattern.compile(((Expr.TextLiteral) call.arguments().get(1)).value());
+              return unary(nodes.get(0), text -> pattern.matcher((String) text).matches());
+            })
+        .put(
+            Builtin.CONTAINS_CODE,
+            (call, nodes, planner) ->
+                binary(nodes, (codes, code) -> ((List<?>) codes).contains(code)))
+        .put(
+            Builtin.CONTAINS_TEXT,
+            (call, nodes, planner) ->
+                binary(nodes, (text, part) -> ((String) text).contains((String) part)))
+        .put(
+            Builtin.LENGTH,
+            (call, nodes, planner) ->
+                unary(
+                    nodes.get(0),
+                    text ->
+                        BigDecimal.valueOf(
+                            ((String) text).codePointCount(0, ((String) text).length()))))
+        .put(
+            rows,
+            Builtin.MIN_ROWS,
+            Builtin.MAX_ROWS,
+            Builtin.SUM_ROWS,
+            Builtin.MEAN_ROWS,
+            Builtin.COUNT_WHERE,
+            Builtin.ANY,
+            Builtin.ALL)
         .build();
   }
 
@@ -131,7 +205,8 @@ final class Functions {
 
   private static Node conditional(Node condition, Node then, Node otherwise) {
     // An unknown condition takes the else branch, as SQL's CASE does.
-    return frame -> Boolean.TRUE.equals(condition.eval(frame)) ? then.eval(frame) : otherwise.eval(frame);
+    return frame ->
+        Boolean.TRUE.equals(condition.eval(frame)) ? then.eval(frame) : otherwise.eval(frame);
   }
 
   /** A one-argument function that is unknown when its argument is. */
@@ -188,7 +263,8 @@ final class Functions {
   private static Object extreme(List<Object> values, int sign) {
     Object best = null;
     for (Object value : values) {
-      if (value != null && (best == null || Integer.signum(Comparison.compare(value, best)) == sign)) {
+      if (value != null
+          && (best == null || Integer.signum(Comparison.compare(value, best)) == sign)) {
         best = value;
       }
     }
@@ -267,7 +343,8 @@ final class Functions {
       case MEAN_ROWS:
         return values -> {
           List<Object> known = known(values);
-          return known.isEmpty() ? null
+          return known.isEmpty()
+              ? null
               : sum(known).divide(BigDecimal.valueOf(known.size()), Planner.DIVISION);
         };
       case MIN_ROWS:

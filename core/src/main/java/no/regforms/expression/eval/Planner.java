@@ -9,8 +9,8 @@ import no.regforms.expression.checker.Typing;
 import no.regforms.expression.parser.Expr;
 
 /**
- * Turns a checked syntax tree into nodes, once: names become reads with their coercion, bound
- * names become row slots, and functions are resolved here rather than at each evaluation.
+ * Turns a checked syntax tree into nodes, once: names become reads with their coercion, bound names
+ * become row slots, and functions are resolved here rather than at each evaluation.
  */
 final class Planner {
 

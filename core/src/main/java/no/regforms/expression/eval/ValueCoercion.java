@@ -10,9 +10,9 @@ import java.util.Map;
 import no.regforms.expression.ExprType.Kind;
 
 /**
- * Turns a value read from a context into the Java type of its static kind, or into unknown when
- * it has the wrong type: the boundary where untrusted data enters, so nodes inside can cast
- * safely and a wrong type never surfaces as a {@link ClassCastException}.
+ * Turns a value read from a context into the Java type of its static kind, or into unknown when it
+ * has the wrong type: the boundary where untrusted data enters, so nodes inside can cast safely and
+ * a wrong type never surfaces as a {@link ClassCastException}.
  */
 final class ValueCoercion {
 
@@ -52,7 +52,9 @@ final class ValueCoercion {
     if (value instanceof BigDecimal decimal) {
       return decimal;
     }
-    if (value instanceof Integer || value instanceof Long || value instanceof Short
+    if (value instanceof Integer
+        || value instanceof Long
+        || value instanceof Short
         || value instanceof Byte) {
       return BigDecimal.valueOf(((Number) value).longValue());
     }

@@ -19,16 +19,16 @@ import no.regforms.expression.parser.Expr;
  *
  * <p>The output is a function expression {@code function(c){return ...;}} that reads the values of
  * its context {@code c} through {@code c.v(name, kind)}, explicit missing-value reasons through
- * {@code c.m(name)} and today's date through {@code c.today()} (an epoch day), and calls the runtime
- * {@code RegformsExpr} of {@link #runtime()}, which must be loaded first. Values follow the runtime's
- * representation: exact decimals for numbers, epoch days for dates, month indexes for year-months,
- * {@code null} for unknown. Text from the definition (text literals, codes, patterns) appears only
- * inside escaped JavaScript string literals, with {@code <}, {@code >} and {@code &} written as
- * {@code \}{@code u} escapes, so the output can sit inside an HTML {@code <script>} element; nothing
- * of the definition is ever evaluated as code.
+ * {@code c.m(name)} and today's date through {@code c.today()} (an epoch day), and calls the
+ * runtime {@code RegformsExpr} of {@link #runtime()}, which must be loaded first. Values follow the
+ * runtime's representation: exact decimals for numbers, epoch days for dates, month indexes for
+ * year-months, {@code null} for unknown. Text from the definition (text literals, codes, patterns)
+ * appears only inside escaped JavaScript string literals, with {@code <}, {@code >} and {@code &}
+ * written as {@code \}{@code u} escapes, so the output can sit inside an HTML {@code <script>}
+ * element; nothing of the definition is ever evaluated as code.
  *
- * <p>{@code matches(text, 'pattern')} runs the RE2 pattern itself with re2js, the JavaScript port of
- * RE2/J ({@link #regexEngine()}, which a page using patterns must load before the runtime): the
+ * <p>{@code matches(text, 'pattern')} runs the RE2 pattern itself with re2js, the JavaScript port
+ * of RE2/J ({@link #regexEngine()}, which a page using patterns must load before the runtime): the
  * browser gives the server's verdict, in linear time. See {@link #usesRegex}.
  *
  * <p>Stateless and thread-safe.
@@ -41,8 +41,10 @@ import no.regforms.expression.parser.Expr;
 public final class JavaScriptEmitter {
 
   private static final String RUNTIME_RESOURCE = "regforms-expr.js";
+
   /** Put there by the build from the npm package (see core/pom.xml). */
   private static final String REGEX_ENGINE_RESOURCE = "re2js/build/index.umd.js";
+
   private static final String R = "RegformsExpr.";
 
   private final CompiledExpression expression;
@@ -152,7 +154,9 @@ public final class JavaScriptEmitter {
   }
 
   private Kind kind(Expr node) {
-    return expression.typeOf(node).map(ExprType::kind)
+    return expression
+        .typeOf(node)
+        .map(ExprType::kind)
         .orElseThrow(() -> new IllegalStateException("node without a type at " + node.span()));
   }
 
@@ -181,11 +185,24 @@ public final class JavaScriptEmitter {
       String op = unary.op() == Expr.UnaryOp.NOT ? "not" : "neg";
       return R + op + "(" + emit(unary.operand()) + ")";
     } else if (node instanceof Expr.Binary binary) {
-      return R + binaryName(binary.op()) + "(" + emit(binary.left()) + "," + emit(binary.right()) + ")";
+      return R
+          + binaryName(binary.op())
+          + "("
+          + emit(binary.left())
+          + ","
+          + emit(binary.right())
+          + ")";
     } else if (node instanceof Expr.In in) {
       List<String> items = new ArrayList<>();
       in.items().forEach(item -> items.add(emit(item)));
-      return R + "inList(" + emit(in.operand()) + ",[" + String.join(",", items) + "]," + in.negated() + ")";
+      return R
+          + "inList("
+          + emit(in.operand())
+          + ",["
+          + String.join(",", items)
+          + "],"
+          + in.negated()
+          + ")";
     } else if (node instanceof Expr.Call call) {
       return call(call);
     }
@@ -251,13 +268,28 @@ public final class JavaScriptEmitter {
 
   /** {@code RegformsExpr.<runtime>(argument, kind)}: a function of one date-like argument. */
   private static Form withKind(String runtime) {
-    return (e, call) -> R + runtime + "(" + e.emit(call.arguments().get(0)) + "," + e.k(call.arguments().get(0)) + ")";
+    return (e, call) ->
+        R
+            + runtime
+            + "("
+            + e.emit(call.arguments().get(0))
+            + ","
+            + e.k(call.arguments().get(0))
+            + ")";
   }
 
   /** {@code RegformsExpr.<runtime>(date, amount, kind)}. */
   private static Form shift(String runtime) {
-    return (e, call) -> R + runtime + "(" + e.emit(call.arguments().get(0)) + ","
-        + e.emit(call.arguments().get(1)) + "," + e.k(call.arguments().get(0)) + ")";
+    return (e, call) ->
+        R
+            + runtime
+            + "("
+            + e.emit(call.arguments().get(0))
+            + ","
+            + e.emit(call.arguments().get(1))
+            + ","
+            + e.k(call.arguments().get(0))
+            + ")";
   }
 
   private static Form between(String runtime) {
@@ -268,15 +300,31 @@ public final class JavaScriptEmitter {
     return FunctionTable.<Form>builder("JavaScript")
         .put(runtimeCall("filled"), Builtin.FILLED)
         .put(runtimeCall("empty"), Builtin.EMPTY)
-        .put(Builtin.ANSWERED, (e, call) -> {
-          String variable = ((Expr.Name) call.arguments().get(0)).name();
-          return "(" + R + "filled(" + e.emit(call.arguments().get(0)) + ")||c.m(" + stringLiteral(variable) + "))";
-        })
+        .put(
+            Builtin.ANSWERED,
+            (e, call) -> {
+              String variable = ((Expr.Name) call.arguments().get(0)).name();
+              return "("
+                  + R
+                  + "filled("
+                  + e.emit(call.arguments().get(0))
+                  + ")||c.m("
+                  + stringLiteral(variable)
+                  + "))";
+            })
         .put(runtimeCall("coalesce"), Builtin.COALESCE)
-        .put(Builtin.IF, (e, call) -> {
-          List<Expr> args = call.arguments();
-          return "(" + e.emit(args.get(0)) + "===true?" + e.emit(args.get(1)) + ":" + e.emit(args.get(2)) + ")";
-        })
+        .put(
+            Builtin.IF,
+            (e, call) -> {
+              List<Expr> args = call.arguments();
+              return "("
+                  + e.emit(args.get(0))
+                  + "===true?"
+                  + e.emit(args.get(1))
+                  + ":"
+                  + e.emit(args.get(2))
+                  + ")";
+            })
         .put(withKind("year"), Builtin.YEAR)
         .put(withKind("month"), Builtin.MONTH)
         .put(Builtin.TODAY, (e, call) -> "c.today()")
@@ -289,12 +337,28 @@ public final class JavaScriptEmitter {
         .put(shift("addDays"), Builtin.ADD_DAYS)
         .put(shift("addMonths"), Builtin.ADD_MONTHS)
         .put(runtimeCall("make"), Builtin.DATE, Builtin.YEARMONTH)
-        .put(Builtin.SCORE, (e, call) -> {
-          List<String> entries = new ArrayList<>();
-          new java.util.TreeMap<>(e.expression.typeOf(call.arguments().get(0)).orElseThrow().scores()).forEach((code, score) ->
-              entries.add(stringLiteral(code) + ":" + R + "n(" + stringLiteral(score.toPlainString()) + ")"));
-          return R + "score(" + e.emit(call.arguments().get(0)) + ",{" + String.join(",", entries) + "})";
-        })
+        .put(
+            Builtin.SCORE,
+            (e, call) -> {
+              List<String> entries = new ArrayList<>();
+              new java.util.TreeMap<>(
+                      e.expression.typeOf(call.arguments().get(0)).orElseThrow().scores())
+                  .forEach(
+                      (code, score) ->
+                          entries.add(
+                              stringLiteral(code)
+                                  + ":"
+                                  + R
+                                  + "n("
+                                  + stringLiteral(score.toPlainString())
+                                  + ")"));
+              return R
+                  + "score("
+                  + e.emit(call.arguments().get(0))
+                  + ",{"
+                  + String.join(",", entries)
+                  + "})";
+            })
         .put(runtimeCall("round"), Builtin.ROUND, Builtin.ROUND_TO)
         .put(runtimeCall("abs"), Builtin.ABS)
         .put(runtimeCall("min"), Builtin.MIN)
@@ -303,12 +367,25 @@ public final class JavaScriptEmitter {
         .put(runtimeCall("mean"), Builtin.MEAN)
         .put(runtimeCall("count"), Builtin.COUNT_ROWS, Builtin.COUNT_CODES)
         .put(runtimeCall("countFilled"), Builtin.COUNT_FILLED)
-        .put(Builtin.MATCHES, (e, call) -> {
-          String pattern = ((Expr.TextLiteral) call.arguments().get(1)).value();
-          return R + "matches(" + e.emit(call.arguments().get(0)) + "," + R + "re(" + stringLiteral(pattern) + "))";
-        })
-        .put(Builtin.CONTAINS_CODE, (e, call) -> R + "containsCode(" + e.args(call.arguments()) + ")")
-        .put(Builtin.CONTAINS_TEXT, (e, call) -> R + "containsText(" + e.args(call.arguments()) + ")")
+        .put(
+            Builtin.MATCHES,
+            (e, call) -> {
+              String pattern = ((Expr.TextLiteral) call.arguments().get(1)).value();
+              return R
+                  + "matches("
+                  + e.emit(call.arguments().get(0))
+                  + ","
+                  + R
+                  + "re("
+                  + stringLiteral(pattern)
+                  + "))";
+            })
+        .put(
+            Builtin.CONTAINS_CODE,
+            (e, call) -> R + "containsCode(" + e.args(call.arguments()) + ")")
+        .put(
+            Builtin.CONTAINS_TEXT,
+            (e, call) -> R + "containsText(" + e.args(call.arguments()) + ")")
         .put(runtimeCall("length"), Builtin.LENGTH)
         .put(collection("minRows"), Builtin.MIN_ROWS)
         .put(collection("maxRows"), Builtin.MAX_ROWS)
@@ -321,8 +398,17 @@ public final class JavaScriptEmitter {
   }
 
   private String between(String function, List<Expr> args) {
-    return R + function + "(" + emit(args.get(0)) + "," + k(args.get(0)) + ","
-        + emit(args.get(1)) + "," + k(args.get(1)) + ")";
+    return R
+        + function
+        + "("
+        + emit(args.get(0))
+        + ","
+        + k(args.get(0))
+        + ","
+        + emit(args.get(1))
+        + ","
+        + k(args.get(1))
+        + ")";
   }
 
   /** {@code RegformsExpr.<runtime>(rows, function(r<n>){return body;})}. */

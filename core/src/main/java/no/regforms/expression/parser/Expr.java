@@ -110,7 +110,10 @@ public sealed interface Expr
 
   /** A number such as {@code 12} or {@code 3.5}; never negative ({@code -3} is a negation). */
   record NumberLiteral(BigDecimal value, Span span) implements Expr {
-    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+    /**
+     * Rejects null or invalid components and keeps copies of collections, so the record stays
+     * immutable.
+     */
     public NumberLiteral {
       Objects.requireNonNull(value, "value");
       Objects.requireNonNull(span, "span");
@@ -124,7 +127,10 @@ public sealed interface Expr
 
   /** A text in single quotes; {@code value} is unescaped. */
   record TextLiteral(String value, Span span) implements Expr {
-    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+    /**
+     * Rejects null or invalid components and keeps copies of collections, so the record stays
+     * immutable.
+     */
     public TextLiteral {
       Objects.requireNonNull(value, "value");
       Objects.requireNonNull(span, "span");
@@ -138,7 +144,10 @@ public sealed interface Expr
 
   /** {@code true} or {@code false}. */
   record BooleanLiteral(boolean value, Span span) implements Expr {
-    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+    /**
+     * Rejects null or invalid components and keeps copies of collections, so the record stays
+     * immutable.
+     */
     public BooleanLiteral {
       Objects.requireNonNull(span, "span");
     }
@@ -151,7 +160,10 @@ public sealed interface Expr
 
   /** {@code date('2024-12-31')}; the span covers the whole call. */
   record DateLiteral(LocalDate value, Span span) implements Expr {
-    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+    /**
+     * Rejects null or invalid components and keeps copies of collections, so the record stays
+     * immutable.
+     */
     public DateLiteral {
       Objects.requireNonNull(value, "value");
       Objects.requireNonNull(span, "span");
@@ -165,7 +177,10 @@ public sealed interface Expr
 
   /** {@code yearmonth('2022-06')}; the span covers the whole call. */
   record YearMonthLiteral(YearMonth value, Span span) implements Expr {
-    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+    /**
+     * Rejects null or invalid components and keeps copies of collections, so the record stays
+     * immutable.
+     */
     public YearMonthLiteral {
       Objects.requireNonNull(value, "value");
       Objects.requireNonNull(span, "span");
@@ -179,7 +194,10 @@ public sealed interface Expr
 
   /** A variable, run parameter or bound name. */
   record Name(String name, Span span) implements Expr {
-    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+    /**
+     * Rejects null or invalid components and keeps copies of collections, so the record stays
+     * immutable.
+     */
     public Name {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(span, "span");
@@ -200,7 +218,10 @@ public sealed interface Expr
    * @param span the whole access
    */
   record Member(Expr target, String member, Span memberSpan, Span span) implements Expr {
-    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+    /**
+     * Rejects null or invalid components and keeps copies of collections, so the record stays
+     * immutable.
+     */
     public Member {
       Objects.requireNonNull(target, "target");
       Objects.requireNonNull(member, "member");
@@ -216,7 +237,10 @@ public sealed interface Expr
 
   /** A prefix operator applied to {@code operand}. */
   record Unary(UnaryOp op, Expr operand, Span span) implements Expr {
-    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+    /**
+     * Rejects null or invalid components and keeps copies of collections, so the record stays
+     * immutable.
+     */
     public Unary {
       Objects.requireNonNull(op, "op");
       Objects.requireNonNull(operand, "operand");
@@ -231,7 +255,10 @@ public sealed interface Expr
 
   /** An infix operator; {@code opSpan} is where the operator itself is written. */
   record Binary(BinaryOp op, Expr left, Expr right, Span opSpan, Span span) implements Expr {
-    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+    /**
+     * Rejects null or invalid components and keeps copies of collections, so the record stays
+     * immutable.
+     */
     public Binary {
       Objects.requireNonNull(op, "op");
       Objects.requireNonNull(left, "left");
@@ -252,7 +279,10 @@ public sealed interface Expr
    * @param items at least one
    */
   record In(Expr operand, List<Expr> items, boolean negated, Span span) implements Expr {
-    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+    /**
+     * Rejects null or invalid components and keeps copies of collections, so the record stays
+     * immutable.
+     */
     public In {
       Objects.requireNonNull(operand, "operand");
       items = List.copyOf(items);
@@ -280,7 +310,10 @@ public sealed interface Expr
    * @param span the whole call
    */
   record Call(String function, Span nameSpan, List<Expr> arguments, Span span) implements Expr {
-    /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+    /**
+     * Rejects null or invalid components and keeps copies of collections, so the record stays
+     * immutable.
+     */
     public Call {
       Objects.requireNonNull(function, "function");
       Objects.requireNonNull(nameSpan, "nameSpan");

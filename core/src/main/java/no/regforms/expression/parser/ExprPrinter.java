@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * Prints a syntax tree back to expression text.
  *
- * <p>The output uses single spaces around infix operators and only the parentheses that
- * precedence requires, and parses back to the same tree (spans aside). Stateless and thread-safe.
+ * <p>The output uses single spaces around infix operators and only the parentheses that precedence
+ * requires, and parses back to the same tree (spans aside). Stateless and thread-safe.
  */
 public final class ExprPrinter {
 

@@ -10,9 +10,20 @@ import no.regforms.expression.ExpressionOrigin;
 /** Splits an expression's text into tokens, reporting every character it cannot read. */
 final class Lexer {
 
-  private static final Map<String, Token.Kind> KEYWORDS = Map.of(
-      "and", Token.Kind.AND, "or", Token.Kind.OR, "not", Token.Kind.NOT, "in", Token.Kind.IN,
-      "true", Token.Kind.TRUE, "false", Token.Kind.FALSE);
+  private static final Map<String, Token.Kind> KEYWORDS =
+      Map.of(
+          "and",
+          Token.Kind.AND,
+          "or",
+          Token.Kind.OR,
+          "not",
+          Token.Kind.NOT,
+          "in",
+          Token.Kind.IN,
+          "true",
+          Token.Kind.TRUE,
+          "false",
+          Token.Kind.FALSE);
 
   private final String text;
   private final ExpressionOrigin origin;
@@ -26,7 +37,9 @@ final class Lexer {
     this.issues = issues;
   }
 
-  /** The tokens of {@code text}, ending with {@link Token.Kind#END}; problems go to {@code issues}. */
+  /**
+   * The tokens of {@code text}, ending with {@link Token.Kind#END}; problems go to {@code issues}.
+   */
   static List<Token> tokenize(String text, ExpressionOrigin origin, List<Issue> issues) {
     Lexer lexer = new Lexer(text, origin, issues);
     lexer.run();
@@ -107,15 +120,33 @@ final class Lexer {
   private void operator(char c, int start) {
     char next = start + 1 < text.length() ? text.charAt(start + 1) : 0;
     switch (c) {
-      case '=': single(Token.Kind.EQ, start); break;
-      case '+': single(Token.Kind.PLUS, start); break;
-      case '-': single(Token.Kind.MINUS, start); break;
-      case '*': single(Token.Kind.STAR, start); break;
-      case '/': single(Token.Kind.SLASH, start); break;
-      case '.': single(Token.Kind.DOT, start); break;
-      case ',': single(Token.Kind.COMMA, start); break;
-      case '(': single(Token.Kind.LPAREN, start); break;
-      case ')': single(Token.Kind.RPAREN, start); break;
+      case '=':
+        single(Token.Kind.EQ, start);
+        break;
+      case '+':
+        single(Token.Kind.PLUS, start);
+        break;
+      case '-':
+        single(Token.Kind.MINUS, start);
+        break;
+      case '*':
+        single(Token.Kind.STAR, start);
+        break;
+      case '/':
+        single(Token.Kind.SLASH, start);
+        break;
+      case '.':
+        single(Token.Kind.DOT, start);
+        break;
+      case ',':
+        single(Token.Kind.COMMA, start);
+        break;
+      case '(':
+        single(Token.Kind.LPAREN, start);
+        break;
+      case ')':
+        single(Token.Kind.RPAREN, start);
+        break;
       case '<':
         if (next == '=') {
           pair(Token.Kind.LE, start);
@@ -137,12 +168,14 @@ final class Lexer {
         if (next == '=') {
           pair(Token.Kind.NE, start);
         } else {
-          report("unexpected '!'; use 'not' for negation or '!=' for 'not equal'", start, start + 1);
+          report(
+              "unexpected '!'; use 'not' for negation or '!=' for 'not equal'", start, start + 1);
           pos++;
         }
         break;
       case '"':
-        report("text is written in single quotes ('like this'), not double quotes", start, start + 1);
+        report(
+            "text is written in single quotes ('like this'), not double quotes", start, start + 1);
         pos++;
         break;
       default:

@@ -6,9 +6,9 @@ import no.regforms.diagnostic.Issue;
 import no.regforms.expression.ExpressionOrigin;
 
 /**
- * Where an expression's text reads names, found by the expression lexer itself, so that a definition
- * can substitute a named sub-expression or rename an id without touching a function name, a member
- * ({@code f.date}) or the inside of a text literal.
+ * Where an expression's text reads names, found by the expression lexer itself, so that a
+ * definition can substitute a named sub-expression or rename an id without touching a function
+ * name, a member ({@code f.date}) or the inside of a text literal.
  */
 public final class NameReferences {
 
@@ -38,7 +38,8 @@ public final class NameReferences {
    * call or a parenthesised expression, so that it can replace a name without parentheses.
    */
   public static boolean isOperand(String text) {
-    List<Token> tokens = Lexer.tokenize(text, ExpressionOrigin.inline("<expression>"), new ArrayList<>());
+    List<Token> tokens =
+        Lexer.tokenize(text, ExpressionOrigin.inline("<expression>"), new ArrayList<>());
     int count = tokens.size() - 1; // without END
     if (count == 1) {
       return switch (tokens.get(0).kind()) {

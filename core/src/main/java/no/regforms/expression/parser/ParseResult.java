@@ -15,7 +15,10 @@ import no.regforms.diagnostic.Issue;
  */
 public record ParseResult(Optional<Expr> syntax, List<Issue> issues) {
 
-  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+  /**
+   * Rejects null or invalid components and keeps copies of collections, so the record stays
+   * immutable.
+   */
   public ParseResult {
     Objects.requireNonNull(syntax, "syntax");
     issues = List.copyOf(issues);

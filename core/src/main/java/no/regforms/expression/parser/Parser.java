@@ -19,6 +19,7 @@ import no.regforms.expression.ExpressionOrigin;
  * A recursive-descent parser for the expression language.
  *
  * <p>Internal, not API. Grammar, lowest precedence first:
+ *
  * <pre>
  * expr       := and ('or' and)*
  * and        := not ('and' not)*
@@ -34,10 +35,10 @@ import no.regforms.expression.ExpressionOrigin;
  * </pre>
  *
  * <p>Every recursion (parentheses, arguments, list items, prefix operators) passes through a depth
- * counter, so no input can exhaust the stack: beyond {@code maxDepth} the parser stops with
- * {@link IssueCode#EXPRESSION_TOO_DEEP}. The finished tree's height is then bounded as well
- * ({@link #MAX_TREE_HEIGHT}), because long operator chains such as {@code a + b + c} grow the tree
- * without recursing in the parser, and later phases walk the tree recursively.
+ * counter, so no input can exhaust the stack: beyond {@code maxDepth} the parser stops with {@link
+ * IssueCode#EXPRESSION_TOO_DEEP}. The finished tree's height is then bounded as well ({@link
+ * #MAX_TREE_HEIGHT}), because long operator chains such as {@code a + b + c} grow the tree without
+ * recursing in the parser, and later phases walk the tree recursively.
  */
 public final class Parser {
 
@@ -89,13 +90,18 @@ public final class Parser {
       result = expression();
       if (peek().kind() != Token.Kind.END) {
         Token extra = peek();
-        Issue issue = error(IssueCode.SYNTAX_ERROR,
-            "expected an operator or the end of the expression but found " + extra.describe(),
-            extra.span());
+        Issue issue =
+            error(
+                IssueCode.SYNTAX_ERROR,
+                "expected an operator or the end of the expression but found " + extra.describe(),
+                extra.span());
         if (extra.kind() == Token.Kind.IDENTIFIER
             && Lexer.isKeyword(extra.text().toLowerCase(Locale.ROOT))) {
-          issue = issue.withHint("keywords are written in lower case: '"
-              + extra.text().toLowerCase(Locale.ROOT) + "'");
+          issue =
+              issue.withHint(
+                  "keywords are written in lower case: '"
+                      + extra.text().toLowerCase(Locale.ROOT)
+                      + "'");
         }
         issues.add(issue);
         throw new Abort();
@@ -115,10 +121,13 @@ public final class Parser {
     while (!stack.isEmpty()) {
       Entry entry = stack.pop();
       if (entry.depth() > MAX_TREE_HEIGHT) {
-        issues.add(error(IssueCode.EXPRESSION_TOO_DEEP,
-            "expression is nested more than " + MAX_TREE_HEIGHT
-                + " levels deep; split long chains of operators, for example with sum(...)",
-            entry.node().span()));
+        issues.add(
+            error(
+                IssueCode.EXPRESSION_TOO_DEEP,
+                "expression is nested more than "
+                    + MAX_TREE_HEIGHT
+                    + " levels deep; split long chains of operators, for example with sum(...)",
+                entry.node().span()));
         return;
       }
       for (Expr child : entry.node().children()) {
@@ -177,11 +186,15 @@ public final class Parser {
       result = in(left, true);
     }
     Token after = peek();
-    if (result != left && (comparisonOp(after.kind()) != null || after.kind() == Token.Kind.IN
-        || (after.kind() == Token.Kind.NOT && peekAt(1).kind() == Token.Kind.IN))) {
-      issues.add(error(IssueCode.SYNTAX_ERROR,
-          "comparisons cannot be chained; join them with 'and', as in 'a < b and b < c'",
-          after.span()));
+    if (result != left
+        && (comparisonOp(after.kind()) != null
+            || after.kind() == Token.Kind.IN
+            || (after.kind() == Token.Kind.NOT && peekAt(1).kind() == Token.Kind.IN))) {
+      issues.add(
+          error(
+              IssueCode.SYNTAX_ERROR,
+              "comparisons cannot be chained; join them with 'and', as in 'a < b and b < c'",
+              after.span()));
       throw new Abort();
     }
     return result;
@@ -199,13 +212,20 @@ public final class Parser {
 
   private static Expr.BinaryOp comparisonOp(Token.Kind kind) {
     switch (kind) {
-      case EQ: return Expr.BinaryOp.EQ;
-      case NE: return Expr.BinaryOp.NE;
-      case LT: return Expr.BinaryOp.LT;
-      case LE: return Expr.BinaryOp.LE;
-      case GT: return Expr.BinaryOp.GT;
-      case GE: return Expr.BinaryOp.GE;
-      default: return null;
+      case EQ:
+        return Expr.BinaryOp.EQ;
+      case NE:
+        return Expr.BinaryOp.NE;
+      case LT:
+        return Expr.BinaryOp.LT;
+      case LE:
+        return Expr.BinaryOp.LE;
+      case GT:
+        return Expr.BinaryOp.GT;
+      case GE:
+        return Expr.BinaryOp.GE;
+      default:
+        return null;
     }
   }
 
@@ -214,8 +234,12 @@ public final class Parser {
     while (peek().kind() == Token.Kind.PLUS || peek().kind() == Token.Kind.MINUS) {
       Token op = next();
       Expr right = term();
-      left = binary(op.kind() == Token.Kind.PLUS ? Expr.BinaryOp.ADD : Expr.BinaryOp.SUBTRACT,
-          left, right, op);
+      left =
+          binary(
+              op.kind() == Token.Kind.PLUS ? Expr.BinaryOp.ADD : Expr.BinaryOp.SUBTRACT,
+              left,
+              right,
+              op);
     }
     return left;
   }
@@ -225,8 +249,12 @@ public final class Parser {
     while (peek().kind() == Token.Kind.STAR || peek().kind() == Token.Kind.SLASH) {
       Token op = next();
       Expr right = unary();
-      left = binary(op.kind() == Token.Kind.STAR ? Expr.BinaryOp.MULTIPLY : Expr.BinaryOp.DIVIDE,
-          left, right, op);
+      left =
+          binary(
+              op.kind() == Token.Kind.STAR ? Expr.BinaryOp.MULTIPLY : Expr.BinaryOp.DIVIDE,
+              left,
+              right,
+              op);
     }
     return left;
   }
@@ -246,8 +274,9 @@ public final class Parser {
     Expr target = primary();
     while (accept(Token.Kind.DOT)) {
       Token member = expect(Token.Kind.IDENTIFIER, "a member name after '.', as in t.drug");
-      target = new Expr.Member(target, member.text(), member.span(),
-          Span.covering(target.span(), member.span()));
+      target =
+          new Expr.Member(
+              target, member.text(), member.span(), Span.covering(target.span(), member.span()));
     }
     return target;
   }
@@ -264,14 +293,19 @@ public final class Parser {
       case FALSE:
         return new Expr.BooleanLiteral(false, token.span());
       case IDENTIFIER:
-        return peek().kind() == Token.Kind.LPAREN ? call(token) : new Expr.Name(token.text(), token.span());
+        return peek().kind() == Token.Kind.LPAREN
+            ? call(token)
+            : new Expr.Name(token.text(), token.span());
       case LPAREN:
         Expr inner = expression();
         expect(Token.Kind.RPAREN, "')' to close the '(' at column " + (token.span().start() + 1));
         return inner;
       default:
-        Issue issue = error(IssueCode.SYNTAX_ERROR,
-            "expected a value, a name or '(' but found " + token.describe(), token.span());
+        Issue issue =
+            error(
+                IssueCode.SYNTAX_ERROR,
+                "expected a value, a name or '(' but found " + token.describe(),
+                token.span());
         if (token.kind() == Token.Kind.EQ && peek().kind() == Token.Kind.EQ) {
           issue = issue.withHint("equality is a single '='");
         }
@@ -288,24 +322,33 @@ public final class Parser {
         arguments.add(expression());
       } while (accept(Token.Kind.COMMA));
     }
-    Token close = expect(Token.Kind.RPAREN, "',' or ')' after the arguments of " + name.text() + "(...)");
+    Token close =
+        expect(Token.Kind.RPAREN, "',' or ')' after the arguments of " + name.text() + "(...)");
     Span span = Span.covering(name.span(), close.span());
     if (arguments.size() == 1 && arguments.get(0) instanceof Expr.TextLiteral literal) {
       if (name.text().equals("date")) {
         try {
           return new Expr.DateLiteral(LocalDate.parse(literal.value()), span);
         } catch (DateTimeParseException e) {
-          issues.add(error(IssueCode.INVALID_LITERAL, "'" + literal.value()
-              + "' is not a valid date; write a real calendar date as yyyy-mm-dd, such as date('2024-12-31')",
-              literal.span()));
+          issues.add(
+              error(
+                  IssueCode.INVALID_LITERAL,
+                  "'"
+                      + literal.value()
+                      + "' is not a valid date; write a real calendar date as yyyy-mm-dd, such as date('2024-12-31')",
+                  literal.span()));
         }
       } else if (name.text().equals("yearmonth")) {
         try {
           return new Expr.YearMonthLiteral(YearMonth.parse(literal.value()), span);
         } catch (DateTimeParseException e) {
-          issues.add(error(IssueCode.INVALID_LITERAL, "'" + literal.value()
-              + "' is not a valid year and month; write yyyy-mm, such as yearmonth('2022-06')",
-              literal.span()));
+          issues.add(
+              error(
+                  IssueCode.INVALID_LITERAL,
+                  "'"
+                      + literal.value()
+                      + "' is not a valid year and month; write yyyy-mm, such as yearmonth('2022-06')",
+                  literal.span()));
         }
       }
     }
@@ -313,15 +356,18 @@ public final class Parser {
   }
 
   private Expr binary(Expr.BinaryOp op, Expr left, Expr right, Token opToken) {
-    return new Expr.Binary(op, left, right, opToken.span(), Span.covering(left.span(), right.span()));
+    return new Expr.Binary(
+        op, left, right, opToken.span(), Span.covering(left.span(), right.span()));
   }
 
   private void enter() {
     depth++;
     if (depth > maxDepth) {
-      issues.add(error(IssueCode.EXPRESSION_TOO_DEEP,
-          "expression is nested more than " + maxDepth + " levels deep; simplify it",
-          peek().span()));
+      issues.add(
+          error(
+              IssueCode.EXPRESSION_TOO_DEEP,
+              "expression is nested more than " + maxDepth + " levels deep; simplify it",
+              peek().span()));
       throw new Abort();
     }
   }
@@ -352,8 +398,11 @@ public final class Parser {
 
   private Token expect(Token.Kind kind, String what) {
     if (peek().kind() != kind) {
-      issues.add(error(IssueCode.SYNTAX_ERROR, "expected " + what + " but found " + peek().describe(),
-          peek().span()));
+      issues.add(
+          error(
+              IssueCode.SYNTAX_ERROR,
+              "expected " + what + " but found " + peek().describe(),
+              peek().span()));
       throw new Abort();
     }
     return next();

@@ -8,7 +8,10 @@ package no.regforms.expression.parser;
  */
 public record Span(int start, int end) {
 
-  /** Rejects null or invalid components and keeps copies of collections, so the record stays immutable. */
+  /**
+   * Rejects null or invalid components and keeps copies of collections, so the record stays
+   * immutable.
+   */
   public Span {
     if (start < 0 || end < start) {
       throw new IllegalArgumentException("invalid span " + start + ".." + end);

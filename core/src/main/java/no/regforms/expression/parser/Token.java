@@ -10,9 +10,29 @@ package no.regforms.expression.parser;
 record Token(Kind kind, String text, Span span) {
 
   enum Kind {
-    NUMBER, TEXT, IDENTIFIER,
-    AND, OR, NOT, IN, TRUE, FALSE,
-    EQ, NE, LT, LE, GT, GE, PLUS, MINUS, STAR, SLASH, DOT, COMMA, LPAREN, RPAREN,
+    NUMBER,
+    TEXT,
+    IDENTIFIER,
+    AND,
+    OR,
+    NOT,
+    IN,
+    TRUE,
+    FALSE,
+    EQ,
+    NE,
+    LT,
+    LE,
+    GT,
+    GE,
+    PLUS,
+    MINUS,
+    STAR,
+    SLASH,
+    DOT,
+    COMMA,
+    LPAREN,
+    RPAREN,
     END
   }
 

@@ -27,8 +27,18 @@ class TypeCheckerTest {
     treatment.put("doses", ExprType.rows(Map.of("amount", ExprType.NUMBER)));
     Map<String, ExprType> names = new LinkedHashMap<>();
     names.put("age", ExprType.NUMBER);
-    names.put("madrs_1", ExprType.code("madrs_item", Set.of("0", "3", "6"),
-        Map.of("0", java.math.BigDecimal.ZERO, "3", java.math.BigDecimal.valueOf(3), "6", java.math.BigDecimal.valueOf(6))));
+    names.put(
+        "madrs_1",
+        ExprType.code(
+            "madrs_item",
+            Set.of("0", "3", "6"),
+            Map.of(
+                "0",
+                java.math.BigDecimal.ZERO,
+                "3",
+                java.math.BigDecimal.valueOf(3),
+                "6",
+                java.math.BigDecimal.valueOf(6))));
     names.put("sex", ExprType.code("sex", Set.of("m", "f")));
     names.put("weight", ExprType.NUMBER);
     names.put("comment", ExprType.TEXT);
@@ -36,7 +46,8 @@ class TypeCheckerTest {
     names.put("onset", ExprType.DATE);
     names.put("diagnosis_month", ExprType.YEARMONTH);
     names.put("admitted", ExprType.DATETIME);
-    names.put("indication", ExprType.code("ect_indication", Set.of("depression", "mania", "catatonia")));
+    names.put(
+        "indication", ExprType.code("ect_indication", Set.of("depression", "mania", "catatonia")));
     names.put("symptoms", ExprType.codes("symptoms", Set.of("fever", "rash")));
     names.put("treatments", ExprType.rows(treatment));
     return TypeEnvironment.of(names);
@@ -85,10 +96,12 @@ class TypeCheckerTest {
   @Test
   void check_unknownVariables_reportsEachWithHint() {
     List<Issue> issues = errors("agee > 1 and wieght < 3");
-    assertThat(issues).extracting(Issue::code)
+    assertThat(issues)
+        .extracting(Issue::code)
         .containsExactly(IssueCode.UNKNOWN_VARIABLE, IssueCode.UNKNOWN_VARIABLE);
     assertThat(issues).extracting(TypeCheckerTest::column).containsExactly(1, 14);
-    assertThat(issues).extracting(i -> i.hint().orElse(""))
+    assertThat(issues)
+        .extracting(i -> i.hint().orElse(""))
         .containsExactly("did you mean 'age'?", "did you mean 'weight'?");
   }
 
@@ -131,7 +144,8 @@ class TypeCheckerTest {
     assertThat(typeOf("indication = 'mania'")).isEqualTo(ExprType.BOOLEAN);
     List<Issue> issues = errors("indication = 'manic'");
     assertThat(issues).extracting(Issue::code).containsExactly(IssueCode.UNKNOWN_CODE);
-    assertThat(excerpt(issues.get(0))).isEqualTo(new SourceLocation.Excerpt("indication = 'manic'", 13, 20));
+    assertThat(excerpt(issues.get(0)))
+        .isEqualTo(new SourceLocation.Excerpt("indication = 'manic'", 13, 20));
     assertThat(issues.get(0).hint()).contains("did you mean 'mania'?");
   }
 
@@ -143,7 +157,9 @@ class TypeCheckerTest {
   @Test
   void check_codeLiteralsInList_reportsEachUnknown() {
     List<Issue> issues = errors("indication in ('mania', 'x', 'y')");
-    assertThat(issues).extracting(Issue::code).containsExactly(IssueCode.UNKNOWN_CODE, IssueCode.UNKNOWN_CODE);
+    assertThat(issues)
+        .extracting(Issue::code)
+        .containsExactly(IssueCode.UNKNOWN_CODE, IssueCode.UNKNOWN_CODE);
     assertThat(issues).extracting(TypeCheckerTest::column).containsExactly(25, 30);
     assertThat(issues.get(0).hint()).hasValueSatisfying(h -> assertThat(h).contains("'catatonia'"));
   }
@@ -156,7 +172,8 @@ class TypeCheckerTest {
 
   @Test
   void check_memberCodeLiteral_isChecked() {
-    assertThat(codes("any(treatments, t, t.drug = 'rituxi')")).containsExactly(IssueCode.UNKNOWN_CODE);
+    assertThat(codes("any(treatments, t, t.drug = 'rituxi')"))
+        .containsExactly(IssueCode.UNKNOWN_CODE);
   }
 
   @Test
@@ -187,7 +204,8 @@ class TypeCheckerTest {
     List<Issue> issues = errors("year(age)");
     assertThat(issues).extracting(Issue::code).containsExactly(IssueCode.TYPE_MISMATCH);
     assertThat(column(issues.get(0))).isEqualTo(6);
-    assertThat(codes("days_between(diagnosis_month, onset)")).containsExactly(IssueCode.TYPE_MISMATCH);
+    assertThat(codes("days_between(diagnosis_month, onset)"))
+        .containsExactly(IssueCode.TYPE_MISMATCH);
     assertThat(codes("length(age)")).containsExactly(IssueCode.TYPE_MISMATCH);
   }
 
@@ -266,19 +284,22 @@ class TypeCheckerTest {
   @Test
   void check_severalIndependentErrors_reportsAll() {
     assertThat(codes("agee + 1 > 2 and fooo(1) and indication = 'x'"))
-        .containsExactlyInAnyOrder(IssueCode.UNKNOWN_VARIABLE, IssueCode.UNKNOWN_FUNCTION, IssueCode.UNKNOWN_CODE);
+        .containsExactlyInAnyOrder(
+            IssueCode.UNKNOWN_VARIABLE, IssueCode.UNKNOWN_FUNCTION, IssueCode.UNKNOWN_CODE);
   }
 
   @Test
   void check_references_areFreeNamesOnly() {
-    CompilationResult result = compile(
-        "any(treatments, t, t.dose > age) and answered(weight) and round(1) = 1");
-    assertThat(result.expressionOrThrow().references()).containsExactlyInAnyOrder("treatments", "age", "weight");
+    CompilationResult result =
+        compile("any(treatments, t, t.dose > age) and answered(weight) and round(1) = 1");
+    assertThat(result.expressionOrThrow().references())
+        .containsExactlyInAnyOrder("treatments", "age", "weight");
   }
 
   @Test
   void check_nestedCollections_seeOuterBinding() {
-    assertThat(typeOf("any(treatments, t, any(t.doses, d, d.amount > t.dose))")).isEqualTo(ExprType.BOOLEAN);
+    assertThat(typeOf("any(treatments, t, any(t.doses, d, d.amount > t.dose))"))
+        .isEqualTo(ExprType.BOOLEAN);
   }
 
   @Test

@@ -16,9 +16,9 @@ import no.regforms.expression.EvaluationContext;
 import no.regforms.expression.ExprType;
 import no.regforms.expression.ExpressionCompiler;
 import no.regforms.expression.TypeEnvironment;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class EvaluatorTest {
 
@@ -42,7 +42,12 @@ class EvaluatorTest {
     names.put("dt", ExprType.DATETIME);
     names.put("dt2", ExprType.DATETIME);
     names.put("s", ExprType.TEXT);
-    names.put("code", ExprType.code("list", Set.of("k1", "k2", "k3"), Map.of("k1", BigDecimal.ONE, "k2", new BigDecimal("3"))));
+    names.put(
+        "code",
+        ExprType.code(
+            "list",
+            Set.of("k1", "k2", "k3"),
+            Map.of("k1", BigDecimal.ONE, "k2", new BigDecimal("3"))));
     names.put("codes", ExprType.codes("list", Set.of("k1", "k2", "k3")));
     names.put("rows", ExprType.rows(treatment));
     return TypeEnvironment.of(names);
@@ -54,23 +59,26 @@ class EvaluatorTest {
     for (int i = 0; i < keysAndValues.length; i += 2) {
       values.put((String) keysAndValues[i], keysAndValues[i + 1]);
     }
-    return ExpressionCompiler.create().compile(text, ENV).expressionOrThrow()
-        .evaluate(new EvaluationContext() {
-          @Override
-          public Object value(String name) {
-            return values.get(name);
-          }
+    return ExpressionCompiler.create()
+        .compile(text, ENV)
+        .expressionOrThrow()
+        .evaluate(
+            new EvaluationContext() {
+              @Override
+              public Object value(String name) {
+                return values.get(name);
+              }
 
-          @Override
-          public boolean hasMissingReason(String name) {
-            return name.equals("y");
-          }
+              @Override
+              public boolean hasMissingReason(String name) {
+                return name.equals("y");
+              }
 
-          @Override
-          public LocalDate today() {
-            return LocalDate.of(2025, 3, 1);
-          }
-        });
+              @Override
+              public LocalDate today() {
+                return LocalDate.of(2025, 3, 1);
+              }
+            });
   }
 
   private static BigDecimal n(String value) {
@@ -90,8 +98,9 @@ class EvaluatorTest {
 
   @ParameterizedTest
   @CsvSource({
-      "true, true, true, true", "true, false, false, true", "true, null, null, true",
-      "false, false, false, false", "false, null, false, null", "null, null, null, null"})
+    "true, true, true, true", "true, false, false, true", "true, null, null, true",
+    "false, false, false, false", "false, null, false, null", "null, null, null, null"
+  })
   void andOr_threeValuedTruthTable_followsSql(String p, String q, String and, String or) {
     assertThat(eval("p and q", "p", bool(p), "q", bool(q))).isEqualTo(bool(and));
     assertThat(eval("q and p", "p", bool(p), "q", bool(q))).isEqualTo(bool(and));
@@ -163,20 +172,43 @@ class EvaluatorTest {
 
   @ParameterizedTest
   @CsvSource({
-      "2022-06-15, 2024-06-14, 23", "2022-06-15, 2024-06-15, 24", "2024-06-15, 2022-06-16, -23",
-      "2024-01-31, 2024-02-29, 0", "2024-01-31, 2024-03-01, 1"})
+    "2022-06-15, 2024-06-14, 23",
+    "2022-06-15, 2024-06-15, 24",
+    "2024-06-15, 2022-06-16, -23",
+    "2024-01-31, 2024-02-29, 0",
+    "2024-01-31, 2024-03-01, 1"
+  })
   void monthsBetween_dates_countsWholeCalendarMonths(String from, String to, int months) {
-    assertThat(eval("months_between(d1, d2)", "d1", LocalDate.parse(from), "d2", LocalDate.parse(to)))
+    assertThat(
+            eval("months_between(d1, d2)", "d1", LocalDate.parse(from), "d2", LocalDate.parse(to)))
         .isEqualTo(BigDecimal.valueOf(months));
   }
 
   @Test
   void monthsBetween_yearMonth_worksAtMonthPrecision() {
-    assertThat(eval("months_between(m1, d2)", "m1", YearMonth.of(2022, 6), "d2", LocalDate.of(2024, 6, 30)))
+    assertThat(
+            eval(
+                "months_between(m1, d2)",
+                "m1",
+                YearMonth.of(2022, 6),
+                "d2",
+                LocalDate.of(2024, 6, 30)))
         .isEqualTo(n("24"));
-    assertThat(eval("months_between(d2, m1)", "m1", YearMonth.of(2022, 6), "d2", LocalDate.of(2024, 6, 30)))
+    assertThat(
+            eval(
+                "months_between(d2, m1)",
+                "m1",
+                YearMonth.of(2022, 6),
+                "d2",
+                LocalDate.of(2024, 6, 30)))
         .isEqualTo(n("-24"));
-    assertThat(eval("years_between(m1, d2)", "m1", YearMonth.of(2022, 7), "d2", LocalDate.of(2024, 6, 1)))
+    assertThat(
+            eval(
+                "years_between(m1, d2)",
+                "m1",
+                YearMonth.of(2022, 7),
+                "d2",
+                LocalDate.of(2024, 6, 1)))
         .isEqualTo(n("1"));
   }
 
@@ -189,40 +221,91 @@ class EvaluatorTest {
 
   @Test
   void ageAt_leapDayBirth_turnsOnFirstOfMarch() {
-    assertThat(eval("age_at(d1, d2)", "d1", LocalDate.of(2000, 2, 29), "d2", LocalDate.of(2001, 2, 28)))
+    assertThat(
+            eval(
+                "age_at(d1, d2)", "d1", LocalDate.of(2000, 2, 29), "d2", LocalDate.of(2001, 2, 28)))
         .isEqualTo(n("0"));
-    assertThat(eval("age_at(d1, d2)", "d1", LocalDate.of(2000, 2, 29), "d2", LocalDate.of(2001, 3, 1)))
+    assertThat(
+            eval("age_at(d1, d2)", "d1", LocalDate.of(2000, 2, 29), "d2", LocalDate.of(2001, 3, 1)))
         .isEqualTo(n("1"));
   }
 
   @Test
   void daysBetween_twoDateTimes_countsWholeDaysElapsed() {
     // 47 hours is one whole day, not the two calendar days it spans
-    assertThat(eval("days_between(dt, dt2)", "dt", LocalDateTime.of(2024, 1, 1, 0, 0), "dt2", LocalDateTime.of(2024, 1, 2, 23, 0)))
+    assertThat(
+            eval(
+                "days_between(dt, dt2)",
+                "dt",
+                LocalDateTime.of(2024, 1, 1, 0, 0),
+                "dt2",
+                LocalDateTime.of(2024, 1, 2, 23, 0)))
         .isEqualTo(n("1"));
-    assertThat(eval("days_between(dt, add_days(dt, 2))", "dt", LocalDateTime.of(2024, 1, 1, 23, 0))).isEqualTo(n("2"));
-    assertThat(eval("days_between(d1, dt)", "d1", LocalDate.of(2024, 1, 1), "dt", LocalDateTime.of(2024, 1, 2, 23, 0)))
+    assertThat(eval("days_between(dt, add_days(dt, 2))", "dt", LocalDateTime.of(2024, 1, 1, 23, 0)))
+        .isEqualTo(n("2"));
+    assertThat(
+            eval(
+                "days_between(d1, dt)",
+                "d1",
+                LocalDate.of(2024, 1, 1),
+                "dt",
+                LocalDateTime.of(2024, 1, 2, 23, 0)))
         .isEqualTo(n("1"));
-    assertThat(eval("days_between(dt, d1)", "dt", LocalDateTime.of(2024, 1, 1, 1, 0), "d1", LocalDate.of(2024, 1, 3)))
+    assertThat(
+            eval(
+                "days_between(dt, d1)",
+                "dt",
+                LocalDateTime.of(2024, 1, 1, 1, 0),
+                "d1",
+                LocalDate.of(2024, 1, 3)))
         .isEqualTo(n("1"));
   }
 
   @Test
   void hoursAndMinutesBetween_dateTimes_countWholeUnitsTowardZero() {
     LocalDateTime admitted = LocalDateTime.of(2024, 1, 1, 23, 0);
-    assertThat(eval("hours_between(dt, dt2)", "dt", admitted, "dt2", admitted.plusHours(47).plusMinutes(59))).isEqualTo(n("47"));
-    assertThat(eval("hours_between(dt2, dt)", "dt", admitted, "dt2", admitted.plusHours(47).plusMinutes(59))).isEqualTo(n("-47"));
-    assertThat(eval("hours_between(dt, d1)", "dt", admitted, "d1", LocalDate.of(2024, 1, 3))).isEqualTo(n("25"));
-    assertThat(eval("minutes_between(d1, dt)", "d1", LocalDate.of(2024, 1, 2), "dt", admitted)).isEqualTo(n("-60"));
-    assertThat(eval("hours_between(d1, dt)", "d1", LocalDate.of(2024, 1, 2), "dt", admitted.plusMinutes(59)))
+    assertThat(
+            eval(
+                "hours_between(dt, dt2)",
+                "dt",
+                admitted,
+                "dt2",
+                admitted.plusHours(47).plusMinutes(59)))
+        .isEqualTo(n("47"));
+    assertThat(
+            eval(
+                "hours_between(dt2, dt)",
+                "dt",
+                admitted,
+                "dt2",
+                admitted.plusHours(47).plusMinutes(59)))
+        .isEqualTo(n("-47"));
+    assertThat(eval("hours_between(dt, d1)", "dt", admitted, "d1", LocalDate.of(2024, 1, 3)))
+        .isEqualTo(n("25"));
+    assertThat(eval("minutes_between(d1, dt)", "d1", LocalDate.of(2024, 1, 2), "dt", admitted))
+        .isEqualTo(n("-60"));
+    assertThat(
+            eval(
+                "hours_between(d1, dt)",
+                "d1",
+                LocalDate.of(2024, 1, 2),
+                "dt",
+                admitted.plusMinutes(59)))
         .isEqualTo(n("0"));
     assertThat(eval("hours_between(dt, d1)", "dt", admitted)).isNull();
   }
 
   @Test
   void dateOf_dateTime_isItsCalendarDate() {
-    assertThat(eval("date(dt)", "dt", LocalDateTime.of(2024, 1, 1, 23, 59))).isEqualTo(LocalDate.of(2024, 1, 1));
-    assertThat(eval("date(dt) = d1", "dt", LocalDateTime.of(2024, 1, 1, 0, 0), "d1", LocalDate.of(2024, 1, 1)))
+    assertThat(eval("date(dt)", "dt", LocalDateTime.of(2024, 1, 1, 23, 59)))
+        .isEqualTo(LocalDate.of(2024, 1, 1));
+    assertThat(
+            eval(
+                "date(dt) = d1",
+                "dt",
+                LocalDateTime.of(2024, 1, 1, 0, 0),
+                "d1",
+                LocalDate.of(2024, 1, 1)))
         .isEqualTo(true);
     assertThat(eval("date(dt)")).isNull();
   }
@@ -230,8 +313,15 @@ class EvaluatorTest {
   @Test
   void dateFunctions_computeCalendarValues() {
     LocalDate d = LocalDate.of(2024, 1, 31);
-    assertThat(eval("days_between(d1, d2)", "d1", d, "d2", LocalDate.of(2024, 3, 1))).isEqualTo(n("30"));
-    assertThat(eval("days_between(dt, d2)", "dt", LocalDateTime.of(2024, 1, 1, 23, 59), "d2", LocalDate.of(2024, 1, 2)))
+    assertThat(eval("days_between(d1, d2)", "d1", d, "d2", LocalDate.of(2024, 3, 1)))
+        .isEqualTo(n("30"));
+    assertThat(
+            eval(
+                "days_between(dt, d2)",
+                "dt",
+                LocalDateTime.of(2024, 1, 1, 23, 59),
+                "d2",
+                LocalDate.of(2024, 1, 2)))
         .isEqualTo(n("0")); // one minute elapsed: a date counts from its midnight
     assertThat(eval("year(d1) + month(d1)", "d1", d)).isEqualTo(n("2025"));
     assertThat(eval("month(m1)", "m1", YearMonth.of(2022, 6))).isEqualTo(n("6"));
@@ -241,7 +331,13 @@ class EvaluatorTest {
     assertThat(eval("date(2024, 2, 29)")).isEqualTo(LocalDate.of(2024, 2, 29));
     assertThat(eval("date(2023, 2, 29)")).isNull();
     assertThat(eval("today()")).isEqualTo(LocalDate.of(2025, 3, 1));
-    assertThat(eval("d1 < date('2024-02-01') and m1 >= yearmonth('2024-01')", "d1", d, "m1", YearMonth.of(2024, 1)))
+    assertThat(
+            eval(
+                "d1 < date('2024-02-01') and m1 >= yearmonth('2024-01')",
+                "d1",
+                d,
+                "m1",
+                YearMonth.of(2024, 1)))
         .isEqualTo(true);
   }
 
@@ -295,7 +391,8 @@ class EvaluatorTest {
 
   @Test
   void aggregates_overRows_skipUnknownValues() {
-    List<Map<String, Object>> rows = List.of(row("rituximab", 1), row("other", null), row("other", 4.5));
+    List<Map<String, Object>> rows =
+        List.of(row("rituximab", 1), row("other", null), row("other", 4.5));
     assertThat(eval("sum(rows, t, t.dose)", "rows", rows)).isEqualTo(n("5.5"));
     assertThat(eval("mean(rows, t, t.dose)", "rows", rows)).isEqualTo(n("2.75"));
     assertThat(eval("min(rows, t, t.dose)", "rows", rows)).isEqualTo(n("1"));
@@ -316,8 +413,10 @@ class EvaluatorTest {
   @Test
   void collections_nested_seeOuterRow() {
     List<Map<String, Object>> rows = List.of(row("rituximab", 1), row("other", 3));
-    assertThat(eval("count(rows, t, any(rows, u, u.dose > t.dose))", "rows", rows)).isEqualTo(n("1"));
-    assertThat(eval("sum(rows, t, sum(rows, u, t.dose * u.dose))", "rows", rows)).isEqualTo(n("16"));
+    assertThat(eval("count(rows, t, any(rows, u, u.dose > t.dose))", "rows", rows))
+        .isEqualTo(n("1"));
+    assertThat(eval("sum(rows, t, sum(rows, u, t.dose * u.dose))", "rows", rows))
+        .isEqualTo(n("16"));
   }
 
   @Test
@@ -336,8 +435,11 @@ class EvaluatorTest {
       values.put("madrs_" + i, i % 7);
       text.append(i > 1 ? ", " : "").append("madrs_").append(i);
     }
-    Object total = ExpressionCompiler.create().compile(text + ")", TypeEnvironment.of(items))
-        .expressionOrThrow().evaluate(EvaluationContext.of(values));
+    Object total =
+        ExpressionCompiler.create()
+            .compile(text + ")", TypeEnvironment.of(items))
+            .expressionOrThrow()
+            .evaluate(EvaluationContext.of(values));
     assertThat(total).isEqualTo(n("27"));
   }
 }

@@ -59,7 +59,12 @@ class JavaScriptEmitterDifferentialTest {
     f.put("dt", ExprType.DATETIME);
     f.put("dt2", ExprType.DATETIME);
     f.put("flag", ExprType.BOOLEAN);
-    f.put("code", ExprType.code("abc", Set.of("x", "y", "z"), Map.of("x", BigDecimal.ZERO, "y", new BigDecimal("2.5"))));
+    f.put(
+        "code",
+        ExprType.code(
+            "abc",
+            Set.of("x", "y", "z"),
+            Map.of("x", BigDecimal.ZERO, "y", new BigDecimal("2.5"))));
     f.put("codes", ExprType.codes("abc", Set.of("x", "y", "z")));
     Map<String, ExprType> row = new LinkedHashMap<>();
     row.put("n", ExprType.NUMBER);
@@ -69,39 +74,124 @@ class JavaScriptEmitterDifferentialTest {
     return f;
   }
 
-  private static final List<String> CORPUS = List.of(
-      "a + b", "a - b", "a * b", "a / b", "1 / 3", "2 / 3 * 3", "-a", "10 / 4", "0.1 + 0.2 = 0.3",
-      "a / 0", "a > b", "a <= b", "a = 12.50", "a != b",
-      "t = 'Hello åø'", "t < 'Z'", "length(t)", "contains(t, 'll')", "matches(t, 'H[a-z]+ .*')",
-      "matches(t, '\\\\w+\\\\s\\\\S+')", "matches(t, 'a{2,}|H.llo\\\\b.*')",
-      "flag and a > 0", "flag or a > 100", "not flag", "flag and b > 100", "flag or b > 100",
-      "(a > 100) and (b > 100)", "code = 'x'", "score(code)", "score(code) + a", "code in ('x', 'y')", "code not in ('y', 'z')",
-      "a in (1, 12.5)", "contains(codes, 'z')", "count(codes)",
-      "filled(a)", "empty(a)", "answered(a)", "coalesce(a, b, 0)", "coalesce(b, a)",
-      "if(flag, a, b)", "if(a > 1000, 'big', 'small')",
-      "year(d1)", "month(d1)", "year(ym)", "month(dt)", "today()", "days_between(d1, d2)",
-      "days_between(d1, dt)", "days_between(dt, dt2)", "days_between(dt2, dt)", "hours_between(dt, dt2)",
-      "hours_between(dt2, dt)", "minutes_between(dt, dt2)", "hours_between(d1, dt)", "minutes_between(dt, d2)",
-      "date(dt)", "date(dt) = d1", "days_between(date(dt), date(dt2))", "months_between(d1, d2)", "months_between(d2, d1)",
-      "months_between(ym, d2)", "months_between(d1, ym2)", "months_between(ym, ym2)",
-      "years_between(d1, d2)", "years_between(ym, ym2)", "age_at(d1, today())",
-      "months_between(date('2022-06-15'), date('2024-06-14'))",
-      "months_between(date('2022-06-15'), date('2024-06-15'))",
-      "months_between(yearmonth('2022-06'), date('2024-06-30'))",
-      "months_between(date('2024-01-31'), date('2024-02-29'))",
-      "months_between(date('2024-03-31'), date('2024-02-29'))",
-      "years_between(date('2000-02-29'), date('2025-02-28'))",
-      "add_days(d1, 30)", "add_days(d1, -400)", "add_days(dt, 1)", "add_days(d1, 1.5)",
-      "add_months(d1, 1)", "add_months(date('2024-01-31'), 1)", "add_months(ym, -7)", "add_months(dt, 12)",
-      "date(2024, 2, 29)", "date(2023, 2, 29)", "date(2024, 13, 1)", "yearmonth(2024, 12)",
-      "date(year(d1), 1, 1)", "d1 < d2", "ym >= ym2", "dt > dt",
-      "round(a)", "round(2.5)", "round(-2.5)", "round(a / 3, 2)", "round(1234.5678, -2)", "round(a, 1.5)",
-      "abs(0 - a)", "min(a, b)", "max(a, b, 3)", "min(d1, d2)", "max(ym, ym2)", "sum(a, b)", "mean(a, b, 1)",
-      "mean(a, b)", "count_filled(a, b, t, flag)",
-      "count(rows)", "count(rows, r, r.ok)", "sum(rows, r, r.n)", "mean(rows, r, r.n)",
-      "min(rows, r, r.n)", "max(rows, r, r.d)", "any(rows, r, r.ok)", "all(rows, r, r.ok)",
-      "any(rows, r, r.n > 2)", "all(rows, r, r.n > 0)",
-      "any(rows, r, any(rows, s, s.n > r.n))", "sum(rows, r, r.n * a) / count(rows)");
+  private static final List<String> CORPUS =
+      List.of(
+          "a + b",
+          "a - b",
+          "a * b",
+          "a / b",
+          "1 / 3",
+          "2 / 3 * 3",
+          "-a",
+          "10 / 4",
+          "0.1 + 0.2 = 0.3",
+          "a / 0",
+          "a > b",
+          "a <= b",
+          "a = 12.50",
+          "a != b",
+          "t = 'Hello åø'",
+          "t < 'Z'",
+          "length(t)",
+          "contains(t, 'll')",
+          "matches(t, 'H[a-z]+ .*')",
+          "matches(t, '\\\\w+\\\\s\\\\S+')",
+          "matches(t, 'a{2,}|H.llo\\\\b.*')",
+          "flag and a > 0",
+          "flag or a > 100",
+          "not flag",
+          "flag and b > 100",
+          "flag or b > 100",
+          "(a > 100) and (b > 100)",
+          "code = 'x'",
+          "score(code)",
+          "score(code) + a",
+          "code in ('x', 'y')",
+          "code not in ('y', 'z')",
+          "a in (1, 12.5)",
+          "contains(codes, 'z')",
+          "count(codes)",
+          "filled(a)",
+          "empty(a)",
+          "answered(a)",
+          "coalesce(a, b, 0)",
+          "coalesce(b, a)",
+          "if(flag, a, b)",
+          "if(a > 1000, 'big', 'small')",
+          "year(d1)",
+          "month(d1)",
+          "year(ym)",
+          "month(dt)",
+          "today()",
+          "days_between(d1, d2)",
+          "days_between(d1, dt)",
+          "days_between(dt, dt2)",
+          "days_between(dt2, dt)",
+          "hours_between(dt, dt2)",
+          "hours_between(dt2, dt)",
+          "minutes_between(dt, dt2)",
+          "hours_between(d1, dt)",
+          "minutes_between(dt, d2)",
+          "date(dt)",
+          "date(dt) = d1",
+          "days_between(date(dt), date(dt2))",
+          "months_between(d1, d2)",
+          "months_between(d2, d1)",
+          "months_between(ym, d2)",
+          "months_between(d1, ym2)",
+          "months_between(ym, ym2)",
+          "years_between(d1, d2)",
+          "years_between(ym, ym2)",
+          "age_at(d1, today())",
+          "months_between(date('2022-06-15'), date('2024-06-14'))",
+          "months_between(date('2022-06-15'), date('2024-06-15'))",
+          "months_between(yearmonth('2022-06'), date('2024-06-30'))",
+          "months_between(date('2024-01-31'), date('2024-02-29'))",
+          "months_between(date('2024-03-31'), date('2024-02-29'))",
+          "years_between(date('2000-02-29'), date('2025-02-28'))",
+          "add_days(d1, 30)",
+          "add_days(d1, -400)",
+          "add_days(dt, 1)",
+          "add_days(d1, 1.5)",
+          "add_months(d1, 1)",
+          "add_months(date('2024-01-31'), 1)",
+          "add_months(ym, -7)",
+          "add_months(dt, 12)",
+          "date(2024, 2, 29)",
+          "date(2023, 2, 29)",
+          "date(2024, 13, 1)",
+          "yearmonth(2024, 12)",
+          "date(year(d1), 1, 1)",
+          "d1 < d2",
+          "ym >= ym2",
+          "dt > dt",
+          "round(a)",
+          "round(2.5)",
+          "round(-2.5)",
+          "round(a / 3, 2)",
+          "round(1234.5678, -2)",
+          "round(a, 1.5)",
+          "abs(0 - a)",
+          "min(a, b)",
+          "max(a, b, 3)",
+          "min(d1, d2)",
+          "max(ym, ym2)",
+          "sum(a, b)",
+          "mean(a, b, 1)",
+          "mean(a, b)",
+          "count_filled(a, b, t, flag)",
+          "count(rows)",
+          "count(rows, r, r.ok)",
+          "sum(rows, r, r.n)",
+          "mean(rows, r, r.n)",
+          "min(rows, r, r.n)",
+          "max(rows, r, r.d)",
+          "any(rows, r, r.ok)",
+          "all(rows, r, r.ok)",
+          "any(rows, r, r.n > 2)",
+          "all(rows, r, r.n > 0)",
+          "any(rows, r, any(rows, s, s.n > r.n))",
+          "sum(rows, r, r.n * a) / count(rows)");
 
   private static List<Map<String, Object>> contexts() {
     Map<String, Object> full = new HashMap<>();
@@ -140,7 +230,9 @@ class JavaScriptEmitterDifferentialTest {
 
     Map<String, Object> some = new HashMap<>(full);
     some.keySet().removeAll(Set.of("b", "d2", "flag", "ym2"));
-    some.put("rows", List.of(row(new BigDecimal("0.1"), true, null), row(new BigDecimal("0.2"), null, null)));
+    some.put(
+        "rows",
+        List.of(row(new BigDecimal("0.1"), true, null), row(new BigDecimal("0.2"), null, null)));
     return List.of(full, edge, some, Map.of());
   }
 
@@ -164,30 +256,34 @@ class JavaScriptEmitterDifferentialTest {
     List<String> labels = new ArrayList<>();
     for (int ci = 0; ci < contexts.size(); ci++) {
       Map<String, Object> values = contexts.get(ci);
-      EvaluationContext context = new EvaluationContext() {
-        @Override
-        public Object value(String name) {
-          return values.get(name);
-        }
+      EvaluationContext context =
+          new EvaluationContext() {
+            @Override
+            public Object value(String name) {
+              return values.get(name);
+            }
 
-        @Override
-        public boolean hasMissingReason(String name) {
-          return name.equals("b");
-        }
+            @Override
+            public boolean hasMissingReason(String name) {
+              return name.equals("b");
+            }
 
-        @Override
-        public LocalDate today() {
-          return TODAY;
-        }
-      };
+            @Override
+            public LocalDate today() {
+              return TODAY;
+            }
+          };
       for (CompiledExpression expression : compiled) {
         expected.add(canonical(expression.evaluate(context)));
         labels.add("context " + ci + ": " + expression.text());
       }
     }
 
-    StringBuilder script = new StringBuilder(JavaScriptEmitter.regexEngine()).append('\n')
-        .append(JavaScriptEmitter.runtime()).append("\nvar fns=[");
+    StringBuilder script =
+        new StringBuilder(JavaScriptEmitter.regexEngine())
+            .append('\n')
+            .append(JavaScriptEmitter.runtime())
+            .append("\nvar fns=[");
     List<String> kinds = new ArrayList<>();
     for (CompiledExpression expression : compiled) {
       script.append(JavaScriptEmitter.emit(expression)).append(",\n");
@@ -198,8 +294,12 @@ class JavaScriptEmitterDifferentialTest {
     for (Map<String, Object> values : contexts) {
       tagged.add(tag(values));
     }
-    Object result = browser.script(script.toString(), JSON.writeValueAsString(tagged),
-        JSON.writeValueAsString(kinds), (int) TODAY.toEpochDay());
+    Object result =
+        browser.script(
+            script.toString(),
+            JSON.writeValueAsString(tagged),
+            JSON.writeValueAsString(kinds),
+            (int) TODAY.toEpochDay());
     @SuppressWarnings("unchecked")
     List<String> actual = (List<String>) result;
 
@@ -214,38 +314,40 @@ class JavaScriptEmitterDifferentialTest {
   }
 
   /** Runs every function over every context; arguments: tagged contexts, result kinds, today. */
-  private static final String HARNESS = String.join("\n",
-      "var R = RegformsExpr;",
-      "var contexts = JSON.parse(arguments[0]), kinds = JSON.parse(arguments[1]), today = arguments[2];",
-      "function untag(v) {",
-      "  if (v === null) return null;",
-      "  if (Array.isArray(v)) return v.map(untag);",
-      "  if (typeof v !== 'object') return v;",
-      "  if ('N' in v) return R.n(v.N);",
-      "  if ('D' in v) return R.parseDate(v.D);",
-      "  if ('Y' in v) return R.parseMonth(v.Y);",
-      "  if ('T' in v) return R.parseDateTime(v.T);",
-      "  var row = {}; for (var k in v.row) row[k] = untag(v.row[k]); return row;",
-      "}",
-      "function canon(v, kind) {",
-      "  if (v === null) return 'null';",
-      "  switch (kind) {",
-      "    case 'N': return 'N:' + R.decText(v);",
-      "    case 'D': return 'D:' + R.dateText(v);",
-      "    case 'Y': return 'Y:' + R.monthText(v);",
-      "    case 'T': return 'T:' + R.dateTimeText(v);",
-      "    case 'L': return 'L:' + JSON.stringify(v);",
-      "    default: return typeof v + ':' + String(v);",
-      "  }",
-      "}",
-      "var out = [];",
-      "contexts.forEach(function (tagged) {",
-      "  var values = {}; for (var k in tagged) values[k] = untag(tagged[k]);",
-      "  var c = { v: function (n, kind) { return R.coerce(values[n], kind); },",
-      "            m: function (n) { return n === 'b'; }, today: function () { return today; } };",
-      "  fns.forEach(function (f, i) { out.push(canon(f(c), kinds[i])); });",
-      "});",
-      "return out;");
+  private static final String HARNESS =
+      String.join(
+          "\n",
+          "var R = RegformsExpr;",
+          "var contexts = JSON.parse(arguments[0]), kinds = JSON.parse(arguments[1]), today = arguments[2];",
+          "function untag(v) {",
+          "  if (v === null) return null;",
+          "  if (Array.isArray(v)) return v.map(untag);",
+          "  if (typeof v !== 'object') return v;",
+          "  if ('N' in v) return R.n(v.N);",
+          "  if ('D' in v) return R.parseDate(v.D);",
+          "  if ('Y' in v) return R.parseMonth(v.Y);",
+          "  if ('T' in v) return R.parseDateTime(v.T);",
+          "  var row = {}; for (var k in v.row) row[k] = untag(v.row[k]); return row;",
+          "}",
+          "function canon(v, kind) {",
+          "  if (v === null) return 'null';",
+          "  switch (kind) {",
+          "    case 'N': return 'N:' + R.decText(v);",
+          "    case 'D': return 'D:' + R.dateText(v);",
+          "    case 'Y': return 'Y:' + R.monthText(v);",
+          "    case 'T': return 'T:' + R.dateTimeText(v);",
+          "    case 'L': return 'L:' + JSON.stringify(v);",
+          "    default: return typeof v + ':' + String(v);",
+          "  }",
+          "}",
+          "var out = [];",
+          "contexts.forEach(function (tagged) {",
+          "  var values = {}; for (var k in tagged) values[k] = untag(tagged[k]);",
+          "  var c = { v: function (n, kind) { return R.coerce(values[n], kind); },",
+          "            m: function (n) { return n === 'b'; }, today: function () { return today; } };",
+          "  fns.forEach(function (f, i) { out.push(canon(f(c), kinds[i])); });",
+          "});",
+          "return out;");
 
   private static Object tag(Object value) {
     if (value instanceof BigDecimal number) {
@@ -281,7 +383,11 @@ class JavaScriptEmitterDifferentialTest {
     } else if (value instanceof LocalDateTime dateTime) {
       return "T:" + dateTime;
     } else if (value instanceof List<?> list) {
-      return "L:" + Arrays.toString(list.toArray()).replace(", ", "\",\"").replace("[", "[\"").replace("]", "\"]");
+      return "L:"
+          + Arrays.toString(list.toArray())
+              .replace(", ", "\",\"")
+              .replace("[", "[\"")
+              .replace("]", "\"]");
     } else if (value instanceof Boolean bool) {
       return "boolean:" + bool;
     }

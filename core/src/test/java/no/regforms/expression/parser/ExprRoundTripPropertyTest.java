@@ -28,9 +28,14 @@ class ExprRoundTripPropertyTest {
     String text = ExprPrinter.print(tree);
     ParseResult parsed = Parser.parse(text, ExpressionOrigin.inline("<property>"), 256);
     assertThat(parsed.issues()).as(text).isEmpty();
-    assertThat(parsed.syntax()).hasValueSatisfying(result ->
-        assertThat(result).as(text).usingRecursiveComparison().ignoringFieldsOfTypes(Span.class)
-            .isEqualTo(tree));
+    assertThat(parsed.syntax())
+        .hasValueSatisfying(
+            result ->
+                assertThat(result)
+                    .as(text)
+                    .usingRecursiveComparison()
+                    .ignoringFieldsOfTypes(Span.class)
+                    .isEqualTo(tree));
   }
 
   @Provide
@@ -50,7 +55,8 @@ class ExprRoundTripPropertyTest {
       int choice = random.nextInt(depth <= 0 ? 6 : 11);
       switch (choice) {
         case 0:
-          return new Expr.NumberLiteral(BigDecimal.valueOf(random.nextInt(100_000), random.nextInt(4)), NO_SPAN);
+          return new Expr.NumberLiteral(
+              BigDecimal.valueOf(random.nextInt(100_000), random.nextInt(4)), NO_SPAN);
         case 1:
           return new Expr.TextLiteral(text(), NO_SPAN);
         case 2:
@@ -58,7 +64,8 @@ class ExprRoundTripPropertyTest {
         case 3:
           return random.nextBoolean()
               ? new Expr.DateLiteral(LocalDate.ofEpochDay(random.nextInt(40_000)), NO_SPAN)
-              : new Expr.YearMonthLiteral(YearMonth.of(1900 + random.nextInt(200), 1 + random.nextInt(12)), NO_SPAN);
+              : new Expr.YearMonthLiteral(
+                  YearMonth.of(1900 + random.nextInt(200), 1 + random.nextInt(12)), NO_SPAN);
         case 4:
           return new Expr.Name(name(), NO_SPAN);
         case 5:
@@ -67,7 +74,8 @@ class ExprRoundTripPropertyTest {
           return new Expr.Unary(pick(Expr.UnaryOp.values()), expr(depth - 1), NO_SPAN);
         case 7:
         case 8:
-          return new Expr.Binary(pick(Expr.BinaryOp.values()), expr(depth - 1), expr(depth - 1), NO_SPAN, NO_SPAN);
+          return new Expr.Binary(
+              pick(Expr.BinaryOp.values()), expr(depth - 1), expr(depth - 1), NO_SPAN, NO_SPAN);
         case 9:
           return new Expr.In(expr(depth - 1), list(depth - 1, 1), random.nextBoolean(), NO_SPAN);
         default:

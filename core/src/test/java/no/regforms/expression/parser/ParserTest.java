@@ -34,25 +34,54 @@ class ParserTest {
 
   @Test
   void lexer_allTokenKinds_areRecognised() {
-    List<Token> tokens = Lexer.tokenize("a_1 12 3.5 'x\\'y' and or not in true false = != < <= > >= + - * / . , ( )",
-        ORIGIN, new java.util.ArrayList<>());
-    assertThat(tokens).extracting(Token::kind).containsExactly(
-        Token.Kind.IDENTIFIER, Token.Kind.NUMBER, Token.Kind.NUMBER, Token.Kind.TEXT,
-        Token.Kind.AND, Token.Kind.OR, Token.Kind.NOT, Token.Kind.IN, Token.Kind.TRUE, Token.Kind.FALSE,
-        Token.Kind.EQ, Token.Kind.NE, Token.Kind.LT, Token.Kind.LE, Token.Kind.GT, Token.Kind.GE,
-        Token.Kind.PLUS, Token.Kind.MINUS, Token.Kind.STAR, Token.Kind.SLASH, Token.Kind.DOT,
-        Token.Kind.COMMA, Token.Kind.LPAREN, Token.Kind.RPAREN, Token.Kind.END);
+    List<Token> tokens =
+        Lexer.tokenize(
+            "a_1 12 3.5 'x\\'y' and or not in true false = != < <= > >= + - * / . , ( )",
+            ORIGIN,
+            new java.util.ArrayList<>());
+    assertThat(tokens)
+        .extracting(Token::kind)
+        .containsExactly(
+            Token.Kind.IDENTIFIER,
+            Token.Kind.NUMBER,
+            Token.Kind.NUMBER,
+            Token.Kind.TEXT,
+            Token.Kind.AND,
+            Token.Kind.OR,
+            Token.Kind.NOT,
+            Token.Kind.IN,
+            Token.Kind.TRUE,
+            Token.Kind.FALSE,
+            Token.Kind.EQ,
+            Token.Kind.NE,
+            Token.Kind.LT,
+            Token.Kind.LE,
+            Token.Kind.GT,
+            Token.Kind.GE,
+            Token.Kind.PLUS,
+            Token.Kind.MINUS,
+            Token.Kind.STAR,
+            Token.Kind.SLASH,
+            Token.Kind.DOT,
+            Token.Kind.COMMA,
+            Token.Kind.LPAREN,
+            Token.Kind.RPAREN,
+            Token.Kind.END);
     assertThat(tokens.get(3).text()).isEqualTo("x'y");
   }
 
   @Test
   void parse_precedence_multiplicationBindsTighterThanAddition() {
     Expr expr = parse("a + b * c");
-    assertThat(expr).isInstanceOfSatisfying(Expr.Binary.class, b -> {
-      assertThat(b.op()).isEqualTo(Expr.BinaryOp.ADD);
-      assertThat(b.right()).isInstanceOfSatisfying(Expr.Binary.class,
-          r -> assertThat(r.op()).isEqualTo(Expr.BinaryOp.MULTIPLY));
-    });
+    assertThat(expr)
+        .isInstanceOfSatisfying(
+            Expr.Binary.class,
+            b -> {
+              assertThat(b.op()).isEqualTo(Expr.BinaryOp.ADD);
+              assertThat(b.right())
+                  .isInstanceOfSatisfying(
+                      Expr.Binary.class, r -> assertThat(r.op()).isEqualTo(Expr.BinaryOp.MULTIPLY));
+            });
   }
 
   @Test
@@ -68,18 +97,22 @@ class ParserTest {
     assertThat(or.op()).isEqualTo(Expr.BinaryOp.OR);
     Expr.Binary and = (Expr.Binary) or.left();
     assertThat(and.op()).isEqualTo(Expr.BinaryOp.AND);
-    assertThat(and.left()).isInstanceOfSatisfying(Expr.Unary.class,
-        u -> assertThat(u.operand()).isInstanceOf(Expr.Binary.class));
+    assertThat(and.left())
+        .isInstanceOfSatisfying(
+            Expr.Unary.class, u -> assertThat(u.operand()).isInstanceOf(Expr.Binary.class));
   }
 
   @Test
   void parse_notIn_isNegatedIn() {
     Expr expr = parse("x not in ('a', 'b')");
-    assertThat(expr).isInstanceOfSatisfying(Expr.In.class, in -> {
-      assertThat(in.negated()).isTrue();
-      assertThat(in.items()).hasSize(2);
-      assertThat(in.span()).isEqualTo(new Span(0, 19));
-    });
+    assertThat(expr)
+        .isInstanceOfSatisfying(
+            Expr.In.class,
+            in -> {
+              assertThat(in.negated()).isTrue();
+              assertThat(in.items()).hasSize(2);
+              assertThat(in.span()).isEqualTo(new Span(0, 19));
+            });
   }
 
   @Test
@@ -94,13 +127,19 @@ class ParserTest {
 
   @Test
   void parse_literals_haveValues() {
-    assertThat(parse("3.50")).isEqualTo(new Expr.NumberLiteral(new BigDecimal("3.50"), new Span(0, 4)));
-    assertThat(parse("date('2024-12-31')")).isInstanceOfSatisfying(Expr.DateLiteral.class,
-        d -> assertThat(d.value()).isEqualTo(LocalDate.of(2024, 12, 31)));
-    assertThat(parse("yearmonth('2022-06')")).isInstanceOfSatisfying(Expr.YearMonthLiteral.class,
-        y -> assertThat(y.value()).isEqualTo(YearMonth.of(2022, 6)));
-    assertThat(parse("'a\\\\b'")).isInstanceOfSatisfying(Expr.TextLiteral.class,
-        t -> assertThat(t.value()).isEqualTo("a\\b"));
+    assertThat(parse("3.50"))
+        .isEqualTo(new Expr.NumberLiteral(new BigDecimal("3.50"), new Span(0, 4)));
+    assertThat(parse("date('2024-12-31')"))
+        .isInstanceOfSatisfying(
+            Expr.DateLiteral.class,
+            d -> assertThat(d.value()).isEqualTo(LocalDate.of(2024, 12, 31)));
+    assertThat(parse("yearmonth('2022-06')"))
+        .isInstanceOfSatisfying(
+            Expr.YearMonthLiteral.class,
+            y -> assertThat(y.value()).isEqualTo(YearMonth.of(2022, 6)));
+    assertThat(parse("'a\\\\b'"))
+        .isInstanceOfSatisfying(
+            Expr.TextLiteral.class, t -> assertThat(t.value()).isEqualTo("a\\b"));
   }
 
   @Test
@@ -127,7 +166,9 @@ class ParserTest {
   @Test
   void parse_unterminatedTextAndBadCharacter_reportsBoth() {
     List<Issue> issues = errors("a # b = 'open");
-    assertThat(issues).extracting(Issue::code).containsExactly(IssueCode.SYNTAX_ERROR, IssueCode.SYNTAX_ERROR);
+    assertThat(issues)
+        .extracting(Issue::code)
+        .containsExactly(IssueCode.SYNTAX_ERROR, IssueCode.SYNTAX_ERROR);
     assertThat(issues).extracting(ParserTest::column).containsExactly(3, 9);
   }
 
@@ -151,25 +192,29 @@ class ParserTest {
 
   @Test
   void parse_manyNots_reportsTooDeep() {
-    assertThat(errors("not ".repeat(100_000) + "x")).extracting(Issue::code)
+    assertThat(errors("not ".repeat(100_000) + "x"))
+        .extracting(Issue::code)
         .containsExactly(IssueCode.EXPRESSION_TOO_DEEP);
   }
 
   @Test
   void parse_manyMinuses_reportsTooDeep() {
-    assertThat(errors("-".repeat(100_000) + "1")).extracting(Issue::code)
+    assertThat(errors("-".repeat(100_000) + "1"))
+        .extracting(Issue::code)
         .containsExactly(IssueCode.EXPRESSION_TOO_DEEP);
   }
 
   @Test
   void parse_longOperatorChain_reportsTooDeepWithoutOverflow() {
-    assertThat(errors("1" + " + 1".repeat(50_000))).extracting(Issue::code)
+    assertThat(errors("1" + " + 1".repeat(50_000)))
+        .extracting(Issue::code)
         .containsExactly(IssueCode.EXPRESSION_TOO_DEEP);
   }
 
   @Test
   void parse_nestingAtTheLimit_isAccepted() {
-    assertThat(Parser.parse("(".repeat(63) + "1" + ")".repeat(63), ORIGIN, 64).syntax()).isPresent();
+    assertThat(Parser.parse("(".repeat(63) + "1" + ")".repeat(63), ORIGIN, 64).syntax())
+        .isPresent();
   }
 
   @Test

@@ -20,14 +20,17 @@ import picocli.CommandLine.ParameterException;
  * moved into place when complete. A reader never sees half a file, a run that fails leaves the
  * target as it was, and runs writing the same target at once leave one run's complete output.
  *
- * <p>An existing file, or a folder that is not empty, is replaced only with {@code --force}; a folder
- * is then replaced whole, so it holds exactly one run's files and nothing stale. Not thread-safe;
- * close it (which removes the temporary copy unless it was committed).
+ * <p>An existing file, or a folder that is not empty, is replaced only with {@code --force}; a
+ * folder is then replaced whole, so it holds exactly one run's files and nothing stale. Not
+ * thread-safe; close it (which removes the temporary copy unless it was committed).
  */
 final class AtomicOutput implements AutoCloseable {
 
   /** What the target is. */
-  enum Kind { FILE, FOLDER }
+  enum Kind {
+    FILE,
+    FOLDER
+  }
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final int ATTEMPTS = 20;
@@ -70,12 +73,21 @@ final class AtomicOutput implements AutoCloseable {
       throw usage(spec, "--out " + target + " exists; add --force to replace it");
     }
     if (!force && kind == Kind.FOLDER && !isEmptyOrAbsent(target)) {
-      throw usage(spec, "--out " + target + " is not empty; name another folder, or add --force to replace it with this run's files");
+      throw usage(
+          spec,
+          "--out "
+              + target
+              + " is not empty; name another folder, or add --force to replace it with this run's files");
     }
     Path existing = target.toAbsolutePath().normalize().getParent();
     while (existing != null && !Files.exists(existing)) existing = existing.getParent();
     if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
-      throw usage(spec, "--out " + target + ": cannot create it there" + (existing == null ? "" : " (" + existing + " is not a writable folder)"));
+      throw usage(
+          spec,
+          "--out "
+              + target
+              + ": cannot create it there"
+              + (existing == null ? "" : " (" + existing + " is not a writable folder)"));
     }
   }
 
@@ -101,7 +113,9 @@ final class AtomicOutput implements AutoCloseable {
     return temp.resolve(name);
   }
 
-  /** The target as the user named it; {@code written}, a path in the temporary copy, as it will be. */
+  /**
+   * The target as the user named it; {@code written}, a path in the temporary copy, as it will be.
+   */
   Path shown(Path written) {
     return written.equals(temp) ? shown : shown.resolve(temp.relativize(written).toString());
   }
@@ -114,10 +128,12 @@ final class AtomicOutput implements AutoCloseable {
   /**
    * Moves the complete output into place.
    *
-   * @throws ParameterException if another run created the target meanwhile and {@code --force} was not given
+   * @throws ParameterException if another run created the target meanwhile and {@code --force} was
+   *     not given
    */
   void commit() throws IOException {
-    if (kind == Kind.FILE) commitFile(); else commitFolder();
+    if (kind == Kind.FILE) commitFile();
+    else commitFolder();
     committed = true;
     Runtime.getRuntime().removeShutdownHook(cleanUp);
   }
@@ -163,18 +179,24 @@ final class AtomicOutput implements AutoCloseable {
         if (old != null) deleteTree(old);
       }
     }
-    throw new IOException("other runs kept replacing " + target + "; this run's output was not kept");
+    throw new IOException(
+        "other runs kept replacing " + target + "; this run's output was not kept");
   }
 
   private ParameterException createdMeanwhile() {
-    return usage(spec, "--out " + shown + " was created by another run meanwhile; this run's output was not kept "
-        + "(add --force to replace it)");
+    return usage(
+        spec,
+        "--out "
+            + shown
+            + " was created by another run meanwhile; this run's output was not kept "
+            + "(add --force to replace it)");
   }
 
   private Path sibling(String purpose) {
     byte[] bytes = new byte[6];
     RANDOM.nextBytes(bytes);
-    return target.resolveSibling("." + target.getFileName() + "." + purpose + "-" + HexFormat.of().formatHex(bytes));
+    return target.resolveSibling(
+        "." + target.getFileName() + "." + purpose + "-" + HexFormat.of().formatHex(bytes));
   }
 
   private static boolean isEmptyOrAbsent(Path folder) {

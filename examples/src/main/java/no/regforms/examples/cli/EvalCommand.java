@@ -2,19 +2,15 @@ package no.regforms.examples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,12 +19,12 @@ import no.regforms.definition.Form;
 import no.regforms.definition.Registry;
 import no.regforms.expression.CompilationResult;
 import no.regforms.expression.EvaluationContext;
+import no.regforms.expression.Explanation;
 import no.regforms.expression.ExpressionCompiler;
 import no.regforms.expression.ExpressionOrigin;
-import no.regforms.record.RecordLine;
 import no.regforms.record.RecordLimits;
+import no.regforms.record.RecordLine;
 import no.regforms.record.RecordParser;
-import no.regforms.expression.Explanation;
 import no.regforms.validation.Decision;
 import no.regforms.validation.RecordValidator;
 import no.regforms.validation.ValidationResult;
@@ -39,16 +35,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code regforms eval}: evaluates one expression against one record, as the validator would see the
- * record (hidden values removed, computed values derived), and prints the value as JSON.
+ * {@code regforms eval}: evaluates one expression against one record, as the validator would see
+ * the record (hidden values removed, computed values derived), and prints the value as JSON.
  */
-@Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluate an expression against a record; prints the value as JSON (null when unknown).")
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    description =
+        "Evaluate an expression against a record; prints the value as JSON (null when unknown).")
 final class EvalCommand implements Callable<Integer> {
 
   private static final ObjectMapper RECORDS = new ObjectMapper();
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Option(names = "--registry", required = true, description = "Registry folder or id.")
   String registry;
@@ -56,17 +55,26 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--form", required = true, description = "Form id.")
   String form;
 
-  @Option(names = "--record", paramLabel = "<file or JSON>",
-      description = "A record file (the record format), or the record's JSON itself; without it, an empty record. Never printed.")
+  @Option(
+      names = "--record",
+      paramLabel = "<file or JSON>",
+      description =
+          "A record file (the record format), or the record's JSON itself; without it, an empty record. Never printed.")
   String record;
 
-  @Option(names = "--explain", description = "Also print why: the value of every part of the expression and why each unknown"
-      + " name is unknown; without an expression, why the record's items are hidden, how its values are computed and why"
-      + " its rules fail.")
+  @Option(
+      names = "--explain",
+      description =
+          "Also print why: the value of every part of the expression and why each unknown"
+              + " name is unknown; without an expression, why the record's items are hidden, how its values are computed and why"
+              + " its rules fail.")
   boolean explain;
 
-  @Parameters(paramLabel = "<expression>", arity = "0..1",
-      description = "The expression, e.g. \"months_between(onset, diagnosis_date)\"; optional with --explain.")
+  @Parameters(
+      paramLabel = "<expression>",
+      arity = "0..1",
+      description =
+          "The expression, e.g. \"months_between(onset, diagnosis_date)\"; optional with --explain.")
   String expression;
 
   @Override
@@ -78,14 +86,17 @@ final class EvalCommand implements Callable<Integer> {
     Optional<Form> target = RegistryOptions.form(loaded.get(), form, err);
     if (target.isEmpty()) return Main.USAGE;
     if (expression == null && !explain) {
-      err.println("eval: give an expression, or --explain to explain the record's hidden items, computed values and failed rules");
+      err.println(
+          "eval: give an expression, or --explain to explain the record's hidden items, computed values and failed rules");
       err.flush();
       return Main.USAGE;
     }
     CompilationResult compiled = null;
     if (expression != null) {
-      compiled = ExpressionCompiler.create()
-          .compile(expression, target.get().environment(), ExpressionOrigin.inline("<expression>"));
+      compiled =
+          ExpressionCompiler.create()
+              .compile(
+                  expression, target.get().environment(), ExpressionOrigin.inline("<expression>"));
       if (compiled.hasErrors()) {
         err.println(compiled.diagnostics().toDisplayString());
         err.flush();
@@ -113,12 +124,15 @@ final class EvalCommand implements Callable<Integer> {
       ValidationResult result = validator.validate(line.record().orElseThrow(), form);
       values = result.values();
       if (explain) {
-        decisions = compiled != null ? List.of(validator.explain(line.record().get(), compiled.expressionOrThrow()))
-            : validator.explain(line.record().get());
+        decisions =
+            compiled != null
+                ? List.of(validator.explain(line.record().get(), compiled.expressionOrThrow()))
+                : validator.explain(line.record().get());
       }
       recordHasErrors = result.hasErrors();
       if (recordHasErrors) {
-        err.printf("note: the record has %s; values with errors count as unknown%n",
+        err.printf(
+            "note: the record has %s; values with errors count as unknown%n",
             Plural.of(result.diagnostics().errors().size(), "error"));
         err.flush();
       }
@@ -126,7 +140,8 @@ final class EvalCommand implements Callable<Integer> {
     if (compiled != null) {
       EvaluationContext context = EvaluationContext.of(values);
       out.println(toJson(compiled.expressionOrThrow().evaluate(context)));
-      if (explain && record == null) ExplanationText.print(compiled.expressionOrThrow().explain(context), out);
+      if (explain && record == null)
+        ExplanationText.print(compiled.expressionOrThrow().explain(context), out);
     }
     for (Decision decision : decisions) {
       if (decision.kind() == Decision.Kind.EXPRESSION) {
@@ -152,7 +167,8 @@ final class EvalCommand implements Callable<Integer> {
     } catch (IOException | InvalidPathException e) {
       throw new UnreadableRecord(Main.USAGE, "names no readable file and is not a JSON object");
     }
-    if (bytes.length > limit) throw new UnreadableRecord(Main.DATA_ERRORS, "the file is longer than " + limit + " bytes");
+    if (bytes.length > limit)
+      throw new UnreadableRecord(Main.DATA_ERRORS, "the file is longer than " + limit + " bytes");
     try {
       return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {

@@ -32,8 +32,10 @@ final class ExplanationText {
     print(explanation, why, "", out);
   }
 
-  private static void print(Explanation explanation, Map<String, String> why, String indent, PrintWriter out) {
-    String value = explanation.isUnknown() ? "unknown" : EvalCommand.toJson(explanation.value()).toString();
+  private static void print(
+      Explanation explanation, Map<String, String> why, String indent, PrintWriter out) {
+    String value =
+        explanation.isUnknown() ? "unknown" : EvalCommand.toJson(explanation.value()).toString();
     String reason = explanation.name().map(why::get).map(r -> ": " + r).orElse("");
     out.println(indent + explanation.text() + " → " + value + reason);
     for (Explanation part : explanation.parts()) {

@@ -20,32 +20,47 @@ import picocli.CommandLine.Spec;
 /**
  * {@code regforms export --registry <id> --format <name> --out <folder>}: writes a registry's
  * metadata in one format and lists what the format could not carry. A format whose receiving system
- * requires a fact the registry does not give (helsedata.no: the organisation number) is refused with
- * located errors and exit code 1; the other formats are still written.
+ * requires a fact the registry does not give (helsedata.no: the organisation number) is refused
+ * with located errors and exit code 1; the other formats are still written.
  */
-@Command(name = "export", description = "Export a registry's metadata: helsedata (DCAT-AP-NO JSON-LD and variable list),"
-    + " codebook (canonical CSV and HTML), jsonschema (one per form), fhir (Questionnaires of patient forms), redcap"
-    + " (data dictionary).")
+@Command(
+    name = "export",
+    description =
+        "Export a registry's metadata: helsedata (DCAT-AP-NO JSON-LD and variable list),"
+            + " codebook (canonical CSV and HTML), jsonschema (one per form), fhir (Questionnaires of patient forms), redcap"
+            + " (data dictionary).")
 final class ExportCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Option(names = "--registry", required = true, description = "Registry folder or id.")
   String registry;
 
-  @Option(names = "--format", required = true, description = "helsedata, codebook, jsonschema, fhir, redcap, or all.")
+  @Option(
+      names = "--format",
+      required = true,
+      description = "helsedata, codebook, jsonschema, fhir, redcap, or all.")
   String format;
 
-  @Option(names = "--out", required = true, paramLabel = "<dir>", description = "Output folder (created if needed).")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "<dir>",
+      description = "Output folder (created if needed).")
   Path out;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
   boolean help;
 
   // The command's own --version (a definition version) takes the place of the standard option.
-  @Option(names = "--version", paramLabel = "<version>",
-      description = "The definition version to write, as the registry's history has it (default: the current one).")
+  @Option(
+      names = "--version",
+      paramLabel = "<version>",
+      description =
+          "The definition version to write, as the registry's history has it (default: the current one).")
   String version;
 
   @Option(names = "--force", description = "Replace the output folder if it is not empty.")
@@ -64,7 +79,9 @@ final class ExportCommand implements Callable<Integer> {
     } else {
       Optional<ExportFormat> one = ExportFormat.fromId(format);
       if (one.isEmpty()) {
-        err.printf("unknown format '%s'; formats: helsedata, codebook, jsonschema, fhir, redcap, all%n", format);
+        err.printf(
+            "unknown format '%s'; formats: helsedata, codebook, jsonschema, fhir, redcap, all%n",
+            format);
         err.flush();
         return Main.USAGE;
       }
@@ -83,7 +100,8 @@ final class ExportCommand implements Callable<Integer> {
         ExportResult result = exporter.export(atVersion.get(), each);
         if (result.isRefused()) {
           result.errors().forEach(error -> err.println(error.toDisplayString()));
-          err.printf("%s: not exported, %s%n", each.id(), Plural.of(result.errors().size(), "error"));
+          err.printf(
+              "%s: not exported, %s%n", each.id(), Plural.of(result.errors().size(), "error"));
           err.flush();
           exit = 1;
           continue;
@@ -95,7 +113,12 @@ final class ExportCommand implements Callable<Integer> {
             report.add("note: " + note.toDisplayString());
           }
         }
-        report.add(each.id() + ": " + Plural.of(written.size(), "file") + ", " + Plural.of(result.notes().size(), "note"));
+        report.add(
+            each.id()
+                + ": "
+                + Plural.of(written.size(), "file")
+                + ", "
+                + Plural.of(result.notes().size(), "note"));
       }
       output.commit();
     }

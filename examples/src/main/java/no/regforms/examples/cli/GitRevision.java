@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A registry folder as it stood at a git revision, copied out of the repository with the {@code git}
- * command into a temporary folder ({@code git ls-tree} lists the files, {@code git show} reads each).
+ * A registry folder as it stood at a git revision, copied out of the repository with the {@code
+ * git} command into a temporary folder ({@code git ls-tree} lists the files, {@code git show} reads
+ * each).
  */
 final class GitRevision {
 
@@ -31,11 +32,16 @@ final class GitRevision {
     while (existing != null && !Files.isDirectory(existing)) existing = existing.getParent();
     if (existing == null) throw new Failure("no folder " + folder);
     Path root = Path.of(git(existing, "rev-parse", "--show-toplevel").strip());
-    String relative = root.relativize(existing.toRealPath()).toString().replace('\\', '/')
-        + (existing.equals(absolute) ? "" : "/" + existing.relativize(absolute).toString().replace('\\', '/'));
+    String relative =
+        root.relativize(existing.toRealPath()).toString().replace('\\', '/')
+            + (existing.equals(absolute)
+                ? ""
+                : "/" + existing.relativize(absolute).toString().replace('\\', '/'));
     String prefix = relative.isEmpty() ? "" : relative + "/";
     List<String> files = new ArrayList<>();
-    for (String line : git(root, "ls-tree", "-r", "--name-only", revision, "--", prefix.isEmpty() ? "." : prefix).split("\n")) {
+    for (String line :
+        git(root, "ls-tree", "-r", "--name-only", revision, "--", prefix.isEmpty() ? "." : prefix)
+            .split("\n")) {
       if (!line.isBlank()) files.add(line);
     }
     if (files.isEmpty()) throw new Failure(revision + " has no folder " + relative);
@@ -58,7 +64,8 @@ final class GitRevision {
     }
     String out;
     String err;
-    try (InputStream stdout = process.getInputStream(); InputStream stderr = process.getErrorStream()) {
+    try (InputStream stdout = process.getInputStream();
+        InputStream stderr = process.getErrorStream()) {
       out = new String(stdout.readAllBytes(), StandardCharsets.UTF_8);
       err = new String(stderr.readAllBytes(), StandardCharsets.UTF_8);
     }

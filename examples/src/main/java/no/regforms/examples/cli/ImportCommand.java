@@ -25,32 +25,51 @@ import picocli.CommandLine.Spec;
  * {@code regforms import --from oqr|mrs|redcap <file> --out <folder>}: turns a codebook into a
  * registry folder with an import report, then checks the folder as {@code regforms check} would.
  */
-@Command(name = "import", mixinStandardHelpOptions = true, description = {
-    "Turn an OpenQReg Klokeboken (oqr), an MRS Kodebok (mrs) or a REDCap data dictionary (redcap) into a registry folder.",
-    "",
-    "Writes registry.json, codelists/, forms/ and import-report.md/.json, which list per variable what could not be "
-        + "carried over and why; then loads the folder like 'check' and prints any problem."})
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Turn an OpenQReg Klokeboken (oqr), an MRS Kodebok (mrs) or a REDCap data dictionary (redcap) into a registry folder.",
+      "",
+      "Writes registry.json, codelists/, forms/ and import-report.md/.json, which list per variable what could not be "
+          + "carried over and why; then loads the folder like 'check' and prints any problem."
+    })
 final class ImportCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--from", required = true, paramLabel = "oqr|mrs|redcap", description = "The codebook format.")
+  @Option(
+      names = "--from",
+      required = true,
+      paramLabel = "oqr|mrs|redcap",
+      description = "The codebook format.")
   String from;
 
   @Parameters(paramLabel = "<file>", description = "The codebook file (.csv, or .xlsx for mrs).")
   Path file;
 
-  @Option(names = "--out", required = true, paramLabel = "<folder>", description = "The registry folder to write.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "<folder>",
+      description = "The registry folder to write.")
   Path out;
 
-  @Option(names = "--id", paramLabel = "<id>", description = "Registry id (default: the file name in snake_case).")
+  @Option(
+      names = "--id",
+      paramLabel = "<id>",
+      description = "Registry id (default: the file name in snake_case).")
   String id;
 
-  @Option(names = "--title", paramLabel = "<text>", description = "Registry title (default: the file name).")
+  @Option(
+      names = "--title",
+      paramLabel = "<text>",
+      description = "Registry title (default: the file name).")
   String title;
 
-  @Option(names = "--force", description = "Replace the output folder (an earlier import there) if it is not empty.")
+  @Option(
+      names = "--force",
+      description = "Replace the output folder (an earlier import there) if it is not empty.")
   boolean force;
 
   @Override
@@ -70,7 +89,10 @@ final class ImportCommand implements Callable<Integer> {
     }
     ImportOptions options = ImportOptions.defaults();
     if (id != null && !id.matches(ImportOptions.ID_PATTERN)) {
-      err.println("--id '" + id + "' must be snake_case: a lower-case letter, then lower-case letters, digits or _");
+      err.println(
+          "--id '"
+              + id
+              + "' must be snake_case: a lower-case letter, then lower-case letters, digits or _");
       err.flush();
       return Main.USAGE;
     }
@@ -80,7 +102,8 @@ final class ImportCommand implements Callable<Integer> {
     ImportResult result = CodebookImporter.create().read(format.get(), file, options);
     if (result.hasErrors()) {
       for (ImportNote note : result.notes()) {
-        if (note.severity() == Severity.ERROR) err.println(note.where() + ": error: " + note.message());
+        if (note.severity() == Severity.ERROR)
+          err.println(note.where() + ": error: " + note.message());
       }
       err.flush();
       return 1;
@@ -90,17 +113,27 @@ final class ImportCommand implements Callable<Integer> {
       output.commit();
     }
     long warnings = result.notes().stream().filter(n -> n.severity() == Severity.WARNING).count();
-    stdout.printf("%s: %s, %s, %s written to %s%n", file.getFileName(), Plural.of(result.formCount(), "form"),
-        Plural.of(result.variableCount(), "variable"), Plural.of(result.codeListCount(), "code list"), out);
-    stdout.printf("report: %s (%d not carried over, %d carried over in another shape)%n",
+    stdout.printf(
+        "%s: %s, %s, %s written to %s%n",
+        file.getFileName(),
+        Plural.of(result.formCount(), "form"),
+        Plural.of(result.variableCount(), "variable"),
+        Plural.of(result.codeListCount(), "code list"),
+        out);
+    stdout.printf(
+        "report: %s (%d not carried over, %d carried over in another shape)%n",
         out.resolve(ImportResult.REPORT_MARKDOWN), warnings, result.notes().size() - warnings);
     LoadResult loaded = DefinitionLoader.create().load(out);
     for (Issue issue : loaded.diagnostics().issues()) {
       stdout.println(issue.toDisplayString());
     }
-    stdout.println(loaded.hasErrors()
-        ? "check: " + Plural.of(loaded.diagnostics().errors().size(), "error")
-        : "check: ok" + (loaded.diagnostics().warnings().isEmpty() ? "" : ", " + Plural.of(loaded.diagnostics().warnings().size(), "warning")));
+    stdout.println(
+        loaded.hasErrors()
+            ? "check: " + Plural.of(loaded.diagnostics().errors().size(), "error")
+            : "check: ok"
+                + (loaded.diagnostics().warnings().isEmpty()
+                    ? ""
+                    : ", " + Plural.of(loaded.diagnostics().warnings().size(), "warning")));
     stdout.flush();
     // The imported folder is a definition: its errors are definition errors.
     return loaded.hasErrors() ? Main.USAGE : Main.OK;

@@ -47,67 +47,113 @@ import picocli.CommandLine.Spec;
  * input declared {@code --sorted} that is not, no case in the years, a failed SKDE upload check)
  * gives exit 1 and no SKDE files; input out of order stops the run with no output at all.
  */
-@Command(name = "indicators", mixinStandardHelpOptions = true,
+@Command(
+    name = "indicators",
+    mixinStandardHelpOptions = true,
     description = "Compute quality indicators from records; write table, SKDE files and report.")
 final class IndicatorsCommand implements Callable<Integer> {
 
   /** The first report year that makes sense for a Norwegian quality registry. */
   static final int FIRST_YEAR = 1900;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--registry", required = true, paramLabel = "<folder or id>", description = "Registry folder or id.")
+  @Option(
+      names = "--registry",
+      required = true,
+      paramLabel = "<folder or id>",
+      description = "Registry folder or id.")
   String registry;
 
-  @Mixin
-  RecordInput input;
+  @Mixin RecordInput input;
 
-  @Option(names = "--engine", defaultValue = "jvm", paramLabel = "jvm|duckdb|postgres",
-      description = "Where cases are counted: jvm (from --data), duckdb or postgres (from --store, filled by "
-          + "'./regforms load') (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--engine",
+      defaultValue = "jvm",
+      paramLabel = "jvm|duckdb|postgres",
+      description =
+          "Where cases are counted: jvm (from --data), duckdb or postgres (from --store, filled by "
+              + "'./regforms load') (default: ${DEFAULT-VALUE}).")
   String engine;
 
-  @Option(names = "--store", paramLabel = "<file.duckdb or JDBC URL>",
-      description = "The record store of --engine duckdb|postgres: a DuckDB file (default: " + StoreOptions.DEFAULT_STORE
-          + ") or jdbc:postgresql://host:port/db?user=...")
+  @Option(
+      names = "--store",
+      paramLabel = "<file.duckdb or JDBC URL>",
+      description =
+          "The record store of --engine duckdb|postgres: a DuckDB file (default: "
+              + StoreOptions.DEFAULT_STORE
+              + ") or jdbc:postgresql://host:port/db?user=...")
   String store;
 
-  @Option(names = "--layout", defaultValue = "mrs", paramLabel = "mrs|oqr",
-      description = "Layout of a CSV extract given as --data (a .csv file or a folder of them) (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--layout",
+      defaultValue = "mrs",
+      paramLabel = "mrs|oqr",
+      description =
+          "Layout of a CSV extract given as --data (a .csv file or a folder of them) (default: ${DEFAULT-VALUE}).")
   String layout;
 
-  @Option(names = "--mapping", paramLabel = "<map.json>", description = "Form and column names of a CSV extract in --data (docs/sql.md).")
+  @Option(
+      names = "--mapping",
+      paramLabel = "<map.json>",
+      description = "Form and column names of a CSV extract in --data (docs/sql.md).")
   Path mapping;
 
-  @Option(names = "--year", required = true, paramLabel = "<year>",
+  @Option(
+      names = "--year",
+      required = true,
+      paramLabel = "<year>",
       description = "Report year, from " + FIRST_YEAR + " to next year.")
   int year;
 
-  @Option(names = "--from-year", paramLabel = "<year>",
-      description = "First year of the trend, from " + FIRST_YEAR + " to --year (default: four years before --year).")
+  @Option(
+      names = "--from-year",
+      paramLabel = "<year>",
+      description =
+          "First year of the trend, from "
+              + FIRST_YEAR
+              + " to --year (default: four years before --year).")
   Integer fromYear;
 
-  @Option(names = "--level", defaultValue = "hf", paramLabel = "unit|hf|rhf",
+  @Option(
+      names = "--level",
+      defaultValue = "hf",
+      paramLabel = "unit|hf|rhf",
       description = "Level of the report's bar charts: unit, hf, rhf (default: ${DEFAULT-VALUE}).")
   String level;
 
-  @Option(names = "--expected", paramLabel = "<counts.csv>",
+  @Option(
+      names = "--expected",
+      paramLabel = "<counts.csv>",
       description = "Expected counts for coverage: CSV with indicator,year,hf,expected.")
   Path expected;
 
-  @Option(names = "--indicator", split = ",", paramLabel = "<id>", description = "Compute only these indicators (comma separated).")
+  @Option(
+      names = "--indicator",
+      split = ",",
+      paramLabel = "<id>",
+      description = "Compute only these indicators (comma separated).")
   List<String> indicators = new ArrayList<>();
 
-  @Option(names = "--sorted", description = "The records are sorted by patient key: patients stream through in constant "
-      + "memory. Checked as the records are read; a key out of order stops the run.")
+  @Option(
+      names = "--sorted",
+      description =
+          "The records are sorted by patient key: patients stream through in constant "
+              + "memory. Checked as the records are read; a key out of order stops the run.")
   boolean sorted;
 
-  @Option(names = "--max-in-memory", defaultValue = "200000", paramLabel = "<n>",
-      description = "Records held in memory before sorting spills to disk, 1 to 10000000 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-in-memory",
+      defaultValue = "200000",
+      paramLabel = "<n>",
+      description =
+          "Records held in memory before sorting spills to disk, 1 to 10000000 (default: ${DEFAULT-VALUE}).")
   int maxInMemory;
 
-  @Option(names = "--lang", defaultValue = "nb", paramLabel = "<language>",
+  @Option(
+      names = "--lang",
+      defaultValue = "nb",
+      paramLabel = "<language>",
       description = "Language of the report: nb or en (default: ${DEFAULT-VALUE}).")
   String language;
 
@@ -127,8 +173,15 @@ final class IndicatorsCommand implements Callable<Integer> {
     Registry reg = loaded.get();
     checkIndicators(reg);
     ExpectedCounts counts = expectedCounts(reg);
-    RunOptions options = new RunOptions(years, Set.copyOf(indicators), counts, sorted, maxInMemory, Optional.empty(),
-        java.time.LocalDate.now());
+    RunOptions options =
+        new RunOptions(
+            years,
+            Set.copyOf(indicators),
+            counts,
+            sorted,
+            maxInMemory,
+            Optional.empty(),
+            java.time.LocalDate.now());
 
     IndicatorEngine countIn = IndicatorEngine.fromKey(engine);
     if (countIn != IndicatorEngine.JVM || isExtract()) {
@@ -136,32 +189,48 @@ final class IndicatorsCommand implements Callable<Integer> {
       try {
         results = countIn.calculate(reg, options, input.file(), store, layout, mapping);
       } catch (java.sql.SQLException e) {
-        // A query's message may quote a value: only a connection failure's (SQL state class 08) is printed.
+        // A query's message may quote a value: only a connection failure's (SQL state class 08) is
+        // printed.
         String state = String.valueOf(e.getSQLState());
-        err.println("indicators: cannot count in the store (SQL state " + state + ")"
-            + (state.startsWith("08") ? ": " + e.getMessage() : ""));
+        err.println(
+            "indicators: cannot count in the store (SQL state "
+                + state
+                + ")"
+                + (state.startsWith("08") ? ": " + e.getMessage() : ""));
         err.flush();
         return Main.USAGE;
       }
-      return write(reg, results, years, chartLevel, false, countIn == IndicatorEngine.JVM ? "read " + input.name()
-          : "counted in " + (store == null ? StoreOptions.DEFAULT_STORE : store));
+      return write(
+          reg,
+          results,
+          years,
+          chartLevel,
+          false,
+          countIn == IndicatorEngine.JVM
+              ? "read " + input.name()
+              : "counted in " + (store == null ? StoreOptions.DEFAULT_STORE : store));
     }
     IndicatorResults results;
     JsonLinesRecordReader.Counts read;
     Main main = (Main) spec.root().userObject();
     try (JsonLinesRecordReader reader = input.open();
-        Progress progress = Progress.start(err, main.invocation(), "indicators", "lines", input.size());
+        Progress progress =
+            Progress.start(err, main.invocation(), "indicators", "lines", input.size());
         Stream<RecordLine> lines = reader.lines()) {
-      Iterator<Record> records = lines
-          .peek(line -> {
-            line.problem().ifPresent(problem -> {
-              progress.clear();
-              err.println(display(problem));
-            });
-            progress.update(line.number(), reader.counts().bytesRead());
-          })
-          .flatMap(line -> line.record().stream())
-          .iterator();
+      Iterator<Record> records =
+          lines
+              .peek(
+                  line -> {
+                    line.problem()
+                        .ifPresent(
+                            problem -> {
+                              progress.clear();
+                              err.println(display(problem));
+                            });
+                    progress.update(line.number(), reader.counts().bytesRead());
+                  })
+              .flatMap(line -> line.record().stream())
+              .iterator();
       results = IndicatorCalculator.of(reg).calculate(records, options);
       read = reader.counts();
     } catch (UncheckedIOException e) {
@@ -169,9 +238,18 @@ final class IndicatorsCommand implements Callable<Integer> {
       err.flush();
       return Main.INTERNAL;
     }
-    String accounted = "lines read " + read.linesRead() + " (" + Plural.of(read.records(), "record") + ", "
-        + Plural.of(read.unreadableLines(), "unreadable line") + "; " + Plural.of(read.blankLines(), "blank line") + " skipped)";
-    if (results.diagnostics().issues().stream().anyMatch(i -> i.code() == IssueCode.UNSORTED_INPUT)) {
+    String accounted =
+        "lines read "
+            + read.linesRead()
+            + " ("
+            + Plural.of(read.records(), "record")
+            + ", "
+            + Plural.of(read.unreadableLines(), "unreadable line")
+            + "; "
+            + Plural.of(read.blankLines(), "blank line")
+            + " skipped)";
+    if (results.diagnostics().issues().stream()
+        .anyMatch(i -> i.code() == IssueCode.UNSORTED_INPUT)) {
       results.diagnostics().errors().forEach(issue -> err.println(display(issue)));
       err.printf("indicators: stopped; nothing written; %s%n", accounted);
       err.flush();
@@ -181,44 +259,64 @@ final class IndicatorsCommand implements Callable<Integer> {
     return write(reg, results, years, chartLevel, read.unreadableLines() > 0, accounted);
   }
 
-  /** Writes the run's files and reports it; {@code unreadable} tells whether input lines could not be read. */
-  private int write(Registry reg, IndicatorResults results, List<Integer> years, GroupLevel chartLevel, boolean unreadable,
-      String accounted) throws IOException {
+  /**
+   * Writes the run's files and reports it; {@code unreadable} tells whether input lines could not
+   * be read.
+   */
+  private int write(
+      Registry reg,
+      IndicatorResults results,
+      List<Integer> years,
+      GroupLevel chartLevel,
+      boolean unreadable,
+      String accounted)
+      throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     SkdeExport skde = SkdeExport.of(reg);
     SkdeExport.Upload upload = skde.upload(results);
     SkdeExport.IndRecords ind = skde.indRecords();
-    boolean errors = unreadable || results.diagnostics().hasErrors() || upload.diagnostics().hasErrors()
-        || ind.diagnostics().hasErrors();
+    boolean errors =
+        unreadable
+            || results.diagnostics().hasErrors()
+            || upload.diagnostics().hasErrors()
+            || ind.diagnostics().hasErrors();
     List<String> written = new ArrayList<>(List.of("results.csv", "results.json"));
     try (AtomicOutput output = AtomicOutput.folder(spec, out, force)) {
-      try (Writer w = Files.newBufferedWriter(output.resolve("results.csv"), StandardCharsets.UTF_8)) {
+      try (Writer w =
+          Files.newBufferedWriter(output.resolve("results.csv"), StandardCharsets.UTF_8)) {
         ResultTableWriter.writeCsv(results, w);
       }
-      try (Writer w = Files.newBufferedWriter(output.resolve("results.json"), StandardCharsets.UTF_8)) {
+      try (Writer w =
+          Files.newBufferedWriter(output.resolve("results.json"), StandardCharsets.UTF_8)) {
         ResultTableWriter.writeJson(results, w);
       }
       // SKDE's files are uploaded as they are: only a run without errors makes them.
       if (!errors) {
         if (!upload.fractions().isEmpty()) {
-          try (Writer w = Files.newBufferedWriter(output.resolve("skde-upload-andel.csv"), StandardCharsets.UTF_8)) {
+          try (Writer w =
+              Files.newBufferedWriter(
+                  output.resolve("skde-upload-andel.csv"), StandardCharsets.UTF_8)) {
             SkdeExport.writeUpload(upload.fractions(), w);
           }
           written.add("skde-upload-andel.csv");
         }
         if (!upload.others().isEmpty()) {
-          try (Writer w = Files.newBufferedWriter(output.resolve("skde-upload-other.csv"), StandardCharsets.UTF_8)) {
+          try (Writer w =
+              Files.newBufferedWriter(
+                  output.resolve("skde-upload-other.csv"), StandardCharsets.UTF_8)) {
             SkdeExport.writeUpload(upload.others(), w);
           }
           written.add("skde-upload-other.csv");
         }
-        try (Writer w = Files.newBufferedWriter(output.resolve("skde-ind.csv"), StandardCharsets.UTF_8)) {
+        try (Writer w =
+            Files.newBufferedWriter(output.resolve("skde-ind.csv"), StandardCharsets.UTF_8)) {
           SkdeExport.writeInd(ind, w);
         }
         written.add("skde-ind.csv");
       }
-      try (Writer w = Files.newBufferedWriter(output.resolve("report.html"), StandardCharsets.UTF_8)) {
+      try (Writer w =
+          Files.newBufferedWriter(output.resolve("report.html"), StandardCharsets.UTF_8)) {
         IndicatorReport.of(reg, language).write(results, year, chartLevel, w);
       }
       written.add("report.html");
@@ -231,8 +329,16 @@ final class IndicatorsCommand implements Callable<Integer> {
     if (errors) err.println("indicators: the run has errors; the SKDE files were not written");
     err.flush();
     long indicatorsRun = results.results().stream().map(r -> r.indicator()).distinct().count();
-    stdout.printf("%s: %s, years %d–%d, %s; %s; wrote %s to %s%n", reg.id(), Plural.of(indicatorsRun, "indicator"),
-        years.get(0), year, Plural.of(results.results().size(), "result row"), accounted, String.join(", ", written), out);
+    stdout.printf(
+        "%s: %s, years %d–%d, %s; %s; wrote %s to %s%n",
+        reg.id(),
+        Plural.of(indicatorsRun, "indicator"),
+        years.get(0),
+        year,
+        Plural.of(results.results().size(), "result row"),
+        accounted,
+        String.join(", ", written),
+        out);
     stdout.flush();
     return errors ? Main.DATA_ERRORS : Main.OK;
   }
@@ -252,14 +358,18 @@ final class IndicatorsCommand implements Callable<Integer> {
     try {
       countIn = IndicatorEngine.fromKey(engine);
     } catch (IllegalArgumentException e) {
-      throw OptionChecks.usage(spec, "--engine must be jvm, duckdb or postgres, not '" + engine + "'");
+      throw OptionChecks.usage(
+          spec, "--engine must be jvm, duckdb or postgres, not '" + engine + "'");
     }
     String misfit = countIn.check(input.file(), store);
     if (misfit != null) throw OptionChecks.usage(spec, misfit);
     if (countIn == IndicatorEngine.JVM && isExtract()) {
-      if (!Files.isReadable(input.file())) throw OptionChecks.usage(spec, "cannot read " + input.file());
-      if (!List.of("mrs", "oqr").contains(layout)) throw OptionChecks.usage(spec, "--layout must be mrs or oqr, not '" + layout + "'");
-      if (mapping != null && !Files.isReadable(mapping)) throw OptionChecks.usage(spec, "--mapping: cannot read " + mapping);
+      if (!Files.isReadable(input.file()))
+        throw OptionChecks.usage(spec, "cannot read " + input.file());
+      if (!List.of("mrs", "oqr").contains(layout))
+        throw OptionChecks.usage(spec, "--layout must be mrs or oqr, not '" + layout + "'");
+      if (mapping != null && !Files.isReadable(mapping))
+        throw OptionChecks.usage(spec, "--mapping: cannot read " + mapping);
     } else if (countIn == IndicatorEngine.JVM) {
       input.check();
     }
@@ -275,16 +385,24 @@ final class IndicatorsCommand implements Callable<Integer> {
   /** Whether --data names a CSV extract: a .csv file or a folder. */
   private boolean isExtract() {
     Path file = input.file();
-    return file != null && !input.isStdin()
-        && (Files.isDirectory(file) || file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv"));
+    return file != null
+        && !input.isStdin()
+        && (Files.isDirectory(file)
+            || file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv"));
   }
 
   private void checkIndicators(Registry reg) {
     Set<String> unknown = new TreeSet<>(indicators);
     unknown.removeAll(reg.indicators().keySet());
     if (!unknown.isEmpty()) {
-      throw OptionChecks.usage(spec, "--indicator: registry '" + reg.id() + "' has no indicator " + String.join(", ", unknown)
-          + "; its indicators: " + String.join(", ", reg.indicators().keySet()));
+      throw OptionChecks.usage(
+          spec,
+          "--indicator: registry '"
+              + reg.id()
+              + "' has no indicator "
+              + String.join(", ", unknown)
+              + "; its indicators: "
+              + String.join(", ", reg.indicators().keySet()));
     }
   }
 
@@ -297,14 +415,27 @@ final class IndicatorsCommand implements Callable<Integer> {
     } catch (java.nio.charset.CharacterCodingException e) {
       throw OptionChecks.usage(spec, "--expected: " + expected + " is not UTF-8 text");
     }
-    List<String> problems = new ArrayList<>(counts.diagnostics().errors().stream().map(Issue::toDisplayString).toList());
+    List<String> problems =
+        new ArrayList<>(
+            counts.diagnostics().errors().stream().map(Issue::toDisplayString).toList());
     for (String indicator : counts.indicators()) {
       if (!reg.indicators().containsKey(indicator)) {
-        problems.add(expected.getFileName() + ": error: registry '" + reg.id() + "' has no indicator '" + indicator + "'");
+        problems.add(
+            expected.getFileName()
+                + ": error: registry '"
+                + reg.id()
+                + "' has no indicator '"
+                + indicator
+                + "'");
       }
     }
     if (!problems.isEmpty()) {
-      throw OptionChecks.usage(spec, "--expected has " + Plural.of(problems.size(), "error") + ":\n" + String.join("\n", problems));
+      throw OptionChecks.usage(
+          spec,
+          "--expected has "
+              + Plural.of(problems.size(), "error")
+              + ":\n"
+              + String.join("\n", problems));
     }
     return counts;
   }
@@ -312,7 +443,13 @@ final class IndicatorsCommand implements Callable<Integer> {
   /** An issue as a located line: records by input name and line number, never by their content. */
   private String display(Issue issue) {
     if (issue.location() instanceof RecordPath path && path.line() > 0) {
-      return input.name() + ":" + path.line() + ": " + issue.severity().label() + ": " + issue.text()
+      return input.name()
+          + ":"
+          + path.line()
+          + ": "
+          + issue.severity().label()
+          + ": "
+          + issue.text()
           + (path.path().isEmpty() ? "" : " (at " + path.path() + ")");
     }
     return issue.toDisplayString();

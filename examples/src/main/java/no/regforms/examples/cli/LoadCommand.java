@@ -23,31 +23,45 @@ import picocli.CommandLine.Spec;
 /**
  * {@code regforms load}: puts JSON Lines or CSV extracts into the record store (DuckDB by default,
  * or PostgreSQL), validating each record. Exit 0 when every line was read, 1 when some lines or
- * cells could not be (each is printed, the rest is loaded), 2 on usage, definition or database errors.
+ * cells could not be (each is printed, the rest is loaded), 2 on usage, definition or database
+ * errors.
  */
-@Command(name = "load", mixinStandardHelpOptions = true, description = "Load records (JSON Lines or CSV extracts) into the record store (docs/sql.md).")
+@Command(
+    name = "load",
+    mixinStandardHelpOptions = true,
+    description = "Load records (JSON Lines or CSV extracts) into the record store (docs/sql.md).")
 final class LoadCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Option(names = "--registry", required = true, description = "Registry folder or id.")
   String registry;
 
-  @Option(names = "--store", defaultValue = StoreOptions.DEFAULT_STORE,
-      description = "DuckDB file, or a JDBC URL (jdbc:postgresql://host/db?user=..) (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--store",
+      defaultValue = StoreOptions.DEFAULT_STORE,
+      description =
+          "DuckDB file, or a JDBC URL (jdbc:postgresql://host/db?user=..) (default ${DEFAULT-VALUE}).")
   String store;
 
-  @Option(names = "--layout", defaultValue = "mrs", description = "Layout of CSV extracts: mrs or oqr (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--layout",
+      defaultValue = "mrs",
+      description = "Layout of CSV extracts: mrs or oqr (default ${DEFAULT-VALUE}).")
   String layout;
 
-  @Option(names = "--mapping", description = "Mapping file for CSV extracts whose form or column names differ (JSON).")
+  @Option(
+      names = "--mapping",
+      description = "Mapping file for CSV extracts whose form or column names differ (JSON).")
   Path mapping;
 
   @Option(names = "--replace", description = "Delete the registry's records from the store first.")
   boolean replace;
 
-  @Parameters(arity = "1..*", paramLabel = "<input>", description = "records.jsonl, an extract .csv, or a folder of them.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "<input>",
+      description = "records.jsonl, an extract .csv, or a folder of them.")
   List<Path> inputs;
 
   @Override
@@ -86,8 +100,13 @@ final class LoadCommand implements Callable<Integer> {
     try (recordStore) {
       if (replace) recordStore.delete(loaded.get().id());
       for (RecordSource source : sources) {
-        RecordStore.Loaded done = recordStore.load(loaded.get(), source.records(problems::add), source.name(),
-            problems::add, Clock.systemDefaultZone());
+        RecordStore.Loaded done =
+            recordStore.load(
+                loaded.get(),
+                source.records(problems::add),
+                source.name(),
+                problems::add,
+                Clock.systemDefaultZone());
         records += done.records();
         withErrors += done.withErrors();
         otherForm += done.otherForm();
@@ -98,12 +117,16 @@ final class LoadCommand implements Callable<Integer> {
       return Main.USAGE;
     } catch (SQLException e) {
       // The database's message may quote a row: only its state code is printed.
-      err.println("load: the store refused the records (SQL state " + e.getSQLState() + "); nothing of that input was kept");
+      err.println(
+          "load: the store refused the records (SQL state "
+              + e.getSQLState()
+              + "); nothing of that input was kept");
       err.flush();
       return Main.USAGE;
     }
     if (!problems.isEmpty()) err.println(Diagnostics.of(problems).toDisplayString());
-    out.printf("%s: %d records loaded into %s (%d with validation errors, %d of no form of the registry); %d problems%n",
+    out.printf(
+        "%s: %d records loaded into %s (%d with validation errors, %d of no form of the registry); %d problems%n",
         loaded.get().id(), records, store, withErrors, otherForm, problems.size());
     out.flush();
     err.flush();

@@ -14,8 +14,8 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code regforms} command line: check registries, validate records, evaluate expressions.
- * Run it through the {@code ./regforms} script at the repository root.
+ * The {@code regforms} command line: check registries, validate records, evaluate expressions. Run
+ * it through the {@code ./regforms} script at the repository root.
  *
  * <p>Every command exits with the same codes: {@link #OK}, {@link #DATA_ERRORS}, {@link #USAGE},
  * {@link #INTERNAL}.
@@ -25,36 +25,57 @@ import picocli.CommandLine.UnmatchedArgumentException;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Medical quality registries defined as data.",
-    subcommands = {CheckCommand.class, ValidateCommand.class, EvalCommand.class, GenerateCommand.class,
-        ImportCommand.class, RenderCommand.class, ExportCommand.class, IndicatorsCommand.class,
-        PreviewCommand.class, NewCommand.class, LoadCommand.class, SqlCommand.class, TestCommand.class, DiffCommand.class,
-        MigrateCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      CheckCommand.class,
+      ValidateCommand.class,
+      EvalCommand.class,
+      GenerateCommand.class,
+      ImportCommand.class,
+      RenderCommand.class,
+      ExportCommand.class,
+      IndicatorsCommand.class,
+      PreviewCommand.class,
+      NewCommand.class,
+      LoadCommand.class,
+      SqlCommand.class,
+      TestCommand.class,
+      DiffCommand.class,
+      MigrateCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes (the same for every command):%n",
     exitCodeList = {
-        "0:clean (warnings allowed)",
-        "1:the data has errors (records, the codebook of an import)",
-        "2:usage or definition errors: an option, an input that cannot be read, a registry that does not load",
-        "3:internal failure (one line; --debug prints the trace)"})
+      "0:clean (warnings allowed)",
+      "1:the data has errors (records, the codebook of an import)",
+      "2:usage or definition errors: an option, an input that cannot be read, a registry that does not load",
+      "3:internal failure (one line; --debug prints the trace)"
+    })
 public final class Main implements Runnable {
 
   /** Exit code: clean (warnings allowed). */
   static final int OK = 0;
+
   /** Exit code: the data (records, a codebook) has errors. */
   static final int DATA_ERRORS = 1;
+
   /** Exit code for a usage error or a definition that does not load. */
   static final int USAGE = 2;
+
   /** Exit code: the tool failed inside; a bug or a broken environment. */
   static final int INTERNAL = 3;
 
-  // An unmatched argument is shown only when it looks like a mistyped option: any other argument may
+  // An unmatched argument is shown only when it looks like a mistyped option: any other argument
+  // may
   // be a record pasted in the wrong place, which is health data.
   private static final Pattern OPTION_LIKE = Pattern.compile("--?[A-Za-z][A-Za-z0-9-]{0,40}(=.*)?");
 
-  @CommandLine.Spec
-  CommandSpec spec;
+  @CommandLine.Spec CommandSpec spec;
 
-  @Option(names = "--debug", scope = ScopeType.INHERIT,
-      description = "On an internal failure, print the Java stack trace (it may include file contents).")
+  @Option(
+      names = "--debug",
+      scope = ScopeType.INHERIT,
+      description =
+          "On an internal failure, print the Java stack trace (it may include file contents).")
   boolean debug;
 
   private final Invocation invocation;
@@ -99,7 +120,8 @@ public final class Main implements Runnable {
         .setOut(out)
         .setErr(err)
         .setParameterExceptionHandler(Main::usageError)
-        .setExecutionExceptionHandler((e, command, parsed) -> internalFailure(e, command, debug(parsed)));
+        .setExecutionExceptionHandler(
+            (e, command, parsed) -> internalFailure(e, command, debug(parsed)));
   }
 
   private static int usageError(ParameterException e, String[] args) {
@@ -107,10 +129,18 @@ public final class Main implements Runnable {
     PrintWriter err = command.getErr();
     String message = e.getMessage();
     if (e instanceof UnmatchedArgumentException unmatched) {
-      message = "unexpected argument" + (unmatched.getUnmatched().size() == 1 ? " " : "s ")
-          + String.join(", ", unmatched.getUnmatched().stream()
-              .map(arg -> OPTION_LIKE.matcher(arg).matches() ? "'" + arg.replaceFirst("=.*", "=…") + "'" : "(not shown)")
-              .toList());
+      message =
+          "unexpected argument"
+              + (unmatched.getUnmatched().size() == 1 ? " " : "s ")
+              + String.join(
+                  ", ",
+                  unmatched.getUnmatched().stream()
+                      .map(
+                          arg ->
+                              OPTION_LIKE.matcher(arg).matches()
+                                  ? "'" + arg.replaceFirst("=.*", "=…") + "'"
+                                  : "(not shown)")
+                      .toList());
       UnmatchedArgumentException.printSuggestions(unmatched, err);
     }
     err.println(command.getCommandName() + ": " + message);
@@ -137,8 +167,13 @@ public final class Main implements Runnable {
     }
     Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
     String io = cause instanceof java.io.IOException ? " (" + cause.getMessage() + ")" : "";
-    err.println(command.getCommandSpec().qualifiedName() + ": internal failure: " + cause.getClass().getName() + io
-        + "; outputs were left as they were" + (debug ? "" : "; run again with --debug for the details"));
+    err.println(
+        command.getCommandSpec().qualifiedName()
+            + ": internal failure: "
+            + cause.getClass().getName()
+            + io
+            + "; outputs were left as they were"
+            + (debug ? "" : "; run again with --debug for the details"));
     err.flush();
     return INTERNAL;
   }
@@ -156,13 +191,20 @@ public final class Main implements Runnable {
    * @param stdin standard input, read by {@code -} in place of a records file
    * @param terminal whether standard error is a terminal (a progress bar) or not (periodic lines)
    * @param progressDelay how long a task runs before progress is first shown
-   * @param progressInterval how often progress is shown after that (lines; a bar is redrawn more often)
+   * @param progressInterval how often progress is shown after that (lines; a bar is redrawn more
+   *     often)
    */
-  record Invocation(InputStream stdin, boolean terminal, java.time.Duration progressDelay,
+  record Invocation(
+      InputStream stdin,
+      boolean terminal,
+      java.time.Duration progressDelay,
       java.time.Duration progressInterval) {
 
     static Invocation system() {
-      return new Invocation(System.in, System.console() != null, java.time.Duration.ofSeconds(2),
+      return new Invocation(
+          System.in,
+          System.console() != null,
+          java.time.Duration.ofSeconds(2),
           java.time.Duration.ofSeconds(10));
     }
   }
@@ -172,7 +214,9 @@ public final class Main implements Runnable {
     @Override
     public String[] getVersion() {
       String version = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"regforms " + (version == null ? "(not run from a built jar: no version)" : version)};
+      return new String[] {
+        "regforms " + (version == null ? "(not run from a built jar: no version)" : version)
+      };
     }
   }
 }

@@ -26,37 +26,53 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code regforms migrate --registry <R> --to <V> <records.jsonl> --out <file>}: carries records to
- * definition version V by the migration steps of the registry's history, writing every record (those
- * it cannot carry unchanged) and one JSON line per record it touched or could not carry, naming the
- * steps and why, never a value. Exit 1 when a line cannot be read or a record cannot be carried.
+ * definition version V by the migration steps of the registry's history, writing every record
+ * (those it cannot carry unchanged) and one JSON line per record it touched or could not carry,
+ * naming the steps and why, never a value. Exit 1 when a line cannot be read or a record cannot be
+ * carried.
  */
-@Command(name = "migrate", mixinStandardHelpOptions = true,
-    description = "Carry records to a definition version by the registry's migration steps; one JSON line per record touched, then a summary.")
+@Command(
+    name = "migrate",
+    mixinStandardHelpOptions = true,
+    description =
+        "Carry records to a definition version by the registry's migration steps; one JSON line per record touched, then a summary.")
 final class MigrateCommand implements Callable<Integer> {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--registry", required = true, paramLabel = "<folder or id>", description = "Registry folder or id.")
+  @Option(
+      names = "--registry",
+      required = true,
+      paramLabel = "<folder or id>",
+      description = "Registry folder or id.")
   String registry;
 
-  @Option(names = "--to", paramLabel = "<version>", description = "The version to carry records to (default: the current one).")
+  @Option(
+      names = "--to",
+      paramLabel = "<version>",
+      description = "The version to carry records to (default: the current one).")
   String to;
 
-  @Option(names = "--out", required = true, paramLabel = "<file.jsonl>", description = "Where to write the migrated records.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "<file.jsonl>",
+      description = "Where to write the migrated records.")
   Path out;
 
   @Option(names = "--force", description = "Replace the output file if it exists.")
   boolean force;
 
-  @Option(names = "--lang", defaultValue = "nb", paramLabel = "<language>",
+  @Option(
+      names = "--lang",
+      defaultValue = "nb",
+      paramLabel = "<language>",
       description = "Language of the steps' reasons: nb or en (default: ${DEFAULT-VALUE}).")
   String language;
 
-  @Mixin
-  RecordInput input;
+  @Mixin RecordInput input;
 
   @Override
   public Integer call() throws IOException {
@@ -75,13 +91,17 @@ final class MigrateCommand implements Callable<Integer> {
     long failed = 0;
     JsonLinesRecordReader.Counts read;
     try (AtomicOutput output = AtomicOutput.file(spec, out, force)) {
-      try (JsonLinesRecordWriter writer = new JsonLinesRecordWriter(Files.newBufferedWriter(output.path(), StandardCharsets.UTF_8));
+      try (JsonLinesRecordWriter writer =
+              new JsonLinesRecordWriter(
+                  Files.newBufferedWriter(output.path(), StandardCharsets.UTF_8));
           JsonLinesRecordReader reader = input.open();
           Stream<RecordLine> lines = reader.lines()) {
         for (RecordLine line : (Iterable<RecordLine>) lines::iterator) {
           if (line.record().isEmpty()) {
             failed++;
-            stdout.println(problem(line.number(), line.problem().map(p -> p.text()).orElse("unreadable line")));
+            stdout.println(
+                problem(
+                    line.number(), line.problem().map(p -> p.text()).orElse("unreadable line")));
             continue;
           }
           MigrationResult result = migrator.migrate(line.record().get(), target);
@@ -91,7 +111,8 @@ final class MigrateCommand implements Callable<Integer> {
             stdout.println(problem(line.number(), result.problem().get()));
           } else if (result.touched()) {
             touched++;
-            stdout.println(changes(line.number(), line.record().get().version(), target, result, language));
+            stdout.println(
+                changes(line.number(), line.record().get().version(), target, result, language));
           } else {
             unchanged++;
           }
@@ -123,8 +144,12 @@ final class MigrateCommand implements Callable<Integer> {
     return node.toString();
   }
 
-  /** What the steps did to one record, by line: the record's values and identifiers are never printed. */
-  private static String changes(long line, String from, String to, MigrationResult result, String language) {
+  /**
+   * What the steps did to one record, by line: the record's values and identifiers are never
+   * printed.
+   */
+  private static String changes(
+      long line, String from, String to, MigrationResult result, String language) {
     ObjectNode node = JSON.createObjectNode();
     node.put("line", line);
     node.put("from", from);

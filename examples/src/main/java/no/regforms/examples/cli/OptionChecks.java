@@ -30,7 +30,8 @@ final class OptionChecks {
   /** {@code language} of {@code --lang} is one the texts come in. */
   static void language(CommandSpec spec, String language) {
     if (!LANGUAGES.contains(language)) {
-      throw usage(spec, "--lang must be " + String.join(" or ", LANGUAGES) + ", not '" + language + "'");
+      throw usage(
+          spec, "--lang must be " + String.join(" or ", LANGUAGES) + ", not '" + language + "'");
     }
   }
 }

@@ -18,22 +18,33 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code regforms preview <folder> [--data records.jsonl] [--port N]}: serves a registry folder's
- * forms, indicators and codebook on 127.0.0.1 until stopped, reloading pages as files change. Exit 2
- * on usage errors (not a folder, unreadable data, port in use).
+ * forms, indicators and codebook on 127.0.0.1 until stopped, reloading pages as files change. Exit
+ * 2 on usage errors (not a folder, unreadable data, port in use).
  */
-@Command(name = "preview", mixinStandardHelpOptions = true, description = "Serve a registry folder's forms, indicators and codebook on 127.0.0.1; pages reload as files change.")
+@Command(
+    name = "preview",
+    mixinStandardHelpOptions = true,
+    description =
+        "Serve a registry folder's forms, indicators and codebook on 127.0.0.1; pages reload as files change.")
 final class PreviewCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "<folder>", description = "The registry folder (a working copy; not a module id).")
+  @Parameters(
+      paramLabel = "<folder>",
+      description = "The registry folder (a working copy; not a module id).")
   Path folder;
 
-  @Option(names = "--data", paramLabel = "<records.jsonl>", description = "Records for the indicator report.")
+  @Option(
+      names = "--data",
+      paramLabel = "<records.jsonl>",
+      description = "Records for the indicator report.")
   Path data;
 
-  @Option(names = "--port", defaultValue = "8080", paramLabel = "<port>",
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      paramLabel = "<port>",
       description = "Port on 127.0.0.1 (default ${DEFAULT-VALUE}; 0 for any free port).")
   int port;
 
@@ -43,7 +54,9 @@ final class PreviewCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (!Files.isDirectory(folder)) {
       boolean moduleId = DefinitionLoader.module(folder.toString()).isPresent();
-      err.printf("'%s' is not a folder; preview serves a registry folder%s%n", folder,
+      err.printf(
+          "'%s' is not a folder; preview serves a registry folder%s%n",
+          folder,
           moduleId ? " (a working copy), not the module id of a registry on the classpath" : "");
       err.flush();
       return Main.USAGE;
@@ -60,12 +73,18 @@ final class PreviewCommand implements Callable<Integer> {
     }
     PreviewServer server;
     try {
-      server = PreviewServer.start(folder, Optional.ofNullable(data), port, line -> {
-        out.println(line);
-        out.flush();
-      });
+      server =
+          PreviewServer.start(
+              folder,
+              Optional.ofNullable(data),
+              port,
+              line -> {
+                out.println(line);
+                out.flush();
+              });
     } catch (BindException e) {
-      err.printf("port %d is in use; pick another with --port, or --port 0 for any free port%n", port);
+      err.printf(
+          "port %d is in use; pick another with --port, or --port 0 for any free port%n", port);
       err.flush();
       return Main.USAGE;
     } catch (IOException e) {

@@ -7,8 +7,8 @@ import java.util.function.LongSupplier;
 /**
  * Progress of a long task on standard error: a bar redrawn in place on a terminal, a line now and
  * then otherwise (a log file, CI). Nothing is shown for a task that ends before the first delay.
- * Counts only: never a value from the data. Not thread-safe; {@link #update} is cheap enough to call
- * per record.
+ * Counts only: never a value from the data. Not thread-safe; {@link #update} is cheap enough to
+ * call per record.
  */
 final class Progress implements AutoCloseable {
 
@@ -28,7 +28,13 @@ final class Progress implements AutoCloseable {
   private long amount;
   private int drawn; // length of the bar now on the terminal's last line, 0 when none
 
-  Progress(PrintWriter err, String task, String unit, long total, Main.Invocation invocation, LongSupplier clock) {
+  Progress(
+      PrintWriter err,
+      String task,
+      String unit,
+      long total,
+      Main.Invocation invocation,
+      LongSupplier clock) {
     this.err = err;
     this.task = task;
     this.unit = unit;
@@ -44,13 +50,17 @@ final class Progress implements AutoCloseable {
    * Progress of {@code task} for the command run by {@code invocation}.
    *
    * @param unit what is counted, in the plural ("records")
-   * @param total the size of the whole task in the measure {@link #update} gives (bytes, patients), or -1 if unknown
+   * @param total the size of the whole task in the measure {@link #update} gives (bytes, patients),
+   *     or -1 if unknown
    */
-  static Progress start(PrintWriter err, Main.Invocation invocation, String task, String unit, long total) {
+  static Progress start(
+      PrintWriter err, Main.Invocation invocation, String task, String unit, long total) {
     return new Progress(err, task, unit, total, invocation, System::nanoTime);
   }
 
-  /** {@code count} things done so far, and {@code amount} of the total (the same, or bytes read). */
+  /**
+   * {@code count} things done so far, and {@code amount} of the total (the same, or bytes read).
+   */
   void update(long count, long amount) {
     this.done = count;
     this.amount = amount;
@@ -74,7 +84,15 @@ final class Progress implements AutoCloseable {
     int percent = (int) Math.min(100, amount * 100 / total);
     if (!terminal) return task + ": " + percent + " % (" + counted + ")";
     int filled = percent * BAR_WIDTH / 100;
-    return task + " [" + "#".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "] " + percent + " % (" + counted + ")";
+    return task
+        + " ["
+        + "#".repeat(filled)
+        + " ".repeat(BAR_WIDTH - filled)
+        + "] "
+        + percent
+        + " % ("
+        + counted
+        + ")";
   }
 
   /**
@@ -88,7 +106,10 @@ final class Progress implements AutoCloseable {
     drawn = 0;
   }
 
-  /** Ends the display: a terminal's bar line is finished so later output starts on a line of its own. */
+  /**
+   * Ends the display: a terminal's bar line is finished so later output starts on a line of its
+   * own.
+   */
   @Override
   public void close() {
     if (drawn > 0) {

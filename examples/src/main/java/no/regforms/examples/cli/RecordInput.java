@@ -12,9 +12,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * Where a command reads records from, and the limits on one record: the same options for
- * {@code validate} and {@code indicators}. The records file is given with {@code --data} or as the
- * one positional argument; {@code -} reads standard input.
+ * Where a command reads records from, and the limits on one record: the same options for {@code
+ * validate} and {@code indicators}. The records file is given with {@code --data} or as the one
+ * positional argument; {@code -} reads standard input.
  */
 final class RecordInput {
 
@@ -23,27 +23,43 @@ final class RecordInput {
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
 
-  @Option(names = "--data", paramLabel = "<records.jsonl>",
-      description = "Records, one JSON object per line (UTF-8), or a CSV extract (a .csv file or a folder of them, "
-          + "see --layout); - reads standard input. May also be given without --data.")
+  @Option(
+      names = "--data",
+      paramLabel = "<records.jsonl>",
+      description =
+          "Records, one JSON object per line (UTF-8), or a CSV extract (a .csv file or a folder of them, "
+              + "see --layout); - reads standard input. May also be given without --data.")
   Path data;
 
-  @Parameters(arity = "0..1", paramLabel = "<records.jsonl>", description = "The records file, as --data.")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "<records.jsonl>",
+      description = "The records file, as --data.")
   Path positional;
 
-  @Option(names = "--max-record-bytes", paramLabel = "<n>",
-      description = "Longest record line in bytes; longer lines are reported and skipped (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-record-bytes",
+      paramLabel = "<n>",
+      description =
+          "Longest record line in bytes; longer lines are reported and skipped (default: ${DEFAULT-VALUE}).")
   int maxRecordBytes = RecordLimits.DEFAULTS.maxRecordBytes();
 
-  @Option(names = "--max-depth", paramLabel = "<n>",
-      description = "Deepest nesting of arrays and objects in a record (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-depth",
+      paramLabel = "<n>",
+      description =
+          "Deepest nesting of arrays and objects in a record (default: ${DEFAULT-VALUE}).")
   int maxDepth = RecordLimits.DEFAULTS.maxNestingDepth();
 
-  @Option(names = "--max-string-length", paramLabel = "<n>",
+  @Option(
+      names = "--max-string-length",
+      paramLabel = "<n>",
       description = "Longest text in a record, in characters (default: ${DEFAULT-VALUE}).")
   int maxStringLength = RecordLimits.DEFAULTS.maxStringLength();
 
-  @Option(names = "--max-number-length", paramLabel = "<n>",
+  @Option(
+      names = "--max-number-length",
+      paramLabel = "<n>",
       description = "Longest number in a record, in characters (default: ${DEFAULT-VALUE}).")
   int maxNumberLength = RecordLimits.DEFAULTS.maxNumberLength();
 
@@ -56,13 +72,19 @@ final class RecordInput {
       throw usage("name the records file with --data <records.jsonl> (or - for standard input)");
     }
     if (isExtract()) {
-      if (!Files.isReadable(file())) throw usage("cannot read " + file() + ": no such file or folder");
+      if (!Files.isReadable(file()))
+        throw usage("cannot read " + file() + ": no such file or folder");
     } else if (!isStdin() && (!Files.isRegularFile(file()) || !Files.isReadable(file()))) {
-      throw usage("cannot read " + file() + (Files.isDirectory(file()) ? ": it is a folder" : ": no such file"));
+      throw usage(
+          "cannot read "
+              + file()
+              + (Files.isDirectory(file()) ? ": it is a folder" : ": no such file"));
     }
-    OptionChecks.range(mixee, "--max-record-bytes", maxRecordBytes, 1, RecordLimits.MAX_RECORD_BYTES);
+    OptionChecks.range(
+        mixee, "--max-record-bytes", maxRecordBytes, 1, RecordLimits.MAX_RECORD_BYTES);
     OptionChecks.range(mixee, "--max-depth", maxDepth, 1, 1_000);
-    OptionChecks.range(mixee, "--max-string-length", maxStringLength, 1, RecordLimits.MAX_RECORD_BYTES);
+    OptionChecks.range(
+        mixee, "--max-string-length", maxStringLength, 1, RecordLimits.MAX_RECORD_BYTES);
     OptionChecks.range(mixee, "--max-number-length", maxNumberLength, 1, 10_000);
   }
 
@@ -79,8 +101,10 @@ final class RecordInput {
   /** Whether the records are a CSV extract: a .csv file or a folder (of them). */
   boolean isExtract() {
     Path file = file();
-    return file != null && !isStdin()
-        && (Files.isDirectory(file) || file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv"));
+    return file != null
+        && !isStdin()
+        && (Files.isDirectory(file)
+            || file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv"));
   }
 
   /** Whether the records come from standard input. */

@@ -18,9 +18,9 @@ import no.regforms.diagnostic.Diagnostics;
  *
  * <p>A command's {@code <id or folder>} is read by one rule (README, "Command line"): an argument
  * with a path separator, or {@code .} or {@code ..}, is a folder; a bare name is the definition
- * module of that id when one is on the classpath, and otherwise a folder of that name in the working
- * directory. A folder never shadows a module silently: when a bare name is both, the module is
- * loaded and a note says how to name the folder ({@code ./ms}).
+ * module of that id when one is on the classpath, and otherwise a folder of that name in the
+ * working directory. A folder never shadows a module silently: when a bare name is both, the module
+ * is loaded and a note says how to name the folder ({@code ./ms}).
  */
 final class RegistryOptions {
 
@@ -31,7 +31,9 @@ final class RegistryOptions {
     LoadResult result = loadResult(folderOrId, err);
     if (result.hasErrors()) {
       err.println(result.diagnostics().toDisplayString());
-      err.printf("registry '%s' has %s%n", folderOrId, Plural.of(result.diagnostics().errors().size(), "error"));
+      err.printf(
+          "registry '%s' has %s%n",
+          folderOrId, Plural.of(result.diagnostics().errors().size(), "error"));
       err.flush();
       return Optional.empty();
     }
@@ -45,7 +47,8 @@ final class RegistryOptions {
       return DefinitionLoader.create().load(folder.get());
     }
     if (Files.isDirectory(Path.of(folderOrId))) {
-      err.printf("note: '%s' is the registry module %s; to load the folder of that name, write ./%s%n",
+      err.printf(
+          "note: '%s' is the registry module %s; to load the folder of that name, write ./%s%n",
           folderOrId, folderOrId, folderOrId);
       err.flush();
     }
@@ -55,21 +58,28 @@ final class RegistryOptions {
   /** The tests ({@code tests/*.json}) of {@code folderOrId}, read by the same rule. */
   static RegistryTests tests(String folderOrId) {
     Optional<Path> folder = folder(folderOrId);
-    return folder.isPresent() ? DefinitionLoader.create().loadTests(folder.get())
+    return folder.isPresent()
+        ? DefinitionLoader.create().loadTests(folder.get())
         : DefinitionLoader.create().loadModuleTests(folderOrId);
   }
 
-  /** Every text of {@code folderOrId} that lacks one of {@code languages}, read by the same rule. */
+  /**
+   * Every text of {@code folderOrId} that lacks one of {@code languages}, read by the same rule.
+   */
   static Diagnostics missingTranslations(String folderOrId, List<String> languages) {
     Optional<Path> folder = folder(folderOrId);
-    return folder.isPresent() ? DefinitionLoader.create().missingTranslations(folder.get(), languages)
+    return folder.isPresent()
+        ? DefinitionLoader.create().missingTranslations(folder.get(), languages)
         : DefinitionLoader.create().moduleMissingTranslations(folderOrId, languages);
   }
 
   /** The folder {@code argument} names, or empty when it names a module (the rule above). */
   private static Optional<Path> folder(String argument) {
-    boolean pathLike = argument.contains("/") || argument.contains(File.separator)
-        || argument.equals(".") || argument.equals("..");
+    boolean pathLike =
+        argument.contains("/")
+            || argument.contains(File.separator)
+            || argument.equals(".")
+            || argument.equals("..");
     if (pathLike) {
       return Optional.of(Path.of(argument));
     }
@@ -83,8 +93,9 @@ final class RegistryOptions {
   static Optional<Form> form(Registry registry, String formId, PrintWriter err) {
     Optional<Form> form = registry.form(formId);
     if (form.isEmpty()) {
-      err.printf("registry '%s' has no form '%s'; its forms are %s%n", registry.id(), formId,
-          String.join(", ", registry.forms().keySet()));
+      err.printf(
+          "registry '%s' has no form '%s'; its forms are %s%n",
+          registry.id(), formId, String.join(", ", registry.forms().keySet()));
       err.flush();
     }
     return form;
@@ -98,8 +109,9 @@ final class RegistryOptions {
     if (version == null) return Optional.of(registry);
     Optional<Registry> at = registry.atVersion(version);
     if (at.isEmpty()) {
-      err.printf("registry '%s' never had version '%s'; its versions are %s%n", registry.id(), version,
-          String.join(", ", registry.history().names()));
+      err.printf(
+          "registry '%s' never had version '%s'; its versions are %s%n",
+          registry.id(), version, String.join(", ", registry.history().names()));
       err.flush();
     }
     return at;

@@ -23,37 +23,63 @@ import picocli.CommandLine.Spec;
  * {@code regforms render --registry <id> [--form <form>] --lang nb|en --out <dir>}: writes the
  * forms of a registry as self-contained HTML pages, and an index page when no form is named.
  */
-@Command(name = "render", description = "Write forms as self-contained HTML pages (all forms and an index without --form).")
+@Command(
+    name = "render",
+    description =
+        "Write forms as self-contained HTML pages (all forms and an index without --form).")
 final class RenderCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--registry", required = true, paramLabel = "<folder or id>",
+  @Option(
+      names = "--registry",
+      required = true,
+      paramLabel = "<folder or id>",
       description = "A registry folder, or the id of a definition module.")
   String registry;
 
-  @Option(names = "--form", paramLabel = "<form>", description = "The form to write; all forms when left out.")
+  @Option(
+      names = "--form",
+      paramLabel = "<form>",
+      description = "The form to write; all forms when left out.")
   String form;
 
-  @Option(names = "--lang", defaultValue = "nb", paramLabel = "<language>", description = "nb or en (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--lang",
+      defaultValue = "nb",
+      paramLabel = "<language>",
+      description = "nb or en (default: ${DEFAULT-VALUE}).")
   String lang;
 
-  @Option(names = "--out", required = true, paramLabel = "<dir>", description = "The folder to write the pages to.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "<dir>",
+      description = "The folder to write the pages to.")
   Path out;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
   boolean help;
 
   // The command's own --version (a definition version) takes the place of the standard option.
-  @Option(names = "--version", paramLabel = "<version>",
-      description = "The definition version to write, as the registry's history has it (default: the current one).")
+  @Option(
+      names = "--version",
+      paramLabel = "<version>",
+      description =
+          "The definition version to write, as the registry's history has it (default: the current one).")
   String version;
 
   @Option(names = "--force", description = "Replace the output folder if it is not empty.")
   boolean force;
 
-  @Option(names = "--submit-url", paramLabel = "<url>", description = "Where the pages post records as JSON (default: nowhere; the page raises an event).")
+  @Option(
+      names = "--submit-url",
+      paramLabel = "<url>",
+      description =
+          "Where the pages post records as JSON (default: nowhere; the page raises an event).")
   String submitUrl;
 
   @Override
@@ -87,13 +113,15 @@ final class RenderCommand implements Callable<Integer> {
     try (AtomicOutput output = AtomicOutput.folder(spec, out, force)) {
       for (Form f : forms) {
         String file = f.id() + "." + lang + ".html";
-        Files.writeString(output.resolve(file), renderer.renderPage(reg, f, lang), StandardCharsets.UTF_8);
+        Files.writeString(
+            output.resolve(file), renderer.renderPage(reg, f, lang), StandardCharsets.UTF_8);
         links.put(f.id(), file);
         written.add(file);
       }
       if (form == null) {
         String index = "index." + lang + ".html";
-        Files.writeString(output.resolve(index), renderer.renderIndex(reg, lang, links), StandardCharsets.UTF_8);
+        Files.writeString(
+            output.resolve(index), renderer.renderIndex(reg, lang, links), StandardCharsets.UTF_8);
         written.add(index);
       }
       output.commit();

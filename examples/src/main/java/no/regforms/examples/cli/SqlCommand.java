@@ -15,12 +15,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code regforms sql}: prints a registry's indicators as SQL of one dialect, for its database team. */
-@Command(name = "sql", mixinStandardHelpOptions = true, description = "Print a registry's indicators as SQL over the record store's table (docs/sql.md).")
+/**
+ * {@code regforms sql}: prints a registry's indicators as SQL of one dialect, for its database
+ * team.
+ */
+@Command(
+    name = "sql",
+    mixinStandardHelpOptions = true,
+    description =
+        "Print a registry's indicators as SQL over the record store's table (docs/sql.md).")
 final class SqlCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Option(names = "--registry", required = true, description = "Registry folder or id.")
   String registry;
@@ -31,10 +37,15 @@ final class SqlCommand implements Callable<Integer> {
   @Option(names = "--year", description = "Last report year (default: last year).")
   Integer year;
 
-  @Option(names = "--from-year", description = "First report year (default: four years before --year).")
+  @Option(
+      names = "--from-year",
+      description = "First report year (default: four years before --year).")
   Integer fromYear;
 
-  @Option(names = "--indicator", split = ",", description = "Only these indicators (comma separated).")
+  @Option(
+      names = "--indicator",
+      split = ",",
+      description = "Only these indicators (comma separated).")
   List<String> indicators = new ArrayList<>();
 
   @Override
@@ -54,7 +65,11 @@ final class SqlCommand implements Callable<Integer> {
     java.util.Set<String> unknown = new java.util.TreeSet<>(indicators);
     unknown.removeAll(loaded.get().indicators().keySet());
     if (!unknown.isEmpty()) {
-      err.println("--indicator: registry '" + loaded.get().id() + "' has no indicator " + String.join(", ", unknown));
+      err.println(
+          "--indicator: registry '"
+              + loaded.get().id()
+              + "' has no indicator "
+              + String.join(", ", unknown));
       err.flush();
       return Main.USAGE;
     }
@@ -63,7 +78,9 @@ final class SqlCommand implements Callable<Integer> {
     List<Integer> years = new ArrayList<>();
     for (int y = Math.min(first, last); y <= last; y++) years.add(y);
     try {
-      out.print(IndicatorSql.of(loaded.get(), sqlDialect).script(years, LocalDate.now(), Set.copyOf(indicators)));
+      out.print(
+          IndicatorSql.of(loaded.get(), sqlDialect)
+              .script(years, LocalDate.now(), Set.copyOf(indicators)));
     } catch (IllegalStateException e) {
       err.println(e.getMessage()); // a function the dialect cannot express, and why
       err.flush();

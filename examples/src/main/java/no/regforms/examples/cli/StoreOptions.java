@@ -21,13 +21,16 @@ final class StoreOptions {
   }
 
   /**
-   * The records at {@code input}: JSON Lines, or a CSV extract in {@code layout} with an optional mapping file.
+   * The records at {@code input}: JSON Lines, or a CSV extract in {@code layout} with an optional
+   * mapping file.
    *
    * @throws IllegalArgumentException for an unknown layout or an input of neither kind
    * @throws java.io.IOException when the mapping file cannot be read
    */
-  static RecordSource source(Registry registry, Path input, String layout, Path mapping) throws java.io.IOException {
-    Optional<ExtractMapping> map = mapping == null ? Optional.empty() : Optional.of(ExtractMapping.read(mapping));
+  static RecordSource source(Registry registry, Path input, String layout, Path mapping)
+      throws java.io.IOException {
+    Optional<ExtractMapping> map =
+        mapping == null ? Optional.empty() : Optional.of(ExtractMapping.read(mapping));
     return RecordSource.open(registry, input, ExtractLayout.fromKey(layout), map);
   }
 }

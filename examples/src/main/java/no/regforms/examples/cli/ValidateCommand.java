@@ -30,14 +30,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code regforms validate}: validates a JSON Lines file of records, printing one JSON line per line
- * with issues and a summary line that accounts for every line; or a CSV extract, one JSON line per
- * row with issues, located by file and row (a cell by its column too). Exit 1 if any record has an
- * error or any line or cell cannot be read, 2 on usage or definition errors.
+ * {@code regforms validate}: validates a JSON Lines file of records, printing one JSON line per
+ * line with issues and a summary line that accounts for every line; or a CSV extract, one JSON line
+ * per row with issues, located by file and row (a cell by its column too). Exit 1 if any record has
+ * an error or any line or cell cannot be read, 2 on usage or definition errors.
  */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-    description = "Validate records (JSON Lines or a CSV extract) against a registry; one JSON line per record with issues, "
-        + "then a summary.")
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description =
+        "Validate records (JSON Lines or a CSV extract) against a registry; one JSON line per record with issues, "
+            + "then a summary.")
 final class ValidateCommand implements Callable<Integer> {
 
   /** Issues printed per record; a record with more says how many were left out. */
@@ -45,33 +48,51 @@ final class ValidateCommand implements Callable<Integer> {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--registry", required = true, paramLabel = "<folder or id>", description = "Registry folder or id.")
+  @Option(
+      names = "--registry",
+      required = true,
+      paramLabel = "<folder or id>",
+      description = "Registry folder or id.")
   String registry;
 
-  @Option(names = "--form", paramLabel = "<form>",
-      description = "Form id; records of other forms are reported as wrong_form. Default: each record's own form.")
+  @Option(
+      names = "--form",
+      paramLabel = "<form>",
+      description =
+          "Form id; records of other forms are reported as wrong_form. Default: each record's own form.")
   String form;
 
-  @Option(names = "--lang", defaultValue = "nb", paramLabel = "<language>",
+  @Option(
+      names = "--lang",
+      defaultValue = "nb",
+      paramLabel = "<language>",
       description = "Language of messages: nb or en (default: ${DEFAULT-VALUE}).")
   String language;
 
-  @Option(names = "--as-version", paramLabel = "<version>",
-      description = "Check every record as this definition version defines it, whatever version it declares "
-          + "(old records against the current version: what a migration must fix). Default: each record's own version.")
+  @Option(
+      names = "--as-version",
+      paramLabel = "<version>",
+      description =
+          "Check every record as this definition version defines it, whatever version it declares "
+              + "(old records against the current version: what a migration must fix). Default: each record's own version.")
   String asVersion;
 
-  @Mixin
-  RecordInput input;
+  @Mixin RecordInput input;
 
-  @Option(names = "--layout", defaultValue = "mrs", paramLabel = "mrs|oqr",
-      description = "Layout of a CSV extract given as the records (a .csv file or a folder of them) (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--layout",
+      defaultValue = "mrs",
+      paramLabel = "mrs|oqr",
+      description =
+          "Layout of a CSV extract given as the records (a .csv file or a folder of them) (default: ${DEFAULT-VALUE}).")
   String layout;
 
-  @Option(names = "--mapping", paramLabel = "<map.json>", description = "Form and column names of a CSV extract (docs/sql.md).")
+  @Option(
+      names = "--mapping",
+      paramLabel = "<map.json>",
+      description = "Form and column names of a CSV extract (docs/sql.md).")
   Path mapping;
 
   @Override
@@ -81,26 +102,32 @@ final class ValidateCommand implements Callable<Integer> {
     OptionChecks.language(spec, language);
     input.check();
     if (input.isExtract()) {
-      if (!List.of("mrs", "oqr").contains(layout)) throw OptionChecks.usage(spec, "--layout must be mrs or oqr, not '" + layout + "'");
-      if (mapping != null && !Files.isReadable(mapping)) throw OptionChecks.usage(spec, "--mapping: cannot read " + mapping);
+      if (!List.of("mrs", "oqr").contains(layout))
+        throw OptionChecks.usage(spec, "--layout must be mrs or oqr, not '" + layout + "'");
+      if (mapping != null && !Files.isReadable(mapping))
+        throw OptionChecks.usage(spec, "--mapping: cannot read " + mapping);
     }
     Optional<Registry> loaded = RegistryOptions.load(registry, err);
     if (loaded.isEmpty()) return Main.USAGE;
     if (form != null && RegistryOptions.form(loaded.get(), form, err).isEmpty()) return Main.USAGE;
     if (RegistryOptions.atVersion(loaded.get(), asVersion, err).isEmpty()) return Main.USAGE;
-    RecordValidator validator = asVersion == null ? RecordValidator.of(loaded.get())
-        : RecordValidator.of(loaded.get()).asVersion(asVersion);
+    RecordValidator validator =
+        asVersion == null
+            ? RecordValidator.of(loaded.get())
+            : RecordValidator.of(loaded.get()).asVersion(asVersion);
     if (input.isExtract()) return validateExtract(loaded.get(), validator, out, err);
     Counts counts = new Counts();
     JsonLinesRecordReader.Counts read;
     Main main = (Main) spec.root().userObject();
     try (JsonLinesRecordReader reader = input.open();
-        Progress progress = Progress.start(err, main.invocation(), "validate", "lines", input.size());
+        Progress progress =
+            Progress.start(err, main.invocation(), "validate", "lines", input.size());
         Stream<RecordLine> lines = reader.lines()) {
-      lines.forEach(line -> {
-        report(line, validator, out, counts, progress);
-        progress.update(line.number(), reader.counts().bytesRead());
-      });
+      lines.forEach(
+          line -> {
+            report(line, validator, out, counts, progress);
+            progress.update(line.number(), reader.counts().bytesRead());
+          });
       read = reader.counts();
     } catch (UncheckedIOException e) {
       return readingFailed(err, e);
@@ -125,14 +152,16 @@ final class ValidateCommand implements Callable<Integer> {
 
   /**
    * A CSV extract: each record's issues on one line with its file and row, the problems of its
-   * cells first (each with its column); problems not of a record's row (a column no variable
-   * reads, a file name outside the layout, a repeat group's cells) on lines of their own.
+   * cells first (each with its column); problems not of a record's row (a column no variable reads,
+   * a file name outside the layout, a repeat group's cells) on lines of their own.
    */
-  private int validateExtract(Registry registry, RecordValidator validator, PrintWriter out, PrintWriter err) {
+  private int validateExtract(
+      Registry registry, RecordValidator validator, PrintWriter out, PrintWriter err) {
     RecordSource source;
     try {
       source = StoreOptions.source(registry, input.file(), layout, mapping);
-    } catch (IllegalArgumentException | IOException e) { // an unknown layout, a mapping file that cannot be read
+    } catch (IllegalArgumentException
+        | IOException e) { // an unknown layout, a mapping file that cannot be read
       err.println("validate: " + e.getMessage());
       err.flush();
       return Main.USAGE;
@@ -141,19 +170,24 @@ final class ValidateCommand implements Callable<Integer> {
     Counts counts = new Counts();
     long records = 0;
     long unreadable = 0;
-    long[] extractProblems = new long[2]; // cell errors, warnings (columns no variable reads, files outside the layout)
+    long[] extractProblems =
+        new long[2]; // cell errors, warnings (columns no variable reads, files outside the layout)
     try {
-      Iterator<RecordLine> lines = source.records(problem -> {
-        extractProblems[problem.isError() ? 0 : 1]++;
-        pending.add(problem);
-      });
+      Iterator<RecordLine> lines =
+          source.records(
+              problem -> {
+                extractProblems[problem.isError() ? 0 : 1]++;
+                pending.add(problem);
+              });
       printApart(pending, out);
       while (lines.hasNext()) {
         RecordLine line = lines.next();
         String file = source.currentFile();
         List<Issue> ofRow = new ArrayList<>();
         for (Issue problem : pending) {
-          if (problem.location() instanceof SourceLocation at && at.file().equals(file) && at.line() == line.number()) {
+          if (problem.location() instanceof SourceLocation at
+              && at.file().equals(file)
+              && at.line() == line.number()) {
             ofRow.add(problem);
           }
         }
@@ -167,8 +201,10 @@ final class ValidateCommand implements Callable<Integer> {
         }
         records++;
         Record record = line.record().orElseThrow();
-        Diagnostics diagnostics = Diagnostics.of(ofRow).plus(validator.validate(record, form != null ? form : record.form())
-            .diagnostics());
+        Diagnostics diagnostics =
+            Diagnostics.of(ofRow)
+                .plus(
+                    validator.validate(record, form != null ? form : record.form()).diagnostics());
         if (diagnostics.issues().isEmpty()) continue;
         if (diagnostics.hasErrors()) counts.withErrors++;
         if (!diagnostics.warnings().isEmpty()) counts.withWarnings++;
@@ -188,7 +224,9 @@ final class ValidateCommand implements Callable<Integer> {
     summary.put("withWarnings", counts.withWarnings);
     out.println(summary);
     out.flush();
-    return counts.withErrors > 0 || unreadable > 0 || extractProblems[0] > 0 ? Main.DATA_ERRORS : Main.OK;
+    return counts.withErrors > 0 || unreadable > 0 || extractProblems[0] > 0
+        ? Main.DATA_ERRORS
+        : Main.OK;
   }
 
   private int readingFailed(PrintWriter err, UncheckedIOException e) {
@@ -200,13 +238,17 @@ final class ValidateCommand implements Callable<Integer> {
   /** Prints the problems not of a record's row, each on a line of its own, and forgets them. */
   private void printApart(List<Issue> problems, PrintWriter out) {
     for (Issue problem : problems) {
-      SourceLocation at = problem.location() instanceof SourceLocation source ? source : SourceLocation.UNKNOWN;
+      SourceLocation at =
+          problem.location() instanceof SourceLocation source ? source : SourceLocation.UNKNOWN;
       out.println(rowJson(at.file(), at.line(), Diagnostics.of(List.of(problem))));
     }
     problems.clear();
   }
 
-  /** A row's issues, located by file and row (the header is row 1): never the record's id or patient key. */
+  /**
+   * A row's issues, located by file and row (the header is row 1): never the record's id or patient
+   * key.
+   */
   private String rowJson(String file, long row, Diagnostics diagnostics) {
     ObjectNode node = JSON.createObjectNode();
     node.put("file", file);
@@ -214,14 +256,20 @@ final class ValidateCommand implements Callable<Integer> {
     return withIssues(node, diagnostics);
   }
 
-  private void report(RecordLine line, RecordValidator validator, PrintWriter out, Counts counts, Progress progress) {
+  private void report(
+      RecordLine line,
+      RecordValidator validator,
+      PrintWriter out,
+      Counts counts,
+      Progress progress) {
     if (line.problem().isPresent()) {
       progress.clear();
       out.println(lineJson(line.number(), Diagnostics.of(List.of(line.problem().get()))));
       return;
     }
     Record record = line.record().orElseThrow();
-    Diagnostics diagnostics = validator.validate(record, form != null ? form : record.form()).diagnostics();
+    Diagnostics diagnostics =
+        validator.validate(record, form != null ? form : record.form()).diagnostics();
     if (diagnostics.issues().isEmpty()) return;
     if (diagnostics.hasErrors()) counts.withErrors++;
     if (!diagnostics.warnings().isEmpty()) counts.withWarnings++;
@@ -229,7 +277,10 @@ final class ValidateCommand implements Callable<Integer> {
     out.println(lineJson(line.number(), diagnostics));
   }
 
-  /** A line's issues, located by line number: the record's id and patient key are identifiers and are never printed. */
+  /**
+   * A line's issues, located by line number: the record's id and patient key are identifiers and
+   * are never printed.
+   */
   private String lineJson(long number, Diagnostics diagnostics) {
     ObjectNode node = JSON.createObjectNode();
     node.put("line", number);

@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
  * and validates the records the form posts.
  *
  * <ul>
- *   <li>{@code GET /} answers the form page (Bokmål), rendered once at start;</li>
+ *   <li>{@code GET /} answers the form page (Bokmål), rendered once at start;
  *   <li>{@code POST /records} validates the JSON body: 200 when it has no error, else 400 with the
- *       issues' JSON form, which the page shows beside its fields; 413 for a body over 1 MB.</li>
+ *       issues' JSON form, which the page shows beside its fields; 413 for a body over 1 MB.
  * </ul>
  *
  * <p>The registry is loaded and warmed up before the server takes requests, so the first answer
@@ -50,7 +50,8 @@ public final class CourseFormHost implements AutoCloseable {
   private CourseFormHost(RegistryEngine ect, int port) throws IOException {
     this.ect = ect;
     this.page = ect.renderPage("course", LANGUAGE).getBytes(StandardCharsets.UTF_8);
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    this.server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     this.workers = Executors.newFixedThreadPool(4);
     server.setExecutor(workers);
     server.createContext("/", this::serve);
@@ -62,12 +63,16 @@ public final class CourseFormHost implements AutoCloseable {
    */
   public static CourseFormHost start(int port) throws IOException {
     long started = System.nanoTime();
-    RegistryEngine ect = RegistryEngine.loadModule("ect")
-        .withRenderer(FormRenderer.builder().submitUrl(RECORDS).build())
-        .warmUp();
+    RegistryEngine ect =
+        RegistryEngine.loadModule("ect")
+            .withRenderer(FormRenderer.builder().submitUrl(RECORDS).build())
+            .warmUp();
     CourseFormHost host = new CourseFormHost(ect, port);
     host.server.start();
-    log.info("serving registry {} on port {}, ready {} ms after start", ect.registry().id(), host.port(),
+    log.info(
+        "serving registry {} on port {}, ready {} ms after start",
+        ect.registry().id(),
+        host.port(),
         (System.nanoTime() - started) / 1_000_000);
     return host;
   }
@@ -86,7 +91,11 @@ public final class CourseFormHost implements AutoCloseable {
       } else if (path.equals(RECORDS) && method.equals("POST")) {
         receive(exchange);
       } else {
-        answer(exchange, 404, "text/plain; charset=utf-8", "not found".getBytes(StandardCharsets.UTF_8));
+        answer(
+            exchange,
+            404,
+            "text/plain; charset=utf-8",
+            "not found".getBytes(StandardCharsets.UTF_8));
       }
     }
   }
@@ -97,17 +106,25 @@ public final class CourseFormHost implements AutoCloseable {
       body = in.readNBytes(MAX_BODY + 1);
     }
     if (body.length > MAX_BODY) {
-      answer(exchange, 413, "text/plain; charset=utf-8", "record larger than 1 MB".getBytes(StandardCharsets.UTF_8));
+      answer(
+          exchange,
+          413,
+          "text/plain; charset=utf-8",
+          "record larger than 1 MB".getBytes(StandardCharsets.UTF_8));
       return;
     }
     ValidationResult result = ect.validate(new String(body, StandardCharsets.UTF_8));
     byte[] json = result.diagnostics().toJson(LANGUAGE).toString().getBytes(StandardCharsets.UTF_8);
-    log.info("record for registry {}: {} errors, {} warnings", ect.registry().id(),
-        result.diagnostics().errors().size(), result.diagnostics().warnings().size());
+    log.info(
+        "record for registry {}: {} errors, {} warnings",
+        ect.registry().id(),
+        result.diagnostics().errors().size(),
+        result.diagnostics().warnings().size());
     answer(exchange, result.hasErrors() ? 400 : 200, "application/json", json);
   }
 
-  private static void answer(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+  private static void answer(HttpExchange exchange, int status, String type, byte[] body)
+      throws IOException {
     exchange.getResponseHeaders().set("Content-Type", type);
     exchange.sendResponseHeaders(status, body.length);
     try (OutputStream out = exchange.getResponseBody()) {

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * The one way from a name in a request (or an issue) to a file: only a definition file ({@code
- * *.json}) inside the registry folder. Names that climb out ({@code ..}), absolute names, backslashes,
- * empty segments and symbolic links that lead out of the folder are refused.
+ * *.json}) inside the registry folder. Names that climb out ({@code ..}), absolute names,
+ * backslashes, empty segments and symbolic links that lead out of the folder are refused.
  */
 final class DefinitionFiles {
 
@@ -21,10 +21,14 @@ final class DefinitionFiles {
    * The definition file at {@code relative} (already percent-decoded, once) inside {@code folder}.
    *
    * @param folder the registry folder as a real path ({@link Path#toRealPath})
-   * @return the file's real path, or empty when the name is refused or names no JSON file inside the folder
+   * @return the file's real path, or empty when the name is refused or names no JSON file inside
+   *     the folder
    */
   static Optional<Path> resolve(Path folder, String relative) {
-    if (relative.isEmpty() || !relative.endsWith(".json") || relative.indexOf('\\') >= 0 || relative.indexOf('\0') >= 0) {
+    if (relative.isEmpty()
+        || !relative.endsWith(".json")
+        || relative.indexOf('\\') >= 0
+        || relative.indexOf('\0') >= 0) {
       return Optional.empty();
     }
     for (String segment : relative.split("/", -1)) {

@@ -25,14 +25,17 @@ final class EventStream implements Closeable {
   static final long PING_SECONDS = 15;
 
   private final Set<OutputStream> clients = ConcurrentHashMap.newKeySet();
-  private final ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread thread = new Thread(r, "regforms-preview-events");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ScheduledExecutorService pinger =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread thread = new Thread(r, "regforms-preview-events");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   EventStream() {
-    pinger.scheduleAtFixedRate(() -> broadcast(": ping\n\n"), PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
+    pinger.scheduleAtFixedRate(
+        () -> broadcast(": ping\n\n"), PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
   }
 
   /**

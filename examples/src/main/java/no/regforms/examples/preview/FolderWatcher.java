@@ -22,9 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches a registry folder and its subfolders with the JDK's {@link WatchService} and calls back once
- * a burst of changes to definition files has settled, so that an editor's save (often a truncate and
- * a write, or a write to a temporary file and a rename) gives one reload, not several.
+ * Watches a registry folder and its subfolders with the JDK's {@link WatchService} and calls back
+ * once a burst of changes to definition files has settled, so that an editor's save (often a
+ * truncate and a write, or a write to a temporary file and a rename) gives one reload, not several.
  *
  * <p>Changes to files that are not JSON (an editor's swap and backup files) are ignored; a new
  * subfolder is watched as soon as it appears.
@@ -92,7 +92,10 @@ final class FolderWatcher implements Closeable {
     }
   }
 
-  /** Reads the events of {@code key}, watches new subfolders, and tells whether a definition file changed. */
+  /**
+   * Reads the events of {@code key}, watches new subfolders, and tells whether a definition file
+   * changed.
+   */
   private boolean drain(WatchKey key) {
     Path folder = folders.get(key);
     boolean relevant = false;
@@ -110,7 +113,8 @@ final class FolderWatcher implements Closeable {
           log.warn("cannot watch new folder {}: {}", changed.getFileName(), e.getMessage());
         }
         relevant = true;
-      } else if (changed.getFileName().toString().endsWith(".json") || folders.containsValue(changed)) {
+      } else if (changed.getFileName().toString().endsWith(".json")
+          || folders.containsValue(changed)) {
         relevant = true;
       }
     }

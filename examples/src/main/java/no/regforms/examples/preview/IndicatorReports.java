@@ -42,20 +42,26 @@ final class IndicatorReports {
     this.data = data;
   }
 
-  private record Computed(long generation, long modified, long size, OptionalInt year, IndicatorResults results) {}
+  private record Computed(
+      long generation, long modified, long size, OptionalInt year, IndicatorResults results) {}
 
   /** The report of {@code registry}'s indicators, as an HTML page. */
-  synchronized String render(Version version, Registry registry, String lang, OptionalInt year, GroupLevel level)
+  synchronized String render(
+      Version version, Registry registry, String lang, OptionalInt year, GroupLevel level)
       throws IOException {
     IndicatorResults results = results(version, registry, year);
     int reportYear = year.isPresent() ? year.getAsInt() : latestYearWithCases(results);
     return IndicatorReport.of(registry, lang).render(results, reportYear, level);
   }
 
-  private IndicatorResults results(Version version, Registry registry, OptionalInt year) throws IOException {
+  private IndicatorResults results(Version version, Registry registry, OptionalInt year)
+      throws IOException {
     long modified = Files.getLastModifiedTime(data).toMillis();
     long size = Files.size(data);
-    if (last != null && last.generation() == version.generation() && last.modified() == modified && last.size() == size
+    if (last != null
+        && last.generation() == version.generation()
+        && last.modified() == modified
+        && last.size() == size
         && last.year().equals(year)) {
       return last.results();
     }
@@ -63,15 +69,25 @@ final class IndicatorReports {
     int from = year.isPresent() ? to - 4 : to - WINDOW + 1;
     List<Integer> years = IntStream.rangeClosed(from, to).boxed().toList();
     long started = System.nanoTime();
-    IndicatorResults results = IndicatorCalculator.of(registry)
-        .calculate(data, RunOptions.years(years.toArray(Integer[]::new)));
-    log.info("computed {} indicators of {} for {}–{} in {} ms: {} result rows", registry.indicators().size(),
-        registry.id(), from, to, (System.nanoTime() - started) / 1_000_000, results.results().size());
+    IndicatorResults results =
+        IndicatorCalculator.of(registry)
+            .calculate(data, RunOptions.years(years.toArray(Integer[]::new)));
+    log.info(
+        "computed {} indicators of {} for {}–{} in {} ms: {} result rows",
+        registry.indicators().size(),
+        registry.id(),
+        from,
+        to,
+        (System.nanoTime() - started) / 1_000_000,
+        results.results().size());
     last = new Computed(version.generation(), modified, size, year, results);
     return results;
   }
 
-  /** The latest year in which some indicator counted a case nationally, else the latest year computed. */
+  /**
+   * The latest year in which some indicator counted a case nationally, else the latest year
+   * computed.
+   */
   private static int latestYearWithCases(IndicatorResults results) {
     return results.results().stream()
         .filter(r -> r.level() == GroupLevel.NATIONAL && r.denominator() > 0)

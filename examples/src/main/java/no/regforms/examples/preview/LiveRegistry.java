@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The registry folder as last loaded: each {@link #reload} reads the whole folder again; when the load
- * has errors, the registry of the last good load stays in use beside the new load's errors.
+ * The registry folder as last loaded: each {@link #reload} reads the whole folder again; when the
+ * load has errors, the registry of the last good load stays in use beside the new load's errors.
  *
  * <p>Thread-safe: reloads are serialised, and readers get immutable {@link Version}s.
  */
@@ -29,10 +29,12 @@ final class LiveRegistry {
 
   private final Path folder;
   private final DefinitionLoader loader = DefinitionLoader.create();
-  private final AtomicReference<Version> current = new AtomicReference<>(
-      new Version(0, Optional.empty(), Optional.empty(), false, List.of()));
+  private final AtomicReference<Version> current =
+      new AtomicReference<>(new Version(0, Optional.empty(), Optional.empty(), false, List.of()));
 
-  /** @param folder the registry folder, as a real path */
+  /**
+   * @param folder the registry folder, as a real path
+   */
   LiveRegistry(Path folder) {
     this.folder = folder;
   }
@@ -58,26 +60,41 @@ final class LiveRegistry {
     LoadResult result = loader.load(folder);
     Version previous = current.get();
     Optional<Registry> registry = result.hasErrors() ? previous.registry() : result.registry();
-    Optional<RecordValidator> validator = result.hasErrors() ? previous.validator() : registry.map(RecordValidator::of);
+    Optional<RecordValidator> validator =
+        result.hasErrors() ? previous.validator() : registry.map(RecordValidator::of);
     Map<String, Optional<String>> files = new HashMap<>();
-    List<LocatedIssue> problems = result.diagnostics().issues().stream()
-        .map((Issue issue) -> LocatedIssue.of(issue, file -> files.computeIfAbsent(file, this::read)))
-        .toList();
-    Version next = new Version(previous.generation() + 1, registry, validator, result.hasErrors(), problems);
+    List<LocatedIssue> problems =
+        result.diagnostics().issues().stream()
+            .map(
+                (Issue issue) ->
+                    LocatedIssue.of(issue, file -> files.computeIfAbsent(file, this::read)))
+            .toList();
+    Version next =
+        new Version(previous.generation() + 1, registry, validator, result.hasErrors(), problems);
     current.set(next);
-    log.info("reloaded {} (generation {}) in {} ms: {} errors, {} warnings", folder.getFileName(), next.generation(),
-        (System.nanoTime() - started) / 1_000_000, next.errors().size(), next.warnings().size());
+    log.info(
+        "reloaded {} (generation {}) in {} ms: {} errors, {} warnings",
+        folder.getFileName(),
+        next.generation(),
+        (System.nanoTime() - started) / 1_000_000,
+        next.errors().size(),
+        next.warnings().size());
     return next;
   }
 
-  /** The text of definition file {@code file} (relative to the folder), if it is a readable file inside it. */
+  /**
+   * The text of definition file {@code file} (relative to the folder), if it is a readable file
+   * inside it.
+   */
   private Optional<String> read(String file) {
-    return DefinitionFiles.resolve(folder, file).flatMap(path -> {
-      try {
-        return Optional.of(Files.readString(path, StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        return Optional.empty();
-      }
-    });
+    return DefinitionFiles.resolve(folder, file)
+        .flatMap(
+            path -> {
+              try {
+                return Optional.of(Files.readString(path, StandardCharsets.UTF_8));
+              } catch (IOException e) {
+                return Optional.empty();
+              }
+            });
   }
 }

@@ -41,9 +41,10 @@ import org.slf4j.LoggerFactory;
  *       {@code GET /source/<file>}: a definition file with numbered lines;
  *   <li>{@code GET /events}: Server-Sent Events announcing each reload;
  *   <li>{@code POST /records?lang=<lang>}: validates a record; 200 with its issues when it has no
- *       errors, 400 with them when it has, both as {@code {"issues":[{"path","code","severity","message"}]}};
- *   <li>{@code POST /explain?lang=<lang>}: why the record's items are hidden, its values computed and
- *       its rules failed, as {@code {"decisions":[...]}}.
+ *       errors, 400 with them when it has, both as {@code
+ *       {"issues":[{"path","code","severity","message"}]}};
+ *   <li>{@code POST /explain?lang=<lang>}: why the record's items are hidden, its values computed
+ *       and its rules failed, as {@code {"decisions":[...]}}.
  * </ul>
  *
  * <p>Refused: a request target longer than {@value #MAX_TARGET_CHARS} characters (414), a body over
@@ -58,13 +59,16 @@ final class PreviewHandler implements HttpHandler {
 
   /** The longest request target (path and query) answered. */
   static final int MAX_TARGET_CHARS = 2048;
+
   /** The largest request body read: far above any record a form makes. */
   static final int MAX_BODY_BYTES = 1 << 20;
+
   /** The most of a body too large that is read (and dropped) before answering. */
   static final long MAX_DISCARDED_BYTES = 16L << 20;
 
-  private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
-      + "img-src data:; connect-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
+  private static final String CSP =
+      "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
+          + "img-src data:; connect-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
 
   private final LiveRegistry live;
   private final PreviewPages pages;
@@ -72,7 +76,12 @@ final class PreviewHandler implements HttpHandler {
   private final Optional<IndicatorReports> reports;
   private final Set<String> hosts;
 
-  PreviewHandler(LiveRegistry live, PreviewPages pages, EventStream events, Optional<IndicatorReports> reports, int port) {
+  PreviewHandler(
+      LiveRegistry live,
+      PreviewPages pages,
+      EventStream events,
+      Optional<IndicatorReports> reports,
+      int port) {
     this.live = live;
     this.pages = pages;
     this.events = events;
@@ -87,7 +96,8 @@ final class PreviewHandler implements HttpHandler {
     }
 
     static Reply json(int status, String json) {
-      return new Reply(status, "application/json; charset=utf-8", json.getBytes(StandardCharsets.UTF_8));
+      return new Reply(
+          status, "application/json; charset=utf-8", json.getBytes(StandardCharsets.UTF_8));
     }
 
     static Reply text(int status, String text) {
@@ -107,11 +117,16 @@ final class PreviewHandler implements HttpHandler {
       log.debug("request for {} ended early: {}", path, e.toString());
       exchange.close();
     } catch (RuntimeException e) {
-      // A bug, not bad input: answer 500 rather than drop the connection, and log where. An exception
-      // met while validating a record may quote its values, so there only its type and place are logged.
+      // A bug, not bad input: answer 500 rather than drop the connection, and log where. An
+      // exception
+      // met while validating a record may quote its values, so there only its type and place are
+      // logged.
       if (path.equals(PreviewPages.RECORDS_PATH) || path.equals(PreviewPages.EXPLAIN_PATH)) {
         StackTraceElement[] trace = e.getStackTrace();
-        log.error("preview failed validating a record: {} at {}", e.getClass().getName(), trace.length > 0 ? trace[0] : "?");
+        log.error(
+            "preview failed validating a record: {} at {}",
+            e.getClass().getName(),
+            trace.length > 0 ? trace[0] : "?");
       } else {
         log.error("preview failed answering {} {}", exchange.getRequestMethod(), path, e);
       }
@@ -121,23 +136,30 @@ final class PreviewHandler implements HttpHandler {
 
   /** The reply, or empty when the exchange was taken over (an event stream). */
   private Optional<Reply> answer(HttpExchange exchange) throws IOException {
-    String target = exchange.getRequestURI().getRawPath()
-        + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
+    String target =
+        exchange.getRequestURI().getRawPath()
+            + (exchange.getRequestURI().getRawQuery() == null
+                ? ""
+                : "?" + exchange.getRequestURI().getRawQuery());
     if (target.length() > MAX_TARGET_CHARS) {
-      return Optional.of(Reply.text(414, "the request target is longer than " + MAX_TARGET_CHARS + " characters"));
+      return Optional.of(
+          Reply.text(414, "the request target is longer than " + MAX_TARGET_CHARS + " characters"));
     }
     String host = exchange.getRequestHeaders().getFirst("Host");
     if (host == null || !hosts.contains(host.toLowerCase(Locale.ROOT))) {
-      return Optional.of(Reply.text(403, "the preview answers only requests to " + String.join(" or ", hosts)));
+      return Optional.of(
+          Reply.text(403, "the preview answers only requests to " + String.join(" or ", hosts)));
     }
     String method = exchange.getRequestMethod();
     String path = exchange.getRequestURI().getPath(); // percent-decoded, once
     Version version = live.current();
     if (path.equals(PreviewPages.RECORDS_PATH)) {
-      return Optional.of(method.equals("POST") ? record(exchange, version) : notAllowed(exchange, "POST"));
+      return Optional.of(
+          method.equals("POST") ? record(exchange, version) : notAllowed(exchange, "POST"));
     }
     if (path.equals(PreviewPages.EXPLAIN_PATH)) {
-      return Optional.of(method.equals("POST") ? explain(exchange, version) : notAllowed(exchange, "POST"));
+      return Optional.of(
+          method.equals("POST") ? explain(exchange, version) : notAllowed(exchange, "POST"));
     }
     if (!method.equals("GET")) {
       return Optional.of(notAllowed(exchange, "GET"));
@@ -150,14 +172,29 @@ final class PreviewHandler implements HttpHandler {
       return Optional.of(Reply.html(200, pages.index(version)));
     }
     if (path.equals("/codebook")) {
-      return Optional.of(pages.codebook(version).map(page -> Reply.html(200, page))
-          .orElseGet(() -> notLoaded(version)));
+      return Optional.of(
+          pages
+              .codebook(version)
+              .map(page -> Reply.html(200, page))
+              .orElseGet(() -> notLoaded(version)));
     }
     List<String> segments = List.of(path.substring(1).split("/", -1));
     if (segments.size() == 3 && segments.get(0).equals("form")) {
-      return Optional.of(pages.form(version, segments.get(1), segments.get(2)).map(page -> Reply.html(200, page))
-          .orElseGet(() -> version.registry().isEmpty() ? notLoaded(version)
-              : notFound(version, "The registry has no form '" + segments.get(1) + "' in language '" + segments.get(2) + "'.")));
+      return Optional.of(
+          pages
+              .form(version, segments.get(1), segments.get(2))
+              .map(page -> Reply.html(200, page))
+              .orElseGet(
+                  () ->
+                      version.registry().isEmpty()
+                          ? notLoaded(version)
+                          : notFound(
+                              version,
+                              "The registry has no form '"
+                                  + segments.get(1)
+                                  + "' in language '"
+                                  + segments.get(2)
+                                  + "'.")));
     }
     if (segments.size() == 2 && segments.get(0).equals("indicators")) {
       return Optional.of(report(exchange, version, segments.get(1)));
@@ -170,7 +207,8 @@ final class PreviewHandler implements HttpHandler {
 
   private Reply report(HttpExchange exchange, Version version, String lang) throws IOException {
     if (reports.isEmpty()) {
-      return notFound(version, "Start the preview with --data <records.jsonl> to see the indicator report.");
+      return notFound(
+          version, "Start the preview with --data <records.jsonl> to see the indicator report.");
     }
     if (version.registry().isEmpty()) {
       return notLoaded(version);
@@ -183,14 +221,16 @@ final class PreviewHandler implements HttpHandler {
     OptionalInt year = OptionalInt.empty();
     if (query.containsKey("year")) {
       if (!query.get("year").matches("(19|20)\\d\\d")) {
-        return Reply.html(400, pages.message(version, "Bad request", "year must be a year such as 2024."));
+        return Reply.html(
+            400, pages.message(version, "Bad request", "year must be a year such as 2024."));
       }
       year = OptionalInt.of(Integer.parseInt(query.get("year")));
     }
     GroupLevel level = GroupLevel.HF;
     if (query.containsKey("level")) {
       if (!Set.of("unit", "hf", "rhf").contains(query.get("level"))) {
-        return Reply.html(400, pages.message(version, "Bad request", "level must be unit, hf or rhf."));
+        return Reply.html(
+            400, pages.message(version, "Bad request", "level must be unit, hf or rhf."));
       }
       level = GroupLevel.fromKey(query.get("level"));
     }
@@ -201,24 +241,40 @@ final class PreviewHandler implements HttpHandler {
   private Reply source(Version version, String file) throws IOException {
     Optional<Path> path = DefinitionFiles.resolve(live.folder(), file);
     if (path.isEmpty()) {
-      return notFound(version, "There is no definition file '" + file + "' in the registry folder.");
+      return notFound(
+          version, "There is no definition file '" + file + "' in the registry folder.");
     }
     if (Files.size(path.get()) > DefinitionFiles.MAX_SHOWN_BYTES) {
       return notFound(version, "The file is too large to show.");
     }
-    return Reply.html(200, pages.source(version, file, Files.readString(path.get(), StandardCharsets.UTF_8)));
+    return Reply.html(
+        200, pages.source(version, file, Files.readString(path.get(), StandardCharsets.UTF_8)));
   }
 
   /** Validates the posted record; its values are read, never logged or kept. */
   private Reply record(HttpExchange exchange, Version version) throws IOException {
     Optional<byte[]> body = body(exchange);
     if (body.isEmpty()) {
-      return issues(413, Diagnostics.of(List.of(Issue.error(IssueCode.RECORD_SYNTAX,
-          "the record is larger than " + MAX_BODY_BYTES + " bytes", new RecordPath("", 0)))), "en");
+      return issues(
+          413,
+          Diagnostics.of(
+              List.of(
+                  Issue.error(
+                      IssueCode.RECORD_SYNTAX,
+                      "the record is larger than " + MAX_BODY_BYTES + " bytes",
+                      new RecordPath("", 0)))),
+          "en");
     }
     if (version.validator().isEmpty()) {
-      return issues(503, Diagnostics.of(List.of(Issue.error(IssueCode.INVALID_VALUE,
-          "the registry has not loaded yet; fix the definition's errors first", new RecordPath("", 0)))), "en");
+      return issues(
+          503,
+          Diagnostics.of(
+              List.of(
+                  Issue.error(
+                      IssueCode.INVALID_VALUE,
+                      "the registry has not loaded yet; fix the definition's errors first",
+                      new RecordPath("", 0)))),
+          "en");
     }
     Registry registry = version.registry().orElseThrow();
     String lang = query(exchange).getOrDefault("lang", "");
@@ -231,8 +287,13 @@ final class PreviewHandler implements HttpHandler {
     }
     RecordValidator validator = version.validator().get();
     Diagnostics diagnostics = validator.validate(line.record().orElseThrow()).diagnostics();
-    log.info("validated a record of form {}: {} errors, {} warnings", line.record().get().form().matches("[a-z0-9_]{1,64}")
-        ? line.record().get().form() : "(unknown)", diagnostics.errors().size(), diagnostics.warnings().size());
+    log.info(
+        "validated a record of form {}: {} errors, {} warnings",
+        line.record().get().form().matches("[a-z0-9_]{1,64}")
+            ? line.record().get().form()
+            : "(unknown)",
+        diagnostics.errors().size(),
+        diagnostics.warnings().size());
     return issues(diagnostics.hasErrors() ? 400 : 200, diagnostics, lang);
   }
 
@@ -255,7 +316,11 @@ final class PreviewHandler implements HttpHandler {
     }
     ObjectNode reply = JSON.createObjectNode();
     ArrayNode list = reply.putArray("decisions");
-    version.validator().get().explain(line.record().orElseThrow()).forEach(decision -> list.add(decision.toJson()));
+    version
+        .validator()
+        .get()
+        .explain(line.record().orElseThrow())
+        .forEach(decision -> list.add(decision.toJson()));
     return Reply.json(200, reply.toString());
   }
 
@@ -277,8 +342,12 @@ final class PreviewHandler implements HttpHandler {
   }
 
   private Reply notLoaded(Version version) {
-    return Reply.html(503, pages.message(version, "Not loaded yet",
-        "No version of the registry has loaded yet; fix the errors above and the page reloads."));
+    return Reply.html(
+        503,
+        pages.message(
+            version,
+            "Not loaded yet",
+            "No version of the registry has loaded yet; fix the errors above and the page reloads."));
   }
 
   private static Reply notAllowed(HttpExchange exchange, String allowed) {
@@ -289,8 +358,8 @@ final class PreviewHandler implements HttpHandler {
   /**
    * The request body, or empty when it is larger than {@value #MAX_BODY_BYTES} bytes. The rest of a
    * body too large is read and dropped, up to {@value #MAX_DISCARDED_BYTES} bytes, so that a client
-   * still sending gets the answer over a connection closed in order; a body declared larger than that
-   * is not read at all.
+   * still sending gets the answer over a connection closed in order; a body declared larger than
+   * that is not read at all.
    */
   private static Optional<byte[]> body(HttpExchange exchange) throws IOException {
     String length = exchange.getRequestHeaders().getFirst("Content-Length");
@@ -324,7 +393,8 @@ final class PreviewHandler implements HttpHandler {
     for (String pair : raw.split("&")) {
       int eq = pair.indexOf('=');
       if (eq > 0) {
-        out.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+        out.putIfAbsent(
+            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
             URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
       }
     }
@@ -341,7 +411,8 @@ final class PreviewHandler implements HttpHandler {
       if (reply.type().startsWith("text/html")) {
         headers.set("Content-Security-Policy", CSP);
       }
-      exchange.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
+      exchange.sendResponseHeaders(
+          reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(reply.body());
       }

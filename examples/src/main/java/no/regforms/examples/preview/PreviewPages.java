@@ -22,16 +22,21 @@ import no.regforms.presentation.Templates;
 import no.regforms.render.FormRenderer;
 
 /**
- * The preview's HTML: its own pages (index, source view, messages) from the Velocity templates under
- * {@code templates/preview/}, and the engine's pages (forms from {@link FormRenderer}, the codebook,
- * the indicator report) with the preview's bar put in at the top of the body. Every reference a
- * template inserts is HTML-escaped ({@link HtmlEscaping}, through the engine's {@link Templates}). Thread-safe.
+ * The preview's HTML: its own pages (index, source view, messages) from the Velocity templates
+ * under {@code templates/preview/}, and the engine's pages (forms from {@link FormRenderer}, the
+ * codebook, the indicator report) with the preview's bar put in at the top of the body. Every
+ * reference a template inserts is HTML-escaped ({@link HtmlEscaping}, through the engine's {@link
+ * Templates}). Thread-safe.
  */
 final class PreviewPages {
 
   /** Where a page posts its record: the server validates it in the page's language. */
   static final String RECORDS_PATH = "/records";
-  /** Where a form page asks why: the server explains the page's record ({@code RecordValidator.explain}). */
+
+  /**
+   * Where a form page asks why: the server explains the page's record ({@code
+   * RecordValidator.explain}).
+   */
   static final String EXPLAIN_PATH = "/explain";
 
   private final Path folder;
@@ -50,53 +55,92 @@ final class PreviewPages {
     context.put("pageTitle", title);
     context.put("body", "templates/preview/index.vm");
     context.put("files", definitionFiles());
-    version.registry().ifPresent(registry -> {
-      String lang = mainLanguage(registry);
-      context.put("registryId", registry.id());
-      context.put("registryVersion", registry.version());
-      List<Map<String, Object>> forms = new ArrayList<>();
-      for (Form form : registry.forms().values()) {
-        forms.add(Map.of("id", form.id(), "title", form.title().in(lang), "links", formLinks(registry, form)));
-      }
-      context.put("forms", forms);
-      List<Map<String, String>> indicators = new ArrayList<>();
-      for (Indicator indicator : registry.indicators().values()) {
-        indicators.add(Map.of("id", indicator.id(), "title", indicator.title().in(lang),
-            "type", indicator.type().name().toLowerCase(Locale.ROOT)));
-      }
-      context.put("indicators", indicators);
-      context.put("reportLinks", data.isPresent() ? reportLinks(registry) : List.of());
-      context.put("dataName", data.map(p -> p.getFileName().toString()).orElse(""));
-    });
+    version
+        .registry()
+        .ifPresent(
+            registry -> {
+              String lang = mainLanguage(registry);
+              context.put("registryId", registry.id());
+              context.put("registryVersion", registry.version());
+              List<Map<String, Object>> forms = new ArrayList<>();
+              for (Form form : registry.forms().values()) {
+                forms.add(
+                    Map.of(
+                        "id",
+                        form.id(),
+                        "title",
+                        form.title().in(lang),
+                        "links",
+                        formLinks(registry, form)));
+              }
+              context.put("forms", forms);
+              List<Map<String, String>> indicators = new ArrayList<>();
+              for (Indicator indicator : registry.indicators().values()) {
+                indicators.add(
+                    Map.of(
+                        "id",
+                        indicator.id(),
+                        "title",
+                        indicator.title().in(lang),
+                        "type",
+                        indicator.type().name().toLowerCase(Locale.ROOT)));
+              }
+              context.put("indicators", indicators);
+              context.put("reportLinks", data.isPresent() ? reportLinks(registry) : List.of());
+              context.put("dataName", data.map(p -> p.getFileName().toString()).orElse(""));
+            });
     return merge("templates/preview/page.vm", context);
   }
 
-  /** The form {@code formId} in {@code lang}, fillable, posting its record to the preview; empty if there is no such form. */
+  /**
+   * The form {@code formId} in {@code lang}, fillable, posting its record to the preview; empty if
+   * there is no such form.
+   */
   Optional<String> form(Version version, String formId, String lang) {
     Optional<Registry> registry = version.registry();
     if (registry.isEmpty() || !registry.get().languages().contains(lang)) {
       return Optional.empty();
     }
-    return registry.get().form(formId).map(form -> {
-      FormRenderer renderer = renderers.computeIfAbsent(lang,
-          l -> FormRenderer.builder().submitUrl(RECORDS_PATH + "?lang=" + l).build());
-      String page = renderer.renderPage(registry.get(), form, lang);
-      return withBar(page, version, formLinks(registry.get(), form), Optional.of(EXPLAIN_PATH + "?lang=" + lang));
-    });
+    return registry
+        .get()
+        .form(formId)
+        .map(
+            form -> {
+              FormRenderer renderer =
+                  renderers.computeIfAbsent(
+                      lang,
+                      l -> FormRenderer.builder().submitUrl(RECORDS_PATH + "?lang=" + l).build());
+              String page = renderer.renderPage(registry.get(), form, lang);
+              return withBar(
+                  page,
+                  version,
+                  formLinks(registry.get(), form),
+                  Optional.of(EXPLAIN_PATH + "?lang=" + lang));
+            });
   }
 
   /** The codebook's developer view (HTML, with the notes), or empty before a version has loaded. */
   Optional<String> codebook(Version version) {
-    return version.registry().map(registry -> {
-      String page = MetadataExporter.create().export(registry, ExportFormat.CODEBOOK)
-          .fileOrThrow("codebook/codebook-developer.html").content();
-      return withBar(page, version, List.of(), Optional.empty());
-    });
+    return version
+        .registry()
+        .map(
+            registry -> {
+              String page =
+                  MetadataExporter.create()
+                      .export(registry, ExportFormat.CODEBOOK)
+                      .fileOrThrow("codebook/codebook-developer.html")
+                      .content();
+              return withBar(page, version, List.of(), Optional.empty());
+            });
   }
 
   /** An indicator report page (from the engine) with the preview's bar. */
   String report(Version version, String page) {
-    return withBar(page, version, version.registry().map(this::reportLinks).orElse(List.of()), Optional.empty());
+    return withBar(
+        page,
+        version,
+        version.registry().map(this::reportLinks).orElse(List.of()),
+        Optional.empty());
   }
 
   /** Definition file {@code file} with numbered lines, each addressable as {@code #L<n>}. */
@@ -121,7 +165,9 @@ final class PreviewPages {
   private Map<String, Object> context(Version version, List<Map<String, String>> links) {
     Map<String, Object> context = new HashMap<>();
     context.put("generation", version.generation());
-    context.put("registryTitle", version.registry().map(r -> r.title().in(mainLanguage(r))).orElse(folderName()));
+    context.put(
+        "registryTitle",
+        version.registry().map(r -> r.title().in(mainLanguage(r))).orElse(folderName()));
     context.put("folderName", folderName());
     context.put("links", links);
     context.put("errors", version.errors().stream().map(PreviewPages::issueView).toList());
@@ -132,7 +178,8 @@ final class PreviewPages {
   }
 
   /** {@code page} with the preview's bar as the first thing in its body. */
-  private String withBar(String page, Version version, List<Map<String, String>> links, Optional<String> explainUrl) {
+  private String withBar(
+      String page, Version version, List<Map<String, String>> links, Optional<String> explainUrl) {
     Map<String, Object> context = context(version, links);
     context.put("explainUrl", explainUrl.orElse(""));
     String bar = merge("templates/preview/panel.vm", context);
@@ -146,7 +193,12 @@ final class PreviewPages {
 
   private List<Map<String, String>> formLinks(Registry registry, Form form) {
     return registry.languages().stream()
-        .map(lang -> link("/form/" + form.id() + "/" + lang, lang, form.title().in(lang) + " (" + lang + ")"))
+        .map(
+            lang ->
+                link(
+                    "/form/" + form.id() + "/" + lang,
+                    lang,
+                    form.title().in(lang) + " (" + lang + ")"))
         .toList();
   }
 
@@ -186,12 +238,15 @@ final class PreviewPages {
     view.put("hint", issue.hint());
     view.put("pointer", issue.pointer());
     view.put("hasSource", issue.source().isPresent());
-    issue.source().ifPresent(line -> {
-      view.put("lineNumber", line.number());
-      view.put("before", line.before());
-      view.put("marked", line.marked());
-      view.put("after", line.after());
-    });
+    issue
+        .source()
+        .ifPresent(
+            line -> {
+              view.put("lineNumber", line.number());
+              view.put("before", line.before());
+              view.put("marked", line.marked());
+              view.put("after", line.after());
+            });
     return view;
   }
 

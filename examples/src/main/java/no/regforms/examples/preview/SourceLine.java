@@ -18,8 +18,9 @@ record SourceLine(int number, String before, String marked, String after) {
   static final int CONTEXT = 80;
 
   /**
-   * The line {@code location} points at in {@code text}, with the part it is about: the expression's
-   * offending span when the issue has an excerpt, else the JSON token that starts at the column.
+   * The line {@code location} points at in {@code text}, with the part it is about: the
+   * expression's offending span when the issue has an excerpt, else the JSON token that starts at
+   * the column.
    */
   static Optional<SourceLine> at(String text, SourceLocation location) {
     String[] lines = text.split("\n", -1);
@@ -29,19 +30,26 @@ record SourceLine(int number, String before, String marked, String after) {
     String raw = lines[location.line() - 1];
     String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
     int start = Math.min(Math.max(location.column() - 1, 0), line.length());
-    int length = location.excerpt()
-        .map(e -> Math.max(1, e.end() - e.start()))
-        .orElseGet(() -> location.column() == 0 ? 0 : tokenLength(line, start));
+    int length =
+        location
+            .excerpt()
+            .map(e -> Math.max(1, e.end() - e.start()))
+            .orElseGet(() -> location.column() == 0 ? 0 : tokenLength(line, start));
     int end = Math.min(line.length(), start + length);
     int from = Math.max(0, start - CONTEXT);
     int to = Math.min(line.length(), end + CONTEXT);
-    return Optional.of(new SourceLine(location.line(),
-        (from > 0 ? "…" : "") + line.substring(from, start),
-        line.substring(start, end),
-        line.substring(end, to) + (to < line.length() ? "…" : "")));
+    return Optional.of(
+        new SourceLine(
+            location.line(),
+            (from > 0 ? "…" : "") + line.substring(from, start),
+            line.substring(start, end),
+            line.substring(end, to) + (to < line.length() ? "…" : "")));
   }
 
-  /** The length of the JSON token at {@code start}: a whole string, a word or number, else one character. */
+  /**
+   * The length of the JSON token at {@code start}: a whole string, a word or number, else one
+   * character.
+   */
   private static int tokenLength(String line, int start) {
     if (start >= line.length()) return 0;
     char first = line.charAt(start);

@@ -15,7 +15,11 @@ import no.regforms.validation.RecordValidator;
  * @param failed whether this load had errors, so that {@code registry} is an older version
  * @param problems this load's issues with their source lines, errors first
  */
-record Version(long generation, Optional<Registry> registry, Optional<RecordValidator> validator, boolean failed,
+record Version(
+    long generation,
+    Optional<Registry> registry,
+    Optional<RecordValidator> validator,
+    boolean failed,
     List<LocatedIssue> problems) {
 
   Version {

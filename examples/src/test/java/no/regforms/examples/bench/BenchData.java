@@ -12,9 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,19 +42,36 @@ final class BenchData {
     this.config = config;
   }
 
-  /** The folder of the data the current definition and generator make; stale folders are removed. */
+  /**
+   * The folder of the data the current definition and generator make; stale folders are removed.
+   */
   private Path folder() {
     if (folder != null) return folder;
     try {
       Path probe = Files.createTempFile(config.work(), "fingerprint", ".jsonl");
-      run("generate", "--registry", "ms", "--patients", "3", "--seed", "1", "--out", probe.toString(),
-          "--force"); // the probe file was just created empty, and generate keeps existing files without --force
+      run(
+          "generate",
+          "--registry",
+          "ms",
+          "--patients",
+          "3",
+          "--seed",
+          "1",
+          "--out",
+          probe.toString(),
+          "--force"); // the probe file was just created empty, and generate keeps existing files
+      // without --force
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(probe));
       Files.delete(probe);
       String name = "ms-data-" + HexFormat.of().formatHex(digest, 0, 6);
       try (Stream<Path> entries = Files.list(config.work())) {
-        for (Path stale : entries.filter(p -> p.getFileName().toString().startsWith("ms-")
-            && !p.getFileName().toString().equals(name)).toList()) {
+        for (Path stale :
+            entries
+                .filter(
+                    p ->
+                        p.getFileName().toString().startsWith("ms-")
+                            && !p.getFileName().toString().equals(name))
+                .toList()) {
           deleteRecursively(stale);
         }
       }
@@ -79,10 +96,12 @@ final class BenchData {
     if (Files.isRegularFile(file)) return file;
     int chunks = Math.max(1, patients / config.chunk());
     if (chunks > 26 || chunks * config.chunk() != patients) {
-      throw new IllegalArgumentException(patients + " patients is not a whole number (at most 26) of chunks of " + config.chunk());
+      throw new IllegalArgumentException(
+          patients + " patients is not a whole number (at most 26) of chunks of " + config.chunk());
     }
     List<Path> parts = new ArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(chunks, Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.min(chunks, Runtime.getRuntime().availableProcessors()));
     try {
       List<Future<Path>> pending = new ArrayList<>();
       for (int i = 0; i < chunks; i++) {
@@ -119,21 +138,34 @@ final class BenchData {
         out.write('\n');
         written++;
       }
-      if (written < count) throw new IllegalStateException(source + " has only " + written + " records, not " + count);
+      if (written < count)
+        throw new IllegalStateException(source + " has only " + written + " records, not " + count);
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Chunk {@code index}: {@code chunk} patients of seed {@code index + 1}, keys starting with its letter. */
+  /**
+   * Chunk {@code index}: {@code chunk} patients of seed {@code index + 1}, keys starting with its
+   * letter.
+   */
   private Path chunk(int index) throws IOException {
     char letter = (char) ('a' + index);
     Path part = folder().resolve("ms-chunk-" + config.chunk() + "-seed" + (index + 1) + ".jsonl");
     if (Files.isRegularFile(part)) return part;
     Path raw = folder().resolve(part.getFileName() + ".raw");
-    run("generate", "--registry", "ms", "--patients", String.valueOf(config.chunk()), "--seed", String.valueOf(index + 1),
-        "--out", raw.toString(), "--force"); // a scratch file an interrupted run may have left
+    run(
+        "generate",
+        "--registry",
+        "ms",
+        "--patients",
+        String.valueOf(config.chunk()),
+        "--seed",
+        String.valueOf(index + 1),
+        "--out",
+        raw.toString(),
+        "--force"); // a scratch file an interrupted run may have left
     Path renamed = folder().resolve(part.getFileName() + ".part");
     try (BufferedReader in = Files.newBufferedReader(raw, StandardCharsets.UTF_8);
         BufferedWriter out = Files.newBufferedWriter(renamed, StandardCharsets.UTF_8)) {
@@ -148,8 +180,11 @@ final class BenchData {
 
   /** {@code line} with its record and patient keys moved from {@code p-} to {@code letter-}. */
   static String rekey(String line, char letter) {
-    String out = line.replace("\"id\":\"p-", "\"id\":\"" + letter + "-").replace("\"patient\":\"p-", "\"patient\":\"" + letter + "-");
-    if (out.equals(line)) throw new IllegalStateException("a generated record has no patient key 'p-...'");
+    String out =
+        line.replace("\"id\":\"p-", "\"id\":\"" + letter + "-")
+            .replace("\"patient\":\"p-", "\"patient\":\"" + letter + "-");
+    if (out.equals(line))
+      throw new IllegalStateException("a generated record has no patient key 'p-...'");
     return out;
   }
 
@@ -159,7 +194,8 @@ final class BenchData {
     StringWriter err = new StringWriter();
     int status = Main.run(new PrintWriter(out), new PrintWriter(err), args);
     if (status != 0) {
-      throw new IllegalStateException("regforms " + String.join(" ", args) + " exited with " + status + ": " + err);
+      throw new IllegalStateException(
+          "regforms " + String.join(" ", args) + " exited with " + status + ": " + err);
     }
   }
 }

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import no.regforms.definition.DefinitionLoader;
 import no.regforms.definition.Form;
 import no.regforms.definition.Registry;
@@ -32,29 +32,38 @@ import org.openqa.selenium.WebElement;
  */
 final class BrowserSection {
 
-  private static final String FRAME_PROBE = String.join("\n",
-      "window.__latencies = [];",
-      "document.addEventListener('keydown', function (e) {",
-      "  var start = e.timeStamp;",
-      "  requestAnimationFrame(function () {",
-      "    setTimeout(function () { window.__latencies.push(performance.now() - start); }, 0);",
-      "  });",
-      "}, true);");
+  private static final String FRAME_PROBE =
+      String.join(
+          "\n",
+          "window.__latencies = [];",
+          "document.addEventListener('keydown', function (e) {",
+          "  var start = e.timeStamp;",
+          "  requestAnimationFrame(function () {",
+          "    setTimeout(function () { window.__latencies.push(performance.now() - start); }, 0);",
+          "  });",
+          "}, true);");
 
-  private static final String AWAIT_FRAMES = String.join("\n",
-      "var done = arguments[arguments.length - 1], count = arguments[0];",
-      "(function wait() { if (window.__latencies.length >= count) done(true); else setTimeout(wait, 1); })();");
+  private static final String AWAIT_FRAMES =
+      String.join(
+          "\n",
+          "var done = arguments[arguments.length - 1], count = arguments[0];",
+          "(function wait() { if (window.__latencies.length >= count) done(true); else setTimeout(wait, 1); })();");
 
-  /** Answers "yes" to every visible yes/no question, three rounds deep, so conditional parts show. */
-  private static final String REVEAL = String.join("\n",
-      "for (var pass = 0; pass < 3; pass++) {",
-      "  document.querySelectorAll(\".rf-form input[type=radio][value='true']\").forEach(function (e) {",
-      "    if (e.offsetParent !== null && !e.checked) e.click();",
-      "  });",
-      "}");
+  /**
+   * Answers "yes" to every visible yes/no question, three rounds deep, so conditional parts show.
+   */
+  private static final String REVEAL =
+      String.join(
+          "\n",
+          "for (var pass = 0; pass < 3; pass++) {",
+          "  document.querySelectorAll(\".rf-form input[type=radio][value='true']\").forEach(function (e) {",
+          "    if (e.offsetParent !== null && !e.checked) e.click();",
+          "  });",
+          "}");
 
-  private static final String TYPABLE = ".rf-form [data-control='number'] .rf-input, .rf-form [data-control='text'] .rf-input,"
-      + " .rf-form [data-control='textarea'] .rf-input";
+  private static final String TYPABLE =
+      ".rf-form [data-control='number'] .rf-input, .rf-form [data-control='text'] .rf-input,"
+          + " .rf-form [data-control='textarea'] .rf-input";
 
   private final BenchConfig config;
 
@@ -71,20 +80,28 @@ final class BrowserSection {
         Registry registry = DefinitionLoader.create().loadModule(id).registryOrThrow();
         for (Form form : forms(registry)) {
           Path page = pages.resolve(id + "-" + form.id() + ".html");
-          Files.writeString(page, renderer.renderPage(registry, form, "nb"), StandardCharsets.UTF_8);
+          Files.writeString(
+              page, renderer.renderPage(registry, form, "nb"), StandardCharsets.UTF_8);
           measure(table, browser, page, id + " " + form.id(), false);
         }
       }
       GeneratedForm chain = GeneratedForm.chain(200);
-      Registry generated = DefinitionLoader.create().load(chain.writeRegistry(config.work().resolve("chain-form")))
-          .registryOrThrow();
+      Registry generated =
+          DefinitionLoader.create()
+              .load(chain.writeRegistry(config.work().resolve("chain-form")))
+              .registryOrThrow();
       Path page = pages.resolve("generated-chain.html");
-      Files.writeString(page, renderer.renderPage(generated, generated.formOrThrow("chain"), "nb"), StandardCharsets.UTF_8);
+      Files.writeString(
+          page,
+          renderer.renderPage(generated, generated.formOrThrow("chain"), "nb"),
+          StandardCharsets.UTF_8);
       measure(table, browser, page, "generated 200-item chain, filled in order", true);
     }
   }
 
-  /** Every form in the full run; in the quick run the first of each registry (ECT's course form). */
+  /**
+   * Every form in the full run; in the quick run the first of each registry (ECT's course form).
+   */
   private List<Form> forms(Registry registry) {
     List<Form> all = new ArrayList<>(registry.forms().values());
     if (!config.quick()) return all;
@@ -95,9 +112,11 @@ final class BrowserSection {
     List<Double> loads = new ArrayList<>();
     for (int i = 0; i < (config.quick() ? 1 : 3); i++) {
       browser.open(page);
-      loads.add(((Number) browser.script(
-          "var t = performance.timing; return t.domContentLoadedEventEnd - t.navigationStart;"))
-          .doubleValue());
+      loads.add(
+          ((Number)
+                  browser.script(
+                      "var t = performance.timing; return t.domContentLoadedEventEnd - t.navigationStart;"))
+              .doubleValue());
     }
     if (!inOrder) browser.script(REVEAL);
     browser.script(FRAME_PROBE);
@@ -105,8 +124,10 @@ final class BrowserSection {
     Map<String, Double> before = metrics(browser);
     int keys = config.keystrokes();
     for (int k = 0; k < keys; k++) {
-      WebElement target = inOrder ? browser.driver().findElement(By.id(String.format("rf-q%03d", k % 200 + 1)))
-          : next(browser, k);
+      WebElement target =
+          inOrder
+              ? browser.driver().findElement(By.id(String.format("rf-q%03d", k % 200 + 1)))
+              : next(browser, k);
       target.sendKeys(String.valueOf(1 + k % 9));
       browser.driver().executeAsyncScript(AWAIT_FRAMES, k + 1);
     }
@@ -117,34 +138,57 @@ final class BrowserSection {
     double median = percentile(latencies, 50);
     double p95 = percentile(latencies, 95);
     long bytes = page.toFile().length();
-    table.add("browser", name + ": keystroke to next frame, median / p95 (" + keys + " keys)",
-        String.format(Locale.ROOT, "%.1f / %.1f ms", median, p95), "p95 under 16 ms", Verdict.of(p95 < 16));
-    table.add("browser", name + ": page size, DOMContentLoaded",
-        String.format(Locale.ROOT, "%d KB, %.0f ms", bytes / 1024, ProcessSection.median(loads)), "", Verdict.INFO);
+    table.add(
+        "browser",
+        name + ": keystroke to next frame, median / p95 (" + keys + " keys)",
+        String.format(Locale.ROOT, "%.1f / %.1f ms", median, p95),
+        "p95 under 16 ms",
+        Verdict.of(p95 < 16));
+    table.add(
+        "browser",
+        name + ": page size, DOMContentLoaded",
+        String.format(Locale.ROOT, "%d KB, %.0f ms", bytes / 1024, ProcessSection.median(loads)),
+        "",
+        Verdict.INFO);
     // Where a key's time goes, from Chromium's own counters (seconds, summed over the keys).
-    table.add("browser", name + ": per key, script / style / layout / all main-thread tasks", String.format(Locale.ROOT,
-        "%.1f / %.1f / %.1f / %.1f ms", perKey(before, after, "ScriptDuration", keys), perKey(before, after, "RecalcStyleDuration", keys),
-        perKey(before, after, "LayoutDuration", keys), perKey(before, after, "TaskDuration", keys)), "", Verdict.INFO);
+    table.add(
+        "browser",
+        name + ": per key, script / style / layout / all main-thread tasks",
+        String.format(
+            Locale.ROOT,
+            "%.1f / %.1f / %.1f / %.1f ms",
+            perKey(before, after, "ScriptDuration", keys),
+            perKey(before, after, "RecalcStyleDuration", keys),
+            perKey(before, after, "LayoutDuration", keys),
+            perKey(before, after, "TaskDuration", keys)),
+        "",
+        Verdict.INFO);
   }
 
   private static Map<String, Double> metrics(Browser browser) {
     @SuppressWarnings("unchecked")
-    List<Map<String, Object>> list = (List<Map<String, Object>>) browser.driver()
-        .executeCdpCommand("Performance.getMetrics", Map.of()).get("metrics");
+    List<Map<String, Object>> list =
+        (List<Map<String, Object>>)
+            browser.driver().executeCdpCommand("Performance.getMetrics", Map.of()).get("metrics");
     Map<String, Double> out = new HashMap<>();
-    for (Map<String, Object> metric : list) out.put((String) metric.get("name"), ((Number) metric.get("value")).doubleValue());
+    for (Map<String, Object> metric : list)
+      out.put((String) metric.get("name"), ((Number) metric.get("value")).doubleValue());
     return out;
   }
 
-  private static double perKey(Map<String, Double> before, Map<String, Double> after, String metric, int keys) {
+  private static double perKey(
+      Map<String, Double> before, Map<String, Double> after, String metric, int keys) {
     return (after.getOrDefault(metric, 0.0) - before.getOrDefault(metric, 0.0)) * 1000 / keys;
   }
 
   /** The visible text or number input for key {@code k}: the inputs in turn, a few keys each. */
   private static WebElement next(Browser browser, int k) {
-    List<WebElement> inputs = browser.driver().findElements(By.cssSelector(TYPABLE)).stream()
-        .filter(WebElement::isDisplayed).toList();
-    if (inputs.isEmpty()) throw new IllegalStateException("the page has no visible text or number input");
+    List<WebElement> inputs =
+        browser.driver().findElements(By.cssSelector(TYPABLE)).stream()
+            .filter(WebElement::isDisplayed)
+            .toList();
+    if (inputs.isEmpty())
+      throw new IllegalStateException("the page has no visible text or number input");
     return inputs.get(k / 3 % inputs.size());
   }
 

@@ -21,7 +21,10 @@ public final class ColdStart {
     long cpu = threads.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     DefinitionLoader.create().loadModule(args[0]).registryOrThrow();
-    System.out.printf(java.util.Locale.ROOT, "%.1f %.1f%n", (System.nanoTime() - start) / 1e6,
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "%.1f %.1f%n",
+        (System.nanoTime() - start) / 1e6,
         (threads.getCurrentThreadCpuTime() - cpu) / 1e6);
   }
 }

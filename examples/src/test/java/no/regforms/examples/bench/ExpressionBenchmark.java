@@ -60,19 +60,24 @@ public class ExpressionBenchmark {
 
   /** An expression in both languages, and the form whose records it reads. */
   enum Case {
-    msis29_arithmetic("msis29",
+    msis29_arithmetic(
+        "msis29",
         "round((sum(" + items(1, 20, "score(%s)", ", ") + ") - 20) / 80 * 100, 1)",
         "f:round(((" + items(1, 20, "scores[%s]", " + ") + ") - 20) / 80 * 100, 1)"),
-    and_or("inclusion",
+    and_or(
+        "inclusion",
         "csf_done = true and (ocb = 'positive' or ocb = 'negative') or mri_at_diagnosis = true and relapses_before_diagnosis >= 2",
         "csf_done == true && (ocb == 'positive' || ocb == 'negative') || mri_at_diagnosis == true && relapses_before_diagnosis >= 2"),
-    and_or_dates("inclusion",
+    and_or_dates(
+        "inclusion",
         "ms_type_onset = 'RRMS' and diagnosis_date <= date(report_year, 12, 31)"
             + " and (empty(death_date) or death_date > date(report_year, 12, 31))",
         "ms_type_onset == 'RRMS' && diagnosis_date <= f:date(report_year, 12, 31)"
             + " && (empty(death_date) || death_date > f:date(report_year, 12, 31))"),
     comparison("inclusion", "referral_date <= diagnosis_date", "referral_date <= diagnosis_date"),
-    date_function("inclusion", "days_between(referral_date, diagnosis_date) <= 28",
+    date_function(
+        "inclusion",
+        "days_between(referral_date, diagnosis_date) <= 28",
         "f:daysBetween(referral_date, diagnosis_date) <= 28");
 
     final String form;
@@ -85,9 +90,13 @@ public class ExpressionBenchmark {
       this.jexl = jexl;
     }
 
-    /** MSIS-29 items {@code from} to {@code to}, each written into {@code item} (the item's scored value). */
+    /**
+     * MSIS-29 items {@code from} to {@code to}, each written into {@code item} (the item's scored
+     * value).
+     */
     private static String items(int from, int to, String item, String separator) {
-      return IntStream.rangeClosed(from, to).mapToObj(i -> String.format(item, String.format("msis29_%02d", i)))
+      return IntStream.rangeClosed(from, to)
+          .mapToObj(i -> String.format(item, String.format("msis29_%02d", i)))
           .collect(Collectors.joining(separator));
     }
   }
@@ -103,33 +112,45 @@ public class ExpressionBenchmark {
     Case chosen = Case.valueOf(expression);
     Registry ms = DefinitionLoader.create().loadModule("ms").registryOrThrow();
     Form form = ms.formOrThrow(chosen.form);
-    compiled = ExpressionCompiler.create()
-        .compile(chosen.regforms, form.environment().with("report_year", ExprType.NUMBER))
-        .expressionOrThrow();
-    JexlEngine engine = new JexlBuilder()
-        .namespaces(Map.of("f", JexlFunctions.class))
-        .permissions(JexlPermissions.RESTRICTED.compose("no.regforms.examples.bench.*"))
-        .strict(false).silent(false).cache(64).create();
+    compiled =
+        ExpressionCompiler.create()
+            .compile(chosen.regforms, form.environment().with("report_year", ExprType.NUMBER))
+            .expressionOrThrow();
+    JexlEngine engine =
+        new JexlBuilder()
+            .namespaces(Map.of("f", JexlFunctions.class))
+            .permissions(JexlPermissions.RESTRICTED.compose("no.regforms.examples.bench.*"))
+            .strict(false)
+            .silent(false)
+            .cache(64)
+            .create();
     jexl = engine.createExpression(chosen.jexl);
     values = typedValues(ms, chosen.form, Path.of(records));
     for (int i = 0; i < values.size(); i++) {
       Object ours = compiled.evaluate(EvaluationContext.of(values.get(i)));
       Object theirs = jexl.evaluate(new MapContext(values.get(i)));
       if (!same(ours, theirs)) {
-        throw new IllegalStateException(expression + ": regforms and JEXL disagree on record " + (i + 1) + " of form " + chosen.form);
+        throw new IllegalStateException(
+            expression
+                + ": regforms and JEXL disagree on record "
+                + (i + 1)
+                + " of form "
+                + chosen.form);
       }
     }
   }
 
   /**
    * Each record of {@code form}: its values as the validator types them, with the run's report year
-   * and, for JEXL, which has no {@code score(code)}, the MSIS-29 scale's scores as a map
-   * ({@code scores[code]}).
+   * and, for JEXL, which has no {@code score(code)}, the MSIS-29 scale's scores as a map ({@code
+   * scores[code]}).
    */
-  static List<Map<String, Object>> typedValues(Registry registry, String form, Path file) throws IOException {
+  static List<Map<String, Object>> typedValues(Registry registry, String form, Path file)
+      throws IOException {
     RecordValidator validator = RecordValidator.of(registry);
     Map<String, BigDecimal> scores = new HashMap<>();
-    for (Code code : registry.codeLists().get("msis29_extent").codes()) scores.put(code.code(), code.score().orElseThrow());
+    for (Code code : registry.codeLists().get("msis29_extent").codes())
+      scores.put(code.code(), code.score().orElseThrow());
     List<Map<String, Object>> out = new ArrayList<>();
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       long number = 0;

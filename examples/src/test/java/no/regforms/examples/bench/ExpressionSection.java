@@ -16,14 +16,23 @@ final class ExpressionSection {
   }
 
   void run(RatioTable table) throws Exception {
-    Map<String, Score> s = new JmhSuite(config).run(ExpressionBenchmark.class,
-        Map.of("records", JmhSuite.one(data.msSample(config.sample()))), "expression");
+    Map<String, Score> s =
+        new JmhSuite(config)
+            .run(
+                ExpressionBenchmark.class,
+                Map.of("records", JmhSuite.one(data.msSample(config.sample()))),
+                "expression");
     for (ExpressionBenchmark.Case c : ExpressionBenchmark.Case.values()) {
       Score jexl = s.get("jexl/" + c.name());
       Score ours = s.get("regforms/" + c.name());
       double ratio = jexl.mean() / ours.mean();
-      table.ratio("expressions", "JEXL 3 / regforms: " + c.name().replace('_', ' ') + " (" + c.form + ")", ratio,
-          Math.hypot(jexl.relativeError(), ours.relativeError()), "at least 3x", Verdict.of(ratio >= 3));
+      table.ratio(
+          "expressions",
+          "JEXL 3 / regforms: " + c.name().replace('_', ' ') + " (" + c.form + ")",
+          ratio,
+          Math.hypot(jexl.relativeError(), ours.relativeError()),
+          "at least 3x",
+          Verdict.of(ratio >= 3));
     }
   }
 }

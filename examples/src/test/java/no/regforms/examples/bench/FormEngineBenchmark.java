@@ -63,9 +63,13 @@ public class FormEngineBenchmark {
     Registry registry;
     if (form.equals("large")) {
       GeneratedForm large = GeneratedForm.large(551, 420, 1);
-      registry = DefinitionLoader.create().load(large.writeRegistry(Path.of(work, "large-form"))).registryOrThrow();
+      registry =
+          DefinitionLoader.create()
+              .load(large.writeRegistry(Path.of(work, "large-form")))
+              .registryOrThrow();
       SplittableRandom random = new SplittableRandom(5);
-      for (int i = 0; i < LARGE_RECORDS; i++) ours.add(Record.of("large", "large", RecordValues.of(large.fill(random, 0))));
+      for (int i = 0; i < LARGE_RECORDS; i++)
+        ours.add(Record.of("large", "large", RecordValues.of(large.fill(random, 0))));
     } else {
       registry = DefinitionLoader.create().loadModule("ms").registryOrThrow();
       try (BufferedReader in = Files.newBufferedReader(Path.of(records), StandardCharsets.UTF_8)) {
@@ -82,7 +86,8 @@ public class FormEngineBenchmark {
     for (Record record : ours) {
       JavaRosaForm.Answers answers = javaRosa.answers(record.values().asMap());
       if (!validator.validate(record).isValid() || !javaRosa.fillAndValidate(answers)) {
-        throw new IllegalStateException(form + ": a benchmark record is not valid for both engines");
+        throw new IllegalStateException(
+            form + ": a benchmark record is not valid for both engines");
       }
       theirs.add(answers);
     }

@@ -26,7 +26,14 @@ import java.util.stream.Collectors;
 final class GeneratedForm {
 
   /** What a variable holds. */
-  enum Kind { CODE, CODES, INTEGER, DECIMAL, DATE, TEXT }
+  enum Kind {
+    CODE,
+    CODES,
+    INTEGER,
+    DECIMAL,
+    DATE,
+    TEXT
+  }
 
   /** A skip rule's condition: the regforms text, and its own three-valued evaluation. */
   sealed interface Condition {
@@ -49,7 +56,10 @@ final class GeneratedForm {
 
   record In(String ref, List<String> codes) implements Condition {
     public String text() {
-      return ref + " in (" + codes.stream().map(c -> "'" + c + "'").collect(Collectors.joining(", ")) + ")";
+      return ref
+          + " in ("
+          + codes.stream().map(c -> "'" + c + "'").collect(Collectors.joining(", "))
+          + ")";
     }
 
     public Boolean test(Map<String, Object> values) {
@@ -143,16 +153,21 @@ final class GeneratedForm {
       items.add(new Item(String.format("q%03d", i + 1), kind, codes, i / 25, condition));
     }
     if (countConditions(items) != skipRules) {
-      throw new IllegalStateException("made " + countConditions(items) + " skip rules, not " + skipRules);
+      throw new IllegalStateException(
+          "made " + countConditions(items) + " skip rules, not " + skipRules);
     }
     return new GeneratedForm("large", items);
   }
 
-  /** {@code length} integer items, each shown once the one before it is filled: answering reveals the next. */
+  /**
+   * {@code length} integer items, each shown once the one before it is filled: answering reveals
+   * the next.
+   */
   static GeneratedForm chain(int length) {
     List<Item> items = new ArrayList<>();
     for (int i = 0; i < length; i++) {
-      Optional<Condition> condition = i == 0 ? Optional.empty() : Optional.of(new Filled(items.get(i - 1).id()));
+      Optional<Condition> condition =
+          i == 0 ? Optional.empty() : Optional.of(new Filled(items.get(i - 1).id()));
       items.add(new Item(String.format("q%03d", i + 1), Kind.INTEGER, 0, i / 25, condition));
     }
     return new GeneratedForm("chain", items);
@@ -185,7 +200,8 @@ final class GeneratedForm {
       Item ref = before.get(before.size() - back);
       switch (ref.kind()) {
         case CODE -> {
-          return random.nextInt(3) == 0 ? new Equals(ref.id(), code(0))
+          return random.nextInt(3) == 0
+              ? new Equals(ref.id(), code(0))
               : new In(ref.id(), List.of(code(0), code(1 + random.nextInt(ref.codes() - 1))));
         }
         case CODES -> {
@@ -220,20 +236,31 @@ final class GeneratedForm {
     ObjectNode registry = JSON.createObjectNode().put("id", id).put("version", "1");
     registry.putObject("title").put("nb", "Generert skjema (" + items.size() + " variabler)");
     Files.writeString(folder.resolve("registry.json"), registry.toPrettyString());
-    items.stream().map(Item::codes).filter(n -> n > 0).distinct().forEach(n -> {
-      ObjectNode list = JSON.createObjectNode().put("id", "choices_" + n);
-      list.putObject("title").put("nb", n + " valg");
-      ArrayNode codes = list.putArray("codes");
-      for (int c = 0; c < n; c++) {
-        codes.addObject().put("code", code(c)).putObject("label").put("nb", "Valg " + code(c));
-      }
-      try {
-        Files.writeString(folder.resolve("codelists/choices_" + n + ".json"), list.toPrettyString());
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
-    ObjectNode form = JSON.createObjectNode().put("id", id).put("respondent", "clinician").put("version", "1");
+    items.stream()
+        .map(Item::codes)
+        .filter(n -> n > 0)
+        .distinct()
+        .forEach(
+            n -> {
+              ObjectNode list = JSON.createObjectNode().put("id", "choices_" + n);
+              list.putObject("title").put("nb", n + " valg");
+              ArrayNode codes = list.putArray("codes");
+              for (int c = 0; c < n; c++) {
+                codes
+                    .addObject()
+                    .put("code", code(c))
+                    .putObject("label")
+                    .put("nb", "Valg " + code(c));
+              }
+              try {
+                Files.writeString(
+                    folder.resolve("codelists/choices_" + n + ".json"), list.toPrettyString());
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    ObjectNode form =
+        JSON.createObjectNode().put("id", id).put("respondent", "clinician").put("version", "1");
     form.putObject("title").put("nb", "Generert skjema");
     ArrayNode sections = form.putArray("items");
     ArrayNode current = null;
@@ -257,10 +284,16 @@ final class GeneratedForm {
     v.put("required", true);
     switch (item.kind()) {
       case CODE -> v.put("type", "code").put("codeList", "choices_" + item.codes());
-      case CODES -> v.put("type", "codes").put("codeList", "choices_" + item.codes()).put("minChoices", 1);
-      case INTEGER -> v.put("type", "integer").set("range", JSON.createArrayNode().add(0).add(INTEGER_MAX));
-      case DECIMAL -> v.put("type", "decimal").put("decimals", 1).set("range", JSON.createArrayNode().add(0).add(300));
-      case DATE -> v.put("type", "date").set("range", JSON.createArrayNode().add("1900-01-01").add("today"));
+      case CODES ->
+          v.put("type", "codes").put("codeList", "choices_" + item.codes()).put("minChoices", 1);
+      case INTEGER ->
+          v.put("type", "integer").set("range", JSON.createArrayNode().add(0).add(INTEGER_MAX));
+      case DECIMAL ->
+          v.put("type", "decimal")
+              .put("decimals", 1)
+              .set("range", JSON.createArrayNode().add(0).add(300));
+      case DATE ->
+          v.put("type", "date").set("range", JSON.createArrayNode().add("1900-01-01").add("today"));
       case TEXT -> v.put("type", "text").put("maxLength", 40);
     }
     item.visibleIf().ifPresent(c -> v.put("visibleIf", c.text()));

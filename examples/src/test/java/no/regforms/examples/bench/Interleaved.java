@@ -11,8 +11,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The engine's variants measured side by side on a shared machine: each round runs every variant
  * once, in turn, and times it by the CPU time of this thread, so a change in the machine's load
- * between variants (which moves JMH's wall-clock scores of one benchmark after another) moves
- * none of them. Each variant's figure is the median of its rounds, after warm-up rounds.
+ * between variants (which moves JMH's wall-clock scores of one benchmark after another) moves none
+ * of them. Each variant's figure is the median of its rounds, after warm-up rounds.
  */
 final class Interleaved {
 
@@ -26,8 +26,11 @@ final class Interleaved {
   private Interleaved() {}
 
   /** Median CPU milliseconds per pass of each variant, by name. */
-  static Map<String, Double> measure(Map<String, Pass> variants, int warmups, int rounds) throws Exception {
-    Blackhole sink = new Blackhole("Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+  static Map<String, Double> measure(Map<String, Pass> variants, int warmups, int rounds)
+      throws Exception {
+    Blackhole sink =
+        new Blackhole(
+            "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
     Map<String, List<Double>> times = new LinkedHashMap<>();
     variants.keySet().forEach(name -> times.put(name, new ArrayList<>()));
     for (int round = 0; round < warmups + rounds; round++) {

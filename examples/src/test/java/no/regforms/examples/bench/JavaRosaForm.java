@@ -40,7 +40,8 @@ final class JavaRosaForm {
   /** A record's answers, converted once, as JavaRosa takes them. */
   record Answers(List<TreeReference> refs, List<IAnswerData> values) {}
 
-  private static final InstanceInitializationFactory INSTANCES = new InstanceInitializationFactory();
+  private static final InstanceInitializationFactory INSTANCES =
+      new InstanceInitializationFactory();
 
   private final FormDef form;
   private final FormInstance blank;
@@ -55,7 +56,9 @@ final class JavaRosaForm {
   /** Parses {@code xform}, the {@link XFormWriter} output for {@code definition}. */
   static JavaRosaForm parse(String xform, Form definition) {
     try {
-      FormDef form = XFormUtils.getFormFromInputStream(new ByteArrayInputStream(xform.getBytes(StandardCharsets.UTF_8)));
+      FormDef form =
+          XFormUtils.getFormFromInputStream(
+              new ByteArrayInputStream(xform.getBytes(StandardCharsets.UTF_8)));
       return new JavaRosaForm(form, definition);
     } catch (Exception e) {
       throw new IllegalStateException("JavaRosa cannot read the XForm of " + definition.id(), e);
@@ -66,21 +69,29 @@ final class JavaRosaForm {
   Answers answers(Map<String, Object> values) {
     List<TreeReference> refs = new ArrayList<>();
     List<IAnswerData> data = new ArrayList<>();
-    values.forEach((id, value) -> {
-      Variable variable = definition.variable(id)
-          .orElseThrow(() -> new IllegalArgumentException("form " + definition.id() + " has no variable " + id));
-      if (variable.isComputed()) return;
-      if (value instanceof Map<?, ?> missing) {
-        String reason = (String) missing.get("missing");
-        boolean choice = XFormWriter.reasonIsChoice(variable);
-        refs.add(ref(choice ? XFormWriter.path(id) : XFormWriter.missingPath(id)));
-        data.add(variable.type() == no.regforms.definition.VariableType.CODES
-            ? new SelectMultiData(List.of(new Selection(reason))) : new SelectOneData(new Selection(reason)));
-        return;
-      }
-      refs.add(ref(XFormWriter.path(id)));
-      data.add(answer(variable, value));
-    });
+    values.forEach(
+        (id, value) -> {
+          Variable variable =
+              definition
+                  .variable(id)
+                  .orElseThrow(
+                      () ->
+                          new IllegalArgumentException(
+                              "form " + definition.id() + " has no variable " + id));
+          if (variable.isComputed()) return;
+          if (value instanceof Map<?, ?> missing) {
+            String reason = (String) missing.get("missing");
+            boolean choice = XFormWriter.reasonIsChoice(variable);
+            refs.add(ref(choice ? XFormWriter.path(id) : XFormWriter.missingPath(id)));
+            data.add(
+                variable.type() == no.regforms.definition.VariableType.CODES
+                    ? new SelectMultiData(List.of(new Selection(reason)))
+                    : new SelectOneData(new Selection(reason)));
+            return;
+          }
+          refs.add(ref(XFormWriter.path(id)));
+          data.add(answer(variable, value));
+        });
     return new Answers(refs, data);
   }
 
@@ -89,10 +100,17 @@ final class JavaRosaForm {
       case INTEGER -> new IntegerData(((Number) value).intValue());
       case DECIMAL -> new DecimalData(new BigDecimal(value.toString()).doubleValue());
       case TEXT, YEARMONTH -> new StringData((String) value);
-      case DATE -> new DateData(Date.from(LocalDate.parse((String) value).atStartOfDay(ZoneId.systemDefault()).toInstant()));
+      case DATE ->
+          new DateData(
+              Date.from(
+                  LocalDate.parse((String) value)
+                      .atStartOfDay(ZoneId.systemDefault())
+                      .toInstant()));
       case BOOLEAN -> new SelectOneData(new Selection(value.toString()));
       case CODE -> new SelectOneData(new Selection((String) value));
-      case CODES -> new SelectMultiData(((List<?>) value).stream().map(code -> new Selection((String) code)).toList());
+      case CODES ->
+          new SelectMultiData(
+              ((List<?>) value).stream().map(code -> new Selection((String) code)).toList());
       case DATETIME -> throw new UnsupportedOperationException("datetime");
     };
   }
@@ -101,7 +119,9 @@ final class JavaRosaForm {
     return (TreeReference) new XPathReference(path).getReference();
   }
 
-  /** Fills a blank instance with {@code answers} and validates it; true when JavaRosa accepts it. */
+  /**
+   * Fills a blank instance with {@code answers} and validates it; true when JavaRosa accepts it.
+   */
   boolean fillAndValidate(Answers answers) {
     FormInstance instance = blank.clone();
     for (int i = 0; i < answers.refs().size(); i++) {
@@ -114,9 +134,9 @@ final class JavaRosaForm {
   }
 
   /**
-   * The other way in, as data entry goes: on the form as the last record left it, each of the
-   * last record's answers is cleared and each new answer set one by one, each setting re-evaluating
-   * what depends on it; then the form is validated.
+   * The other way in, as data entry goes: on the form as the last record left it, each of the last
+   * record's answers is cleared and each new answer set one by one, each setting re-evaluating what
+   * depends on it; then the form is validated.
    */
   boolean enterAndValidate(Answers answers) {
     if (!initialised) {
@@ -127,7 +147,8 @@ final class JavaRosaForm {
     if (last != null) {
       for (TreeReference ref : last.refs()) form.setValue(null, ref, true);
     }
-    for (int i = 0; i < answers.refs().size(); i++) form.setValue(answers.values().get(i), answers.refs().get(i), true);
+    for (int i = 0; i < answers.refs().size(); i++)
+      form.setValue(answers.values().get(i), answers.refs().get(i), true);
     last = answers;
     ValidateOutcome outcome = form.validate();
     return outcome == null || outcome.outcome == FormEntryController.ANSWER_OK;
@@ -140,7 +161,11 @@ final class JavaRosaForm {
   Map<String, Boolean> relevance() {
     Map<String, Boolean> out = new LinkedHashMap<>();
     for (Variable variable : definition.variables().values()) {
-      out.put(variable.id(), form.getMainInstance().resolveReference(ref(XFormWriter.path(variable.id()))).isRelevant());
+      out.put(
+          variable.id(),
+          form.getMainInstance()
+              .resolveReference(ref(XFormWriter.path(variable.id())))
+              .isRelevant());
     }
     return out;
   }

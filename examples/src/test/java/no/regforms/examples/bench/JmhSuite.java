@@ -34,16 +34,18 @@ final class JmhSuite {
    * Runs {@code benchmark} with {@code params} (name to values) and returns each score by method
    * name, or by {@code method/param} when the class has a parameter with several values.
    */
-  Map<String, Score> run(Class<?> benchmark, Map<String, List<String>> params, String keyParam) throws RunnerException {
-    ChainedOptionsBuilder options = new OptionsBuilder()
-        .include(benchmark.getName().replace(".", "\\.") + "\\.")
-        .forks(config.forks())
-        .warmupIterations(config.warmups())
-        .warmupTime(TimeValue.milliseconds(config.iterationMillis()))
-        .measurementIterations(config.measurements())
-        .measurementTime(TimeValue.milliseconds(config.iterationMillis()))
-        .jvmArgsAppend("-Xmx1g", "-Dorg.jboss.logging.provider=slf4j")
-        .shouldFailOnError(true);
+  Map<String, Score> run(Class<?> benchmark, Map<String, List<String>> params, String keyParam)
+      throws RunnerException {
+    ChainedOptionsBuilder options =
+        new OptionsBuilder()
+            .include(benchmark.getName().replace(".", "\\.") + "\\.")
+            .forks(config.forks())
+            .warmupIterations(config.warmups())
+            .warmupTime(TimeValue.milliseconds(config.iterationMillis()))
+            .measurementIterations(config.measurements())
+            .measurementTime(TimeValue.milliseconds(config.iterationMillis()))
+            .jvmArgsAppend("-Xmx1g", "-Dorg.jboss.logging.provider=slf4j")
+            .shouldFailOnError(true);
     params.forEach((name, values) -> options.param(name, values.toArray(String[]::new)));
     Collection<RunResult> results = new Runner(options.build()).run();
     Map<String, Score> scores = new HashMap<>();
@@ -52,7 +54,8 @@ final class JmhSuite {
       String method = name.substring(name.lastIndexOf('.') + 1);
       String key = keyParam == null ? method : method + "/" + result.getParams().getParam(keyParam);
       Result<?> primary = result.getPrimaryResult();
-      scores.put(key, new Score(primary.getScore(), primary.getScoreError(), primary.getScoreUnit()));
+      scores.put(
+          key, new Score(primary.getScore(), primary.getScoreError(), primary.getScoreUnit()));
     }
     return scores;
   }

@@ -29,18 +29,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LargeFormEquivalenceTest {
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @Test
   void largeForm_sampleRecords_sameRelevanceInDescriptionRegformsAndJavaRosa() throws Exception {
     GeneratedForm description = GeneratedForm.large(551, 420, 1);
-    LoadResult loaded = DefinitionLoader.create().load(description.writeRegistry(temp.resolve("large")));
+    LoadResult loaded =
+        DefinitionLoader.create().load(description.writeRegistry(temp.resolve("large")));
     assertThat(loaded.diagnostics().errors()).isEmpty();
     Registry registry = loaded.registryOrThrow();
     Form form = registry.formOrThrow("large");
     assertThat(form.variables()).hasSize(551);
-    assertThat(form.variables().values().stream().filter(v -> v.visibleIf().isPresent())).hasSize(420);
+    assertThat(form.variables().values().stream().filter(v -> v.visibleIf().isPresent()))
+        .hasSize(420);
     JavaRosaForm javaRosa = JavaRosaForm.parse(XFormWriter.write(registry, form), form);
     RecordValidator validator = RecordValidator.of(registry);
 
@@ -51,11 +52,15 @@ class LargeFormEquivalenceTest {
     for (int n = 0; n < 60; n++) {
       Map<String, Object> values = description.fill(random, n % 2 == 0 ? 0 : 0.02);
       Map<String, Boolean> expected = new LinkedHashMap<>();
-      for (GeneratedForm.Item item : description.items()) expected.put(item.id(), GeneratedForm.relevant(item, values));
+      for (GeneratedForm.Item item : description.items())
+        expected.put(item.id(), GeneratedForm.relevant(item, values));
 
-      ValidationResult ours = validator.validate(Record.of("large", "large", RecordValues.of(values)));
+      ValidationResult ours =
+          validator.validate(Record.of("large", "large", RecordValues.of(values)));
       boolean theirs = javaRosa.fillAndValidate(javaRosa.answers(values));
-      assertThat(regformsRelevance(ours, values, expected.keySet())).as("regforms, record %d", n).isEqualTo(expected);
+      assertThat(regformsRelevance(ours, values, expected.keySet()))
+          .as("regforms, record %d", n)
+          .isEqualTo(expected);
       assertThat(javaRosa.relevance()).as("JavaRosa, record %d", n).isEqualTo(expected);
       assertThat(theirs).as("validity, record %d", n).isEqualTo(ours.isValid());
       relevant += expected.values().stream().filter(b -> b).count();
@@ -69,9 +74,11 @@ class LargeFormEquivalenceTest {
 
   /**
    * regforms' relevance verdicts, read from its issues: every variable is required, so a shown one
-   * without a value is reported {@code required}, and a hidden one with a value {@code hidden_value}.
+   * without a value is reported {@code required}, and a hidden one with a value {@code
+   * hidden_value}.
    */
-  private static Map<String, Boolean> regformsRelevance(ValidationResult result, Map<String, Object> values, Set<String> ids) {
+  private static Map<String, Boolean> regformsRelevance(
+      ValidationResult result, Map<String, Object> values, Set<String> ids) {
     Set<String> required = new HashSet<>();
     Set<String> hidden = new HashSet<>();
     for (Issue issue : result.diagnostics().issues()) {
@@ -80,7 +87,8 @@ class LargeFormEquivalenceTest {
       if (issue.code() == IssueCode.HIDDEN_VALUE) hidden.add(path);
     }
     Map<String, Boolean> out = new LinkedHashMap<>();
-    for (String id : ids) out.put(id, values.containsKey(id) ? !hidden.contains(id) : required.contains(id));
+    for (String id : ids)
+      out.put(id, values.containsKey(id) ? !hidden.contains(id) : required.contains(id));
     return out;
   }
 }

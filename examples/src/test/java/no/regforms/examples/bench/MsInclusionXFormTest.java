@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import no.regforms.definition.DefinitionLoader;
 import no.regforms.definition.Form;
 import no.regforms.definition.Registry;
@@ -25,8 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MsInclusionXFormTest {
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @Test
   void msInclusion_generatedRecords_sameVerdictsInJavaRosa() throws Exception {
@@ -35,7 +33,18 @@ class MsInclusionXFormTest {
     JavaRosaForm javaRosa = JavaRosaForm.parse(XFormWriter.write(ms, inclusion), inclusion);
     RecordValidator validator = RecordValidator.of(ms);
     Path file = temp.resolve("ms.jsonl");
-    BenchData.run("generate", "--registry", "ms", "--patients", "300", "--seed", "7", "--invalid", "0.3", "--out", file.toString());
+    BenchData.run(
+        "generate",
+        "--registry",
+        "ms",
+        "--patients",
+        "300",
+        "--seed",
+        "7",
+        "--invalid",
+        "0.3",
+        "--out",
+        file.toString());
 
     List<String> disagreements = new ArrayList<>();
     int valid = 0;
@@ -47,16 +56,21 @@ class MsInclusionXFormTest {
         if (!record.form().equals("inclusion")) continue;
         boolean ours = validator.validate(record).isValid();
         boolean planted = line.contains("\"planted\"");
-        if (planted && !line.contains("\"planted\":\"required\"") && !line.contains("\"planted\":\"out_of_range\"")) {
+        if (planted
+            && !line.contains("\"planted\":\"required\"")
+            && !line.contains("\"planted\":\"out_of_range\"")) {
           continue; // faults of JSON types and keys: an XForm's typed fields cannot even hold them
         }
         boolean theirs = javaRosa.fillAndValidate(javaRosa.answers(record.values().asMap()));
         if (ours) valid++;
         else invalid++;
-        if (ours != theirs) disagreements.add("line " + number + ": regforms " + ours + ", JavaRosa " + theirs);
+        if (ours != theirs)
+          disagreements.add("line " + number + ": regforms " + ours + ", JavaRosa " + theirs);
         if (ours) {
           boolean ocbShown = Boolean.TRUE.equals(record.values().asMap().get("csf_done"));
-          assertThat(javaRosa.relevance().get("ocb")).as("ocb relevant on line %d", number).isEqualTo(ocbShown);
+          assertThat(javaRosa.relevance().get("ocb"))
+              .as("ocb relevant on line %d", number)
+              .isEqualTo(ocbShown);
         }
       }
     }

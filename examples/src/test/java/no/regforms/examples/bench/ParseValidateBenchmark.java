@@ -23,8 +23,8 @@ import java.util.stream.Stream;
 import no.regforms.definition.DefinitionLoader;
 import no.regforms.definition.Registry;
 import no.regforms.record.JsonLinesRecordReader;
-import no.regforms.record.RecordParser;
 import no.regforms.record.RecordLine;
+import no.regforms.record.RecordParser;
 import no.regforms.validation.RecordValidator;
 import no.regforms.validation.ValidationResult;
 import org.everit.json.schema.Schema;
@@ -44,8 +44,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * One pass over the same JSON Lines bytes (generated MS records, every form) by regforms and by its
  * yardsticks: bare Jackson (streaming tokens, and a tree per record) and two JSON Schema validators
- * on the schemas regforms exports. Every variant starts from the file's bytes and ends with a verdict
- * (or a tree) per record, so each ratio prices the whole job.
+ * on the schemas regforms exports. Every variant starts from the file's bytes and ends with a
+ * verdict (or a tree) per record, so each ratio prices the whole job.
  *
  * <p>Iteration counts, forks and the data come from {@link Bench}; run through it.
  */
@@ -110,7 +110,9 @@ public class ParseValidateBenchmark {
     }
   }
 
-  /** regforms: read and validate every record (skip logic, ranges, codes, rules, computed values). */
+  /**
+   * regforms: read and validate every record (skip logic, ranges, codes, rules, computed values).
+   */
   @Benchmark
   public void regformsValidate(Blackhole sink) {
     try (Stream<RecordLine> lines = reader().lines()) {
@@ -134,7 +136,10 @@ public class ParseValidateBenchmark {
     }
   }
 
-  /** networknt json-schema-validator on the exported JSON Schema of each record's form (Jackson tree included). */
+  /**
+   * networknt json-schema-validator on the exported JSON Schema of each record's form (Jackson tree
+   * included).
+   */
   @Benchmark
   public void networknt(Blackhole sink) throws IOException {
     try (MappingIterator<JsonNode> trees = TREES.readValues(bytes)) {
@@ -146,11 +151,13 @@ public class ParseValidateBenchmark {
   }
 
   private JsonLinesRecordReader reader() {
-    return new JsonLinesRecordReader(new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8));
+    return new JsonLinesRecordReader(
+        new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8));
   }
 
   private BufferedReader lines() {
-    return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8));
+    return new BufferedReader(
+        new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8));
   }
 
   /**
@@ -176,36 +183,49 @@ public class ParseValidateBenchmark {
             b.everit.get(json.getString("form")).validate(json);
           } catch (ValidationException e) {
             // Everit's message may quote the value: say only where.
-            throw new IllegalStateException("Everit rejects line " + count + " at " + e.getPointerToViolation());
+            throw new IllegalStateException(
+                "Everit rejects line " + count + " at " + e.getPointerToViolation());
           }
           JsonNode tree = MAPPER.readTree(line);
           var errors = b.networknt.get(tree.get("form").asText()).validate(tree);
           if (!errors.isEmpty()) {
-            throw new IllegalStateException("networknt rejects line " + count + " at " + errors.get(0).getInstanceLocation());
+            throw new IllegalStateException(
+                "networknt rejects line " + count + " at " + errors.get(0).getInstanceLocation());
           }
         }
       }
       long[] valid = {0};
       try (Stream<RecordLine> lines = b.reader().lines()) {
-        lines.forEach(line -> {
-          ValidationResult result = b.validator.validate(line.record().orElseThrow());
-          if (result.isValid()) valid[0]++;
-        });
+        lines.forEach(
+            line -> {
+              ValidationResult result = b.validator.validate(line.record().orElseThrow());
+              if (result.isValid()) valid[0]++;
+            });
       }
-      if (valid[0] != count) throw new IllegalStateException("regforms finds " + (count - valid[0]) + " of " + count + " records invalid");
+      if (valid[0] != count)
+        throw new IllegalStateException(
+            "regforms finds " + (count - valid[0]) + " of " + count + " records invalid");
       // And all three see a broken record: an unknown code (an enum in the schemas).
-      String broken = "{\"registry\":\"ms\",\"form\":\"inclusion\",\"values\":{\"sex\":\"not-a-code\"}}";
+      String broken =
+          "{\"registry\":\"ms\",\"form\":\"inclusion\",\"values\":{\"sex\":\"not-a-code\"}}";
       boolean everitRejects = false;
       try {
         b.everit.get("inclusion").validate(new JSONObject(broken));
       } catch (ValidationException e) {
         everitRejects = true;
       }
-      boolean networkntRejects = !b.networknt.get("inclusion").validate(MAPPER.readTree(broken)).isEmpty();
-      boolean regformsRejects = !b.validator.validate(RecordParser.parse(broken, 1).record().orElseThrow()).isValid();
+      boolean networkntRejects =
+          !b.networknt.get("inclusion").validate(MAPPER.readTree(broken)).isEmpty();
+      boolean regformsRejects =
+          !b.validator.validate(RecordParser.parse(broken, 1).record().orElseThrow()).isValid();
       if (!everitRejects || !networkntRejects || !regformsRejects) {
-        throw new IllegalStateException("a record with an unknown code passes: Everit " + !everitRejects + ", networknt "
-            + !networkntRejects + ", regforms " + !regformsRejects);
+        throw new IllegalStateException(
+            "a record with an unknown code passes: Everit "
+                + !everitRejects
+                + ", networknt "
+                + !networkntRejects
+                + ", regforms "
+                + !regformsRejects);
       }
     }
   }

@@ -14,9 +14,9 @@ import no.regforms.examples.bench.RatioTable.Verdict;
 /**
  * Measures taken as whole processes, as a user runs them: the indicator run against a streaming
  * parse of the same file, its growth from one file to one twice as large with its peak memory, and
- * the loader's cold start in fresh JVMs. The variants run in turn, round after round, and each ratio
- * is the median of its rounds' ratios, so a change in the machine's speed during the run moves both
- * sides of a ratio alike.
+ * the loader's cold start in fresh JVMs. The variants run in turn, round after round, and each
+ * ratio is the median of its rounds' ratios, so a change in the machine's speed during the run
+ * moves both sides of a ratio alike.
  */
 final class ProcessSection {
 
@@ -31,7 +31,10 @@ final class ProcessSection {
     this.data = data;
   }
 
-  /** One finished process: wall seconds, peak resident set in MiB (-1 when unknown), standard output. */
+  /**
+   * One finished process: wall seconds, peak resident set in MiB (-1 when unknown), standard
+   * output.
+   */
   record Run(double seconds, long peakMiB, String out) {}
 
   void indicators(RatioTable table) throws Exception {
@@ -64,23 +67,61 @@ final class ProcessSection {
     double u = median(unsorted);
     double s = median(sorted);
     double g = median(growth);
-    table.add("indicators", "all MS indicators / streaming parse, " + n + " patients (processes, " + HEAP + ")",
-        RatioTable.ratio(u, spread(unsorted)), "at most 2x", Verdict.of(u <= 2));
-    table.add("indicators", "the same with --sorted", RatioTable.ratio(s, spread(sorted)), "at most 2x", Verdict.of(s <= 2));
-    table.add("indicators", n2 + " patients / " + n, RatioTable.ratio(g, spread(growth)), "linear (at most 2.1x)",
+    table.add(
+        "indicators",
+        "all MS indicators / streaming parse, " + n + " patients (processes, " + HEAP + ")",
+        RatioTable.ratio(u, spread(unsorted)),
+        "at most 2x",
+        Verdict.of(u <= 2));
+    table.add(
+        "indicators",
+        "the same with --sorted",
+        RatioTable.ratio(s, spread(sorted)),
+        "at most 2x",
+        Verdict.of(s <= 2));
+    table.add(
+        "indicators",
+        n2 + " patients / " + n,
+        RatioTable.ratio(g, spread(growth)),
+        "linear (at most 2.1x)",
         Verdict.of(g <= 2.1));
-    // Absolute figures, for what the throughput means for a registry (docs/performance.md, "Scale on paper").
-    table.add("indicators", "indicator run / streaming parse, " + n + " patients (" + String.format(Locale.ROOT, "%,d", records)
-        + " records), wall", String.format(Locale.ROOT, "%.1f / %.1f s", median(indSeconds), median(streamSeconds)), "",
+    // Absolute figures, for what the throughput means for a registry (docs/performance.md, "Scale
+    // on paper").
+    table.add(
+        "indicators",
+        "indicator run / streaming parse, "
+            + n
+            + " patients ("
+            + String.format(Locale.ROOT, "%,d", records)
+            + " records), wall",
+        String.format(Locale.ROOT, "%.1f / %.1f s", median(indSeconds), median(streamSeconds)),
+        "",
         Verdict.INFO);
-    table.add("indicators", "peak RSS, " + n + " / " + n2 + " patients", smallPeak + " / " + largePeak + " MiB",
-        "within " + PEAK_LIMIT_MIB + " MiB", Verdict.of(largePeak > 0 && largePeak <= PEAK_LIMIT_MIB));
+    table.add(
+        "indicators",
+        "peak RSS, " + n + " / " + n2 + " patients",
+        smallPeak + " / " + largePeak + " MiB",
+        "within " + PEAK_LIMIT_MIB + " MiB",
+        Verdict.of(largePeak > 0 && largePeak <= PEAK_LIMIT_MIB));
   }
 
   private Run indicators(Path records, boolean sorted) throws Exception {
     Path out = config.work().resolve("indicators-out");
-    List<String> args = new ArrayList<>(List.of(HEAP, "no.regforms.examples.cli.Main", "indicators", "--registry", "ms",
-        "--data", records.toString(), "--year", "2024", "--out", out.toString(), "--force")); // each run replaces the last
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                HEAP,
+                "no.regforms.examples.cli.Main",
+                "indicators",
+                "--registry",
+                "ms",
+                "--data",
+                records.toString(),
+                "--year",
+                "2024",
+                "--out",
+                out.toString(),
+                "--force")); // each run replaces the last
     if (sorted) args.add("--sorted");
     return java(args.toArray(String[]::new));
   }
@@ -100,28 +141,53 @@ final class ProcessSection {
       bare.add(jvm.seconds() * 1000);
     }
     double load = median(loads);
-    table.add("startup", "DefinitionLoader cold start, MS (fresh JVM, median of " + config.coldStarts() + ")",
-        String.format(Locale.ROOT, "%.0f ms", load), "under 150 ms", Verdict.of(load < 150));
-    table.add("startup", "the same, CPU time of the loading thread", String.format(Locale.ROOT, "%.0f ms", median(cpus)), "",
+    table.add(
+        "startup",
+        "DefinitionLoader cold start, MS (fresh JVM, median of " + config.coldStarts() + ")",
+        String.format(Locale.ROOT, "%.0f ms", load),
+        "under 150 ms",
+        Verdict.of(load < 150));
+    table.add(
+        "startup",
+        "the same, CPU time of the loading thread",
+        String.format(Locale.ROOT, "%.0f ms", median(cpus)),
+        "",
         Verdict.INFO);
-    table.add("startup", "whole process: JVM + load / bare JVM", String.format(Locale.ROOT, "%.0f / %.0f ms", median(processes),
-        median(bare)), "", Verdict.INFO);
+    table.add(
+        "startup",
+        "whole process: JVM + load / bare JVM",
+        String.format(Locale.ROOT, "%.0f / %.0f ms", median(processes), median(bare)),
+        "",
+        Verdict.INFO);
   }
 
-  /** Runs {@code PeakRss} around {@code args} (JVM options first, then the main class and its arguments). */
+  /**
+   * Runs {@code PeakRss} around {@code args} (JVM options first, then the main class and its
+   * arguments).
+   */
   private Run java(String... args) throws Exception {
     Path peak = Files.createTempFile(config.work(), "peak", ".txt");
     Path log = config.work().resolve("process.log");
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     int main = 0;
     while (args[main].startsWith("-")) command.add(args[main++]);
-    command.addAll(List.of("-Dorg.jboss.logging.provider=slf4j", "-Dpeak.file=" + peak, "-cp", classpath(),
-        PeakRss.class.getName()));
+    command.addAll(
+        List.of(
+            "-Dorg.jboss.logging.provider=slf4j",
+            "-Dpeak.file=" + peak,
+            "-cp",
+            classpath(),
+            PeakRss.class.getName()));
     command.addAll(Arrays.asList(args).subList(main, args.length));
     Path out = Files.createTempFile(config.work(), "out", ".txt");
     long start = System.nanoTime();
-    Process process = new ProcessBuilder(command).redirectOutput(out.toFile())
-        .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
     int status = process.waitFor();
     double seconds = (System.nanoTime() - start) / 1e9;
     String stdout = Files.readString(out, StandardCharsets.UTF_8);
@@ -130,7 +196,8 @@ final class ProcessSection {
     Files.delete(peak);
     // The indicator command exits 1 when SKDE's upload checks fail: its results are still made.
     if (status != 0 && status != 1) {
-      throw new IOException(String.join(" ", args) + " exited with " + status + " (see " + log + ")");
+      throw new IOException(
+          String.join(" ", args) + " exited with " + status + " (see " + log + ")");
     }
     return new Run(seconds, peakText.isEmpty() ? -1 : Long.parseLong(peakText) / 1024, stdout);
   }
@@ -138,7 +205,8 @@ final class ProcessSection {
   /** The test classes (this class and its helpers) and the command line's own classpath. */
   private static String classpath() throws IOException {
     try {
-      Path tests = Path.of(ProcessSection.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path tests =
+          Path.of(ProcessSection.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       return tests + File.pathSeparator + Bench.runtimeClasspath();
     } catch (java.net.URISyntaxException e) {
       throw new IOException(e);

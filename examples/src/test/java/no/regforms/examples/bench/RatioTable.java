@@ -13,7 +13,9 @@ final class RatioTable {
 
   /** How a row stands against its goal. */
   enum Verdict {
-    MET("met"), MISSED("missed"), INFO("");
+    MET("met"),
+    MISSED("missed"),
+    INFO("");
 
     final String label;
 
@@ -36,21 +38,40 @@ final class RatioTable {
   }
 
   /** A row whose figure is a time ratio with its relative error. */
-  void ratio(String section, String measure, double ratio, double relativeError, String goal, Verdict verdict) {
+  void ratio(
+      String section,
+      String measure,
+      double ratio,
+      double relativeError,
+      String goal,
+      Verdict verdict) {
     add(section, measure, ratio(ratio, relativeError), goal, verdict);
   }
 
   static String ratio(double ratio, double relativeError) {
     String figure = String.format(Locale.ROOT, ratio >= 10 ? "%.1fx" : "%.2fx", ratio);
-    return relativeError > 0 ? figure + String.format(Locale.ROOT, " ±%.0f%%", relativeError * 100) : figure;
+    return relativeError > 0
+        ? figure + String.format(Locale.ROOT, " ±%.0f%%", relativeError * 100)
+        : figure;
   }
 
   /** The table as Markdown. */
   String markdown() {
-    StringBuilder out = new StringBuilder("| section | measure | figure | goal | verdict |\n|---|---|---|---|---|\n");
+    StringBuilder out =
+        new StringBuilder(
+            "| section | measure | figure | goal | verdict |\n|---|---|---|---|---|\n");
     for (Row row : rows) {
-      out.append("| ").append(row.section()).append(" | ").append(row.measure()).append(" | ").append(row.figure())
-          .append(" | ").append(row.goal()).append(" | ").append(row.verdict().label).append(" |\n");
+      out.append("| ")
+          .append(row.section())
+          .append(" | ")
+          .append(row.measure())
+          .append(" | ")
+          .append(row.figure())
+          .append(" | ")
+          .append(row.goal())
+          .append(" | ")
+          .append(row.verdict().label)
+          .append(" |\n");
     }
     return out.toString();
   }
@@ -64,10 +85,21 @@ final class RatioTable {
       width[2] = Math.max(width[2], row.figure().length());
       width[3] = Math.max(width[3], row.goal().length());
     }
-    String format = "%-" + width[0] + "s  %-" + width[1] + "s  %" + width[2] + "s  %-" + width[3] + "s  %s%n";
-    StringBuilder out = new StringBuilder(String.format(Locale.ROOT, format, "section", "measure", "figure", "goal", "verdict"));
+    String format =
+        "%-" + width[0] + "s  %-" + width[1] + "s  %" + width[2] + "s  %-" + width[3] + "s  %s%n";
+    StringBuilder out =
+        new StringBuilder(
+            String.format(Locale.ROOT, format, "section", "measure", "figure", "goal", "verdict"));
     for (Row row : rows) {
-      out.append(String.format(Locale.ROOT, format, row.section(), row.measure(), row.figure(), row.goal(), row.verdict().label));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              format,
+              row.section(),
+              row.measure(),
+              row.figure(),
+              row.goal(),
+              row.verdict().label));
     }
     return out.toString();
   }

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 
 /**
  * The indicator run's yardstick as a whole process: one streaming Jackson pass over a JSON Lines
- * file, every token read, nothing built: the least any program reading the file must do.
- * Prints the count of records (root objects), so no part of the pass can be skipped.
+ * file, every token read, nothing built: the least any program reading the file must do. Prints the
+ * count of records (root objects), so no part of the pass can be skipped.
  */
 public final class StreamingParse {
 

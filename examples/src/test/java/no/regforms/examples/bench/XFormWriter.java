@@ -22,8 +22,8 @@ import no.regforms.expression.parser.Expr;
 
 /**
  * The ODK XForm equivalent of a regforms form, for running JavaRosa beside regforms on the same
- * records. Written from the loaded form (variables, code lists, ranges, skip logic, computed values,
- * error rules), so the two engines are given the same definition.
+ * records. Written from the loaded form (variables, code lists, ranges, skip logic, computed
+ * values, error rules), so the two engines are given the same definition.
  *
  * <p>What maps: sections (flattened: a section's condition joins its items' {@code relevant}),
  * every value type but repeat groups and date-times, {@code required}, ranges, steps, lengths,
@@ -32,9 +32,10 @@ import no.regforms.expression.parser.Expr;
  * Warnings are left out: JavaRosa has no warnings, only errors. Anything else throws, rather than
  * silently giving JavaRosa less work.
  *
- * <p>Three-valued logic: JavaRosa reads a non-relevant or empty node as {@code ''}, and a comparison
- * with {@code ''} is false, which hides a question as regforms' unknown does; a rule's check is
- * guarded so that it passes when a value it reads is empty, as an unknown regforms check passes.
+ * <p>Three-valued logic: JavaRosa reads a non-relevant or empty node as {@code ''}, and a
+ * comparison with {@code ''} is false, which hides a question as regforms' unknown does; a rule's
+ * check is guarded so that it passes when a value it reads is empty, as an unknown regforms check
+ * passes.
  */
 final class XFormWriter {
 
@@ -70,7 +71,8 @@ final class XFormWriter {
 
   /** Whether {@code variable}'s missing-value reasons are choices of its own select. */
   static boolean reasonIsChoice(Variable variable) {
-    return variable.type() == VariableType.CODE || variable.type() == VariableType.CODES
+    return variable.type() == VariableType.CODE
+        || variable.type() == VariableType.CODES
         || variable.type() == VariableType.BOOLEAN;
   }
 
@@ -78,8 +80,17 @@ final class XFormWriter {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         + "<h:html xmlns=\"http://www.w3.org/2002/xforms\" xmlns:h=\"http://www.w3.org/1999/xhtml\""
         + " xmlns:jr=\"http://openrosa.org/javarosa\" xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\">\n"
-        + "<h:head><h:title>" + form.id() + "</h:title>\n<model>\n<instance><data id=\"" + form.id() + "\">"
-        + instance + "</data></instance>\n" + binds + "</model>\n</h:head>\n<h:body>\n" + body + "</h:body>\n</h:html>\n";
+        + "<h:head><h:title>"
+        + form.id()
+        + "</h:title>\n<model>\n<instance><data id=\""
+        + form.id()
+        + "\">"
+        + instance
+        + "</data></instance>\n"
+        + binds
+        + "</model>\n</h:head>\n<h:body>\n"
+        + body
+        + "</h:body>\n</h:html>\n";
   }
 
   private void items(List<FormItem> items, List<String> conditions) {
@@ -93,8 +104,13 @@ final class XFormWriter {
       } else if (item instanceof Variable variable) {
         variable(variable, conditions);
       } else if (!(item instanceof no.regforms.definition.Note)) {
-        throw new UnsupportedOperationException(form.id() + ": " + item.getClass().getSimpleName() + " '" + item.id()
-            + "' has no XForm mapping here");
+        throw new UnsupportedOperationException(
+            form.id()
+                + ": "
+                + item.getClass().getSimpleName()
+                + " '"
+                + item.id()
+                + "' has no XForm mapping here");
       }
     }
   }
@@ -102,21 +118,34 @@ final class XFormWriter {
   private void variable(Variable variable, List<String> outer) {
     List<String> relevant = new ArrayList<>(outer);
     variable.visibleIf().map(f -> xpath(f.compiled())).ifPresent(relevant::add);
-    String relevance = relevant.isEmpty() ? null : relevant.stream().map(c -> "(" + c + ")").collect(Collectors.joining(" and "));
+    String relevance =
+        relevant.isEmpty()
+            ? null
+            : relevant.stream().map(c -> "(" + c + ")").collect(Collectors.joining(" and "));
     String id = variable.id();
     instance.append('<').append(id).append("/>");
-    StringBuilder bind = new StringBuilder("<bind nodeset=\"").append(path(id)).append("\" type=\"").append(type(variable)).append('"');
+    StringBuilder bind =
+        new StringBuilder("<bind nodeset=\"")
+            .append(path(id))
+            .append("\" type=\"")
+            .append(type(variable))
+            .append('"');
     if (relevance != null) bind.append(" relevant=\"").append(escape(relevance)).append('"');
     if (variable.compute().isPresent()) {
-      bind.append(" calculate=\"").append(escape(xpath(variable.compute().get().compiled()))).append("\"/>\n");
+      bind.append(" calculate=\"")
+          .append(escape(xpath(variable.compute().get().compiled())))
+          .append("\"/>\n");
       binds.append(bind);
       return;
     }
     boolean companion = !variable.missing().isEmpty() && !reasonIsChoice(variable);
     if (variable.required()) {
-      bind.append(" required=\"").append(companion ? escape(missingPath(id) + " = ''") : "true()").append('"');
+      bind.append(" required=\"")
+          .append(companion ? escape(missingPath(id) + " = ''") : "true()")
+          .append('"');
     } else if (variable.requiredIf().isPresent()) {
-      throw new UnsupportedOperationException(form.id() + ": requiredIf of '" + id + "' has no XForm mapping here");
+      throw new UnsupportedOperationException(
+          form.id() + ": requiredIf of '" + id + "' has no XForm mapping here");
     }
     List<String> constraints = constraints(variable);
     if (!constraints.isEmpty()) {
@@ -126,8 +155,12 @@ final class XFormWriter {
     control(variable);
     if (companion) {
       instance.append('<').append(id).append("_missing/>");
-      binds.append("<bind nodeset=\"").append(missingPath(id)).append("\" type=\"string\"")
-          .append(relevance == null ? "" : " relevant=\"" + escape(relevance) + "\"").append("/>\n");
+      binds
+          .append("<bind nodeset=\"")
+          .append(missingPath(id))
+          .append("\" type=\"string\"")
+          .append(relevance == null ? "" : " relevant=\"" + escape(relevance) + "\"")
+          .append("/>\n");
       select("select1", missingPath(id), id + " missing", variable.missing());
     }
   }
@@ -138,25 +171,47 @@ final class XFormWriter {
       case DECIMAL -> "decimal";
       case DATE -> "date";
       case TEXT, YEARMONTH, BOOLEAN, CODE, CODES -> "string";
-      case DATETIME -> throw new UnsupportedOperationException("datetime has no XForm mapping here");
+      case DATETIME ->
+          throw new UnsupportedOperationException("datetime has no XForm mapping here");
     };
   }
 
   private void control(Variable variable) {
     List<String> reasons = reasonIsChoice(variable) ? variable.missing() : List.of();
     switch (variable.type()) {
-      case CODE -> select("select1", path(variable.id()), variable.id(), concat(codes(variable), reasons));
-      case CODES -> select("select", path(variable.id()), variable.id(), concat(codes(variable), reasons));
-      case BOOLEAN -> select("select1", path(variable.id()), variable.id(), concat(List.of("true", "false"), reasons));
-      default -> body.append("<input ref=\"").append(path(variable.id())).append("\"><label>").append(variable.id())
-          .append("</label></input>\n");
+      case CODE ->
+          select("select1", path(variable.id()), variable.id(), concat(codes(variable), reasons));
+      case CODES ->
+          select("select", path(variable.id()), variable.id(), concat(codes(variable), reasons));
+      case BOOLEAN ->
+          select(
+              "select1",
+              path(variable.id()),
+              variable.id(),
+              concat(List.of("true", "false"), reasons));
+      default ->
+          body.append("<input ref=\"")
+              .append(path(variable.id()))
+              .append("\"><label>")
+              .append(variable.id())
+              .append("</label></input>\n");
     }
   }
 
   private void select(String control, String ref, String label, List<String> values) {
-    body.append('<').append(control).append(" ref=\"").append(ref).append("\"><label>").append(label).append("</label>");
+    body.append('<')
+        .append(control)
+        .append(" ref=\"")
+        .append(ref)
+        .append("\"><label>")
+        .append(label)
+        .append("</label>");
     for (String value : values) {
-      body.append("<item><label>").append(value).append("</label><value>").append(value).append("</value></item>");
+      body.append("<item><label>")
+          .append(value)
+          .append("</label><value>")
+          .append(value)
+          .append("</value></item>");
     }
     body.append("</").append(control).append(">\n");
   }
@@ -176,45 +231,67 @@ final class XFormWriter {
     List<String> out = new ArrayList<>();
     switch (variable.type()) {
       case INTEGER, DECIMAL -> {
-        variable.range().ifPresent(range -> {
-          range.numericMin().ifPresent(min -> out.add(". >= " + min.toPlainString()));
-          range.numericMax().ifPresent(max -> out.add(". <= " + max.toPlainString()));
-        });
-        variable.step().ifPresent(step -> {
-          BigDecimal base = variable.range().flatMap(Range::numericMin).orElse(BigDecimal.ZERO);
-          out.add("(. - " + base.toPlainString() + ") mod " + step.toPlainString() + " = 0");
-        });
+        variable
+            .range()
+            .ifPresent(
+                range -> {
+                  range.numericMin().ifPresent(min -> out.add(". >= " + min.toPlainString()));
+                  range.numericMax().ifPresent(max -> out.add(". <= " + max.toPlainString()));
+                });
+        variable
+            .step()
+            .ifPresent(
+                step -> {
+                  BigDecimal base =
+                      variable.range().flatMap(Range::numericMin).orElse(BigDecimal.ZERO);
+                  out.add(
+                      "(. - " + base.toPlainString() + ") mod " + step.toPlainString() + " = 0");
+                });
       }
-      case DATE -> variable.range().ifPresent(range -> {
-        out.add(". >= " + dateBound(range.min()));
-        out.add(". <= " + dateBound(range.max()));
-      });
+      case DATE ->
+          variable
+              .range()
+              .ifPresent(
+                  range -> {
+                    out.add(". >= " + dateBound(range.min()));
+                    out.add(". <= " + dateBound(range.max()));
+                  });
       case YEARMONTH -> {
         out.add("regex(., '" + YEARMONTH + "')");
-        variable.range().ifPresent(range -> {
-          out.add(months(".") + " >= " + months(monthBound(range.min())));
-          out.add(months(".") + " <= " + months(monthBound(range.max())));
-        });
+        variable
+            .range()
+            .ifPresent(
+                range -> {
+                  out.add(months(".") + " >= " + months(monthBound(range.min())));
+                  out.add(months(".") + " <= " + months(monthBound(range.max())));
+                });
       }
       case TEXT -> {
         variable.maxLength().ifPresent(max -> out.add("string-length(.) <= " + max));
-        variable.pattern().ifPresent(pattern -> out.add("regex(., '^(?:" + quoteFree(pattern) + ")$')"));
+        variable
+            .pattern()
+            .ifPresent(pattern -> out.add("regex(., '^(?:" + quoteFree(pattern) + ")$')"));
       }
       case CODES -> {
         variable.minChoices().ifPresent(min -> out.add("count-selected(.) >= " + min));
         variable.maxChoices().ifPresent(max -> out.add("count-selected(.) <= " + max));
       }
-      default -> { }
+      default -> {}
     }
     for (Rule rule : form.rules()) {
       if (rule.severity() != Severity.ERROR) continue;
-      List<String> attached = rule.variables().isEmpty() ? List.copyOf(rule.check().compiled().references()) : rule.variables();
+      List<String> attached =
+          rule.variables().isEmpty()
+              ? List.copyOf(rule.check().compiled().references())
+              : rule.variables();
       if (attached.contains(variable.id())) out.add(ruleConstraint(rule));
     }
     return out;
   }
 
-  /** A rule as JavaRosa checks it: passes when its condition is false, or a value it reads is empty. */
+  /**
+   * A rule as JavaRosa checks it: passes when its condition is false, or a value it reads is empty.
+   */
   private String ruleConstraint(Rule rule) {
     List<String> passes = new ArrayList<>();
     rule.when().map(Formula::compiled).ifPresent(when -> passes.add("not(" + xpath(when) + ")"));
@@ -235,7 +312,10 @@ final class XFormWriter {
     throw new UnsupportedOperationException("month bound " + bound);
   }
 
-  /** Months since year 0 of a {@code yyyy-mm...} text (a date or a year-month); JavaRosa's substr counts from 0. */
+  /**
+   * Months since year 0 of a {@code yyyy-mm...} text (a date or a year-month); JavaRosa's substr
+   * counts from 0.
+   */
   private static String months(String value) {
     return "(number(substr(" + value + ", 0, 4)) * 12 + number(substr(" + value + ", 5, 7)))";
   }
@@ -256,11 +336,16 @@ final class XFormWriter {
       if (node instanceof Expr.DateLiteral d) return "date('" + d.value() + "')";
       if (node instanceof Expr.YearMonthLiteral m) return "'" + m.value() + "'";
       if (node instanceof Expr.Name name) return path(name.name());
-      if (node instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NEGATE) return "-" + of(u.operand());
+      if (node instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NEGATE)
+        return "-" + of(u.operand());
       if (node instanceof Expr.Binary b) return binary(b);
       if (node instanceof Expr.In in && !in.negated()) {
         String operand = of(in.operand());
-        return "(" + in.items().stream().map(item -> operand + " = " + of(item)).collect(Collectors.joining(" or ")) + ")";
+        return "("
+            + in.items().stream()
+                .map(item -> operand + " = " + of(item))
+                .collect(Collectors.joining(" or "))
+            + ")";
       }
       if (node instanceof Expr.Call call) return call(call);
       throw unsupported(node);
@@ -269,10 +354,18 @@ final class XFormWriter {
     private String binary(Expr.Binary b) {
       return switch (b.op()) {
         case AND, OR -> "(" + of(b.left()) + " " + b.op().symbol() + " " + of(b.right()) + ")";
-        case EQ, LT, LE, GT, GE -> isMonth(b.left()) || isMonth(b.right())
-            ? "(" + months(of(b.left())) + " " + b.op().symbol() + " " + months(of(b.right())) + ")"
-            : "(" + of(b.left()) + " " + b.op().symbol() + " " + of(b.right()) + ")";
-        case ADD, SUBTRACT, MULTIPLY -> "(" + of(b.left()) + " " + b.op().symbol() + " " + of(b.right()) + ")";
+        case EQ, LT, LE, GT, GE ->
+            isMonth(b.left()) || isMonth(b.right())
+                ? "("
+                    + months(of(b.left()))
+                    + " "
+                    + b.op().symbol()
+                    + " "
+                    + months(of(b.right()))
+                    + ")"
+                : "(" + of(b.left()) + " " + b.op().symbol() + " " + of(b.right()) + ")";
+        case ADD, SUBTRACT, MULTIPLY ->
+            "(" + of(b.left()) + " " + b.op().symbol() + " " + of(b.right()) + ")";
         case DIVIDE -> "(" + of(b.left()) + " div " + of(b.right()) + ")";
         case NE -> throw unsupported(b); // XPath's '' != 'x' is true where regforms' unknown hides
       };
@@ -286,10 +379,17 @@ final class XFormWriter {
         case "contains" -> "selected(" + of(args.get(0)) + ", " + of(args.get(1)) + ")";
         case "today" -> "today()";
         case "sum" -> "(" + args.stream().map(this::of).collect(Collectors.joining(" + ")) + ")";
-        case "round" -> "round(" + args.stream().map(this::of).collect(Collectors.joining(", ")) + ")";
-        case "days_between" -> "round(decimal-date-time(" + of(args.get(1)) + ") - decimal-date-time(" + of(args.get(0)) + "))";
+        case "round" ->
+            "round(" + args.stream().map(this::of).collect(Collectors.joining(", ")) + ")";
+        case "days_between" ->
+            "round(decimal-date-time("
+                + of(args.get(1))
+                + ") - decimal-date-time("
+                + of(args.get(0))
+                + "))";
         case "months_between" -> monthsBetween(args.get(0), args.get(1));
-        case "years_between", "age_at" -> "int(" + monthsBetween(args.get(0), args.get(1)) + " div 12)";
+        case "years_between", "age_at" ->
+            "int(" + monthsBetween(args.get(0), args.get(1)) + " div 12)";
         default -> throw unsupported(call);
       };
     }
@@ -300,25 +400,44 @@ final class XFormWriter {
       String b = of(to);
       String months = months(b) + " - " + months(a);
       if (isMonth(from) || isMonth(to)) return "(" + months + ")";
-      return "(" + months + " - if(number(substr(" + b + ", 8, 10)) < number(substr(" + a + ", 8, 10)), 1, 0))";
+      return "("
+          + months
+          + " - if(number(substr("
+          + b
+          + ", 8, 10)) < number(substr("
+          + a
+          + ", 8, 10)), 1, 0))";
     }
 
     private boolean isMonth(Expr node) {
-      return expression.typeOf(node).map(ExprType::kind).filter(k -> k == ExprType.Kind.YEARMONTH).isPresent();
+      return expression
+          .typeOf(node)
+          .map(ExprType::kind)
+          .filter(k -> k == ExprType.Kind.YEARMONTH)
+          .isPresent();
     }
 
     private UnsupportedOperationException unsupported(Expr node) {
-      return new UnsupportedOperationException("'" + expression.text() + "': " + node.getClass().getSimpleName()
-          + " has no XPath translation here");
+      return new UnsupportedOperationException(
+          "'"
+              + expression.text()
+              + "': "
+              + node.getClass().getSimpleName()
+              + " has no XPath translation here");
     }
   }
 
   private static String quoteFree(String text) {
-    if (text.contains("'")) throw new UnsupportedOperationException("a text with ' has no XPath literal here");
+    if (text.contains("'"))
+      throw new UnsupportedOperationException("a text with ' has no XPath literal here");
     return text;
   }
 
   private static String escape(String xpath) {
-    return xpath.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return xpath
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** {@code regforms check --languages}: every text without one of the languages, located; exit 2 when any. */
+/**
+ * {@code regforms check --languages}: every text without one of the languages, located; exit 2 when
+ * any.
+ */
 class CheckLanguagesTest {
 
   @Test
@@ -21,11 +24,17 @@ class CheckLanguagesTest {
     Cli.Run run = Cli.run("check", "ect", "--languages", "nb,nn,en");
 
     assertThat(run.exit()).isEqualTo(2);
-    long listed = Arrays.stream(run.out().split("\n"))
-        .filter(line -> line.matches("[a-z0-9_/]+\\.json:\\d+:\\d+: error: text has no Norwegian Nynorsk version 'nn'; .*"))
-        .count();
-    assertThat(run.out()).contains("registry.json:3:12: error: text has no Norwegian Nynorsk version 'nn'; add \"nn\" beside nb, en\n"
-        + "    at /title\n");
+    long listed =
+        Arrays.stream(run.out().split("\n"))
+            .filter(
+                line ->
+                    line.matches(
+                        "[a-z0-9_/]+\\.json:\\d+:\\d+: error: text has no Norwegian Nynorsk version 'nn'; .*"))
+            .count();
+    assertThat(run.out())
+        .contains(
+            "registry.json:3:12: error: text has no Norwegian Nynorsk version 'nn'; add \"nn\" beside nb, en\n"
+                + "    at /title\n");
     assertThat(run.out()).endsWith("ect: " + listed + " errors, 0 warnings\n");
     assertThat(listed).isGreaterThan(400);
   }

@@ -25,11 +25,13 @@ import picocli.CommandLine.Model.OptionSpec;
 /** What every command shares: help, exit codes, the meaning of options, failure reporting. */
 class CommandLineContractTest {
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   private static CommandSpec root() {
-    return Main.commandLine(Main.Invocation.system(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
+    return Main.commandLine(
+            Main.Invocation.system(),
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(new StringWriter()))
         .getCommandSpec();
   }
 
@@ -62,7 +64,10 @@ class CommandLineContractTest {
 
     assertThat(run.exit()).isZero();
     commands().forEach(command -> assertThat(run.out()).contains("  " + command));
-    assertThat(run.out()).contains("Exit codes").contains("0   clean").contains("3   internal failure");
+    assertThat(run.out())
+        .contains("Exit codes")
+        .contains("0   clean")
+        .contains("3   internal failure");
   }
 
   @Test
@@ -75,15 +80,22 @@ class CommandLineContractTest {
 
   @Test
   void lang_everyCommandWithIt_defaultsToNorwegian() {
-    List<OptionSpec> langs = root().subcommands().values().stream()
-        .map(sub -> sub.getCommandSpec().findOption("--lang")).filter(o -> o != null).toList();
+    List<OptionSpec> langs =
+        root().subcommands().values().stream()
+            .map(sub -> sub.getCommandSpec().findOption("--lang"))
+            .filter(o -> o != null)
+            .toList();
 
-    assertThat(langs).hasSizeGreaterThanOrEqualTo(3).allSatisfy(lang -> assertThat(lang.defaultValue()).isEqualTo("nb"));
+    assertThat(langs)
+        .hasSizeGreaterThanOrEqualTo(3)
+        .allSatisfy(lang -> assertThat(lang.defaultValue()).isEqualTo("nb"));
   }
 
   @Test
   void out_everyCommandWritingOutput_takesForce() {
-    root().subcommands().values().stream().map(CommandLine::getCommandSpec).filter(spec -> spec.findOption("--out") != null)
+    root().subcommands().values().stream()
+        .map(CommandLine::getCommandSpec)
+        .filter(spec -> spec.findOption("--out") != null)
         .forEach(spec -> assertThat(spec.findOption("--force")).as(spec.name()).isNotNull());
   }
 
@@ -92,8 +104,16 @@ class CommandLineContractTest {
     CommandSpec validate = root().subcommands().get("validate").getCommandSpec();
     CommandSpec indicators = root().subcommands().get("indicators").getCommandSpec();
 
-    for (String option : List.of("--data", "--max-record-bytes", "--max-depth", "--max-string-length", "--max-number-length")) {
-      assertThat(validate.findOption(option).description()).as(option).isEqualTo(indicators.findOption(option).description());
+    for (String option :
+        List.of(
+            "--data",
+            "--max-record-bytes",
+            "--max-depth",
+            "--max-string-length",
+            "--max-number-length")) {
+      assertThat(validate.findOption(option).description())
+          .as(option)
+          .isEqualTo(indicators.findOption(option).description());
     }
     assertThat(validate.positionalParameters()).hasSize(1);
     assertThat(indicators.positionalParameters()).hasSize(1);
@@ -101,7 +121,8 @@ class CommandLineContractTest {
 
   @Test
   void plurals_oneErrorIsSingular() throws IOException {
-    Files.writeString(temp.resolve("registry.json"), "{\"id\": \"demo\", \"title\": {\"nb\": \"Demo\"}}");
+    Files.writeString(
+        temp.resolve("registry.json"), "{\"id\": \"demo\", \"title\": {\"nb\": \"Demo\"}}");
 
     Run run = Cli.run("check", temp.toString());
 
@@ -112,10 +133,20 @@ class CommandLineContractTest {
   void unmatchedArgument_thatMayBeARecord_isNotEchoed() throws IOException {
     Path records = Files.writeString(temp.resolve("r.jsonl"), "");
 
-    Run run = Cli.run("validate", "--registry", "ms", records.toString(), "{\"name\": \"ZZ_SENTINEL_17\"}", "--fomr");
+    Run run =
+        Cli.run(
+            "validate",
+            "--registry",
+            "ms",
+            records.toString(),
+            "{\"name\": \"ZZ_SENTINEL_17\"}",
+            "--fomr");
 
     assertThat(run.exit()).isEqualTo(Main.USAGE);
-    assertThat(run.err()).doesNotContain("ZZ_SENTINEL_17").contains("(not shown)").contains("'--fomr'");
+    assertThat(run.err())
+        .doesNotContain("ZZ_SENTINEL_17")
+        .contains("(not shown)")
+        .contains("'--fomr'");
   }
 
   @Command(name = "boom")
@@ -129,10 +160,15 @@ class CommandLineContractTest {
   private static Run runBoom(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    Main.Invocation invocation = new Main.Invocation(new ByteArrayInputStream(new byte[0]), false, Duration.ZERO, Duration.ZERO);
-    CommandLine commandLine = Main.commandLine(invocation, new PrintWriter(out, true), new PrintWriter(err, true));
+    Main.Invocation invocation =
+        new Main.Invocation(
+            new ByteArrayInputStream(new byte[0]), false, Duration.ZERO, Duration.ZERO);
+    CommandLine commandLine =
+        Main.commandLine(invocation, new PrintWriter(out, true), new PrintWriter(err, true));
     commandLine.addSubcommand("boom", new Boom());
-    commandLine.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)); // reaches the new subcommand too
+    commandLine
+        .setOut(new PrintWriter(out, true))
+        .setErr(new PrintWriter(err, true)); // reaches the new subcommand too
     return new Run(commandLine.execute(args), out.toString(), err.toString());
   }
 
@@ -142,8 +178,11 @@ class CommandLineContractTest {
 
     assertThat(run.exit()).isEqualTo(Main.INTERNAL);
     assertThat(run.err().strip().lines()).hasSize(1);
-    assertThat(run.err()).contains("internal failure: java.lang.IllegalStateException").contains("--debug")
-        .doesNotContain("ZZ_SENTINEL_17").doesNotContain("\tat ");
+    assertThat(run.err())
+        .contains("internal failure: java.lang.IllegalStateException")
+        .contains("--debug")
+        .doesNotContain("ZZ_SENTINEL_17")
+        .doesNotContain("\tat ");
   }
 
   @Test
@@ -151,7 +190,8 @@ class CommandLineContractTest {
     Run run = runBoom("boom", "--debug");
 
     assertThat(run.exit()).isEqualTo(Main.INTERNAL);
-    assertThat(run.err()).contains("\tat no.regforms.examples.cli.CommandLineContractTest$Boom.call");
+    assertThat(run.err())
+        .contains("\tat no.regforms.examples.cli.CommandLineContractTest$Boom.call");
   }
 
   @Test

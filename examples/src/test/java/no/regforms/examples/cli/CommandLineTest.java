@@ -21,8 +21,7 @@ class CommandLineTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   record Run(int exit, String out, String err) {
     List<JsonNode> jsonLines() throws IOException {
@@ -48,18 +47,27 @@ class CommandLineTest {
 
     assertThat(run.exit()).as(run.out()).isZero();
     String summary = run.out().lines().reduce((first, last) -> last).orElseThrow();
-    assertThat(summary).startsWith(id + " ").contains(": ok: ").contains(" forms, ").contains(" indicators");
+    assertThat(summary)
+        .startsWith(id + " ")
+        .contains(": ok: ")
+        .contains(" forms, ")
+        .contains(" indicators");
   }
 
   @Test
   void check_brokenFolder_printsLocatedErrorsAndExitsTwo() throws IOException {
-    Files.writeString(temp.resolve("registry.json"), "{\"id\": \"demo\", \"title\": {\"nb\": \"Demo\"}, \"version\": \"1\"}");
+    Files.writeString(
+        temp.resolve("registry.json"),
+        "{\"id\": \"demo\", \"title\": {\"nb\": \"Demo\"}, \"version\": \"1\"}");
     Files.createDirectories(temp.resolve("forms"));
-    Files.writeString(temp.resolve("forms/a.json"), String.join("\n",
-        "{\"id\": \"a\", \"title\": {\"nb\": \"A\"}, \"respondent\": \"clinician\",",
-        " \"items\": [",
-        "   {\"variable\": \"age\", \"type\": \"integer\", \"visibelIf\": \"true\"}",
-        " ]}"));
+    Files.writeString(
+        temp.resolve("forms/a.json"),
+        String.join(
+            "\n",
+            "{\"id\": \"a\", \"title\": {\"nb\": \"A\"}, \"respondent\": \"clinician\",",
+            " \"items\": [",
+            "   {\"variable\": \"age\", \"type\": \"integer\", \"visibelIf\": \"true\"}",
+            " ]}"));
 
     Run run = run("check", temp.toString());
 
@@ -92,11 +100,14 @@ class CommandLineTest {
   @Test
   void validate_badLines_reportsEachByNumberAndGoesOn() throws IOException {
     Path records = temp.resolve("records.jsonl");
-    Files.writeString(records, String.join("\n",
-        "{\"registry\": \"ms\", \"form\": \"msis29\", \"id\": \"r1\", \"values\": {\"nonsense_key\": 1}}",
-        "this is not json",
-        "",
-        "{\"registry\": \"ms\", \"form\": \"nosuchform\", \"id\": \"r3\", \"values\": {}}"));
+    Files.writeString(
+        records,
+        String.join(
+            "\n",
+            "{\"registry\": \"ms\", \"form\": \"msis29\", \"id\": \"r1\", \"values\": {\"nonsense_key\": 1}}",
+            "this is not json",
+            "",
+            "{\"registry\": \"ms\", \"form\": \"nosuchform\", \"id\": \"r3\", \"values\": {}}"));
 
     Run run = run("validate", "--registry", "ms", records.toString());
 
@@ -117,12 +128,15 @@ class CommandLineTest {
   @Test
   void validate_messages_inNorwegianByDefaultAndEnglishWhenAsked() throws IOException {
     Path records = temp.resolve("records.jsonl");
-    Files.writeString(records, "{\"registry\": \"ms\", \"form\": \"msis29\", \"values\": {\"nonsense_key\": 1}}\n");
+    Files.writeString(
+        records,
+        "{\"registry\": \"ms\", \"form\": \"msis29\", \"values\": {\"nonsense_key\": 1}}\n");
 
     Run norwegian = run("validate", "--registry", "ms", records.toString());
     Run english = run("validate", "--registry", "ms", "--lang", "en", records.toString());
 
-    assertThat(norwegian.jsonLines().get(0).toString()).contains("Skjemaet msis29 har ikke denne variabelen");
+    assertThat(norwegian.jsonLines().get(0).toString())
+        .contains("Skjemaet msis29 har ikke denne variabelen");
     assertThat(english.jsonLines().get(0).toString()).doesNotContain("Skjemaet");
   }
 
@@ -139,11 +153,21 @@ class CommandLineTest {
   @Test
   void eval_expressionOnRecord_printsJsonValue() throws IOException {
     Path record = temp.resolve("record.json");
-    Files.writeString(record, "{\"registry\": \"ms\", \"form\": \"inclusion\", \"values\": "
-        + "{\"onset\": \"2022-06\", \"diagnosis_date\": \"2024-06-30\"}}");
+    Files.writeString(
+        record,
+        "{\"registry\": \"ms\", \"form\": \"inclusion\", \"values\": "
+            + "{\"onset\": \"2022-06\", \"diagnosis_date\": \"2024-06-30\"}}");
 
-    Run run = run("eval", "--registry", "ms", "--form", "inclusion", "--record", record.toString(),
-        "months_between(onset, diagnosis_date)");
+    Run run =
+        run(
+            "eval",
+            "--registry",
+            "ms",
+            "--form",
+            "inclusion",
+            "--record",
+            record.toString(),
+            "months_between(onset, diagnosis_date)");
 
     assertThat(run.out().trim()).isEqualTo("24");
     assertThat(run.exit()).as("the partial record has errors").isEqualTo(Main.DATA_ERRORS);
@@ -152,7 +176,14 @@ class CommandLineTest {
 
   @Test
   void eval_missingValue_printsNull() {
-    Run run = run("eval", "--registry", "ms", "--form", "inclusion", "months_between(onset, diagnosis_date)");
+    Run run =
+        run(
+            "eval",
+            "--registry",
+            "ms",
+            "--form",
+            "inclusion",
+            "months_between(onset, diagnosis_date)");
 
     assertThat(run.exit()).isZero();
     assertThat(run.out().trim()).isEqualTo("null");
@@ -166,35 +197,68 @@ class CommandLineTest {
     assertThat(run.err()).contains("<expression>:1:").contains("error:").contains("^");
   }
 
-  private static final String HIP = ROOT.resolve("core/src/test/resources/registries/hipfracture").toString();
+  private static final String HIP =
+      ROOT.resolve("core/src/test/resources/registries/hipfracture").toString();
 
   @Test
   void eval_bareValuesWithForm_readsThemAsTheFormsValues() {
-    Run run = run("eval", "--registry", HIP, "--form", "admission", "--record",
-        "{\"admitted_at\": \"2024-03-01T22:00\", \"surgery_at\": \"2024-03-03T21:00\", \"operated\": true}",
-        "hours_between(admitted_at, surgery_at)");
+    Run run =
+        run(
+            "eval",
+            "--registry",
+            HIP,
+            "--form",
+            "admission",
+            "--record",
+            "{\"admitted_at\": \"2024-03-01T22:00\", \"surgery_at\": \"2024-03-03T21:00\", \"operated\": true}",
+            "hours_between(admitted_at, surgery_at)");
 
     assertThat(run.out().trim()).isEqualTo("47");
-    assertThat(run.err()).contains("note: the record has 2 errors").doesNotContain("registry").doesNotContain("form ''");
+    assertThat(run.err())
+        .contains("note: the record has 2 errors")
+        .doesNotContain("registry")
+        .doesNotContain("form ''");
   }
 
   @Test
   void eval_explainExpression_printsEachPartWithItsValueAndWhyUnknown() {
-    Run run = run("eval", "--registry", HIP, "--form", "admission", "--explain", "--record",
-        "{\"admitted_at\": \"2024-03-01T22:00\", \"birth_date\": \"1940-05-01\", \"fracture_type\": \"neck\"}");
+    Run run =
+        run(
+            "eval",
+            "--registry",
+            HIP,
+            "--form",
+            "admission",
+            "--explain",
+            "--record",
+            "{\"admitted_at\": \"2024-03-01T22:00\", \"birth_date\": \"1940-05-01\", \"fracture_type\": \"neck\"}");
 
-    assertThat(run.out()).contains("hidden surgery_at (visibleIf)\n  operated = true → unknown\n    operated → unknown: not filled in\n")
-        .contains("hidden delay_reason (visibleIf)\n  within_48h = false → unknown\n    within_48h → unknown: hidden\n")
+    assertThat(run.out())
+        .contains(
+            "hidden surgery_at (visibleIf)\n  operated = true → unknown\n    operated → unknown: not filled in\n")
+        .contains(
+            "hidden delay_reason (visibleIf)\n  within_48h = false → unknown\n    within_48h → unknown: hidden\n")
         .contains("computed age (compute)\n  years_between(birth_date, date(admitted_at)) → 83\n");
   }
 
   @Test
   void eval_explainWithExpression_printsTheValueThenItsParts() {
-    Run run = run("eval", "--registry", HIP, "--form", "admission", "--explain", "--record", "{\"operated\": false}",
-        "operated = true or filled(surgery_at)");
+    Run run =
+        run(
+            "eval",
+            "--registry",
+            HIP,
+            "--form",
+            "admission",
+            "--explain",
+            "--record",
+            "{\"operated\": false}",
+            "operated = true or filled(surgery_at)");
 
-    assertThat(run.out()).isEqualTo("false\noperated = true or filled(surgery_at) → false\n  operated = true → false\n"
-        + "    operated → false\n  filled(surgery_at) → false\n    surgery_at → unknown: hidden\n");
+    assertThat(run.out())
+        .isEqualTo(
+            "false\noperated = true or filled(surgery_at) → false\n  operated = true → false\n"
+                + "    operated → false\n  filled(surgery_at) → false\n    surgery_at → unknown: hidden\n");
   }
 
   private static List<String> codes(JsonNode line) {

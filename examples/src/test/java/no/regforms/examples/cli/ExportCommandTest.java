@@ -12,8 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ExportCommandTest {
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   private static int run(StringWriter out, StringWriter err, String... args) {
     return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
@@ -25,7 +24,8 @@ class ExportCommandTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
 
-    int exit = run(out, err, "export", "--registry", id, "--format", "all", "--out", temp.toString());
+    int exit =
+        run(out, err, "export", "--registry", id, "--format", "all", "--out", temp.toString());
 
     assertThat(exit).as(err.toString()).isZero();
     assertThat(temp.resolve("helsedata/dataset.jsonld")).isRegularFile();
@@ -43,11 +43,22 @@ class ExportCommandTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
 
-    int exit = run(out, err, "export", "--registry", "kvarus", "--format", "all", "--out", temp.toString());
+    int exit =
+        run(
+            out,
+            err,
+            "export",
+            "--registry",
+            "kvarus",
+            "--format",
+            "all",
+            "--out",
+            temp.toString());
 
     assertThat(exit).isEqualTo(1);
     assertThat(err.toString())
-        .contains("registry.json:").contains(": error: owner has no organisationNumber")
+        .contains("registry.json:")
+        .contains(": error: owner has no organisationNumber")
         .contains("helsedata: not exported");
     assertThat(temp.resolve("helsedata")).doesNotExist();
     assertThat(temp.resolve("codebook/codebook.csv")).isRegularFile();
@@ -61,7 +72,9 @@ class ExportCommandTest {
     int exit = run(out, new StringWriter(), "check", "kvarus");
 
     assertThat(exit).isZero();
-    assertThat(out.toString()).contains("registry.json:").contains(": warning: owner has no organisationNumber")
+    assertThat(out.toString())
+        .contains("registry.json:")
+        .contains(": warning: owner has no organisationNumber")
         .contains("kvarus 2025.1: ok: ");
   }
 
@@ -70,7 +83,8 @@ class ExportCommandTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
 
-    int exit = run(out, err, "export", "--registry", "ms", "--format", "pdf", "--out", temp.toString());
+    int exit =
+        run(out, err, "export", "--registry", "ms", "--format", "pdf", "--out", temp.toString());
 
     assertThat(exit).isEqualTo(Main.USAGE);
     assertThat(err.toString()).contains("unknown format 'pdf'");

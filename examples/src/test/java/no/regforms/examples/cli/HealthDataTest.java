@@ -22,43 +22,114 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * No command prints health data: every command runs in its own JVM, as {@code ./regforms} runs it,
- * with SLF4J logging everything down to trace, on records and arguments full of sentinel values;
- * no sentinel may appear on standard output, standard error (which carries the log) or in the
+ * with SLF4J logging everything down to trace, on records and arguments full of sentinel values; no
+ * sentinel may appear on standard output, standard error (which carries the log) or in the
  * indicator outputs.
  */
 class HealthDataTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** Every sentinel contains this; record ids and patient keys, text, codes, dates all do. */
   private static final String SENTINEL = "ZZSENT";
+
   /** A number sentinel, placed in every numeric value. */
   private static final String NUMBER = "31415926535";
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @Test
   void everyCommand_atEveryLogLevel_printsNoRecordValueOrIdentifier() throws Exception {
     Path records = sentinelRecords();
     Path generated = temp.resolve("generated.jsonl");
-    String badJson = "{\"registry\":\"ms\",\"form\":\"inclusion\",\"values\":{\"onset\":\"" + SENTINEL + "_ARG\"";
-    String goodJson = "{\"registry\":\"ms\",\"form\":\"inclusion\",\"id\":\"" + SENTINEL + "_ID\",\"values\":{\"onset\":\""
-        + SENTINEL + "_ONSET\",\"relapses_before_diagnosis\":" + NUMBER + "}}";
+    String badJson =
+        "{\"registry\":\"ms\",\"form\":\"inclusion\",\"values\":{\"onset\":\""
+            + SENTINEL
+            + "_ARG\"";
+    String goodJson =
+        "{\"registry\":\"ms\",\"form\":\"inclusion\",\"id\":\""
+            + SENTINEL
+            + "_ID\",\"values\":{\"onset\":\""
+            + SENTINEL
+            + "_ONSET\",\"relapses_before_diagnosis\":"
+            + NUMBER
+            + "}}";
     Path recordFile = Files.writeString(temp.resolve("record.json"), goodJson);
-    List<List<String>> commands = List.of(
-        List.of("validate", "--registry", "ms", "--lang", "en", records.toString()),
-        List.of("validate", "--registry", "ms", records.toString()),
-        List.of("validate", "--registry", "ms", records.toString(), "{\"name\":\"" + SENTINEL + "_STRAY\"}"),
-        List.of("eval", "--registry", "ms", "--form", "inclusion", "--record", badJson, "filled(onset)"),
-        List.of("eval", "--registry", "ms", "--form", "inclusion", "--record", goodJson, "filled(onset)"),
-        List.of("eval", "--registry", "ms", "--form", "inclusion", "--record", recordFile.toString(), "count(onset_symptoms)"),
-        List.of("indicators", "--registry", "ms", "--data", records.toString(), "--year", "2024", "--out",
-            temp.resolve("indicators").toString()),
-        List.of("render", "--registry", "ms", "--out", temp.resolve("pages").toString()),
-        List.of("import", "--from", "redcap", Cli.ROOT.resolve("core/src/test/resources/importer/redcap/longitudinal.csv")
-            .toString(), "--out", temp.resolve("imported").toString()),
-        List.of("export", "--registry", "ms", "--format", "codebook", "--out", temp.resolve("exported").toString()),
-        List.of("generate", "--registry", "ms", "--patients", "20", "--invalid", "0.5", "--out", generated.toString()));
+    List<List<String>> commands =
+        List.of(
+            List.of("validate", "--registry", "ms", "--lang", "en", records.toString()),
+            List.of("validate", "--registry", "ms", records.toString()),
+            List.of(
+                "validate",
+                "--registry",
+                "ms",
+                records.toString(),
+                "{\"name\":\"" + SENTINEL + "_STRAY\"}"),
+            List.of(
+                "eval",
+                "--registry",
+                "ms",
+                "--form",
+                "inclusion",
+                "--record",
+                badJson,
+                "filled(onset)"),
+            List.of(
+                "eval",
+                "--registry",
+                "ms",
+                "--form",
+                "inclusion",
+                "--record",
+                goodJson,
+                "filled(onset)"),
+            List.of(
+                "eval",
+                "--registry",
+                "ms",
+                "--form",
+                "inclusion",
+                "--record",
+                recordFile.toString(),
+                "count(onset_symptoms)"),
+            List.of(
+                "indicators",
+                "--registry",
+                "ms",
+                "--data",
+                records.toString(),
+                "--year",
+                "2024",
+                "--out",
+                temp.resolve("indicators").toString()),
+            List.of("render", "--registry", "ms", "--out", temp.resolve("pages").toString()),
+            List.of(
+                "import",
+                "--from",
+                "redcap",
+                Cli.ROOT
+                    .resolve("core/src/test/resources/importer/redcap/longitudinal.csv")
+                    .toString(),
+                "--out",
+                temp.resolve("imported").toString()),
+            List.of(
+                "export",
+                "--registry",
+                "ms",
+                "--format",
+                "codebook",
+                "--out",
+                temp.resolve("exported").toString()),
+            List.of(
+                "generate",
+                "--registry",
+                "ms",
+                "--patients",
+                "20",
+                "--invalid",
+                "0.5",
+                "--out",
+                generated.toString()));
     Path script = temp.resolve("commands.jsonl");
     List<String> lines = new ArrayList<>();
     for (List<String> command : commands) lines.add(JSON.writeValueAsString(command));
@@ -67,10 +138,22 @@ class HealthDataTest {
     Output output = runInOwnJvm(script);
 
     assertThat(output.out()).contains("== trace enabled: true");
-    assertThat(output.err()).as("the log at trace level").containsPattern("(?m)^\\[main\\] (TRACE|DEBUG) ");
-    assertThat(exitCodes(output.out())).containsExactly(
-        "1 validate", "1 validate", "2 validate", "1 eval", "1 eval", "1 eval", "1 indicators", "0 render", "0 import",
-        "0 export", "0 generate");
+    assertThat(output.err())
+        .as("the log at trace level")
+        .containsPattern("(?m)^\\[main\\] (TRACE|DEBUG) ");
+    assertThat(exitCodes(output.out()))
+        .containsExactly(
+            "1 validate",
+            "1 validate",
+            "2 validate",
+            "1 eval",
+            "1 eval",
+            "1 eval",
+            "1 indicators",
+            "0 render",
+            "0 import",
+            "0 export",
+            "0 generate");
     List<String> sentinels = new ArrayList<>(List.of(SENTINEL, NUMBER));
     sentinels.addAll(identifiers(generated));
     for (String sentinel : sentinels) {
@@ -79,7 +162,9 @@ class HealthDataTest {
     }
     try (Stream<Path> files = Files.walk(temp.resolve("indicators"))) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
-        assertThat(Files.readString(file)).as(file.getFileName().toString()).doesNotContain(SENTINEL);
+        assertThat(Files.readString(file))
+            .as(file.getFileName().toString())
+            .doesNotContain(SENTINEL);
       }
     }
   }
@@ -101,15 +186,31 @@ class HealthDataTest {
         file.write((record + "\n").getBytes(StandardCharsets.UTF_8));
       }
     }
-    String unreadable = String.join("\n",
-        "{\"registry\":\"ms\",\"form\":\"inclusion\",\"values\":{\"onset\":" + SENTINEL + "_BARE}}",
-        "{\"registry\":\"ms\",\"form\":\"inclusion\",\"values\":{\"onset\":\"" + SENTINEL + "_DUP\",\"onset\":1}}",
-        "{\"registry\":\"ms\",\"form\":\"inclusion\",\"values\":{\"onset\":\"" + SENTINEL + "_CUT",
-        "{\"registry\":\"ms\",\"form\":\"inclusion\",\"values\":{\"onset\":\"" + SENTINEL + "_LONG" + "x".repeat(1 << 20) + "\"}}",
-        "[\"" + SENTINEL + "_ARRAY\"]", "");
+    String unreadable =
+        String.join(
+            "\n",
+            "{\"registry\":\"ms\",\"form\":\"inclusion\",\"values\":{\"onset\":"
+                + SENTINEL
+                + "_BARE}}",
+            "{\"registry\":\"ms\",\"form\":\"inclusion\",\"values\":{\"onset\":\""
+                + SENTINEL
+                + "_DUP\",\"onset\":1}}",
+            "{\"registry\":\"ms\",\"form\":\"inclusion\",\"values\":{\"onset\":\""
+                + SENTINEL
+                + "_CUT",
+            "{\"registry\":\"ms\",\"form\":\"inclusion\",\"values\":{\"onset\":\""
+                + SENTINEL
+                + "_LONG"
+                + "x".repeat(1 << 20)
+                + "\"}}",
+            "[\"" + SENTINEL + "_ARRAY\"]",
+            "");
     file.write(unreadable.getBytes(StandardCharsets.UTF_8));
-    file.write(("{\"registry\":\"ms\",\"form\":\"inclusion\",\"values\":{\"onset\":\"" + SENTINEL + "_Bj\u00f8rn\"}}\n")
-        .getBytes(StandardCharsets.ISO_8859_1));
+    file.write(
+        ("{\"registry\":\"ms\",\"form\":\"inclusion\",\"values\":{\"onset\":\""
+                + SENTINEL
+                + "_Bj\u00f8rn\"}}\n")
+            .getBytes(StandardCharsets.ISO_8859_1));
     return Files.write(temp.resolve("records.jsonl"), file.toByteArray());
   }
 
@@ -132,7 +233,10 @@ class HealthDataTest {
     return value;
   }
 
-  /** The patient keys and record ids of generated synthetic records: identifiers as far as the tool knows. */
+  /**
+   * The patient keys and record ids of generated synthetic records: identifiers as far as the tool
+   * knows.
+   */
   private static List<String> identifiers(Path generated) throws IOException {
     List<String> ids = new ArrayList<>();
     for (String line : Files.readAllLines(generated, StandardCharsets.UTF_8)) {
@@ -145,7 +249,10 @@ class HealthDataTest {
   }
 
   private static List<String> exitCodes(String out) {
-    return out.lines().filter(line -> line.startsWith("== exit ")).map(line -> line.substring("== exit ".length())).toList();
+    return out.lines()
+        .filter(line -> line.startsWith("== exit "))
+        .map(line -> line.substring("== exit ".length()))
+        .toList();
   }
 
   private record Output(String out, String err) {}
@@ -154,16 +261,22 @@ class HealthDataTest {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Path out = temp.resolve("stdout.txt");
     Path err = temp.resolve("stderr.txt");
-    Process process = new ProcessBuilder(java.toString(),
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=trace",
-        "-Dorg.jboss.logging.provider=slf4j",
-        "-cp", System.getProperty("java.class.path"),
-        SentinelDriver.class.getName(), script.toString())
-        .redirectOutput(out.toFile())
-        .redirectError(err.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-        .start();
+    Process process =
+        new ProcessBuilder(
+                java.toString(),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=trace",
+                "-Dorg.jboss.logging.provider=slf4j",
+                "-cp",
+                System.getProperty("java.class.path"),
+                SentinelDriver.class.getName(),
+                script.toString())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .start();
     assertThat(process.waitFor(10, TimeUnit.MINUTES)).as("the commands finish").isTrue();
-    return new Output(Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    return new Output(
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
   }
 }

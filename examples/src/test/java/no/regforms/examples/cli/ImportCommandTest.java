@@ -12,11 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ImportCommandTest {
 
-  private static final Path FIXTURES = Path.of("..").toAbsolutePath().normalize()
-      .resolve("core/src/test/resources/importer");
+  private static final Path FIXTURES =
+      Path.of("..").toAbsolutePath().normalize().resolve("core/src/test/resources/importer");
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   private record Run(int exit, String out, String err) {}
 
@@ -31,14 +30,23 @@ class ImportCommandTest {
   void import_redcapDictionary_writesAFolderThatChecksClean() throws IOException {
     Path out = temp.resolve("longitudinal");
 
-    Run run = run("import", "--from", "redcap", FIXTURES.resolve("redcap/longitudinal.csv").toString(), "--out", out.toString(),
-        "--id", "longitudinal");
+    Run run =
+        run(
+            "import",
+            "--from",
+            "redcap",
+            FIXTURES.resolve("redcap/longitudinal.csv").toString(),
+            "--out",
+            out.toString(),
+            "--id",
+            "longitudinal");
 
     assertThat(run.exit()).as(run.out() + run.err()).isZero();
     assertThat(run.out()).contains("9 forms, 94 variables, 15 code lists", "check: ok");
     assertThat(out.resolve("forms/demographics.json")).exists();
     assertThat(Files.readString(out.resolve("import-report.md"))).contains("patient_document");
-    assertThat(run("check", out.toString()).out()).startsWith("longitudinal 1: ok: 9 forms, 94 variables");
+    assertThat(run("check", out.toString()).out())
+        .startsWith("longitudinal 1: ok: 9 forms, 94 variables");
   }
 
   @Test
@@ -57,8 +65,14 @@ class ImportCommandTest {
 
   @Test
   void import_wrongFormat_printsTheReasonAndExitsOne() {
-    Run run = run("import", "--from", "oqr", FIXTURES.resolve("redcap/longitudinal.csv").toString(), "--out",
-        temp.resolve("x").toString());
+    Run run =
+        run(
+            "import",
+            "--from",
+            "oqr",
+            FIXTURES.resolve("redcap/longitudinal.csv").toString(),
+            "--out",
+            temp.resolve("x").toString());
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).contains("error: not in the OpenQReg Klokeboken format", "skjemanavn");
@@ -67,8 +81,14 @@ class ImportCommandTest {
 
   @Test
   void import_unknownFormat_isAUsageError() {
-    Run run = run("import", "--from", "odk", FIXTURES.resolve("redcap/longitudinal.csv").toString(), "--out",
-        temp.resolve("x").toString());
+    Run run =
+        run(
+            "import",
+            "--from",
+            "odk",
+            FIXTURES.resolve("redcap/longitudinal.csv").toString(),
+            "--out",
+            temp.resolve("x").toString());
 
     assertThat(run.exit()).isEqualTo(Main.USAGE);
     assertThat(run.err()).contains("use oqr, mrs or redcap");
@@ -76,8 +96,16 @@ class ImportCommandTest {
 
   @Test
   void import_invalidRegistryId_isAUsageError() {
-    Run run = run("import", "--from", "redcap", FIXTURES.resolve("redcap/longitudinal.csv").toString(), "--out",
-        temp.resolve("x").toString(), "--id", "Bad Id");
+    Run run =
+        run(
+            "import",
+            "--from",
+            "redcap",
+            FIXTURES.resolve("redcap/longitudinal.csv").toString(),
+            "--out",
+            temp.resolve("x").toString(),
+            "--id",
+            "Bad Id");
 
     assertThat(run.exit()).isEqualTo(Main.USAGE);
     assertThat(run.err()).contains("must be snake_case");

@@ -9,8 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class NewCommandTest {
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @Test
   void new_emptyFolder_writesAStarterThatPassesCheckAndGenerates() throws Exception {
@@ -20,16 +19,27 @@ class NewCommandTest {
 
     assertThat(made.exit()).as(made.both()).isZero();
     assertThat(made.err()).isEmpty();
-    assertThat(Files.readString(folder.resolve("registry.json"))).contains("\"id\": \"hip_fracture\"")
+    assertThat(Files.readString(folder.resolve("registry.json")))
+        .contains("\"id\": \"hip_fracture\"")
         .contains("\"nb\": \"Hip Fracture\"");
     Cli.Run check = Cli.run("check", folder.toString());
     assertThat(check.exit()).as(check.both()).isZero();
     assertThat(check.both()).contains(": ok: 1 form").doesNotContain("warning");
     Path records = temp.resolve("records.jsonl");
-    Cli.Run generated = Cli.run("generate", "--registry", folder.toString(), "--patients", "20", "--seed", "1",
-        "--out", records.toString());
+    Cli.Run generated =
+        Cli.run(
+            "generate",
+            "--registry",
+            folder.toString(),
+            "--patients",
+            "20",
+            "--seed",
+            "1",
+            "--out",
+            records.toString());
     assertThat(generated.exit()).as(generated.both()).isZero();
-    assertThat(Cli.run("validate", "--registry", folder.toString(), records.toString()).exit()).isZero();
+    assertThat(Cli.run("validate", "--registry", folder.toString(), records.toString()).exit())
+        .isZero();
   }
 
   @Test
@@ -51,6 +61,7 @@ class NewCommandTest {
 
     assertThat(refused.exit()).isEqualTo(Main.USAGE);
     assertThat(refused.err()).contains("--id");
-    assertThat(Cli.run("new", "--id", "registry_2024", temp.resolve("2024").toString()).exit()).isZero();
+    assertThat(Cli.run("new", "--id", "registry_2024", temp.resolve("2024").toString()).exit())
+        .isZero();
   }
 }

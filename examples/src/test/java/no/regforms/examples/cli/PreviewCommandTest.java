@@ -22,11 +22,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code regforms preview}: a folder only, usage errors as exit code 2, and a server that runs until stopped. */
+/**
+ * {@code regforms preview}: a folder only, usage errors as exit code 2, and a server that runs
+ * until stopped.
+ */
 class PreviewCommandTest {
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   private final StringWriter stdout = new StringWriter();
   private final StringWriter stderr = new StringWriter();
@@ -47,14 +49,24 @@ class PreviewCommandTest {
 
   @Test
   void preview_unreadableData_exitsTwo() throws URISyntaxException {
-    assertThat(run("preview", clinic().toString(), "--data", temp.resolve("none.jsonl").toString(), "--port", "0")).isEqualTo(2);
+    assertThat(
+            run(
+                "preview",
+                clinic().toString(),
+                "--data",
+                temp.resolve("none.jsonl").toString(),
+                "--port",
+                "0"))
+        .isEqualTo(2);
     assertThat(stderr.toString()).contains("cannot read").contains("none.jsonl");
   }
 
   @Test
   void preview_portInUse_saysSoAndExitsTwo() throws IOException, URISyntaxException {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      assertThat(run("preview", clinic().toString(), "--port", String.valueOf(taken.getLocalPort()))).isEqualTo(2);
+      assertThat(
+              run("preview", clinic().toString(), "--port", String.valueOf(taken.getLocalPort())))
+          .isEqualTo(2);
       assertThat(stderr.toString()).contains("port " + taken.getLocalPort() + " is in use");
     }
   }
@@ -65,11 +77,13 @@ class PreviewCommandTest {
     try (var files = Files.walk(clinic())) {
       for (Path source : files.toList()) {
         Path target = folder.resolve(clinic().relativize(source).toString());
-        if (Files.isDirectory(source)) Files.createDirectories(target); else Files.copy(source, target);
+        if (Files.isDirectory(source)) Files.createDirectories(target);
+        else Files.copy(source, target);
       }
     }
     CompletableFuture<Integer> exit = new CompletableFuture<>();
-    Thread runner = new Thread(() -> exit.complete(run("preview", folder.toString(), "--port", "0")));
+    Thread runner =
+        new Thread(() -> exit.complete(run("preview", folder.toString(), "--port", "0")));
     runner.start();
     Matcher url = Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+/) ").matcher("");
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -77,9 +91,13 @@ class PreviewCommandTest {
       Thread.sleep(50);
     }
     assertThat(url.find(0)).as("printed its address: %s %s", stdout, stderr).isTrue();
-    HttpResponse<String> index = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(url.group(1))).timeout(Duration.ofSeconds(10)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> index =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url.group(1)))
+                    .timeout(Duration.ofSeconds(10))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(index.body()).contains("Testregister for skjema");
     assertThat(stdout.toString()).contains("clinic: loaded");
     runner.interrupt();

@@ -16,9 +16,11 @@ class ProgressTest {
   private final AtomicLong now = new AtomicLong();
 
   private Progress progress(boolean terminal) {
-    Main.Invocation invocation = new Main.Invocation(InputStream.nullInputStream(), terminal, Duration.ofSeconds(2),
-        Duration.ofSeconds(10));
-    return new Progress(new PrintWriter(err, true), "validate", "lines", 1000, invocation, now::get);
+    Main.Invocation invocation =
+        new Main.Invocation(
+            InputStream.nullInputStream(), terminal, Duration.ofSeconds(2), Duration.ofSeconds(10));
+    return new Progress(
+        new PrintWriter(err, true), "validate", "lines", 1000, invocation, now::get);
   }
 
   private void at(long seconds) {
@@ -44,8 +46,10 @@ class ProgressTest {
     }
     progress.close();
 
-    assertThat(err.toString().lines()).containsExactly(
-        "validate: 8 % (80 lines, 2 s)", "validate: 48 % (480 lines, 12 s)", "validate: 88 % (880 lines, 22 s)");
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "validate: 8 % (80 lines, 2 s)",
+            "validate: 48 % (480 lines, 12 s)", "validate: 88 % (880 lines, 22 s)");
   }
 
   @Test
@@ -59,7 +63,13 @@ class ProgressTest {
     progress.close();
 
     String bar = "validate [###############               ] 50 % (500 lines, 3 s)";
-    assertThat(err.toString()).isEqualTo("\r" + bar + "\r" + " ".repeat(bar.length()) + "\r"
-        + "\rvalidate [##############################] 100 % (1,000 lines, 4 s)\n");
+    assertThat(err.toString())
+        .isEqualTo(
+            "\r"
+                + bar
+                + "\r"
+                + " ".repeat(bar.length())
+                + "\r"
+                + "\rvalidate [##############################] 100 % (1,000 lines, 4 s)\n");
   }
 }

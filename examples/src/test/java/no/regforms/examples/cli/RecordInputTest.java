@@ -17,11 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** How validate and indicators read records: the same input options, every line accounted for, no line fatal. */
+/**
+ * How validate and indicators read records: the same input options, every line accounted for, no
+ * line fatal.
+ */
 class RecordInputTest {
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   /** The MS sample records with line 3 saved in Latin-1 (a text value "Bjørn"), then the rest. */
   private Path withLatin1Line() throws IOException {
@@ -42,24 +44,39 @@ class RecordInputTest {
   }
 
   private Run runOn(String command, String data, String... more) {
-    List<String> args = new ArrayList<>(command.equals("validate")
-        ? List.of("validate", "--registry", "ms", "--lang", "en", "--data", data)
-        : List.of("indicators", "--registry", "ms", "--year", "2024", "--data", data, "--out", temp.resolve("out").toString(),
-            "--force"));
+    List<String> args =
+        new ArrayList<>(
+            command.equals("validate")
+                ? List.of("validate", "--registry", "ms", "--lang", "en", "--data", data)
+                : List.of(
+                    "indicators",
+                    "--registry",
+                    "ms",
+                    "--year",
+                    "2024",
+                    "--data",
+                    data,
+                    "--out",
+                    temp.resolve("out").toString(),
+                    "--force"));
     args.addAll(List.of(more));
     return Cli.run(args.toArray(String[]::new));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"validate", "indicators"})
-  void invalidUtf8Line_isReportedByLineAndByteColumn_andTheRunGoesOn(String command) throws IOException {
+  void invalidUtf8Line_isReportedByLineAndByteColumn_andTheRunGoesOn(String command)
+      throws IOException {
     Path file = withLatin1Line();
     long lines = Files.readAllLines(Cli.samples("ms")).size();
 
     Run run = runOn(command, file.toString());
 
     assertThat(run.exit()).as(run.both()).isEqualTo(Main.DATA_ERRORS);
-    assertThat(run.both()).contains("not UTF-8").contains("byte column").doesNotContain("Exception");
+    assertThat(run.both())
+        .contains("not UTF-8")
+        .contains("byte column")
+        .doesNotContain("Exception");
     if (command.equals("validate")) {
       JsonNode summary = run.summary();
       assertThat(summary.get("linesRead").asLong()).isEqualTo(lines);
@@ -68,9 +85,12 @@ class RecordInputTest {
       assertThat(run.jsonLines().get(0).get("line").asInt()).isEqualTo(3);
     } else {
       assertThat(run.err()).contains("latin1.jsonl:3: error:");
-      assertThat(run.out()).contains("lines read " + lines + " (" + (lines - 1) + " records, 1 unreadable line;");
+      assertThat(run.out())
+          .contains("lines read " + lines + " (" + (lines - 1) + " records, 1 unreadable line;");
       assertThat(temp.resolve("out/results.csv")).exists();
-      assertThat(temp.resolve("out/skde-upload-andel.csv")).as("no SKDE file from a run with errors").doesNotExist();
+      assertThat(temp.resolve("out/skde-upload-andel.csv"))
+          .as("no SKDE file from a run with errors")
+          .doesNotExist();
     }
   }
 
@@ -94,15 +114,29 @@ class RecordInputTest {
   @ValueSource(strings = {"validate", "indicators"})
   void dash_readsStandardInput(String command) throws IOException {
     byte[] records = Files.readAllBytes(Cli.samples("ms"));
-    List<String> args = new ArrayList<>(command.equals("validate")
-        ? List.of("validate", "--registry", "ms", "-")
-        : List.of("indicators", "--registry", "ms", "--year", "2024", "--data", "-", "--out", temp.resolve("out").toString()));
+    List<String> args =
+        new ArrayList<>(
+            command.equals("validate")
+                ? List.of("validate", "--registry", "ms", "-")
+                : List.of(
+                    "indicators",
+                    "--registry",
+                    "ms",
+                    "--year",
+                    "2024",
+                    "--data",
+                    "-",
+                    "--out",
+                    temp.resolve("out").toString()));
 
     Run run = Cli.run(new ByteArrayInputStream(records), args.toArray(String[]::new));
 
     assertThat(run.exit()).as(run.both()).isZero();
-    assertThat(run.both()).contains(command.equals("validate") ? "\"linesRead\":" + Files.readAllLines(Cli.samples("ms")).size()
-        : "lines read " + Files.readAllLines(Cli.samples("ms")).size());
+    assertThat(run.both())
+        .contains(
+            command.equals("validate")
+                ? "\"linesRead\":" + Files.readAllLines(Cli.samples("ms")).size()
+                : "lines read " + Files.readAllLines(Cli.samples("ms")).size());
   }
 
   @Test
@@ -116,8 +150,13 @@ class RecordInputTest {
   @ParameterizedTest
   @ValueSource(strings = {"validate", "indicators"})
   void recordOverALimit_isRefusedNamingTheOptionThatRaisesIt(String command) throws IOException {
-    String deep = "{\"registry\":\"ms\",\"form\":\"inclusion\",\"values\":{\"a\":" + "[".repeat(50) + "]".repeat(50) + "}}\n";
-    Path file = Files.writeString(temp.resolve("deep.jsonl"), deep + Files.readString(Cli.samples("ms")));
+    String deep =
+        "{\"registry\":\"ms\",\"form\":\"inclusion\",\"values\":{\"a\":"
+            + "[".repeat(50)
+            + "]".repeat(50)
+            + "}}\n";
+    Path file =
+        Files.writeString(temp.resolve("deep.jsonl"), deep + Files.readString(Cli.samples("ms")));
 
     Run run = runOn(command, file.toString(), "--max-depth", "10");
 
@@ -129,8 +168,12 @@ class RecordInputTest {
   void validate_recordWithThousandsOfIssues_printsASmallLine() throws IOException {
     // 800 KB of codes that are not in the list: one issue each, but the output line stays small.
     StringBuilder codes = new StringBuilder();
-    for (int i = 0; i < 100_000; i++) codes.append(i == 0 ? "" : ",").append("\"x").append(i).append('"');
-    String record = "{\"registry\":\"ms\",\"form\":\"inclusion\",\"values\":{\"onset_symptoms\":[" + codes + "]}}\n";
+    for (int i = 0; i < 100_000; i++)
+      codes.append(i == 0 ? "" : ",").append("\"x").append(i).append('"');
+    String record =
+        "{\"registry\":\"ms\",\"form\":\"inclusion\",\"values\":{\"onset_symptoms\":["
+            + codes
+            + "]}}\n";
     Path file = Files.writeString(temp.resolve("big.jsonl"), record);
 
     Run run = Cli.run("validate", "--registry", "ms", file.toString());

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code regforms render}: pages and index on disk, usage errors as exit code 2. */
 class RenderCommandTest {
 
-  @TempDir
-  Path out;
+  @TempDir Path out;
 
   private final StringWriter stdout = new StringWriter();
   private final StringWriter stderr = new StringWriter();
@@ -25,10 +24,22 @@ class RenderCommandTest {
 
   @Test
   void render_oneForm_writesOnePageWithoutIndex() throws IOException {
-    int exit = run("render", "--registry", "ect", "--form", "course", "--lang", "nb", "--out", out.toString());
+    int exit =
+        run(
+            "render",
+            "--registry",
+            "ect",
+            "--form",
+            "course",
+            "--lang",
+            "nb",
+            "--out",
+            out.toString());
     assertThat(exit).isZero();
-    assertThat(Files.readString(out.resolve("course.nb.html"))).startsWith("<!DOCTYPE html>")
-        .contains("ECT-behandlingsforløp").contains("RegformsForm.boot(");
+    assertThat(Files.readString(out.resolve("course.nb.html")))
+        .startsWith("<!DOCTYPE html>")
+        .contains("ECT-behandlingsforløp")
+        .contains("RegformsForm.boot(");
     assertThat(out.resolve("index.nb.html")).doesNotExist();
   }
 
@@ -38,7 +49,8 @@ class RenderCommandTest {
     assertThat(exit).isZero();
     assertThat(out.resolve("followup.en.html")).exists();
     assertThat(out.resolve("inclusion.en.html")).exists();
-    assertThat(Files.readString(out.resolve("index.en.html"))).contains("href=\"followup.en.html\"");
+    assertThat(Files.readString(out.resolve("index.en.html")))
+        .contains("href=\"followup.en.html\"");
   }
 
   @Test

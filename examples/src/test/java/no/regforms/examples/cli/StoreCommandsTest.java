@@ -21,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StoreCommandsTest {
 
-  @TempDir
-  static Path temp;
+  @TempDir static Path temp;
 
   private static Path records;
 
@@ -41,28 +40,64 @@ class StoreCommandsTest {
   @BeforeAll
   static void generate() {
     records = temp.resolve("ms.jsonl");
-    Run generated = run("generate", "--registry", "ms", "--patients", "50", "--seed", "1", "--invalid", "0.02", "--out",
-        records.toString());
+    Run generated =
+        run(
+            "generate",
+            "--registry",
+            "ms",
+            "--patients",
+            "50",
+            "--seed",
+            "1",
+            "--invalid",
+            "0.02",
+            "--out",
+            records.toString());
     assertThat(generated.exit()).as(generated.err()).isZero();
     loaded = temp.resolve("main-job.duckdb");
     Run load = run("load", "--registry", "ms", "--store", loaded.toString(), records.toString());
     assertThat(load.exit()).as(load.err()).isZero();
-    assertThat(load.out()).matches("(?s)ms: \\d+ records loaded into .*main-job.duckdb \\(\\d+ with validation errors.*");
+    assertThat(load.out())
+        .matches(
+            "(?s)ms: \\d+ records loaded into .*main-job.duckdb \\(\\d+ with validation errors.*");
   }
 
   @Test
   void indicators_loadedIntoDuckDb_sameFilesAsFromJsonLines() throws Exception {
     Path store = loaded;
-    Run jvm = run("indicators", "--registry", "ms", "--data", records.toString(), "--year", "2024", "--out",
-        temp.resolve("jvm").toString());
-    Run duckdb = run("indicators", "--registry", "ms", "--engine", "duckdb", "--store", store.toString(), "--year", "2024",
-        "--out", temp.resolve("duckdb").toString());
+    Run jvm =
+        run(
+            "indicators",
+            "--registry",
+            "ms",
+            "--data",
+            records.toString(),
+            "--year",
+            "2024",
+            "--out",
+            temp.resolve("jvm").toString());
+    Run duckdb =
+        run(
+            "indicators",
+            "--registry",
+            "ms",
+            "--engine",
+            "duckdb",
+            "--store",
+            store.toString(),
+            "--year",
+            "2024",
+            "--out",
+            temp.resolve("duckdb").toString());
 
     assertThat(jvm.exit()).as(jvm.err()).isEqualTo(duckdb.exit());
     for (String file : List.of("results.csv", "results.json", "skde-ind.csv")) {
-      assertThat(temp.resolve("duckdb").resolve(file)).as(file).hasSameTextualContentAs(temp.resolve("jvm").resolve(file));
+      assertThat(temp.resolve("duckdb").resolve(file))
+          .as(file)
+          .hasSameTextualContentAs(temp.resolve("jvm").resolve(file));
     }
-    assertThat(Files.readString(temp.resolve("duckdb/results.csv"))).contains("ms_coverage,2024,rhf,");
+    assertThat(Files.readString(temp.resolve("duckdb/results.csv")))
+        .contains("ms_coverage,2024,rhf,");
     assertThat(duckdb.err()).isEqualTo(jvm.err());
   }
 
@@ -74,10 +109,20 @@ class StoreCommandsTest {
     run("load", "--registry", "ms", "--store", store.toString(), records.toString());
     assertThat(count(store)).isEqualTo(2 * once);
 
-    Run replaced = run("load", "--registry", "ms", "--replace", "--store", store.toString(), records.toString());
+    Run replaced =
+        run(
+            "load",
+            "--registry",
+            "ms",
+            "--replace",
+            "--store",
+            store.toString(),
+            records.toString());
 
     assertThat(replaced.exit()).isZero();
-    assertThat(count(store)).isEqualTo(once).isEqualTo(Files.readAllLines(records).stream().filter(l -> !l.isBlank()).count());
+    assertThat(count(store))
+        .isEqualTo(once)
+        .isEqualTo(Files.readAllLines(records).stream().filter(l -> !l.isBlank()).count());
   }
 
   @Test
@@ -89,7 +134,8 @@ class StoreCommandsTest {
     assertThat(sql.exit()).as(sql.err()).isZero();
     List<String> statements = List.of(sql.out().split(";\n"));
     assertThat(statements.get(0)).contains("CREATE TABLE IF NOT EXISTS regforms_record");
-    try (Connection db = DriverManager.getConnection("jdbc:duckdb:" + store); Statement statement = db.createStatement()) {
+    try (Connection db = DriverManager.getConnection("jdbc:duckdb:" + store);
+        Statement statement = db.createStatement()) {
       long counted = 0;
       for (String query : statements.subList(1, statements.size())) {
         if (query.isBlank()) continue;
@@ -99,33 +145,68 @@ class StoreCommandsTest {
       }
       assertThat(counted).isPositive();
     }
-    assertThat(statements.stream().filter(s -> s.contains("WITH years(report_year)")).count()).isEqualTo(14);
-    assertThat(run("sql", "--registry", "ms", "--dialect", "postgres").out()).contains("JSONB", "COLLATE \"C\"");
+    assertThat(statements.stream().filter(s -> s.contains("WITH years(report_year)")).count())
+        .isEqualTo(14);
+    assertThat(run("sql", "--registry", "ms", "--dialect", "postgres").out())
+        .contains("JSONB", "COLLATE \"C\"");
   }
 
   @Test
   void load_mrsExtractWithBadCell_reportsFileRowColumnAndLoadsTheRest() throws Exception {
     Path extract = Files.createDirectories(temp.resolve("extract"));
-    Files.copy(Path.of("../core/src/test/resources/extract/DataDump_Prod_measurement_clinician_2024-10-28_1403.csv"),
+    Files.copy(
+        Path.of(
+            "../core/src/test/resources/extract/DataDump_Prod_measurement_clinician_2024-10-28_1403.csv"),
         extract.resolve("DataDump_Prod_measurement_clinician_2024-10-28_1403.csv"));
     Path store = temp.resolve("extract.duckdb");
 
     Run load = run("load", "--registry", "kvarus", "--store", store.toString(), extract.toString());
 
     assertThat(load.exit()).isEqualTo(1);
-    assertThat(load.err()).contains("DataDump_Prod_measurement_clinician_2024-10-28_1403.csv:4:4").doesNotContain("31.02");
+    assertThat(load.err())
+        .contains("DataDump_Prod_measurement_clinician_2024-10-28_1403.csv:4:4")
+        .doesNotContain("31.02");
     assertThat(load.out()).startsWith("kvarus: 3 records loaded");
     assertThat(count(store)).isEqualTo(3);
   }
 
   @Test
   void indicators_engineWithoutItsStore_isAUsageError() {
-    Run postgres = run("indicators", "--registry", "ms", "--engine", "postgres", "--year", "2024", "--out",
-        temp.resolve("none").toString());
-    Run both = run("indicators", "--registry", "ms", "--engine", "duckdb", "--data", records.toString(), "--year", "2024",
-        "--out", temp.resolve("none").toString());
-    Run unknown = run("indicators", "--registry", "ms", "--engine", "oracle", "--year", "2024", "--out",
-        temp.resolve("none").toString());
+    Run postgres =
+        run(
+            "indicators",
+            "--registry",
+            "ms",
+            "--engine",
+            "postgres",
+            "--year",
+            "2024",
+            "--out",
+            temp.resolve("none").toString());
+    Run both =
+        run(
+            "indicators",
+            "--registry",
+            "ms",
+            "--engine",
+            "duckdb",
+            "--data",
+            records.toString(),
+            "--year",
+            "2024",
+            "--out",
+            temp.resolve("none").toString());
+    Run unknown =
+        run(
+            "indicators",
+            "--registry",
+            "ms",
+            "--engine",
+            "oracle",
+            "--year",
+            "2024",
+            "--out",
+            temp.resolve("none").toString());
 
     assertThat(postgres.exit()).isEqualTo(2);
     assertThat(postgres.err()).contains("--store jdbc:postgresql://");
@@ -137,7 +218,8 @@ class StoreCommandsTest {
   }
 
   private static long count(Path store) throws Exception {
-    try (Connection db = DriverManager.getConnection("jdbc:duckdb:" + store); Statement statement = db.createStatement();
+    try (Connection db = DriverManager.getConnection("jdbc:duckdb:" + store);
+        Statement statement = db.createStatement();
         ResultSet rows = statement.executeQuery("SELECT count(*) FROM regforms_record")) {
       rows.next();
       return rows.getLong(1);

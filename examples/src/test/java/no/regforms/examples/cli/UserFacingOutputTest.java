@@ -25,15 +25,18 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class UserFacingOutputTest {
 
-  /** What an authoring note looks like: a seed citation, an assumption, a figure quoted from a report. */
-  private static final Pattern AUTHORING_NOTE = Pattern.compile(
-      "\\(\\d{3}:L\\d+|\\(seed|Antakelse|Assumption:|seedene|Resultat \\d{4}:|Result \\d{4}:");
+  /**
+   * What an authoring note looks like: a seed citation, an assumption, a figure quoted from a
+   * report.
+   */
+  private static final Pattern AUTHORING_NOTE =
+      Pattern.compile(
+          "\\(\\d{3}:L\\d+|\\(seed|Antakelse|Assumption:|seedene|Resultat \\d{4}:|Result \\d{4}:");
 
   /** The one output meant for registry developers, which shows the notes on purpose. */
   private static final String DEVELOPER_CODEBOOK = "codebook-developer.html";
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   private final List<String> streams = new ArrayList<>();
 
@@ -49,12 +52,39 @@ class UserFacingOutputTest {
   @ValueSource(strings = {"ect", "ms", "kvarus"})
   void outputs_everyCommandOnSamples_showNoAuthoringNotes(String id) throws IOException {
     for (String lang : List.of("nb", "en")) {
-      assertThat(run("render", "--registry", id, "--lang", lang, "--out", temp.resolve("forms-" + lang).toString())).isZero();
+      assertThat(
+              run(
+                  "render",
+                  "--registry",
+                  id,
+                  "--lang",
+                  lang,
+                  "--out",
+                  temp.resolve("forms-" + lang).toString()))
+          .isZero();
       for (String sample : List.of("valid", "invalid")) {
-        run("validate", "--registry", id, "--lang", lang, SampleRecords.jsonl(id, sample).toString());
+        run(
+            "validate",
+            "--registry",
+            id,
+            "--lang",
+            lang,
+            SampleRecords.jsonl(id, sample).toString());
       }
-      assertThat(run("indicators", "--registry", id, "--data", Cli.samples(id).toString(), "--year", "2024",
-          "--lang", lang, "--out", temp.resolve("indicators-" + lang).toString())).isZero();
+      assertThat(
+              run(
+                  "indicators",
+                  "--registry",
+                  id,
+                  "--data",
+                  Cli.samples(id).toString(),
+                  "--year",
+                  "2024",
+                  "--lang",
+                  lang,
+                  "--out",
+                  temp.resolve("indicators-" + lang).toString()))
+          .isZero();
     }
     run("export", "--registry", id, "--format", "all", "--out", temp.resolve("export").toString());
 
@@ -64,11 +94,16 @@ class UserFacingOutputTest {
     }
     List<Path> files;
     try (Stream<Path> walk = Files.walk(temp)) {
-      files = walk.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals(DEVELOPER_CODEBOOK)).toList();
+      files =
+          walk.filter(Files::isRegularFile)
+              .filter(f -> !f.getFileName().toString().equals(DEVELOPER_CODEBOOK))
+              .toList();
     }
     assertThat(files).as("outputs written").hasSizeGreaterThan(10);
     for (Path file : files) {
-      found.addAll(notesIn(temp.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8)));
+      found.addAll(
+          notesIn(
+              temp.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8)));
     }
     assertThat(found).as("authoring notes in what users see (move them to \"notes\")").isEmpty();
   }

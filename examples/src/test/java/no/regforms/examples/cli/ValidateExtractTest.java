@@ -19,22 +19,21 @@ import no.regforms.extract.CsvExtractWriter;
 import no.regforms.extract.ExtractLayout;
 import no.regforms.record.Record;
 import no.regforms.synthetic.SyntheticDataGenerator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * {@code validate} reads CSV extracts as {@code load} and {@code indicators} do: MRS data dumps of
- * the three registries and OpenQReg tables, every cell problem located by file, row and column,
- * bad rows reported and the rest validated.
+ * the three registries and OpenQReg tables, every cell problem located by file, row and column, bad
+ * rows reported and the rest validated.
  */
 class ValidateExtractTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   record Run(int exit, String out, String err) {
     List<JsonNode> lines() throws Exception {
@@ -56,12 +55,19 @@ class ValidateExtractTest {
     return new Run(exit, out.toString(), err.toString());
   }
 
-  /** Synthetic records of {@code registry}, written as an extract in {@code layout}; returns the records. */
-  private static List<Record> extract(Registry registry, ExtractLayout layout, Path folder) throws Exception {
-    SyntheticProfile profile = registry.syntheticProfile()
-        .orElseGet(() -> SyntheticProfile.uniform(List.copyOf(registry.forms().keySet())));
+  /**
+   * Synthetic records of {@code registry}, written as an extract in {@code layout}; returns the
+   * records.
+   */
+  private static List<Record> extract(Registry registry, ExtractLayout layout, Path folder)
+      throws Exception {
+    SyntheticProfile profile =
+        registry
+            .syntheticProfile()
+            .orElseGet(() -> SyntheticProfile.uniform(List.copyOf(registry.forms().keySet())));
     List<Record> records = new ArrayList<>();
-    SyntheticDataGenerator.of(registry, profile, LocalDate.of(2025, 6, 30)).generate(8, 5, 0, r -> records.add(r.record()));
+    SyntheticDataGenerator.of(registry, profile, LocalDate.of(2025, 6, 30))
+        .generate(8, 5, 0, r -> records.add(r.record()));
     CsvExtractWriter.of(registry, layout).write(records, folder);
     return records;
   }
@@ -113,8 +119,11 @@ class ValidateExtractTest {
     assertThat(run.exit()).isEqualTo(1);
     String name = file.getFileName().toString();
     for (int row : new int[] {3, 4}) {
-      JsonNode line = run.lines().stream().filter(l -> name.equals(l.path("file").asText()) && l.path("row").asInt() == row)
-          .findFirst().orElseThrow(() -> new AssertionError("no line for row " + row + " in " + run.out()));
+      JsonNode line =
+          run.lines().stream()
+              .filter(l -> name.equals(l.path("file").asText()) && l.path("row").asInt() == row)
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no line for row " + row + " in " + run.out()));
       JsonNode cell = line.get("issues").get(0);
       assertThat(cell.get("code").asText()).isEqualTo("invalid_format");
       assertThat(cell.get("file").asText()).isEqualTo(name);
@@ -128,7 +137,8 @@ class ValidateExtractTest {
     // A broken cell keeps its text, so the record it belongs to fails validation there (a repeat
     // group's rows are part of their form's record).
     assertThat(summary.get("withErrors").asLong()).isBetween(1L, 2L);
-    assertThat(summary.get("valid").asLong()).isEqualTo(records.size() - summary.get("withErrors").asLong());
+    assertThat(summary.get("valid").asLong())
+        .isEqualTo(records.size() - summary.get("withErrors").asLong());
   }
 
   @Test
@@ -140,11 +150,13 @@ class ValidateExtractTest {
     Run run = run("validate", "--registry", "kvarus", "--layout", "mrs", dump.toString());
 
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.lines()).anySatisfy(l -> {
-      assertThat(l.path("file").asText()).isEqualTo(name);
-      assertThat(l.path("row").asInt()).isEqualTo(4);
-      assertThat(l.get("issues").get(0).get("column").asInt()).isEqualTo(4);
-    });
+    assertThat(run.lines())
+        .anySatisfy(
+            l -> {
+              assertThat(l.path("file").asText()).isEqualTo(name);
+              assertThat(l.path("row").asInt()).isEqualTo(4);
+              assertThat(l.get("issues").get(0).get("column").asInt()).isEqualTo(4);
+            });
     assertThat(run.out()).doesNotContain("31.02");
     assertThat(run.summary().get("records").asLong()).isEqualTo(3);
   }
@@ -152,13 +164,20 @@ class ValidateExtractTest {
   @Test
   void validate_openQRegTablesWithMapping_readAsTheRegistrysForms() throws Exception {
     Path registryFolder = temp.resolve("norgast");
-    Run imported = run("import", "--from", "oqr", "--out", registryFolder.toString(),
-        "../core/src/test/resources/importer/openqreg/NoRGast_klokeboken_2020-04-28.csv");
+    Run imported =
+        run(
+            "import",
+            "--from",
+            "oqr",
+            "--out",
+            registryFolder.toString(),
+            "../core/src/test/resources/importer/openqreg/NoRGast_klokeboken_2020-04-28.csv");
     assertThat(imported.exit()).as(imported.err()).isIn(0, 1);
     Registry registry = DefinitionLoader.create().load(registryFolder).registryOrThrow();
     Path tables = temp.resolve("tables");
     List<Record> records = extract(registry, ExtractLayout.OPENQREG, tables);
-    // OpenQReg names its table and columns otherwise: rename one file and one column, and map them back.
+    // OpenQReg names its table and columns otherwise: rename one file and one column, and map them
+    // back.
     Path registrering = tables.resolve("registrering.csv");
     List<String> lines = new ArrayList<>(lines(registrering));
     assertThat(lines.get(0)).contains(";registration_previous_weight;");
@@ -166,13 +185,30 @@ class ValidateExtractTest {
     Files.write(tables.resolve("registration.csv"), lines, StandardCharsets.UTF_8);
     Files.delete(registrering);
     Path mapping = temp.resolve("mapping.json");
-    Files.writeString(mapping, """
+    Files.writeString(
+        mapping,
+        """
         {"forms": {"registration": "registrering"},
          "columns": {"registrering": {"PREVIOUS_WEIGHT": "registration_previous_weight"}}}""");
 
-    Run withMapping = run("validate", "--registry", registryFolder.toString(), "--layout", "oqr", "--mapping",
-        mapping.toString(), tables.toString());
-    Run without = run("validate", "--registry", registryFolder.toString(), "--layout", "oqr", tables.toString());
+    Run withMapping =
+        run(
+            "validate",
+            "--registry",
+            registryFolder.toString(),
+            "--layout",
+            "oqr",
+            "--mapping",
+            mapping.toString(),
+            tables.toString());
+    Run without =
+        run(
+            "validate",
+            "--registry",
+            registryFolder.toString(),
+            "--layout",
+            "oqr",
+            tables.toString());
 
     assertThat(withMapping.exit()).as(withMapping.out()).isZero();
     assertThat(withMapping.summary().get("valid").asLong()).isEqualTo(records.size());
@@ -184,7 +220,8 @@ class ValidateExtractTest {
   void validate_unknownLayout_isAUsageError() throws Exception {
     Files.createDirectories(temp.resolve("dump"));
 
-    Run run = run("validate", "--registry", "ms", "--layout", "excel", temp.resolve("dump").toString());
+    Run run =
+        run("validate", "--registry", "ms", "--layout", "excel", temp.resolve("dump").toString());
 
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("--layout must be mrs or oqr");

@@ -16,17 +16,21 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The commands of a registry's version history: check, validate --as-version, migrate, diff, export/render --version. */
+/**
+ * The commands of a registry's version history: check, validate --as-version, migrate, diff,
+ * export/render --version.
+ */
 class VersionCommandsTest {
 
-  private static final Path FIXTURE = Cli.ROOT.resolve("core/src/test/resources/registries/versioned");
+  private static final Path FIXTURE =
+      Cli.ROOT.resolve("core/src/test/resources/registries/versioned");
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String RECORD_2020 = "{\"registry\": \"versioned\", \"form\": \"visit\", \"version\": \"2020.1\", "
-      + "\"values\": {\"visit_date\": \"2020-05-01\", \"age\": 40, \"weight_lb\": 176.4, \"tobacco\": \"former\", "
-      + "\"systolic\": 130, \"diastolic\": 85}}\n";
+  private static final String RECORD_2020 =
+      "{\"registry\": \"versioned\", \"form\": \"visit\", \"version\": \"2020.1\", "
+          + "\"values\": {\"visit_date\": \"2020-05-01\", \"age\": 40, \"weight_lb\": 176.4, \"tobacco\": \"former\", "
+          + "\"systolic\": 130, \"diastolic\": 85}}\n";
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   private Path records() throws IOException {
     return Files.writeString(temp.resolve("old.jsonl"), RECORD_2020, StandardCharsets.UTF_8);
@@ -48,7 +52,8 @@ class VersionCommandsTest {
     Path form = folder.resolve("forms/visit.json");
     ObjectNode root = (ObjectNode) JSON.readTree(form.toFile());
     for (JsonNode item : root.get("items")) {
-      if ("weight_kg".equals(item.path("variable").asText())) ((ArrayNode) item.get("range")).set(1, 300);
+      if ("weight_kg".equals(item.path("variable").asText()))
+        ((ArrayNode) item.get("range")).set(1, 300);
     }
     JSON.writeValue(form.toFile(), root);
   }
@@ -58,7 +63,9 @@ class VersionCommandsTest {
     Cli.Run run = Cli.run("check", FIXTURE.toString());
 
     assertThat(run.exit()).as(run.both()).isZero();
-    assertThat(run.out()).startsWith("versioned 2024.1: ok: ").contains(", 3 versions checked (2020.1, 2022.1, 2024.1)");
+    assertThat(run.out())
+        .startsWith("versioned 2024.1: ok: ")
+        .contains(", 3 versions checked (2020.1, 2022.1, 2024.1)");
   }
 
   @Test
@@ -66,12 +73,27 @@ class VersionCommandsTest {
     Path file = records();
 
     Cli.Run own = Cli.run("validate", "--registry", FIXTURE.toString(), file.toString());
-    Cli.Run current = Cli.run("validate", "--registry", FIXTURE.toString(), "--as-version", "2024.1", file.toString());
-    Cli.Run unknown = Cli.run("validate", "--registry", FIXTURE.toString(), "--as-version", "2023.1", file.toString());
+    Cli.Run current =
+        Cli.run(
+            "validate",
+            "--registry",
+            FIXTURE.toString(),
+            "--as-version",
+            "2024.1",
+            file.toString());
+    Cli.Run unknown =
+        Cli.run(
+            "validate",
+            "--registry",
+            FIXTURE.toString(),
+            "--as-version",
+            "2023.1",
+            file.toString());
 
     assertThat(own.exit()).as(own.both()).isZero();
     assertThat(current.exit()).as(current.both()).isEqualTo(1);
-    assertThat(current.jsonLines().get(0).get("issues").toString()).contains("weight_lb", "seen_on");
+    assertThat(current.jsonLines().get(0).get("issues").toString())
+        .contains("weight_lb", "seen_on");
     assertThat(unknown.exit()).isEqualTo(2);
     assertThat(unknown.err()).contains("never had version '2023.1'", "2020.1, 2022.1, 2024.1");
   }
@@ -80,18 +102,32 @@ class VersionCommandsTest {
   void migrate_oldRecords_reportsEveryStepAndTheOutputValidatesUnderTheTarget() throws IOException {
     Path out = temp.resolve("migrated.jsonl");
 
-    Cli.Run run = Cli.run("migrate", "--registry", FIXTURE.toString(), "--to", "2024.1", records().toString(),
-        "--out", out.toString(), "--lang", "en");
+    Cli.Run run =
+        Cli.run(
+            "migrate",
+            "--registry",
+            FIXTURE.toString(),
+            "--to",
+            "2024.1",
+            records().toString(),
+            "--out",
+            out.toString(),
+            "--lang",
+            "en");
 
     assertThat(run.exit()).as(run.both()).isZero();
     JsonNode touched = run.jsonLines().get(0);
     assertThat(touched.get("line").asInt()).isEqualTo(1);
-    assertThat(touched.get("changes")).extracting(c -> c.get("step").asText())
+    assertThat(touched.get("changes"))
+        .extracting(c -> c.get("step").asText())
         .containsExactly("convert", "rename", "split", "rename", "merge");
-    assertThat(touched.get("changes").get(0).get("why").asText()).isEqualTo("Weight is recorded in kg.");
+    assertThat(touched.get("changes").get(0).get("why").asText())
+        .isEqualTo("Weight is recorded in kg.");
     assertThat(run.out()).doesNotContain("176.4").doesNotContain("2020-05-01");
     assertThat(run.summary().get("migrated").asInt()).isEqualTo(1);
-    Cli.Run check = Cli.run("validate", "--registry", FIXTURE.toString(), "--as-version", "2024.1", out.toString());
+    Cli.Run check =
+        Cli.run(
+            "validate", "--registry", FIXTURE.toString(), "--as-version", "2024.1", out.toString());
     assertThat(check.exit()).as(check.both()).isZero();
   }
 
@@ -105,11 +141,16 @@ class VersionCommandsTest {
     Cli.Run same = Cli.run("diff", FIXTURE.toString(), FIXTURE.toString());
 
     assertThat(text.exit()).as(text.both()).isEqualTo(1);
-    assertThat(text.out()).contains("breaking: form visit, variable weight_kg: range narrowed from [1, 400] to [1, 300]",
-        "    before: " + FIXTURE + "/forms/visit.json:", "    after:  " + edited + "/forms/visit.json:", "1 breaking, 0 compatible, 0 wording");
+    assertThat(text.out())
+        .contains(
+            "breaking: form visit, variable weight_kg: range narrowed from [1, 400] to [1, 300]",
+            "    before: " + FIXTURE + "/forms/visit.json:",
+            "    after:  " + edited + "/forms/visit.json:",
+            "1 breaking, 0 compatible, 0 wording");
     JsonNode doc = JSON.readTree(json.out());
     assertThat(doc.get("summary").get("breaking").asInt()).isEqualTo(1);
-    assertThat(doc.get("changes").get(0).get("after").get("pointer").asText()).isEqualTo("/items/4");
+    assertThat(doc.get("changes").get(0).get("after").get("pointer").asText())
+        .isEqualTo("/items/4");
     assertThat(same.exit()).isZero();
     assertThat(same.out()).contains("0 breaking, 0 compatible, 0 wording");
   }
@@ -120,7 +161,16 @@ class VersionCommandsTest {
     Path folder = copyOfFixture(repo.resolve("registry"));
     git(repo, "init", "-q");
     git(repo, "add", ".");
-    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "release");
+    git(
+        repo,
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@example.org",
+        "commit",
+        "-q",
+        "-m",
+        "release");
     narrowWeight(folder);
 
     Cli.Run bare = Cli.run("diff", "HEAD", folder.toString());
@@ -128,7 +178,8 @@ class VersionCommandsTest {
     Cli.Run missing = Cli.run("diff", "no-such-revision", folder.toString());
 
     assertThat(bare.exit()).as(bare.both()).isEqualTo(1);
-    assertThat(bare.out()).contains("range narrowed", "    before: HEAD:" + folder + "/forms/visit.json:");
+    assertThat(bare.out())
+        .contains("range narrowed", "    before: HEAD:" + folder + "/forms/visit.json:");
     assertThat(spelled.exit()).as(spelled.both()).isEqualTo(1);
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.err()).contains("no-such-revision");
@@ -137,9 +188,26 @@ class VersionCommandsTest {
   @Test
   void exportAndRender_version_writeThatVersionOrListTheKnownOnes() {
     Path codebook = temp.resolve("codebook");
-    Cli.Run export = Cli.run("export", "--registry", FIXTURE.toString(), "--format", "codebook", "--version", "2020.1",
-        "--out", codebook.toString());
-    Cli.Run render = Cli.run("render", "--registry", FIXTURE.toString(), "--version", "1999.1", "--out", temp.resolve("html").toString());
+    Cli.Run export =
+        Cli.run(
+            "export",
+            "--registry",
+            FIXTURE.toString(),
+            "--format",
+            "codebook",
+            "--version",
+            "2020.1",
+            "--out",
+            codebook.toString());
+    Cli.Run render =
+        Cli.run(
+            "render",
+            "--registry",
+            FIXTURE.toString(),
+            "--version",
+            "1999.1",
+            "--out",
+            temp.resolve("html").toString());
 
     assertThat(export.exit()).as(export.both()).isZero();
     assertThat(render.exit()).isEqualTo(2);

@@ -25,18 +25,23 @@ class DistributionIT {
   private static final Path ARCHIVE = Path.of(property("regforms.archive"));
   private static final String VERSION = property("regforms.version");
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-  private static final Path MINIMAL = ROOT.resolve("core/src/test/resources/definitions/valid/minimal");
+  private static final Path MINIMAL =
+      ROOT.resolve("core/src/test/resources/definitions/valid/minimal");
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   record Run(int exit, String out, String err) {}
 
-  private Run run(Path workingDirectory, String... command) throws IOException, InterruptedException {
+  private Run run(Path workingDirectory, String... command)
+      throws IOException, InterruptedException {
     Path out = Files.createTempFile(temp, "out", ".txt");
     Path err = Files.createTempFile(temp, "err", ".txt");
-    Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process process =
+        new ProcessBuilder(command)
+            .directory(workingDirectory.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished in time").isTrue();
     return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
   }
@@ -46,7 +51,10 @@ class DistributionIT {
     Files.createDirectories(target.getParent());
     try (Stream<Path> files = Files.walk(source)) {
       for (Path file : files.toList()) {
-        Files.copy(file, target.resolve(source.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(
+            file,
+            target.resolve(source.relativize(file).toString()),
+            StandardCopyOption.COPY_ATTRIBUTES);
       }
     }
     return target;
@@ -59,18 +67,28 @@ class DistributionIT {
   @Test
   void folder_hasLaunchersForUnixAndWindowsAndTheLibraries() throws IOException {
     assertThat(FOLDER.resolve("bin/regforms")).isExecutable();
-    assertThat(Files.readString(FOLDER.resolve("bin/regforms.bat"))).contains("\r\n").contains("%~dp0");
-    assertThat(libraries()).anyMatch(name -> name.startsWith("regforms-examples-" + VERSION))
+    assertThat(Files.readString(FOLDER.resolve("bin/regforms.bat")))
+        .contains("\r\n")
+        .contains("%~dp0");
+    assertThat(libraries())
+        .anyMatch(name -> name.startsWith("regforms-examples-" + VERSION))
         .anyMatch(name -> name.startsWith("picocli-"))
         .noneMatch(name -> name.startsWith("jmh-") || name.startsWith("jopt-simple-"))
-        .noneMatch(name -> name.startsWith("junit-") || name.startsWith("assertj-") || name.startsWith("selenium-"));
+        .noneMatch(
+            name ->
+                name.startsWith("junit-")
+                    || name.startsWith("assertj-")
+                    || name.startsWith("selenium-"));
   }
 
   @Test
   void folder_namesNoAbsolutePath() throws IOException {
     for (String launcher : List.of("bin/regforms", "bin/regforms.bat")) {
       String text = Files.readString(FOLDER.resolve(launcher));
-      assertThat(text).as(launcher).doesNotContain(ROOT.toString()).doesNotContain(".m2")
+      assertThat(text)
+          .as(launcher)
+          .doesNotContain(ROOT.toString())
+          .doesNotContain(".m2")
           .doesNotContain(System.getProperty("user.home") + "/");
     }
   }
@@ -91,7 +109,8 @@ class DistributionIT {
     copy(MINIMAL, temp.resolve("work").resolve("my-registry"));
 
     Run module = run(temp, copy.resolve("bin/regforms").toString(), "check", "ect");
-    Run disk = run(temp.resolve("work"), copy.resolve("bin/regforms").toString(), "check", "my-registry");
+    Run disk =
+        run(temp.resolve("work"), copy.resolve("bin/regforms").toString(), "check", "my-registry");
 
     assertThat(module.exit()).as(module.err()).isZero();
     assertThat(module.out()).startsWith("ect ").contains(": ok: ");
@@ -110,7 +129,9 @@ class DistributionIT {
     Run dotted = run(work, launcher, "check", "./ms");
 
     assertThat(bare.out()).startsWith("ms ").contains(": ok: ");
-    assertThat(bare.err()).contains("note: 'ms' is the registry module ms; to load the folder of that name, write ./ms");
+    assertThat(bare.err())
+        .contains(
+            "note: 'ms' is the registry module ms; to load the folder of that name, write ./ms");
     assertThat(dotted.out()).startsWith("minimal ").contains(": ok: ");
     assertThat(dotted.err()).doesNotContain("note:");
   }
@@ -127,14 +148,19 @@ class DistributionIT {
   void archive_holdsTheFolderUnderOneBaseDirectoryWithAnExecutableLauncher() throws IOException {
     List<String> folderEntries = new ArrayList<>();
     try (Stream<Path> files = Files.walk(FOLDER)) {
-      files.filter(Files::isRegularFile).forEach(file -> folderEntries.add("regforms/" + FOLDER.relativize(file)));
+      files
+          .filter(Files::isRegularFile)
+          .forEach(file -> folderEntries.add("regforms/" + FOLDER.relativize(file)));
     }
     try (ZipFile zip = new ZipFile(ARCHIVE.toFile())) {
-      List<String> entries = zip.stream().filter(entry -> !entry.isDirectory()).map(entry -> entry.getName()).toList();
+      List<String> entries =
+          zip.stream().filter(entry -> !entry.isDirectory()).map(entry -> entry.getName()).toList();
       assertThat(entries).containsExactlyInAnyOrderElementsOf(folderEntries);
     }
     try (org.apache.commons.compress.archivers.zip.ZipFile zip =
-        org.apache.commons.compress.archivers.zip.ZipFile.builder().setFile(ARCHIVE.toFile()).get()) {
+        org.apache.commons.compress.archivers.zip.ZipFile.builder()
+            .setFile(ARCHIVE.toFile())
+            .get()) {
       int mode = zip.getEntry("regforms/bin/regforms").getUnixMode();
       assertThat(mode & 0111).as("execute bits of bin/regforms: %o", mode).isEqualTo(0111);
     }

@@ -23,11 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 class TutorialIT {
 
   private static final Path FOLDER = Path.of(System.getProperty("regforms.distribution"));
-  private static final Path TUTORIAL = Path.of("..").toAbsolutePath().normalize().resolve("docs/tutorial.md");
+  private static final Path TUTORIAL =
+      Path.of("..").toAbsolutePath().normalize().resolve("docs/tutorial.md");
   private static final Pattern EXIT = Pattern.compile("\\s+#\\s*exit\\s+(\\d+)\\s*$");
 
-  @TempDir
-  Path work;
+  @TempDir Path work;
 
   record Step(String command, int exit, String out, String err) {}
 
@@ -37,11 +37,17 @@ class TutorialIT {
 
     assertThat(steps).as("commands run").hasSizeGreaterThanOrEqualTo(8);
     assertThat(find(steps, "--form admission --record").out().lines().findFirst()).hasValue("47");
-    assertThat(find(steps, "samples/invalid.jsonl").out()).contains("\"rule_failed\"").contains("\"path\":\"surgery_at\"")
-        .contains("\"out_of_range\"").contains("\"path\":\"age\"");
-    assertThat(work.resolve("out/indicators/results.csv")).content().contains("surgery_within_48h,2024,national");
+    assertThat(find(steps, "samples/invalid.jsonl").out())
+        .contains("\"rule_failed\"")
+        .contains("\"path\":\"surgery_at\"")
+        .contains("\"out_of_range\"")
+        .contains("\"path\":\"age\"");
+    assertThat(work.resolve("out/indicators/results.csv"))
+        .content()
+        .contains("surgery_within_48h,2024,national");
     assertThat(work.resolve("out/helsedata/helsedata/dataset.jsonld")).exists();
-    assertThat(steps).allSatisfy(step -> assertThat(step.err()).as(step.command()).doesNotContain("Exception"));
+    assertThat(steps)
+        .allSatisfy(step -> assertThat(step.err()).as(step.command()).doesNotContain("Exception"));
   }
 
   private List<Step> follow(List<String> lines) throws IOException, InterruptedException {
@@ -75,21 +81,32 @@ class TutorialIT {
     words.set(0, FOLDER.resolve("bin/regforms").toString());
     Path out = Files.createTempFile(work, "out", ".txt");
     Path err = Files.createTempFile(work, "err", ".txt");
-    Process process = new ProcessBuilder(words).directory(work.toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process process =
+        new ProcessBuilder(words)
+            .directory(work.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     assertThat(process.waitFor(180, TimeUnit.SECONDS)).as(command + " finished").isTrue();
-    Step step = new Step(command, process.exitValue(), Files.readString(out), Files.readString(err));
-    assertThat(step.exit()).as("tutorial.md, block at line %d: %s%n%s%s", lineNumber, command, step.out(), step.err())
+    Step step =
+        new Step(command, process.exitValue(), Files.readString(out), Files.readString(err));
+    assertThat(step.exit())
+        .as("tutorial.md, block at line %d: %s%n%s%s", lineNumber, command, step.out(), step.err())
         .isEqualTo(expected);
     return step;
   }
 
   private static Step find(List<Step> steps, String part) {
-    return steps.stream().filter(s -> s.command().contains(part)).findFirst()
+    return steps.stream()
+        .filter(s -> s.command().contains(part))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("the tutorial has no command with " + part));
   }
 
-  /** Splits a command line as a POSIX shell does for words in single or double quotes (no escapes, no variables). */
+  /**
+   * Splits a command line as a POSIX shell does for words in single or double quotes (no escapes,
+   * no variables).
+   */
   static List<String> words(String command) {
     List<String> words = new ArrayList<>();
     StringBuilder word = null;

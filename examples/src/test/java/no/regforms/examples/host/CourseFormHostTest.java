@@ -13,9 +13,9 @@ import java.time.Duration;
 import no.regforms.definition.DefinitionLoader;
 import no.regforms.definition.Registry;
 import no.regforms.examples.render.EctCourse;
+import no.regforms.presentation.MessageCatalogue;
 import no.regforms.render.Browser;
 import no.regforms.render.FormPage;
-import no.regforms.presentation.MessageCatalogue;
 import no.regforms.testing.SampleRecords;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,9 +45,12 @@ class CourseFormHostTest {
   }
 
   private static HttpResponse<String> post(String body) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url(CourseFormHost.RECORDS)))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
-        .timeout(Duration.ofSeconds(30)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url(CourseFormHost.RECORDS)))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .timeout(Duration.ofSeconds(30))
+            .build();
     return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
@@ -92,21 +95,23 @@ class CourseFormHostTest {
   }
 
   /**
-   * The page checks what the server checks, so a bad record reaches the server only from a page that
-   * differs from it (one rendered before the definition changed, or altered on the way). The test
-   * plays such a page: it fills in the form validly and changes the body the page posts, setting
-   * the birth year out of range; the server's 400 answer then shows beside that field.
+   * The page checks what the server checks, so a bad record reaches the server only from a page
+   * that differs from it (one rendered before the definition changed, or altered on the way). The
+   * test plays such a page: it fills in the form validly and changes the body the page posts,
+   * setting the birth year out of range; the server's 400 answer then shows beside that field.
    */
   @Test
-  void browser_pagePostsABadRecord_showsTheServersIssuesBesideTheFields() throws InterruptedException {
+  void browser_pagePostsABadRecord_showsTheServersIssuesBesideTheFields()
+      throws InterruptedException {
     Registry ect = DefinitionLoader.create().loadModule("ect").registryOrThrow();
     try (Browser browser = Browser.start()) {
       FormPage page = FormPage.openUrl(browser, ect, url("/"), "nb");
       EctCourse.fillInAsAPersonWould(page);
       assertThat(page.messages("rf-birth_year-item")).isEmpty();
-      page.script("var send = window.fetch; window.fetch = function (url, options) {"
-          + " options.body = options.body.replace('\"birth_year\":1970', '\"birth_year\":1700');"
-          + " return send(url, options); };");
+      page.script(
+          "var send = window.fetch; window.fetch = function (url, options) {"
+              + " options.body = options.body.replace('\"birth_year\":1970', '\"birth_year\":1700');"
+              + " return send(url, options); };");
 
       assertThat(page.submit()).isTrue();
 
@@ -114,13 +119,16 @@ class CourseFormHostTest {
       while (page.messages("rf-birth_year-item").isEmpty() && System.nanoTime() < deadline) {
         Thread.sleep(50); // the answer arrives asynchronously (fetch)
       }
-      assertThat(page.messages("rf-birth_year-item")).containsExactly(MessageCatalogue.of("nb").text("record.outOfRange", "1900", "2100"));
+      assertThat(page.messages("rf-birth_year-item"))
+          .containsExactly(MessageCatalogue.of("nb").text("record.outOfRange", "1900", "2100"));
       assertThat(page.element("rf-form-course").findElement(By.className("rf-status")).getText())
           .isEqualTo("Posten ble ikke tatt imot. Se meldingene ved feltene.");
       browser.screenshot("host-course-rejected");
 
       page.type("rf-birth_year", "1971");
-      assertThat(page.messages("rf-birth_year-item")).as("a server issue goes when its field changes").isEmpty();
+      assertThat(page.messages("rf-birth_year-item"))
+          .as("a server issue goes when its field changes")
+          .isEmpty();
     }
   }
 }

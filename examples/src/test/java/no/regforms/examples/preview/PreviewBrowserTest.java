@@ -19,16 +19,15 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
- * The preview loop in headless Chromium: a registry folder copied to a temporary folder and served on
- * a free port; a form opened from the index; files edited on disk while the page is open. The page
- * is never reloaded by the test: each change must reach it by itself.
+ * The preview loop in headless Chromium: a registry folder copied to a temporary folder and served
+ * on a free port; a form opened from the index; files edited on disk while the page is open. The
+ * page is never reloaded by the test: each change must reach it by itself.
  */
 class PreviewBrowserTest {
 
   private static Browser browser;
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   private PreviewFixture preview;
 
@@ -66,18 +65,21 @@ class PreviewBrowserTest {
   }
 
   @Test
-  void form_brokenJsonThenFixed_showsLocatedErrorOverUsableFormThenTheFormReturns() throws IOException {
+  void form_brokenJsonThenFixed_showsLocatedErrorOverUsableFormThenTheFormReturns()
+      throws IOException {
     openFromIndex("en");
     markPage();
 
     preview.edit("forms/visit.json", "\"missing\": [\"unknown\"],", "\"missing\": [\"unknown\"]");
 
     WebElement errors = await("the located error", () -> errorPanel().orElse(null));
-    assertThat(errors.findElement(By.cssSelector(".rfp-where")).getText()).isEqualTo("forms/visit.json:12:105");
+    assertThat(errors.findElement(By.cssSelector(".rfp-where")).getText())
+        .isEqualTo("forms/visit.json:12:105");
     assertThat(errors.findElement(By.cssSelector(".rfp-message")).getText())
         .isEqualTo("not valid JSON: a comma is missing after this value");
     assertThat(errors.findElement(By.cssSelector(".rfp-source")).getText())
-        .startsWith("12 | ").endsWith("\"missing\": [\"unknown\"]");
+        .startsWith("12 | ")
+        .endsWith("\"missing\": [\"unknown\"]");
     assertThat(errors.findElements(By.cssSelector(".rfp-source mark.rfp-end"))).hasSize(1);
     browser.screenshot("preview-broken-json");
 
@@ -95,17 +97,27 @@ class PreviewBrowserTest {
   void form_brokenExpressionThenFixed_marksTheUnknownNameThenTheFormReturns() throws IOException {
     openFromIndex("en");
 
-    preview.edit("forms/visit.json", "\"visibleIf\": \"smoking = 'daily'\"", "\"visibleIf\": \"smoknig = 'daily'\"");
+    preview.edit(
+        "forms/visit.json",
+        "\"visibleIf\": \"smoking = 'daily'\"",
+        "\"visibleIf\": \"smoknig = 'daily'\"");
 
     WebElement errors = await("the located error", () -> errorPanel().orElse(null));
-    assertThat(errors.findElement(By.cssSelector(".rfp-where")).getText()).startsWith("forms/visit.json:18:");
-    assertThat(errors.findElement(By.cssSelector(".rfp-message")).getText()).startsWith("unknown variable 'smoknig'");
-    assertThat(errors.findElement(By.cssSelector(".rfp-source mark")).getText()).isEqualTo("smoknig");
-    assertThat(errors.findElement(By.cssSelector(".rfp-pointer")).getText()).isEqualTo("at /items/0/items/6/visibleIf");
+    assertThat(errors.findElement(By.cssSelector(".rfp-where")).getText())
+        .startsWith("forms/visit.json:18:");
+    assertThat(errors.findElement(By.cssSelector(".rfp-message")).getText())
+        .startsWith("unknown variable 'smoknig'");
+    assertThat(errors.findElement(By.cssSelector(".rfp-source mark")).getText())
+        .isEqualTo("smoknig");
+    assertThat(errors.findElement(By.cssSelector(".rfp-pointer")).getText())
+        .isEqualTo("at /items/0/items/6/visibleIf");
     browser.screenshot("preview-broken-expression");
 
     markPage();
-    preview.edit("forms/visit.json", "\"visibleIf\": \"smoknig = 'daily'\"", "\"visibleIf\": \"smoking = 'daily'\"");
+    preview.edit(
+        "forms/visit.json",
+        "\"visibleIf\": \"smoknig = 'daily'\"",
+        "\"visibleIf\": \"smoking = 'daily'\"");
     await("the form without errors", () -> pageWasReplaced() && errorPanel().isEmpty());
     browser.driver().findElement(By.cssSelector("input[name='rf-smoking'][value='daily']")).click();
     assertThat(isShown("rf-cigarettes-item")).isTrue();
@@ -119,31 +131,46 @@ class PreviewBrowserTest {
     preview.edit("forms/visit.json", "\"en\": \"Two capitals", "\"en\" \"Two capitals");
 
     WebElement errors = await("the located error", () -> errorPanel().orElse(null));
-    assertThat(errors.findElement(By.cssSelector(".rfp-where")).getText()).startsWith("forms/visit.json:42:");
-    assertThat(errors.findElement(By.cssSelector(".rfp-source")).getText()).contains("<img src=x onerror=");
+    assertThat(errors.findElement(By.cssSelector(".rfp-where")).getText())
+        .startsWith("forms/visit.json:42:");
+    assertThat(errors.findElement(By.cssSelector(".rfp-source")).getText())
+        .contains("<img src=x onerror=");
     assertThat(errors.findElements(By.cssSelector(".rfp-source img"))).isEmpty();
-    assertThat(browser.script("return window.rfInjected === undefined && window.rfLabelRan === undefined;")).isEqualTo(true);
+    assertThat(
+            browser.script(
+                "return window.rfInjected === undefined && window.rfLabelRan === undefined;"))
+        .isEqualTo(true);
   }
 
   @Test
   void submit_recordTheServerRejects_showsTheServersIssuesBesideTheField() {
     openFromIndex("en");
-    browser.script("var e = document.getElementById('rf-visit_date'); e.value = '2024-03-01';"
-        + "e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true}));");
+    browser.script(
+        "var e = document.getElementById('rf-visit_date'); e.value = '2024-03-01';"
+            + "e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true}));");
     browser.driver().findElement(By.cssSelector("input[name='rf-smoking'][value='never']")).click();
-    browser.driver().findElement(By.cssSelector("input[name='rf-has_symptoms'][value='false']")).click();
-    // The page sends only records it accepts. A record the server rejects (one a page older than the
+    browser
+        .driver()
+        .findElement(By.cssSelector("input[name='rf-has_symptoms'][value='false']"))
+        .click();
+    // The page sends only records it accepts. A record the server rejects (one a page older than
+    // the
     // definition would send) is made by changing the page's record on its way out: the weight it
     // carries is out of range, while the page's own weight field stays empty.
-    browser.script("var send = window.fetch; window.fetch = function (url, options) {"
-        + " var record = JSON.parse(options.body); record.values.weight = 1000;"
-        + " options.body = JSON.stringify(record); return send(url, options); };");
+    browser.script(
+        "var send = window.fetch; window.fetch = function (url, options) {"
+            + " var record = JSON.parse(options.body); record.values.weight = 1000;"
+            + " options.body = JSON.stringify(record); return send(url, options); };");
 
     browser.driver().findElement(By.cssSelector(".rf-submit")).click();
 
     WebElement weight = browser.driver().findElement(By.id("rf-weight-item"));
-    await("the server's issue beside the weight", () -> weight.getText().contains("The value must be between 1 and 400"));
-    assertThat(browser.script("return window.regforms.issues().length;")).as("the page itself found nothing").isEqualTo(0L);
+    await(
+        "the server's issue beside the weight",
+        () -> weight.getText().contains("The value must be between 1 and 400"));
+    assertThat(browser.script("return window.regforms.issues().length;"))
+        .as("the page itself found nothing")
+        .isEqualTo(0L);
     browser.screenshot("preview-server-issues");
   }
 
@@ -153,40 +180,66 @@ class PreviewBrowserTest {
     browser.driver().findElement(By.cssSelector("#rfp-why > summary")).click();
 
     String cigarettes = await("the explanation of cigarettes", () -> whyOf("hidden", "cigarettes"));
-    assertThat(cigarettes).isEqualTo("smoking = 'daily' \u2192 unknown\n  smoking \u2192 unknown: not filled in");
+    assertThat(cigarettes)
+        .isEqualTo("smoking = 'daily' \u2192 unknown\n  smoking \u2192 unknown: not filled in");
 
     browser.driver().findElement(By.cssSelector("input[name='rf-smoking'][value='never']")).click();
-    String edited = await("the explanation after an answer",
-        () -> Optional.ofNullable(whyOf("hidden", "cigarettes")).filter(text -> !text.equals(cigarettes)).orElse(null));
+    String edited =
+        await(
+            "the explanation after an answer",
+            () ->
+                Optional.ofNullable(whyOf("hidden", "cigarettes"))
+                    .filter(text -> !text.equals(cigarettes))
+                    .orElse(null));
     assertThat(edited).isEqualTo("smoking = 'daily' \u2192 false\n  smoking \u2192 \"never\"");
-    browser.script("var e = document.getElementById('rf-weight'); e.value = '70';"
-        + "e.dispatchEvent(new Event('input', {bubbles: true}));"
-        + "var h = document.getElementById('rf-height'); h.value = '175'; h.dispatchEvent(new Event('input', {bubbles: true}));");
-    assertThat(await("the computed BMI", () -> Optional.ofNullable(whyOf("computed", "bmi"))
-        .filter(text -> !text.contains("unknown")).orElse(null)))
-        .startsWith("round(weight / (height / 100 * height / 100), 1) \u2192 22.9\n"
-            + "  weight / (height / 100 * height / 100) \u2192 ");
+    browser.script(
+        "var e = document.getElementById('rf-weight'); e.value = '70';"
+            + "e.dispatchEvent(new Event('input', {bubbles: true}));"
+            + "var h = document.getElementById('rf-height'); h.value = '175'; h.dispatchEvent(new Event('input', {bubbles: true}));");
+    assertThat(
+            await(
+                "the computed BMI",
+                () ->
+                    Optional.ofNullable(whyOf("computed", "bmi"))
+                        .filter(text -> !text.contains("unknown"))
+                        .orElse(null)))
+        .startsWith(
+            "round(weight / (height / 100 * height / 100), 1) \u2192 22.9\n"
+                + "  weight / (height / 100 * height / 100) \u2192 ");
     browser.screenshot("preview-why");
   }
 
-  /** The explanation the why panel shows for the decision of {@code kind} at {@code path}, or null. */
+  /**
+   * The explanation the why panel shows for the decision of {@code kind} at {@code path}, or null.
+   */
   private String whyOf(String kind, String path) {
-    return (String) browser.script("var li = document.querySelector('#rfp-why li[data-kind=\"' + arguments[0] + '\"][data-path=\"'"
-        + " + arguments[1] + '\"] pre'); return li === null ? null : li.textContent;", kind, path);
+    return (String)
+        browser.script(
+            "var li = document.querySelector('#rfp-why li[data-kind=\"' + arguments[0] + '\"][data-path=\"'"
+                + " + arguments[1] + '\"] pre'); return li === null ? null : li.textContent;",
+            kind,
+            path);
   }
 
   private void openFromIndex(String lang) {
     browser.driver().get(preview.url("/"));
     browser.driver().findElement(By.cssSelector("a[href='/form/visit/" + lang + "']")).click();
-    await("the form", () -> !browser.driver().findElements(By.cssSelector("form.rf-form")).isEmpty());
+    await(
+        "the form", () -> !browser.driver().findElements(By.cssSelector("form.rf-form")).isEmpty());
   }
 
   private String label(String variable) {
-    return browser.driver().findElement(By.cssSelector("label[for='rf-" + variable + "']")).getText();
+    return browser
+        .driver()
+        .findElement(By.cssSelector("label[for='rf-" + variable + "']"))
+        .getText();
   }
 
   private boolean isShown(String id) {
-    return (Boolean) browser.script("var e = document.getElementById(arguments[0]); return e !== null && e.closest('[hidden]') === null;", id);
+    return (Boolean)
+        browser.script(
+            "var e = document.getElementById(arguments[0]); return e !== null && e.closest('[hidden]') === null;",
+            id);
   }
 
   private Optional<WebElement> errorPanel() {
@@ -200,7 +253,8 @@ class PreviewBrowserTest {
   }
 
   private boolean pageWasReplaced() {
-    return browser.script("return document.documentElement.getAttribute('data-test-mark');") == null;
+    return browser.script("return document.documentElement.getAttribute('data-test-mark');")
+        == null;
   }
 
   /** Polls {@code condition} (a non-null, non-false value) for up to 20 seconds and returns it. */

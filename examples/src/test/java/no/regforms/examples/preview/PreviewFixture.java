@@ -24,13 +24,16 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * A preview of a copy of the test registry ({@code src/test/resources/preview/clinic}) in a temporary
- * folder, served on a free port, with the means to edit its files and to send requests, including
- * raw ones no well-behaved client would send.
+ * A preview of a copy of the test registry ({@code src/test/resources/preview/clinic}) in a
+ * temporary folder, served on a free port, with the means to edit its files and to send requests,
+ * including raw ones no well-behaved client would send.
  */
 final class PreviewFixture implements AutoCloseable {
 
-  /** The records of {@code src/test/resources/preview/visits.jsonl}: 24 visits, 2 units, 2023 and 2024. */
+  /**
+   * The records of {@code src/test/resources/preview/visits.jsonl}: 24 visits, 2 units, 2023 and
+   * 2024.
+   */
   static Path visits() {
     return resource("preview/visits.jsonl");
   }
@@ -38,7 +41,8 @@ final class PreviewFixture implements AutoCloseable {
   final Path folder;
   final PreviewServer server;
   final List<String> console = new CopyOnWriteArrayList<>();
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private PreviewFixture(Path folder, Optional<Path> data) throws IOException {
     this.folder = folder;
@@ -95,9 +99,11 @@ final class PreviewFixture implements AutoCloseable {
 
   /** {@code POST path} with {@code json}. */
   HttpResponse<String> post(String path, String json) {
-    return send(HttpRequest.newBuilder(URI.create(url(path)))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    return send(
+        HttpRequest.newBuilder(URI.create(url(path)))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
   }
 
   private HttpResponse<String> send(HttpRequest request) {
@@ -121,17 +127,21 @@ final class PreviewFixture implements AutoCloseable {
       socket.setSoTimeout(5_000);
       OutputStream out = socket.getOutputStream();
       String host = head.contains("\r\nHost:") ? "" : "\r\nHost: 127.0.0.1:" + server.port();
-      byte[] request = (head + host + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
-      // Written beside the reading: the server may answer, and stop reading, before the body is through.
-      CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
-        try {
-          out.write(request);
-          out.write(body);
-          out.flush();
-        } catch (IOException e) {
-          // refused before the end: what the server answered is read below
-        }
-      });
+      byte[] request =
+          (head + host + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+      // Written beside the reading: the server may answer, and stop reading, before the body is
+      // through.
+      CompletableFuture<Void> writing =
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  out.write(request);
+                  out.write(body);
+                  out.flush();
+                } catch (IOException e) {
+                  // refused before the end: what the server answered is read below
+                }
+              });
       InputStream in = socket.getInputStream();
       String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       writing.join();
@@ -174,7 +184,8 @@ final class PreviewFixture implements AutoCloseable {
         break;
       }
     }
-    throw new AssertionError("no answer from " + path + " met the condition in 20 s; the last was:\n" + body);
+    throw new AssertionError(
+        "no answer from " + path + " met the condition in 20 s; the last was:\n" + body);
   }
 
   @Override

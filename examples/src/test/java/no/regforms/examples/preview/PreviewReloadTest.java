@@ -17,14 +17,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The preview following its folder: every edit reloads, a broken edit is located, the last good version stays. */
+/**
+ * The preview following its folder: every edit reloads, a broken edit is located, the last good
+ * version stays.
+ */
 class PreviewReloadTest {
 
   /** The opening tag of the error list (its class name also occurs in the page's style sheet). */
   static final String ERRORS = "<section class=\"rfp-errors\"";
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   private PreviewFixture preview;
 
@@ -45,32 +47,51 @@ class PreviewReloadTest {
 
     preview.edit("forms/visit.json", "\"missing\": [\"unknown\"],", "\"missing\": [\"unknown\"]");
     String broken = preview.await("/form/visit/en", page -> page.contains(ERRORS));
-    assertThat(broken).contains("forms/visit.json:12:105</a>").contains("a comma is missing after this value")
-        .contains("<span class=\"rfp-ln\">12 | </span>").contains("&#34;missing&#34;: [&#34;unknown&#34;]<mark class=\"rfp-end\">")
-        .contains("Date of the visit").contains("RegformsForm.boot(");
+    assertThat(broken)
+        .contains("forms/visit.json:12:105</a>")
+        .contains("a comma is missing after this value")
+        .contains("<span class=\"rfp-ln\">12 | </span>")
+        .contains("&#34;missing&#34;: [&#34;unknown&#34;]<mark class=\"rfp-end\">")
+        .contains("Date of the visit")
+        .contains("RegformsForm.boot(");
     assertThat(preview.get("/").body()).contains("forms/visit.json:12:105");
     assertThat(preview.post("/records", "{\"form\":\"visit\",\"values\":{}}").statusCode())
-        .as("the last good version still validates").isEqualTo(400);
+        .as("the last good version still validates")
+        .isEqualTo(400);
 
     preview.edit("forms/visit.json", "\"missing\": [\"unknown\"]", "\"missing\": [\"unknown\"],");
-    preview.edit("forms/visit.json", "\"visibleIf\": \"smoking = 'daily'\"", "\"visibleIf\": \"smoknig = 'daily'\"");
+    preview.edit(
+        "forms/visit.json",
+        "\"visibleIf\": \"smoking = 'daily'\"",
+        "\"visibleIf\": \"smoknig = 'daily'\"");
     String badExpression = preview.await("/form/visit/en", page -> page.contains("smoknig"));
-    assertThat(badExpression).contains("forms/visit.json:18:").contains("unknown variable")
+    assertThat(badExpression)
+        .contains("forms/visit.json:18:")
+        .contains("unknown variable")
         .contains("<mark>smoknig</mark>");
 
-    preview.edit("forms/visit.json", "\"visibleIf\": \"smoknig = 'daily'\"", "\"visibleIf\": \"smoking = 'daily'\"");
+    preview.edit(
+        "forms/visit.json",
+        "\"visibleIf\": \"smoknig = 'daily'\"",
+        "\"visibleIf\": \"smoking = 'daily'\"");
     String fixed = preview.await("/form/visit/en", page -> !page.contains(ERRORS));
     assertThat(fixed).contains("Date of the visit");
-    assertThat(preview.console).anyMatch(line -> line.startsWith("forms/visit.json:12:105: error:"));
+    assertThat(preview.console)
+        .anyMatch(line -> line.startsWith("forms/visit.json:12:105: error:"));
   }
 
   @Test
   void events_announceEachReload() throws IOException {
     try (Socket socket = new Socket("127.0.0.1", preview.server.port())) {
       socket.setSoTimeout(20_000);
-      socket.getOutputStream().write(("GET /events HTTP/1.1\r\nHost: 127.0.0.1:" + preview.server.port() + "\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
-      BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+      socket
+          .getOutputStream()
+          .write(
+              ("GET /events HTTP/1.1\r\nHost: 127.0.0.1:" + preview.server.port() + "\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
       assertThat(dataLine(in)).isEqualTo("data: 1");
       preview.edit("forms/visit.json", "\"Date of visit\"}", "\"Date of the visit\"}");
       assertThat(dataLine(in)).isEqualTo("data: 2");
@@ -87,12 +108,17 @@ class PreviewReloadTest {
     preview = PreviewFixture.serve(broken, Optional.empty());
 
     String index = preview.get("/").body();
-    assertThat(index).contains(ERRORS).contains("registry.json:4:").contains("No version has loaded yet");
+    assertThat(index)
+        .contains(ERRORS)
+        .contains("registry.json:4:")
+        .contains("No version has loaded yet");
     assertThat(preview.get("/form/visit/nb").statusCode()).isEqualTo(503);
-    assertThat(preview.post("/records", "{\"form\":\"visit\",\"values\":{}}").statusCode()).isEqualTo(503);
+    assertThat(preview.post("/records", "{\"form\":\"visit\",\"values\":{}}").statusCode())
+        .isEqualTo(503);
 
     preview.edit("registry.json", "\"version\": 2025,", "\"version\": \"2025.1\",");
-    preview.await("/form/visit/nb", page -> page.contains("Dato for konsultasjon") && !page.contains(ERRORS));
+    preview.await(
+        "/form/visit/nb", page -> page.contains("Dato for konsultasjon") && !page.contains(ERRORS));
   }
 
   @Test

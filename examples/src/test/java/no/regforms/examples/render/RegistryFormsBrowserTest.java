@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import no.regforms.definition.DefinitionLoader;
 import no.regforms.definition.Registry;
+import no.regforms.presentation.MessageCatalogue;
 import no.regforms.render.Browser;
 import no.regforms.render.FormPage;
-import no.regforms.presentation.MessageCatalogue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,11 +73,14 @@ class RegistryFormsBrowserTest {
 
     String charge = page.rowInput("sessions", 1, "charge");
     page.type(charge, "1500");
-    assertThat(page.messages(charge + "-item")).containsExactly(nb("record.outOfRange", "1", "1200"));
+    assertThat(page.messages(charge + "-item"))
+        .containsExactly(nb("record.outOfRange", "1", "1200"));
     page.type(charge, "1100");
-    assertThat(page.messages(charge + "-item")).containsExactly(nb("record.implausible", "25", "1008"));
+    assertThat(page.messages(charge + "-item"))
+        .containsExactly(nb("record.implausible", "25", "1008"));
     page.element(charge + "-item").findElement(By.className("rf-confirm")).click();
-    assertThat(page.element(charge + "-item").findElement(By.className("rf-confirm")).isSelected()).isTrue();
+    assertThat(page.element(charge + "-item").findElement(By.className("rf-confirm")).isSelected())
+        .isTrue();
 
     // the first row of a group is row number 1 in element ids
     assertThat(page.isShown("rf-sessions-1-complication_types-item")).isFalse();
@@ -105,10 +108,14 @@ class RegistryFormsBrowserTest {
     page.type("rf-birth_year", "2008");
     assertThat(page.pageIssues()).noneMatch(issue -> issue.contains("|not_included|"));
     page.type("rf-birth_year", "2009");
-    assertThat(page.pageIssues()).filteredOn(issue -> issue.contains("|not_included|"))
-        .containsExactly("|not_included|error|Pasienter under 16 år skal ikke registreres (eksklusjonskriterium).");
-    assertThat(page.jvmIssues()).filteredOn(issue -> issue.contains("|not_included|"))
-        .isEqualTo(page.pageIssues().stream().filter(issue -> issue.contains("|not_included|")).toList());
+    assertThat(page.pageIssues())
+        .filteredOn(issue -> issue.contains("|not_included|"))
+        .containsExactly(
+            "|not_included|error|Pasienter under 16 år skal ikke registreres (eksklusjonskriterium).");
+    assertThat(page.jvmIssues())
+        .filteredOn(issue -> issue.contains("|not_included|"))
+        .isEqualTo(
+            page.pageIssues().stream().filter(issue -> issue.contains("|not_included|")).toList());
   }
 
   @Test
@@ -140,7 +147,8 @@ class RegistryFormsBrowserTest {
     page.set(page.rowInput("treatments", 1, "drug"), "L04AG03");
     assertThat(page.isShown("rf-jcv")).isTrue();
     page.type("rf-jcv_index", "7");
-    assertThat(page.messages("rf-jcv_index-item")).containsExactly(nb("record.implausible", "0", "5"));
+    assertThat(page.messages("rf-jcv_index-item"))
+        .containsExactly(nb("record.implausible", "0", "5"));
     page.removeRow("treatments", 1);
     assertThat(page.isShown("rf-jcv")).isFalse();
     assertThat(page.element("rf-jcv_index").getAttribute("value")).isEmpty();
@@ -161,9 +169,11 @@ class RegistryFormsBrowserTest {
     assertThat(page.element("rf-wait_days").getText()).isEqualTo("51");
 
     page.type("rf-debut_age", "95");
-    assertThat(page.messages("rf-debut_age-item")).containsExactly(nb("record.outOfRange", "3", "90"));
+    assertThat(page.messages("rf-debut_age-item"))
+        .containsExactly(nb("record.outOfRange", "3", "90"));
     page.type("rf-debut_age", "70");
-    assertThat(page.messages("rf-debut_age-item")).containsExactly(nb("record.implausible", "8", "60"));
+    assertThat(page.messages("rf-debut_age-item"))
+        .containsExactly(nb("record.implausible", "8", "60"));
 
     page.choose("rf-previous_tsb", "true");
     assertThat(page.rows("previous_treatments")).isEqualTo(1);
@@ -187,7 +197,9 @@ class RegistryFormsBrowserTest {
     assertThat(page.element("rf-established_indication").getText()).isEqualTo("Ja");
     assertThat(page.submit()).isTrue();
     assertThat(page.jvmIssues()).isEmpty();
-    assertThat(page.recordJson()).contains("\"charge\":302.4").contains("\"seizure_duration\":{\"missing\":\"unknown\"}");
+    assertThat(page.recordJson())
+        .contains("\"charge\":302.4")
+        .contains("\"seizure_duration\":{\"missing\":\"unknown\"}");
     assertThat(page.element("rf-form-course").findElement(By.className("rf-status")).getText())
         .isEqualTo("Skjemaet er komplett. Posten er laget.");
     browser.screenshot("ect-course-submitted");
@@ -209,10 +221,24 @@ class RegistryFormsBrowserTest {
         withIssues++;
       }
       if (!shown.equals(page.jvmIssues())) {
-        differences.add("seed " + seed + ":\n  page " + shown + "\n  jvm  " + page.jvmIssues() + "\n  record " + page.recordJson());
+        differences.add(
+            "seed "
+                + seed
+                + ":\n  page "
+                + shown
+                + "\n  jvm  "
+                + page.jvmIssues()
+                + "\n  record "
+                + page.recordJson());
       }
       if (!page.pageComputed().equals(page.jvmComputed())) {
-        differences.add("seed " + seed + " computed:\n  page " + page.pageComputed() + "\n  jvm  " + page.jvmComputed());
+        differences.add(
+            "seed "
+                + seed
+                + " computed:\n  page "
+                + page.pageComputed()
+                + "\n  jvm  "
+                + page.jvmComputed());
       }
     }
     assertThat(differences).isEmpty();

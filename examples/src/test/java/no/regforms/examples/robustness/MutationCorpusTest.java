@@ -52,8 +52,7 @@ class MutationCorpusTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final DefinitionLoader LOADER = DefinitionLoader.create();
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @ParameterizedTest
   @ValueSource(strings = {"ect", "ms", "kvarus"})
@@ -73,7 +72,8 @@ class MutationCorpusTest {
       String label = id + " #" + i + " " + full.relativize(file) + " (" + mutator.last + ")";
       LoadResult result = LOADER.load(folder);
       for (Issue issue : result.diagnostics().issues()) {
-        if (!(issue.location() instanceof SourceLocation at) || at.file().isEmpty()
+        if (!(issue.location() instanceof SourceLocation at)
+            || at.file().isEmpty()
             || !(at.hasPosition() || !at.jsonPointer().isEmpty())) {
           unlocated.add(label + ": " + issue.toDisplayString());
         }
@@ -88,13 +88,15 @@ class MutationCorpusTest {
 
   /**
    * The registry itself, and a copy per form holding only that form beside the registry's other
-   * files (no indicators and no synthetic profile, which name every form): a damaged form then loads
-   * without the rest, which keeps the corpus fast.
+   * files (no indicators and no synthetic profile, which name every form): a damaged form then
+   * loads without the rest, which keeps the corpus fast.
    */
   private static List<Path> views(Path full) throws IOException {
     List<Path> views = new ArrayList<>(List.of(full));
     for (Path form : jsonFiles(full.resolve("forms"))) {
-      Path view = full.resolveSibling(full.getFileName() + "-" + form.getFileName().toString().replace(".json", ""));
+      Path view =
+          full.resolveSibling(
+              full.getFileName() + "-" + form.getFileName().toString().replace(".json", ""));
       copyTree(full, view);
       for (Path other : jsonFiles(view.resolve("forms"))) {
         if (!other.getFileName().equals(form.getFileName())) {
@@ -130,14 +132,19 @@ class MutationCorpusTest {
     List<String> unlocated = new ArrayList<>();
     int withIssues = 0;
     for (int line = 1; line <= RECORDS_PER_REGISTRY; line++) {
-      String mutated = mutator.mutate(records.get(random.nextInt(records.size()))).replace('\n', ' ');
+      String mutated =
+          mutator.mutate(records.get(random.nextInt(records.size()))).replace('\n', ' ');
       RecordLine read = RecordParser.parse(mutated, line);
       List<Issue> issues = new ArrayList<>();
       read.problem().ifPresent(issues::add);
-      read.record().ifPresent(record -> issues.addAll(validator.validate(record).diagnostics().issues()));
+      read.record()
+          .ifPresent(record -> issues.addAll(validator.validate(record).diagnostics().issues()));
       for (Issue issue : issues) {
-        if (!(issue.location() instanceof RecordPath path) || path.line() != line || issue.code() == null) {
-          unlocated.add(id + " line " + line + " (" + mutator.last + "): " + issue.toDisplayString());
+        if (!(issue.location() instanceof RecordPath path)
+            || path.line() != line
+            || issue.code() == null) {
+          unlocated.add(
+              id + " line " + line + " (" + mutator.last + "): " + issue.toDisplayString());
         }
       }
       withIssues += issues.isEmpty() ? 0 : 1;
@@ -151,11 +158,19 @@ class MutationCorpusTest {
     SyntheticProfile profile = registry.syntheticProfile().orElseThrow();
     List<String> out = new ArrayList<>();
     SyntheticDataGenerator.of(registry, profile, LocalDate.of(2025, 6, 1))
-        .generate(40, SEED, 0.2, synthetic -> out.add(JsonLinesRecordWriter.toJson(synthetic.record(), Map.of()).toString()));
+        .generate(
+            40,
+            SEED,
+            0.2,
+            synthetic ->
+                out.add(JsonLinesRecordWriter.toJson(synthetic.record(), Map.of()).toString()));
     return out;
   }
 
-  /** The registry folder of module {@code id} (a directory or inside a jar) copied to {@code target}. */
+  /**
+   * The registry folder of module {@code id} (a directory or inside a jar) copied to {@code
+   * target}.
+   */
   private static Path copyOfModule(String id, Path target) throws IOException {
     RegistryModule module = DefinitionLoader.module(id).orElseThrow();
     URL url = module.classLoader().getResource(module.resourceRoot() + "/registry.json");
@@ -185,14 +200,21 @@ class MutationCorpusTest {
 
   /** One seeded mutation of a JSON text: of its tree (most) or of its characters. */
   private static final class Mutator {
-    private static final List<JsonNode> REPLACEMENTS = List.of(
-        JsonNodeFactory.instance.nullNode(), JsonNodeFactory.instance.booleanNode(true),
-        JsonNodeFactory.instance.numberNode(-1), JsonNodeFactory.instance.numberNode(1e300),
-        JsonNodeFactory.instance.numberNode(new java.math.BigDecimal("0.0000001")),
-        JsonNodeFactory.instance.textNode(""), JsonNodeFactory.instance.textNode("<script>alert(1)</script>"),
-        JsonNodeFactory.instance.textNode("x".repeat(5000)), JsonNodeFactory.instance.textNode("((a and"),
-        JsonNodeFactory.instance.textNode("2024-02-30"), JsonNodeFactory.instance.textNode("Ø\u0000\uFFFD"),
-        JsonNodeFactory.instance.objectNode(), JsonNodeFactory.instance.arrayNode());
+    private static final List<JsonNode> REPLACEMENTS =
+        List.of(
+            JsonNodeFactory.instance.nullNode(),
+            JsonNodeFactory.instance.booleanNode(true),
+            JsonNodeFactory.instance.numberNode(-1),
+            JsonNodeFactory.instance.numberNode(1e300),
+            JsonNodeFactory.instance.numberNode(new java.math.BigDecimal("0.0000001")),
+            JsonNodeFactory.instance.textNode(""),
+            JsonNodeFactory.instance.textNode("<script>alert(1)</script>"),
+            JsonNodeFactory.instance.textNode("x".repeat(5000)),
+            JsonNodeFactory.instance.textNode("((a and"),
+            JsonNodeFactory.instance.textNode("2024-02-30"),
+            JsonNodeFactory.instance.textNode("Ø\u0000\uFFFD"),
+            JsonNodeFactory.instance.objectNode(),
+            JsonNodeFactory.instance.arrayNode());
 
     private final Random random;
     String last = "";
@@ -235,7 +257,9 @@ class MutationCorpusTest {
           last = "renamed " + key + " to " + renamed;
         }
         case 2 -> {
-          object.set("unexpected_" + random.nextInt(10), REPLACEMENTS.get(random.nextInt(REPLACEMENTS.size())));
+          object.set(
+              "unexpected_" + random.nextInt(10),
+              REPLACEMENTS.get(random.nextInt(REPLACEMENTS.size())));
           last = "added a key";
         }
         default -> {

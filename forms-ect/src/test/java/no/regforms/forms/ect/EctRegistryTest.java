@@ -12,12 +12,14 @@ import org.junit.jupiter.api.Test;
 class EctRegistryTest {
 
   private static final Path FOLDER = Path.of("src/main/resources/registries/ect");
-  private static final Registry REGISTRY = RegistryModuleChecks.assertLoadsCleanByIdAndFromFolder("ect", FOLDER);
+  private static final Registry REGISTRY =
+      RegistryModuleChecks.assertLoadsCleanByIdAndFromFolder("ect", FOLDER);
 
   @Test
   void load_byModuleIdAndFolder_isCleanWithAllForms() {
     assertThat(REGISTRY.forms().keySet())
-        .containsExactlyInAnyOrder("course", "followup", "patient_after", "patient_followup", "unit_yearly");
+        .containsExactlyInAnyOrder(
+            "course", "followup", "patient_after", "patient_followup", "unit_yearly");
     assertThat(REGISTRY.indicators()).hasSize(17);
   }
 

@@ -18,12 +18,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ECT synthetic profile: generated records validate, planted faults are caught with their
- * code, output is repeatable, and the distributions follow the slides (000:L135-175).
+ * The ECT synthetic profile: generated records validate, planted faults are caught with their code,
+ * output is repeatable, and the distributions follow the slides (000:L135-175).
  */
 class EctSyntheticDataTest {
 
-  private static final Registry REGISTRY = DefinitionLoader.create().loadModule("ect").registryOrThrow();
+  private static final Registry REGISTRY =
+      DefinitionLoader.create().loadModule("ect").registryOrThrow();
   private static final RecordValidator VALIDATOR = RecordValidator.of(REGISTRY);
   private static SyntheticProfile profile;
   private static List<SyntheticRecord> records;
@@ -40,17 +41,22 @@ class EctSyntheticDataTest {
 
     assertThat(forms).containsExactlyInAnyOrderElementsOf(REGISTRY.forms().keySet());
     assertThat(records.stream().filter(r -> r.record().form().equals("course"))).hasSize(600);
-    // Every one of the 22 units answers the yearly survey for 2023 and 2024, after the patients, as a unit: no patient.
-    List<SyntheticRecord> unitRecords = records.stream().filter(r -> r.record().form().equals("unit_yearly")).toList();
+    // Every one of the 22 units answers the yearly survey for 2023 and 2024, after the patients, as
+    // a unit: no patient.
+    List<SyntheticRecord> unitRecords =
+        records.stream().filter(r -> r.record().form().equals("unit_yearly")).toList();
     assertThat(unitRecords).hasSize(44).allSatisfy(r -> assertThat(r.record().patient()).isEmpty());
     assertThat(unitRecords.stream().map(r -> r.record().unit()).distinct()).hasSize(22);
-    assertThat(records.subList(records.size() - unitRecords.size(), records.size())).isEqualTo(unitRecords);
-    assertThat(records.stream().map(r -> r.record().patient()).filter(p -> !p.isEmpty()).toList()).isSorted();
+    assertThat(records.subList(records.size() - unitRecords.size(), records.size()))
+        .isEqualTo(unitRecords);
+    assertThat(records.stream().map(r -> r.record().patient()).filter(p -> !p.isEmpty()).toList())
+        .isSorted();
   }
 
   @Test
   void generate_seed7_writesTheSameFileAsBefore() {
-    // The file of "./regforms generate --registry ect --patients 30 --seed 7 --invalid 0.05"; pin a new hash only
+    // The file of "./regforms generate --registry ect --patients 30 --seed 7 --invalid 0.05"; pin a
+    // new hash only
     // when a change to the generated records is meant (the unit survey's records carry no patient).
     assertThat(RegistryModuleChecks.generatedFileHash(REGISTRY, 30, 7L, 0.05))
         .isEqualTo("33c5dcbe86fc52c186c0d00f72ec9f11e3350be4ae291985ab14034557fa0101");
@@ -71,23 +77,33 @@ class EctSyntheticDataTest {
 
   @Test
   void generate_sameSeed_sameOutput_otherSeed_otherOutput() {
-    List<String> first = RegistryModuleChecks.lines(RegistryModuleChecks.generate(REGISTRY, 40, 7L, 0.1));
+    List<String> first =
+        RegistryModuleChecks.lines(RegistryModuleChecks.generate(REGISTRY, 40, 7L, 0.1));
 
-    assertThat(RegistryModuleChecks.lines(RegistryModuleChecks.generate(REGISTRY, 40, 7L, 0.1))).isEqualTo(first);
-    assertThat(RegistryModuleChecks.lines(RegistryModuleChecks.generate(REGISTRY, 40, 8L, 0.1))).isNotEqualTo(first);
+    assertThat(RegistryModuleChecks.lines(RegistryModuleChecks.generate(REGISTRY, 40, 7L, 0.1)))
+        .isEqualTo(first);
+    assertThat(RegistryModuleChecks.lines(RegistryModuleChecks.generate(REGISTRY, 40, 8L, 0.1)))
+        .isNotEqualTo(first);
   }
 
   @Test
   void generate_indications_followTheSlideShares() {
     List<Record> courses = valid("course");
-    Map<Object, Long> counts = courses.stream().filter(r -> r.values().has("indication"))
-        .collect(Collectors.groupingBy(r -> r.values().get("indication"), Collectors.counting()));
+    Map<Object, Long> counts =
+        courses.stream()
+            .filter(r -> r.values().has("indication"))
+            .collect(
+                Collectors.groupingBy(r -> r.values().get("indication"), Collectors.counting()));
     double n = counts.values().stream().mapToLong(Long::longValue).sum();
 
     // 000:L157-175: shares of all courses; 2 % of courses get an indication outside the list.
-    Map<String, Double> slide = Map.of("F32.2", 0.221, "F33.2", 0.183, "F32.3", 0.175, "F33.1", 0.108, "F32.1", 0.068);
-    slide.forEach((code, share) ->
-        assertThat(counts.getOrDefault(code, 0L) / n).as(code).isCloseTo(share, org.assertj.core.data.Offset.offset(0.05)));
+    Map<String, Double> slide =
+        Map.of("F32.2", 0.221, "F33.2", 0.183, "F32.3", 0.175, "F33.1", 0.108, "F32.1", 0.068);
+    slide.forEach(
+        (code, share) ->
+            assertThat(counts.getOrDefault(code, 0L) / n)
+                .as(code)
+                .isCloseTo(share, org.assertj.core.data.Offset.offset(0.05)));
   }
 
   @Test
@@ -100,18 +116,23 @@ class EctSyntheticDataTest {
     assertThat(before).isCloseTo(32.7, org.assertj.core.data.Offset.offset(1.5));
     assertThat(after).isCloseTo(10.7, org.assertj.core.data.Offset.offset(1.5));
     long withBefore = courses.stream().filter(r -> r.values().has("madrs_before_1")).count();
-    assertThat((double) withBefore / courses.size()).isCloseTo(429.0 / 526, org.assertj.core.data.Offset.offset(0.06));
+    assertThat((double) withBefore / courses.size())
+        .isCloseTo(429.0 / 526, org.assertj.core.data.Offset.offset(0.06));
   }
 
   @Test
   void generate_emergencyLaw_isRareAndCoversEveryCourseWithoutConsent() {
     List<Record> courses = valid("course");
-    long emergency = courses.stream().filter(r -> Boolean.TRUE.equals(r.values().get("emergency_law"))).count();
-    List<Record> noConsent = courses.stream().filter(r -> "none".equals(r.values().get("consent"))).toList();
+    long emergency =
+        courses.stream().filter(r -> Boolean.TRUE.equals(r.values().get("emergency_law"))).count();
+    List<Record> noConsent =
+        courses.stream().filter(r -> "none".equals(r.values().get("consent"))).toList();
 
     // 000:L179-181 and L150-153: 7 emergency-law treatments against 526 forms in 2024.
-    assertThat((double) emergency / courses.size()).isCloseTo(7.0 / 526, org.assertj.core.data.Offset.offset(0.015));
-    assertThat(noConsent).allSatisfy(r -> assertThat(r.values().get("emergency_law")).isEqualTo(Boolean.TRUE));
+    assertThat((double) emergency / courses.size())
+        .isCloseTo(7.0 / 526, org.assertj.core.data.Offset.offset(0.015));
+    assertThat(noConsent)
+        .allSatisfy(r -> assertThat(r.values().get("emergency_law")).isEqualTo(Boolean.TRUE));
   }
 
   @Test
@@ -126,10 +147,16 @@ class EctSyntheticDataTest {
 
   /** Mean of the ten-item totals, over the records where all ten items are filled. */
   private static double mean(List<Record> courses, String prefix) {
-    return courses.stream().filter(r -> r.values().has(prefix + "_10")).mapToInt(r -> {
-      int total = 0;
-      for (int i = 1; i <= 10; i++) total += ((BigDecimal) r.values().get(prefix + "_" + i)).intValue();
-      return total;
-    }).average().orElseThrow();
+    return courses.stream()
+        .filter(r -> r.values().has(prefix + "_10"))
+        .mapToInt(
+            r -> {
+              int total = 0;
+              for (int i = 1; i <= 10; i++)
+                total += ((BigDecimal) r.values().get(prefix + "_" + i)).intValue();
+              return total;
+            })
+        .average()
+        .orElseThrow();
   }
 }

@@ -19,19 +19,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A host written as a named module of its own, compiled and run on the module path with the core,
- * this definition module and the libraries Maven gives a project that depends on it
- * ({@code target/runtime-classpath.txt}): it sees only the core's exported packages, and the
- * registry is found through the {@code RegistryModule} service as on the class path.
+ * this definition module and the libraries Maven gives a project that depends on it ({@code
+ * target/runtime-classpath.txt}): it sees only the core's exported packages, and the registry is
+ * found through the {@code RegistryModule} service as on the class path.
  */
 class ModulePathEmbedderTest {
 
-  private static final String MODULE_INFO = """
+  private static final String MODULE_INFO =
+      """
       module example.host {
         requires no.regforms.core;
       }
       """;
 
-  private static final String HOST = """
+  private static final String HOST =
+      """
       package example.host;
 
       import java.nio.file.Files;
@@ -48,12 +50,13 @@ class ModulePathEmbedderTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   /** This module's classes and its runtime dependencies, the core among them. */
   private static String modulePath() throws IOException {
-    String text = Files.readString(Path.of("target", "runtime-classpath.txt"), StandardCharsets.UTF_8).strip();
+    String text =
+        Files.readString(Path.of("target", "runtime-classpath.txt"), StandardCharsets.UTF_8)
+            .strip();
     List<String> path = new ArrayList<>(Arrays.asList(text.split(File.pathSeparator)));
     path.add(0, Path.of("target", "classes").toString());
     return String.join(File.pathSeparator, path);
@@ -63,16 +66,26 @@ class ModulePathEmbedderTest {
     return Path.of(System.getProperty("java.home"), "bin", name).toString();
   }
 
-  /** Compiles the host module from {@code host} with the JDK's javac; its messages, or empty when it compiled. */
+  /**
+   * Compiles the host module from {@code host} with the JDK's javac; its messages, or empty when it
+   * compiled.
+   */
   private String compile(String host, Path classes) throws Exception {
     Path source = temp.resolve("src");
     Files.createDirectories(source.resolve("example/host"));
     Files.writeString(source.resolve("module-info.java"), MODULE_INFO);
     Files.writeString(source.resolve("example/host/Host.java"), host);
-    Process javac = new ProcessBuilder(tool("javac"), "--module-path", modulePath(), "-d", classes.toString(),
-        source.resolve("module-info.java").toString(), source.resolve("example/host/Host.java").toString())
-        .redirectErrorStream(true)
-        .start();
+    Process javac =
+        new ProcessBuilder(
+                tool("javac"),
+                "--module-path",
+                modulePath(),
+                "-d",
+                classes.toString(),
+                source.resolve("module-info.java").toString(),
+                source.resolve("example/host/Host.java").toString())
+            .redirectErrorStream(true)
+            .start();
     String messages = new String(javac.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(javac.waitFor(120, TimeUnit.SECONDS)).isTrue();
     return javac.exitValue() == 0 ? "" : messages;
@@ -82,13 +95,19 @@ class ModulePathEmbedderTest {
   void namedHost_onTheModulePath_loadsTheRegistryAsAServiceAndValidates() throws Exception {
     Path classes = temp.resolve("classes");
     assertThat(compile(HOST, classes)).isEmpty();
-    Path body = Files.writeString(temp.resolve("body.json"), SampleRecords.lines("ect", "invalid").get(0));
+    Path body =
+        Files.writeString(temp.resolve("body.json"), SampleRecords.lines("ect", "invalid").get(0));
 
-    Process process = new ProcessBuilder(tool("java"),
-        "--module-path", classes + File.pathSeparator + modulePath(),
-        "--module", "example.host/example.host.Host", body.toString())
-        .redirectError(temp.resolve("stderr.txt").toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(
+                tool("java"),
+                "--module-path",
+                classes + File.pathSeparator + modulePath(),
+                "--module",
+                "example.host/example.host.Host",
+                body.toString())
+            .redirectError(temp.resolve("stderr.txt").toFile())
+            .start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
 
@@ -100,8 +119,10 @@ class ModulePathEmbedderTest {
 
   @Test
   void namedHost_usingAnInternalPackage_doesNotCompile() throws Exception {
-    String internal = HOST.replace("import no.regforms.RegistryEngine;",
-        "import no.regforms.RegistryEngine;\nimport no.regforms.expression.eval.Program;");
+    String internal =
+        HOST.replace(
+            "import no.regforms.RegistryEngine;",
+            "import no.regforms.RegistryEngine;\nimport no.regforms.expression.eval.Program;");
 
     String messages = compile(internal, temp.resolve("classes"));
 

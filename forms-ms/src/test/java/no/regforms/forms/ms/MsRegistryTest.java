@@ -11,7 +11,10 @@ import no.regforms.registrytest.RegistryTestReport;
 import no.regforms.testing.RegistryModuleChecks;
 import org.junit.jupiter.api.Test;
 
-/** The MS registry loads clean both as a definition module (by id) and from its folder, and its own tests pass. */
+/**
+ * The MS registry loads clean both as a definition module (by id) and from its folder, and its own
+ * tests pass.
+ */
 class MsRegistryTest {
 
   static final Path FOLDER = Path.of("src/main/resources/registries/ms");
@@ -34,7 +37,8 @@ class MsRegistryTest {
     Registry registry = result.registryOrThrow();
     assertCounts(registry);
     assertThat(registry.forms().keySet())
-        .containsExactlyElementsOf(DefinitionLoader.create().loadModule("ms").registryOrThrow().forms().keySet());
+        .containsExactlyElementsOf(
+            DefinitionLoader.create().loadModule("ms").registryOrThrow().forms().keySet());
   }
 
   @Test
@@ -46,15 +50,20 @@ class MsRegistryTest {
     assertThat(report.cases()).isGreaterThanOrEqualTo(30);
   }
 
-  /** Variables of a form, those inside repeat groups included, as {@code ./regforms check} counts them. */
+  /**
+   * Variables of a form, those inside repeat groups included, as {@code ./regforms check} counts
+   * them.
+   */
   private static int variables(Form form) {
-    return form.variables().size() + form.repeats().values().stream().mapToInt(r -> r.variables().size()).sum();
+    return form.variables().size()
+        + form.repeats().values().stream().mapToInt(r -> r.variables().size()).sum();
   }
 
   /** The figures the module README states (and {@code ./regforms check ms} prints). */
   private static void assertCounts(Registry registry) {
     assertThat(registry.id()).isEqualTo("ms");
-    assertThat(registry.forms().keySet()).containsExactly("inclusion", "followup", "msis29", "rand12");
+    assertThat(registry.forms().keySet())
+        .containsExactly("inclusion", "followup", "msis29", "rand12");
     assertThat(variables(registry.forms().get("inclusion"))).isEqualTo(24);
     assertThat(variables(registry.forms().get("followup"))).isEqualTo(31);
     assertThat(variables(registry.forms().get("msis29"))).isEqualTo(32);

@@ -45,7 +45,8 @@ class Rand12ScoresTest {
 
   @Test
   void scores_worstAnswers_matchThePublishedAlgorithm() {
-    // 23.99938 and 19.06444 before rounding, as published SF-12 scoring packages give for these answers.
+    // 23.99938 and 19.06444 before rounding, as published SF-12 scoring packages give for these
+    // answers.
     ValidationResult worst = answers("5", "1", "1", "1", "1", "1", "1", "5", "6", "6", "1", "1");
 
     assertThat(score(worst, "rand12_physical")).isEqualByComparingTo("24.00");
@@ -54,9 +55,12 @@ class Rand12ScoresTest {
 
   @Test
   void scores_mixedAnswers_addEachItemsWeight() {
-    // Physical: 56.57706 - 3.02396 (good) - 3.45555 (limited a little) - 5.51747 (limited in kind) - 3.80130 (a little pain)
-    //   + 1.36689 (calm a good bit) - 1.61850 (energy some of the time) + 0.41188 (downhearted a little) + 0.11038 = 41.04943.
-    // Mental: 60.75781 + 0.03482 + 1.86840 + 1.66968 + 0.90384 - 4.09842 - 3.29805 - 1.95934 - 3.13896 = 52.73978.
+    // Physical: 56.57706 - 3.02396 (good) - 3.45555 (limited a little) - 5.51747 (limited in kind)
+    // - 3.80130 (a little pain)
+    //   + 1.36689 (calm a good bit) - 1.61850 (energy some of the time) + 0.41188 (downhearted a
+    // little) + 0.11038 = 41.04943.
+    // Mental: 60.75781 + 0.03482 + 1.86840 + 1.66968 + 0.90384 - 4.09842 - 3.29805 - 1.95934 -
+    // 3.13896 = 52.73978.
     ValidationResult mixed = answers("3", "2", "3", "2", "1", "2", "2", "2", "3", "4", "5", "4");
 
     assertThat(score(mixed, "rand12_physical")).isEqualByComparingTo("41.05");
