@@ -88,13 +88,21 @@ public record Indicator(
    * expected cases ({@code COVERAGE}).
    */
   public enum Type {
+    /** The share of counted cases in the numerator, with a confidence interval. */
     PROPORTION,
+    /** The mean of {@code value} over the counted cases. */
     MEAN,
+    /** The median of {@code value} over the counted cases. */
     MEDIAN,
+    /** Registered cases against the expected counts of another source (e.g. the patient register). */
     COVERAGE,
+    /** The number of counted cases. */
     COUNT,
+    /** The sum of {@code value} over the counted cases that have one. */
     SUM,
+    /** The smallest {@code value} among the counted cases. */
     MIN,
+    /** The largest {@code value} among the counted cases. */
     MAX;
 
     /** Whether the type reads a {@code value} for each counted case. */
@@ -105,7 +113,9 @@ public record Indicator(
 
   /** What one case is. */
   public enum Subject {
+    /** Each record of the indicator's form is a case. */
     FORM,
+    /** Each patient, with all their forms, is a case. */
     PATIENT
   }
 
