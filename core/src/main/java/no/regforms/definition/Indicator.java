@@ -94,7 +94,9 @@ public record Indicator(
     MEAN,
     /** The median of {@code value} over the counted cases. */
     MEDIAN,
-    /** Registered cases against the expected counts of another source (e.g. the patient register). */
+    /**
+     * Registered cases against the expected counts of another source (e.g. the patient register).
+     */
     COVERAGE,
     /** The number of counted cases. */
     COUNT,

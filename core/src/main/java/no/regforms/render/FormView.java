@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import no.regforms.definition.Bound;
 import no.regforms.definition.Code;
 import no.regforms.definition.CodeList;
@@ -74,7 +75,7 @@ final class FormView {
     model.set("scope", scope(form.items(), form.graph(), ""));
     model.set("rules", rules());
     model.set("inclusion", inclusion());
-    this.items = views(form.items(), "", null);
+    this.items = ItemWalker.tree(form.items(), this::view);
   }
 
   List<ItemView> items() {
@@ -436,42 +437,51 @@ final class FormView {
   /** A choice of a radio group, check boxes, drop-down list or the missing-value boxes. */
   public record Choice(String value, String label, String domId) {}
 
+  /** The view of one item, in the tree {@link ItemWalker#tree} shapes like the form. */
+  private Optional<ItemView> view(PlacedItem placed, Supplier<List<ItemView>> inside) {
+    FormItem item = placed.item();
+    String domId = "rf-" + rowPrefix(placed.enclosing()) + item.id();
+    boolean conditional = item.visibleIf().isPresent();
+    if (item instanceof Section section) {
+      return Optional.of(
+          new SectionView(
+              item.id(),
+              domId,
+              conditional,
+              text(section.title()),
+              section.help().map(this::text).orElse(""),
+              inside.get()));
+    } else if (item instanceof Note note) {
+      return Optional.of(new NoteView(item.id(), domId, conditional, text(note.text())));
+    } else if (item instanceof RepeatGroup group) {
+      return Optional.of(
+          new RepeatView(
+              item.id(),
+              domId,
+              conditional,
+              text(group.label()),
+              group.help().map(this::text).orElse(""),
+              group.min(),
+              group.max().map(String::valueOf).orElse(""),
+              inside.get()));
+    } else if (item instanceof Variable variable) {
+      return Optional.of(variableView(variable, domId, conditional));
+    }
+    return Optional.empty();
+  }
+
   /**
-   * Views of {@code items}; {@code prefix} makes element ids unique ({@code "sessions-__ROW__-"}
-   * inside a repeat group's row template, where the script puts a row number).
+   * What makes element ids unique inside a repeat group's row template: the group and a row
+   * placeholder ({@code "sessions-__ROW__-"}) the script replaces with the row's number.
    */
-  private List<ItemView> views(List<FormItem> items, String prefix, String repeat) {
-    List<ItemView> out = new ArrayList<>();
-    for (FormItem item : items) {
-      String domId = "rf-" + prefix + item.id();
-      boolean conditional = item.visibleIf().isPresent();
-      if (item instanceof Section section) {
-        out.add(
-            new SectionView(
-                item.id(),
-                domId,
-                conditional,
-                text(section.title()),
-                section.help().map(this::text).orElse(""),
-                views(section.items(), prefix, repeat)));
-      } else if (item instanceof Note note) {
-        out.add(new NoteView(item.id(), domId, conditional, text(note.text())));
-      } else if (item instanceof RepeatGroup group) {
-        out.add(
-            new RepeatView(
-                item.id(),
-                domId,
-                conditional,
-                text(group.label()),
-                group.help().map(this::text).orElse(""),
-                group.min(),
-                group.max().map(String::valueOf).orElse(""),
-                views(group.items(), prefix + group.id() + "-__ROW__-", group.id())));
-      } else if (item instanceof Variable variable) {
-        out.add(variableView(variable, domId, conditional));
+  private static String rowPrefix(List<FormItem> enclosing) {
+    StringBuilder prefix = new StringBuilder();
+    for (FormItem around : enclosing) {
+      if (around instanceof RepeatGroup group) {
+        prefix.append(group.id()).append("-__ROW__-");
       }
     }
-    return out;
+    return prefix.toString();
   }
 
   private VariableView variableView(Variable v, String domId, boolean conditional) {
