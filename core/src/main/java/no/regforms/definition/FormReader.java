@@ -243,13 +243,15 @@ final class FormReader {
               "a computed variable takes no input, so 'required' has no effect",
               document.locateKey(item.pointer(item.has("required") ? "required" : "requiredIf"))));
     }
+    Optional<Respondent> respondent =
+        item.optionalText("respondent").map(r -> Respondent.valueOf(r.toUpperCase(Locale.ROOT)));
     return new Variable(
         id,
         type,
         item.optionalLocalized("label"),
         item.optionalLocalized("help"),
         item.optionalLocalized("description"),
-        item.optionalText("respondent").map(r -> Respondent.valueOf(r.toUpperCase(Locale.ROOT))),
+        respondent,
         item.bool("required"),
         formulas.condition(item, "requiredIf", environment, document),
         formulas.condition(item, "visibleIf", environment, document),
@@ -269,13 +271,7 @@ final class FormReader {
             .map(s -> Sensitivity.valueOf(s.toUpperCase(Locale.ROOT)))
             .orElse(Sensitivity.NONE),
         item.has("tags")
-            ? Optional.of(
-                readTags(
-                    item,
-                    item.optionalText("respondent")
-                        .map(r -> Respondent.valueOf(r.toUpperCase(Locale.ROOT)))
-                        .orElse(formRespondent),
-                    "variable"))
+            ? Optional.of(readTags(item, respondent.orElse(formRespondent), "variable"))
             : Optional.empty(),
         item.date("validFrom"),
         item.date("validTo"),

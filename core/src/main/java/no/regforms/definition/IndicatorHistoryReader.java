@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.IssueCode;
 import no.regforms.expression.TypeEnvironment;
@@ -36,8 +35,6 @@ final class IndicatorHistoryReader {
       JsonDocument doc, Indicator current, Map<String, Form> forms, IndicatorReader reader) {
     TypeEnvironment environment =
         IndicatorReader.indicatorEnvironment(forms.get(current.form()), forms, current.subject());
-    BiFunction<JsonFields, Indicator.Type, Optional<Indicator.Levels>> levels =
-        (owner, type) -> reader.readLevels(doc, owner, type);
     JsonFields root = new JsonFields(doc.root(), "");
     List<IndicatorVersion> out = new ArrayList<>();
     Set<String> names = new HashSet<>();
@@ -65,7 +62,7 @@ final class IndicatorHistoryReader {
       previous = until;
       out.add(
           new IndicatorVersion(
-              name, from, Optional.of(until), earlier(doc, entry, current, environment, levels)));
+              name, from, Optional.of(until), earlier(doc, entry, current, environment, reader)));
       from = Optional.of(until + 1);
     }
     Optional<Integer> last = root.integer("untilYear");
@@ -99,7 +96,7 @@ final class IndicatorHistoryReader {
       JsonFields entry,
       Indicator current,
       TypeEnvironment environment,
-      BiFunction<JsonFields, Indicator.Type, Optional<Indicator.Levels>> levels) {
+      IndicatorReader reader) {
     Formula denominator =
         formulas.condition(entry, "denominator", environment, doc).orElse(current.denominator());
     Optional<Formula> numerator =
@@ -108,21 +105,10 @@ final class IndicatorHistoryReader {
             : current.numerator();
     Optional<Formula> value =
         entry.has("value") ? formulas.number(entry, "value", environment, doc) : current.value();
-    List<Indicator.Exclusion> exclusions = current.exclusions();
-    if (entry.has("exclusions")) {
-      exclusions = new ArrayList<>();
-      for (JsonFields exclusion : entry.objects("exclusions")) {
-        Optional<Formula> when = formulas.condition(exclusion, "when", environment, doc);
-        if (when.isPresent()) {
-          exclusions.add(
-              new Indicator.Exclusion(
-                  exclusion.text("id"),
-                  when.get(),
-                  exclusion.optionalLocalized("description"),
-                  exclusion.optionalText("notes")));
-        }
-      }
-    }
+    List<Indicator.Exclusion> exclusions =
+        entry.has("exclusions")
+            ? reader.readExclusions(doc, entry, environment)
+            : current.exclusions();
     return new Indicator(
         current.id(),
         current.title(),
@@ -136,7 +122,7 @@ final class IndicatorHistoryReader {
         numerator,
         value,
         exclusions,
-        entry.has("levels") ? levels.apply(entry, current.type()) : current.levels(),
+        entry.has("levels") ? reader.readLevels(doc, entry, current.type()) : current.levels(),
         current.minDenominator(),
         current.groupBy(),
         current.attribution(),

@@ -102,19 +102,7 @@ final class IndicatorReader {
                   "add \"value\": the number expression to " + verb + ", such as \"madrs_after\""));
     }
     unreadKeys(doc, root, type);
-    List<Indicator.Exclusion> exclusions = new ArrayList<>();
-    for (JsonFields exclusion : root.objects("exclusions")) {
-      formulas
-          .condition(exclusion, "when", environment, doc)
-          .ifPresent(
-              when ->
-                  exclusions.add(
-                      new Indicator.Exclusion(
-                          exclusion.text("id"),
-                          when,
-                          exclusion.optionalLocalized("description"),
-                          exclusion.optionalText("notes"))));
-    }
+    List<Indicator.Exclusion> exclusions = readExclusions(doc, root, environment);
     Optional<Indicator.Levels> levels = readLevels(doc, root, type);
     String attribution = root.optionalText("attribution").orElse("unit");
     Optional<Formula> homeHf = readHomeHf(doc, root, environment, attribution, organisations);
@@ -317,6 +305,25 @@ final class IndicatorReader {
         .with("report_year", ExprType.NUMBER)
         .with("period_start", ExprType.DATE)
         .with("period_end", ExprType.DATE);
+  }
+
+  /** The {@code exclusions} of {@code owner} (the indicator or one of its earlier definitions). */
+  List<Indicator.Exclusion> readExclusions(
+      JsonDocument doc, JsonFields owner, TypeEnvironment environment) {
+    List<Indicator.Exclusion> exclusions = new ArrayList<>();
+    for (JsonFields exclusion : owner.objects("exclusions")) {
+      formulas
+          .condition(exclusion, "when", environment, doc)
+          .ifPresent(
+              when ->
+                  exclusions.add(
+                      new Indicator.Exclusion(
+                          exclusion.text("id"),
+                          when,
+                          exclusion.optionalLocalized("description"),
+                          exclusion.optionalText("notes"))));
+    }
+    return exclusions;
   }
 
   /**

@@ -1,10 +1,12 @@
 package no.regforms.definition;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.LocalizedText;
@@ -32,7 +34,8 @@ final class VersionedBuild {
     Map<String, Registry> views = new LinkedHashMap<>();
     int mark = issues.size();
     putIfBuilt(views, current, build.apply(current));
-    List<Issue> ofCurrent = new ArrayList<>(issues.subList(mark, issues.size()));
+    Set<Key> ofCurrent = new HashSet<>();
+    issues.subList(mark, issues.size()).forEach(issue -> ofCurrent.add(Key.of(issue)));
     Map<Key, List<String>> earlierOnly = new LinkedHashMap<>();
     Map<Key, Issue> first = new LinkedHashMap<>();
     for (String name : names) {
@@ -43,7 +46,7 @@ final class VersionedBuild {
       issues.subList(before, issues.size()).clear();
       for (Issue issue : found) {
         Key key = Key.of(issue);
-        if (ofCurrent.stream().anyMatch(i -> Key.of(i).equals(key))) continue;
+        if (ofCurrent.contains(key)) continue;
         earlierOnly.computeIfAbsent(key, k -> new ArrayList<>()).add(name);
         first.putIfAbsent(key, issue);
       }
