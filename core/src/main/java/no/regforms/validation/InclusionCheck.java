@@ -25,9 +25,10 @@ final class InclusionCheck {
   static List<Issue> run(
       Registry registry, Record record, ValidationResult checked, LocalDate today) {
     List<Issue> issues = new ArrayList<>();
+    EvaluationContext context = context(checked, today);
     for (InclusionCriterion criterion : registry.inclusion()) {
       if (!criterion.form().equals(record.form())) continue;
-      if (Boolean.FALSE.equals(criterion.check().compiled().evaluate(context(checked, today)))) {
+      if (Boolean.FALSE.equals(criterion.check().compiled().evaluate(context))) {
         issues.add(
             new Issue(
                 Severity.ERROR,

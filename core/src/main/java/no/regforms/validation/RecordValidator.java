@@ -43,17 +43,26 @@ public final class RecordValidator {
   private final Map<String, Map<String, CompiledForm>> formsByVersion;
   private final Optional<String> asVersion;
 
-  private RecordValidator(Registry registry, Clock clock, Optional<String> asVersion) {
+  private RecordValidator(
+      Registry registry,
+      Clock clock,
+      Optional<String> asVersion,
+      Map<String, Map<String, CompiledForm>> formsByVersion) {
     this.registry = registry;
     this.clock = clock;
     this.asVersion = asVersion;
+    this.formsByVersion = formsByVersion;
+    Map<String, CompiledForm> chosen = formsByVersion.get(asVersion.orElse(registry.version()));
+    this.forms = chosen != null ? chosen : compile(registry);
+  }
+
+  /** The forms of every version the registry had, compiled once per validator family. */
+  private static Map<String, Map<String, CompiledForm>> compileVersions(Registry registry) {
     Map<String, Map<String, CompiledForm>> byVersion = new LinkedHashMap<>();
     for (String version : registry.history().names()) {
       registry.atVersion(version).ifPresent(view -> byVersion.put(version, compile(view)));
     }
-    this.formsByVersion = Collections.unmodifiableMap(byVersion);
-    Map<String, CompiledForm> chosen = byVersion.get(asVersion.orElse(registry.version()));
-    this.forms = chosen != null ? chosen : compile(registry);
+    return Collections.unmodifiableMap(byVersion);
   }
 
   private static Map<String, CompiledForm> compile(Registry view) {
@@ -74,10 +83,12 @@ public final class RecordValidator {
    * clock}.
    */
   public static RecordValidator of(Registry registry, Clock clock) {
+    Objects.requireNonNull(registry, "registry");
     return new RecordValidator(
-        Objects.requireNonNull(registry, "registry"),
+        registry,
         Objects.requireNonNull(clock, "clock"),
-        Optional.empty());
+        Optional.empty(),
+        compileVersions(registry));
   }
 
   /**
@@ -99,7 +110,8 @@ public final class RecordValidator {
               + "'; its versions are "
               + String.join(", ", registry.history().names()));
     }
-    return new RecordValidator(registry, clock, Optional.of(version));
+    // The versions' forms are the same whichever version checks: compiled once, shared.
+    return new RecordValidator(registry, clock, Optional.of(version), formsByVersion);
   }
 
   /** The registry this validator checks against. */
@@ -156,10 +168,10 @@ public final class RecordValidator {
               .orElse(issue.withHint("forms: " + String.join(", ", versionForms.keySet())));
       return new ValidationResult(Diagnostics.of(List.of(issue)), Map.of(), Map.of());
     }
-    ValidationResult result =
-        new RecordCheck(form, LocalDate.now(clock), record.line()).run(record);
+    LocalDate today = LocalDate.now(clock);
+    ValidationResult result = new RecordCheck(form, today, record.line()).run(record);
     List<Issue> more = new java.util.ArrayList<>(ScopeCheck.run(form.form(), record));
-    more.addAll(InclusionCheck.run(form.registry(), record, result, LocalDate.now(clock)));
+    more.addAll(InclusionCheck.run(form.registry(), record, result, today));
     if (!known && asVersion.isEmpty()) {
       more.add(
           new Issue(
