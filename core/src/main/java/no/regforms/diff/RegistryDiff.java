@@ -18,12 +18,13 @@ import no.regforms.definition.FormItem;
 import no.regforms.definition.Formula;
 import no.regforms.definition.InclusionCriterion;
 import no.regforms.definition.Indicator;
+import no.regforms.definition.ItemWalker;
 import no.regforms.definition.MigrationStep;
+import no.regforms.definition.PlacedItem;
 import no.regforms.definition.Range;
 import no.regforms.definition.Registry;
 import no.regforms.definition.RepeatGroup;
 import no.regforms.definition.Rule;
-import no.regforms.definition.Section;
 import no.regforms.definition.Variable;
 import no.regforms.definition.VersionHistory;
 import no.regforms.diagnostic.LocalizedText;
@@ -109,8 +110,8 @@ public final class RegistryDiff {
         now.description().orElse(null),
         old.location(),
         now.location());
-    Map<String, Variable> oldVars = variables(old.items(), "");
-    Map<String, Variable> newVars = variables(now.items(), "");
+    Map<String, Variable> oldVars = variables(old.items());
+    Map<String, Variable> newVars = variables(now.items());
     for (Map.Entry<String, Variable> e : oldVars.entrySet()) {
       Variable v = e.getValue();
       Variable n = newVars.get(e.getKey());
@@ -159,12 +160,17 @@ public final class RegistryDiff {
     compareRules(old, now);
   }
 
-  private static Map<String, Variable> variables(List<FormItem> items, String prefix) {
+  /** A form's variables in display order, by path: a repeat group's members as {@code group.id}. */
+  private static Map<String, Variable> variables(List<FormItem> items) {
     Map<String, Variable> out = new LinkedHashMap<>();
-    for (FormItem item : items) {
-      if (item instanceof Variable v) out.put(prefix + v.id(), v);
-      if (item instanceof Section s) out.putAll(variables(s.items(), prefix));
-      if (item instanceof RepeatGroup r) out.putAll(variables(r.items(), prefix + r.id() + "."));
+    for (PlacedItem placed : ItemWalker.all(items)) {
+      if (placed.item() instanceof Variable v) {
+        StringBuilder path = new StringBuilder();
+        for (FormItem around : placed.enclosing()) {
+          if (around instanceof RepeatGroup group) path.append(group.id()).append('.');
+        }
+        out.put(path + v.id(), v);
+      }
     }
     return out;
   }

@@ -345,10 +345,7 @@ public final class IndicatorSql {
                   + ")")
           .append(
               " AS val,\n  count(*) AS n\nFROM classified\nGROUP BY report_year, grp, outcome, detail, ")
-          .append(
-              proportion
-                  ? "CASE WHEN outcome = 'counted' THEN q_num END"
-                  : "CASE WHEN outcome = 'counted' THEN q_num END")
+          .append("CASE WHEN outcome = 'counted' THEN q_num END")
           .append("\nORDER BY report_year, grp, outcome, detail");
       return q.toString();
     }

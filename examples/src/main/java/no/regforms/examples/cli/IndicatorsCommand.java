@@ -184,7 +184,7 @@ final class IndicatorsCommand implements Callable<Integer> {
             java.time.LocalDate.now());
 
     IndicatorEngine countIn = IndicatorEngine.fromKey(engine);
-    if (countIn != IndicatorEngine.JVM || isExtract()) {
+    if (countIn != IndicatorEngine.JVM || input.isExtract()) {
       IndicatorResults results;
       try {
         results = countIn.calculate(reg, options, input.file(), store, layout, mapping);
@@ -363,7 +363,7 @@ final class IndicatorsCommand implements Callable<Integer> {
     }
     String misfit = countIn.check(input.file(), store);
     if (misfit != null) throw OptionChecks.usage(spec, misfit);
-    if (countIn == IndicatorEngine.JVM && isExtract()) {
+    if (countIn == IndicatorEngine.JVM && input.isExtract()) {
       if (!Files.isReadable(input.file()))
         throw OptionChecks.usage(spec, "cannot read " + input.file());
       if (!List.of("mrs", "oqr").contains(layout))
@@ -383,14 +383,6 @@ final class IndicatorsCommand implements Callable<Integer> {
   }
 
   /** Whether --data names a CSV extract: a .csv file or a folder. */
-  private boolean isExtract() {
-    Path file = input.file();
-    return file != null
-        && !input.isStdin()
-        && (Files.isDirectory(file)
-            || file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv"));
-  }
-
   private void checkIndicators(Registry reg) {
     Set<String> unknown = new TreeSet<>(indicators);
     unknown.removeAll(reg.indicators().keySet());
