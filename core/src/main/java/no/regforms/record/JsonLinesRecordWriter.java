@@ -47,6 +47,10 @@ public final class JsonLinesRecordWriter implements AutoCloseable {
     putIfPresent(node, "id", record.id());
     putIfPresent(node, "patient", record.patient());
     putIfPresent(node, "unit", record.unit());
+    if (!record.links().isEmpty()) {
+      ObjectNode links = node.putObject("links");
+      new java.util.TreeMap<>(record.links()).forEach(links::put);
+    }
     extra.forEach(node::put);
     node.set("values", JSON.valueToTree(record.values().asMap()));
     return node;

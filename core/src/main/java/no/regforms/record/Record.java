@@ -1,5 +1,6 @@
 package no.regforms.record;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,6 +16,8 @@ import java.util.Optional;
  * @param id the record's own id (may be empty)
  * @param patient pseudonymous patient key (may be empty)
  * @param unit the reporting unit's RESH id (may be empty)
+ * @param links the records this one belongs to, by the form's link id: a follow-up's {@code
+ *     "course"} names its course's record id (empty when the form declares no links)
  * @param values the values, keyed by variable id
  * @param line the line the record was read from, or 0
  */
@@ -25,6 +28,7 @@ public record Record(
     String id,
     String patient,
     String unit,
+    Map<String, String> links,
     RecordValues values,
     long line) {
 
@@ -39,7 +43,21 @@ public record Record(
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(patient, "patient");
     Objects.requireNonNull(unit, "unit");
+    links = Map.copyOf(links);
     Objects.requireNonNull(values, "values");
+  }
+
+  /** A record without links to other records. */
+  public Record(
+      String registry,
+      String form,
+      String version,
+      String id,
+      String patient,
+      String unit,
+      RecordValues values,
+      long line) {
+    this(registry, form, version, id, patient, unit, Map.of(), values, line);
   }
 
   /**
@@ -48,6 +66,11 @@ public record Record(
    */
   public static Record of(String registry, String form, RecordValues values) {
     return new Record(registry, form, "", "", "", "", values, 0);
+  }
+
+  /** The id of the record this one links to under {@code link}, if it names one. */
+  public Optional<String> link(String link) {
+    return Optional.ofNullable(links.get(link));
   }
 
   /** The record's id, if it has one. */

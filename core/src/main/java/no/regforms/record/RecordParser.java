@@ -135,6 +135,10 @@ public final class RecordParser {
           MessageCatalogue.localized(
               texts -> texts.text("record.syntax.notObject", texts.text(subject.key))));
     }
+    Map<String, String> links = new LinkedHashMap<>();
+    if (envelope.links != null && !links(envelope.links, links)) {
+      return problem(line, MessageCatalogue.localized("record.syntax.linksNotObject"));
+    }
     if (envelope.values != null && !(envelope.values instanceof Map)) {
       return problem(line, MessageCatalogue.localized("record.syntax.valuesNotObject"));
     }
@@ -152,6 +156,7 @@ public final class RecordParser {
             text(envelope.id),
             text(envelope.patient),
             text(envelope.unit),
+            links,
             RecordValues.read(values),
             line);
     return new RecordLine(line, Optional.of(record), Optional.empty());
@@ -167,7 +172,21 @@ public final class RecordParser {
     Object id;
     Object patient;
     Object unit;
+    Object links;
     Object values;
+  }
+
+  /**
+   * Copies {@code value} into {@code links} when it is an object of texts (ids), as {@code "links":
+   * {"course": "c-000123"}} is; false otherwise.
+   */
+  private static boolean links(Object value, Map<String, String> links) {
+    if (!(value instanceof Map<?, ?> map)) return false;
+    for (Map.Entry<?, ?> link : map.entrySet()) {
+      if (!(link.getValue() instanceof String id)) return false;
+      links.put((String) link.getKey(), id);
+    }
+    return true;
   }
 
   /**
@@ -189,6 +208,7 @@ public final class RecordParser {
           case "id" -> envelope.id = value;
           case "patient" -> envelope.patient = value;
           case "unit" -> envelope.unit = value;
+          case "links" -> envelope.links = value == null ? NULL : value;
           case "values" -> envelope.values = value == null ? NULL : value;
           default -> {} // other keys are read (within the limits) and left out
         }

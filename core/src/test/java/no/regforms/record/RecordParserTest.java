@@ -57,6 +57,32 @@ class RecordParserTest {
   }
 
   @Test
+  void parse_links_readByLinkId_andWrittenBack() {
+    Record record =
+        RecordParser.parse(
+                "{\"form\":\"followup\",\"links\":{\"course\":\"c-1\"},\"values\":{}}", 1)
+            .record()
+            .orElseThrow();
+
+    assertThat(record.link("course")).contains("c-1");
+    assertThat(record.link("other")).isEmpty();
+    assertThat(JsonLinesRecordWriter.toJson(record, java.util.Map.of()).get("links").toString())
+        .isEqualTo("{\"course\":\"c-1\"}");
+  }
+
+  @Test
+  void parse_linksNotAnObjectOfTexts_isASyntaxProblem() {
+    for (String links : new String[] {"[\"c-1\"]", "{\"course\":1}", "null", "\"c-1\""}) {
+      RecordLine line = RecordParser.parse("{\"form\":\"followup\",\"links\":" + links + "}", 3);
+
+      assertThat(line.record()).as(links).isEmpty();
+      assertThat(line.problem().orElseThrow().message().exactly("en").orElseThrow())
+          .as(links)
+          .isEqualTo("\"links\" must be an object from link id to the id of the record linked to");
+    }
+  }
+
+  @Test
   void parse_values_becomePlainJavaValues() {
     Record record =
         RecordParser.parse(
