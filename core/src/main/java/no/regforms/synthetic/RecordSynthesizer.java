@@ -137,7 +137,7 @@ final class RecordSynthesizer {
   }
 
   private void fillRows(RepeatGroup repeat, DependencyGraph rowGraph, Scope scope) {
-    Distribution spec = profile.distribution(scope.form, repeat.id());
+    Distribution spec = byCase(profile.distribution(scope.form, repeat.id()), scope);
     int min = repeat.min();
     int max = repeat.max().orElse(min + 3);
     if (spec.rows().isPresent()) {

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The profile keys {@code prefix}, {@code ordinal}, {@code from} a repeat member or a shared value,
  * {@code days} alone, {@code "<form>.<id>"}, {@code among}, weighted {@code codes} and {@code by} +
- * {@code cases}, on a small registry whose rules fail unless each key works.
+ * {@code cases} (also for a repeat group's {@code rows}), on a small registry whose rules fail
+ * unless each key works.
  */
 class SyntheticKeysTest {
 
@@ -86,6 +87,9 @@ class SyntheticKeysTest {
           .containsExactlyInAnyOrder("pain", "fever");
       assertThat(course.values().get("grade"))
           .isEqualTo(Boolean.TRUE.equals(course.values().get("admitted")) ? "severe" : "mild");
+      assertThat((List<Object>) course.values().asMap().getOrDefault("scans", List.of()))
+          .as("a repeat group's rows by case")
+          .hasSize(Boolean.TRUE.equals(course.values().get("admitted")) ? 2 : 0);
     }
   }
 }

@@ -59,7 +59,7 @@ class MsSyntheticDataTest {
     // new hash only
     // when a change to the generated records is meant.
     assertThat(RegistryModuleChecks.generatedFileHash(REGISTRY, 30, 7L, 0.05))
-        .isEqualTo("963b45242ecc13e4014eb6784717044d3394ffff9dbfea3c4d46ad9b902136fe");
+        .isEqualTo("043b0fa66822df5326f9bd71d8b41f9986215abd88abda1bec9363218395ce6f");
   }
 
   @Test
