@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import no.regforms.definition.Registry;
 import no.regforms.diagnostic.Issue;
 import no.regforms.record.JsonLinesRecordReader;
@@ -72,19 +71,7 @@ public interface RecordSource {
       @Override
       public Iterator<RecordLine> records(Consumer<Issue> problems) {
         try {
-          JsonLinesRecordReader reader = JsonLinesRecordReader.open(file, RecordLimits.DEFAULTS);
-          Stream<RecordLine> lines =
-              reader
-                  .lines()
-                  .onClose(
-                      () -> {
-                        try {
-                          reader.close();
-                        } catch (IOException e) {
-                          throw new UncheckedIOException(e);
-                        }
-                      });
-          return lines.iterator();
+          return new ClosingLines(JsonLinesRecordReader.open(file, RecordLimits.DEFAULTS));
         } catch (IOException e) {
           throw new UncheckedIOException("cannot read " + file, e);
         }
