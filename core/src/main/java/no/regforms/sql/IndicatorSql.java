@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import no.regforms.definition.Form;
 import no.regforms.definition.Formula;
+import no.regforms.definition.InclusionCriterion;
 import no.regforms.definition.Indicator;
 import no.regforms.definition.IndicatorVersion;
 import no.regforms.definition.Registry;
@@ -22,8 +23,8 @@ import no.regforms.expression.parser.Expr;
 /**
  * A registry's indicator definitions compiled to SQL over the record store's table ({@code
  * regforms_record}, docs/sql.md): one query per indicator that assembles the cases (a record, or a
- * patient's base record with every form as a row list), evaluates period, denominator, exclusions
- * and numerator (or value) for each report year with the language's three-valued logic, and counts
+ * patient's base record with every form as a row list), evaluates period, denominator, the
+ * registry's inclusion criteria, exclusions and numerator (or value) for each report year with the language's three-valued logic, and counts
  * them per attribution group.
  *
  * <p>Each query returns {@code report_year, grp, outcome, detail, hit, val, n}: {@code outcome} is
@@ -219,6 +220,12 @@ public final class IndicatorSql {
       String group = group();
       String period = sql(indicator.period());
       String denominator = sql(indicator.denominator());
+      // The registry's inclusion criteria on the base form come first, as in the JVM engine: a
+      // false check excludes under the criterion's id, an unknown one does not.
+      List<InclusionCriterion> criteria =
+          registry.inclusion().stream().filter(c -> c.form().equals(indicator.form())).toList();
+      List<String> inclusion = new ArrayList<>();
+      for (InclusionCriterion criterion : criteria) inclusion.add(sql(criterion.check()));
       List<String> exclusions = new ArrayList<>();
       for (Indicator.Exclusion exclusion : indicator.exclusions())
         exclusions.add(sql(exclusion.when()));
@@ -235,6 +242,14 @@ public final class IndicatorSql {
       StringBuilder outcome = new StringBuilder("CASE WHEN c.q_den IS NULL THEN 'left_out'");
       StringBuilder detail =
           new StringBuilder("CASE WHEN c.q_den IS NULL THEN ").append(missingDenominator);
+      for (int i = 0; i < inclusion.size(); i++) {
+        outcome.append(" WHEN NOT c.q_in").append(i).append(" THEN 'excluded'");
+        detail
+            .append(" WHEN NOT c.q_in")
+            .append(i)
+            .append(" THEN ")
+            .append(syntax.text(criteria.get(i).id()));
+      }
       for (int i = 0; i < exclusions.size(); i++) {
         outcome.append(" WHEN c.q_ex").append(i).append(" THEN 'excluded'");
         detail
@@ -318,6 +333,8 @@ public final class IndicatorSql {
           .append(" AS q_period,\n    ")
           .append(denominator)
           .append(" AS q_den");
+      for (int i = 0; i < inclusion.size(); i++)
+        q.append(",\n    ").append(inclusion.get(i)).append(" AS q_in").append(i);
       for (int i = 0; i < exclusions.size(); i++)
         q.append(",\n    ").append(exclusions.get(i)).append(" AS q_ex").append(i);
       if (counted != null) q.append(",\n    ").append(countedSql).append(" AS q_num");
