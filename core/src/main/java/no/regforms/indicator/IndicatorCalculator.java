@@ -37,14 +37,16 @@ import no.regforms.validation.ValidationResult;
 /**
  * Computes a registry's quality indicators from its records.
  *
- * <p>A case is one record of the indicator's form ({@code subject: form}) or one patient with all
+ * <p>A case is one record of the indicator's form ({@code subject: form}), one patient with all
  * their records ({@code subject: patient}: the base form's values, plus every form as a list of
- * rows named by its id). Each record is validated first, so expressions see typed values and an
- * invalid value counts as missing. For each year asked for, a case counts when its period equals
- * the year and its denominator is true; it is then excluded when an exclusion is true, and
- * otherwise counted, in the numerator when that is true. An unknown denominator, numerator or value
- * leaves the case out, counted by the variables that were missing. Cases are attributed to the
- * treating unit or the home health trust, and results grouped unit → HF → RHF → nation.
+ * rows named by its id), one record of the form with the patient's records linking to it ({@code
+ * pathway}) or one episode, the patient's records sharing the registry's episode key ({@code
+ * episode}). Each record is validated first, so expressions see typed values and an invalid value
+ * counts as missing. For each year asked for, a case counts when its period equals the year and its
+ * denominator is true; it is then excluded when an exclusion is true, and otherwise counted, in the
+ * numerator when that is true. An unknown denominator, numerator or value leaves the case out,
+ * counted by the variables that were missing. Cases are attributed to the treating unit or the home
+ * health trust, and results grouped unit → HF → RHF → nation.
  *
  * <p>Immutable and thread-safe; a run's state lives in the call. Bad input is reported in {@link
  * IndicatorResults#diagnostics()}, never thrown; no record value or patient key is logged.

@@ -22,10 +22,11 @@ import no.regforms.expression.parser.Expr;
 
 /**
  * A registry's indicator definitions compiled to SQL over the record store's table ({@code
- * regforms_record}, docs/sql.md): one query per indicator that assembles the cases (a record, or a
- * patient's base record with every form as a row list), evaluates period, denominator, the
- * registry's inclusion criteria, exclusions and numerator (or value) for each report year with the
- * language's three-valued logic, and counts them per attribution group.
+ * regforms_record}, docs/sql.md): one query per indicator that assembles the cases (a record, or
+ * the base record of a patient, episode or pathway with the case's records of every form as row
+ * lists), evaluates period, denominator, the registry's inclusion criteria, exclusions and
+ * numerator (or value) for each report year with the language's three-valued logic, and counts them
+ * per attribution group.
  *
  * <p>Each query returns {@code report_year, grp, outcome, detail, hit, val, n}: {@code outcome} is
  * {@code counted}, {@code excluded} (then {@code detail} is the exclusion id) or {@code left_out}
