@@ -16,7 +16,9 @@ import no.regforms.diagnostic.SourceLocation;
  * @param shortTitle short title for charts
  * @param description description
  * @param type proportion, mean, median, coverage, count, sum, min or max
- * @param subject whether a case is one record of {@code form} or one patient
+ * @param subject whether a case is one record of {@code form}, one patient, one pathway (a record
+ *     of {@code form} with the records linking to it) or one episode (a patient's records sharing
+ *     the registry's episode key)
  * @param form the form whose variables the expressions read directly
  * @param period the year a case counts for
  * @param denominator which cases count
@@ -118,7 +120,22 @@ public record Indicator(
     /** Each record of the indicator's form is a case. */
     FORM,
     /** Each patient, with all their forms, is a case. */
-    PATIENT
+    PATIENT,
+    /**
+     * Each record of the indicator's form (the pathway's root) is a case, with the records of the
+     * same patient that link to it ({@code "links"} naming the root's id under any link).
+     */
+    PATHWAY,
+    /**
+     * Each episode is a case: the records of one patient that share the value of the registry's
+     * {@code episodeKey} variable, opened by a record of the indicator's form.
+     */
+    EPISODE;
+
+    /** Whether a case joins several records, each form read as a list of rows. */
+    public boolean joinsRecords() {
+      return this != FORM;
+    }
   }
 
   /**

@@ -40,7 +40,8 @@ final class IndicatorReader {
       JsonDocument doc,
       Map<String, Form> forms,
       Set<String> brokenIds,
-      Organisations organisations) {
+      Organisations organisations,
+      Optional<String> episodeKey) {
     JsonFields root = new JsonFields(doc.root(), "");
     String formId = root.text("form");
     Form form = forms.get(formId);
@@ -63,7 +64,7 @@ final class IndicatorReader {
     Indicator.Type type = Indicator.Type.valueOf(root.text("type").toUpperCase(Locale.ROOT));
     TypeEnvironment environment = indicatorEnvironment(form, forms, subject);
     checkLetNames(doc, environment);
-    if (subject == Indicator.Subject.PATIENT && form.scope() == FormScope.UNIT) {
+    if (subject.joinsRecords() && form.scope() == FormScope.UNIT) {
       issues.add(
           Issue.error(
                   IssueCode.INVALID_VALUE,
@@ -106,6 +107,17 @@ final class IndicatorReader {
     Optional<Indicator.Levels> levels = readLevels(doc, root, type);
     String attribution = root.optionalText("attribution").orElse("unit");
     Optional<Formula> homeHf = readHomeHf(doc, root, environment, attribution, organisations);
+    if (subject == Indicator.Subject.EPISODE) {
+      Map<String, Optional<Formula>> read = new java.util.LinkedHashMap<>();
+      read.put("/period", period);
+      read.put("/denominator", denominator);
+      read.put("/numerator", numerator);
+      read.put("/value", value);
+      read.put("/homeHf", homeHf);
+      for (int i = 0; i < exclusions.size(); i++)
+        read.put("/exclusions/" + i + "/when", Optional.of(exclusions.get(i).when()));
+      checkEpisodeKey(doc, form, forms, episodeKey, read);
+    }
     if (period.isEmpty() || denominator.isEmpty()) return Optional.empty();
     return Optional.of(
         new Indicator(
@@ -133,6 +145,70 @@ final class IndicatorReader {
             root.optionalText("coverageIndicator"),
             root.optionalText("notes"),
             doc.locate("")));
+  }
+
+  /**
+   * An episode indicator needs the registry's {@code episodeKey}, a text, code or number variable
+   * of its form and of every form whose rows it reads (a form without it has no records in any
+   * episode).
+   */
+  private void checkEpisodeKey(
+      JsonDocument doc,
+      Form form,
+      Map<String, Form> forms,
+      Optional<String> episodeKey,
+      Map<String, Optional<Formula>> read) {
+    if (episodeKey.isEmpty()) {
+      issues.add(
+          Issue.error(
+                  IssueCode.MISSING_KEY,
+                  "an indicator with \"subject\": \"episode\" needs the registry's 'episodeKey'",
+                  doc.locate("/subject"))
+              .withHint(
+                  "name the variable that identifies an episode in registry.json, such as \"episodeKey\": \"episode_id\""));
+      return;
+    }
+    String key = episodeKey.get();
+    checkKeyIn(form, key, doc.locate("/form"));
+    read.forEach(
+        (pointer, formula) ->
+            formula.ifPresent(
+                f -> {
+                  for (String name : new java.util.TreeSet<>(f.compiled().references())) {
+                    Form rows = forms.get(name);
+                    if (rows != null && rows != form) checkKeyIn(rows, key, doc.locate(pointer));
+                  }
+                }));
+  }
+
+  private void checkKeyIn(Form form, String key, SourceLocation where) {
+    Optional<ExprType> type = form.environment().lookup(key);
+    if (type.isEmpty()) {
+      issues.add(
+          Issue.error(
+                  IssueCode.UNKNOWN_VARIABLE,
+                  "form '"
+                      + form.id()
+                      + "' has no variable '"
+                      + key
+                      + "', the registry's episodeKey, so its records belong to no episode",
+                  where)
+              .withHint("add the variable '" + key + "' to form '" + form.id() + "'"));
+    } else if (!Set.of(ExprType.Kind.TEXT, ExprType.Kind.CODE, ExprType.Kind.NUMBER)
+        .contains(type.get().kind())) {
+      issues.add(
+          Issue.error(
+                  IssueCode.TYPE_MISMATCH,
+                  "the episodeKey '"
+                      + key
+                      + "' of form '"
+                      + form.id()
+                      + "' is "
+                      + type.get()
+                      + "; an episode is named by a text, code or number",
+                  where)
+              .withHint("make '" + key + "' a text, code or integer variable"));
+    }
   }
 
   /**
@@ -288,13 +364,13 @@ final class IndicatorReader {
   static final String DEFAULT_HOME_HF = "home_hf";
 
   /**
-   * The names an indicator reads: the base form's variables, and with a patient subject every form
-   * as rows.
+   * The names an indicator reads: the base form's variables, and with a patient, pathway or episode
+   * subject every form as rows.
    */
   static TypeEnvironment indicatorEnvironment(
       Form form, Map<String, Form> forms, Indicator.Subject subject) {
     TypeEnvironment environment = form.environment();
-    if (subject == Indicator.Subject.PATIENT) {
+    if (subject.joinsRecords()) {
       for (Form other : forms.values()) {
         if (environment.lookup(other.id()).isEmpty()) {
           environment = environment.with(other.id(), ExprType.rows(other.environment().names()));

@@ -43,6 +43,7 @@ public final class Registry {
   private final Optional<SyntheticProfile> syntheticProfile;
   private final Map<String, List<IndicatorVersion>> indicatorVersions;
   private final List<InclusionCriterion> inclusion;
+  private final Optional<String> episodeKey;
   private final VersionHistory history;
   private final Map<String, Registry> versions;
 
@@ -85,6 +86,7 @@ public final class Registry {
     this.notes = header.notes;
     this.publicationGaps = List.copyOf(header.publicationGaps);
     this.helsenorgeEndpoint = header.helsenorgeEndpoint;
+    this.episodeKey = header.episodeKey;
     Map<String, LocalizedText> reasons = new LinkedHashMap<>(BUILT_IN_MISSING_REASONS);
     reasons.putAll(header.missingReasons);
     this.missingReasons = Collections.unmodifiableMap(reasons);
@@ -109,6 +111,7 @@ public final class Registry {
     this.notes = current.notes;
     this.publicationGaps = current.publicationGaps;
     this.helsenorgeEndpoint = current.helsenorgeEndpoint;
+    this.episodeKey = current.episodeKey;
     this.missingReasons = current.missingReasons;
     this.codeLists = current.codeLists;
     this.forms = current.forms;
@@ -164,6 +167,7 @@ public final class Registry {
     Optional<String> notes = Optional.empty();
     List<Issue> publicationGaps = List.of();
     Optional<String> helsenorgeEndpoint = Optional.empty();
+    Optional<String> episodeKey = Optional.empty();
     List<String> formOrder = List.of();
     Map<String, LocalizedText> missingReasons = Map.of();
   }
@@ -346,6 +350,14 @@ public final class Registry {
    */
   public Optional<IndicatorVersion> indicatorVersion(String id, int year) {
     return indicatorVersions(id).stream().filter(dated -> dated.covers(year)).findFirst();
+  }
+
+  /**
+   * The variable whose value ties a patient's records into one episode ({@code episodeKey} in
+   * {@code registry.json}), read by indicators with {@code "subject": "episode"}.
+   */
+  public Optional<String> episodeKey() {
+    return episodeKey;
   }
 
   /**

@@ -195,7 +195,12 @@ final class RegistryReader {
     IndicatorHistoryReader historyReader = new IndicatorHistoryReader(formulas, issues);
     for (JsonDocument doc : current ? files.indicators() : List.<JsonDocument>of()) {
       Optional<Indicator> read =
-          indicatorReader.read(doc, forms, files.brokenIds(), files.organisations());
+          indicatorReader.read(
+              doc,
+              forms,
+              files.brokenIds(),
+              files.organisations(),
+              header == null ? Optional.empty() : header.episodeKey);
       if (read.isEmpty()) continue;
       putUnique(indicators, read.get().id(), read.get(), doc, "indicator");
       indicatorVersions.put(
@@ -419,6 +424,7 @@ final class RegistryReader {
       issues.addAll(header.publicationGaps);
     }
     header.helsenorgeEndpoint = root.optionalText("helsenorgeEndpoint");
+    header.episodeKey = root.optionalText("episodeKey");
     Map<String, LocalizedText> reasons = new LinkedHashMap<>();
     root.node()
         .path("missingReasons")

@@ -37,14 +37,16 @@ import no.regforms.validation.ValidationResult;
 /**
  * Computes a registry's quality indicators from its records.
  *
- * <p>A case is one record of the indicator's form ({@code subject: form}) or one patient with all
+ * <p>A case is one record of the indicator's form ({@code subject: form}), one patient with all
  * their records ({@code subject: patient}: the base form's values, plus every form as a list of
- * rows named by its id). Each record is validated first, so expressions see typed values and an
- * invalid value counts as missing. For each year asked for, a case counts when its period equals
- * the year and its denominator is true; it is then excluded when an exclusion is true, and
- * otherwise counted, in the numerator when that is true. An unknown denominator, numerator or value
- * leaves the case out, counted by the variables that were missing. Cases are attributed to the
- * treating unit or the home health trust, and results grouped unit → HF → RHF → nation.
+ * rows named by its id), one record of the form with the patient's records linking to it ({@code
+ * pathway}) or one episode, the patient's records sharing the registry's episode key ({@code
+ * episode}). Each record is validated first, so expressions see typed values and an invalid value
+ * counts as missing. For each year asked for, a case counts when its period equals the year and its
+ * denominator is true; it is then excluded when an exclusion is true, and otherwise counted, in the
+ * numerator when that is true. An unknown denominator, numerator or value leaves the case out,
+ * counted by the variables that were missing. Cases are attributed to the treating unit or the home
+ * health trust, and results grouped unit → HF → RHF → nation.
  *
  * <p>Immutable and thread-safe; a run's state lives in the call. Bad input is reported in {@link
  * IndicatorResults#diagnostics()}, never thrown; no record value or patient key is logged.
@@ -289,28 +291,91 @@ public final class IndicatorCalculator {
       // A patient's values (the base record's, and every form's rows) are built once per base
       // record.
       Map<Record, Map<String, Object>> patientValues = new IdentityHashMap<>();
+      Map<Record, Map<String, Object>> pathwayValues = new IdentityHashMap<>();
+      Map<Record, Map<String, Object>> episodeValues = null;
       for (Indicator indicator : indicators) {
-        if (indicator.subject() == Indicator.Subject.FORM) {
-          for (Record record : valid) {
-            if (record.form().equals(indicator.form())) count(indicator, record, typed.get(record));
+        switch (indicator.subject()) {
+          case FORM -> {
+            for (Record record : valid) {
+              if (record.form().equals(indicator.form()))
+                count(indicator, record, typed.get(record));
+            }
           }
-          continue;
-        }
-        Optional<Record> base =
-            valid.stream().filter(r -> r.form().equals(indicator.form())).findFirst();
-        if (base.isEmpty()) continue;
-        if (rows == null) rows = rowsByForm(valid, typed);
-        Map<String, Object> byForm = rows;
-        Map<String, Object> values =
-            patientValues.computeIfAbsent(
+          case PATIENT -> {
+            Optional<Record> base =
+                valid.stream().filter(r -> r.form().equals(indicator.form())).findFirst();
+            if (base.isEmpty()) continue;
+            if (rows == null) rows = rowsByForm(valid, typed);
+            Map<String, Object> byForm = rows;
+            count(
+                indicator,
                 base.get(),
-                b -> {
-                  Map<String, Object> merged = new HashMap<>(byForm);
-                  merged.putAll(typed.get(b));
-                  return merged;
-                });
-        count(indicator, base.get(), values);
+                patientValues.computeIfAbsent(base.get(), b -> caseValues(b, byForm, typed)));
+          }
+          case PATHWAY -> {
+            for (Record root : valid) {
+              if (!root.form().equals(indicator.form())) continue;
+              count(
+                  indicator,
+                  root,
+                  pathwayValues.computeIfAbsent(
+                      root, r -> caseValues(r, rowsByForm(pathway(r, valid), typed), typed)));
+            }
+          }
+          case EPISODE -> {
+            if (episodeValues == null) episodeValues = episodes(valid, typed);
+            for (Map.Entry<Record, Map<String, Object>> episode : episodeValues.entrySet()) {
+              if (episode.getKey().form().equals(indicator.form()))
+                count(indicator, episode.getKey(), episode.getValue());
+            }
+          }
+        }
       }
+    }
+
+    /** The base record's values over every form's rows. */
+    private Map<String, Object> caseValues(
+        Record base, Map<String, Object> rows, Map<Record, Map<String, Object>> typed) {
+      Map<String, Object> merged = new HashMap<>(rows);
+      merged.putAll(typed.get(base));
+      return merged;
+    }
+
+    /**
+     * A pathway's records: its root and the records that name the root's id under any link (direct
+     * links only).
+     */
+    private List<Record> pathway(Record root, List<Record> valid) {
+      if (root.id().isEmpty()) return List.of(root);
+      return valid.stream().filter(r -> r == root || r.links().containsValue(root.id())).toList();
+    }
+
+    /**
+     * The patient's episodes, each as the values of its opening record (the first of each form by
+     * record id) over the episode's rows, keyed by that record: one entry per form that opens an
+     * episode, so each indicator finds its own form's opening record. A record without a key value
+     * is an episode of its own.
+     */
+    private Map<Record, Map<String, Object>> episodes(
+        List<Record> valid, Map<Record, Map<String, Object>> typed) {
+      String key = registry.episodeKey().orElseThrow();
+      Map<String, List<Record>> byKey = new LinkedHashMap<>();
+      for (int i = 0; i < valid.size(); i++) {
+        Object value = typed.get(valid.get(i)).get(key);
+        // Key values are kept apart from the "no key" groups by their first character.
+        String episode = value == null ? "\u0000" + i : "\u0001" + value;
+        byKey.computeIfAbsent(episode, k -> new ArrayList<>()).add(valid.get(i));
+      }
+      Map<Record, Map<String, Object>> episodes = new IdentityHashMap<>();
+      for (List<Record> episode : byKey.values()) {
+        Map<String, Object> rows = rowsByForm(episode, typed);
+        java.util.Set<String> opened = new java.util.HashSet<>();
+        for (Record record : episode) {
+          // valid is in canonical order, so the first record of each form opens the episode.
+          if (opened.add(record.form())) episodes.put(record, caseValues(record, rows, typed));
+        }
+      }
+      return episodes;
     }
 
     private Map<String, Object> rowsByForm(

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import no.regforms.definition.Form;
 import no.regforms.definition.Formula;
+import no.regforms.definition.InclusionCriterion;
 import no.regforms.definition.Indicator;
 import no.regforms.definition.IndicatorVersion;
 import no.regforms.definition.Registry;
@@ -21,10 +22,11 @@ import no.regforms.expression.parser.Expr;
 
 /**
  * A registry's indicator definitions compiled to SQL over the record store's table ({@code
- * regforms_record}, docs/sql.md): one query per indicator that assembles the cases (a record, or a
- * patient's base record with every form as a row list), evaluates period, denominator, exclusions
- * and numerator (or value) for each report year with the language's three-valued logic, and counts
- * them per attribution group.
+ * regforms_record}, docs/sql.md): one query per indicator that assembles the cases (a record, or
+ * the base record of a patient, episode or pathway with the case's records of every form as row
+ * lists), evaluates period, denominator, the registry's inclusion criteria, exclusions and
+ * numerator (or value) for each report year with the language's three-valued logic, and counts them
+ * per attribution group.
  *
  * <p>Each query returns {@code report_year, grp, outcome, detail, hit, val, n}: {@code outcome} is
  * {@code counted}, {@code excluded} (then {@code detail} is the exclusion id) or {@code left_out}
@@ -219,6 +221,12 @@ public final class IndicatorSql {
       String group = group();
       String period = sql(indicator.period());
       String denominator = sql(indicator.denominator());
+      // The registry's inclusion criteria on the base form come first, as in the JVM engine: a
+      // false check excludes under the criterion's id, an unknown one does not.
+      List<InclusionCriterion> criteria =
+          registry.inclusion().stream().filter(c -> c.form().equals(indicator.form())).toList();
+      List<String> inclusion = new ArrayList<>();
+      for (InclusionCriterion criterion : criteria) inclusion.add(sql(criterion.check()));
       List<String> exclusions = new ArrayList<>();
       for (Indicator.Exclusion exclusion : indicator.exclusions())
         exclusions.add(sql(exclusion.when()));
@@ -235,6 +243,14 @@ public final class IndicatorSql {
       StringBuilder outcome = new StringBuilder("CASE WHEN c.q_den IS NULL THEN 'left_out'");
       StringBuilder detail =
           new StringBuilder("CASE WHEN c.q_den IS NULL THEN ").append(missingDenominator);
+      for (int i = 0; i < inclusion.size(); i++) {
+        outcome.append(" WHEN NOT c.q_in").append(i).append(" THEN 'excluded'");
+        detail
+            .append(" WHEN NOT c.q_in")
+            .append(i)
+            .append(" THEN ")
+            .append(syntax.text(criteria.get(i).id()));
+      }
       for (int i = 0; i < exclusions.size(); i++) {
         outcome.append(" WHEN c.q_ex").append(i).append(" THEN 'excluded'");
         detail
@@ -260,46 +276,47 @@ public final class IndicatorSql {
       q.append("WITH years(report_year) AS (VALUES ")
           .append(years.stream().map(y -> "(" + y + ")").collect(Collectors.joining(", ")))
           .append("),\n");
-      q.append("records AS (\n  SELECT seq, form, record_id, unit, checked_json AS checked,\n")
-          .append("    CASE WHEN patient = '' THEN ")
+      q.append("records AS (\n  SELECT seq, form, record_id, unit, checked_json AS checked,")
+          .append(indicator.subject() == Indicator.Subject.PATHWAY ? " record_json AS given," : "")
+          .append("\n    CASE WHEN patient = '' THEN ")
           .append(syntax.concat("'#'", syntax.asText("seq")))
-          .append(" ELSE patient END AS pkey\n  FROM ")
+          .append(" ELSE patient END AS pkey");
+      if (indicator.subject() == Indicator.Subject.EPISODE) {
+        // A record without the key's value is an episode of its own.
+        String key = syntax.memberText("checked_json", registry.episodeKey().orElseThrow());
+        q.append(",\n    CASE WHEN ")
+            .append(key)
+            .append(" IS NULL THEN ")
+            .append(syntax.concat("'#'", syntax.asText("seq")))
+            .append(" ELSE ")
+            .append(syntax.concat("'='", key))
+            .append(" END AS ekey");
+      }
+      q.append("\n  FROM ")
           .append(TABLE)
           .append("\n  WHERE registry = ")
           .append(syntax.text(registry.id()))
           .append(" AND checked_json IS NOT NULL),\n");
       String base = syntax.text(indicator.form());
-      if (indicator.subject() == Indicator.Subject.FORM) {
-        q.append(
-                "cases AS (\n  SELECT r.unit, r.checked, y.report_year FROM records r CROSS JOIN years y WHERE r.form = ")
-            .append(base)
-            .append("),\n");
-      } else {
-        String order =
-            dialect == SqlDialect.POSTGRES
-                ? "record_id COLLATE \"C\", unit COLLATE \"C\", seq"
-                : "record_id, unit, seq";
-        q.append(
-                "bases AS (\n  SELECT * FROM (SELECT r.*, row_number() OVER (PARTITION BY pkey ORDER BY ")
-            .append(order)
-            .append(") AS base_rank\n    FROM records r WHERE r.form = ")
-            .append(base)
-            .append(") ranked WHERE base_rank = 1),\n");
-        if (!rowLists.isEmpty()) {
-          q.append("lists AS (\n  SELECT pkey");
-          for (String list : rowLists) {
-            q.append(",\n    ")
-                .append(syntax.collectRows("checked", "form = " + syntax.text(list)))
-                .append(" AS ")
-                .append(rowColumn(list));
-          }
-          q.append("\n  FROM records GROUP BY pkey),\n");
-        }
-        q.append("cases AS (\n  SELECT b.unit, b.checked");
-        for (String list : rowLists) q.append(", l.").append(rowColumn(list));
-        q.append(", y.report_year\n  FROM bases b");
-        if (!rowLists.isEmpty()) q.append(" JOIN lists l ON l.pkey = b.pkey");
-        q.append(" CROSS JOIN years y),\n");
+      switch (indicator.subject()) {
+        case FORM ->
+            q.append(
+                    "cases AS (\n  SELECT r.unit, r.checked, y.report_year FROM records r CROSS JOIN years y WHERE r.form = ")
+                .append(base)
+                .append("),\n");
+        case PATIENT -> joined(q, base, "pkey", "pkey", "records", "");
+        case EPISODE -> joined(q, base, "pkey, ekey", "ekey", "records", "");
+        case PATHWAY ->
+            // Every root is a case; its rows are the root and the patient's records linking to it.
+            joined(
+                q,
+                base,
+                null,
+                "seq",
+                "bases b JOIN records m ON m.pkey = b.pkey AND (m.seq = b.seq OR (b.record_id <> '' AND "
+                    + syntax.linksTo("m.given", "b.record_id")
+                    + "))",
+                "m.");
       }
       if (!hoisted.isEmpty()) {
         // Materialized, so the planner does not copy the once-per-case expressions back into the
@@ -318,6 +335,8 @@ public final class IndicatorSql {
           .append(" AS q_period,\n    ")
           .append(denominator)
           .append(" AS q_den");
+      for (int i = 0; i < inclusion.size(); i++)
+        q.append(",\n    ").append(inclusion.get(i)).append(" AS q_in").append(i);
       for (int i = 0; i < exclusions.size(); i++)
         q.append(",\n    ").append(exclusions.get(i)).append(" AS q_ex").append(i);
       if (counted != null) q.append(",\n    ").append(countedSql).append(" AS q_num");
@@ -348,6 +367,62 @@ public final class IndicatorSql {
           .append("CASE WHEN outcome = 'counted' THEN q_num END")
           .append("\nORDER BY report_year, grp, outcome, detail");
       return q.toString();
+    }
+
+    /**
+     * The cases of a subject that joins records: the base records ({@code partition} picks the
+     * first by id in each patient or episode; null keeps every one), each with the row lists of the
+     * records {@code rowSource} gives it, grouped by {@code caseKey}.
+     */
+    private void joined(
+        StringBuilder q,
+        String base,
+        String partition,
+        String caseKey,
+        String rowSource,
+        String row) {
+      String order =
+          dialect == SqlDialect.POSTGRES
+              ? "record_id COLLATE \"C\", unit COLLATE \"C\", seq"
+              : "record_id, unit, seq";
+      if (partition == null) {
+        q.append("bases AS (\n  SELECT * FROM records r WHERE r.form = ")
+            .append(base)
+            .append("),\n");
+      } else {
+        q.append("bases AS (\n  SELECT * FROM (SELECT r.*, row_number() OVER (PARTITION BY ")
+            .append(partition)
+            .append(" ORDER BY ")
+            .append(order)
+            .append(") AS base_rank\n    FROM records r WHERE r.form = ")
+            .append(base)
+            .append(") ranked WHERE base_rank = 1),\n");
+      }
+      String owner = partition == null ? "b." : "";
+      if (!rowLists.isEmpty()) {
+        q.append("lists AS (\n  SELECT ").append(owner).append(caseKey).append(" AS case_key");
+        if (partition != null && caseKey.equals("ekey")) q.append(", pkey");
+        for (String list : rowLists) {
+          q.append(",\n    ")
+              .append(syntax.collectRows(row + "checked", row + "form = " + syntax.text(list)))
+              .append(" AS ")
+              .append(rowColumn(list));
+        }
+        q.append("\n  FROM ")
+            .append(rowSource)
+            .append(" GROUP BY ")
+            .append(owner)
+            .append(partition == null ? caseKey : partition)
+            .append("),\n");
+      }
+      q.append("cases AS (\n  SELECT b.unit, b.checked");
+      for (String list : rowLists) q.append(", l.").append(rowColumn(list));
+      q.append(", y.report_year\n  FROM bases b");
+      if (!rowLists.isEmpty()) {
+        q.append(" JOIN lists l ON l.case_key = b.").append(caseKey);
+        if (partition != null && caseKey.equals("ekey")) q.append(" AND l.pkey = b.pkey");
+      }
+      q.append(" CROSS JOIN years y),\n");
     }
   }
 

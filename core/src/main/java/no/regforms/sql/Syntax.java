@@ -174,6 +174,12 @@ abstract class Syntax {
    */
   abstract String collectRows(String json, String condition);
 
+  /**
+   * Whether the record as given, {@code recordJson}, names the record id {@code id} under any of
+   * its {@code links}.
+   */
+  abstract String linksTo(String recordJson, String id);
+
   /** {@code x} as text. */
   String asText(String x) {
     return "CAST(" + x + " AS " + textType() + ")";
@@ -364,6 +370,15 @@ abstract class Syntax {
     String collectRows(String json, String condition) {
       return "coalesce(list(" + json + ") FILTER (WHERE " + condition + "), CAST([] AS JSON[]))";
     }
+
+    @Override
+    String linksTo(String recordJson, String id) {
+      return "coalesce(list_contains(json_extract_string("
+          + recordJson
+          + ", '$.links.*'), "
+          + id
+          + "), FALSE)";
+    }
   }
 
   /** PostgreSQL: JSONB columns and arrays, {@code COLLATE "C"} for code-point order. */
@@ -501,6 +516,15 @@ abstract class Syntax {
     @Override
     String collectRows(String json, String condition) {
       return "coalesce(jsonb_agg(" + json + ") FILTER (WHERE " + condition + "), '[]'::jsonb)";
+    }
+
+    @Override
+    String linksTo(String recordJson, String id) {
+      return "EXISTS (SELECT 1 FROM jsonb_each_text("
+          + recordJson
+          + " -> 'links') link WHERE link.value = "
+          + id
+          + ")";
     }
   }
 
@@ -672,6 +696,15 @@ abstract class Syntax {
     @Override
     String collectRows(String json, String condition) {
       return "collect_list(" + json + ") FILTER (WHERE " + condition + ")";
+    }
+
+    @Override
+    String linksTo(String recordJson, String id) {
+      return "coalesce(array_contains(map_values(from_json(get_json_object("
+          + recordJson
+          + ", '$.links'), 'map<string,string>')), "
+          + id
+          + "), FALSE)";
     }
   }
 }

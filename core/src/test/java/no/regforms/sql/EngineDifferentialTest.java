@@ -20,6 +20,7 @@ import no.regforms.indicator.IndicatorResults;
 import no.regforms.indicator.RunOptions;
 import no.regforms.record.Record;
 import no.regforms.record.RecordLine;
+import no.regforms.record.RecordValues;
 import no.regforms.synthetic.SyntheticDataGenerator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -71,7 +72,53 @@ class EngineDifferentialTest {
               r.values(),
               i + 1));
     }
+    numbered.addAll(notIncluded(id, records, numbered.size()));
     return numbered;
+  }
+
+  /**
+   * Copies of a few records of registry {@code id} made to fail its inclusion criterion (ECT: a
+   * course started at 14; the test registry hipfracture: an admission at 10), as new patients, so
+   * both engines must count them under the criterion's id. The generator never makes such records.
+   */
+  static List<Record> notIncluded(String id, List<Record> records, int lines) {
+    // The form, its start date and the young value of the age's source, per registry.
+    String form;
+    String start;
+    java.util.function.Function<LocalDate, Map<String, Object>> young;
+    switch (id) {
+      case "ect" -> {
+        form = "course";
+        start = "course_start";
+        young = date -> Map.of("birth_year", java.math.BigDecimal.valueOf(date.getYear() - 14));
+      }
+      case "hipfracture" -> {
+        form = "admission";
+        start = "admitted_at";
+        young = date -> Map.of("birth_date", date.minusYears(10).toString());
+      }
+      default -> {
+        return List.of();
+      }
+    }
+    List<Record> planted = new ArrayList<>();
+    for (Record r : records) {
+      if (planted.size() == 12) break;
+      if (!r.form().equals(form) || !(r.values().get(start) instanceof String date)) continue;
+      Map<String, Object> values = new java.util.HashMap<>(r.values().asMap());
+      values.putAll(young.apply(LocalDate.parse(date.substring(0, 10))));
+      planted.add(
+          new Record(
+              r.registry(),
+              r.form(),
+              r.version(),
+              "young-" + planted.size(),
+              "p-young-" + planted.size(),
+              r.unit(),
+              RecordValues.of(values),
+              lines + planted.size() + 1));
+    }
+    return planted;
   }
 
   static IndicatorResults inStore(
@@ -123,6 +170,15 @@ class EngineDifferentialTest {
               .mapToLong(r -> r.denominator() + r.leftOutTotal())
               .sum();
       assertThat(cases).as("cases of %s", indicator).isPositive();
+    }
+    for (var criterion : registry.inclusion()) {
+      assertThat(
+              jvm.results().stream()
+                  .filter(r -> r.level() == GroupLevel.NATIONAL)
+                  .mapToLong(r -> r.excluded().getOrDefault(criterion.id(), 0L))
+                  .sum())
+          .as("cases failing inclusion criterion %s", criterion.id())
+          .isPositive();
     }
     assertThat(duckdb.results()).isEqualTo(jvm.results());
     assertThat(postgres.results()).isEqualTo(jvm.results());
