@@ -141,8 +141,7 @@ final class Functions {
             (call, nodes, planner) ->
                 strict(
                     nodes,
-                    values ->
-                        sum(values).divide(BigDecimal.valueOf(values.size()), Planner.DIVISION)))
+                    values -> Division.divide(sum(values), BigDecimal.valueOf(values.size()))))
         .put(
             (call, nodes, planner) ->
                 unary(nodes.get(0), list -> BigDecimal.valueOf(((List<?>) list).size())),
@@ -345,7 +344,7 @@ final class Functions {
           List<Object> known = known(values);
           return known.isEmpty()
               ? null
-              : sum(known).divide(BigDecimal.valueOf(known.size()), Planner.DIVISION);
+              : Division.divide(sum(known), BigDecimal.valueOf(known.size()));
         };
       case MIN_ROWS:
         return values -> extreme(values, -1);
