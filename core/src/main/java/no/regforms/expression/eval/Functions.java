@@ -112,8 +112,7 @@ final class Functions {
                 binary(
                     nodes, (d, n) -> CalendarArithmetic.plus(d, (BigDecimal) n, ChronoUnit.MONTHS)))
         .put(
-            (call, nodes, planner) ->
-                strict(nodes, values -> CalendarArithmetic.make(values.toArray(new BigDecimal[0]))),
+            (call, nodes, planner) -> strict(nodes, CalendarArithmetic::make),
             Builtin.DATE,
             Builtin.YEARMONTH)
         .put(
