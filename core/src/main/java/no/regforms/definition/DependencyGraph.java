@@ -1,11 +1,12 @@
 package no.regforms.definition;
 
+import java.util.AbstractSet;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.stream.IntStream;
+import no.regforms.expression.CompiledExpression;
 import no.regforms.expression.EvaluationContext;
 
 /**
@@ -32,6 +35,15 @@ public final class DependencyGraph {
   private final Map<String, DependencyGraph> rowGraphs;
   private final Map<String, FormItem> items;
   private final Map<String, String> sections;
+  // What walk needs at each position of the order, worked out once rather than per record: the
+  // item (null for a bare id), the position of its enclosing section (NO_SECTION for none,
+  // UNWALKED for a section outside the order) and its condition (null for an item always shown).
+  private final FormItem[] itemAt;
+  private final int[] sectionAt;
+  private final CompiledExpression[] conditionAt;
+  private final Map<String, Integer> position;
+  private static final int NO_SECTION = -1;
+  private static final int UNWALKED = -2;
 
   private DependencyGraph(
       List<String> order,
@@ -47,6 +59,21 @@ public final class DependencyGraph {
         (k, v) -> copy.put(k, Collections.unmodifiableSet(new LinkedHashSet<>(v))));
     this.dependencies = Collections.unmodifiableMap(copy);
     this.rowGraphs = Collections.unmodifiableMap(new LinkedHashMap<>(rowGraphs));
+    Map<String, Integer> positions = new HashMap<>();
+    for (int i = 0; i < this.order.size(); i++) positions.put(this.order.get(i), i);
+    this.position = Collections.unmodifiableMap(positions);
+    int size = this.order.size();
+    this.itemAt = new FormItem[size];
+    this.sectionAt = new int[size];
+    this.conditionAt = new CompiledExpression[size];
+    for (int i = 0; i < size; i++) {
+      String id = this.order.get(i);
+      itemAt[i] = this.items.get(id);
+      String section = this.sections.get(id);
+      sectionAt[i] = section == null ? NO_SECTION : positions.getOrDefault(section, UNWALKED);
+      conditionAt[i] =
+          itemAt[i] == null ? null : itemAt[i].visibleIf().map(Formula::compiled).orElse(null);
+    }
   }
 
   /** Item ids of this scope in evaluation order: every item after the items it depends on. */
@@ -107,24 +134,50 @@ public final class DependencyGraph {
    * @return the ids of the items shown, sections and notes included
    */
   public Set<String> walk(EvaluationContext context, ScopeVisitor visitor) {
-    Set<String> shown = new HashSet<>();
-    for (String id : order) {
-      FormItem item = items.get(id);
+    boolean[] shown = new boolean[itemAt.length];
+    for (int i = 0; i < itemAt.length; i++) {
+      FormItem item = itemAt[i];
       if (item == null) continue;
-      String section = sections.get(id);
+      int section = sectionAt[i];
+      // A section later in the order (or outside it) is not shown yet: its items are hidden.
       boolean isShown =
-          (section == null || shown.contains(section))
-              && item.visibleIf()
-                  .map(f -> Boolean.TRUE.equals(f.compiled().evaluate(context)))
-                  .orElse(true);
-      if (isShown) shown.add(id);
+          (section == NO_SECTION || (section >= 0 && shown[section]))
+              && (conditionAt[i] == null || Boolean.TRUE.equals(conditionAt[i].evaluate(context)));
+      shown[i] = isShown;
       if (item instanceof Variable variable) {
         visitor.variable(variable, isShown);
       } else if (item instanceof RepeatGroup repeat) {
         visitor.repeat(repeat, isShown, rowGraphs.get(repeat.id()));
       }
     }
-    return Collections.unmodifiableSet(shown);
+    return new ShownItems(shown);
+  }
+
+  /** The ids of the items one walk showed: a view of its flags, by position in the order. */
+  private final class ShownItems extends AbstractSet<String> {
+    private final boolean[] shown;
+
+    ShownItems(boolean[] shown) {
+      this.shown = shown;
+    }
+
+    @Override
+    public boolean contains(Object id) {
+      Integer at = position.get(id);
+      return at != null && shown[at];
+    }
+
+    @Override
+    public int size() {
+      int count = 0;
+      for (boolean isShown : shown) if (isShown) count++;
+      return count;
+    }
+
+    @Override
+    public Iterator<String> iterator() {
+      return IntStream.range(0, shown.length).filter(i -> shown[i]).mapToObj(order::get).iterator();
+    }
   }
 
   /**

@@ -228,6 +228,9 @@ public final class JsonLinesRecordReader implements AutoCloseable {
     if (length - start - (carriageReturn ? 1 : 0) > maxBytes)
       return RecordParser.tooLong(number, maxBytes, RecordParser.Subject.LINE);
     if (carriageReturn) kept--;
+    if (isAscii(line, start, kept)) { // ASCII is UTF-8 as it stands: no decoding needed
+      return isBlank(line, start, kept) ? null : parser.read(line, start, kept - start, number);
+    }
     ByteBuffer bytes = ByteBuffer.wrap(line, start, kept - start);
     CharBuffer text = CharBuffer.allocate(kept - start);
     decoder.reset();
@@ -244,6 +247,17 @@ public final class JsonLinesRecordReader implements AutoCloseable {
     String json = text.toString();
     if (json.isBlank()) return null;
     return parser.read(json, number);
+  }
+
+  private static boolean isAscii(byte[] bytes, int from, int to) {
+    for (int i = from; i < to; i++) if (bytes[i] < 0) return false;
+    return true;
+  }
+
+  /** Whether ASCII bytes are whitespace only, as {@link String#isBlank()} sees them. */
+  private static boolean isBlank(byte[] ascii, int from, int to) {
+    for (int i = from; i < to; i++) if (!Character.isWhitespace(ascii[i])) return false;
+    return true;
   }
 
   @Override

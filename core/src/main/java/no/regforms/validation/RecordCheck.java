@@ -94,8 +94,8 @@ final class RecordCheck {
 
     @Override
     public Object value(String name) {
-      if (values.containsKey(name)) return values.get(name);
-      return outer == null ? null : outer.value(name);
+      Object value = values.get(name); // never null: a value left out is not put
+      return value != null || outer == null ? value : outer.value(name);
     }
 
     @Override
@@ -357,7 +357,8 @@ final class RecordCheck {
         .decimals()
         .ifPresent(
             decimals -> {
-              if (number.stripTrailingZeros().scale() > decimals) {
+              // Stripping zeros allocates: only a number written with more places needs it.
+              if (number.scale() > decimals && number.stripTrailingZeros().scale() > decimals) {
                 issues.add(
                     issue(
                         Severity.ERROR,

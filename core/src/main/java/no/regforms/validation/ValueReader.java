@@ -87,7 +87,7 @@ final class ValueReader {
   }
 
   private static boolean isWhole(BigDecimal number) {
-    return number.signum() == 0 || number.stripTrailingZeros().scale() <= 0;
+    return number.scale() <= 0 || number.signum() == 0 || number.stripTrailingZeros().scale() <= 0;
   }
 
   /**

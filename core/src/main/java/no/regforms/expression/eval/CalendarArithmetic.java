@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * Calendar arithmetic on dates, year-months and date-times: whole calendar units, never timestamps.
@@ -103,20 +104,18 @@ final class CalendarArithmetic {
   }
 
   /** The date of {@code parts} (year, month, day) or (year, month), or unknown if invalid. */
-  static Object make(BigDecimal[] parts) {
-    Long[] whole = new Long[parts.length];
-    for (int i = 0; i < parts.length; i++) {
-      whole[i] = wholeNumber(parts[i]);
-      if (whole[i] == null || Math.abs(whole[i]) > Integer.MAX_VALUE) {
-        return null;
-      }
-    }
+  static Object make(List<Object> parts) {
+    // Primitive ints, not boxed longs: date(report_year, 12, 31) runs per record in indicators.
+    int[] whole = new int[parts.size()];
     try {
-      if (parts.length == 3) {
-        return LocalDate.of(whole[0].intValue(), whole[1].intValue(), whole[2].intValue());
+      for (int i = 0; i < whole.length; i++) {
+        whole[i] = ((BigDecimal) parts.get(i)).intValueExact(); // fails on a fraction or overflow
       }
-      return YearMonth.of(whole[0].intValue(), whole[1].intValue());
-    } catch (DateTimeException e) {
+      if (whole.length == 3) {
+        return LocalDate.of(whole[0], whole[1], whole[2]);
+      }
+      return YearMonth.of(whole[0], whole[1]);
+    } catch (ArithmeticException | DateTimeException e) {
       return null;
     }
   }

@@ -12,8 +12,10 @@ final class Frame {
   final EvaluationContext context;
   final Object[] rows;
 
+  private static final Object[] NO_ROWS = {};
+
   Frame(EvaluationContext context, int slots) {
     this.context = context;
-    this.rows = new Object[slots];
+    this.rows = slots == 0 ? NO_ROWS : new Object[slots];
   }
 }

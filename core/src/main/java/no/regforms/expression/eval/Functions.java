@@ -112,8 +112,7 @@ final class Functions {
                 binary(
                     nodes, (d, n) -> CalendarArithmetic.plus(d, (BigDecimal) n, ChronoUnit.MONTHS)))
         .put(
-            (call, nodes, planner) ->
-                strict(nodes, values -> CalendarArithmetic.make(values.toArray(new BigDecimal[0]))),
+            (call, nodes, planner) -> strict(nodes, CalendarArithmetic::make),
             Builtin.DATE,
             Builtin.YEARMONTH)
         .put(
@@ -141,8 +140,7 @@ final class Functions {
             (call, nodes, planner) ->
                 strict(
                     nodes,
-                    values ->
-                        sum(values).divide(BigDecimal.valueOf(values.size()), Planner.DIVISION)))
+                    values -> Division.divide(sum(values), BigDecimal.valueOf(values.size()))))
         .put(
             (call, nodes, planner) ->
                 unary(nodes.get(0), list -> BigDecimal.valueOf(((List<?>) list).size())),
@@ -345,7 +343,7 @@ final class Functions {
           List<Object> known = known(values);
           return known.isEmpty()
               ? null
-              : sum(known).divide(BigDecimal.valueOf(known.size()), Planner.DIVISION);
+              : Division.divide(sum(known), BigDecimal.valueOf(known.size()));
         };
       case MIN_ROWS:
         return values -> extreme(values, -1);

@@ -136,7 +136,7 @@ final class Planner {
         return arithmetic(left, right, BigDecimal::multiply);
       case DIVIDE:
         // Division by zero is unknown, like any other value that cannot be computed.
-        return arithmetic(left, right, (a, b) -> b.signum() == 0 ? null : a.divide(b, DIVISION));
+        return arithmetic(left, right, (a, b) -> b.signum() == 0 ? null : Division.divide(a, b));
       case EQ:
         return compare(left, right, (a, b) -> Comparison.equal(a, b));
       case NE:
