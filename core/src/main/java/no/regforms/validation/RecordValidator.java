@@ -143,7 +143,11 @@ public final class RecordValidator {
     return validate(record, record.form(), Objects.requireNonNull(resolver, "resolver"));
   }
 
-  private ValidationResult validate(Record record, String formId, LinkResolver resolver) {
+  /**
+   * Validates {@code record} as a record of form {@code formId} with the records it links to, found
+   * by {@code resolver} (null: no link targets checked, link reads unknown).
+   */
+  public ValidationResult validate(Record record, String formId, LinkResolver resolver) {
     Objects.requireNonNull(record, "record");
     Objects.requireNonNull(formId, "formId");
     RecordPath whole = new RecordPath("", record.line());
