@@ -30,16 +30,12 @@ class LinkValidationTest {
           Clock.fixed(
               LocalDate.of(2025, 6, 1).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
 
-  private static final Record COURSE =
-      new Record(
-          "test",
-          "course",
-          "",
-          "c-1",
-          "p-1",
-          "",
-          RecordValues.of(Map.of("course_end", "2024-09-15")),
-          0);
+  private static final Record COURSE = course("2024-09-15");
+
+  private static Record course(String end) {
+    return new Record(
+        "test", "course", "", "c-1", "p-1", "", RecordValues.of(Map.of("course_end", end)), 0);
+  }
 
   private static Record followup(String patient, Map<String, String> links) {
     return new Record(
@@ -80,16 +76,7 @@ class LinkValidationTest {
 
   @Test
   void validate_ruleReadingLink_failsOnLinkedValue() {
-    Record early =
-        new Record(
-            "test",
-            "course",
-            "",
-            "c-1",
-            "p-1",
-            "",
-            RecordValues.of(Map.of("course_end", "2025-04-01")),
-            0);
+    Record early = course("2025-04-01");
 
     ValidationResult result =
         VALIDATOR.validate(
