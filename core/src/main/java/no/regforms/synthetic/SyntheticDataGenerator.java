@@ -331,7 +331,6 @@ public final class SyntheticDataGenerator {
             + ". Adjust synthetic.json (e.g. \"from\"/\"days\" for dates).");
   }
 
-  /** True if {@code values} of {@code form} break exactly one kind of check: {@code code}. */
   /**
    * The record as the validator sees it while it is drawn: with its links (a required one is
    * given), without link targets, so a drawn value never depends on the linked record's.
@@ -340,6 +339,7 @@ public final class SyntheticDataGenerator {
     return new Record(registry.id(), form.id(), "", "", "", "", links, RecordValues.of(values), 0);
   }
 
+  /** True if {@code values} of {@code form} break exactly one kind of check: {@code code}. */
   private boolean reportsOnly(
       Form form, Map<String, String> links, Map<String, Object> values, IssueCode code) {
     ValidationResult result = validator.validate(linked(form, links, values));
