@@ -4,10 +4,12 @@ import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import no.regforms.diagnostic.LocalizedText;
 import no.regforms.diagnostic.SourceLocation;
 import no.regforms.expression.TypeEnvironment;
@@ -35,6 +37,7 @@ public final class Form {
   private final FormScope scope;
   private final List<FormItem> items;
   private final List<Rule> rules;
+  private final List<FormLink> links;
   private final SourceLocation location;
   private final Map<String, Variable> variables;
   private final Map<String, RepeatGroup> repeats;
@@ -55,6 +58,7 @@ public final class Form {
     this.scope = Objects.requireNonNull(parts.scope, "scope");
     this.items = List.copyOf(parts.items);
     this.rules = List.copyOf(parts.rules);
+    this.links = List.copyOf(parts.links);
     this.location = parts.location;
     Map<String, Variable> byId = new LinkedHashMap<>();
     ItemWalker.scope(items, Variable.class).forEach(v -> byId.putIfAbsent(v.id(), v));
@@ -81,6 +85,7 @@ public final class Form {
     FormScope scope = FormScope.PATIENT;
     List<FormItem> items = List.of();
     List<Rule> rules = List.of();
+    List<FormLink> links = List.of();
     SourceLocation location = SourceLocation.UNKNOWN;
   }
 
@@ -158,6 +163,41 @@ public final class Form {
   /** Cross-field rules. */
   public List<Rule> rules() {
     return rules;
+  }
+
+  /**
+   * The records a record of this form belongs to (a follow-up's course), in declaration order;
+   * empty for most forms.
+   */
+  public List<FormLink> links() {
+    return links;
+  }
+
+  /** The link {@code id}, if the form declares it. */
+  public Optional<FormLink> link(String id) {
+    return links.stream().filter(link -> link.id().equals(id)).findFirst();
+  }
+
+  /**
+   * The variables of linked records the form's expressions read, as {@code link.variable} ({@code
+   * course.course_end}), in form order; what a host gives a page and what bulk validation keeps of
+   * each linked record.
+   */
+  public Set<String> linkReads() {
+    if (links.isEmpty()) return Set.of();
+    Set<String> reads = new LinkedHashSet<>();
+    for (PlacedItem placed : ItemWalker.all(items)) {
+      placed.item().visibleIf().ifPresent(f -> reads.addAll(f.compiled().linkReads()));
+      if (placed.item() instanceof Variable v) {
+        v.requiredIf().ifPresent(f -> reads.addAll(f.compiled().linkReads()));
+        v.compute().ifPresent(f -> reads.addAll(f.compiled().linkReads()));
+      }
+    }
+    for (Rule rule : rules) {
+      reads.addAll(rule.check().compiled().linkReads());
+      rule.when().ifPresent(f -> reads.addAll(f.compiled().linkReads()));
+    }
+    return Collections.unmodifiableSet(reads);
   }
 
   /** Where the form is defined. */

@@ -61,11 +61,36 @@ final class FormReader {
     this.issues = issues;
   }
 
-  Form read() {
+  /** What another form's link to this one can read (the form's own id, scope and variables). */
+  LinkReader.Target linkTarget() {
+    JsonFields root = new JsonFields(document.root(), "", scope);
+    Map<String, ExprType> recorded = new LinkedHashMap<>();
+    declareRecorded(root.objects("items"), recorded);
+    return new LinkReader.Target(root.text("id"), formScope(root), recorded);
+  }
+
+  /** Declares the top-level variables that are not computed, as a link reads them. */
+  private void declareRecorded(List<JsonFields> items, Map<String, ExprType> out) {
+    for (JsonFields item : items) {
+      if (item.has("variable") && !item.has("compute")) {
+        out.putIfAbsent(item.text("variable"), typeOf(item));
+      } else if (item.has("section")) {
+        declareRecorded(item.objects("items"), out);
+      }
+    }
+  }
+
+  private static FormScope formScope(JsonFields root) {
+    return root.optionalText("scope")
+        .map(s -> FormScope.valueOf(s.toUpperCase(Locale.ROOT)))
+        .orElse(FormScope.PATIENT);
+  }
+
+  /** Reads the form; its links may read the forms of {@code linkTargets} (by form id). */
+  Form read(Map<String, LinkReader.Target> linkTargets) {
     JsonFields root = new JsonFields(document.root(), "", scope);
     Map<String, ExprType> topLevel = new LinkedHashMap<>();
     declare(root.objects("items"), topLevel);
-    TypeEnvironment environment = TypeEnvironment.of(topLevel);
 
     Form.Parts parts = new Form.Parts();
     parts.id = root.text("id");
@@ -78,10 +103,11 @@ final class FormReader {
     parts.dateVariable = root.optionalText("dateVariable");
     parts.notes = root.optionalText("notes");
     parts.tags = readTags(root, parts.respondent, "form");
-    parts.scope =
-        root.optionalText("scope")
-            .map(s -> FormScope.valueOf(s.toUpperCase(Locale.ROOT)))
-            .orElse(FormScope.PATIENT);
+    parts.scope = formScope(root);
+    parts.links =
+        new LinkReader(document, issues).read(root, parts.scope, topLevel.keySet(), linkTargets);
+    TypeEnvironment environment =
+        LinkReader.environment(TypeEnvironment.of(topLevel), parts.links, linkTargets);
     if (parts.scope == FormScope.UNIT && parts.respondent == Respondent.PATIENT) {
       issues.add(
           Issue.error(

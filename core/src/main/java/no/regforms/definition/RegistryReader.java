@@ -168,23 +168,24 @@ final class RegistryReader {
 
     Map<String, Form> forms = new LinkedHashMap<>();
     Set<String> notInVersion = new HashSet<>(files.brokenIds());
+    // Two passes: a form's links read the variables of forms that may come later in the folder.
+    List<Map.Entry<JsonDocument, FormReader>> readers = new ArrayList<>();
+    Map<String, LinkReader.Target> linkTargets = new HashMap<>();
     for (JsonDocument doc : files.forms()) {
       if (!scope.includes(doc.root())) {
         doc.at("/id").ifPresent(id -> notInVersion.add(id.asText()));
         continue;
       }
-      Form form =
+      FormReader reader =
           new FormReader(
-                  doc,
-                  formulas,
-                  codeLists,
-                  files.brokenIds(),
-                  missingReasons,
-                  version,
-                  issues,
-                  scope)
-              .read();
-      putUnique(forms, form.id(), form, doc, "form");
+              doc, formulas, codeLists, files.brokenIds(), missingReasons, version, issues, scope);
+      readers.add(Map.entry(doc, reader));
+      LinkReader.Target target = reader.linkTarget();
+      linkTargets.putIfAbsent(target.form(), target);
+    }
+    for (Map.Entry<JsonDocument, FormReader> entry : readers) {
+      Form form = entry.getValue().read(linkTargets);
+      putUnique(forms, form.id(), form, entry.getKey(), "form");
     }
     if (header != null && files.registryFile() != null) {
       forms = ordered(forms, header.formOrder, files.registryFile(), notInVersion);

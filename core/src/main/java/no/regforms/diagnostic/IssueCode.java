@@ -136,6 +136,15 @@ public enum IssueCode {
   NOT_INCLUDED,
   /** A record of a unit form ({@code "scope": "unit"}) that names a patient. */
   WRONG_SCOPE,
+  /**
+   * A record lacks a link its form declares {@code "required": true} (a follow-up without its
+   * course).
+   */
+  LINK_MISSING,
+  /** A record's link names no record of the target form of the same patient (or unit). */
+  LINK_DANGLING,
+  /** A record carries a link its form does not declare. */
+  LINK_UNDECLARED,
   // Indicator runs and exports.
   /** A record's unit (RESH id) is not in the registry's organisation table. */
   UNKNOWN_UNIT,

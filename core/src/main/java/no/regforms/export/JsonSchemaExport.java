@@ -102,6 +102,15 @@ final class JsonSchemaExport {
       envelope.putObject(key).put("type", "string");
     }
     ((ObjectNode) envelope.get("unit")).put("description", "RESH id of the reporting unit");
+    if (!form.links().isEmpty()) {
+      // Not required here: records of versions before a link existed carry none.
+      ObjectNode links = envelope.putObject("links");
+      links.put("type", "object");
+      links.put("description", "The ids of the records this one belongs to, by link id");
+      ObjectNode linkIds = links.putObject("properties");
+      form.links().forEach(link -> linkIds.putObject(link.id()).put("type", "string"));
+      links.put("additionalProperties", false);
+    }
     ObjectNode values = envelope.putObject("values");
     values.put("type", "object");
     fillObject(form, values, form.items());

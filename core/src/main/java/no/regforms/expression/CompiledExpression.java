@@ -50,6 +50,14 @@ public final class CompiledExpression {
     this.typing = Objects.requireNonNull(typing, "typing");
   }
 
+  /**
+   * The variables of linked records the expression reads, as {@code link.variable} ({@code
+   * course.course_end}), in the order the text reads them; not among {@link #references()}.
+   */
+  public Set<String> linkReads() {
+    return typing.linkReads();
+  }
+
   /** The source text. */
   public String text() {
     return text;

@@ -13,7 +13,9 @@ import java.util.Map;
 public interface EvaluationContext {
 
   /**
-   * The value of {@code name}, or {@code null} when it is missing or has a missing-value reason.
+   * The value of {@code name}, or {@code null} when it is missing or has a missing-value reason. A
+   * link read asks for {@code link.variable} ({@code course.course_end}); it is unknown when the
+   * linked record is not given.
    */
   Object value(String name);
 

@@ -54,6 +54,9 @@ import org.apache.commons.csv.DuplicateHeaderMode;
  */
 final class CsvExtract implements RecordSource {
 
+  /** The prefix of a column holding a link: {@code links.course}. */
+  static final String LINK_COLUMN = "links.";
+
   private static final java.time.format.DateTimeFormatter MONTH_YEAR =
       java.time.format.DateTimeFormatter.ofPattern("MM.uuuu")
           .withResolverStyle(java.time.format.ResolverStyle.STRICT);
@@ -265,6 +268,7 @@ final class CsvExtract implements RecordSource {
               id,
               columns.cell(row, layout.patientColumn()),
               columns.cell(row, layout.unitColumn()),
+              columns.links(row),
               RecordValues.of(values),
               rowNumber(row));
       return new RecordLine(rowNumber(row), Optional.of(record), Optional.empty());
@@ -289,6 +293,7 @@ final class CsvExtract implements RecordSource {
     private final ExtractFile file;
     private final List<String> headers;
     private final Map<String, Variable> byColumn = new LinkedHashMap<>();
+    private final Map<String, String> linkByColumn = new LinkedHashMap<>();
     private final Consumer<Issue> problems;
 
     Columns(
@@ -306,6 +311,11 @@ final class CsvExtract implements RecordSource {
         String header = headers.get(i);
         if (header.isBlank() || isEnvelope(header)) continue;
         Optional<String> mapped = mapping.variable(form, header);
+        Optional<String> link = link(mapped.orElse(header));
+        if (link.isPresent()) {
+          linkByColumn.put(header, link.get());
+          continue;
+        }
         Variable variable =
             mapped.isPresent()
                 ? variables.get(mapped.get())
@@ -332,6 +342,28 @@ final class CsvExtract implements RecordSource {
           byColumn.put(header, null); // a file of an unknown form: read as text
         }
       }
+    }
+
+    /**
+     * The link a column holds: {@code links.course} (or a column mapped to it) holds the id of the
+     * record the form's link {@code course} names, as the record format's {@code "links"} does.
+     */
+    private Optional<String> link(String name) {
+      if (!name.startsWith(LINK_COLUMN)) return Optional.empty();
+      String id = name.substring(LINK_COLUMN.length());
+      return registry.form(file.form()).flatMap(f -> f.link(id)).map(l -> id);
+    }
+
+    /** The row's links, from its link columns' non-empty cells. */
+    Map<String, String> links(CSVRecord row) {
+      if (linkByColumn.isEmpty()) return Map.of();
+      Map<String, String> links = new LinkedHashMap<>();
+      linkByColumn.forEach(
+          (column, link) -> {
+            String id = cell(row, column);
+            if (!id.isEmpty()) links.put(link, id);
+          });
+      return links;
     }
 
     private boolean isEnvelope(String header) {

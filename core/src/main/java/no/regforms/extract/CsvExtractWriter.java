@@ -62,12 +62,14 @@ public final class CsvExtractWriter {
           form.variables().values().stream().filter(v -> !v.isComputed()).toList();
       List<String> header =
           new ArrayList<>(List.of(layout.idColumn(), layout.patientColumn(), layout.unitColumn()));
+      form.links().forEach(link -> header.add(CsvExtract.LINK_COLUMN + link.id()));
       variables.forEach(v -> header.add(v.id()));
       Path file = folder.resolve(layout.fileNameOf(form.id()));
       try (CSVPrinter out = printer(file, header)) {
         for (Record record : entry.getValue()) {
           List<Object> cells =
               new ArrayList<>(List.of(record.id(), record.patient(), record.unit()));
+          form.links().forEach(link -> cells.add(record.link(link.id()).orElse("")));
           for (Variable variable : variables)
             cells.add(cell(variable, record.values().get(variable.id())));
           print(out, cells);

@@ -27,6 +27,7 @@ import no.regforms.indicator.RunOptions;
 import no.regforms.record.Record;
 import no.regforms.record.RecordLine;
 import no.regforms.record.RecordParser;
+import no.regforms.validation.LinkResolver;
 import no.regforms.validation.RecordValidator;
 import no.regforms.validation.ValidationResult;
 
@@ -74,9 +75,10 @@ public final class RegistryTestRunner {
                               day.atStartOfDay(ZoneId.systemDefault()).toInstant(),
                               ZoneId.systemDefault()))
                   .orElse(Clock.systemDefaultZone()));
+      LinkResolver links = linkTargets(file);
       for (RecordCase test : file.records()) {
         cases++;
-        failed += check(file, test, validator) ? 0 : 1;
+        failed += check(file, test, validator, links) ? 0 : 1;
       }
       for (IndicatorCase fixture : file.indicators()) {
         cases++;
@@ -89,11 +91,12 @@ public final class RegistryTestRunner {
   // ---- records
   // -----------------------------------------------------------------------------------
 
-  private boolean check(TestFile file, RecordCase test, RecordValidator validator) {
+  private boolean check(
+      TestFile file, RecordCase test, RecordValidator validator, LinkResolver links) {
     int before = failures.size();
     Optional<Record> record = read(file, test.record(), test.pointer() + "/record", test.name());
     if (record.isEmpty()) return false;
-    ValidationResult result = validator.validate(record.get());
+    ValidationResult result = validator.validate(record.get(), links);
     List<Issue> actual = result.diagnostics().issues();
     for (ExpectedIssue expected : test.issues()) {
       if (actual.stream().noneMatch(issue -> matches(expected, issue))) {
@@ -326,6 +329,15 @@ public final class RegistryTestRunner {
 
   private static String escape(String key) {
     return key.replace("~", "~0").replace("/", "~1");
+  }
+
+  /** A record's links resolve among the records of its own test file (a follow-up's course). */
+  private static LinkResolver linkTargets(TestFile file) {
+    List<Record> records = new java.util.ArrayList<>();
+    for (RecordCase test : file.records()) {
+      RecordParser.parse(test.record()).record().ifPresent(records::add);
+    }
+    return LinkResolver.of(records);
   }
 
   private Optional<Record> read(TestFile file, String json, String pointer, String name) {

@@ -181,10 +181,11 @@ public final class SyntheticDataGenerator {
           Map<String, Object> preset = new HashMap<>();
           spec.yearVariable()
               .ifPresent(name -> preset.put(name, java.math.BigDecimal.valueOf(year)));
-          Filled filled = fillValid(form, anchor, preset, synthesizer, 1, tally);
+          Filled filled = fillValid(form, anchor, preset, synthesizer, 1, Map.of(), tally);
           emit(
               form,
               filled,
+              Map.of(),
               patient + "-" + form.id() + "-" + year,
               form.scope() == FormScope.UNIT ? "" : patient,
               unit,
@@ -211,6 +212,8 @@ public final class SyntheticDataGenerator {
     RecordSynthesizer synthesizer = new RecordSynthesizer(registry, profile, random, today);
     FaultPlanter planter = new FaultPlanter(random);
     int sequence = 0;
+    // The patient's latest record of each form, which a later form's links name (its course).
+    Map<String, String> latest = new HashMap<>();
     for (SyntheticProfile.PatientForm spec : profile.patientForms()) {
       Form form = registry.formOrThrow(spec.form());
       int count = spec.min() + random.nextInt(spec.max() - spec.min() + 1);
@@ -225,7 +228,11 @@ public final class SyntheticDataGenerator {
         if (formAnchor.isAfter(today) || afterEnd(formAnchor, spec, shared)) break;
         sequence++;
         String id = patient + "-" + form.id() + "-" + sequence;
-        Filled filled = fillValid(form, formAnchor, shared, synthesizer, i + 1, tally);
+        Map<String, String> links = new TreeMap<>();
+        form.links().stream()
+            .filter(link -> latest.containsKey(link.form()))
+            .forEach(link -> links.put(link.id(), latest.get(link.form())));
+        Filled filled = fillValid(form, formAnchor, shared, synthesizer, i + 1, links, tally);
         for (String name : profile.shared()) {
           if (filled.typed().containsKey(name)) shared.putIfAbsent(name, filled.typed().get(name));
         }
@@ -235,7 +242,8 @@ public final class SyntheticDataGenerator {
           Map<String, Double> units = profile.unitsBy().get().units().get(value);
           if (units != null && !units.isEmpty()) unit = unit(units, random);
         }
-        emit(form, filled, id, patient, unit, random, planter, invalidFraction, sink);
+        emit(form, filled, links, id, patient, unit, random, planter, invalidFraction, sink);
+        latest.put(form.id(), id);
       }
     }
   }
@@ -246,6 +254,7 @@ public final class SyntheticDataGenerator {
   private void emit(
       Form form,
       Filled filled,
+      Map<String, String> links,
       String id,
       String patient,
       String unit,
@@ -261,7 +270,8 @@ public final class SyntheticDataGenerator {
       for (int attempt = 0; attempt < FAULT_ATTEMPTS && planted.isEmpty(); attempt++) {
         Optional<Map.Entry<IssueCode, Map<String, Object>>> fault =
             planter.plant(form, values, filled.hidden());
-        if (fault.isPresent() && reportsOnly(form, fault.get().getValue(), fault.get().getKey())) {
+        if (fault.isPresent()
+            && reportsOnly(form, links, fault.get().getValue(), fault.get().getKey())) {
           planted = Optional.of(fault.get().getKey());
           values = fault.get().getValue();
         }
@@ -275,6 +285,7 @@ public final class SyntheticDataGenerator {
             id,
             patient,
             unit,
+            links,
             RecordValues.of(values),
             0);
     sink.accept(new SyntheticRecord(record, planted));
@@ -286,12 +297,12 @@ public final class SyntheticDataGenerator {
       Map<String, Object> shared,
       RecordSynthesizer synthesizer,
       int ordinal,
+      Map<String, String> links,
       Tally tally) {
     Map<String, Integer> failures = new TreeMap<>();
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Filled filled = synthesizer.fill(form, anchor, shared, ordinal);
-      ValidationResult result =
-          validator.validate(Record.of(registry.id(), form.id(), RecordValues.of(filled.raw())));
+      ValidationResult result = validator.validate(linked(form, links, filled.raw()));
       if (!result.hasErrors()) {
         tally.filled(form, filled, attempt, failures);
         return filled;
@@ -320,10 +331,18 @@ public final class SyntheticDataGenerator {
             + ". Adjust synthetic.json (e.g. \"from\"/\"days\" for dates).");
   }
 
+  /**
+   * The record as the validator sees it while it is drawn: with its links (a required one is
+   * given), without link targets, so a drawn value never depends on the linked record's.
+   */
+  private Record linked(Form form, Map<String, String> links, Map<String, Object> values) {
+    return new Record(registry.id(), form.id(), "", "", "", "", links, RecordValues.of(values), 0);
+  }
+
   /** True if {@code values} of {@code form} break exactly one kind of check: {@code code}. */
-  private boolean reportsOnly(Form form, Map<String, Object> values, IssueCode code) {
-    ValidationResult result =
-        validator.validate(Record.of(registry.id(), form.id(), RecordValues.of(values)));
+  private boolean reportsOnly(
+      Form form, Map<String, String> links, Map<String, Object> values, IssueCode code) {
+    ValidationResult result = validator.validate(linked(form, links, values));
     return result.diagnostics().errors().stream()
         .map(Issue::code)
         .distinct()

@@ -48,12 +48,19 @@ final class RecordCheck {
   private final List<Issue> issues = new ArrayList<>();
   private final Map<String, Object> computed = new LinkedHashMap<>();
   private LocalDate recordDate;
+  private Map<String, Object> linked = Map.of();
 
   RecordCheck(CompiledForm compiled, LocalDate today, long line) {
     this.compiled = compiled;
     this.form = compiled.form();
     this.today = today;
     this.line = line;
+  }
+
+  /** The linked records' values the expressions read, by {@code link.variable}. */
+  RecordCheck withLinked(Map<String, Object> values) {
+    this.linked = values;
+    return this;
   }
 
   ValidationResult run(Record record) {
@@ -95,7 +102,8 @@ final class RecordCheck {
     @Override
     public Object value(String name) {
       Object value = values.get(name); // never null: a value left out is not put
-      return value != null || outer == null ? value : outer.value(name);
+      if (value != null) return value;
+      return outer == null ? linked.get(name) : outer.value(name);
     }
 
     @Override

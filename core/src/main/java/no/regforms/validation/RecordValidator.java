@@ -130,6 +130,24 @@ public final class RecordValidator {
    * gets a {@code wrong_form} error (a bulk file meant for one form).
    */
   public ValidationResult validate(Record record, String formId) {
+    return validate(record, formId, null);
+  }
+
+  /**
+   * Validates {@code record} with the records it links to, found by {@code resolver}: a link that
+   * names no record of its form for the same patient is {@code link_dangling}, and the form's
+   * expressions read the linked records' values ({@code course.course_end}).
+   */
+  public ValidationResult validate(Record record, LinkResolver resolver) {
+    Objects.requireNonNull(record, "record");
+    return validate(record, record.form(), Objects.requireNonNull(resolver, "resolver"));
+  }
+
+  /**
+   * Validates {@code record} as a record of form {@code formId} with the records it links to, found
+   * by {@code resolver} (null: no link targets checked, link reads unknown).
+   */
+  public ValidationResult validate(Record record, String formId, LinkResolver resolver) {
     Objects.requireNonNull(record, "record");
     Objects.requireNonNull(formId, "formId");
     RecordPath whole = new RecordPath("", record.line());
@@ -169,8 +187,11 @@ public final class RecordValidator {
       return new ValidationResult(Diagnostics.of(List.of(issue)), Map.of(), Map.of());
     }
     LocalDate today = LocalDate.now(clock);
-    ValidationResult result = new RecordCheck(form, today, record.line()).run(record);
+    LinkCheck.Outcome links = LinkCheck.run(form, record, resolver);
+    ValidationResult result =
+        new RecordCheck(form, today, record.line()).withLinked(links.values()).run(record);
     List<Issue> more = new java.util.ArrayList<>(ScopeCheck.run(form.form(), record));
+    more.addAll(links.issues());
     more.addAll(InclusionCheck.run(form.registry(), record, result, today));
     if (!known && asVersion.isEmpty()) {
       more.add(

@@ -41,6 +41,7 @@ public final class TypeChecker {
   private final ExpressionOrigin origin;
   private final List<Issue> issues = new ArrayList<>();
   private final Set<String> references = new LinkedHashSet<>();
+  private final Set<String> linkReads = new LinkedHashSet<>();
   private final IdentityHashMap<Expr, ExprType> types = new IdentityHashMap<>();
   private final IdentityHashMap<Expr.Call, Builtin> functions = new IdentityHashMap<>();
   private final Set<Expr> checked = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -95,7 +96,10 @@ public final class TypeChecker {
     Optional<ExprType> result =
         checker.issues.isEmpty() ? Optional.ofNullable(type) : Optional.empty();
     return new CheckResult(
-        result, checker.references, checker.issues, new Typing(checker.types, checker.functions));
+        result,
+        checker.references,
+        checker.issues,
+        new Typing(checker.types, checker.functions, checker.linkReads));
   }
 
   /**
@@ -211,6 +215,11 @@ public final class TypeChecker {
       return type;
     }
     if (member.target() instanceof Expr.Name target
+        && environment.lookup(target.name()).isEmpty()
+        && environment.link(target.name()).isPresent()) {
+      return linkRead(member, target.name(), environment.link(target.name()).get());
+    }
+    if (member.target() instanceof Expr.Name target
         && environment.lookup(target.name()).isEmpty()) {
       check(target, scope);
       return null;
@@ -224,6 +233,26 @@ public final class TypeChecker {
             + " = ...)",
         member.target().span());
     return null;
+  }
+
+  /** {@code course.course_end}: a variable of the record the form's link {@code link} names. */
+  private ExprType linkRead(Expr.Member member, String link, Map<String, ExprType> variables) {
+    ExprType type = variables.get(member.member());
+    if (type == null) {
+      reportUnknown(
+          IssueCode.UNKNOWN_VARIABLE,
+          "'"
+              + member.member()
+              + "' is not a recorded variable of the form linked as '"
+              + link
+              + "' (a link reads top-level variables the linked record holds, not computed ones)",
+          member.memberSpan(),
+          member.member(),
+          variables.keySet());
+    } else {
+      linkReads.add(link + "." + member.member());
+    }
+    return type;
   }
 
   private ExprType unary(Expr.Unary unary, Scope scope) {

@@ -1,9 +1,12 @@
 package no.regforms.expression.checker;
 
+import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import no.regforms.expression.Builtin;
 import no.regforms.expression.ExprType;
 import no.regforms.expression.parser.Expr;
@@ -19,10 +22,20 @@ public final class Typing {
 
   private final Map<Expr, ExprType> types;
   private final Map<Expr.Call, Builtin> functions;
+  private final Set<String> linkReads;
 
-  Typing(IdentityHashMap<Expr, ExprType> types, IdentityHashMap<Expr.Call, Builtin> functions) {
+  Typing(
+      IdentityHashMap<Expr, ExprType> types,
+      IdentityHashMap<Expr.Call, Builtin> functions,
+      Set<String> linkReads) {
     this.types = new IdentityHashMap<>(types);
     this.functions = new IdentityHashMap<>(functions);
+    this.linkReads = Collections.unmodifiableSet(new LinkedHashSet<>(linkReads));
+  }
+
+  /** The linked variables read, as {@code link.variable}, in the order the text reads them. */
+  public Set<String> linkReads() {
+    return linkReads;
   }
 
   /** The overload the checker chose for {@code call}, if it checked the call. */

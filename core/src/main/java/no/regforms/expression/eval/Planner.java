@@ -70,9 +70,15 @@ final class Planner {
       Kind kind = kindOf(name);
       return frame -> ValueCoercion.coerce(frame.context.value(id), kind);
     } else if (expr instanceof Expr.Member member) {
-      int slot = bound.lastIndexOf(((Expr.Name) member.target()).name());
+      String target = ((Expr.Name) member.target()).name();
+      int slot = bound.lastIndexOf(target);
       String id = member.member();
       Kind kind = kindOf(member);
+      if (slot < 0) {
+        // Not a bound row: the checker accepted it as a link read, which the context answers.
+        String linked = target + "." + id;
+        return frame -> ValueCoercion.coerce(frame.context.value(linked), kind);
+      }
       return frame -> ValueCoercion.member(frame.rows[slot], id, kind);
     } else if (expr instanceof Expr.Unary unary) {
       return unary(unary);

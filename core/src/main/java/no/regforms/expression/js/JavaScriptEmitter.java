@@ -180,6 +180,10 @@ public final class JavaScriptEmitter {
     } else if (node instanceof Expr.Member member) {
       String target = ((Expr.Name) member.target()).name();
       int slot = bound.lastIndexOf(target);
+      if (slot < 0) {
+        // A link read (course.course_end): the page holds the linked values under that name.
+        return "c.v(" + stringLiteral(target + "." + member.member()) + "," + k(node) + ")";
+      }
       return R + "mem(r" + slot + "," + stringLiteral(member.member()) + "," + k(node) + ")";
     } else if (node instanceof Expr.Unary unary) {
       String op = unary.op() == Expr.UnaryOp.NOT ? "not" : "neg";

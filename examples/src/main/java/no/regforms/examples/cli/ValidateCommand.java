@@ -22,6 +22,8 @@ import no.regforms.extract.RecordSource;
 import no.regforms.record.JsonLinesRecordReader;
 import no.regforms.record.Record;
 import no.regforms.record.RecordLine;
+import no.regforms.validation.LinkIndex;
+import no.regforms.validation.LinkResolver;
 import no.regforms.validation.RecordValidator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +35,9 @@ import picocli.CommandLine.Spec;
  * {@code regforms validate}: validates a JSON Lines file of records, printing one JSON line per
  * line with issues and a summary line that accounts for every line; or a CSV extract, one JSON line
  * per row with issues, located by file and row (a cell by its column too). Exit 1 if any record has
- * an error or any line or cell cannot be read, 2 on usage or definition errors.
+ * an error or any line or cell cannot be read, 2 on usage or definition errors. When forms link to
+ * other records, a first pass over the file indexes the link targets ({@link LinkIndex}), so a
+ * follow-up finds its course wherever it stands in the file.
  */
 @Command(
     name = "validate",
@@ -116,6 +120,26 @@ final class ValidateCommand implements Callable<Integer> {
             ? RecordValidator.of(loaded.get())
             : RecordValidator.of(loaded.get()).asVersion(asVersion);
     if (input.isExtract()) return validateExtract(loaded.get(), validator, out, err);
+    LinkIndex links = LinkIndex.of(loaded.get());
+    if (links.hasLinks()) {
+      if (input.isStdin()) {
+        err.println(
+            "validate: links between records are not resolved from standard input (it cannot be"
+                + " read twice); give the records as a file to check link targets");
+        links = null;
+      } else {
+        try (JsonLinesRecordReader reader = input.open();
+            Stream<RecordLine> lines = reader.lines()) {
+          LinkIndex index = links;
+          lines.forEach(line -> line.record().ifPresent(index::add));
+        } catch (UncheckedIOException e) {
+          return readingFailed(err, e);
+        }
+      }
+    } else {
+      links = null;
+    }
+    LinkResolver resolver = links;
     Counts counts = new Counts();
     JsonLinesRecordReader.Counts read;
     Main main = (Main) spec.root().userObject();
@@ -125,7 +149,7 @@ final class ValidateCommand implements Callable<Integer> {
         Stream<RecordLine> lines = reader.lines()) {
       lines.forEach(
           line -> {
-            report(line, validator, out, counts, progress);
+            report(line, validator, resolver, out, counts, progress);
             progress.update(line.number(), reader.counts().bytesRead());
           });
       read = reader.counts();
@@ -259,6 +283,7 @@ final class ValidateCommand implements Callable<Integer> {
   private void report(
       RecordLine line,
       RecordValidator validator,
+      LinkResolver resolver,
       PrintWriter out,
       Counts counts,
       Progress progress) {
@@ -269,7 +294,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
     Record record = line.record().orElseThrow();
     Diagnostics diagnostics =
-        validator.validate(record, form != null ? form : record.form()).diagnostics();
+        validator.validate(record, form != null ? form : record.form(), resolver).diagnostics();
     if (diagnostics.issues().isEmpty()) return;
     if (diagnostics.hasErrors()) counts.withErrors++;
     if (!diagnostics.warnings().isEmpty()) counts.withWarnings++;

@@ -16,7 +16,7 @@ class CheckLanguagesTest {
     Cli.Run run = Cli.run("check", "ect", "--languages", "nb,en");
 
     assertThat(run.exit()).as(run.both()).isZero();
-    assertThat(run.out()).startsWith("ect 2025.1: ok:");
+    assertThat(run.out()).startsWith("ect 2026.1: ok:");
   }
 
   @Test
