@@ -12,9 +12,9 @@ import java.util.stream.Stream;
 /**
  * The build step of a definition module: loads each registry folder of the module's build output
  * with every check, fails on any error, and records which files passed the definition schemas
- * ({@code schema-digest.txt} beside {@code registry.json}). {@link DefinitionLoader#load(
- * RegistryModule)} then skips the schema check for the files that are unchanged, which is most of a
- * cold load's work that is not start-up of the JVM itself.
+ * ({@code schema-digest.txt} beside {@code registry.json}). {@link DefinitionLoader#loadModule}
+ * then skips the schema check of the files that are unchanged, a quarter to a third of a cold load
+ * (docs/performance.md).
  *
  * <p>Run by the {@code forms-*} modules' builds after their resources are copied ({@code mvn
  * prepare-package}, after its tests); a module built without it simply has every file checked at
