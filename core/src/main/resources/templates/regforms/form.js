@@ -483,6 +483,7 @@ var RegformsForm = (function () {
     this.confirmed = {};
     this.submitted = false;
     this.serverIssues = []; // the server's answer to the last submit, shown beside the fields
+    this.showing = new Set(); // the items whose message box shows issues
     this.rowCounter = 0;
     this.evaluated = []; // items re-decided since the last input, for tests of the cascade
     this.top = new Scope(this, model.scope, null, element, 0);
@@ -533,6 +534,8 @@ var RegformsForm = (function () {
     list.appendChild(li);
     var rows = scope.rows[repeatId] || (scope.rows[repeatId] = []);
     var row = new Scope(this, scope.def.repeats[repeatId].scope, scope, li, rows.length + 1);
+    row.title = title;
+    row.removeButton = remove;
     var self = this;
     remove.addEventListener('click', function () {
       self.removeRow(scope, repeatId, row);
@@ -713,25 +716,33 @@ var RegformsForm = (function () {
     var issues = own.concat(this.serverIssues.filter(function (i) { return !ownKeys[i.path + '|' + i.code + '|' + i.message]; }));
     var byNode = new Map();
     var summary = [];
-    this.element.querySelectorAll('.rf-msg').forEach(function (box) {
-      byNode.set(box.parentElement, []);
-    });
     issues.forEach(function (i) {
       if (!self.isShown(i)) {
         return;
       }
       var node = self.nodeFor(i.path);
-      if (node && byNode.has(node)) {
+      if (node && parts(node).box) {
+        if (!byNode.has(node)) {
+          byNode.set(node, []);
+        }
         byNode.get(node).push(i);
       } else {
         summary.push(i);
       }
     });
-    byNode.forEach(function (list, node) {
-      var box = node.querySelector(':scope > .rf-msg');
-      if (!box) {
-        return;
+    // Only the boxes that show something now or did after the last refresh can change: walking
+    // every box of the form on each key press cost more than the rest of the key's script.
+    this.showing.forEach(function (node) {
+      if (!byNode.has(node)) {
+        byNode.set(node, []);
       }
+    });
+    this.showing = new Set();
+    byNode.forEach(function (list, node) {
+      if (list.length > 0) {
+        self.showing.add(node);
+      }
+      var box = parts(node).box;
       var signature = list.map(function (i) { return i.severity + i.code + i.message + i.path + (self.confirmed[i.path] ? 1 : 0); }).join('|');
       if (box.getAttribute('data-shown') !== signature) {
         box.setAttribute('data-shown', signature);
@@ -756,8 +767,8 @@ var RegformsForm = (function () {
         });
       }
       var invalid = list.some(function (i) { return i.severity === 'error'; });
-      node.querySelectorAll(':scope .rf-input').forEach(function (el) {
-        if (el.closest('[data-var]') === node && (el.getAttribute('aria-invalid') === 'true') !== invalid) {
+      parts(node).inputs.forEach(function (el) {
+        if ((el.getAttribute('aria-invalid') === 'true') !== invalid) {
           if (invalid) {
             el.setAttribute('aria-invalid', 'true');
           } else {
@@ -783,6 +794,26 @@ var RegformsForm = (function () {
     }
   };
 
+  var partsOf = new WeakMap();
+
+  /**
+   * The parts of an item's element that refresh writes, found once: its own message box, its own
+   * inputs (not those of a repeat group's rows), its required-if marker and its add-row button.
+   */
+  function parts(node) {
+    var found = partsOf.get(node);
+    if (found === undefined) {
+      found = {
+        box: node.querySelector(':scope > .rf-msg'),
+        inputs: inputs(node).filter(function (el) { return el.closest('[data-var]') === node; }),
+        marker: node.querySelector('.rf-req'),
+        add: node.querySelector(':scope > .rf-add')
+      };
+      partsOf.set(node, found);
+    }
+    return found;
+  }
+
   /**
    * Sets a property of an element only when it changes: a write of the same value still costs the
    * browser a style and layout pass on the next frame, and refresh runs on every key press.
@@ -799,7 +830,7 @@ var RegformsForm = (function () {
       var def = scope.def.variables[id];
       var node = scope.nodes[id];
       if (def.requiredIf !== undefined && node) {
-        var marker = node.querySelector('.rf-req');
+        var marker = parts(node).marker;
         if (marker) {
           assign(marker, 'hidden', !(scope.visible[id] === true && scope.run(def.requiredIf) === true));
         }
@@ -810,15 +841,14 @@ var RegformsForm = (function () {
       var node = scope.nodes[id];
       var rows = scope.rows[id] || [];
       if (node) {
-        var add = node.querySelector(':scope > .rf-add');
+        var add = parts(node).add;
         if (add) {
           assign(add, 'disabled', rep.max !== undefined && rows.length >= rep.max);
         }
       }
       rows.forEach(function (row, i) {
-        var title = row.element.querySelector(':scope > .rf-row-head > .rf-row-title');
-        assign(title, 'textContent', self.model.ui.row + ' ' + (i + 1));
-        assign(row.element.querySelector(':scope > .rf-row-head > .rf-remove'), 'disabled', rows.length <= rep.min);
+        assign(row.title, 'textContent', self.model.ui.row + ' ' + (i + 1));
+        assign(row.removeButton, 'disabled', rows.length <= rep.min);
         self.updateMarkers(row);
       });
     });
