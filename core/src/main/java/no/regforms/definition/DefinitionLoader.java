@@ -45,14 +45,32 @@ public final class DefinitionLoader {
 
   private static final Logger log = LoggerFactory.getLogger(DefinitionLoader.class);
 
-  private final SchemaChecker schemas;
   private final ExpressionCompiler compiler;
   private final Validator validator;
 
+  /**
+   * Made on first use: a packaged module whose schema digest matches never needs it, and then
+   * Everit's classes are not even loaded.
+   */
+  private volatile SchemaChecker schemas;
+
   private DefinitionLoader(ExpressionCompiler compiler) {
     this.validator = new BackgroundValidator(); // first: its start overlaps everything below
-    this.schemas = new SchemaChecker();
     this.compiler = compiler;
+  }
+
+  private SchemaChecker schemas() {
+    SchemaChecker checker = schemas;
+    if (checker == null) {
+      synchronized (this) {
+        checker = schemas;
+        if (checker == null) {
+          checker = new SchemaChecker();
+          schemas = checker;
+        }
+      }
+    }
+    return checker;
   }
 
   /** A loader with the default expression compiler. */
@@ -65,27 +83,44 @@ public final class DefinitionLoader {
     return new DefinitionLoader(Objects.requireNonNull(compiler, "compiler"));
   }
 
-  /** Loads the registry folder {@code folder} (a registry developer's working copy). */
+  /**
+   * Loads the registry folder {@code folder} (a registry developer's working copy). Every file is
+   * checked against the definition schemas.
+   */
   public LoadResult load(Path folder) {
     Objects.requireNonNull(folder, "folder");
-    long started = System.nanoTime();
-    LoadResult result =
-        new RegistryReader(schemas, compiler, validator).read(new DefinitionSource(folder));
-    log.info(
-        "loaded registry folder {} in {} ms; issues: {}",
-        folder.getFileName(),
-        (System.nanoTime() - started) / 1_000_000,
-        result.diagnostics().issues().size());
-    return result;
+    return read(new DefinitionSource(folder), SchemaTrust.NONE);
   }
 
-  /** Loads the registry packaged in {@code module}. */
+  /**
+   * Loads the registry packaged in {@code module}. The schema check is skipped for files that the
+   * module's build checked (its {@code schema-digest.txt}, made by {@link ModuleBuildCheck}) when
+   * they and the schemas are unchanged; otherwise every file is checked as {@link #load(Path)}
+   * does.
+   */
   public LoadResult load(RegistryModule module) {
     Objects.requireNonNull(module, "module");
     return inModule(
         module,
-        folder -> checkId(module, load(folder)),
+        folder -> {
+          DefinitionSource source = new DefinitionSource(folder);
+          SchemaTrust trust =
+              SchemaDigest.read(folder).map(d -> d.trust(source)).orElse(SchemaTrust.NONE);
+          return checkId(module, read(source, trust));
+        },
         issue -> new LoadResult(Optional.empty(), Diagnostics.of(List.of(issue))));
+  }
+
+  private LoadResult read(DefinitionSource source, SchemaTrust trust) {
+    long started = System.nanoTime();
+    LoadResult result = new RegistryReader(this::schemas, trust, compiler, validator).read(source);
+    log.info(
+        "loaded registry folder {} in {} ms ({}); issues: {}",
+        source.name(),
+        (System.nanoTime() - started) / 1_000_000,
+        trust.trustsExpansions() ? "schema check done at build" : "schema-checked",
+        result.diagnostics().issues().size());
+    return result;
   }
 
   /**
@@ -94,7 +129,7 @@ public final class DefinitionLoader {
    */
   public RegistryTests loadTests(Path folder) {
     Objects.requireNonNull(folder, "folder");
-    return new TestFileReader(schemas).read(new DefinitionSource(folder));
+    return new TestFileReader(schemas()).read(new DefinitionSource(folder));
   }
 
   /**

@@ -116,7 +116,7 @@ final class SchemaChecker {
         });
   }
 
-  private static final String COMMON_FILE = "common.json";
+  static final String COMMON_FILE = "common.json";
 
   /**
    * Loads one schema. The files carry no {@code $id}, so that an editor resolves their relative

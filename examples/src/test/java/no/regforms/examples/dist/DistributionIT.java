@@ -120,6 +120,54 @@ class DistributionIT {
   }
 
   @Test
+  void copyInAnotherDirectory_archivesClassesOnTheFirstRunAndMapsThemAfter() throws Exception {
+    Path copy = copyOfTheFolder();
+    deleteArchives(copy);
+    String launcher = copy.resolve("bin/regforms").toString();
+
+    Run first = run(temp, launcher, "check", "ect");
+    List<Path> archives = archives(copy);
+    Run second =
+        run(temp, "sh", "-c", "JAVA_OPTS=-Xlog:class+load=info exec \"$0\" check ect", launcher);
+
+    assertThat(first.exit()).as(first.err()).isZero();
+    assertThat(first.err()).isEmpty();
+    assertThat(archives).hasSize(1);
+    assertThat(second.exit()).as(second.err()).isZero();
+    assertThat(second.out()).contains("shared objects file (top)").contains(": ok: ");
+  }
+
+  @Test
+  void copyWithABrokenArchive_runsWithoutIt() throws Exception {
+    Path copy = copyOfTheFolder();
+    run(temp, copy.resolve("bin/regforms").toString(), "--version");
+    for (Path archive : archives(copy)) {
+      archive.toFile().setWritable(true);
+      Files.write(archive, new byte[] {1, 2, 3});
+    }
+
+    Run run = run(temp, copy.resolve("bin/regforms").toString(), "--version");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out().strip()).isEqualTo("regforms " + VERSION);
+    assertThat(run.err()).isEmpty();
+  }
+
+  private static List<Path> archives(Path folder) throws IOException {
+    Path cds = folder.resolve("cds");
+    if (!Files.isDirectory(cds)) return List.of();
+    try (Stream<Path> files = Files.list(cds)) {
+      return files.toList();
+    }
+  }
+
+  private static void deleteArchives(Path folder) throws IOException {
+    for (Path archive : archives(folder)) {
+      Files.delete(archive);
+    }
+  }
+
+  @Test
   void folderNamedLikeAModule_doesNotShadowItSilently() throws Exception {
     Path work = temp.resolve("work");
     copy(MINIMAL, work.resolve("ms"));
@@ -150,6 +198,8 @@ class DistributionIT {
     try (Stream<Path> files = Files.walk(FOLDER)) {
       files
           .filter(Files::isRegularFile)
+          // cds/ is the launcher's class-data-sharing archive, made by a run, not shipped
+          .filter(file -> !FOLDER.relativize(file).startsWith("cds"))
           .forEach(file -> folderEntries.add("regforms/" + FOLDER.relativize(file)));
     }
     try (ZipFile zip = new ZipFile(ARCHIVE.toFile())) {
