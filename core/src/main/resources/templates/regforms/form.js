@@ -9,7 +9,8 @@
  *   issues() every issue the form has now [{path, code, severity, message}];
  *   shownIssues() the issues on screen; computed() computed values by record path, as text;
  *   evaluated() the items re-decided after the last input (the dependency cascade);
- *   submit() tries to submit (true when the record went out).
+ *   submit() tries to submit (true when the record went out);
+ *   setLinked(link, values) takes the values of the record linked as `link` (null forgets them).
  * On submit the form element raises the event "regforms:submit" with detail {record, json}, and
  * posts the JSON to the model's submitUrl when there is one. Issues the server answers as JSON
  * ({"issues": [{code, severity, path, message}]}, Diagnostics.toJson: 400 when the record has
@@ -68,7 +69,7 @@ var RegformsForm = (function () {
     if (Object.prototype.hasOwnProperty.call(this.values, name)) {
       return R.coerce(this.values[name], kind);
     }
-    return this.outer === null ? null : this.outer.v(name, kind);
+    return this.outer === null ? this.form.linkedValue(name, kind) : this.outer.v(name, kind);
   };
 
   Scope.prototype.m = function (name) {
@@ -487,7 +488,47 @@ var RegformsForm = (function () {
     this.rowCounter = 0;
     this.evaluated = []; // items re-decided since the last input, for tests of the cascade
     this.top = new Scope(this, model.scope, null, element, 0);
+    this.linked = {}; // the linked records' values the host gave, by link id (setLinked)
   }
+
+  /**
+   * A link read such as `course.course_end`: the value the host gave for the linked record, typed
+   * as the expression reads it; unknown (null) when not given, as on the server without a resolver.
+   */
+  Form.prototype.linkedValue = function (name, kind) {
+    var dot = name.indexOf('.');
+    var values = dot < 0 ? undefined : this.linked[name.slice(0, dot)];
+    if (values === undefined) {
+      return null;
+    }
+    var raw = values[name.slice(dot + 1)];
+    if (raw === null || raw === undefined || (typeof raw === 'object' && !Array.isArray(raw))) {
+      return null; // absent, or a missing-value reason
+    }
+    switch (kind) {
+      case 'N':
+        return typeof raw === 'number' || typeof raw === 'string' ? R.n(String(raw)) : null;
+      case 'D':
+        return typeof raw === 'string' ? R.parseDate(raw) : null;
+      case 'Y':
+        return typeof raw === 'string' ? R.parseMonth(raw) : null;
+      case 'T':
+        return typeof raw === 'string' ? R.parseDateTime(raw) : null;
+      default:
+        return R.coerce(raw, kind);
+    }
+  };
+
+  /** Takes the values of the record linked as `link` (its "values" as JSON), and re-decides all. */
+  Form.prototype.setLinked = function (link, values) {
+    if (values === null || values === undefined) {
+      delete this.linked[link];
+    } else {
+      this.linked[link] = values;
+    }
+    this.top.walk();
+    this.refresh();
+  };
 
   Form.prototype.readRecordDate = function () {
     this.recordDate = null;
@@ -1013,6 +1054,7 @@ var RegformsForm = (function () {
       evaluated: function () { return form.evaluated.slice(); },
       shownIssues: function () { return form.shownIssues(); },
       submit: function () { return form.submit(); },
+      setLinked: function (link, values) { form.setLinked(link, values); },
       today: function () { return R.dateText(form.today); }
     };
     forms[model.form] = api;

@@ -119,6 +119,36 @@ class RegistryFormsBrowserTest {
   }
 
   @Test
+  void ectFollowup_courseGivenByTheHost_monthsAndRuleReadTheLinkedEndDate() {
+    FormPage page = open("ect", "followup");
+    page.choose("rf-followup_status", "completed");
+    page.set("rf-followup_date", "2024-07-15");
+    assertThat(page.pageComputed()).as("unknown without the course").isEmpty();
+    assertThat(page.pageIssues()).noneMatch(issue -> issue.contains("|rule_failed|error|"));
+
+    page.script("RegformsForm.forms.followup.setLinked('course', {course_end: '2024-01-10'});");
+    assertThat(page.pageComputed()).containsEntry("months_since_course", "6");
+    assertThat(page.element("rf-months_since_course").getText()).isEqualTo("6");
+
+    page.script("RegformsForm.forms.followup.setLinked('course', {course_end: '2024-08-01'});");
+    assertThat(page.pageIssues())
+        .filteredOn(issue -> issue.contains("|rule_failed|error|"))
+        .singleElement()
+        .asString()
+        .endsWith(
+            "|rule_failed|error|"
+                + REGISTRIES.get("ect").formOrThrow("followup").rules().stream()
+                    .filter(rule -> rule.id().equals("followup_after_course"))
+                    .findFirst()
+                    .orElseThrow()
+                    .message()
+                    .in("nb"));
+
+    page.script("RegformsForm.forms.followup.setLinked('course', null);");
+    assertThat(page.pageComputed()).isEmpty();
+  }
+
+  @Test
   void msFollowup_answers_showHideAndCheck() {
     FormPage page = open("ms", "followup");
     assertThat(page.isShown("rf-relapses")).isFalse();
