@@ -240,7 +240,7 @@ public final class IndicatorReport {
     int min = indicator.minDenominator().orElse(0);
     Optional<IndicatorResult> national =
         results.find(indicator.id(), year, GroupLevel.NATIONAL, Aggregator.NATIONAL);
-    String levels = indicator.levels().map(l -> levelsText(l, share)).orElse("");
+    String levels = indicator.levels().map(l -> levelsText(l, indicator)).orElse("");
     if (coverage
         && results.of(indicator.id()).stream()
             .noneMatch(r -> r.year() == year && r.expected().isPresent())) {
@@ -288,11 +288,11 @@ public final class IndicatorReport {
     List<Bar> bars = new ArrayList<>();
     int y = TOP;
     if (national.isPresent()) {
-      bars.add(bar(national.get(), y, scale, share, min, true, coverage));
+      bars.add(bar(national.get(), y, scale, indicator, min, true, coverage));
       y += ROW + 6;
     }
     for (IndicatorResult r : rows) {
-      bars.add(bar(r, y, scale, share, min, false, coverage));
+      bars.add(bar(r, y, scale, indicator, min, false, coverage));
       y += ROW;
     }
     final int bottom = y;
@@ -318,7 +318,7 @@ public final class IndicatorReport {
         indicator.id(),
         title,
         description,
-        national.map(r -> summary(r, share, indicator)).orElse("–"),
+        national.map(r -> summary(r, indicator)).orElse("–"),
         levels,
         "",
         chart,
@@ -329,10 +329,11 @@ public final class IndicatorReport {
       IndicatorResult r,
       int y,
       double scale,
-      boolean share,
+      Indicator indicator,
       int min,
       boolean isNational,
       boolean coverage) {
+    boolean share = SkdeExport.isFraction(indicator);
     boolean hidden = r.isSuppressed();
     String n =
         r.expected().isPresent() && !share ? "" : hidden ? "–" : String.valueOf(r.denominator());
@@ -394,7 +395,7 @@ public final class IndicatorReport {
         fmt(width),
         r.attainment().map(Attainment::colour).orElse("#6b7b8c"),
         level,
-        format(value, share) + (level.isEmpty() ? "" : "  " + level),
+        format(value, indicator) + (level.isEmpty() ? "" : "  " + level),
         fmt(CHART_X + width + 6 + past),
         whisker);
   }
@@ -553,7 +554,7 @@ public final class IndicatorReport {
         double x = left + step * p[0];
         double y = top + height - height * p[1] / scale;
         path.append(path.length() == 0 ? "M" : " L").append(fmt(x)).append(' ').append(fmt(y));
-        points.add(new Tick(fmt(x), fmt(y), format(p[1], share)));
+        points.add(new Tick(fmt(x), fmt(y), format(p[1], indicator)));
         endX = round(x) + 8;
       }
       int index = series.size();
@@ -658,9 +659,9 @@ public final class IndicatorReport {
     return out;
   }
 
-  private String summary(IndicatorResult r, boolean share, Indicator indicator) {
+  private String summary(IndicatorResult r, Indicator indicator) {
     if (r.isSuppressed() || r.value().isEmpty()) return "–";
-    String value = format(r.value().get(), share);
+    String value = format(r.value().get(), indicator);
     if (indicator.type() == Indicator.Type.PROPORTION) {
       return texts.text(
           "report.proportion",
@@ -679,19 +680,19 @@ public final class IndicatorReport {
     return texts.text("report.mean", value, String.valueOf(r.denominator()));
   }
 
-  private String levelsText(Indicator.Levels l, boolean share) {
-    String green = format(l.high().doubleValue(), share);
-    String yellow = format(l.medium().doubleValue(), share);
+  private String levelsText(Indicator.Levels l, Indicator indicator) {
+    String green = format(l.high().doubleValue(), indicator);
+    String yellow = format(l.medium().doubleValue(), indicator);
     return texts.text(
         l.higherIsBetter() ? "report.levels.higherIsBetter" : "report.levels.lowerIsBetter",
         green,
         yellow);
   }
 
-  private String format(double value, boolean share) {
-    return share
-        ? String.format(locale, "%.0f %%", value * 100)
-        : String.format(locale, "%.1f", value);
+  private String format(double value, Indicator indicator) {
+    if (SkdeExport.isFraction(indicator)) return String.format(locale, "%.0f %%", value * 100);
+    // A count is a whole number of cases, as SKDE's upload formats it.
+    return String.format(locale, indicator.type() == Indicator.Type.COUNT ? "%.0f" : "%.1f", value);
   }
 
   /** A coordinate as the page writes it: one decimal. */

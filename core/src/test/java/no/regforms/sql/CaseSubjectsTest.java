@@ -196,6 +196,17 @@ class CaseSubjectsTest {
   }
 
   @Test
+  void report_countIndicator_valueIsAWholeNumber() {
+    String page =
+        no.regforms.indicator.IndicatorReport.of(registry, "nb")
+            .render(jvm, 2024, GroupLevel.NATIONAL);
+
+    String section = page.substring(page.indexOf("<h2", page.indexOf("pathway_followups_count")));
+    section = section.substring(0, section.indexOf("<h2", 1));
+    assertThat(section).contains(">3</text>").doesNotContain(">3,0</text>");
+  }
+
+  @Test
   void sqlEngines_sameRecords_sameResultsAsTheJvm() {
     assertThat(jvm.results()).isNotEmpty();
     assertThat(duckdb.results()).isEqualTo(jvm.results());
