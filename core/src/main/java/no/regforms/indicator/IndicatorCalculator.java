@@ -360,14 +360,15 @@ public final class IndicatorCalculator {
         List<Record> valid, Map<Record, Map<String, Object>> typed) {
       String key = registry.episodeKey().orElseThrow();
       Map<String, List<Record>> byKey = new LinkedHashMap<>();
-      for (int i = 0; i < valid.size(); i++) {
-        Object value = typed.get(valid.get(i)).get(key);
-        // Key values are kept apart from the "no key" groups by their first character.
-        String episode = value == null ? "\u0000" + i : "\u0001" + value;
-        byKey.computeIfAbsent(episode, k -> new ArrayList<>()).add(valid.get(i));
+      List<List<Record>> grouped = new ArrayList<>();
+      for (Record record : valid) {
+        Object value = typed.get(record).get(key);
+        if (value == null) grouped.add(List.of(record));
+        else byKey.computeIfAbsent(value.toString(), k -> new ArrayList<>()).add(record);
       }
+      grouped.addAll(byKey.values());
       Map<Record, Map<String, Object>> episodes = new IdentityHashMap<>();
-      for (List<Record> episode : byKey.values()) {
+      for (List<Record> episode : grouped) {
         Map<String, Object> rows = rowsByForm(episode, typed);
         java.util.Set<String> opened = new java.util.HashSet<>();
         for (Record record : episode) {
