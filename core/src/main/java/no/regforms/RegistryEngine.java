@@ -149,15 +149,20 @@ public final class RegistryEngine {
   }
 
   /**
-   * Validates an empty record of every form through the same path as {@link #validate(String)}, so
-   * that the first real request does not pay for loading and first running that code; returns this
-   * engine. Call it at start-up, before the host takes requests; {@code docs/embedding.md} gives
-   * the figures.
+   * Validates an empty record of every form of every version through the same path as {@link
+   * #validate(String)}, so that the first real request does not pay for loading and first running
+   * that code, nor for building an earlier version's registry (a packaged module builds those on
+   * first use); returns this engine. Call it at start-up, before the host takes requests; {@code
+   * docs/embedding.md} gives the figures.
    */
   public RegistryEngine warmUp() {
-    for (Form form : registry.forms().values()) {
-      Record empty = Record.of(registry.id(), form.id(), RecordValues.of(Map.of()));
-      validate(JsonLinesRecordWriter.toJson(empty, Map.of()).toString());
+    for (String version : registry.history().names()) {
+      Registry view = registry.atVersion(version).orElse(registry);
+      for (Form form : view.forms().values()) {
+        Record empty =
+            new Record(registry.id(), form.id(), version, "", "", "", RecordValues.of(Map.of()), 0);
+        validate(JsonLinesRecordWriter.toJson(empty, Map.of()).toString());
+      }
     }
     return this;
   }

@@ -96,7 +96,8 @@ public final class DefinitionLoader {
    * Loads the registry packaged in {@code module}. The schema check is skipped for files that the
    * module's build checked (its {@code schema-digest.txt}, made by {@link ModuleBuildCheck}) when
    * they and the schemas are unchanged; otherwise every file is checked as {@link #load(Path)}
-   * does.
+   * does. When every file is unchanged, only the current version of a registry with a history is
+   * built now, each earlier one when first asked for ({@link Registry#atVersion}).
    */
   public LoadResult load(RegistryModule module) {
     Objects.requireNonNull(module, "module");
@@ -118,7 +119,9 @@ public final class DefinitionLoader {
         "loaded registry folder {} in {} ms ({}); issues: {}",
         source.name(),
         (System.nanoTime() - started) / 1_000_000,
-        trust.trustsExpansions() ? "schema check done at build" : "schema-checked",
+        trust.trustsExpansions()
+            ? "schema check done at build, earlier versions left to first use"
+            : "schema-checked",
         result.diagnostics().issues().size());
     return result;
   }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.IssueCode;
 import no.regforms.diagnostic.NameSuggester;
@@ -139,19 +140,12 @@ final class HistoryReader {
     }
   }
 
-  VersionHistory history(Map<String, List<MigrationStep>> migrations) {
-    List<VersionHistory.Released> withSteps =
-        versions.stream()
-            .map(
-                v ->
-                    new VersionHistory.Released(
-                        v.version(),
-                        v.date(),
-                        v.changes(),
-                        migrations.getOrDefault(v.version(), List.of()),
-                        v.location()))
-            .toList();
-    return new VersionHistory(withSteps, lifespans);
+  /**
+   * The history, each version's migration steps read by {@code migrations} the first time they are
+   * asked for.
+   */
+  VersionHistory history(Function<String, List<MigrationStep>> migrations) {
+    return new VersionHistory(versions, lifespans, migrations);
   }
 
   private int[] whole() {

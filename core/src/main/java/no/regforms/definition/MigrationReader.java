@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.IssueCode;
 import no.regforms.diagnostic.LocalizedText;
@@ -35,29 +36,62 @@ final class MigrationReader {
   Map<String, List<MigrationStep>> read(
       JsonDocument registryFile, List<String> names, Map<String, Registry> views) {
     Map<String, List<MigrationStep>> out = new LinkedHashMap<>();
-    List<JsonFields> entries = new JsonFields(registryFile.root(), "").objects("versions");
-    for (JsonFields entry : entries) {
-      String name = entry.text("version");
-      int index = names.indexOf(name);
-      List<JsonFields> steps = entry.objects("migrate");
-      if (steps.isEmpty() || index < 0) continue;
-      if (index == 0) {
-        issues.add(
-            Issue.error(
-                    IssueCode.INVALID_VALUE,
-                    "the first version has no version before it to migrate from",
-                    registryFile.locate(entry.pointer("migrate")))
-                .withHint("put migration steps on the version they lead to"));
-        continue;
-      }
-      Registry before = views.get(names.get(index - 1));
-      Registry after = views.get(name);
-      if (before == null || after == null) continue;
-      List<MigrationStep> read = new ArrayList<>();
-      for (JsonFields step : steps) step(registryFile, step, before, after).ifPresent(read::add);
-      out.put(name, read);
+    for (JsonFields entry : entries(registryFile)) {
+      read(registryFile, names, entry, views::get)
+          .ifPresent(steps -> out.put(entry.text("version"), steps));
     }
     return out;
+  }
+
+  /**
+   * The steps of version {@code name} alone, checked against the registries {@code views} gives for
+   * it and the version before (read when an earlier version is built on first use).
+   */
+  List<MigrationStep> readVersion(
+      JsonDocument registryFile,
+      List<String> names,
+      String name,
+      Function<String, Registry> views) {
+    for (JsonFields entry : entries(registryFile)) {
+      if (entry.text("version").equals(name)) {
+        return read(registryFile, names, entry, views).orElse(List.of());
+      }
+    }
+    return List.of();
+  }
+
+  private static List<JsonFields> entries(JsonDocument registryFile) {
+    return new JsonFields(registryFile.root(), "").objects("versions");
+  }
+
+  /**
+   * The steps of one entry of {@code versions}; empty when it has none, or when a registry they are
+   * checked against did not load ({@code views} gives null).
+   */
+  private Optional<List<MigrationStep>> read(
+      JsonDocument registryFile,
+      List<String> names,
+      JsonFields entry,
+      Function<String, Registry> views) {
+    String name = entry.text("version");
+    int index = names.indexOf(name);
+    List<JsonFields> steps = entry.objects("migrate");
+    if (steps.isEmpty() || index < 0) return Optional.empty();
+    if (index == 0) {
+      issues.add(
+          Issue.error(
+                  IssueCode.INVALID_VALUE,
+                  "the first version has no version before it to migrate from",
+                  registryFile.locate(entry.pointer("migrate")))
+              .withHint("put migration steps on the version they lead to"));
+      return Optional.empty();
+    }
+    Registry before = views.apply(names.get(index - 1));
+    Registry after = views.apply(name);
+    if (before == null || after == null) return Optional.empty();
+    List<MigrationStep> read = new ArrayList<>();
+    for (JsonFields step : steps) step(registryFile, step, before, after).ifPresent(read::add);
+    return Optional.of(read);
   }
 
   private Optional<MigrationStep> step(

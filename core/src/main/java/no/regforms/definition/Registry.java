@@ -45,7 +45,8 @@ public final class Registry {
   private final List<InclusionCriterion> inclusion;
   private final Optional<String> episodeKey;
   private final VersionHistory history;
-  private final Map<String, Registry> versions;
+  private final Map<String, Lazy<Registry>> versions;
+  private final VersionViews views;
 
   Registry(
       Header header,
@@ -72,6 +73,7 @@ public final class Registry {
                     no.regforms.diagnostic.SourceLocation.UNKNOWN)),
             Map.of());
     this.versions = Map.of();
+    this.views = null;
     this.id = Objects.requireNonNull(header.id, "id");
     this.title = Objects.requireNonNull(header.title, "title");
     this.description = header.description;
@@ -95,8 +97,11 @@ public final class Registry {
     this.indicators = ordered(indicators);
   }
 
-  /** This registry with its version history and the registry of every released version. */
-  private Registry(Registry current, VersionHistory history, Map<String, Registry> versions) {
+  /**
+   * This registry with its version history and the registry of every released version in {@code
+   * views}, each given its history the first time it is asked for.
+   */
+  private Registry(Registry current, VersionHistory history, VersionViews views) {
     this.id = current.id;
     this.title = current.title;
     this.description = current.description;
@@ -121,21 +126,30 @@ public final class Registry {
     this.indicatorVersions = current.indicatorVersions;
     this.inclusion = current.inclusion;
     this.history = history;
-    Map<String, Registry> all = new LinkedHashMap<>();
-    for (String name : history.names()) {
-      Registry view = versions.get(name);
-      if (view != null && !name.equals(version)) all.put(name, new Registry(view, history));
+    this.views = views;
+    Map<String, Lazy<Registry>> all = new LinkedHashMap<>();
+    if (views != null) {
+      for (String name : history.names()) {
+        if (views.has(name) && !name.equals(version)) {
+          all.put(name, new Lazy<>(() -> new Registry(views.get(name), history, null)));
+        }
+      }
     }
     this.versions = Collections.unmodifiableMap(all);
   }
 
-  /** An earlier version's registry, knowing the history but holding no other version. */
-  private Registry(Registry view, VersionHistory history) {
-    this(view, history, Map.of());
+  /** This registry with {@code history}, the registry of each version in {@code views}. */
+  Registry withHistory(VersionHistory history, VersionViews views) {
+    return new Registry(this, history, views);
   }
 
-  Registry withHistory(VersionHistory history, Map<String, Registry> versions) {
-    return new Registry(this, history, versions);
+  /**
+   * The versions whose registry is built, in the order they were built: all at load for a folder,
+   * the current one alone for a packaged module whose build checked its files, until others are
+   * asked for.
+   */
+  List<String> builtVersions() {
+    return views == null ? List.of(version) : views.built();
   }
 
   private static <V> Map<String, V> ordered(Map<String, V> map) {
@@ -330,10 +344,17 @@ public final class Registry {
    * The registry as version {@code name} defined it: this registry for its own version; for an
    * earlier one, the forms, variables, codes, rules and indicators that version had. Empty when the
    * registry never had that version; an earlier version's registry holds no other version.
+   *
+   * <p>A registry loaded from a packaged module whose build checked its files builds an earlier
+   * version's registry here, the first time it is asked for: once, however many threads ask.
+   *
+   * @throws IllegalStateException naming the registry and version, if that build has errors (which
+   *     the module's build check rules out while regforms reads the files as it did then)
    */
   public Optional<Registry> atVersion(String name) {
     if (name.equals(version)) return Optional.of(this);
-    return Optional.ofNullable(versions.get(name));
+    Lazy<Registry> view = versions.get(name);
+    return view == null ? Optional.empty() : Optional.of(view.get());
   }
 
   /**

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +18,6 @@ import no.regforms.diagnostic.Diagnostics;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.IssueCode;
 import no.regforms.diagnostic.LocalizedText;
-import no.regforms.diagnostic.NameSuggester;
 import no.regforms.diagnostic.SourceLocation;
 import no.regforms.expression.ExpressionCompiler;
 
@@ -31,12 +29,10 @@ final class RegistryReader {
 
   private final Supplier<SchemaChecker> schemas;
   private final SchemaTrust trust;
-  private final FormulaCompiler formulas;
   private final ExpressionCompiler compiler;
+  private final Validator validator;
   private final List<Issue> issues = new ArrayList<>();
   private final Map<String, JsonDocument> documents = new HashMap<>();
-  private final Map<String, String> firstFiles = new HashMap<>();
-  private final FieldRuleChecker fieldRules;
 
   /**
    * A reader that checks each file against {@code schemas} unless {@code trust} says it was checked
@@ -49,9 +45,8 @@ final class RegistryReader {
       Validator validator) {
     this.schemas = schemas;
     this.trust = trust;
-    this.formulas = new FormulaCompiler(compiler, issues);
     this.compiler = compiler;
-    this.fieldRules = new FieldRuleChecker(validator, documents, issues);
+    this.validator = validator;
   }
 
   LoadResult read(DefinitionSource source) {
@@ -111,8 +106,8 @@ final class RegistryReader {
         source.has(SyntheticProfile.FILE)
             ? parse(source, SyntheticProfile.FILE, SchemaChecker.FileKind.SYNTHETIC)
             : null;
-    Files files =
-        new Files(
+    VersionBuilder.Files files =
+        new VersionBuilder.Files(
             registryFile,
             codeListFiles,
             formFiles,
@@ -120,8 +115,9 @@ final class RegistryReader {
             profileFile,
             brokenIds,
             organisations);
+    VersionBuilder builder = new VersionBuilder(compiler, validator, documents, issues);
     if (header == null) {
-      build(files, null, "", VersionScope.ALL, true);
+      builder.build(files, null, "", VersionScope.ALL, true);
       return result(null);
     }
     HistoryReader historyReader = new HistoryReader(issues);
@@ -129,123 +125,54 @@ final class RegistryReader {
     formFiles.forEach(historyReader::readForm);
     codeListFiles.forEach(historyReader::readCodeList);
     historyReader.readInclusion(registryFile);
+    if (names.size() > 1 && trust.trustsExpansions()) {
+      return readCurrent(files, header, names, builder, historyReader);
+    }
 
     Map<String, Registry> views =
         new VersionedBuild(issues, names, header.version)
             .run(
                 name ->
-                    build(
+                    builder.build(
                         files,
                         header,
                         name,
                         names.size() > 1 ? VersionScope.of(names, name) : VersionScope.ALL,
                         name.equals(header.version)));
+    Map<String, List<MigrationStep>> migrations =
+        new MigrationReader(new FormulaCompiler(compiler, issues), issues)
+            .read(registryFile, names, views);
     VersionHistory history =
-        historyReader.history(
-            new MigrationReader(formulas, issues).read(registryFile, names, views));
+        historyReader.history(version -> migrations.getOrDefault(version, List.of()));
     Registry current = views.get(header.version);
     if (current == null || hasErrors()) {
       return result(null);
     }
-    return result(current.withHistory(history, views));
+    return result(current.withHistory(history, VersionViews.built(current, views)));
   }
 
-  /** The files of one registry folder, read once and built into the registry of each version. */
-  private record Files(
-      JsonDocument registryFile,
-      List<JsonDocument> codeLists,
-      List<JsonDocument> forms,
-      List<JsonDocument> indicators,
-      JsonDocument profile,
-      Set<String> brokenIds,
-      Organisations organisations) {}
-
   /**
-   * The registry of one version, or null when it has errors. Indicators and the synthetic profile
-   * belong to the current version only ({@code current}): indicators read the current names, over
-   * records of every version, and change by reporting year ({@code history} in their files).
+   * A load whose every file is as the module's build checked it, every version with it ({@link
+   * ModuleBuildCheck}): only the current version is built now; each earlier version, and each
+   * version's migration steps, are built the first time something asks for them ({@link
+   * FirstUseBuild}).
    */
-  private Registry build(
-      Files files, Registry.Header header, String version, VersionScope scope, boolean current) {
-    int mark = issues.size();
-    Map<String, CodeList> codeLists = new LinkedHashMap<>();
-    CodeListReader codeListReader = new CodeListReader(issues);
-    for (JsonDocument doc : files.codeLists()) {
-      CodeList list = codeListReader.read(doc, scope);
-      putUnique(codeLists, list.id(), list, doc, "code list");
+  private LoadResult readCurrent(
+      VersionBuilder.Files files,
+      Registry.Header header,
+      List<String> names,
+      VersionBuilder builder,
+      HistoryReader historyReader) {
+    Registry current =
+        builder.build(files, header, header.version, VersionScope.of(names, header.version), true);
+    if (current == null || hasErrors()) {
+      return result(null);
     }
-    Set<String> missingReasons = new LinkedHashSet<>(Registry.BUILT_IN_MISSING_REASONS.keySet());
-    if (header != null) missingReasons.addAll(header.missingReasons.keySet());
-
-    Map<String, Form> forms = new LinkedHashMap<>();
-    Set<String> notInVersion = new HashSet<>(files.brokenIds());
-    // Two passes: a form's links read the variables of forms that may come later in the folder.
-    List<Map.Entry<JsonDocument, FormReader>> readers = new ArrayList<>();
-    Map<String, LinkReader.Target> linkTargets = new HashMap<>();
-    for (JsonDocument doc : files.forms()) {
-      if (!scope.includes(doc.root())) {
-        doc.at("/id").ifPresent(id -> notInVersion.add(id.asText()));
-        continue;
-      }
-      FormReader reader =
-          new FormReader(
-              doc, formulas, codeLists, files.brokenIds(), missingReasons, version, issues, scope);
-      readers.add(Map.entry(doc, reader));
-      LinkReader.Target target = reader.linkTarget();
-      linkTargets.putIfAbsent(target.form(), target);
-    }
-    for (Map.Entry<JsonDocument, FormReader> entry : readers) {
-      Form form = entry.getValue().read(linkTargets);
-      putUnique(forms, form.id(), form, entry.getKey(), "form");
-    }
-    if (header != null && files.registryFile() != null) {
-      forms = ordered(forms, header.formOrder, files.registryFile(), notInVersion);
-    }
-    Map<String, Indicator> indicators = new LinkedHashMap<>();
-    Map<String, List<IndicatorVersion>> indicatorVersions = new LinkedHashMap<>();
-    IndicatorReader indicatorReader = new IndicatorReader(formulas, compiler, issues);
-    IndicatorHistoryReader historyReader = new IndicatorHistoryReader(formulas, issues);
-    for (JsonDocument doc : current ? files.indicators() : List.<JsonDocument>of()) {
-      Optional<Indicator> read =
-          indicatorReader.read(
-              doc,
-              forms,
-              files.brokenIds(),
-              files.organisations(),
-              header == null ? Optional.empty() : header.episodeKey);
-      if (read.isEmpty()) continue;
-      putUnique(indicators, read.get().id(), read.get(), doc, "indicator");
-      indicatorVersions.put(
-          read.get().id(), historyReader.read(doc, read.get(), forms, indicatorReader));
-    }
-    List<InclusionCriterion> inclusion =
-        files.registryFile() == null
-            ? List.of()
-            : new InclusionReader(formulas, issues).read(files.registryFile(), forms, scope);
-    Optional<SyntheticProfile> profile = Optional.empty();
-    if (current && files.profile() != null) {
-      profile =
-          Optional.of(
-              new SyntheticProfileReader(files.profile(), forms, files.brokenIds(), issues).read());
-    }
-
-    indicatorReader.checkCoverageIndicators(indicators, files.brokenIds(), documents);
-    codeLists.values().forEach(fieldRules::check);
-    forms.values().forEach(fieldRules::check);
-    indicators.values().forEach(fieldRules::check);
-
-    if (header == null || issues.subList(mark, issues.size()).stream().anyMatch(Issue::isError))
-      return null;
-    return new Registry(
-        header,
-        version,
-        codeLists,
-        forms,
-        indicators,
-        files.organisations(),
-        profile,
-        indicatorVersions,
-        inclusion);
+    FirstUseBuild later =
+        new FirstUseBuild(compiler, validator, Map.copyOf(documents), files, header, names);
+    VersionViews views = VersionViews.deferred(current, names, later::version);
+    VersionHistory history = historyReader.history(version -> later.migrations(version, views));
+    return result(current.withHistory(history, views));
   }
 
   private boolean hasErrors() {
@@ -352,52 +279,7 @@ final class RegistryReader {
     return out;
   }
 
-  private <T> void putUnique(
-      Map<String, T> map, String id, T value, JsonDocument doc, String what) {
-    String firstFile = firstFiles.putIfAbsent(what + "/" + id, doc.file());
-    if (map.putIfAbsent(id, value) != null) {
-      issues.add(
-          Issue.error(
-                  IssueCode.DUPLICATE_ID,
-                  what + " id '" + id + "' is already used by " + firstFile,
-                  doc.locate("/id"))
-              .withHint("ids must be unique within a registry; rename one of them"));
-    }
-  }
-
   // ---- registry.json ---------------------------------------------------------------------------
-
-  /**
-   * The forms in the order {@code registry.json} names them, the others after them in file order.
-   */
-  private Map<String, Form> ordered(
-      Map<String, Form> forms,
-      List<String> order,
-      JsonDocument registryFile,
-      Set<String> brokenIds) {
-    Map<String, Form> out = new LinkedHashMap<>();
-    for (int i = 0; i < order.size(); i++) {
-      String id = order.get(i);
-      Form form = forms.get(id);
-      if (form != null) {
-        out.put(id, form);
-      } else if (!brokenIds.contains(id)) {
-        Issue issue =
-            Issue.error(
-                IssueCode.UNKNOWN_FORM,
-                "unknown form '" + id + "' in the order of forms",
-                registryFile.locate("/forms/" + i));
-        issues.add(
-            NameSuggester.hint(id, forms.keySet())
-                .map(issue::withHint)
-                .orElse(
-                    issue.withHint(
-                        "forms of this registry: " + String.join(", ", forms.keySet()))));
-      }
-    }
-    forms.forEach(out::putIfAbsent);
-    return out;
-  }
 
   private Registry.Header readHeader(JsonDocument doc) {
     JsonFields root = new JsonFields(doc.root(), "");

@@ -7,13 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import no.regforms.diagnostic.LocalizedText;
 import no.regforms.diagnostic.SourceLocation;
 
 /**
  * The released versions of a registry, oldest first, and the versions each form, variable, code and
  * code list entry lived in ({@code since}/{@code until} in the definition files). The last version
- * is the current one. Immutable; shared by the registry of every version.
+ * is the current one. Immutable; shared by the registry of every version. In a packaged module
+ * whose files its build checked, a version's migration steps are read the first time they are asked
+ * for ({@link #versions()}, {@link #version}, {@link #between}), and the registries they read are
+ * built then.
  */
 public final class VersionHistory {
 
@@ -62,21 +66,56 @@ public final class VersionHistory {
     }
   }
 
-  private final List<Released> versions;
+  /** The versions as {@code registry.json} lists them, dated, their steps perhaps still unread. */
+  private final List<Released> listed;
+
+  private final List<Lazy<Released>> versions;
   private final List<String> names;
   private final Map<String, Lifespan> lifespans;
 
   VersionHistory(List<Released> versions, Map<String, Lifespan> lifespans) {
+    this(versions, lifespans, null);
+  }
+
+  /**
+   * A history whose versions take their migration steps from {@code migrations} the first time they
+   * are asked for (a trusted load reads them then, with the registries they are checked against);
+   * with null, the steps {@code versions} hold.
+   */
+  VersionHistory(
+      List<Released> versions,
+      Map<String, Lifespan> lifespans,
+      Function<String, List<MigrationStep>> migrations) {
     if (versions.isEmpty())
       throw new IllegalArgumentException("a history has at least one version");
-    this.versions = List.copyOf(versions);
-    this.names = versions.stream().map(Released::version).toList();
+    this.listed = List.copyOf(versions);
+    this.versions =
+        listed.stream()
+            .map(v -> migrations == null ? Lazy.of(v) : new Lazy<>(() -> withSteps(v, migrations)))
+            .toList();
+    this.names = listed.stream().map(Released::version).toList();
     this.lifespans = Collections.unmodifiableMap(new LinkedHashMap<>(lifespans));
   }
 
-  /** The released versions, oldest first; the last is the current one. */
+  private static Released withSteps(
+      Released version, Function<String, List<MigrationStep>> migrations) {
+    return new Released(
+        version.version(),
+        version.date(),
+        version.changes(),
+        migrations.apply(version.version()),
+        version.location());
+  }
+
+  /**
+   * The released versions, oldest first; the last is the current one.
+   *
+   * @throws IllegalStateException naming the registry and version, if a version's migration steps,
+   *     read now, have errors (a module whose build checked them, loaded by another regforms
+   *     release)
+   */
   public List<Released> versions() {
-    return versions;
+    return versions.stream().map(Lazy::get).toList();
   }
 
   /** The names of the released versions, oldest first. */
@@ -97,7 +136,7 @@ public final class VersionHistory {
   /** The released version {@code name}, if the registry had it. */
   public Optional<Released> version(String name) {
     int index = names.indexOf(name);
-    return index < 0 ? Optional.empty() : Optional.of(versions.get(index));
+    return index < 0 ? Optional.empty() : Optional.of(versions.get(index).get());
   }
 
   /** The position of {@code name} in the history (0 for the oldest), or -1. */
@@ -113,7 +152,7 @@ public final class VersionHistory {
     int start = names.indexOf(from);
     int end = names.indexOf(to);
     if (start < 0 || end < 0 || end < start) return List.of();
-    return versions.subList(start + 1, end + 1);
+    return versions.subList(start + 1, end + 1).stream().map(Lazy::get).toList();
   }
 
   /** The versions form {@code form} lived in. */
@@ -138,7 +177,8 @@ public final class VersionHistory {
    * last: empty ends are open (the first version without a date, or still current).
    */
   public Optional<LocalDate> firstDay(Lifespan lifespan) {
-    return version(lifespan.first()).flatMap(Released::date);
+    int first = names.indexOf(lifespan.first());
+    return first < 0 ? Optional.empty() : listed.get(first).date();
   }
 
   /**
@@ -148,7 +188,7 @@ public final class VersionHistory {
   public Optional<LocalDate> lastDay(Lifespan lifespan) {
     int next = names.indexOf(lifespan.last()) + 1;
     if (next <= 0 || next >= versions.size()) return Optional.empty();
-    return versions.get(next).date().map(d -> d.minusDays(1));
+    return listed.get(next).date().map(d -> d.minusDays(1));
   }
 
   private Lifespan lifespan(String key) {

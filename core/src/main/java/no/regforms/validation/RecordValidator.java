@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import no.regforms.definition.Form;
 import no.regforms.definition.Registry;
 import no.regforms.diagnostic.Diagnostics;
@@ -40,29 +42,33 @@ public final class RecordValidator {
   private final Registry registry;
   private final Clock clock;
   private final Map<String, CompiledForm> forms;
-  private final Map<String, Map<String, CompiledForm>> formsByVersion;
+  // The forms of each version, compiled when a record of it is first met (an earlier version's
+  // registry may be built only then) and shared by this validator's asVersion family.
+  private final ConcurrentMap<String, Map<String, CompiledForm>> formsByVersion;
   private final Optional<String> asVersion;
 
   private RecordValidator(
       Registry registry,
       Clock clock,
       Optional<String> asVersion,
-      Map<String, Map<String, CompiledForm>> formsByVersion) {
+      ConcurrentMap<String, Map<String, CompiledForm>> formsByVersion) {
     this.registry = registry;
     this.clock = clock;
     this.asVersion = asVersion;
     this.formsByVersion = formsByVersion;
-    Map<String, CompiledForm> chosen = formsByVersion.get(asVersion.orElse(registry.version()));
-    this.forms = chosen != null ? chosen : compile(registry);
+    this.forms = formsOf(asVersion.orElse(registry.version()));
   }
 
-  /** The forms of every version the registry had, compiled once per validator family. */
-  private static Map<String, Map<String, CompiledForm>> compileVersions(Registry registry) {
-    Map<String, Map<String, CompiledForm>> byVersion = new LinkedHashMap<>();
-    for (String version : registry.history().names()) {
-      registry.atVersion(version).ifPresent(view -> byVersion.put(version, compile(view)));
-    }
-    return Collections.unmodifiableMap(byVersion);
+  /**
+   * The forms of version {@code version}, compiled on first use; null if the registry never had it.
+   */
+  private Map<String, CompiledForm> formsOf(String version) {
+    Map<String, CompiledForm> compiled = formsByVersion.get(version);
+    if (compiled != null) return compiled;
+    Optional<Registry> view = registry.atVersion(version);
+    return view.isEmpty()
+        ? null
+        : formsByVersion.computeIfAbsent(version, v -> compile(view.get()));
   }
 
   private static Map<String, CompiledForm> compile(Registry view) {
@@ -88,7 +94,7 @@ public final class RecordValidator {
         registry,
         Objects.requireNonNull(clock, "clock"),
         Optional.empty(),
-        compileVersions(registry));
+        new ConcurrentHashMap<>());
   }
 
   /**
@@ -101,7 +107,7 @@ public final class RecordValidator {
    */
   public RecordValidator asVersion(String version) {
     Objects.requireNonNull(version, "version");
-    if (!formsByVersion.containsKey(version)) {
+    if (formsOf(version) == null) {
       throw new IllegalArgumentException(
           "registry '"
               + registry.id()
@@ -166,11 +172,10 @@ public final class RecordValidator {
                       + ")"));
       return new ValidationResult(Diagnostics.of(List.of(issue)), Map.of(), Map.of());
     }
-    boolean known = record.version().isEmpty() || formsByVersion.containsKey(record.version());
-    Map<String, CompiledForm> versionForms =
-        asVersion.isPresent() || record.version().isEmpty() || !known
-            ? forms
-            : formsByVersion.get(record.version());
+    Map<String, CompiledForm> ofVersion =
+        asVersion.isPresent() || record.version().isEmpty() ? forms : formsOf(record.version());
+    boolean known = ofVersion != null;
+    Map<String, CompiledForm> versionForms = known ? ofVersion : forms;
     CompiledForm form = record.form().equals(formId) ? versionForms.get(formId) : null;
     if (form == null) {
       Issue issue =

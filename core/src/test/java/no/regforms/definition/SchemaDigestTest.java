@@ -3,14 +3,9 @@ package no.regforms.definition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,9 +26,6 @@ class SchemaDigestTest {
   private static final String UNKNOWN_KEY = "{\n  \"colour\": \"red\",";
 
   @TempDir Path temp;
-
-  private record JarModule(String id, String resourceRoot, ClassLoader classLoader)
-      implements RegistryModule {}
 
   @Test
   void buildCheck_cleanRegistry_recordsEveryFileTheLoaderReads() throws IOException {
@@ -75,7 +67,7 @@ class SchemaDigestTest {
     // the packaged load does not report the key shows the check was skipped.
     Path folder = copy(VALID);
     withUnknownKey(folder);
-    writeDigestUnchecked(folder);
+    PackagedModules.writeDigestUnchecked(folder);
 
     assertThat(LOADER.load(folder).diagnostics().toDisplayString())
         .contains("unknown key 'colour'");
@@ -94,7 +86,7 @@ class SchemaDigestTest {
   @Test
   void loadModule_fileAddedAfterTheBuild_reportsWhatTheFolderOnDiskReports() throws IOException {
     Path folder = copy(VALID);
-    writeDigestUnchecked(folder);
+    PackagedModules.writeDigestUnchecked(folder);
     Files.writeString(
         folder.resolve("codelists/extra.json"),
         "{\"id\": \"extra\", \"colour\": \"red\", \"codes\": []}");
@@ -106,7 +98,7 @@ class SchemaDigestTest {
   void loadModule_digestOfAnotherChecker_reportsWhatTheFolderOnDiskReports() throws IOException {
     Path folder = copy(VALID);
     withUnknownKey(folder);
-    writeDigestUnchecked(folder);
+    PackagedModules.writeDigestUnchecked(folder);
     Path digest = folder.resolve(SchemaDigest.FILE);
     Files.writeString(
         digest,
@@ -135,11 +127,6 @@ class SchemaDigestTest {
     Files.writeString(form, Files.readString(form).replaceFirst("\\{", UNKNOWN_KEY));
   }
 
-  private static void writeDigestUnchecked(Path folder) throws IOException {
-    Files.writeString(
-        folder.resolve(SchemaDigest.FILE), SchemaDigest.of(new DefinitionSource(folder)).text());
-  }
-
   private Path copy(Path from) throws IOException {
     Path to = Files.createTempDirectory(temp, "registry");
     try (Stream<Path> files = Files.walk(from)) {
@@ -152,23 +139,7 @@ class SchemaDigestTest {
     return to;
   }
 
-  /** Loads {@code folder} as a definition module packaged in a jar. */
   private LoadResult loadPackaged(Path folder) throws IOException {
-    Path jar = Files.createTempFile(temp, "module", ".jar");
-    try (OutputStream out = Files.newOutputStream(jar);
-        JarOutputStream zip = new JarOutputStream(out);
-        Stream<Path> files = Files.walk(folder)) {
-      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-        zip.putNextEntry(
-            new JarEntry(
-                "digest-test/patients/" + folder.relativize(file).toString().replace('\\', '/')));
-        zip.write(Files.readAllBytes(file));
-        zip.closeEntry();
-      }
-    }
-    try (URLClassLoader classLoader =
-        new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
-      return LOADER.load(new JarModule(ID, "digest-test/patients", classLoader));
-    }
+    return PackagedModules.load(LOADER, folder, ID, temp);
   }
 }

@@ -71,6 +71,9 @@ final class CheckCommand implements Callable<Integer> {
       return Main.USAGE;
     }
     Registry loaded = result.registryOrThrow();
+    // A packaged module whose build checked it builds its earlier versions on first use: build
+    // them now, so that every version the summary names was built and checked.
+    loaded.history().versions().forEach(version -> loaded.atVersion(version.version()));
     // With a history, every released version was built and checked; the summary names them.
     String versions =
         loaded.history().names().size() < 2

@@ -8,11 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -25,7 +21,6 @@ import java.util.stream.Stream;
 import no.regforms.definition.DefinitionLoader;
 import no.regforms.definition.LoadResult;
 import no.regforms.definition.Registry;
-import no.regforms.definition.RegistryModule;
 import no.regforms.definition.SyntheticProfile;
 import no.regforms.diagnostic.Issue;
 import no.regforms.diagnostic.RecordPath;
@@ -34,6 +29,7 @@ import no.regforms.record.JsonLinesRecordWriter;
 import no.regforms.record.RecordLine;
 import no.regforms.record.RecordParser;
 import no.regforms.synthetic.SyntheticDataGenerator;
+import no.regforms.testing.Folders;
 import no.regforms.validation.RecordValidator;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,7 +53,7 @@ class MutationCorpusTest {
   @ParameterizedTest
   @ValueSource(strings = {"ect", "ms", "kvarus"})
   void mutatedDefinitions_eachGivesLocatedIssuesOnly(String id) throws IOException {
-    Path full = copyOfModule(id, temp.resolve(id));
+    Path full = Folders.copyOfModule(id, temp.resolve(id));
     List<Path> views = views(full);
     Random random = new Random(SEED + id.hashCode());
     Mutator mutator = new Mutator(random);
@@ -97,7 +93,7 @@ class MutationCorpusTest {
       Path view =
           full.resolveSibling(
               full.getFileName() + "-" + form.getFileName().toString().replace(".json", ""));
-      copyTree(full, view);
+      Folders.copy(full, view);
       for (Path other : jsonFiles(view.resolve("forms"))) {
         if (!other.getFileName().equals(form.getFileName())) {
           Files.delete(other);
@@ -165,37 +161,6 @@ class MutationCorpusTest {
             synthetic ->
                 out.add(JsonLinesRecordWriter.toJson(synthetic.record(), Map.of()).toString()));
     return out;
-  }
-
-  /**
-   * The registry folder of module {@code id} (a directory or inside a jar) copied to {@code
-   * target}.
-   */
-  private static Path copyOfModule(String id, Path target) throws IOException {
-    RegistryModule module = DefinitionLoader.module(id).orElseThrow();
-    URL url = module.classLoader().getResource(module.resourceRoot() + "/registry.json");
-    URI uri = URI.create(url.toString());
-    if ("jar".equals(uri.getScheme())) {
-      try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-        copyTree(jar.getPath(module.resourceRoot()), target);
-      }
-    } else {
-      copyTree(Path.of(uri).getParent(), target);
-    }
-    return target;
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path source : walk.toList()) {
-        Path copy = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(copy);
-        } else {
-          Files.copy(source, copy);
-        }
-      }
-    }
   }
 
   /** One seeded mutation of a JSON text: of its tree (most) or of its characters. */
