@@ -50,27 +50,14 @@ public final class DefinitionLoader {
 
   /**
    * Made on first use: a packaged module whose schema digest matches never needs it, and then
-   * Everit's classes are not even loaded.
+   * Everit's classes are not even loaded (a lambda, not {@code SchemaChecker::new}, whose link
+   * would load the class at construction).
    */
-  private volatile SchemaChecker schemas;
+  private final Lazy<SchemaChecker> schemas = new Lazy<>(() -> new SchemaChecker());
 
   private DefinitionLoader(ExpressionCompiler compiler) {
     this.validator = new BackgroundValidator(); // first: its start overlaps everything below
     this.compiler = compiler;
-  }
-
-  private SchemaChecker schemas() {
-    SchemaChecker checker = schemas;
-    if (checker == null) {
-      synchronized (this) {
-        checker = schemas;
-        if (checker == null) {
-          checker = new SchemaChecker();
-          schemas = checker;
-        }
-      }
-    }
-    return checker;
   }
 
   /** A loader with the default expression compiler. */
@@ -114,7 +101,7 @@ public final class DefinitionLoader {
 
   private LoadResult read(DefinitionSource source, SchemaTrust trust) {
     long started = System.nanoTime();
-    LoadResult result = new RegistryReader(this::schemas, trust, compiler, validator).read(source);
+    LoadResult result = new RegistryReader(schemas, trust, compiler, validator).read(source);
     log.info(
         "loaded registry folder {} in {} ms ({}); issues: {}",
         source.name(),
@@ -132,7 +119,7 @@ public final class DefinitionLoader {
    */
   public RegistryTests loadTests(Path folder) {
     Objects.requireNonNull(folder, "folder");
-    return new TestFileReader(schemas()).read(new DefinitionSource(folder));
+    return new TestFileReader(schemas.get()).read(new DefinitionSource(folder));
   }
 
   /**
