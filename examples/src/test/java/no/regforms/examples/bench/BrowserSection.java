@@ -28,8 +28,8 @@ import org.openqa.selenium.WebElement;
  * that callback, which runs once the frame's style, layout and paint are done. Keys are sent one at
  * a time, each after the last one's frame, into the visible text and number inputs in turn (after
  * every yes/no question is answered yes, so that conditional parts show). Chromium's own counters
- * (DevTools {@code Performance.getMetrics}) say where the keys' time went: script, style, layout.
- * A bare page with one input, measured first in the same way, is the baseline: what any page gets
+ * (DevTools {@code Performance.getMetrics}) say where the keys' time went: script, style, layout. A
+ * bare page with one input, measured first in the same way, is the baseline: what any page gets
  * from this Chromium on this machine.
  */
 final class BrowserSection {
