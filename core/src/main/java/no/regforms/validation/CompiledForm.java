@@ -2,25 +2,33 @@ package no.regforms.validation;
 
 import com.google.re2j.Pattern;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 import no.regforms.definition.Code;
 import no.regforms.definition.CodeList;
+import no.regforms.definition.DependencyGraph;
 import no.regforms.definition.Form;
+import no.regforms.definition.FormItem;
 import no.regforms.definition.ItemWalker;
 import no.regforms.definition.Registry;
+import no.regforms.definition.RepeatGroup;
 import no.regforms.definition.Variable;
 
 /**
- * What validating a form needs beyond the model, prepared once: code lookups and compiled text
- * patterns. Immutable and thread-safe.
+ * What validating a form needs beyond the model, prepared once: code lookups, compiled text
+ * patterns, and the numbering of each scope's variables ({@link Slots}). Immutable and thread-safe.
  */
 final class CompiledForm {
 
   private final Form form;
   private final Registry registry;
   private final Map<String, Map<String, Code>> codes = new HashMap<>();
-  private final Map<Variable, Pattern> patterns = new HashMap<>();
+  // By variable id (unique in a form, rows included): a variable is a record, and hashing one
+  // hashes all its parts, for every text value checked.
+  private final Map<String, Pattern> patterns = new HashMap<>();
+  // By the graph of each scope (the form's, and each repeat group's rows'), as the walk meets them.
+  private final Map<DependencyGraph, Slots> slots = new IdentityHashMap<>();
 
   CompiledForm(Registry registry, Form form) {
     this.registry = registry;
@@ -28,7 +36,15 @@ final class CompiledForm {
     registry.codeLists().values().forEach(list -> codes.put(list.id(), list.byCode()));
     // The loader has checked every pattern compiles; RE2/J matches in linear time.
     ItemWalker.all(form.items(), Variable.class)
-        .forEach(v -> v.pattern().ifPresent(p -> patterns.put(v, Pattern.compile(p))));
+        .forEach(v -> v.pattern().ifPresent(p -> patterns.put(v.id(), Pattern.compile(p))));
+    number(form.graph());
+  }
+
+  private void number(DependencyGraph graph) {
+    slots.put(graph, new Slots(graph));
+    for (FormItem item : graph.items().values()) {
+      if (item instanceof RepeatGroup repeat) graph.rowGraph(repeat.id()).ifPresent(this::number);
+    }
   }
 
   /** The registry of the version this form belongs to. */
@@ -56,7 +72,12 @@ final class CompiledForm {
     return codes.getOrDefault(list.id(), Map.of());
   }
 
+  /** The numbering of the scope that {@code graph} walks: the form's, or a repeat group's rows'. */
+  Slots slots(DependencyGraph graph) {
+    return slots.get(graph);
+  }
+
   Optional<Pattern> pattern(Variable variable) {
-    return Optional.ofNullable(patterns.get(variable));
+    return Optional.ofNullable(patterns.get(variable.id()));
   }
 }

@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +63,9 @@ final class RecordCheck {
   }
 
   ValidationResult run(Record record) {
-    Scope top = new Scope(null, record.values().asMap(), new RecordPath("", line));
+    Scope top =
+        new Scope(
+            null, record.values().asMap(), new RecordPath("", line), compiled.slots(form.graph()));
     form.dateVariable()
         .ifPresent(
             name -> {
@@ -82,33 +83,65 @@ final class RecordCheck {
     walk(form.graph(), top);
     checkRules(top);
     return new ValidationResult(
-        no.regforms.diagnostic.Diagnostics.of(issues), computed, top.values);
+        no.regforms.diagnostic.Diagnostics.of(issues),
+        ResultMap.handedOver(computed),
+        top.decided());
   }
 
-  /** The values of one scope (the form's top level or one repeat-group row) as they are decided. */
+  /**
+   * The values of one scope (the form's top level or one repeat-group row) as they are decided, by
+   * the scope's {@link Slots slot} numbers.
+   */
   private final class Scope implements EvaluationContext {
     final Scope outer;
     final Map<String, Object> raw;
     final RecordPath path;
-    final Map<String, Object> values = new HashMap<>();
-    final Set<String> missingReasons = new HashSet<>();
+    final Slots slots;
+    // By slot: the value decided (null: none, or left out), and whether the variable was answered
+    // without a usable value (a missing-value reason, or a value rejected with an error).
+    private final Object[] values;
+    private final boolean[] answeredWithout;
 
-    Scope(Scope outer, Map<String, Object> raw, RecordPath path) {
+    Scope(Scope outer, Map<String, Object> raw, RecordPath path, Slots slots) {
       this.outer = outer;
       this.raw = raw;
       this.path = path;
+      this.slots = slots;
+      this.values = new Object[slots.size()];
+      this.answeredWithout = new boolean[slots.size()];
+    }
+
+    void put(String id, Object value) {
+      values[slots.of(id)] = value;
+    }
+
+    void answeredWithoutValue(String id) {
+      answeredWithout[slots.of(id)] = true;
+    }
+
+    /** Whether the slot has a value or was answered without one. */
+    boolean isAnswered(int slot) {
+      return values[slot] != null || answeredWithout[slot];
+    }
+
+    /** The decided values, once the scope is walked: a view of its array, not a copy. */
+    DecidedValues decided() {
+      return new DecidedValues(slots, values);
     }
 
     @Override
     public Object value(String name) {
-      Object value = values.get(name); // never null: a value left out is not put
+      int slot = slots.of(name);
+      Object value = slot == Slots.NONE ? null : values[slot];
       if (value != null) return value;
       return outer == null ? linked.get(name) : outer.value(name);
     }
 
     @Override
     public boolean hasMissingReason(String name) {
-      return missingReasons.contains(name) || (outer != null && outer.hasMissingReason(name));
+      int slot = slots.of(name);
+      return (slot != Slots.NONE && answeredWithout[slot])
+          || (outer != null && outer.hasMissingReason(name));
     }
 
     @Override
@@ -137,10 +170,12 @@ final class RecordCheck {
                 decideRows(repeat, isShown, rows, scope);
               }
             });
-    for (FormItem item : items.values()) {
-      if (item instanceof Variable variable
-          && shown.contains(variable.id())
-          && !variable.isComputed()) {
+    for (int slot = 0; slot < scope.slots.size(); slot++) {
+      if (scope.slots.item(slot) instanceof Variable variable
+          && (variable.required() || variable.requiredIf().isPresent())
+          && !variable.isComputed()
+          && !scope.isAnswered(slot)
+          && shown.contains(variable.id())) {
         checkRequired(variable, scope);
       }
     }
@@ -148,8 +183,7 @@ final class RecordCheck {
 
   private void reportUndefined(Map<String, FormItem> byId, Scope scope) {
     for (String key : scope.raw.keySet()) {
-      FormItem item = byId.get(key);
-      if (item instanceof Variable || item instanceof RepeatGroup) continue;
+      if (scope.slots.of(key) != Slots.NONE) continue; // a variable or repeat group of the scope
       Issue issue =
           issue(
               Severity.ERROR,
@@ -188,7 +222,7 @@ final class RecordCheck {
         Object value = variable.compute().get().compiled().evaluate(scope);
         if (value != null) {
           checkComputedRange(variable, value, path);
-          scope.values.put(variable.id(), value);
+          scope.put(variable.id(), value);
           computed.put(path.path(), value);
         }
       }
@@ -208,7 +242,7 @@ final class RecordCheck {
       Object reason = map.get("missing");
       if (map.size() == 1 && reason instanceof String text) {
         if (variable.missing().contains(text)) {
-          scope.missingReasons.add(variable.id());
+          scope.answeredWithoutValue(variable.id());
         } else {
           String allowed =
               variable.missing().isEmpty() ? "-" : String.join(", ", variable.missing());
@@ -218,7 +252,7 @@ final class RecordCheck {
                   IssueCode.MISSING_REASON_NOT_ALLOWED,
                   missingReasonNotAllowed(compiled.knownMissingReason(text), allowed),
                   path));
-          scope.missingReasons.add(
+          scope.answeredWithoutValue(
               variable.id()); // answered, though wrongly: do not also report required
         }
         return;
@@ -227,14 +261,14 @@ final class RecordCheck {
     ValueReader.Read read = ValueReader.read(variable, raw);
     if (!read.isOk()) {
       issues.add(issue(Severity.ERROR, read.problem(), read.message(), path));
-      scope.missingReasons.add(
+      scope.answeredWithoutValue(
           variable.id()); // a wrong value was given: required is not the problem
       return;
     }
     if (checkValue(variable, read.value(), path)) {
-      scope.values.put(variable.id(), read.value());
+      scope.put(variable.id(), read.value());
     } else {
-      scope.missingReasons.add(variable.id());
+      scope.answeredWithoutValue(variable.id());
     }
   }
 
@@ -251,7 +285,7 @@ final class RecordCheck {
                 MessageCatalogue.localized(c -> c.count("record.tooFewRows", repeat.min())),
                 path));
       }
-      if (shown) scope.values.put(repeat.id(), List.of());
+      if (shown) scope.put(repeat.id(), List.of());
       return;
     }
     if (!shown) {
@@ -296,17 +330,16 @@ final class RecordCheck {
       }
       // Record values are keyed by text (RecordValues): the row is read as it is, not copied.
       @SuppressWarnings("unchecked")
-      Scope rowScope = new Scope(scope, (Map<String, Object>) row, rowPath);
+      Scope rowScope =
+          new Scope(scope, (Map<String, Object>) row, rowPath, compiled.slots(rowGraph));
       walk(rowGraph, rowScope);
-      decided.add(
-          java.util.Collections.unmodifiableMap(rowScope.values)); // the row's scope ends here
+      decided.add(rowScope.decided()); // the row's scope ends here
     }
-    scope.values.put(repeat.id(), java.util.Collections.unmodifiableList(decided));
+    scope.put(repeat.id(), java.util.Collections.unmodifiableList(decided));
   }
 
+  /** Reports {@code variable}, shown and not answered, if it is required. */
   private void checkRequired(Variable variable, Scope scope) {
-    if (scope.values.containsKey(variable.id()) || scope.missingReasons.contains(variable.id()))
-      return;
     boolean required =
         variable.required()
             || variable
@@ -349,64 +382,55 @@ final class RecordCheck {
     return true;
   }
 
+  // A number's checks run for every number of every record: plain ifs, no lambda per value.
   private void checkNumber(Variable variable, BigDecimal number, RecordPath path) {
-    Optional<Range> range = variable.range();
-    if (range.isPresent() && outside(number, range.get())) {
+    Range range = variable.range().orElse(null);
+    if (range != null && outside(number, range)) {
       issues.add(
           issue(
               Severity.ERROR,
               IssueCode.OUT_OF_RANGE,
               MessageCatalogue.localized(
-                  "record.outOfRange", range.get().min().toString(), range.get().max().toString()),
+                  "record.outOfRange", range.min().toString(), range.max().toString()),
               path));
       return;
     }
-    variable
-        .decimals()
-        .ifPresent(
-            decimals -> {
-              // Stripping zeros allocates: only a number written with more places needs it.
-              if (number.scale() > decimals && number.stripTrailingZeros().scale() > decimals) {
-                issues.add(
-                    issue(
-                        Severity.ERROR,
-                        IssueCode.TOO_MANY_DECIMALS,
-                        MessageCatalogue.localized(
-                            c -> c.count("record.tooManyDecimals", decimals)),
-                        path));
-              }
-            });
-    variable
-        .step()
-        .ifPresent(
-            step -> {
-              BigDecimal base = range.flatMap(Range::numericMin).orElse(BigDecimal.ZERO);
-              if (number.subtract(base).remainder(step).signum() != 0) {
-                issues.add(
-                    issue(
-                        Severity.ERROR,
-                        IssueCode.STEP,
-                        MessageCatalogue.localized(
-                            "record.step", step.toPlainString(), base.toPlainString()),
-                        path));
-              }
-            });
-    variable
-        .plausibleRange()
-        .ifPresent(
-            plausible -> {
-              if (outside(number, plausible)) {
-                issues.add(
-                    issue(
-                        Severity.WARNING,
-                        IssueCode.IMPLAUSIBLE,
-                        MessageCatalogue.localized(
-                            "record.implausible",
-                            plausible.min().toString(),
-                            plausible.max().toString()),
-                        path));
-              }
-            });
+    Integer decimals = variable.decimals().orElse(null);
+    // Stripping zeros allocates: only a number written with more places needs it.
+    if (decimals != null
+        && number.scale() > decimals
+        && number.stripTrailingZeros().scale() > decimals) {
+      issues.add(
+          issue(
+              Severity.ERROR,
+              IssueCode.TOO_MANY_DECIMALS,
+              MessageCatalogue.localized(c -> c.count("record.tooManyDecimals", decimals)),
+              path));
+    }
+    BigDecimal step = variable.step().orElse(null);
+    if (step != null) {
+      BigDecimal base =
+          range != null && range.min() instanceof Bound.Number min ? min.value() : BigDecimal.ZERO;
+      if (number.subtract(base).remainder(step).signum() != 0) {
+        issues.add(
+            issue(
+                Severity.ERROR,
+                IssueCode.STEP,
+                MessageCatalogue.localized(
+                    "record.step", step.toPlainString(), base.toPlainString()),
+                path));
+      }
+    }
+    Range plausible = variable.plausibleRange().orElse(null);
+    if (plausible != null && outside(number, plausible)) {
+      issues.add(
+          issue(
+              Severity.WARNING,
+              IssueCode.IMPLAUSIBLE,
+              MessageCatalogue.localized(
+                  "record.implausible", plausible.min().toString(), plausible.max().toString()),
+              path));
+    }
   }
 
   /**
@@ -451,8 +475,8 @@ final class RecordCheck {
   }
 
   private static boolean outside(BigDecimal number, Range range) {
-    return range.numericMin().map(min -> number.compareTo(min) < 0).orElse(false)
-        || range.numericMax().map(max -> number.compareTo(max) > 0).orElse(false);
+    return (range.min() instanceof Bound.Number min && number.compareTo(min.value()) < 0)
+        || (range.max() instanceof Bound.Number max && number.compareTo(max.value()) > 0);
   }
 
   private void checkTemporal(Range range, LocalDate date, YearMonth month, RecordPath path) {

@@ -1,7 +1,5 @@
 package no.regforms.validation;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import no.regforms.diagnostic.Diagnostics;
@@ -16,19 +14,20 @@ import no.regforms.diagnostic.Diagnostics;
  *     value that could not be computed (an input missing) is absent
  * @param values the record's top-level values as the form sees them, typed as expressions read them
  *     ({@link no.regforms.expression.ExprType}): hidden and invalid values left out, computed
- *     values included, repeat groups as lists of rows
+ *     values included, repeat groups as lists of rows; from the validator, in form order
  */
 public record ValidationResult(
     Diagnostics diagnostics, Map<String, Object> computed, Map<String, Object> values) {
 
   /**
    * Rejects null or invalid components and keeps copies of collections, so the record stays
-   * immutable.
+   * immutable. The maps the validator makes for a result are unmodifiable and held by nothing else:
+   * those are kept as they are.
    */
   public ValidationResult {
     Objects.requireNonNull(diagnostics, "diagnostics");
-    computed = Collections.unmodifiableMap(new LinkedHashMap<>(computed));
-    values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    computed = ResultMap.kept(computed);
+    values = ResultMap.kept(values);
   }
 
   /** Whether any issue is an error; warnings alone leave a record valid. */

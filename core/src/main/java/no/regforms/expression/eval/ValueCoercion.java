@@ -37,15 +37,18 @@ final class ValueCoercion {
       case DATETIME:
         return value instanceof LocalDateTime ? value : null;
       case CODES:
-        if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
-          return list;
-        }
-        return null;
+        return value instanceof List<?> list && allText(list) ? list : null;
       case ROWS:
         return value instanceof List<?> ? value : null;
       default:
         return null;
     }
+  }
+
+  /** Whether every element is a text; a loop, as this runs on every read of a codes value. */
+  private static boolean allText(List<?> list) {
+    for (Object element : list) if (!(element instanceof String)) return false;
+    return true;
   }
 
   private static BigDecimal number(Object value) {
