@@ -83,8 +83,8 @@ final class BrowserSection {
 
   /**
    * The baseline: one text input and no script but the probe, measured as the forms are. Its p95 is
-   * what Chromium alone gives on this machine: frames start on a 60 Hz tick, so a key waits up to a
-   * frame for the next one whatever the page does.
+   * what Chromium alone gives on this machine (the key's editing, one frame, the probe's task);
+   * what a form adds over it is the form's own cost.
    */
   private static final String BARE_PAGE =
       "<!DOCTYPE html><html lang=\"nb\"><head><meta charset=\"utf-8\"><title>bare</title></head>"
@@ -219,8 +219,8 @@ final class BrowserSection {
             perKey(before, after, "TaskDuration", keys)),
         "",
         Verdict.INFO);
-    // The frame's own part of a key's latency (style, layout, paint), apart from the key's script
-    // and the wait for the frame to start: frames begin on a 60 Hz tick, whatever the page does.
+    // The frame's own part of a key's latency (style, layout, paint, commit), apart from the key's
+    // handling (editing and script) and the wait for the frame to start.
     table.add(
         "browser",
         name + ": from the frame's start to its end, median / p95",
