@@ -22,17 +22,24 @@ public interface LinkResolver {
 
   /**
    * The record of form {@code link.form()} whose id is {@code id}, of the same patient as {@code
-   * from}, if the host has it.
+   * from} (or the same unit, when {@code from} is a unit form's record), if the host has it.
    */
   Optional<Record> find(Record from, FormLink link, String id);
 
-  /** A resolver over records the caller holds (a patient's records, a test's fixtures). */
+  /**
+   * A resolver over records the caller holds (a patient's records, a unit's, a test's fixtures). A
+   * record without a patient is a unit form's, and finds records of its own unit.
+   */
   static LinkResolver of(Collection<Record> records) {
     List<Record> held = List.copyOf(records);
     return (from, link, id) ->
         held.stream()
             .filter(r -> r.form().equals(link.form()) && r.id().equals(id))
-            .filter(r -> r.patient().equals(from.patient()))
+            .filter(
+                r ->
+                    from.patient().isEmpty()
+                        ? r.unit().equals(from.unit())
+                        : r.patient().equals(from.patient()))
             .findFirst();
   }
 }

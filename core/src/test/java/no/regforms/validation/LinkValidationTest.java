@@ -134,4 +134,37 @@ class LinkValidationTest {
 
     assertThat(codes(result)).containsExactly(IssueCode.LINK_UNDECLARED);
   }
+
+  @Test
+  void resolverOf_unitFormRecords_findsTheSameUnitsRecord() {
+    Registry units =
+        DefinitionLoader.create()
+            .load(Path.of("src/test/resources/definitions/valid/linked_unit_forms"))
+            .registryOrThrow();
+    // Two units' systems numbered their records alike: the other unit's "y-1" comes first.
+    Record otherUnitsYear = unitRecord("unit_year", "y-1", "4209999", Map.of(), "treatments", 90);
+    Record ownYear = unitRecord("unit_year", "y-1", "4201234", Map.of(), "treatments", 40);
+    Record otherUnitsSecond = unitRecord("unit_year", "y-2", "4209999", Map.of(), "treatments", 9);
+    LinkResolver resolver = LinkResolver.of(List.of(otherUnitsYear, ownYear, otherUnitsSecond));
+    RecordValidator validator = RecordValidator.of(units);
+
+    ValidationResult linkedToOwn =
+        validator.validate(
+            unitRecord("unit_review", "r-1", "4201234", Map.of("year", "y-1"), "reviewed", 30),
+            resolver);
+    ValidationResult linkedToOther =
+        validator.validate(
+            unitRecord("unit_review", "r-1", "4201234", Map.of("year", "y-2"), "reviewed", 30),
+            resolver);
+
+    assertThat(codes(linkedToOwn)).isEmpty();
+    assertThat(linkedToOwn.computed().get("unreviewed")).isEqualTo(java.math.BigDecimal.TEN);
+    assertThat(codes(linkedToOther)).containsExactly(IssueCode.LINK_DANGLING);
+  }
+
+  private static Record unitRecord(
+      String form, String id, String unit, Map<String, String> links, String variable, int value) {
+    return new Record(
+        "test", form, "", id, "", unit, links, RecordValues.of(Map.of(variable, value)), 1);
+  }
 }
