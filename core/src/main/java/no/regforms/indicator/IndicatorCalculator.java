@@ -1,7 +1,6 @@
 package no.regforms.indicator;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -31,6 +30,7 @@ import no.regforms.diagnostic.SourceLocation;
 import no.regforms.record.JsonLinesRecordReader;
 import no.regforms.record.Record;
 import no.regforms.record.RecordLimits;
+import no.regforms.record.RecordLine;
 import no.regforms.validation.RecordValidator;
 import no.regforms.validation.ValidationResult;
 
@@ -80,75 +80,44 @@ public final class IndicatorCalculator {
   }
 
   /**
-   * Records that can be read more than once, from the first each time: a file, not a pipe. See
-   * {@link #calculate(Rereadable, RunOptions)}.
-   */
-  @FunctionalInterface
-  public interface Rereadable {
-    /**
-     * The records from the first; the run closes the stream after its pass.
-     *
-     * @throws IOException if the records cannot be opened
-     */
-    Stream<Record> open() throws IOException;
-  }
-
-  /**
    * Computes from a JSON Lines file in one pass when it is sorted by patient (most extracts are):
-   * as {@link #calculate(Rereadable, RunOptions)}, with unreadable lines reported first in the
-   * results' diagnostics.
+   * the order is checked as the records stream, and patients go through as they end. Only a file
+   * found out of order is read once more, its records sorted with bounded memory.
    *
    * @throws IOException if the file cannot be read
    */
   public IndicatorResults calculate(Path records, RunOptions options) throws IOException {
     Objects.requireNonNull(records, "records");
-    List<Issue> unreadable = new ArrayList<>();
-    IndicatorResults results =
-        calculate(
-            () -> {
-              unreadable.clear(); // a second pass reads every line again
-              JsonLinesRecordReader reader =
-                  JsonLinesRecordReader.open(records, RecordLimits.DEFAULTS);
-              return reader
-                  .lines()
-                  .onClose(() -> close(reader))
-                  .peek(line -> line.problem().ifPresent(unreadable::add))
-                  .flatMap(line -> line.record().stream());
-            },
-            options);
-    List<Issue> all = new ArrayList<>(unreadable);
-    all.addAll(results.diagnostics().issues());
-    return new IndicatorResults(results.years(), results.results(), Diagnostics.of(all));
+    Objects.requireNonNull(options, "options");
+    if (!options.sortedByPatient()) {
+      Optional<IndicatorResults> streamed = read(records, options.withSortedByPatient(true), false);
+      if (streamed.isPresent()) return streamed.get();
+    }
+    return read(records, options, true).orElseThrow();
   }
 
   /**
-   * Computes from records that can be read twice, in one pass when they are sorted by patient:
-   * unless {@code options} declare them sorted, they stream as if they were, the order checked on
-   * the way and patients going through as they end, so memory holds one patient. Only records found
-   * out of order are read once more, sorted with bounded memory.
-   *
-   * @throws IOException if the records cannot be read
+   * One pass over the file; empty when {@code options} take it as sorted, it is not, and that is
+   * not to be reported.
    */
-  public IndicatorResults calculate(Rereadable records, RunOptions options) throws IOException {
-    Objects.requireNonNull(records, "records");
-    Objects.requireNonNull(options, "options");
-    if (!options.sortedByPatient()) {
-      try (Stream<Record> pass = records.open()) {
-        Optional<IndicatorResults> streamed =
-            calculate(pass.iterator(), options.withSortedByPatient(true), false);
-        if (streamed.isPresent()) return streamed.get();
-      }
-    }
-    try (Stream<Record> pass = records.open()) {
-      return calculate(pass.iterator(), options, true).orElseThrow();
-    }
-  }
-
-  private static void close(JsonLinesRecordReader reader) {
-    try {
-      reader.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  private Optional<IndicatorResults> read(Path records, RunOptions options, boolean reportUnsorted)
+      throws IOException {
+    List<Issue> unreadable = new ArrayList<>();
+    try (JsonLinesRecordReader reader = JsonLinesRecordReader.open(records, RecordLimits.DEFAULTS);
+        Stream<RecordLine> lines = reader.lines()) {
+      Iterator<Record> iterator =
+          lines
+              .peek(line -> line.problem().ifPresent(unreadable::add))
+              .flatMap(line -> line.record().stream())
+              .iterator();
+      return calculate(iterator, options, reportUnsorted)
+          .map(
+              results -> {
+                List<Issue> all = new ArrayList<>(unreadable);
+                all.addAll(results.diagnostics().issues());
+                return new IndicatorResults(
+                    results.years(), results.results(), Diagnostics.of(all));
+              });
     }
   }
 
@@ -282,13 +251,10 @@ public final class IndicatorCalculator {
     private final List<Indicator> indicators;
     private final RunOptions options;
     private final Map<String, Map<Integer, Map<String, Tally>>> tallies = new HashMap<>();
-
     /** For each of {@link #indicators}, in the same order, its countings in the run's years. */
     private final List<List<Counting>> countings = new ArrayList<>();
-
     /** The number of distinct (form, year) inclusion checks the countings share. */
     private final int inclusionSlots;
-
     /**
      * The current patient's inclusion verdicts, by case values (by identity) and inclusion slot: a
      * case's criteria are checked once per year, however many indicators count it.
@@ -378,7 +344,8 @@ public final class IndicatorCalculator {
         switch (indicator.subject()) {
           case FORM -> {
             for (Record record : valid) {
-              if (record.form().equals(indicator.form())) count(byYear, record, typed.get(record));
+              if (record.form().equals(indicator.form()))
+                count(byYear, record, typed.get(record));
             }
           }
           case PATIENT -> {
@@ -391,9 +358,7 @@ public final class IndicatorCalculator {
             if (rows == null) rows = rowsByForm(valid, typed);
             Map<String, Object> byForm = rows;
             count(
-                byYear,
-                base,
-                patientValues.computeIfAbsent(base, b -> caseValues(b, byForm, typed)));
+                byYear, base, patientValues.computeIfAbsent(base, b -> caseValues(b, byForm, typed)));
           }
           case PATHWAY -> {
             for (Record root : valid) {
@@ -671,7 +636,8 @@ public final class IndicatorCalculator {
   /** The id of the indicator's first exclusion that holds for the case, or null. */
   private static String exclusion(Indicator indicator, CaseContext context) {
     for (Indicator.Exclusion exclusion : indicator.exclusions()) {
-      if (Boolean.TRUE.equals(exclusion.when().compiled().evaluate(context))) return exclusion.id();
+      if (Boolean.TRUE.equals(exclusion.when().compiled().evaluate(context)))
+        return exclusion.id();
     }
     return null;
   }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +32,7 @@ import no.regforms.indicator.RunOptions;
 import no.regforms.indicator.SkdeExport;
 import no.regforms.record.JsonLinesRecordReader;
 import no.regforms.record.Record;
+import no.regforms.record.RecordLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -211,20 +213,26 @@ final class IndicatorsCommand implements Callable<Integer> {
     IndicatorResults results;
     JsonLinesRecordReader.Counts read;
     Main main = (Main) spec.root().userObject();
-    try (Progress progress =
-        Progress.start(err, main.invocation(), "indicators", "lines", input.size())) {
-      Passes passes = new Passes(progress, err);
-      IndicatorCalculator calculator = IndicatorCalculator.of(reg);
-      if (input.isStdin()) {
-        // Standard input is read once: unless declared sorted, its records are sorted as they come.
-        try (Stream<Record> records = passes.open()) {
-          results = calculator.calculate(records.iterator(), options);
-        }
-      } else {
-        // A file streams as if sorted by patient; only one found out of order is read again.
-        results = calculator.calculate(passes, options);
-      }
-      read = passes.counts();
+    try (JsonLinesRecordReader reader = input.open();
+        Progress progress =
+            Progress.start(err, main.invocation(), "indicators", "lines", input.size());
+        Stream<RecordLine> lines = reader.lines()) {
+      Iterator<Record> records =
+          lines
+              .peek(
+                  line -> {
+                    line.problem()
+                        .ifPresent(
+                            problem -> {
+                              progress.clear();
+                              err.println(display(problem));
+                            });
+                    progress.update(line.number(), reader.counts().bytesRead());
+                  })
+              .flatMap(line -> line.record().stream())
+              .iterator();
+      results = IndicatorCalculator.of(reg).calculate(records, options);
+      read = reader.counts();
     } catch (UncheckedIOException e) {
       err.printf("indicators: reading %s failed: %s%n", input.name(), e.getCause().getMessage());
       err.flush();
@@ -333,54 +341,6 @@ final class IndicatorsCommand implements Callable<Integer> {
         out);
     stdout.flush();
     return errors ? Main.DATA_ERRORS : Main.OK;
-  }
-
-  /**
-   * Opens the input for each pass of a run, showing progress and printing each unreadable line
-   * once, however many passes read it.
-   */
-  private final class Passes implements IndicatorCalculator.Rereadable {
-    private final Progress progress;
-    private final PrintWriter err;
-    private JsonLinesRecordReader reader;
-    private long printedThrough;
-
-    Passes(Progress progress, PrintWriter err) {
-      this.progress = progress;
-      this.err = err;
-    }
-
-    @Override
-    public Stream<Record> open() throws IOException {
-      JsonLinesRecordReader opened = input.open();
-      reader = opened;
-      return opened
-          .lines()
-          .onClose(() -> close(opened))
-          .peek(
-              line -> {
-                if (line.problem().isPresent() && line.number() > printedThrough) {
-                  progress.clear();
-                  err.println(display(line.problem().get()));
-                  printedThrough = line.number();
-                }
-                progress.update(line.number(), opened.counts().bytesRead());
-              })
-          .flatMap(line -> line.record().stream());
-    }
-
-    /** What the last pass read. */
-    JsonLinesRecordReader.Counts counts() {
-      return reader.counts();
-    }
-
-    private void close(JsonLinesRecordReader opened) {
-      try {
-        opened.close();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
   }
 
   /** Checks the options that need no registry, and returns the years of the run. */

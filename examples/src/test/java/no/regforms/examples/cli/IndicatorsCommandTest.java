@@ -214,48 +214,6 @@ class IndicatorsCommandTest {
   }
 
   @Test
-  void unsortedFile_readAgainSorted_sameResultsAndEachUnreadableLinePrintedOnce() throws Exception {
-    List<String> sorted = new ArrayList<>(Files.readAllLines(Cli.samples("ms")));
-    List<String> reversed = new ArrayList<>(sorted);
-    java.util.Collections.reverse(reversed);
-    // The first line, unreadable, is read by both passes over the reversed file.
-    sorted.add(0, "{not a record");
-    reversed.add(0, "{not a record");
-    Path inOrder = Files.write(temp.resolve("sorted.jsonl"), sorted);
-    Path outOfOrder = Files.write(temp.resolve("reversed.jsonl"), reversed);
-
-    Cli.Run expected = indicatorsOf(inOrder.toString(), "sorted-out", new byte[0]);
-    Cli.Run file = indicatorsOf(outOfOrder.toString(), "file-out", new byte[0]);
-    Cli.Run stdin = indicatorsOf("-", "stdin-out", Files.readAllBytes(outOfOrder));
-
-    String accounted = "lines read " + sorted.size() + " (";
-    assertThat(expected.out()).as(expected.both()).contains(accounted);
-    assertThat(file.exit()).as(file.both()).isEqualTo(Main.DATA_ERRORS);
-    assertThat(file.err()).containsOnlyOnce("reversed.jsonl:1: ").doesNotContain("declared sorted");
-    assertThat(file.out()).contains(accounted);
-    assertThat(stdin.err()).containsOnlyOnce(":1: ");
-    assertThat(stdin.out()).contains(accounted);
-    for (String run : List.of("file-out", "stdin-out")) {
-      assertThat(temp.resolve(run).resolve("results.csv"))
-          .hasSameTextualContentAs(temp.resolve("sorted-out").resolve("results.csv"));
-    }
-  }
-
-  private Cli.Run indicatorsOf(String data, String out, byte[] stdin) {
-    return Cli.run(
-        new java.io.ByteArrayInputStream(stdin),
-        "indicators",
-        "--registry",
-        "ms",
-        "--data",
-        data,
-        "--year",
-        "2024",
-        "--out",
-        temp.resolve(out).toString());
-  }
-
-  @Test
   void noCaseInTheYears_isAnErrorWithoutSkdeFiles() {
     Path out = temp.resolve("out");
 
