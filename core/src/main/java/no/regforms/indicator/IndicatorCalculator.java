@@ -97,6 +97,20 @@ public final class IndicatorCalculator {
   }
 
   /**
+   * Computes in one pass from records that are most likely sorted by patient (a file a host can
+   * read again): empty as soon as a patient key comes out of order, and the caller then reads the
+   * records once more through {@link #calculate(Iterator, RunOptions)} without {@code
+   * sortedByPatient}, which sorts them with bounded memory. What {@link #calculate(Path,
+   * RunOptions)} does, for a host that reads the records itself.
+   */
+  public Optional<IndicatorResults> calculateIfSorted(
+      Iterator<Record> records, RunOptions options) {
+    Objects.requireNonNull(records, "records");
+    Objects.requireNonNull(options, "options");
+    return calculate(records, options.withSortedByPatient(true), false);
+  }
+
+  /**
    * One pass over the file; empty when {@code options} take it as sorted, it is not, and that is
    * not to be reported.
    */

@@ -86,6 +86,50 @@ class RunInputTest {
   }
 
   @Test
+  void calculateIfSorted_sortedRecords_sameResultsAsSortingThem() {
+    List<Record> records = cases("p1", "p2", "p3");
+
+    var streamed =
+        IndicatorCalculator.of(QI).calculateIfSorted(records.iterator(), RunOptions.years(2024));
+    IndicatorResults sorted =
+        IndicatorCalculator.of(QI).calculate(records.iterator(), RunOptions.years(2024));
+
+    assertThat(streamed).isPresent();
+    assertThat(streamed.get().results()).isNotEmpty().isEqualTo(sorted.results());
+    assertThat(streamed.get().diagnostics().issues()).isEqualTo(sorted.diagnostics().issues());
+  }
+
+  @Test
+  void calculateIfSorted_keyOutOfOrder_isEmptyWithoutAnError() {
+    List<Record> records = cases("p1", "p3", "p2");
+
+    assertThat(
+            IndicatorCalculator.of(QI)
+                .calculateIfSorted(records.iterator(), RunOptions.years(2024)))
+        .isEmpty();
+  }
+
+  private static List<Record> cases(String... patients) {
+    List<Record> records = new java.util.ArrayList<>();
+    for (String patient : patients) {
+      records.add(
+          record(
+              "qi",
+              "case",
+              "c-" + patient,
+              patient,
+              "",
+              "hf",
+              "bergen",
+              "event_date",
+              "2024-03-01",
+              "met",
+              true));
+    }
+    return records;
+  }
+
+  @Test
   void calculate_noCaseInTheYears_isAnErrorSayingWhereTheDataLies() {
     List<Record> records =
         List.of(

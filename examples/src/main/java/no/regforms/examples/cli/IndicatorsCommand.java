@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import no.regforms.definition.Registry;
 import no.regforms.diagnostic.Diagnostics;
@@ -138,8 +139,8 @@ final class IndicatorsCommand implements Callable<Integer> {
   @Option(
       names = "--sorted",
       description =
-          "The records are sorted by patient key: patients stream through in constant "
-              + "memory. Checked as the records are read; a key out of order stops the run.")
+          "The records are sorted by patient key: a key out of order stops the run. Without it, "
+              + "a file is read as sorted and sorted on disk only when a key comes out of order.")
   boolean sorted;
 
   @Option(
@@ -210,34 +211,25 @@ final class IndicatorsCommand implements Callable<Integer> {
               ? "read " + input.name()
               : "counted in " + (store == null ? StoreOptions.DEFAULT_STORE : store));
     }
-    IndicatorResults results;
-    JsonLinesRecordReader.Counts read;
-    Main main = (Main) spec.root().userObject();
-    try (JsonLinesRecordReader reader = input.open();
-        Progress progress =
-            Progress.start(err, main.invocation(), "indicators", "lines", input.size());
-        Stream<RecordLine> lines = reader.lines()) {
-      Iterator<Record> records =
-          lines
-              .peek(
-                  line -> {
-                    line.problem()
-                        .ifPresent(
-                            problem -> {
-                              progress.clear();
-                              err.println(display(problem));
-                            });
-                    progress.update(line.number(), reader.counts().bytesRead());
-                  })
-              .flatMap(line -> line.record().stream())
-              .iterator();
-      results = IndicatorCalculator.of(reg).calculate(records, options);
-      read = reader.counts();
+    IndicatorCalculator calculator = IndicatorCalculator.of(reg);
+    Pass pass = null;
+    try {
+      // A file is read once when it is sorted by patient, as most extracts are; only one found out
+      // of order is read again and sorted on disk. Standard input cannot be read twice.
+      if (!sorted && !input.isStdin()) {
+        pass = read(0, records -> calculator.calculateIfSorted(records, options));
+      }
+      if (pass == null || pass.results().isEmpty()) {
+        long shown = pass == null ? 0 : pass.lastLine();
+        pass = read(shown, records -> Optional.of(calculator.calculate(records, options)));
+      }
     } catch (UncheckedIOException e) {
       err.printf("indicators: reading %s failed: %s%n", input.name(), e.getCause().getMessage());
       err.flush();
       return Main.INTERNAL;
     }
+    IndicatorResults results = pass.results().orElseThrow();
+    JsonLinesRecordReader.Counts read = pass.counts();
     String accounted =
         "lines read "
             + read.linesRead()
@@ -257,6 +249,44 @@ final class IndicatorsCommand implements Callable<Integer> {
     }
 
     return write(reg, results, years, chartLevel, read.unreadableLines() > 0, accounted);
+  }
+
+  /** One pass over the input: its results (empty when it stopped, out of order), what it read. */
+  private record Pass(
+      Optional<IndicatorResults> results, JsonLinesRecordReader.Counts counts, long lastLine) {}
+
+  /**
+   * Reads the input once through {@code count}, printing the problems of lines after {@code
+   * shownUpTo} (a pass before this one printed those up to there).
+   */
+  private Pass read(long shownUpTo, Function<Iterator<Record>, Optional<IndicatorResults>> count)
+      throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    Main main = (Main) spec.root().userObject();
+    long[] lastLine = {0};
+    try (JsonLinesRecordReader reader = input.open();
+        Progress progress =
+            Progress.start(err, main.invocation(), "indicators", "lines", input.size());
+        Stream<RecordLine> lines = reader.lines()) {
+      Iterator<Record> records =
+          lines
+              .peek(
+                  line -> {
+                    lastLine[0] = line.number();
+                    line.problem()
+                        .filter(problem -> line.number() > shownUpTo)
+                        .ifPresent(
+                            problem -> {
+                              progress.clear();
+                              err.println(display(problem));
+                            });
+                    progress.update(line.number(), reader.counts().bytesRead());
+                  })
+              .flatMap(line -> line.record().stream())
+              .iterator();
+      Optional<IndicatorResults> results = count.apply(records);
+      return new Pass(results, reader.counts(), lastLine[0]);
+    }
   }
 
   /**

@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -211,6 +214,55 @@ class IndicatorsCommandTest {
         .containsPattern("reversed.jsonl:\\d+: error: the input was declared sorted by patient")
         .contains("nothing written");
     assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void fileWithoutSorted_readOnceWhenSortedAgainWhenNot_sameResultsAndEachBadLineShownOnce()
+      throws Exception {
+    Pattern patient = Pattern.compile("\"patient\"\\s*:\\s*\"([^\"]*)\"");
+    List<String> lines = new ArrayList<>(Files.readAllLines(Cli.samples("ms")));
+    lines.sort(
+        Comparator.comparing(
+            line -> {
+              Matcher m = patient.matcher(line);
+              return m.find() ? m.group(1) : "";
+            }));
+    Path sorted = Files.write(temp.resolve("sorted.jsonl"), lines);
+    java.util.Collections.reverse(lines);
+    lines.add(0, "{not json");
+    Path reversed = Files.write(temp.resolve("reversed.jsonl"), lines);
+    Main.Invocation everyLine =
+        new Main.Invocation(InputStream.nullInputStream(), false, Duration.ZERO, Duration.ZERO);
+
+    Cli.Run once = indicators(everyLine, sorted, temp.resolve("sorted-out"));
+    Cli.Run twice = indicators(everyLine, reversed, temp.resolve("reversed-out"));
+
+    assertThat(once.exit()).as(once.both()).isZero();
+    assertThat(passes(once.err())).as("a sorted file is read once").isEqualTo(1);
+    assertThat(twice.exit()).as("the unreadable line").isEqualTo(Main.DATA_ERRORS);
+    assertThat(passes(twice.err())).as("read as sorted, then again sorted on disk").isEqualTo(2);
+    assertThat(twice.err()).containsOnlyOnce("reversed.jsonl:1:");
+    assertThat(temp.resolve("reversed-out/results.csv"))
+        .hasSameTextualContentAs(temp.resolve("sorted-out/results.csv"));
+  }
+
+  private static Cli.Run indicators(Main.Invocation invocation, Path data, Path out) {
+    return Cli.run(
+        invocation,
+        "indicators",
+        "--registry",
+        "ms",
+        "--data",
+        data.toString(),
+        "--year",
+        "2024",
+        "--out",
+        out.toString());
+  }
+
+  /** Passes over the input: the progress shown at its first line, once per pass. */
+  private static long passes(String err) {
+    return err.lines().filter(line -> line.matches("indicators: \\d+ % \\(1 lines, .*")).count();
   }
 
   @Test
