@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -41,8 +42,7 @@ final class CaseAssembler {
               Integer.MAX_VALUE,
               Integer.MAX_VALUE,
               Integer.MAX_VALUE));
-  private static final Comparator<Record> ORDER =
-      Comparator.comparing(CaseAssembler::key).thenComparingLong(Record::line);
+  private static final Comparator<Record> ORDER = CaseAssembler::order;
 
   private final boolean sorted;
   private final int maxInMemory;
@@ -71,9 +71,19 @@ final class CaseAssembler {
     return spilledRuns;
   }
 
-  private static String key(Record record) {
-    // A record without a patient key stands alone: its line makes its key unique.
-    return record.patient().isEmpty() ? "\u0000" + record.line() : "\u0001" + record.patient();
+  /**
+   * Records without a patient key first (each stands alone, in the order of its line number read as
+   * text), then by patient key, then by line.
+   */
+  private static int order(Record a, Record b) {
+    boolean aAlone = a.patient().isEmpty();
+    boolean bAlone = b.patient().isEmpty();
+    if (aAlone != bAlone) return aAlone ? -1 : 1;
+    int byKey =
+        aAlone
+            ? Long.toString(a.line()).compareTo(Long.toString(b.line()))
+            : a.patient().compareTo(b.patient());
+    return byKey != 0 ? byKey : Long.compare(a.line(), b.line());
   }
 
   void assemble(Iterator<Record> records, Consumer<List<Record>> patient) {
@@ -86,7 +96,6 @@ final class CaseAssembler {
 
   private void stream(Iterator<Record> records, Consumer<List<Record>> patient, boolean check) {
     List<Record> group = new ArrayList<>();
-    String current = null;
     String lastPatient = null;
     long lastLine = 0;
     while (records.hasNext()) {
@@ -96,7 +105,6 @@ final class CaseAssembler {
         patient.accept(List.of(record));
         continue;
       }
-      String key = key(record);
       if (check && lastPatient != null && record.patient().compareTo(lastPatient) < 0) {
         // Figures from the rest would be wrong (a patient split in two): stop here.
         unsorted = true;
@@ -112,16 +120,15 @@ final class CaseAssembler {
                     "sort the file by patient, or leave out --sorted and the records are sorted on disk"));
         return;
       }
+      if (lastPatient != null && !record.patient().equals(lastPatient)) {
+        patient.accept(Collections.unmodifiableList(group));
+        group = new ArrayList<>();
+      }
       lastPatient = record.patient();
       lastLine = record.line();
-      if (current != null && !key.equals(current)) {
-        patient.accept(List.copyOf(group));
-        group.clear();
-      }
-      current = key;
       group.add(record);
     }
-    if (!group.isEmpty()) patient.accept(List.copyOf(group));
+    if (!group.isEmpty()) patient.accept(Collections.unmodifiableList(group));
   }
 
   private void sortThenStream(Iterator<Record> records, Consumer<List<Record>> patient) {

@@ -1,5 +1,6 @@
 package no.regforms.indicator;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 import no.regforms.expression.EvaluationContext;
@@ -7,32 +8,41 @@ import no.regforms.expression.EvaluationContext;
 /** The values one case shows an indicator's expressions, with the run parameters of one year. */
 final class CaseContext implements EvaluationContext {
 
+  /**
+   * The run parameters of one report year, made once per run: expressions read them for every case.
+   */
+  record Parameters(int year, BigDecimal reportYear, LocalDate periodStart, LocalDate periodEnd) {
+    static Parameters of(int year) {
+      return new Parameters(
+          year, BigDecimal.valueOf(year), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+    }
+  }
+
   private final Map<String, Object> values;
-  private final int year;
+  private final Parameters parameters;
   private final LocalDate today;
 
-  CaseContext(Map<String, Object> values, int year, LocalDate today) {
+  CaseContext(Map<String, Object> values, Parameters parameters, LocalDate today) {
     this.values = values;
-    this.year = year;
+    this.parameters = parameters;
     this.today = today;
   }
 
   @Override
   public Object value(String name) {
+    Object value = values.get(name);
+    // A variable of the same name as a parameter wins, even when it has no value.
+    if (value != null || values.containsKey(name)) return value;
     switch (name) {
       case "report_year":
-        if (!values.containsKey(name)) return java.math.BigDecimal.valueOf(year);
-        break;
+        return parameters.reportYear();
       case "period_start":
-        if (!values.containsKey(name)) return LocalDate.of(year, 1, 1);
-        break;
+        return parameters.periodStart();
       case "period_end":
-        if (!values.containsKey(name)) return LocalDate.of(year, 12, 31);
-        break;
+        return parameters.periodEnd();
       default:
-        break;
+        return null;
     }
-    return values.get(name);
   }
 
   @Override

@@ -53,16 +53,6 @@ public record CaseCounts(
         + leftOut.values().stream().mapToLong(Long::longValue).sum();
   }
 
-  Tally tally() {
-    Tally tally = new Tally();
-    tally.numerator = numerator;
-    tally.denominator = denominator;
-    tally.values.addAll(values);
-    tally.excluded.putAll(excluded);
-    tally.leftOut.putAll(leftOut);
-    return tally;
-  }
-
   static CaseCounts of(String indicator, int year, String group, Tally tally) {
     return new CaseCounts(
         indicator,

@@ -58,6 +58,9 @@ import no.regforms.validation.ValidationResult;
  */
 public final class IndicatorCalculator {
 
+  /** What an inclusion verdict holds when every criterion passed (else the failed one's id). */
+  private static final Object INCLUDED = new Object();
+
   private final Registry registry;
   private final RecordValidator validator;
 
@@ -194,7 +197,7 @@ public final class IndicatorCalculator {
           .computeIfAbsent(indicator.id(), k -> new HashMap<>())
           .computeIfAbsent(count.year(), k -> new HashMap<>())
           .computeIfAbsent(group, k -> new Tally())
-          .add(count.tally());
+          .add(count);
     }
     unknownUnits.forEach(
         (resh, cases) ->
@@ -262,6 +265,16 @@ public final class IndicatorCalculator {
     private final List<Indicator> indicators;
     private final RunOptions options;
     private final Map<String, Map<Integer, Map<String, Tally>>> tallies = new HashMap<>();
+    /** For each of {@link #indicators}, in the same order, its countings in the run's years. */
+    private final List<List<Counting>> countings = new ArrayList<>();
+    /** The number of distinct (form, year) inclusion checks the countings share. */
+    private final int inclusionSlots;
+    /**
+     * The current patient's inclusion verdicts, by case values (by identity) and inclusion slot: a
+     * case's criteria are checked once per year, however many indicators count it.
+     */
+    private final Map<Map<String, Object>, Object[]> inclusionVerdicts = new IdentityHashMap<>();
+
     private long records;
     private long withErrors;
     private long wrongForm;
@@ -272,6 +285,36 @@ public final class IndicatorCalculator {
     Run(List<Indicator> indicators, RunOptions options) {
       this.indicators = indicators;
       this.options = options;
+      Map<String, List<InclusionCriterion>> criteria = new HashMap<>();
+      for (InclusionCriterion criterion : registry.inclusion()) {
+        criteria.computeIfAbsent(criterion.form(), k -> new ArrayList<>()).add(criterion);
+      }
+      Map<String, Integer> slots = new HashMap<>();
+      for (Indicator indicator : indicators) {
+        List<Counting> byYear = new ArrayList<>();
+        for (int year : options.years()) {
+          // Each year is counted by the definition valid that year (an indicator's history).
+          Optional<IndicatorVersion> dated = registry.indicatorVersion(indicator.id(), year);
+          if (dated.isEmpty()) continue;
+          Indicator definition = dated.get().indicator();
+          List<InclusionCriterion> checks = criteria.getOrDefault(definition.form(), List.of());
+          int slot =
+              checks.isEmpty()
+                  ? -1
+                  : slots.computeIfAbsent(definition.form() + '\n' + year, k -> slots.size());
+          byYear.add(
+              new Counting(
+                  definition,
+                  CaseContext.Parameters.of(year),
+                  tallies
+                      .computeIfAbsent(definition.id(), k -> new HashMap<>())
+                      .computeIfAbsent(year, k -> new HashMap<>()),
+                  checks,
+                  slot));
+        }
+        countings.add(byYear);
+      }
+      this.inclusionSlots = slots.size();
     }
 
     List<CaseCounts> counts() {
@@ -291,8 +334,7 @@ public final class IndicatorCalculator {
       for (Record record : group) {
         records++;
         ValidationResult result = validator.validate(record);
-        if (result.diagnostics().issues().stream()
-            .anyMatch(i -> i.code() == IssueCode.WRONG_FORM)) {
+        if (isWrongForm(result)) {
           wrongForm++;
           continue;
         }
@@ -300,37 +342,43 @@ public final class IndicatorCalculator {
         typed.put(record, result.values());
       }
       if (typed.isEmpty()) return;
+      if (!inclusionVerdicts.isEmpty()) inclusionVerdicts.clear();
       List<Record> valid = group.stream().filter(typed::containsKey).sorted(CANONICAL).toList();
       Map<String, Object> rows = null;
+      // The first record of each form (valid is in canonical order): a patient case's base.
+      Map<String, Record> bases = null;
       // A patient's values (the base record's, and every form's rows) are built once per base
       // record.
       Map<Record, Map<String, Object>> patientValues = new IdentityHashMap<>();
       Map<Record, Map<String, Object>> pathwayValues = new IdentityHashMap<>();
       Map<Record, Map<String, Object>> episodeValues = null;
-      for (Indicator indicator : indicators) {
+      for (int i = 0; i < indicators.size(); i++) {
+        Indicator indicator = indicators.get(i);
+        List<Counting> byYear = countings.get(i);
         switch (indicator.subject()) {
           case FORM -> {
             for (Record record : valid) {
               if (record.form().equals(indicator.form()))
-                count(indicator, record, typed.get(record));
+                count(byYear, record, typed.get(record));
             }
           }
           case PATIENT -> {
-            Optional<Record> base =
-                valid.stream().filter(r -> r.form().equals(indicator.form())).findFirst();
-            if (base.isEmpty()) continue;
+            if (bases == null) {
+              bases = new HashMap<>();
+              for (Record record : valid) bases.putIfAbsent(record.form(), record);
+            }
+            Record base = bases.get(indicator.form());
+            if (base == null) continue;
             if (rows == null) rows = rowsByForm(valid, typed);
             Map<String, Object> byForm = rows;
             count(
-                indicator,
-                base.get(),
-                patientValues.computeIfAbsent(base.get(), b -> caseValues(b, byForm, typed)));
+                byYear, base, patientValues.computeIfAbsent(base, b -> caseValues(b, byForm, typed)));
           }
           case PATHWAY -> {
             for (Record root : valid) {
               if (!root.form().equals(indicator.form())) continue;
               count(
-                  indicator,
+                  byYear,
                   root,
                   pathwayValues.computeIfAbsent(
                       root, r -> caseValues(r, rowsByForm(pathway(r, valid), typed), typed)));
@@ -340,7 +388,7 @@ public final class IndicatorCalculator {
             if (episodeValues == null) episodeValues = episodes(valid, typed);
             for (Map.Entry<Record, Map<String, Object>> episode : episodeValues.entrySet()) {
               if (episode.getKey().form().equals(indicator.form()))
-                count(indicator, episode.getKey(), episode.getValue());
+                count(byYear, episode.getKey(), episode.getValue());
             }
           }
         }
@@ -406,42 +454,32 @@ public final class IndicatorCalculator {
       return rows;
     }
 
-    private void count(Indicator current, Record record, Map<String, Object> values) {
-      for (int year : options.years()) {
-        // Each year is counted by the definition valid that year (an indicator's history).
-        Optional<IndicatorVersion> dated = registry.indicatorVersion(current.id(), year);
-        if (dated.isEmpty()) continue;
-        Indicator indicator = dated.get().indicator();
-        CaseContext context = new CaseContext(values, year, options.today());
+    private void count(List<Counting> byYear, Record record, Map<String, Object> values) {
+      for (Counting counting : byYear) {
+        Indicator indicator = counting.indicator();
+        CaseContext context = new CaseContext(values, counting.parameters(), options.today());
         Object period = indicator.period().compiled().evaluate(context);
         if (!(period instanceof BigDecimal number)) continue;
-        if (number.compareTo(BigDecimal.valueOf(year)) != 0) {
+        if (number.compareTo(counting.parameters().reportYear()) != 0) {
           notePeriod(number);
           continue;
         }
         Object denominator = indicator.denominator().compiled().evaluate(context);
         if (Boolean.FALSE.equals(denominator)) continue;
         casesInYears++;
-        Tally tally = tally(indicator, year, record, context);
+        Tally tally = tally(counting, record, context);
         if (denominator == null) {
           tally.leftOut.merge(missing(indicator.denominator(), context), 1L, Long::sum);
           continue;
         }
-        Optional<InclusionCriterion> notIncluded =
-            registry.inclusion().stream()
-                .filter(c -> c.form().equals(indicator.form()))
-                .filter(c -> Boolean.FALSE.equals(c.check().compiled().evaluate(context)))
-                .findFirst();
-        if (notIncluded.isPresent()) {
-          tally.excluded.merge(notIncluded.get().id(), 1L, Long::sum);
+        Object inclusion = inclusion(counting, values, context);
+        if (inclusion != INCLUDED) {
+          tally.excluded.merge((String) inclusion, 1L, Long::sum);
           continue;
         }
-        Optional<Indicator.Exclusion> exclusion =
-            indicator.exclusions().stream()
-                .filter(e -> Boolean.TRUE.equals(e.when().compiled().evaluate(context)))
-                .findFirst();
-        if (exclusion.isPresent()) {
-          tally.excluded.merge(exclusion.get().id(), 1L, Long::sum);
+        String exclusion = exclusion(indicator, context);
+        if (exclusion != null) {
+          tally.excluded.merge(exclusion, 1L, Long::sum);
           continue;
         }
         switch (indicator.type()) {
@@ -482,6 +520,29 @@ public final class IndicatorCalculator {
     }
 
     /**
+     * {@code INCLUDED} when the case meets the registry's inclusion criteria for the indicator's
+     * form this year, else the id of the first it fails. Checked once per case and year: every
+     * indicator of the form shares the verdict, as the criteria see the same values.
+     */
+    private Object inclusion(Counting counting, Map<String, Object> values, CaseContext context) {
+      if (counting.inclusionSlot() < 0) return INCLUDED;
+      Object[] verdicts =
+          inclusionVerdicts.computeIfAbsent(values, v -> new Object[inclusionSlots]);
+      Object verdict = verdicts[counting.inclusionSlot()];
+      if (verdict == null) {
+        verdict = INCLUDED;
+        for (InclusionCriterion criterion : counting.inclusion()) {
+          if (Boolean.FALSE.equals(criterion.check().compiled().evaluate(context))) {
+            verdict = criterion.id();
+            break;
+          }
+        }
+        verdicts[counting.inclusionSlot()] = verdict;
+      }
+      return verdict;
+    }
+
+    /**
      * Keeps the first and last period seen, to say where the data lies when no case falls in the
      * years asked for.
      */
@@ -491,8 +552,9 @@ public final class IndicatorCalculator {
       lastPeriod = Math.max(lastPeriod, period.intValue());
     }
 
-    private Tally tally(Indicator indicator, int year, Record record, CaseContext context) {
+    private Tally tally(Counting counting, Record record, CaseContext context) {
       // The group as the case gives it; results() maps it through the organisation table.
+      Indicator indicator = counting.indicator();
       String group;
       if ("home_hf".equals(indicator.attribution())) {
         Object hf = indicator.homeHf().map(f -> f.compiled().evaluate(context)).orElse(null);
@@ -500,10 +562,7 @@ public final class IndicatorCalculator {
       } else {
         group = record.unit().isEmpty() ? Aggregator.UNKNOWN : record.unit();
       }
-      return tallies
-          .computeIfAbsent(indicator.id(), k -> new HashMap<>())
-          .computeIfAbsent(year, k -> new HashMap<>())
-          .computeIfAbsent(group, k -> new Tally());
+      return counting.byGroup().computeIfAbsent(group, k -> new Tally());
     }
 
     void summarise(List<Issue> issues) {
@@ -513,6 +572,18 @@ public final class IndicatorCalculator {
       issues.addAll(recordIssues(records, withErrors, wrongForm));
     }
   }
+
+  /**
+   * One indicator counted in one year of a run: its definition that year, the year's parameters,
+   * the tallies its cases go to by attribution group, and the registry's inclusion criteria for its
+   * form with the slot their verdict is kept in per case (-1 when the form has none).
+   */
+  private record Counting(
+      Indicator indicator,
+      CaseContext.Parameters parameters,
+      Map<String, Tally> byGroup,
+      List<InclusionCriterion> inclusion,
+      int inclusionSlot) {}
 
   /**
    * The error of a run whose records give no case in its years (a wrong {@code --year}), saying
@@ -566,6 +637,23 @@ public final class IndicatorCalculator {
               .withHint("run './regforms validate' on the file to see them"));
     }
     return issues;
+  }
+
+  /** Whether the record belongs to another registry or to no form of this one. */
+  private static boolean isWrongForm(ValidationResult result) {
+    for (Issue issue : result.diagnostics().issues()) {
+      if (issue.code() == IssueCode.WRONG_FORM) return true;
+    }
+    return false;
+  }
+
+  /** The id of the indicator's first exclusion that holds for the case, or null. */
+  private static String exclusion(Indicator indicator, CaseContext context) {
+    for (Indicator.Exclusion exclusion : indicator.exclusions()) {
+      if (Boolean.TRUE.equals(exclusion.when().compiled().evaluate(context)))
+        return exclusion.id();
+    }
+    return null;
   }
 
   /** The names an unknown result depended on that had no value. */

@@ -14,10 +14,29 @@ final class Tally {
   final Map<String, Long> leftOut = new TreeMap<>();
 
   void add(Tally other) {
-    numerator += other.numerator;
-    denominator += other.denominator;
-    values.addAll(other.values);
-    other.excluded.forEach((k, v) -> excluded.merge(k, v, Long::sum));
-    other.leftOut.forEach((k, v) -> leftOut.merge(k, v, Long::sum));
+    add(other.numerator, other.denominator, other.values, other.excluded, other.leftOut);
+  }
+
+  /** Adds counts made elsewhere, read where they lie (no intermediate tally). */
+  void add(CaseCounts counts) {
+    add(
+        counts.numerator(),
+        counts.denominator(),
+        counts.values(),
+        counts.excluded(),
+        counts.leftOut());
+  }
+
+  private void add(
+      long numerator,
+      long denominator,
+      List<Double> values,
+      Map<String, Long> excluded,
+      Map<String, Long> leftOut) {
+    this.numerator += numerator;
+    this.denominator += denominator;
+    this.values.addAll(values);
+    excluded.forEach((k, v) -> this.excluded.merge(k, v, Long::sum));
+    leftOut.forEach((k, v) -> this.leftOut.merge(k, v, Long::sum));
   }
 }
