@@ -265,10 +265,13 @@ public final class IndicatorCalculator {
     private final List<Indicator> indicators;
     private final RunOptions options;
     private final Map<String, Map<Integer, Map<String, Tally>>> tallies = new HashMap<>();
+
     /** For each of {@link #indicators}, in the same order, its countings in the run's years. */
     private final List<List<Counting>> countings = new ArrayList<>();
+
     /** The number of distinct (form, year) inclusion checks the countings share. */
     private final int inclusionSlots;
+
     /**
      * The current patient's inclusion verdicts, by case values (by identity) and inclusion slot: a
      * case's criteria are checked once per year, however many indicators count it.
@@ -358,8 +361,7 @@ public final class IndicatorCalculator {
         switch (indicator.subject()) {
           case FORM -> {
             for (Record record : valid) {
-              if (record.form().equals(indicator.form()))
-                count(byYear, record, typed.get(record));
+              if (record.form().equals(indicator.form())) count(byYear, record, typed.get(record));
             }
           }
           case PATIENT -> {
@@ -372,7 +374,9 @@ public final class IndicatorCalculator {
             if (rows == null) rows = rowsByForm(valid, typed);
             Map<String, Object> byForm = rows;
             count(
-                byYear, base, patientValues.computeIfAbsent(base, b -> caseValues(b, byForm, typed)));
+                byYear,
+                base,
+                patientValues.computeIfAbsent(base, b -> caseValues(b, byForm, typed)));
           }
           case PATHWAY -> {
             for (Record root : valid) {
@@ -650,8 +654,7 @@ public final class IndicatorCalculator {
   /** The id of the indicator's first exclusion that holds for the case, or null. */
   private static String exclusion(Indicator indicator, CaseContext context) {
     for (Indicator.Exclusion exclusion : indicator.exclusions()) {
-      if (Boolean.TRUE.equals(exclusion.when().compiled().evaluate(context)))
-        return exclusion.id();
+      if (Boolean.TRUE.equals(exclusion.when().compiled().evaluate(context))) return exclusion.id();
     }
     return null;
   }
