@@ -19,7 +19,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
 import no.regforms.diagnostic.IssueCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,14 +65,8 @@ class ModuleLoadTest {
   private Path jar(Path folder, String root, boolean withService) throws IOException {
     Path jar = temp.resolve(folder.getFileName() + ".jar");
     try (OutputStream out = Files.newOutputStream(jar);
-        JarOutputStream zip = new JarOutputStream(out);
-        Stream<Path> files = Files.walk(folder)) {
-      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-        zip.putNextEntry(
-            new JarEntry(root + "/" + folder.relativize(file).toString().replace('\\', '/')));
-        zip.write(Files.readAllBytes(file));
-        zip.closeEntry();
-      }
+        JarOutputStream zip = new JarOutputStream(out)) {
+      PackagedModules.putFolder(zip, folder, root);
       if (withService) {
         zip.putNextEntry(new JarEntry("META-INF/services/" + RegistryModule.class.getName()));
         zip.write((ServiceModule.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));

@@ -31,19 +31,25 @@ final class PackagedModules {
     String root = "packaged/" + id;
     Path jar = Files.createTempFile(temp, "module", ".jar");
     try (OutputStream out = Files.newOutputStream(jar);
-        JarOutputStream zip = new JarOutputStream(out);
-        Stream<Path> files = Files.walk(folder)) {
+        JarOutputStream zip = new JarOutputStream(out)) {
+      putFolder(zip, folder, root);
+    }
+    try (URLClassLoader classLoader =
+        new URLClassLoader(
+            new URL[] {jar.toUri().toURL()}, PackagedModules.class.getClassLoader())) {
+      return loader.load(new JarModule(id, root, classLoader));
+    }
+  }
+
+  /** Puts every file under {@code folder} into {@code zip}, under {@code root}. */
+  static void putFolder(JarOutputStream zip, Path folder, String root) throws IOException {
+    try (Stream<Path> files = Files.walk(folder)) {
       for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
         zip.putNextEntry(
             new JarEntry(root + "/" + folder.relativize(file).toString().replace('\\', '/')));
         zip.write(Files.readAllBytes(file));
         zip.closeEntry();
       }
-    }
-    try (URLClassLoader classLoader =
-        new URLClassLoader(
-            new URL[] {jar.toUri().toURL()}, PackagedModules.class.getClassLoader())) {
-      return loader.load(new JarModule(id, root, classLoader));
     }
   }
 
